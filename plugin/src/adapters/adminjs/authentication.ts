@@ -1,0 +1,77 @@
+import type AdminJS from 'adminjs';
+import type { CurrentAdmin } from 'adminjs';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { accessRefusal, loadSessionUser, signIn, type AccessRefusal, type SessionUser } from '../auth/sign-in.js';
+
+declare module 'express-session' {
+  interface SessionData {
+    adminUser?: CurrentAdmin;
+  }
+}
+
+const REFUSALS: AccessRefusal[] = ['invalidCredentials', 'userInactive', 'userWithoutAccess', 'outsideLoginHours', 'clientWithoutDossier'];
+
+/** What AdminJS keeps as `currentAdmin`: who the user is, never what they may do (that is read fresh). */
+export function toCurrentAdmin(u: SessionUser): CurrentAdmin {
+  return {
+    id: String(u.id),
+    email: u.email,
+    title: [u.firstName, u.lastName].filter(Boolean).join(' ') || u.login,
+    login: u.login,
+    isAdmin: u.isAdmin,
+    kind: u.kind,
+    locale: u.locale,
+  };
+}
+
+/** AdminJS's `authenticate`: a refusal is thrown as a message key, which the login page translates. */
+export function portierAuthenticate(ds: DataSource) {
+  return async (email: string, password: string, context?: { req: Request }): Promise<CurrentAdmin | null> => {
+    const req = context?.req;
+    const result = await signIn(ds, {
+      identifier: email ?? '',
+      password: password ?? '',
+      ip: req?.ip ?? null,
+      userAgent: req?.headers['user-agent'] ?? null,
+    });
+    if (!result.ok) throw new Error(result.reason);
+    return toCurrentAdmin(result.user);
+  };
+}
+
+/**
+ * Runs before every AdminJS route: re-reads the signed-in user, so that deactivating them,
+ * removing their role or leaving their login hours ends their session at its next request.
+ */
+export function sessionGate(ds: DataSource, admin: AdminJS): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const current = req.session?.adminUser;
+    if (!current) return next();
+    try {
+      const user = await loadSessionUser(ds, Number(current.id));
+      const refusal: AccessRefusal | null = user ? accessRefusal(user, new Date()) : 'invalidCredentials';
+      if (refusal) {
+        req.session.destroy(() => {
+          if (req.path.startsWith('/api/')) res.status(401).json({ notice: { message: refusal, type: 'error' } });
+          else res.redirect(`${admin.options.loginPath}?error=${refusal}`);
+        });
+        return;
+      }
+      const fresh = toCurrentAdmin(user!);
+      if (JSON.stringify(fresh) !== JSON.stringify(current)) req.session.adminUser = fresh;
+      next();
+    } catch (e) {
+      next(e);
+    }
+  };
+}
+
+/** The login page with the reason a session was ended (`/admin/login?error=userInactive`). */
+export function loginPageWithReason(admin: AdminJS): RequestHandler {
+  return async (req, res, next) => {
+    const error = req.query.error;
+    if (req.method !== 'GET' || req.path !== '/login' || !REFUSALS.includes(error as AccessRefusal)) return next();
+    res.send(await admin.renderLogin({ action: admin.options.loginPath, errorMessage: error as string }));
+  };
+}

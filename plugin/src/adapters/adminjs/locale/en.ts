@@ -1,0 +1,31 @@
+import type { LocaleTranslations } from 'adminjs';
+
+/** Overrides on top of AdminJS's built-in English (added by AdminJS itself when 'en' is available). */
+export const adminjsEn = {
+  components: {
+    LanguageSelector: {
+      availableLanguages: {
+        fr: 'French',
+      },
+    },
+    Login: {
+      welcomeHeader: 'Welcome',
+      welcomeMessage: 'to Portier, the Maison Verdier backoffice',
+      properties: {
+        email: 'Username or email',
+      },
+    },
+  },
+  messages: {
+    invalidCredentials: 'Wrong username or password.',
+    forbiddenError: 'Action not allowed.',
+    userInactive: 'This account is disabled. Contact your administrator.',
+    userWithoutAccess: 'This user has no access to the backoffice (no role). Contact your administrator.',
+    outsideLoginHours: 'Sign-in refused: outside your login hours.',
+    tooManyRequests: 'Too many sign-in attempts. Please try again in a few minutes.',
+    clientWithoutDossier: 'This client account is not linked to any file. Contact your administrator.',
+    recordNotFound: 'Record not found.',
+    unknownFilter: 'Unknown filter: {{property}}',
+    fieldReadOnly: 'The field {{field}} is read-only for you.',
+  },
+} satisfies LocaleTranslations;

@@ -1,0 +1,93 @@
+import type { DataSource } from 'typeorm';
+import { isWithinLoginHours, type LoginHours } from '../../core/login-hours.js';
+import { verifyPassword } from './passwords.js';
+
+/** Why someone may not sign in (or stay signed in); the keys are the login page's messages. */
+export type AccessRefusal =
+  | 'invalidCredentials'
+  | 'userInactive'
+  | 'userWithoutAccess'
+  | 'outsideLoginHours'
+  | 'clientWithoutDossier';
+
+export interface SessionUser {
+  id: number;
+  login: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  isAdmin: boolean;
+  status: 'active' | 'inactive';
+  kind: 'internal' | 'client';
+  roleId: number | null;
+  company: string | null;
+  locale: 'fr' | 'en';
+  loginHours: LoginHours | null;
+}
+
+export const SESSION_USER_COLUMNS = `u.id, u.login, u.email, u.first_name AS "firstName", u.last_name AS "lastName",
+  u.is_admin AS "isAdmin", u.status, u.kind, u.role_id AS "roleId", u.company, u.locale, u.login_hours AS "loginHours"`;
+
+/**
+ * The spec's step 1: inactive users, collaborators without access (internal, no role, not
+ * admin) and users outside their login hours have no session. Login hours never apply to admins.
+ */
+export function accessRefusal(u: SessionUser, now: Date): AccessRefusal | null {
+  if (u.status !== 'active') return 'userInactive';
+  if (u.kind === 'client') return 'clientWithoutDossier';
+  if (!u.isAdmin && u.roleId === null) return 'userWithoutAccess';
+  if (!u.isAdmin && !isWithinLoginHours(u.loginHours, now)) return 'outsideLoginHours';
+  return null;
+}
+
+// Verifying against a real hash when the login is unknown keeps the answer time the same.
+let decoyHash: Promise<string> | null = null;
+
+export interface SignInAttempt {
+  identifier: string;
+  password: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: AccessRefusal; user?: SessionUser };
+
+/** Signs in by login or e-mail; records every attempt as a LoginEvent. */
+export async function signIn(ds: DataSource, attempt: SignInAttempt, now = new Date()): Promise<SignInResult> {
+  const identifier = (attempt.identifier ?? '').trim();
+  const rows: Array<SessionUser & { passwordHash: string }> = identifier
+    ? await ds.query(
+        `SELECT ${SESSION_USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u
+          WHERE u.login = $1 OR lower(u.email) = lower($1) ORDER BY (u.login = $1) DESC LIMIT 1`,
+        [identifier],
+      )
+    : [];
+  const found = rows[0];
+  let result: SignInResult;
+  if (!found) {
+    decoyHash ??= import('./passwords.js').then((p) => p.hashPassword('decoy-password-1'));
+    await verifyPassword(await decoyHash, attempt.password ?? '');
+    result = { ok: false, reason: 'invalidCredentials' };
+  } else if (!(await verifyPassword(found.passwordHash, attempt.password ?? ''))) {
+    result = { ok: false, reason: 'invalidCredentials', user: withoutHash(found) };
+  } else {
+    const user = withoutHash(found);
+    const refusal = accessRefusal(user, now);
+    result = refusal ? { ok: false, reason: refusal, user } : { ok: true, user };
+  }
+  await ds.query(
+    `INSERT INTO login_event (login, user_id, success, reason, ip, user_agent, company) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [identifier.slice(0, 254), result.user?.id ?? null, result.ok, result.ok ? null : result.reason, attempt.ip, attempt.userAgent, result.user?.company ?? null],
+  );
+  return result;
+}
+
+function withoutHash(u: SessionUser & { passwordHash?: string }): SessionUser {
+  const { passwordHash: _drop, ...user } = u;
+  return user;
+}
+
+export async function loadSessionUser(ds: DataSource, id: number): Promise<SessionUser | null> {
+  const rows = await ds.query(`SELECT ${SESSION_USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,4 @@
+import { AccessSetup1732300000000 } from './1732300000000-access-setup.js';
+
+/** The plugin's migrations, to list before the app's own in its DataSource. */
+export const accessMigrations = [AccessSetup1732300000000];

@@ -1,0 +1,73 @@
+import {
+  CLIENT_TIERS, INTERNAL_TIERS, MODULE_ACTIONS, type LicenseTier, type ModuleAction, type ProfileDef,
+} from './model.js';
+
+/**
+ * What a profile of each licence tier may grant (SEATS.md, CLIENT-ACCESS.md). A profile that
+ * grants more is refused with the list of rights in excess.
+ */
+
+type ProfileRights = Pick<ProfileDef, 'audience' | 'licenseTier' | 'viewAll' | 'editAll' | 'capabilities' | 'modules' | 'contactScopes'>;
+
+const LIMITED_ACTIONS: ModuleAction[] = ['read', 'export'];
+
+/** Client tiers: the modules and actions each one may grant, cumulatively. */
+const CLIENT_TIER_MAXIMA: Record<string, Record<string, ModuleAction[]>> = (() => {
+  const connect: Record<string, ModuleAction[]> = {
+    Account: ['read'], Invoice: ['read'], SalesOrder: ['read'], Ticket: ['create', 'read', 'edit'],
+  };
+  const invoicing = { ...connect, Quote: ['create', 'read', 'edit'], Invoice: ['create', 'read', 'edit'] } as Record<string, ModuleAction[]>;
+  const accountingBase: Record<string, ModuleAction[]> = {
+    ...invoicing,
+    PurchaseOrder: ['create', 'read', 'edit', 'delete'],
+    SalesOrder: ['create', 'read', 'edit', 'delete'],
+  };
+  const withExport = (m: Record<string, ModuleAction[]>) =>
+    Object.fromEntries(Object.entries(m).map(([k, v]) => [k, [...v, 'export' as ModuleAction]]));
+  const accounting = withExport(accountingBase);
+  const commercial = withExport({
+    ...accountingBase,
+    Contact: ['create', 'read', 'edit', 'delete'],
+    Deal: ['create', 'read', 'edit', 'delete'],
+  });
+  return { connect, invoicing, accounting, commercial };
+})();
+
+export function clientTierMaximum(tier: string): Record<string, ModuleAction[]> | undefined {
+  return CLIENT_TIER_MAXIMA[tier];
+}
+
+export function isTierOfAudience(tier: LicenseTier, audience: 'internal' | 'client'): boolean {
+  return audience === 'client'
+    ? (CLIENT_TIERS as readonly string[]).includes(tier)
+    : (INTERNAL_TIERS as readonly string[]).includes(tier);
+}
+
+export function tierRank(tier: LicenseTier): number {
+  const i = (INTERNAL_TIERS as readonly string[]).indexOf(tier);
+  return i >= 0 ? i : (CLIENT_TIERS as readonly string[]).indexOf(tier);
+}
+
+/** The rights a profile grants beyond its tier, as short phrases ("Deal: edit", "capability manageUsers"). */
+export function rightsBeyondTier(p: ProfileRights): string[] {
+  const excess: string[] = [];
+  const granted = (module: string) => MODULE_ACTIONS.filter((a) => p.modules[module]?.[a]);
+  if (p.audience === 'client') {
+    const max = CLIENT_TIER_MAXIMA[p.licenseTier] ?? {};
+    for (const module of Object.keys(p.modules)) {
+      for (const a of granted(module)) if (!(max[module] ?? []).includes(a)) excess.push(`${module}: ${a}`);
+    }
+    // Client profiles never hold capabilities, global privileges or contact scopes, whatever the tier.
+    return excess;
+  }
+  if (p.licenseTier === 'premium') return excess;
+  if (p.viewAll) excess.push('viewAll');
+  if (p.editAll) excess.push('editAll');
+  for (const c of p.capabilities) excess.push(`capability ${c}`);
+  if (p.licenseTier === 'limited') {
+    for (const module of Object.keys(p.modules)) {
+      for (const a of granted(module)) if (!LIMITED_ACTIONS.includes(a)) excess.push(`${module}: ${a}`);
+    }
+  }
+  return excess;
+}

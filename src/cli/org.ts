@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import { exportOrg, hashPassword, importOrg, OrgFileError, type ImportProgress, type ImportSummary } from '../../plugin/src/index.js';
+import { connectDatabase } from '../db/connect.js';
+import { registry } from '../modules.js';
+
+const USAGE = `Usage:
+  npm run org -- import FILE [--replace]   import an organisation file (one transaction)
+  npm run org -- export FILE [--records]   export the organisation (never with passwords)`;
+
+const [command, file, ...flags] = process.argv.slice(2);
+if (!['import', 'export'].includes(command ?? '') || !file) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const unknown = flags.filter((f) => !['--replace', '--records'].includes(f));
+if (unknown.length) {
+  console.error(`Unknown option ${unknown.join(', ')}.\n${USAGE}`);
+  process.exit(2);
+}
+
+let input: unknown;
+if (command === 'import') {
+  try {
+    input = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    console.error(`Cannot read ${file}: ${(e as Error).message}. Nothing was changed.`);
+    process.exit(1);
+  }
+}
+
+const db = await connectDatabase();
+let code = 0;
+try {
+  if (command === 'import') {
+    const started = Date.now();
+    const summary = await importOrg(db.dataSource, registry, input, { replace: flags.includes('--replace'), hashPassword, onProgress: progress() });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    console.log(describe(summary, (Date.now() - started) / 1000));
+  } else {
+    const doc = await exportOrg(db.dataSource, registry, { records: flags.includes('--records') });
+    fs.writeFileSync(file, JSON.stringify(doc, null, 1) + '\n');
+    console.log(`Exported ${doc.users?.length ?? 0} users, ${doc.profiles?.length ?? 0} profiles, ${doc.roles?.length ?? 0} roles, ` +
+      `${doc.teams?.length ?? 0} teams, ${doc.sharing?.rules?.length ?? 0} rules` +
+      (doc.records ? `, ${Object.values(doc.records).reduce((n, l) => n + l.length, 0)} records` : '') + ` to ${file}.`);
+  }
+} catch (e) {
+  if (e instanceof OrgFileError) console.error(`${file}: ${e.message}`);
+  else console.error(`The ${command} failed; nothing was changed: ${(e as Error).stack ?? e}`);
+  code = 1;
+} finally {
+  await db.close();
+}
+process.exit(code);
+
+/** A progress line on large files: rewritten in place on a terminal, every 10 % otherwise. */
+function progress(): (p: ImportProgress) => void {
+  let last = '';
+  return (p) => {
+    if (p.total < 500) return;
+    const pct = Math.floor((100 * p.done) / p.total);
+    const line = `${p.phase}: ${p.done}/${p.total} (${pct} %)`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}   `);
+    else if (`${p.phase}${Math.floor(pct / 10)}` !== last) console.error(line);
+    last = `${p.phase}${Math.floor(pct / 10)}`;
+  };
+}
+
+function describe(s: ImportSummary, seconds: number): string {
+  const c = (x: { created: number; updated: number }) => `${x.created} created, ${x.updated} updated`;
+  const records = Object.entries(s.records).map(([m, x]) => `  ${m}: ${c(x)}`);
+  return [
+    `Imported ${file} in ${seconds.toFixed(1)} s${s.replaced ? ' (organisation replaced)' : ''}:`,
+    `  profiles: ${c(s.profiles)}`, `  roles: ${c(s.roles)}`, `  users: ${c(s.users)}`, `  teams: ${c(s.teams)}`,
+    `  sharing defaults: ${s.defaults}`, `  sharing rules: ${c(s.rules)}`, ...records,
+  ].join('\n');
+}

@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../ormconfig.js';
+import { ensureSystemProfiles } from '../../plugin/src/index.js';
+import { registry } from '../../src/modules.js';
+import { TEMPLATE_DB, adminUrl } from './urls.js';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  ds: DataSource;
+  drop(): Promise<void>;
+}
+
+/** A fresh database for one test file: a copy of the migrated template, dropped at the end. */
+export async function freshDatabase(): Promise<TestDatabase> {
+  const name = `portier_t_${crypto.randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  const url = adminUrl(name);
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  await ensureSystemProfiles(ds, registry);
+  return {
+    url,
+    name,
+    ds,
+    drop: async () => {
+      if (ds.isInitialized) await ds.destroy();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/** An empty database with no schema at all (for the migration tests). */
+export async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `portier_t_${crypto.randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return { url: adminUrl(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => {}) };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

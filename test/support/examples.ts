@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHARED = path.resolve(root, '../shared');
+export const EXAMPLE_FILE = path.join(SHARED, 'examples/demo-org.json');
+export const EXPECTED_FILE = path.join(SHARED, 'examples/demo-org.expected.json');
+export const DEMO_SEED_FILE = path.join(root, 'seeds/demo-org.json');
+
+export function readJson<T = any>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** A deep copy of the shared example organisation, to mutate freely. */
+export function example(): any {
+  return readJson(EXAMPLE_FILE);
+}
+
+/**
+ * A canonical form of an organisation document: passwords dropped, keys sorted, lists sorted
+ * (import order does not matter, ORG-FORMAT.md), so that two documents compare by meaning.
+ */
+export function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const items = v.map(canonical);
+    return items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.keys(v).filter((k) => k !== 'password').sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
+  }
+  return v;
+}

@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, MODULE_ACTIONS } from '../../plugin/src/index.js';
+
+/**
+ * Random, valid organisation files, written in the exporter's canonical form (every key the
+ * export emits), so that a round trip can be compared as is. Built from a seed with a small
+ * PRNG: a failing case is reproduced from the seed fast-check prints.
+ */
+
+export interface RandomOrgOptions {
+  maxUsers?: number;
+  maxRoles?: number;
+  maxTeams?: number;
+  maxRules?: number;
+  recordsPerModule?: number;
+}
+
+const MODULES = ['Lead', 'Account', 'Contact', 'Deal', 'Ticket', 'Quote', 'SalesOrder', 'PurchaseOrder', 'Invoice', 'Activity'];
+const SHARING = ['Lead', 'Account', 'Deal', 'Ticket', 'Quote', 'SalesOrder', 'PurchaseOrder', 'Invoice'];
+const UNDER_ACCOUNT = ['Deal', 'Ticket', 'Quote', 'SalesOrder', 'PurchaseOrder', 'Invoice'];
+const LEVELS = ['private', 'public_read', 'public_read_write', 'public_read_write_delete'];
+const FIELDS: Record<string, string[]> = {
+  Contact: ['phone', 'email', 'birthDate', 'city'],
+  Deal: ['amount', 'stage', 'closeDate'],
+  Account: ['phone', 'annualRevenue'],
+  Invoice: ['amount', 'dueDate'],
+};
+
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    bool: (p = 0.5) => next() < p,
+    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)],
+    subset: <T>(list: readonly T[], p = 0.5): T[] => list.filter(() => next() < p),
+  };
+}
+
+export function buildRandomOrg(seed: number, o: RandomOrgOptions = {}): any {
+  const r = rng(seed);
+  const profiles = Array.from({ length: r.int(1, 4) }, (_, i) => randomProfile(r, `Profil ${i + 1}`));
+  if (r.bool(0.5)) profiles[0].default = true;
+
+  const roles: Array<{ name: string; parent: string | null; profiles: string[] }> = [];
+  const roleCount = r.int(1, o.maxRoles ?? 7);
+  for (let i = 0; i < roleCount; i++) {
+    roles.push({
+      name: `Rôle ${i + 1}`,
+      parent: i === 0 ? null : r.bool(0.85) ? roles[r.int(0, i - 1)].name : null,
+      profiles: [...new Set([r.pick(profiles).name, ...(r.bool(0.3) ? [r.pick(profiles).name] : [])])],
+    });
+  }
+
+  const users = Array.from({ length: r.int(2, o.maxUsers ?? 9) }, (_, i) => ({
+    login: `user${i + 1}`,
+    email: `user${i + 1}@exemple.test`,
+    password: `Secret${i + 1}x`,
+    firstName: r.pick(['Anne', 'Éloïse', 'Jean', 'Zoé', 'Mathis']),
+    lastName: r.pick(['Martin', 'Lefèvre', 'Nguyen', "O'Neil"]),
+    isAdmin: i === 0 || r.bool(0.1),
+    status: i === 0 ? 'active' : r.bool(0.85) ? 'active' : 'inactive',
+    role: r.bool(0.85) ? r.pick(roles).name : null,
+    company: r.bool(0.8) ? r.pick(['Acme', 'Globex', 'Initech']) : null,
+    loginHours: r.bool(0.2) ? { tz: 'Europe/Paris', days: { mon: [['08:00', '19:00']], fri: [['09:00', '12:00']] } } : null,
+  }));
+
+  const teams: any[] = [];
+  const teamCount = r.int(0, o.maxTeams ?? 4);
+  for (let i = 0; i < teamCount; i++) {
+    teams.push({
+      name: `Équipe ${i + 1}`,
+      description: r.bool() ? 'Une équipe' : '',
+      users: r.subset(users.map((u) => u.login), 0.25).sort(),
+      roles: r.subset(roles.map((x) => x.name), 0.15).sort(),
+      rolesAndSubordinates: r.subset(roles.map((x) => x.name), 0.15).sort(),
+      // Only earlier teams: nesting stays acyclic.
+      teams: r.subset(teams.map((t) => t.name), 0.3).sort(),
+    });
+  }
+
+  const defaults: Record<string, string> = {};
+  const account = r.pick(LEVELS);
+  for (const m of SHARING) {
+    if (!r.bool(0.8) && m !== 'Account') continue;
+    defaults[m] = m === 'Account' ? account : UNDER_ACCOUNT.includes(m) && account === 'private' ? 'private' : r.pick(LEVELS);
+  }
+
+  const target = () => {
+    const kind = teams.length && r.bool(0.3) ? 'team' : r.pick(['role', 'roleAndSubordinates']);
+    return kind === 'team' ? { team: r.pick(teams).name } : { [kind]: r.pick(roles).name };
+  };
+  const rules = Array.from({ length: r.int(0, o.maxRules ?? 5) }, (_, i) => ({
+    ...(r.bool(0.5) ? { name: `Règle ${i + 1}` } : {}),
+    module: r.pick(SHARING),
+    from: target(),
+    to: target(),
+    access: r.pick(['read', 'read_write']),
+  }));
+  // Unnamed rules are matched by content: two identical ones would be one.
+  const seen = new Set<string>();
+  const uniqueRules = rules.filter((x) => {
+    const key = JSON.stringify({ ...x, name: undefined });
+    if (!('name' in x) && seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+
+  return {
+    version: 1,
+    profiles,
+    roles,
+    teams,
+    users,
+    subscription: { seats: { standard: r.int(0, 10), premium: r.int(0, 3) } },
+    sharing: { defaults, rules: uniqueRules },
+    records: randomRecords(r, users.map((u) => u.login), teams.map((t) => t.name), o.recordsPerModule ?? 4),
+  };
+}
+
+function randomProfile(r: ReturnType<typeof rng>, name: string) {
+  const modules: Record<string, Record<string, boolean>> = {};
+  for (const m of r.subset(MODULES, 0.6)) {
+    modules[m] = Object.fromEntries(MODULE_ACTIONS.map((a) => [a, r.bool(a === 'read' ? 0.8 : 0.45)]));
+  }
+  const capabilities = r.bool(0.25) ? r.subset(CAPABILITIES, 0.4) : [];
+  const viewAll = r.bool(0.12);
+  const editAll = r.bool(0.08);
+  const writes = Object.values(modules).some((p) => p.create || p.edit || p.delete);
+  const tier = capabilities.length || viewAll || editAll ? 'premium' : writes ? r.pick(['standard', 'premium']) : r.pick(['limited', 'standard', 'premium']);
+  const contactScopes = r.bool(0.6)
+    ? Object.fromEntries(r.subset(CONTACT_TYPES, 0.6).map((t) => [t, r.pick(CONTACT_SCOPES)]))
+    : {};
+  const fields: Record<string, Record<string, string>> = {};
+  for (const [m, list] of Object.entries(FIELDS)) {
+    if (!r.bool(0.35)) continue;
+    fields[m] = Object.fromEntries(r.subset(list, 0.5).map((f) => [f, r.pick(['read', 'none', 'write'])]));
+  }
+  return {
+    name, description: r.bool() ? `Description de ${name}` : '', system: false, default: false, licenseTier: tier,
+    viewAll, editAll, capabilities, modules, contactScopes, fields,
+  };
+}
+
+function randomRecords(r: ReturnType<typeof rng>, logins: string[], teams: string[], perModule: number) {
+  const owner = () => (teams.length && r.bool(0.2) ? { team: r.pick(teams) } : { user: r.pick(logins) });
+  const refs: Record<string, string[]> = {};
+  const link = (module: string) => (refs[module]?.length && r.bool(0.7) ? r.pick(refs[module]) : null);
+  const records: Record<string, any[]> = {};
+  const make = (module: string, prefix: string, build: (ref: string, i: number) => any) => {
+    const count = r.int(0, perModule);
+    records[module] = Array.from({ length: count }, (_, i) => build(`${prefix}-${i + 1}`, i));
+    refs[module] = records[module].map((x) => x.reference);
+  };
+  make('Account', 'ACC', (reference, i) => ({ reference, name: `Compte ${i + 1}`, owner: owner() }));
+  make('Lead', 'LEA', (reference, i) => ({ reference, name: `Piste ${i + 1}`, owner: owner() }));
+  make('Contact', 'CON', (reference, i) => ({
+    reference, name: `Contact ${i + 1}`, type: r.pick(CONTACT_TYPES), account: link('Account'),
+    primaryAdvisor: r.pick(logins), secondaryAdvisor: r.bool(0.3) ? r.pick(logins) : null, assistant: r.bool(0.3) ? r.pick(logins) : null,
+  }));
+  make('Deal', 'DEA', (reference, i) => ({
+    reference, name: `Affaire ${i + 1}`, account: link('Account'), owner: owner(),
+    ...(r.bool(0.5) ? { amount: r.int(100, 90000) + 0.5, stage: 'won' } : {}),
+  }));
+  make('Ticket', 'TIC', (reference, i) => ({ reference, name: `Ticket ${i + 1}`, account: link('Account'), owner: owner() }));
+  make('Quote', 'QUO', (reference, i) => ({ reference, name: `Devis ${i + 1}`, account: link('Account'), deal: link('Deal'), owner: owner() }));
+  make('SalesOrder', 'SO', (reference, i) => ({
+    reference, name: `Commande ${i + 1}`, account: link('Account'), deal: link('Deal'), quote: link('Quote'), owner: owner(),
+  }));
+  make('PurchaseOrder', 'PO', (reference, i) => ({ reference, name: `Achat ${i + 1}`, account: link('Account'), owner: owner() }));
+  make('Invoice', 'INV', (reference, i) => ({
+    reference, name: `Facture ${i + 1}`, account: link('Account'), salesOrder: link('SalesOrder'), owner: owner(),
+    ...(r.bool(0.5) ? { dueDate: '2026-12-31' } : {}),
+  }));
+  make('Activity', 'ACT', (reference, i) => ({
+    reference, name: `Activité ${i + 1}`, account: link('Account'), contact: link('Contact'), owner: owner(),
+  }));
+  return records;
+}
+
+/** fast-check's view of it: an arbitrary organisation file. */
+export function orgDocuments(o: RandomOrgOptions = {}) {
+  return fc.integer({ min: 1, max: 2 ** 31 - 1 }).map((seed) => buildRandomOrg(seed, o));
+}
