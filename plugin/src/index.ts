@@ -15,3 +15,14 @@ export { importOrg, type ImportSummary, type ImportProgress } from './org/import
 export { exportOrg } from './org/export.js';
 export { OrgFileError, formatError, type OrgError } from './org/json-path.js';
 export * from './adapters/auth/sign-in.js';
+export * from './core/compile.js';
+export * from './core/ability.js';
+export * from './core/setup-index.js';
+export { profileGrants } from './core/profile-grants.js';
+export { AccessService, type UserAccess } from './adapters/typeorm/access-service.js';
+export { accessibleSql, DENY_ALL, type SqlCondition, type TableInfo } from './adapters/typeorm/condition-sql.js';
+export { scopedQuery } from './adapters/typeorm/scoped-query.js';
+export { loadSetup, loadAccessUser } from './adapters/typeorm/load-setup.js';
+export * from './core/explain.js';
+export * from './core/explain-text.js';
+export { explainRecord, type RecordExplanation } from './adapters/typeorm/explain-record.js';

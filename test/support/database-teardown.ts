@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import pg from 'pg';
-import { TEMPLATE_DB, adminUrl } from './urls.js';
+import { DB_PREFIX, adminUrl } from './urls.js';
 
 export async function globalTeardown(): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   // Test files drop their own databases; this catches any left by a crashed file.
-  const left = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'portier_t_%' OR datname = $1`, [TEMPLATE_DB]);
+  const left = await admin.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [DB_PREFIX]);
   for (const { datname } of left.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.end();
   const server = (globalThis as Record<string, unknown>).__portierEmbedded as { stop(): Promise<void> } | undefined;

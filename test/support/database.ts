@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../ormconfig.js';
 import { ensureSystemProfiles } from '../../plugin/src/index.js';
 import { registry } from '../../src/modules.js';
-import { TEMPLATE_DB, adminUrl } from './urls.js';
+import { DB_PREFIX, TEMPLATE_DB, adminUrl } from './urls.js';
 
 export interface TestDatabase {
   url: string;
@@ -15,7 +15,7 @@ export interface TestDatabase {
 
 /** A fresh database for one test file: a copy of the migrated template, dropped at the end. */
 export async function freshDatabase(): Promise<TestDatabase> {
-  const name = `portier_t_${crypto.randomBytes(6).toString('hex')}`;
+  const name = `${DB_PREFIX}${crypto.randomBytes(5).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
   const url = adminUrl(name);
   const ds = new DataSource(dataSourceOptions(url));
@@ -34,7 +34,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
 
 /** An empty database with no schema at all (for the migration tests). */
 export async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `portier_t_${crypto.randomBytes(6).toString('hex')}`;
+  const name = `${DB_PREFIX}${crypto.randomBytes(5).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   return { url: adminUrl(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => {}) };
 }

@@ -96,6 +96,8 @@ export interface AccessSetup {
   defaults: Record<string, SharingLevel>;
   /** The role of every user who is a direct member of a team (for "above a member of T"). */
   teamUserRoles: Record<number, number | null>;
+  /** Roles held by at least one user (any status): a role nobody holds makes no one a member. */
+  populatedRoleIds: number[];
 }
 
 /** The user being compiled, as the access engine needs them. */
@@ -106,6 +108,7 @@ export interface AccessUser {
   status: 'active' | 'inactive';
   kind: 'internal' | 'client';
   roleId: number | null;
-  /** Teams the user is a direct member of (`team_user`). */
-  directTeamIds: number[];
+  /** Every team the user is a member of, transitively (`members(T)` contains them). */
+  teamIds: number[];
+  loginHours?: import('./login-hours.js').LoginHours | null;
 }

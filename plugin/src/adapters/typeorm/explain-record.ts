@@ -1,0 +1,29 @@
+import { explainDecision, type Explanation } from '../../core/explain.js';
+import { explanationText, type Language } from '../../core/explain-text.js';
+import type { ModuleAction } from '../../core/model.js';
+import type { AccessService } from './access-service.js';
+
+export interface RecordExplanation extends Explanation {
+  text: string;
+}
+
+/**
+ * "Why can this user (not) do this to this record?" for a user id, a module and a record
+ * reference (or none, for create and export). Records that do not exist are reported as such.
+ */
+export async function explainRecord(
+  service: AccessService, userId: number, module: string, reference: string | null, action: ModuleAction, lang: Language = 'fr',
+): Promise<RecordExplanation | { error: 'unknownUser' | 'unknownModule' | 'unknownRecord' }> {
+  const loaded = await service.forUser(userId);
+  if (!loaded) return { error: 'unknownUser' };
+  if (!service.registry.has(module)) return { error: 'unknownModule' };
+  let record: Record<string, unknown> | null = null;
+  if (reference !== null) {
+    const [row] = await service.ds.query(`SELECT id FROM "${service.table(module).table}" WHERE reference = $1`, [reference]);
+    if (!row) return { error: 'unknownRecord' };
+    record = (await service.recordFacts(module, [row.id])).get(row.id) ?? null;
+  }
+  const index = await service.indexFor(loaded.user.version);
+  const e = explainDecision(index, service.registry.catalog, loaded.user, module, record, action);
+  return { ...e, text: explanationText(e, { login: loaded.user.login, reference: reference ?? undefined }, lang) };
+}

@@ -1,0 +1,74 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AccessSetup, AccessUser, RuleTarget } from '../../core/model.js';
+
+type Db = DataSource | EntityManager;
+
+/** The whole access set-up, read in one snapshot together with its version. */
+export async function loadSetup(ds: DataSource): Promise<AccessSetup> {
+  const run = async (m: EntityManager) => {
+    const [{ version }] = await m.query(`SELECT version FROM access_version`);
+    const profiles = await m.query(
+      `SELECT id, name, audience, license_tier AS "licenseTier", system, is_default AS "isDefault", view_all AS "viewAll",
+              edit_all AS "editAll", capabilities, modules, contact_scopes AS "contactScopes", fields FROM profile`,
+    );
+    const roles = await m.query(
+      `SELECT r.id, r.name, r.parent_id AS "parentId",
+              coalesce(array_agg(rp.profile_id ORDER BY rp.profile_id) FILTER (WHERE rp.profile_id IS NOT NULL), '{}') AS "profileIds"
+         FROM role r LEFT JOIN role_profile rp ON rp.role_id = r.id GROUP BY r.id`,
+    );
+    const teams = await m.query(
+      `SELECT t.id, t.name,
+         coalesce((SELECT array_agg(user_id) FROM team_user WHERE team_id = t.id), '{}') AS "userIds",
+         coalesce((SELECT array_agg(role_id) FROM team_role WHERE team_id = t.id AND NOT with_subordinates), '{}') AS "roleIds",
+         coalesce((SELECT array_agg(role_id) FROM team_role WHERE team_id = t.id AND with_subordinates), '{}') AS "subtreeRoleIds",
+         coalesce((SELECT array_agg(member_team_id) FROM team_team WHERE team_id = t.id), '{}') AS "teamIds"
+       FROM team t`,
+    );
+    const rules = await m.query(
+      `SELECT id, name, module, access, from_kind, from_role_id, from_team_id, to_kind, to_role_id, to_team_id FROM sharing_rule ORDER BY id`,
+    );
+    const defaults = await m.query(`SELECT module, level FROM sharing_default`);
+    const teamUsers = await m.query(`SELECT DISTINCT tu.user_id, u.role_id FROM team_user tu JOIN app_user u ON u.id = tu.user_id`);
+    const populated = await m.query(`SELECT DISTINCT role_id FROM app_user WHERE role_id IS NOT NULL`);
+    return {
+      version: Number(version),
+      profiles,
+      roles,
+      teams,
+      rules: rules.map((r: Record<string, never>) => ({
+        id: r.id,
+        name: r.name,
+        module: r.module,
+        access: r.access,
+        from: target(r.from_kind, r.from_role_id, r.from_team_id),
+        to: target(r.to_kind, r.to_role_id, r.to_team_id),
+      })),
+      defaults: Object.fromEntries(defaults.map((d: { module: string; level: string }) => [d.module, d.level])),
+      teamUserRoles: Object.fromEntries(teamUsers.map((t: { user_id: number; role_id: number | null }) => [t.user_id, t.role_id])),
+      populatedRoleIds: populated.map((p: { role_id: number }) => p.role_id),
+    } satisfies AccessSetup;
+  };
+  // REPEATABLE READ: every table and the version seen at the same instant.
+  return ds.transaction('REPEATABLE READ', run);
+}
+
+function target(kind: string, roleId: number | null, teamId: number | null): RuleTarget {
+  return kind === 'team' ? { kind: 'team', teamId: teamId! } : { kind: kind as 'role' | 'roleAndSubordinates', roleId: roleId! };
+}
+
+export interface LoadedUser extends AccessUser {
+  version: number;
+}
+
+/** A user as the engine needs them, with the current access version, in one query. */
+export async function loadAccessUser(db: Db, id: number): Promise<LoadedUser | null> {
+  const rows = await db.query(
+    `SELECT u.id, u.login, u.is_admin AS "isAdmin", u.status, u.kind, u.role_id AS "roleId", u.login_hours AS "loginHours",
+            coalesce((SELECT array_agg(team_id) FROM team_member WHERE user_id = u.id), '{}') AS "teamIds",
+            (SELECT version FROM access_version) AS version
+       FROM app_user u WHERE u.id = $1`,
+    [id],
+  );
+  if (!rows[0]) return null;
+  return { ...rows[0], version: Number(rows[0].version) };
+}

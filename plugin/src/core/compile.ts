@@ -1,0 +1,176 @@
+import {
+  CONTACT_TYPES, RECORD_ACTIONS, type AccessUser, type Capability, type ContactType, type FieldAccess,
+  type ProfileDef, type RecordAction, type RuleDef, type RuleTarget,
+} from './model.js';
+import type { ModuleCatalog, ModuleSpec } from './modules.js';
+import {
+  LINKED, ownedBy, ownerUserField, ruleGives, ruleReaches, type Condition,
+} from './record-conditions.js';
+import type { SetupIndex } from './setup-index.js';
+import { fieldAccessFor } from './field-access.js';
+import { profileGrants } from './profile-grants.js';
+import { LEVEL_GIVES, effectiveLevel } from './sharing-levels.js';
+
+/** What a user may do on the records of one module for one action: everything, or any of these conditions. */
+export type Grant = { all: true } | { all: false; any: Condition[] };
+
+const NOTHING: Grant = { all: false, any: [] };
+const EVERYTHING: Grant = { all: true };
+
+export interface CompiledAccess {
+  userId: number;
+  version: number;
+  /** Step 1: inactive users and collaborators without access compile to nothing at all. */
+  active: boolean;
+  isAdmin: boolean;
+  kind: 'internal' | 'client';
+  capabilities: ReadonlySet<Capability>;
+  viewAll: boolean;
+  editAll: boolean;
+  grants: Record<string, Record<RecordAction, Grant>>;
+  create: ReadonlySet<string>;
+  export: ReadonlySet<string>;
+  /** Per module, the fields whose access is not `write` (the default). */
+  fields: Record<string, Record<string, FieldAccess>>;
+}
+
+/**
+ * Compiles the decision of ACCESS-MODEL.md for one user into conditions per module and action.
+ * Pure: the set-up, the user and the module declarations in, plain data out.
+ */
+export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: AccessUser): CompiledAccess {
+  const base = {
+    userId: user.id,
+    version: index.version,
+    isAdmin: user.isAdmin,
+    kind: user.kind,
+  };
+  const profiles = user.kind === 'internal' ? index.profilesOfRole(user.roleId) : [];
+  const active = user.status === 'active' && user.kind === 'internal' && (user.isAdmin || user.roleId !== null);
+  if (!active) {
+    return {
+      ...base, active: false, isAdmin: false, capabilities: new Set(), viewAll: false, editAll: false,
+      grants: Object.fromEntries(catalog.modules.map((m) => [m.name, { read: NOTHING, edit: NOTHING, delete: NOTHING }])),
+      create: new Set(), export: new Set(), fields: {},
+    };
+  }
+  const modules = catalog.modules.map((m) => m.name);
+  if (user.isAdmin) {
+    return {
+      ...base, active: true, capabilities: new Set(profiles.flatMap((p) => p.capabilities).concat(['manageUsers', 'manageAccess', 'viewAudit', 'viewStats', 'requestAccessChanges'])),
+      viewAll: true, editAll: true,
+      grants: Object.fromEntries(modules.map((m) => [m, { read: EVERYTHING, edit: EVERYTHING, delete: EVERYTHING }])),
+      create: new Set(modules), export: new Set(modules), fields: {},
+    };
+  }
+  const viewAll = profiles.some((p) => p.viewAll || p.editAll);
+  const editAll = profiles.some((p) => p.editAll);
+  const ctx = new UserContext(index, user);
+  const grants: CompiledAccess['grants'] = {};
+  for (const spec of catalog.modules) {
+    grants[spec.name] = Object.fromEntries(
+      RECORD_ACTIONS.map((a) => {
+        // Step 3: global privileges win over module privileges, scopes and Activity's privacy.
+        if ((a === 'read' && viewAll) || (a === 'edit' && editAll)) return [a, EVERYTHING];
+        return [a, moduleGrant(ctx, catalog, spec, profiles, a)];
+      }),
+    ) as Record<RecordAction, Grant>;
+  }
+  return {
+    ...base,
+    active: true,
+    capabilities: new Set(profiles.flatMap((p) => p.capabilities)),
+    viewAll,
+    editAll,
+    grants,
+    create: new Set(modules.filter((m) => editAll || profiles.some((p) => profileGrants(p, m, 'create')))),
+    export: new Set(modules.filter((m) => profiles.some((p) => profileGrants(p, m, 'export')))),
+    fields: Object.fromEntries(modules.map((m) => [m, fieldAccessFor(profiles, m)])),
+  };
+}
+
+/** What is fixed for one user across modules: their role's place, their teams, the rules that reach them. */
+class UserContext {
+  readonly teams: ReadonlySet<number>;
+  readonly below: number[];
+  private readonly reaching: RuleDef[];
+
+  constructor(readonly index: SetupIndex, readonly user: AccessUser) {
+    this.teams = new Set(user.teamIds);
+    this.below = user.roleId === null ? [] : index.below(user.roleId);
+    this.reaching = index.setup.rules.filter((r) => ruleReaches(index, r, user.roleId, this.teams));
+  }
+
+  rulesFor(sharingModule: string, action: RecordAction): RuleDef[] {
+    return this.reaching.filter((r) => r.module === sharingModule && ruleGives(r, action));
+  }
+}
+
+function moduleGrant(ctx: UserContext, catalog: ModuleCatalog, spec: ModuleSpec, profiles: ProfileDef[], action: RecordAction): Grant {
+  // Steps 4-5 per profile: some profile must grant the action; for a Contact, its type's scope decides.
+  const granting = profiles.filter((p) => profileGrants(p, spec.name, action));
+  if (granting.length === 0) return NOTHING;
+  if (!spec.contactTypeField) return general(ctx, catalog, spec, action);
+
+  const all = new Set<ContactType>();
+  const mine = new Set<ContactType>();
+  for (const p of granting) {
+    for (const t of CONTACT_TYPES) {
+      const scope = p.contactScopes[t] ?? 'all';
+      if (scope === 'all') all.add(t);
+      else if (scope === 'mine') mine.add(t);
+    }
+  }
+  for (const t of all) mine.delete(t); // "all" already includes the advisor's own rights
+  const parts: Condition[] = [];
+  const field = spec.contactTypeField;
+  if (all.size) {
+    const g = general(ctx, catalog, spec, action);
+    if (all.size === CONTACT_TYPES.length) return g;
+    const types = { [field]: { $in: [...all].sort() } };
+    if (g.all) parts.push(types);
+    else for (const c of g.any) parts.push({ ...c, ...types }); // fields of one query are ANDed
+  }
+  if (mine.size) {
+    // "Mes clients": exactly the advisor's rights, nothing below applies.
+    const types = { [field]: { $in: [...mine].sort() } };
+    for (const c of ownership(ctx, spec, action)) parts.push({ ...c, ...types });
+  }
+  return { all: false, any: parts };
+}
+
+/** Steps 6-9 for a user whose profile let the action through. */
+function general(ctx: UserContext, catalog: ModuleCatalog, spec: ModuleSpec, action: RecordAction): Grant {
+  const sharing = catalog.sharingModules.find((s) => s.name === spec.sharingModule);
+  if (LEVEL_GIVES[effectiveLevel(ctx.index.setup.defaults, catalog, spec)].includes(action)) return EVERYTHING; // step 8
+
+  const parts = [...ownership(ctx, spec, action)];
+  // Step 7 (records owned by users of roles below U's) and step 9 (the rules of the module's
+  // sharing module) both select records by their owner: one owner set serves both.
+  const sources: RuleTarget[] = ctx.below.map((roleId) => ({ kind: 'role' as const, roleId }));
+  if (sharing && !sharing.alwaysPrivate) sources.push(...ctx.rulesFor(spec.sharingModule, action).map((r) => r.from));
+  parts.push(...ownedBy(ctx.index, spec, sources));
+  // Step 9 through links: the rules of the modules whose rules reach this one (a Quote's deal).
+  for (const through of spec.sharedThrough ?? []) {
+    const target = catalog.modules.find((m) => m.name === through.module);
+    if (!target) continue;
+    const sources = ctx.rulesFor(through.module, action).map((r) => r.from);
+    parts.push(...ownedBy(ctx.index, target, sources, `${LINKED}.${through.field}.`));
+  }
+  return { all: false, any: parts };
+}
+
+/** Step 6: owners may read, edit, delete; a Contact's secondary advisor and assistant read and edit. */
+function ownership(ctx: UserContext, spec: ModuleSpec, action: RecordAction): Condition[] {
+  const u = ctx.user.id;
+  if (spec.owner.kind === 'advisors') {
+    const parts: Condition[] = [{ [spec.owner.primaryField]: u }];
+    if (action !== 'delete') parts.push({ [spec.owner.secondaryField]: u }, { [spec.owner.assistantField]: u });
+    return parts;
+  }
+  const parts: Condition[] = [{ [ownerUserField(spec)]: u }];
+  const teams = [...ctx.teams].sort((a, b) => a - b);
+  if (teams.length) parts.push({ [spec.owner.teamField]: teams.length === 1 ? teams[0] : { $in: teams } });
+  return parts;
+}
+

@@ -1,0 +1,139 @@
+import type { AccessSetup, ProfileDef, RoleDef, RuleDef, TeamDef } from './model.js';
+
+/**
+ * Everything the compiler asks of the set-up, precomputed once per set-up version (not per
+ * user): role ancestors and subtrees, nested-team closures, the roles of each team's members.
+ */
+export class SetupIndex {
+  readonly profiles = new Map<number, ProfileDef>();
+  readonly roles = new Map<number, RoleDef>();
+  readonly teams = new Map<number, TeamDef>();
+  private readonly children = new Map<number, number[]>();
+  private readonly ancestorsCache = new Map<number, number[]>();
+  private readonly subtreeCache = new Map<number, number[]>();
+  private readonly teamClosureCache = new Map<number, number[]>();
+  private readonly memberRolesCache = new Map<number, Set<number>>();
+  readonly rulesByModule = new Map<string, RuleDef[]>();
+
+  constructor(readonly setup: AccessSetup) {
+    for (const p of setup.profiles) this.profiles.set(p.id, p);
+    for (const r of setup.roles) {
+      this.roles.set(r.id, r);
+      if (r.parentId !== null) {
+        if (!this.children.has(r.parentId)) this.children.set(r.parentId, []);
+        this.children.get(r.parentId)!.push(r.id);
+      }
+    }
+    for (const t of setup.teams) this.teams.set(t.id, t);
+    for (const rule of setup.rules) {
+      if (!this.rulesByModule.has(rule.module)) this.rulesByModule.set(rule.module, []);
+      this.rulesByModule.get(rule.module)!.push(rule);
+    }
+  }
+
+  get version(): number {
+    return this.setup.version;
+  }
+
+  profilesOfRole(roleId: number | null): ProfileDef[] {
+    if (roleId === null) return [];
+    const role = this.roles.get(roleId);
+    return (role?.profileIds ?? []).map((id) => this.profiles.get(id)).filter((p): p is ProfileDef => !!p);
+  }
+
+  /** Strict ancestors, nearest first. */
+  ancestors(roleId: number): number[] {
+    let cached = this.ancestorsCache.get(roleId);
+    if (!cached) {
+      cached = [];
+      const seen = new Set<number>([roleId]);
+      let cur = this.roles.get(roleId)?.parentId ?? null;
+      while (cur !== null && !seen.has(cur)) {
+        cached.push(cur);
+        seen.add(cur);
+        cur = this.roles.get(cur)?.parentId ?? null;
+      }
+      this.ancestorsCache.set(roleId, cached);
+    }
+    return cached;
+  }
+
+  /** The role and every role below it. */
+  subtree(roleId: number): number[] {
+    let cached = this.subtreeCache.get(roleId);
+    if (!cached) {
+      cached = [];
+      const stack = [roleId];
+      const seen = new Set<number>();
+      while (stack.length) {
+        const id = stack.pop()!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        cached.push(id);
+        stack.push(...(this.children.get(id) ?? []));
+      }
+      this.subtreeCache.set(roleId, cached);
+    }
+    return cached;
+  }
+
+  /** Roles strictly below. */
+  below(roleId: number): number[] {
+    return this.subtree(roleId).filter((id) => id !== roleId);
+  }
+
+  isStrictlyAbove(upper: number, lower: number): boolean {
+    return this.ancestors(lower).includes(upper);
+  }
+
+  /** The team and every team nested in it, at any depth. */
+  teamClosure(teamId: number): number[] {
+    let cached = this.teamClosureCache.get(teamId);
+    if (!cached) {
+      cached = [];
+      const stack = [teamId];
+      const seen = new Set<number>();
+      while (stack.length) {
+        const id = stack.pop()!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        cached.push(id);
+        stack.push(...(this.teams.get(id)?.teamIds ?? []));
+      }
+      this.teamClosureCache.set(teamId, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * The roles held by actual members of T: "strictly above the role of some user in members(T)"
+   * needs a user, so a listed role that nobody holds adds nothing.
+   */
+  memberRoles(teamId: number): Set<number> {
+    let cached = this.memberRolesCache.get(teamId);
+    if (!cached) {
+      cached = new Set<number>();
+      const populated = new Set(this.setup.populatedRoleIds);
+      for (const id of this.teamClosure(teamId)) {
+        const t = this.teams.get(id);
+        if (!t) continue;
+        for (const u of t.userIds) {
+          const role = this.setup.teamUserRoles[u];
+          if (role !== null && role !== undefined) cached.add(role);
+        }
+        for (const r of t.roleIds) if (populated.has(r)) cached.add(r);
+        for (const r of t.subtreeRoleIds) for (const s of this.subtree(r)) if (populated.has(s)) cached.add(s);
+      }
+      this.memberRolesCache.set(teamId, cached);
+    }
+    return cached;
+  }
+
+  roleName(id: number | null): string {
+    return id === null ? '—' : this.roles.get(id)?.name ?? `#${id}`;
+  }
+
+  teamName(id: number): string {
+    return this.teams.get(id)?.name ?? `#${id}`;
+  }
+}
