@@ -2,5 +2,11 @@
 export const DEMO_PASSWORD = 'Portier2024';
 
 export const DEMO_LOGINS: Array<{ login: string; description: string }> = [
-  { login: 'admin', description: 'administrateur (isAdmin): tous les droits' },
+  { login: 'admin', description: 'Sébastien Roux, administrateur (isAdmin) : tous les droits' },
+  { login: 'direction', description: 'François Gauthier, direction générale : voit tout (profil Direction)' },
+  { login: 'manager', description: 'Julien Morel, responsable des ventes Auvergne-Rhône-Alpes' },
+  { login: 'commercial', description: 'Émilie Durand, commerciale à Lyon : « Mes clients »' },
+  { login: 'support', description: 'Marion Lacroix, service client' },
+  { login: 'compta', description: 'Sandrine Leclerc, comptabilité' },
+  { login: 'consultant', description: 'Arnaud Brunet, consultant accès : utilisateurs, profils, rôles, équipes, partage' },
 ];

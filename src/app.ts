@@ -1,14 +1,15 @@
-import { Database, Resource } from '@adminjs/typeorm';
-import AdminJS from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
+import { Database, Resource } from '@adminjs/typeorm';
+import AdminJS, { ComponentLoader } from 'adminjs';
 import connectPgSimple from 'connect-pg-simple';
 import express from 'express';
 import session from 'express-session';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { loginPageWithReason, portierAuthenticate, sessionGate } from '../plugin/src/adapters/adminjs/authentication.js';
+import { createPortier } from '../plugin/src/index.js';
 import { buildLocale } from './locale/index.js';
-import { buildResources } from './resources/index.js';
+import { registry } from './modules.js';
+import { moduleOptions } from './resources/module-options.js';
 
 AdminJS.registerAdapter({ Database, Resource });
 
@@ -17,14 +18,26 @@ export interface AppOptions {
   databaseUrl: string;
   sessionSecret: string;
   secureCookies?: boolean;
+  /** Another module registry (the demo's ten modules by default): how a test adds a module. */
+  modules?: typeof registry;
 }
 
-/** The backoffice as an Express app: AdminJS under /admin, sessions in PostgreSQL. */
+const crm = { name: 'crm', icon: 'Briefcase' };
+const access = { name: 'accessAdministration', icon: 'Shield' };
+
+/** The backoffice as an Express app: AdminJS under /admin with Portier, sessions in PostgreSQL. */
 export function createApp(options: AppOptions) {
-  const { dataSource } = options;
+  const portier = createPortier({ dataSource: options.dataSource, registry: options.modules ?? registry });
+  const componentLoader = new ComponentLoader();
+  portier.registerComponents(componentLoader);
   const admin = new AdminJS({
     rootPath: '/admin',
-    resources: buildResources(),
+    componentLoader,
+    resources: [
+      ...portier.moduleResources((m) => ({ navigation: crm, ...moduleOptions(m) })),
+      ...portier.setupResources({ navigation: access }),
+    ],
+    dashboard: portier.dashboard,
     locale: buildLocale('fr'),
     branding: { companyName: 'Portier', withMadeWithLove: false, logo: false },
   });
@@ -41,26 +54,27 @@ export function createApp(options: AppOptions) {
     cookie: { httpOnly: true, sameSite: 'lax', secure: !!options.secureCookies, maxAge: 10 * 60 * 60 * 1000 },
   };
 
-  // Runs before AdminJS's own routes: the session (AdminJS's then finds it and adds none), the
-  // login page with the reason a session ended, and the per-request check of the user.
+  // Before AdminJS's own routes: the session (AdminJS's then finds it and adds none), then
+  // Portier: the login page's reasons, API status codes, and the per-request access gate.
   const pre = express.Router();
   pre.use(session(sessionOptions));
-  pre.use(loginPageWithReason(admin));
-  pre.use(sessionGate(dataSource, admin));
+  pre.use(...portier.middleware(admin));
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
-    { authenticate: portierAuthenticate(dataSource), cookieName: 'portier.sid', cookiePassword: options.sessionSecret },
+    { authenticate: portier.authenticate, cookieName: 'portier.sid', cookiePassword: options.sessionSecret },
     pre,
     sessionOptions,
   );
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
   app.use(admin.options.rootPath, router);
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
   return {
     app,
     admin,
+    portier,
     close: async () => {
       await sessionPool.end();
     },

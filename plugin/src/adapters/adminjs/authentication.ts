@@ -1,8 +1,8 @@
 import type AdminJS from 'adminjs';
 import type { CurrentAdmin } from 'adminjs';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
-import { accessRefusal, loadSessionUser, signIn, type AccessRefusal, type SessionUser } from '../auth/sign-in.js';
+import { signIn, type AccessRefusal, type SessionUser } from '../auth/sign-in.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -37,33 +37,6 @@ export function portierAuthenticate(ds: DataSource) {
     });
     if (!result.ok) throw new Error(result.reason);
     return toCurrentAdmin(result.user);
-  };
-}
-
-/**
- * Runs before every AdminJS route: re-reads the signed-in user, so that deactivating them,
- * removing their role or leaving their login hours ends their session at its next request.
- */
-export function sessionGate(ds: DataSource, admin: AdminJS): RequestHandler {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    const current = req.session?.adminUser;
-    if (!current) return next();
-    try {
-      const user = await loadSessionUser(ds, Number(current.id));
-      const refusal: AccessRefusal | null = user ? accessRefusal(user, new Date()) : 'invalidCredentials';
-      if (refusal) {
-        req.session.destroy(() => {
-          if (req.path.startsWith('/api/')) res.status(401).json({ notice: { message: refusal, type: 'error' } });
-          else res.redirect(`${admin.options.loginPath}?error=${refusal}`);
-        });
-        return;
-      }
-      const fresh = toCurrentAdmin(user!);
-      if (JSON.stringify(fresh) !== JSON.stringify(current)) req.session.adminUser = fresh;
-      next();
-    } catch (e) {
-      next(e);
-    }
   };
 }
 

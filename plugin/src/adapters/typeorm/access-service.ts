@@ -55,7 +55,7 @@ export class AccessService {
         const key = `${module}|${action}|${alias}`;
         let s = sqlCache.get(key);
         if (!s) {
-          s = accessibleSql(ability, action, module, alias, (m) => this.table(m));
+          s = accessibleSql(ability, action, module, alias, (m) => this.table(m), `acl_${action}`);
           sqlCache.set(key, s);
         }
         return s;

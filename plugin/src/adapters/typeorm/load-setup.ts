@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { LoginHours } from '../../core/login-hours.js';
 import type { AccessSetup, AccessUser, RuleTarget } from '../../core/model.js';
 
 type Db = DataSource | EntityManager;
@@ -58,12 +59,19 @@ function target(kind: string, roleId: number | null, teamId: number | null): Rul
 
 export interface LoadedUser extends AccessUser {
   version: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  company: string | null;
+  locale: 'fr' | 'en';
+  loginHours: LoginHours | null;
 }
 
 /** A user as the engine needs them, with the current access version, in one query. */
 export async function loadAccessUser(db: Db, id: number): Promise<LoadedUser | null> {
   const rows = await db.query(
-    `SELECT u.id, u.login, u.is_admin AS "isAdmin", u.status, u.kind, u.role_id AS "roleId", u.login_hours AS "loginHours",
+    `SELECT u.id, u.login, u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.locale,
+            u.is_admin AS "isAdmin", u.status, u.kind, u.role_id AS "roleId", u.login_hours AS "loginHours",
             coalesce((SELECT array_agg(team_id) FROM team_member WHERE user_id = u.id), '{}') AS "teamIds",
             (SELECT version FROM access_version) AS version
        FROM app_user u WHERE u.id = $1`,

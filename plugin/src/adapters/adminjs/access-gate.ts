@@ -1,0 +1,35 @@
+import type AdminJS from 'adminjs';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { accessRefusal } from '../auth/sign-in.js';
+import type { AccessService } from '../typeorm/access-service.js';
+import { toCurrentAdmin } from './authentication.js';
+import { runWithAccess } from './request-context.js';
+
+/**
+ * Runs before every AdminJS route of a signed-in session. One query reads the user and the
+ * set-up version: a user who became inactive, lost their role or left their login hours has
+ * their session ended here; otherwise their (cached) compiled access is put in the request
+ * context for every resource, action and page of this request.
+ */
+export function accessGate(service: AccessService, admin: AdminJS): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const current = req.session?.adminUser;
+    if (!current) return next();
+    try {
+      const access = await service.forUser(Number(current.id));
+      const refusal = access ? accessRefusal(access.user, new Date()) : 'invalidCredentials';
+      if (refusal || !access) {
+        req.session.destroy(() => {
+          if (req.path.startsWith('/api/')) res.status(401).json({ notice: { message: refusal, type: 'error' } });
+          else res.redirect(`${admin.options.loginPath}?error=${refusal}`);
+        });
+        return;
+      }
+      const fresh = toCurrentAdmin(access.user);
+      if (JSON.stringify(fresh) !== JSON.stringify(current)) req.session.adminUser = fresh;
+      runWithAccess({ access, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }, () => next());
+    } catch (e) {
+      next(e);
+    }
+  };
+}

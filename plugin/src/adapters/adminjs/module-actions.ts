@@ -1,0 +1,90 @@
+import type { Action, ActionContext, ActionRequest, ActionResponse, IsFunction, RecordActionResponse, ResourceOptions } from 'adminjs';
+import type { CompiledAccess } from '../../core/compile.js';
+import type { RecordAction } from '../../core/model.js';
+import { forbidden } from './errors.js';
+import { currentAccess } from './request-context.js';
+import { recordPermissions, type ScopedResource } from './scoped-resource.js';
+import { exportCsv } from './export-action.js';
+
+/** What a custom action of a developer needs, when they do not say: record actions change the record. */
+export type PortierRequirement = 'read' | 'edit' | 'delete' | 'create' | 'export';
+
+function compiled(): CompiledAccess | null {
+  return currentAccess()?.access.access ?? null;
+}
+
+/** Whether the user may take an action on the module at all (some record, or creating one). */
+function moduleAllows(module: string, need: PortierRequirement): boolean {
+  const a = compiled();
+  if (!a || !a.active) return false;
+  if (need === 'create') return a.create.has(module);
+  if (need === 'export') return a.export.has(module) && moduleAllows(module, 'read');
+  const g = a.grants[module]?.[need];
+  return !!g && (g.all || g.any.length > 0);
+}
+
+/**
+ * `isAccessible` for an action: on a record, what the database said of that very record (the
+ * resource loaded it through the engine); without a record, whether the module allows it at all.
+ */
+export function accessibleFor(module: string, need: PortierRequirement): IsFunction {
+  return ({ record }) => {
+    if (!record) return moduleAllows(module, need);
+    const perms = recordPermissions(record);
+    if (!perms) return false; // not loaded through the engine: fail closed
+    if (need === 'read') return true;
+    if (need === 'edit' || need === 'delete') return perms[need as Exclude<RecordAction, 'read'>];
+    return moduleAllows(module, need);
+  };
+}
+
+function both(mine: IsFunction, theirs: Action<ActionResponse>['isAccessible']): IsFunction {
+  if (theirs === undefined) return mine;
+  return (ctx) => mine(ctx) && (typeof theirs === 'function' ? !!theirs(ctx) : !!theirs);
+}
+
+const BUILT_IN: Record<string, PortierRequirement> = {
+  list: 'read', search: 'read', show: 'read', new: 'create', edit: 'edit', delete: 'delete', bulkDelete: 'delete',
+};
+
+/**
+ * The actions of a module's resource: AdminJS's own, each gated by the engine; bulk delete in
+ * one transaction (all or nothing); a CSV export of what the user may read; and the developer's
+ * custom actions, gated by what they declare (`portier: 'read' | 'edit' | ...`, default `edit`
+ * for record and bulk actions, `read` for resource actions), on top of their own `isAccessible`.
+ */
+export function moduleActions(module: string, custom: ResourceOptions['actions'] = {}): ResourceOptions['actions'] {
+  const actions: Record<string, Partial<Action<ActionResponse>> & { portier?: PortierRequirement }> = {};
+  for (const [name, need] of Object.entries(BUILT_IN)) {
+    const theirs = (custom as Record<string, Partial<Action<ActionResponse>>>)[name] ?? {};
+    actions[name] = { ...theirs, isAccessible: both(accessibleFor(module, need), theirs.isAccessible) };
+  }
+  actions.bulkDelete.handler = bulkDeleteAll;
+  actions.export = {
+    actionType: 'resource',
+    icon: 'Download',
+    component: false,
+    isAccessible: accessibleFor(module, 'export'),
+    handler: exportCsv,
+    ...((custom as Record<string, object>).export ?? {}),
+  };
+  for (const [name, action] of Object.entries(custom as Record<string, Partial<Action<ActionResponse>> & { portier?: PortierRequirement }>)) {
+    if (name in BUILT_IN || name === 'export') continue;
+    const need = action.portier ?? (action.actionType === 'resource' ? 'read' : 'edit');
+    actions[name] = { ...action, isAccessible: both(accessibleFor(module, need), action.isAccessible) };
+  }
+  return actions as ResourceOptions['actions'];
+}
+
+/** AdminJS deletes the selected records one by one; here it is all of them or none. */
+async function bulkDeleteAll(request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> {
+  const { records, resource, h, currentAdmin } = context;
+  if (!records?.length) throw forbidden('Aucun enregistrement sélectionné.');
+  if (request.method === 'get') return { records: records.map((r) => r.toJSON(currentAdmin)) };
+  await (resource as unknown as ScopedResource).deleteMany(records.map((r) => r.id()), context);
+  return {
+    records: records.map((r) => r.toJSON(currentAdmin)),
+    notice: { message: records.length > 1 ? 'successfullyBulkDeleted_plural' : 'successfullyBulkDeleted', options: { count: records.length }, type: 'success' },
+    redirectUrl: h.resourceUrl({ resourceId: resource.id() }),
+  } as unknown as RecordActionResponse;
+}

@@ -1,0 +1,158 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type AdminJS from 'adminjs';
+import type { ActionContext, ComponentLoader, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type { RequestHandler } from 'express';
+import type { BaseEntity, DataSource } from 'typeorm';
+import { AccessService } from '../typeorm/access-service.js';
+import { AuditEntry, LoginEvent } from '../typeorm/entities/audit.entity.js';
+import { Profile } from '../typeorm/entities/profile.entity.js';
+import { Role } from '../typeorm/entities/role.entity.js';
+import { SharingDefault, SharingRule } from '../typeorm/entities/sharing.entity.js';
+import { Team } from '../typeorm/entities/team.entity.js';
+import { User } from '../typeorm/entities/user.entity.js';
+import type { ModuleRegistry } from '../typeorm/module-registry.js';
+import { hasCapability } from '../typeorm/setup/actor.js';
+import { accessGate } from './access-gate.js';
+import { apiStatus } from './api-status.js';
+import { loginPageWithReason, portierAuthenticate } from './authentication.js';
+import { dashboardHandler } from './dashboard.js';
+import { moduleActions } from './module-actions.js';
+import { currentAccess } from './request-context.js';
+import { ScopedResource } from './scoped-resource.js';
+import {
+  auditPolicy, loginEventPolicy, profilePolicy, rolePolicy, sharingDefaultPolicy, sharingRulePolicy, teamPolicy, userPolicy,
+} from './setup-policies.js';
+import { bulkDeleteSetupRecords, deleteSetupRecord, SetupResource, type SetupPolicy } from './setup-resource.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface PortierOptions {
+  dataSource: DataSource;
+  registry: ModuleRegistry;
+}
+
+type Navigation = ResourceOptions['navigation'];
+type Capability = Parameters<typeof hasCapability>[1];
+
+/**
+ * Portier for one app: the modules it declared put under the access model, the access set-up
+ * resources, and the Express middleware that runs before AdminJS's routes.
+ *
+ *   const portier = createPortier({ dataSource, registry });
+ *   new AdminJS({ resources: [...portier.moduleResources({ navigation }), ...portier.setupResources({ navigation })] })
+ */
+export function createPortier(options: PortierOptions) {
+  const service = new AccessService(options.dataSource, options.registry);
+
+  function moduleResource(name: string, resourceOptions: ResourceOptions = {}): ResourceWithOptions {
+    const declaration = options.registry.get(name);
+    return {
+      resource: new ScopedResource(declaration.entity as typeof BaseEntity, service, name),
+      options: {
+        sort: { sortBy: 'updatedAt', direction: 'desc' },
+        ...resourceOptions,
+        actions: moduleActions(name, resourceOptions.actions),
+      },
+    };
+  }
+
+  /** Gates the actions of a set-up resource by capability (reads) and by the services (writes). */
+  function setupResource(entity: typeof BaseEntity, id: string, policy: SetupPolicy, write: Capability | null, resourceOptions: ResourceOptions): ResourceWithOptions {
+    const resource = new SetupResource(entity, service, id, policy);
+    const level = () => {
+      const store = currentAccess();
+      return store ? resource.level(store.access) : 'none';
+    };
+    const can = (cap: Capability | null) => () => {
+      const store = currentAccess();
+      return !!cap && !!store && hasCapability(store.access, cap);
+    };
+    return {
+      resource,
+      options: {
+        ...resourceOptions,
+        actions: ({
+          list: { isAccessible: () => level() === 'all' },
+          show: { isAccessible: () => level() === 'all' },
+          search: { isAccessible: () => level() !== 'none' },
+          new: { isAccessible: can(policy.create ? write : null) },
+          edit: { isAccessible: can(policy.update ? write : null) },
+          delete: { isAccessible: can(policy.delete ? write : null), handler: deleteSetupRecord },
+          bulkDelete: { isAccessible: can(policy.deleteMany ? write : null), handler: bulkDeleteSetupRecords },
+          ...(resourceOptions.actions ?? {}),
+        }) as ResourceOptions['actions'],
+      },
+    };
+  }
+
+  return {
+    service,
+    registry: options.registry,
+
+    /** One module's resource: every AdminJS path goes through the engine. */
+    moduleResource,
+
+    moduleResources(resourceOptions: Record<string, ResourceOptions> | ((module: string) => ResourceOptions) = {}): ResourceWithOptions[] {
+      return options.registry.names.map((n) => moduleResource(n, typeof resourceOptions === 'function' ? resourceOptions(n) : resourceOptions[n] ?? {}));
+    },
+
+    /** User, Profile, Role, Team, SharingRule, SharingDefault, AuditEntry, LoginEvent. */
+    setupResources(o: { navigation?: Navigation; user?: ResourceOptions; profile?: ResourceOptions; role?: ResourceOptions; team?: ResourceOptions } = {}): ResourceWithOptions[] {
+      const nav = { navigation: o.navigation };
+      const readOnly = { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
+      return [
+        setupResource(User as typeof BaseEntity, 'User', userPolicy(service), 'manageUsers', {
+          ...nav,
+          titleProperty: 'login',
+          listProperties: ['login', 'firstName', 'lastName', 'email', 'roleId', 'status', 'isAdmin', 'company'],
+          properties: {
+            passwordHash: { isVisible: false },
+            password: { type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
+            loginHours: { type: 'mixed', isVisible: { list: false, filter: false, show: true, edit: false } },
+          },
+          ...o.user,
+        }),
+        setupResource(Profile as typeof BaseEntity, 'Profile', profilePolicy(service), 'manageAccess', { ...nav, ...o.profile }),
+        setupResource(Role as typeof BaseEntity, 'Role', rolePolicy(service), 'manageAccess', {
+          ...nav,
+          properties: { profileIds: { type: 'reference', reference: 'Profile', isArray: true } },
+          ...o.role,
+        }),
+        setupResource(Team as typeof BaseEntity, 'Team', teamPolicy(service), 'manageAccess', {
+          ...nav,
+          properties: {
+            userIds: { type: 'reference', reference: 'User', isArray: true },
+            roleIds: { type: 'reference', reference: 'Role', isArray: true },
+            subtreeRoleIds: { type: 'reference', reference: 'Role', isArray: true },
+            teamIds: { type: 'reference', reference: 'Team', isArray: true },
+          },
+          ...o.team,
+        }),
+        setupResource(SharingRule as typeof BaseEntity, 'SharingRule', sharingRulePolicy(service), 'manageAccess', { ...nav }),
+        setupResource(SharingDefault as typeof BaseEntity, 'SharingDefault', sharingDefaultPolicy(service), 'manageAccess', {
+          ...nav, actions: { delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
+        }),
+        setupResource(AuditEntry as typeof BaseEntity, 'AuditEntry', auditPolicy(), null, { ...nav, actions: readOnly, sort: { sortBy: 'at', direction: 'desc' } }),
+        setupResource(LoginEvent as typeof BaseEntity, 'LoginEvent', loginEventPolicy(), null, { ...nav, actions: readOnly, sort: { sortBy: 'at', direction: 'desc' } }),
+      ];
+    },
+
+    /** Adds Portier's frontend pieces to the app's ComponentLoader. */
+    registerComponents(loader: ComponentLoader): void {
+      loader.add('PortierClient', path.join(here, 'components/portier-client.jsx'));
+    },
+
+    dashboard: { handler: dashboardHandler(service) },
+
+    authenticate: portierAuthenticate(options.dataSource),
+
+    /** To mount after the session and before AdminJS's routes. */
+    middleware(admin: AdminJS): RequestHandler[] {
+      return [loginPageWithReason(admin), apiStatus(), accessGate(service, admin)];
+    },
+  };
+}
+
+export type Portier = ReturnType<typeof createPortier>;
+export type { ActionContext };

@@ -1,0 +1,24 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { UserAccess } from '../typeorm/access-service.js';
+
+/**
+ * The signed-in user's access for the request being served. The access gate resolves it once
+ * per request (with the set-up version) and every resource, action and page reads it from here,
+ * including AdminJS's synchronous hooks (`isAccessible`, the resources' JSON).
+ */
+export interface RequestAccess {
+  access: UserAccess;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const storage = new AsyncLocalStorage<RequestAccess>();
+
+export function runWithAccess<T>(store: RequestAccess, fn: () => T): T {
+  return storage.run(store, fn);
+}
+
+/** The current request's access, or undefined outside a signed-in request (callers fail closed). */
+export function currentAccess(): RequestAccess | undefined {
+  return storage.getStore();
+}

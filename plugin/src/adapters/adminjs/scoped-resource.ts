@@ -1,0 +1,124 @@
+import { Resource as TypeormResource } from '@adminjs/typeorm';
+import { BaseRecord, flat, type ActionContext, type Filter, type ResourceDecorator } from 'adminjs';
+import type { BaseEntity } from 'typeorm';
+import type { AccessService, UserAccess } from '../typeorm/access-service.js';
+import { ModuleRecords, type RecordPermissions } from '../typeorm/module-records.js';
+import { createRecord, deleteRecords, updateRecord } from '../typeorm/record-writes.js';
+import { Refusal } from '../typeorm/refusal.js';
+import { badRequest, forbidden, notFound } from './errors.js';
+import { filterSql, type FilterColumn } from './filters.js';
+import { currentAccess } from './request-context.js';
+import { restrictResourceJson } from './resource-json.js';
+
+/** What the database said a user may do to each record it returned (read on every path, edit, delete). */
+const permissions = new WeakMap<BaseRecord, RecordPermissions>();
+
+export function recordPermissions(record: BaseRecord | undefined): RecordPermissions | undefined {
+  return record ? permissions.get(record) : undefined;
+}
+
+/**
+ * An AdminJS resource over a module under the access model. AdminJS's TypeORM adapter applies
+ * no filter in `findOne` and friends; here every path — list, count, show, search, reference
+ * population, bulk, create, edit, delete — goes through the engine, and the filtering is done
+ * by PostgreSQL. Records the user may not read answer like records that do not exist.
+ */
+export class ScopedResource extends TypeormResource {
+  private readonly records: ModuleRecords;
+  private readonly filterColumns: Map<string, FilterColumn>;
+
+  constructor(entity: typeof BaseEntity, readonly service: AccessService, readonly module: string) {
+    super(entity);
+    this.records = new ModuleRecords(service, module);
+    this.filterColumns = new Map(this.records.fields.map((f) => [f.property, { column: f.column, type: f.type, enumValues: f.enumValues }]));
+  }
+
+  override id(): string {
+    return this.module;
+  }
+
+  /** The access of the request, or a refusal: outside a signed-in request nothing is readable. */
+  access(context?: ActionContext): UserAccess {
+    const store = currentAccess();
+    const admin = context?.currentAdmin;
+    if (!store || (admin && String(admin.id) !== String(store.access.user.id))) throw forbidden('Accès refusé : session inconnue.');
+    return store.access;
+  }
+
+  override decorate(): ResourceDecorator {
+    return restrictResourceJson(super.decorate(), this.module);
+  }
+
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    const ua = this.access(context);
+    return this.records.count(ua, this.where(filter, ua));
+  }
+
+  override async find(filter: Filter, params: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext): Promise<BaseRecord[]> {
+    const ua = this.access(context);
+    const sortBy = params.sort?.sortBy;
+    if (sortBy && (!this.filterColumns.has(sortBy) || this.records.restricted(ua)[sortBy] === 'none')) {
+      throw badRequest(`Tri impossible : « ${sortBy} » n'est pas une propriété de ${this.module} que vous pouvez trier.`, sortBy);
+    }
+    const rows = await this.records.list(ua, {
+      where: this.where(filter, ua),
+      sortBy,
+      direction: params.sort?.direction,
+      limit: params.limit,
+      offset: params.offset,
+    });
+    return rows.map((r) => this.toRecord(r.params, r.permissions));
+  }
+
+  override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
+    const ua = this.access(context);
+    const row = await this.records.byId(ua, id);
+    return row ? this.toRecord(row.params, row.permissions) : null;
+  }
+
+  override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
+    const ua = this.access(context);
+    return (await this.records.byIds(ua, ids)).map((r) => this.toRecord(r.params, r.permissions));
+  }
+
+  override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    const ua = this.access(context);
+    return this.refusalsAsErrors(() => createRecord(this.records, ua, flat.unflatten(params) as Record<string, unknown>));
+  }
+
+  override async update(id: string | number, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    const ua = this.access(context);
+    return this.refusalsAsErrors(() => updateRecord(this.records, ua, Number(id), flat.unflatten(params) as Record<string, unknown>));
+  }
+
+  override async delete(id: string | number, context?: ActionContext): Promise<void> {
+    await this.deleteMany([id], context);
+  }
+
+  /** Deletes every record or none (bulk delete goes through here). */
+  async deleteMany(ids: Array<string | number>, context?: ActionContext): Promise<number[]> {
+    const ua = this.access(context);
+    return this.refusalsAsErrors(() => deleteRecords(this.records, ua, ids.map(Number)));
+  }
+
+  private where(filter: Filter | undefined, ua: UserAccess) {
+    return filterSql(filter, this.filterColumns, this.records.restricted(ua), 'x', this.module);
+  }
+
+  private toRecord(params: Record<string, unknown>, perms: RecordPermissions): BaseRecord {
+    const record = new BaseRecord(params, this);
+    permissions.set(record, perms);
+    return record;
+  }
+
+  private async refusalsAsErrors<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      if (e.kind === 'notFound') throw notFound(e.message);
+      if (e.kind === 'forbidden') throw forbidden(e.message);
+      throw badRequest(e.message, e.property);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+import type { EntityManager } from 'typeorm';
+import type { SharingLevel } from '../../core/model.js';
+import type { AccessService, UserAccess } from '../typeorm/access-service.js';
+import { hasCapability } from '../typeorm/setup/actor.js';
+import { deleteProfile, saveProfile, type ProfileInput } from '../typeorm/setup/profile-writes.js';
+import { deleteRole, rulesNaming, saveRole } from '../typeorm/setup/role-writes.js';
+import { deleteRule, saveRule, setDefault, type RuleInput } from '../typeorm/setup/sharing-writes.js';
+import { deleteTeam, saveTeam } from '../typeorm/setup/team-writes.js';
+import { createUser, deleteUsers, updateUser, type UserInput } from '../typeorm/setup/user-writes.js';
+import type { ReadLevel, SetupPolicy } from './setup-resource.js';
+
+/** Form values arrive as strings; these read them as what the services expect. */
+const bool = (v: unknown) => (v === undefined ? undefined : v === true || v === 'true');
+const int = (v: unknown) => (v === undefined ? undefined : v === null || v === '' ? null : Number(v));
+const str = (v: unknown) => (v === undefined ? undefined : v === null ? null : String(v));
+const ids = (v: unknown) => (v === undefined ? undefined : (Array.isArray(v) ? v : Object.values(v as object)).filter((x) => x !== '' && x !== null).map(Number));
+const json = <T>(v: unknown): T | undefined | null => {
+  if (v === undefined) return undefined;
+  if (v === null || v === '') return null;
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+};
+const anyOf = (ua: UserAccess, ...caps: Array<Parameters<typeof hasCapability>[1]>): boolean => caps.some((c) => hasCapability(ua, c));
+const internal = (ua: UserAccess) => ua.access.active && ua.access.kind === 'internal';
+
+function readLevel(ua: UserAccess, everyoneNames: boolean): ReadLevel {
+  if (anyOf(ua, 'manageUsers', 'manageAccess')) return 'all';
+  return everyoneNames && internal(ua) ? 'names' : 'none';
+}
+
+export function userPolicy(service: AccessService): SetupPolicy {
+  const input = (p: Record<string, unknown>): UserInput => ({
+    login: str(p.login) ?? undefined,
+    email: str(p.email) ?? undefined,
+    password: p.password ? String(p.password) : undefined,
+    firstName: str(p.firstName) ?? undefined,
+    lastName: str(p.lastName) ?? undefined,
+    isAdmin: bool(p.isAdmin),
+    status: p.status as UserInput['status'],
+    roleId: int(p.roleId),
+    company: str(p.company),
+    title: str(p.title),
+    department: str(p.department),
+    reportsToId: int(p.reportsToId),
+    phone: str(p.phone),
+    mobilePhone: str(p.mobilePhone),
+    locale: p.locale as UserInput['locale'],
+    loginHours: json(p.loginHours),
+  });
+  return {
+    // Every signed-in collaborator sees users' names (owner pickers, reference titles).
+    read: (ua) => readLevel(ua, true),
+    nameFields: ['id', 'login', 'firstName', 'lastName'],
+    secret: ['passwordHash'],
+    create: (ua, p) => createUser(service, ua, input(p)),
+    update: (ua, id, p) => updateUser(service, ua, Number(id), input(p)),
+    delete: (ua, id, payload) => deleteUsers(service, ua, [id], int(payload.heirId) ?? null),
+    deleteMany: (ua, list, payload) => deleteUsers(service, ua, list, int(payload.heirId) ?? null),
+  };
+}
+
+export function profilePolicy(service: AccessService): SetupPolicy {
+  const input = (p: Record<string, unknown>): ProfileInput => ({
+    name: str(p.name) ?? undefined,
+    description: str(p.description) ?? undefined,
+    isDefault: bool(p.isDefault),
+    audience: p.audience as ProfileInput['audience'],
+    licenseTier: p.licenseTier as ProfileInput['licenseTier'],
+    viewAll: bool(p.viewAll),
+    editAll: bool(p.editAll),
+    capabilities: p.capabilities === undefined ? undefined : (json<string[]>(p.capabilities) ?? []) as ProfileInput['capabilities'],
+    modules: deepBooleans(json(p.modules)) as ProfileInput['modules'],
+    contactScopes: json(p.contactScopes) ?? undefined,
+    fields: json(p.fields) ?? undefined,
+  });
+  return {
+    read: (ua) => readLevel(ua, false),
+    nameFields: [],
+    create: (ua, p) => saveProfile(service, ua, null, input(p)),
+    update: async (ua, id, p) => void (await saveProfile(service, ua, Number(id), input(p))),
+    delete: (ua, id, payload) => deleteProfile(service, ua, id, int(payload.replacementId) ?? null),
+  };
+}
+
+/** `{ Deal: { read: 'true' } }` from a form -> booleans; JSON values pass through. */
+function deepBooleans(v: unknown): unknown {
+  if (v === undefined || v === null) return v ?? undefined;
+  if (Array.isArray(v)) return v;
+  if (typeof v === 'object') return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, deepBooleans(x)]));
+  if (v === 'true' || v === 'false') return v === 'true';
+  return v;
+}
+
+export function rolePolicy(service: AccessService): SetupPolicy {
+  return {
+    read: (ua) => readLevel(ua, false),
+    nameFields: [],
+    virtuals: async (m: EntityManager, list: number[]) => {
+      const rows = await m.query(
+        `SELECT role_id, array_agg(profile_id ORDER BY profile_id) AS ids FROM role_profile WHERE role_id = ANY($1::int[]) GROUP BY role_id`, [list]);
+      return new Map(rows.map((r: { role_id: number; ids: number[] }) => [r.role_id, { profileIds: r.ids }]));
+    },
+    create: (ua, p) => saveRole(service, ua, null, { name: str(p.name) ?? undefined, parentId: int(p.parentId), profileIds: ids(p.profileIds) }),
+    update: async (ua, id, p) => void (await saveRole(service, ua, Number(id), { name: str(p.name) ?? undefined, parentId: int(p.parentId), profileIds: ids(p.profileIds) })),
+    delete: (ua, id, payload) => deleteRole(service, ua, id, int(payload.heirId) ?? null),
+    beforeDelete: async (m, id) => ({ rulesDeletedWith: await rulesNaming(m, 'role', id) }),
+  };
+}
+
+export function teamPolicy(service: AccessService): SetupPolicy {
+  const input = (p: Record<string, unknown>) => ({
+    name: str(p.name) ?? undefined,
+    description: str(p.description) ?? undefined,
+    userIds: ids(p.userIds),
+    roleIds: ids(p.roleIds),
+    subtreeRoleIds: ids(p.subtreeRoleIds),
+    teamIds: ids(p.teamIds),
+  });
+  return {
+    // Team names are visible to everyone signed in (owner pickers, reference titles).
+    read: (ua) => readLevel(ua, true),
+    nameFields: ['id', 'name'],
+    virtuals: async (m: EntityManager, list: number[]) => {
+      const rows = await m.query(
+        `SELECT t.id,
+           coalesce((SELECT array_agg(user_id ORDER BY user_id) FROM team_user WHERE team_id = t.id), '{}') AS "userIds",
+           coalesce((SELECT array_agg(role_id ORDER BY role_id) FROM team_role WHERE team_id = t.id AND NOT with_subordinates), '{}') AS "roleIds",
+           coalesce((SELECT array_agg(role_id ORDER BY role_id) FROM team_role WHERE team_id = t.id AND with_subordinates), '{}') AS "subtreeRoleIds",
+           coalesce((SELECT array_agg(member_team_id ORDER BY member_team_id) FROM team_team WHERE team_id = t.id), '{}') AS "teamIds"
+         FROM team t WHERE t.id = ANY($1::int[])`, [list]);
+      return new Map(rows.map(({ id, ...rest }: { id: number }) => [id, rest]));
+    },
+    create: (ua, p) => saveTeam(service, ua, null, input(p)),
+    update: async (ua, id, p) => void (await saveTeam(service, ua, Number(id), input(p))),
+    delete: (ua, id, payload) => deleteTeam(service, ua, id, { userId: int(payload.heirUserId) ?? undefined, teamId: int(payload.heirTeamId) ?? undefined }),
+    beforeDelete: async (m, id) => ({ rulesDeletedWith: await rulesNaming(m, 'team', id) }),
+  };
+}
+
+export function sharingRulePolicy(service: AccessService): SetupPolicy {
+  const input = (p: Record<string, unknown>): RuleInput => ({
+    name: str(p.name), module: str(p.module) ?? undefined, access: p.access as RuleInput['access'],
+    fromKind: p.fromKind as RuleInput['fromKind'], fromRoleId: int(p.fromRoleId), fromTeamId: int(p.fromTeamId),
+    toKind: p.toKind as RuleInput['toKind'], toRoleId: int(p.toRoleId), toTeamId: int(p.toTeamId),
+  });
+  return {
+    read: (ua) => readLevel(ua, false),
+    nameFields: [],
+    create: (ua, p) => saveRule(service, ua, null, input(p)),
+    update: async (ua, id, p) => void (await saveRule(service, ua, Number(id), input(p))),
+    delete: (ua, id) => deleteRule(service, ua, id),
+  };
+}
+
+export function sharingDefaultPolicy(service: AccessService): SetupPolicy {
+  return {
+    read: (ua) => readLevel(ua, false),
+    nameFields: [],
+    create: async (ua, p) => {
+      await setDefault(service, ua, String(p.module), p.level as SharingLevel);
+      return String(p.module);
+    },
+    update: (ua, id, p) => setDefault(service, ua, String(id), (p.level ?? 'private') as SharingLevel),
+  };
+}
+
+/** Read-only, even for admins: the audit trail (`viewAudit`) and sign-ins (`viewStats` or `viewAudit`). */
+export function auditPolicy(): SetupPolicy {
+  return { read: (ua) => (anyOf(ua, 'viewAudit') ? 'all' : 'none'), nameFields: [] };
+}
+
+export function loginEventPolicy(): SetupPolicy {
+  return { read: (ua) => (anyOf(ua, 'viewStats', 'viewAudit') ? 'all' : 'none'), nameFields: [] };
+}

@@ -1,0 +1,229 @@
+import { Resource as TypeormResource } from '@adminjs/typeorm';
+import { BaseRecord, flat, type ActionContext, type ActionRequest, type ActionResponse, type Filter, type ResourceDecorator } from 'adminjs';
+import type { BaseEntity, EntityManager } from 'typeorm';
+import type { AccessService, UserAccess } from '../typeorm/access-service.js';
+import { q } from '../typeorm/condition-sql.js';
+import { Refusal } from '../typeorm/refusal.js';
+import { badRequest, forbidden, notFound } from './errors.js';
+import { filterSql, type FilterColumn } from './filters.js';
+import { currentAccess } from './request-context.js';
+import { restrictJson } from './resource-json.js';
+
+export type ReadLevel = 'all' | 'names' | 'none';
+
+/** How one set-up resource (User, Profile, Role, ...) is read and written under the capabilities. */
+export interface SetupPolicy {
+  /** What this user may read: everything, the names (owner pickers, reference titles), or nothing. */
+  read(ua: UserAccess): ReadLevel;
+  /** The properties shown at the `names` level. */
+  nameFields: string[];
+  /** Never sent to anyone (password hashes). */
+  secret?: string[];
+  /** Extra properties computed per record (a role's profiles, a team's members). */
+  virtuals?(m: EntityManager, ids: number[]): Promise<Map<number, Record<string, unknown>>>;
+  create?(ua: UserAccess, input: Record<string, unknown>): Promise<number | string>;
+  update?(ua: UserAccess, id: number | string, input: Record<string, unknown>): Promise<void>;
+  /** `payload` carries the heir or replacement the deletion names. */
+  delete?(ua: UserAccess, id: number, payload: Record<string, unknown>): Promise<unknown>;
+  /** Several at once, all or none (only where the spec allows bulk deletion: users). */
+  deleteMany?(ua: UserAccess, ids: number[], payload: Record<string, unknown>): Promise<void>;
+  /** Shown before a deletion is confirmed (the rules that will go with a role or team). */
+  beforeDelete?(m: EntityManager, id: number): Promise<Record<string, unknown>>;
+}
+
+/**
+ * An access set-up resource. Reads follow the capabilities (everyone signed in sees users' and
+ * teams' names; the rest needs `manageUsers` or `manageAccess`); writes go through the set-up
+ * services, which hold the safeguards. AdminJS's TypeORM adapter would apply neither.
+ */
+export class SetupResource extends TypeormResource {
+  private readonly columns: Map<string, FilterColumn & { property: string }>;
+  private readonly table: string;
+  private readonly pk: { property: string; column: string; text: boolean };
+
+  constructor(entity: typeof BaseEntity, readonly service: AccessService, readonly resourceId: string, readonly policy: SetupPolicy) {
+    super(entity);
+    const meta = service.ds.getMetadata(entity);
+    this.table = meta.tableName;
+    const primary = meta.primaryColumns[0];
+    this.pk = { property: primary.propertyName, column: primary.databaseName, text: primary.type === 'varchar' };
+    this.columns = new Map(meta.columns.map((c) => [c.propertyName, {
+      property: c.propertyName, column: c.databaseName, type: typeof c.type === 'string' ? c.type : String(c.type), enumValues: c.enum?.map(String),
+    }]));
+  }
+
+  override id(): string {
+    return this.resourceId;
+  }
+
+  access(context?: ActionContext): UserAccess {
+    const store = currentAccess();
+    if (!store || (context?.currentAdmin && String(context.currentAdmin.id) !== String(store.access.user.id))) throw forbidden('Accès refusé : session inconnue.');
+    return store.access;
+  }
+
+  level(ua: UserAccess): ReadLevel {
+    return ua.access.active ? this.policy.read(ua) : 'none';
+  }
+
+  private visible(level: ReadLevel): string[] {
+    const secret = new Set(this.policy.secret ?? []);
+    const all = [...this.columns.keys()].filter((p) => !secret.has(p));
+    return level === 'all' ? all : level === 'names' ? all.filter((p) => this.policy.nameFields.includes(p)) : [];
+  }
+
+  override decorate(): ResourceDecorator {
+    const decorator = super.decorate();
+    if (!(decorator as { __portier?: boolean }).__portier) {
+      (decorator as { __portier?: boolean }).__portier = true;
+      const original = decorator.toJSON.bind(decorator);
+      decorator.toJSON = (admin) => {
+        const store = currentAccess();
+        const shown = new Set(store ? this.visible(this.level(store.access)) : []);
+        const virtual = (p: string) => !this.columns.has(p) && !(this.policy.secret ?? []).includes(p) && (store ? this.level(store.access) === 'all' : false);
+        return restrictJson(original(admin), (p) => (shown.has(p) || virtual(p.split('.')[0]) ? 'write' : 'none'));
+      };
+    }
+    return decorator;
+  }
+
+  private query(ua: UserAccess, filter?: Filter) {
+    const level = this.level(ua);
+    if (level === 'none') throw forbidden(`Accès refusé : ${this.resourceId}.`);
+    const shown = new Set(this.visible(level));
+    const hidden = Object.fromEntries([...this.columns.keys()].filter((p) => !shown.has(p)).map((p) => [p, 'none' as const]));
+    const where = filterSql(filter, this.columns, hidden, 'x', this.resourceId);
+    const qb = this.service.ds.manager.createQueryBuilder().from(this.table, 'x');
+    for (const s of where.sql) qb.andWhere(s);
+    qb.setParameters(where.params);
+    return { qb, shown: [...shown] };
+  }
+
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    return this.query(this.access(context), filter).qb.getCount();
+  }
+
+  override async find(filter: Filter, params: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext): Promise<BaseRecord[]> {
+    const ua = this.access(context);
+    const { qb, shown } = this.query(ua, filter);
+    const sortBy = params.sort?.sortBy;
+    if (sortBy && !shown.includes(sortBy)) throw badRequest(`Tri impossible : « ${sortBy} » n'est pas une propriété que vous pouvez trier.`, sortBy);
+    const dir = params.sort?.direction === 'desc' ? 'DESC' : 'ASC';
+    if (sortBy) qb.orderBy(`x.${q(this.columns.get(sortBy)!.column)}`, dir);
+    qb.addOrderBy(`x.${q(this.pk.column)}`, dir);
+    if (params.limit !== undefined) qb.limit(params.limit);
+    if (params.offset) qb.offset(params.offset);
+    return this.load(ua, qb, shown);
+  }
+
+  override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
+    return (await this.findMany([id], context))[0] ?? null;
+  }
+
+  override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
+    const ua = this.access(context);
+    const keys = this.pk.text ? ids.map(String) : ids.map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 2 ** 31);
+    if (!keys.length) return [];
+    const { qb, shown } = this.query(ua);
+    qb.andWhere(`x.${q(this.pk.column)} = ANY(:ids::${this.pk.text ? 'text' : 'bigint'}[])`, { ids: keys });
+    return this.load(ua, qb, shown);
+  }
+
+  private async load(ua: UserAccess, qb: ReturnType<SetupResource['query']>['qb'], shown: string[]): Promise<BaseRecord[]> {
+    qb.select([]);
+    for (const p of shown) qb.addSelect(`x.${q(this.columns.get(p)!.column)}`, p);
+    const rows: Array<Record<string, unknown>> = await qb.getRawMany();
+    if (this.policy.virtuals && this.level(ua) === 'all' && rows.length) {
+      const extra = await this.policy.virtuals(this.service.ds.manager, rows.map((r) => Number(r.id)));
+      for (const r of rows) Object.assign(r, extra.get(Number(r.id)) ?? {});
+    }
+    for (const r of rows) for (const [k, v] of Object.entries(r)) if (typeof v === 'string' && this.columns.get(k)?.type === 'bigint') r[k] = Number(v);
+    return rows.map((r) => new BaseRecord(flat.flatten(r), this));
+  }
+
+  override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    const ua = this.access(context);
+    if (!this.policy.create) throw forbidden(`${this.resourceId} : création impossible ici.`);
+    const id = await this.refusals(() => this.policy.create!(ua, flat.unflatten(params)));
+    return this.reload(ua, id);
+  }
+
+  override async update(id: string | number, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    const ua = this.access(context);
+    if (!this.policy.update) throw forbidden(`${this.resourceId} : modification impossible.`);
+    const key = this.pk.text ? String(id) : Number(id);
+    await this.refusals(() => this.policy.update!(ua, key, flat.unflatten(params)));
+    return this.reload(ua, key);
+  }
+
+  override async delete(id: string | number, context?: ActionContext): Promise<void> {
+    await this.deleteWith(Number(id), {}, context);
+  }
+
+  async deleteWith(id: number, payload: Record<string, unknown>, context?: ActionContext): Promise<unknown> {
+    const ua = this.access(context);
+    if (!this.policy.delete) throw forbidden(`${this.resourceId} : suppression impossible.`);
+    return this.refusals(() => this.policy.delete!(ua, id, payload));
+  }
+
+  async deleteManyWith(ids: number[], payload: Record<string, unknown>, context?: ActionContext): Promise<void> {
+    const ua = this.access(context);
+    if (!this.policy.deleteMany) throw forbidden(`${this.resourceId} : suppression groupée impossible.`);
+    await this.refusals(() => this.policy.deleteMany!(ua, ids, payload));
+  }
+
+  private async reload(ua: UserAccess, id: number | string): Promise<Record<string, unknown>> {
+    const { qb, shown } = this.query(ua);
+    qb.andWhere(`x.${q(this.pk.column)} = :id`, { id });
+    const [record] = await this.load(ua, qb, shown);
+    return record ? record.params : { id };
+  }
+
+  private async refusals<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      if (e.kind === 'notFound') throw notFound(e.message);
+      if (e.kind === 'forbidden') throw forbidden(e.message);
+      throw badRequest(e.message, e.property);
+    }
+  }
+}
+
+/**
+ * The delete action of a set-up resource: the confirmation (GET) lists what will go with the
+ * record; the deletion (POST) passes the heir or replacement named in the payload.
+ */
+export async function deleteSetupRecord(request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> {
+  const resource = context.resource as unknown as SetupResource;
+  const { record, currentAdmin, h } = context;
+  if (!record) throw notFound('Enregistrement introuvable.');
+  if (request.method === 'get') {
+    const extra = resource.policy.beforeDelete ? await resource.policy.beforeDelete(resource.service.ds.manager, Number(record.id())) : {};
+    return { record: record.toJSON(currentAdmin), ...extra } as ActionResponse;
+  }
+  const payload = (request.payload ?? {}) as Record<string, unknown>;
+  const result = await resource.deleteWith(Number(record.id()), payload, context);
+  return {
+    record: record.toJSON(currentAdmin),
+    redirectUrl: h.resourceUrl({ resourceId: resource.id() }),
+    notice: { message: 'successfullyDeleted', type: 'success' },
+    ...(Array.isArray(result) && result.length ? { deletedRules: result } : {}),
+  } as ActionResponse;
+}
+
+/** Bulk delete of a set-up resource: all with the same heir, or none. */
+export async function bulkDeleteSetupRecords(request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> {
+  const resource = context.resource as unknown as SetupResource;
+  const { records = [], currentAdmin, h } = context;
+  if (request.method === 'get') return { records: records.map((r) => r.toJSON(currentAdmin)) } as ActionResponse;
+  const payload = (request.payload ?? {}) as Record<string, unknown>;
+  const ids = records.map((r) => Number(r.id()));
+  await resource.deleteManyWith(ids, payload, context);
+  return {
+    records: records.map((r) => r.toJSON(currentAdmin)),
+    redirectUrl: h.resourceUrl({ resourceId: resource.id() }),
+    notice: { message: ids.length > 1 ? 'successfullyBulkDeleted_plural' : 'successfullyBulkDeleted', options: { count: ids.length }, type: 'success' },
+  } as ActionResponse;
+}

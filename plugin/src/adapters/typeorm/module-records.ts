@@ -1,0 +1,175 @@
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { FieldAccess, RecordAction } from '../../core/model.js';
+import type { AccessService, UserAccess } from './access-service.js';
+import { q, type TableInfo } from './condition-sql.js';
+import type { FieldInfo } from './module-registry.js';
+import { toPositional } from './positional.js';
+
+export interface RecordPermissions {
+  edit: boolean;
+  delete: boolean;
+}
+
+export interface ListOptions {
+  where?: { sql: string[]; params: Record<string, unknown> };
+  sortBy?: string;
+  direction?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+export interface LoadedRecord {
+  params: Record<string, unknown>;
+  permissions: RecordPermissions;
+}
+
+/**
+ * A module's records as one user may see them: every read is limited by the engine's SQL
+ * condition and strips the fields the user may not see; every write is checked in the same
+ * statement that makes it (`UPDATE ... WHERE id = $1 AND <edit condition>`), so a check and a
+ * write cannot be separated by a concurrent change.
+ */
+export class ModuleRecords {
+  readonly table: TableInfo;
+  readonly fields: FieldInfo[];
+
+  constructor(readonly service: AccessService, readonly module: string) {
+    this.table = service.table(module);
+    this.fields = service.registry.fields(service.ds, module);
+  }
+
+  get ds(): DataSource {
+    return this.service.ds;
+  }
+
+  /** The user's non-write field access on this module (admins: none). */
+  restricted(ua: UserAccess): Record<string, FieldAccess> {
+    return ua.access.isAdmin ? {} : ua.access.fields[this.module] ?? {};
+  }
+
+  visibleFields(ua: UserAccess): FieldInfo[] {
+    const r = this.restricted(ua);
+    return this.fields.filter((f) => r[f.property] !== 'none');
+  }
+
+  /** A query over the records the user may read, selecting the fields they may see and their rights. */
+  private select(ua: UserAccess, m?: EntityManager): SelectQueryBuilder<object> {
+    const read = ua.sql(this.module, 'read');
+    const edit = ua.sql(this.module, 'edit');
+    const del = ua.sql(this.module, 'delete');
+    const qb = (m ?? this.ds.manager).createQueryBuilder().from(this.table.table, 'x').where(read.sql, read.params);
+    qb.select([]);
+    for (const f of this.visibleFields(ua)) qb.addSelect(`x.${q(f.column)}`, f.property);
+    qb.addSelect(`(${edit.sql})`, '__edit').setParameters(edit.params);
+    qb.addSelect(`(${del.sql})`, '__delete').setParameters(del.params);
+    return qb;
+  }
+
+  private toLoaded(row: Record<string, unknown>): LoadedRecord {
+    const { __edit, __delete, ...params } = row;
+    for (const f of this.fields) {
+      const v = params[f.property];
+      if (v !== null && v !== undefined && (f.type === 'numeric' || f.type === 'bigint')) params[f.property] = Number(v);
+    }
+    return { params, permissions: { edit: __edit === true, delete: __delete === true } };
+  }
+
+  async list(ua: UserAccess, o: ListOptions = {}): Promise<LoadedRecord[]> {
+    const qb = this.select(ua);
+    for (const s of o.where?.sql ?? []) qb.andWhere(s);
+    if (o.where) qb.setParameters({ ...qb.getParameters(), ...o.where.params });
+    const dir = o.direction === 'asc' ? 'ASC' : 'DESC';
+    if (o.sortBy) qb.orderBy(`x.${q(this.column(o.sortBy))}`, dir, dir === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST');
+    qb.addOrderBy('x.id', dir);
+    if (o.limit !== undefined) qb.limit(o.limit);
+    if (o.offset) qb.offset(o.offset);
+    return (await qb.getRawMany()).map((r) => this.toLoaded(r));
+  }
+
+  async count(ua: UserAccess, where?: ListOptions['where']): Promise<number> {
+    const read = ua.sql(this.module, 'read');
+    const qb = this.ds.manager.createQueryBuilder().from(this.table.table, 'x').where(read.sql, read.params);
+    for (const s of where?.sql ?? []) qb.andWhere(s);
+    if (where) qb.setParameters({ ...qb.getParameters(), ...where.params });
+    return qb.getCount();
+  }
+
+  /** Counts at most `cap + 1` readable records: enough to say "10 000+" without counting a million. */
+  async cappedCount(ua: UserAccess, cap: number): Promise<number> {
+    const read = ua.sql(this.module, 'read');
+    const { sql, values } = toPositional(read.sql, read.params);
+    const [row] = await this.ds.query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${q(this.table.table)} x WHERE ${sql} LIMIT ${cap + 1}) capped`, values);
+    return row.n;
+  }
+
+  async byIds(ua: UserAccess, ids: Array<string | number>, m?: EntityManager): Promise<LoadedRecord[]> {
+    const numeric = ids.map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 2 ** 31);
+    if (!numeric.length) return [];
+    const rows = await this.select(ua, m).andWhere('x.id = ANY(:__ids::int[])', { __ids: numeric }).getRawMany();
+    return rows.map((r) => this.toLoaded(r));
+  }
+
+  async byId(ua: UserAccess, id: string | number, m?: EntityManager): Promise<LoadedRecord | null> {
+    return (await this.byIds(ua, [id], m))[0] ?? null;
+  }
+
+  /** Does a record exist at all (for telling "forbidden" from "not found" to those who may read it)? */
+  async exists(id: number, m?: EntityManager): Promise<boolean> {
+    const rows = await (m ?? this.ds.manager).query(`SELECT 1 FROM ${q(this.table.table)} WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  /** Whether the user may take `action` on the record, checked by the database. */
+  async allows(ua: UserAccess, action: RecordAction, id: number, m?: EntityManager): Promise<boolean> {
+    const cond = ua.sql(this.module, action);
+    const { sql, values } = toPositional(cond.sql, cond.params, 1);
+    const rows = await (m ?? this.ds.manager).query(`SELECT 1 FROM ${q(this.table.table)} x WHERE x.id = $1 AND ${sql}`, [id, ...values]);
+    return rows.length > 0;
+  }
+
+  /** Full current values of a record, for comparing a submitted form (never sent to a client). */
+  async current(id: number, m: EntityManager): Promise<Record<string, unknown> | null> {
+    const cols = this.fields.map((f) => `x.${q(f.column)} AS ${q(f.property)}`).join(', ');
+    const [row] = await m.query(`SELECT ${cols} FROM ${q(this.table.table)} x WHERE x.id = $1 FOR UPDATE`, [id]);
+    return row ?? null;
+  }
+
+  async insert(values: Record<string, unknown>, m: EntityManager): Promise<Record<string, unknown>> {
+    const entries = Object.entries(values);
+    const cols = entries.map(([p]) => q(this.column(p))).join(', ');
+    const placeholders = entries.map((_, i) => `$${i + 1}`).join(', ');
+    const returning = this.fields.map((f) => `${q(f.column)} AS ${q(f.property)}`).join(', ');
+    const [row] = await m.query(
+      `INSERT INTO ${q(this.table.table)} (${cols}) VALUES (${placeholders}) RETURNING ${returning}`,
+      entries.map(([, v]) => v),
+    );
+    return row;
+  }
+
+  /** Updates only if the user may edit the record, in the same statement; null when not allowed. */
+  async updateIfAllowed(ua: UserAccess, id: number, values: Record<string, unknown>, m: EntityManager): Promise<Record<string, unknown> | null> {
+    const cond = ua.sql(this.module, 'edit');
+    const entries = Object.entries(values);
+    const { sql, values: condValues } = toPositional(cond.sql, cond.params, entries.length);
+    const sets = [...entries.map(([p], i) => `${q(this.column(p))} = $${i + 1}`), 'updated_at = now()'].join(', ');
+    const returning = this.fields.map((f) => `x.${q(f.column)} AS ${q(f.property)}`).join(', ');
+    const [rows] = await m.query(
+      `UPDATE ${q(this.table.table)} AS x SET ${sets} WHERE x.id = $${entries.length + condValues.length + 1} AND ${sql} RETURNING ${returning}`,
+      [...entries.map(([, v]) => v), ...condValues, id],
+    );
+    return rows?.[0] ?? null;
+  }
+
+  /** Deletes only if the user may delete every one of the records, in one statement. */
+  async deleteIfAllowed(ua: UserAccess, ids: number[], m: EntityManager): Promise<number[]> {
+    const cond = ua.sql(this.module, 'delete');
+    const { sql, values } = toPositional(cond.sql, cond.params, 1);
+    const [rows] = await m.query(`DELETE FROM ${q(this.table.table)} AS x WHERE x.id = ANY($1::int[]) AND ${sql} RETURNING x.id`, [ids, ...values]);
+    return (rows ?? []).map((r: { id: number }) => r.id);
+  }
+
+  column(property: string): string {
+    return this.table.column(property);
+  }
+}

@@ -1,0 +1,183 @@
+import type { EntityManager } from 'typeorm';
+import type { UserAccess } from './access-service.js';
+import { ownerFields, type FieldInfo } from './module-registry.js';
+import { ModuleRecords } from './module-records.js';
+import { Refusal } from './refusal.js';
+
+/** Columns the database keeps: never written from a form. */
+const MANAGED = new Set(['id', 'createdAt', 'updatedAt', 'createdById']);
+const NOTHING_CHANGED = 'Rien n\'a été enregistré.';
+
+/** A form's (or an API client's) values turned into column values, with a message per bad one. */
+function coerce(fields: FieldInfo[], input: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const byName = new Map(fields.map((f) => [f.property, f]));
+  for (const [key, raw] of Object.entries(input)) {
+    const f = byName.get(key);
+    if (!f) continue; // AdminJS sends extra keys (populated references...); unknown keys are ignored
+    if (MANAGED.has(key)) continue;
+    out[key] = coerceValue(f, raw);
+  }
+  return out;
+}
+
+function coerceValue(f: FieldInfo, raw: unknown): unknown {
+  const bad = (what: string) => new Refusal('invalid', `${f.property} : ${what}. ${NOTHING_CHANGED}`, f.property);
+  if (raw === null || raw === undefined || raw === '') return f.type === 'varchar' || f.type === 'text' ? (raw === '' && !f.nullable ? '' : null) : null;
+  switch (f.type) {
+    case 'integer':
+    case 'numeric':
+    case 'bigint': {
+      const n = typeof raw === 'number' ? raw : Number(String(raw).replace(',', '.'));
+      if (!Number.isFinite(n) || (f.type === 'integer' && !Number.isInteger(n))) throw bad('nombre attendu');
+      return n;
+    }
+    case 'boolean':
+      if (raw === true || raw === 'true') return true;
+      if (raw === false || raw === 'false') return false;
+      throw bad('vrai ou faux attendu');
+    case 'date': {
+      const s = String(raw).slice(0, 10);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s))) throw bad('date AAAA-MM-JJ attendue');
+      return s;
+    }
+    case 'timestamptz': {
+      const d = new Date(String(raw));
+      if (Number.isNaN(d.getTime())) throw bad('date et heure attendues');
+      return d.toISOString();
+    }
+    case 'enum':
+      if (!(f.enumValues ?? []).includes(String(raw))) throw bad(`valeur attendue parmi ${(f.enumValues ?? []).join(', ')}`);
+      return String(raw);
+    default: {
+      const s = String(raw);
+      if (f.length && s.length > f.length) throw bad(`${f.length} caractères au plus`);
+      return s;
+    }
+  }
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) return new Date(a as string).getTime() === new Date(b as string).getTime();
+  if (typeof a === 'number' || typeof b === 'number') return a !== null && b !== null && Number(a) === Number(b);
+  return (a ?? null) === (b ?? null);
+}
+
+/**
+ * Field access on a write: a `none` field may not be sent at all (accepting an unchanged value
+ * would let anyone test guesses against it); a `read` field may be sent back unchanged, as a
+ * form does, and is otherwise refused. On create, a `read` field takes its default.
+ */
+function guardFields(records: ModuleRecords, ua: UserAccess, values: Record<string, unknown>, current: Record<string, unknown> | null): void {
+  const restricted = records.restricted(ua);
+  const refused: string[] = [];
+  for (const [field, level] of Object.entries(restricted)) {
+    if (!(field in values)) continue;
+    const v = values[field];
+    if (level === 'none') refused.push(field);
+    else if (current ? !same(v, current[field]) : v !== null && v !== '' && !same(v, records.fields.find((f) => f.property === field)?.defaultValue)) refused.push(field);
+    delete values[field];
+  }
+  if (refused.length) {
+    throw new Refusal('forbidden', `Vous ne pouvez pas modifier ${refused.length > 1 ? 'les champs' : 'le champ'} ${refused.join(', ')} de ${records.module} (lecture seule pour vous). ${NOTHING_CHANGED}`, refused[0]);
+  }
+}
+
+/** Setting a link needs `read` on the record it points to: no attaching data to what one cannot see. */
+async function guardLinks(records: ModuleRecords, ua: UserAccess, values: Record<string, unknown>, current: Record<string, unknown> | null, m: EntityManager) {
+  for (const link of records.table.spec.links) {
+    if (!(link.field in values)) continue;
+    const id = values[link.field];
+    if (id === null || (current && same(id, current[link.field]))) continue;
+    const readable = await new ModuleRecords(records.service, link.module).allows(ua, 'read', Number(id), m);
+    if (!readable) {
+      throw new Refusal('forbidden', `${link.field} : aucun enregistrement ${link.module} n° ${id} que vous pouvez consulter. ${NOTHING_CHANGED}`, link.field);
+    }
+  }
+}
+
+/** Owners must name an existing user or team; exactly one of the two for an assigned record. */
+async function guardOwner(records: ModuleRecords, values: Record<string, unknown>, current: Record<string, unknown> | null, m: EntityManager) {
+  const spec = records.table.spec;
+  const merged = { ...(current ?? {}), ...values };
+  if (spec.owner.kind === 'userOrTeam') {
+    const user = merged[spec.owner.userField];
+    const team = merged[spec.owner.teamField];
+    if ((user === null || user === undefined) === (team === null || team === undefined)) {
+      throw new Refusal('invalid', `Le propriétaire est soit un utilisateur, soit une équipe (exactement l'un des deux). ${NOTHING_CHANGED}`, spec.owner.userField);
+    }
+  } else if (merged[spec.owner.primaryField] === null || merged[spec.owner.primaryField] === undefined) {
+    throw new Refusal('invalid', `Un contact a toujours un conseiller principal. ${NOTHING_CHANGED}`, spec.owner.primaryField);
+  }
+  for (const field of ownerFields(spec)) {
+    const id = values[field];
+    if (id === null || id === undefined || (current && same(id, current[field]))) continue;
+    const isTeam = spec.owner.kind === 'userOrTeam' && field === spec.owner.teamField;
+    const rows = await m.query(`SELECT 1 FROM ${isTeam ? 'team' : 'app_user'} WHERE id = $1`, [id]);
+    if (!rows.length) throw new Refusal('invalid', `${field} : ${isTeam ? 'aucune équipe' : 'aucun utilisateur'} n° ${id}. ${NOTHING_CHANGED}`, field);
+  }
+}
+
+export async function createRecord(records: ModuleRecords, ua: UserAccess, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (!ua.access.create.has(records.module)) {
+    throw new Refusal('forbidden', `Vous n'avez pas le droit de créer dans ${records.module}. ${NOTHING_CHANGED}`);
+  }
+  return records.ds.transaction(async (m) => {
+    const values = coerce(records.fields, input);
+    guardFields(records, ua, values, null);
+    for (const [k, v] of Object.entries(values)) if (v === null && k !== 'reference') delete values[k]; // take the defaults
+    if (values.reference === null || values.reference === '') delete values.reference;
+    if (!values.name) throw new Refusal('invalid', `Le nom est obligatoire. ${NOTHING_CHANGED}`, 'name');
+    // A new record without an owner is owned by its creator (a new Contact: its primary advisor).
+    const spec = records.table.spec;
+    if (spec.owner.kind === 'userOrTeam') {
+      if (values[spec.owner.userField] === undefined && values[spec.owner.teamField] === undefined) values[spec.owner.userField] = ua.user.id;
+    } else if (values[spec.owner.primaryField] === undefined) {
+      values[spec.owner.primaryField] = ua.user.id;
+    }
+    await guardOwner(records, values, null, m);
+    await guardLinks(records, ua, values, null, m);
+    values.createdById = ua.user.id;
+    const row = await records.insert(values, m);
+    return visible(records, ua, row);
+  });
+}
+
+export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: number, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  return records.ds.transaction(async (m) => {
+    if (!(await records.allows(ua, 'read', id, m))) throw new Refusal('notFound', `Enregistrement introuvable : ${records.module} n° ${id}.`);
+    const current = (await records.current(id, m))!;
+    const values = coerce(records.fields, input);
+    guardFields(records, ua, values, current);
+    for (const k of Object.keys(values)) if (same(values[k], current[k])) delete values[k];
+    if ('name' in values && !values.name) throw new Refusal('invalid', `Le nom est obligatoire. ${NOTHING_CHANGED}`, 'name');
+    await guardOwner(records, values, current, m);
+    await guardLinks(records, ua, values, current, m);
+    const row = await records.updateIfAllowed(ua, id, values, m);
+    if (!row) throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);
+    return visible(records, ua, row);
+  });
+}
+
+/** Deletes all the records or none: one that may not be deleted refuses the whole request. */
+export async function deleteRecords(records: ModuleRecords, ua: UserAccess, ids: number[]): Promise<number[]> {
+  return records.ds.transaction(async (m) => {
+    const deleted = await records.deleteIfAllowed(ua, ids, m);
+    const missing = ids.filter((id) => !deleted.includes(id));
+    if (missing.length) {
+      const readable = (await records.byIds(ua, missing, m)).map((r) => r.params.id);
+      if (readable.length < missing.length) {
+        throw new Refusal('notFound', `Enregistrement introuvable : ${records.module} n° ${missing.filter((i) => !readable.includes(i)).join(', ')}. Rien n'a été supprimé.`);
+      }
+      throw new Refusal('forbidden', `Vous n'avez pas le droit de supprimer ${records.module} n° ${missing.join(', ')}. Rien n'a été supprimé.`);
+    }
+    return deleted;
+  });
+}
+
+function visible(records: ModuleRecords, ua: UserAccess, row: Record<string, unknown>): Record<string, unknown> {
+  const r = records.restricted(ua);
+  const out: Record<string, unknown> = {};
+  for (const f of records.fields) if (r[f.property] !== 'none') out[f.property] = row[f.property];
+  return out;
+}

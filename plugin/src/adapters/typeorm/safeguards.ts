@@ -1,0 +1,43 @@
+import type { EntityManager } from 'typeorm';
+import type { Capability } from '../../core/model.js';
+import { Refusal } from './refusal.js';
+
+/** Serialises every change that could remove an admin, so that two of them cannot both pass. */
+const ADMIN_LOCK = 872_341_002;
+
+export async function lockAdmins(m: EntityManager): Promise<void> {
+  await m.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_LOCK]);
+}
+
+/** "There is always at least one active admin": checked after the change, before commit. */
+export async function assertAnActiveAdmin(m: EntityManager): Promise<void> {
+  const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM app_user WHERE is_admin AND status = 'active' AND kind = 'internal'`);
+  if (n === 0) {
+    throw new Refusal('forbidden', "Refusé : il doit toujours rester au moins un administrateur actif. Rien n'a été modifié.");
+  }
+}
+
+export async function capabilitiesOf(m: EntityManager, userId: number): Promise<{ isAdmin: boolean; capabilities: Set<Capability> }> {
+  const [row] = await m.query(
+    `SELECT u.is_admin AS "isAdmin",
+            coalesce((SELECT array_agg(DISTINCT c) FROM role_profile rp JOIN profile p ON p.id = rp.profile_id, unnest(p.capabilities) c
+                       WHERE rp.role_id = u.role_id), '{}') AS capabilities
+       FROM app_user u WHERE u.id = $1`,
+    [userId],
+  );
+  return { isAdmin: !!row?.isAdmin, capabilities: new Set(row?.capabilities ?? []) };
+}
+
+/**
+ * "No one saves a profile or role change that removes their own manageUsers or manageAccess
+ * (unless they are admin through isAdmin)": compares the actor's capabilities before and after
+ * the change, inside its transaction.
+ */
+export async function assertKeepsOwnAdministration(m: EntityManager, actorId: number, before: Set<Capability>): Promise<void> {
+  const after = await capabilitiesOf(m, actorId);
+  if (after.isAdmin) return;
+  const lost = (['manageUsers', 'manageAccess'] as const).filter((c) => before.has(c) && !after.capabilities.has(c));
+  if (lost.length) {
+    throw new Refusal('forbidden', `Refusé : ce changement vous retirerait votre propre droit ${lost.join(' et ')}. Rien n'a été modifié.`);
+  }
+}

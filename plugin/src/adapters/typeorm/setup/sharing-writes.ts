@@ -1,0 +1,111 @@
+import type { ModuleCatalog } from '../../../core/modules.js';
+import { RULE_ACCESS, RULE_TARGET_KINDS, SHARING_LEVELS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../../../core/model.js';
+import type { AccessService, UserAccess } from '../access-service.js';
+import { Refusal } from '../refusal.js';
+import { invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
+
+export interface RuleInput {
+  name?: string | null;
+  module?: string;
+  fromKind?: RuleTargetKind;
+  fromRoleId?: number | null;
+  fromTeamId?: number | null;
+  toKind?: RuleTargetKind;
+  toRoleId?: number | null;
+  toTeamId?: number | null;
+  access?: RuleAccess;
+}
+
+/** A module rules may name: a sharing module that is not always private (not Activity, not Contact). */
+export function ruleModuleProblem(catalog: ModuleCatalog, module: string): string | null {
+  const s = catalog.sharingModules.find((x) => x.name === module);
+  if (!s) {
+    const governed = catalog.modules.find((m) => m.name === module);
+    return governed ? `${module} n'a pas de règles propres : les règles de ${governed.sharingModule} s'y appliquent.` : `Module de partage inconnu : ${module}.`;
+  }
+  if (s.alwaysPrivate) return `${module} est toujours privé et ne prend pas de règle de partage.`;
+  return null;
+}
+
+export async function saveRule(service: AccessService, ua: UserAccess, id: number | null, input: RuleInput): Promise<number> {
+  requireCapability(ua, 'manageAccess');
+  return service.ds.transaction(async (m) => {
+    const [current] = id === null ? [null] : await m.query(`SELECT * FROM sharing_rule WHERE id = $1 FOR UPDATE`, [id]);
+    if (id !== null && !current) throw new Refusal('notFound', `Aucune règle n° ${id}. ${NOTHING_CHANGED}`);
+    const r = {
+      name: input.name === undefined ? current?.name ?? null : input.name?.trim() || null,
+      module: input.module ?? current?.module,
+      fromKind: input.fromKind ?? current?.from_kind,
+      toKind: input.toKind ?? current?.to_kind,
+      access: input.access ?? current?.access,
+      fromRoleId: input.fromRoleId === undefined ? current?.from_role_id ?? null : input.fromRoleId,
+      fromTeamId: input.fromTeamId === undefined ? current?.from_team_id ?? null : input.fromTeamId,
+      toRoleId: input.toRoleId === undefined ? current?.to_role_id ?? null : input.toRoleId,
+      toTeamId: input.toTeamId === undefined ? current?.to_team_id ?? null : input.toTeamId,
+    };
+    const problem = ruleModuleProblem(service.registry.catalog, r.module ?? '');
+    if (problem) throw invalid(problem, 'module');
+    if (!(RULE_ACCESS as readonly string[]).includes(r.access)) throw invalid('Accès attendu : lecture ou lecture et écriture.', 'access');
+    for (const side of ['from', 'to'] as const) {
+      const kind = r[`${side}Kind`];
+      if (!(RULE_TARGET_KINDS as readonly string[]).includes(kind)) throw invalid(`Type de ${side === 'from' ? 'source' : 'destinataire'} attendu : rôle, rôle et subordonnés, ou équipe.`, `${side}Kind`);
+      const roleKey = `${side}RoleId` as const;
+      const teamKey = `${side}TeamId` as const;
+      if (kind === 'team') {
+        r[roleKey] = null;
+        if (!r[teamKey] || !(await m.query(`SELECT 1 FROM team WHERE id = $1`, [r[teamKey]])).length) throw invalid(`Choisissez une équipe existante (${side === 'from' ? 'source' : 'destinataire'}).`, teamKey);
+      } else {
+        r[teamKey] = null;
+        if (!r[roleKey] || !(await m.query(`SELECT 1 FROM role WHERE id = $1`, [r[roleKey]])).length) throw invalid(`Choisissez un rôle existant (${side === 'from' ? 'source' : 'destinataire'}).`, roleKey);
+      }
+    }
+    if (r.name) {
+      const [twin] = await m.query(`SELECT 1 FROM sharing_rule WHERE name = $1 AND id IS DISTINCT FROM $2`, [r.name, id]);
+      if (twin) throw invalid(`Une règle s'appelle déjà « ${r.name} ».`, 'name');
+    }
+    const values = [r.name, r.module, r.fromKind, r.fromRoleId, r.fromTeamId, r.toKind, r.toRoleId, r.toTeamId, r.access];
+    if (id === null) {
+      const [row] = await m.query(
+        `INSERT INTO sharing_rule (name, module, from_kind, from_role_id, from_team_id, to_kind, to_role_id, to_team_id, access)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, values);
+      return row.id as number;
+    }
+    await m.query(
+      `UPDATE sharing_rule SET name = $1, module = $2, from_kind = $3, from_role_id = $4, from_team_id = $5, to_kind = $6,
+         to_role_id = $7, to_team_id = $8, access = $9 WHERE id = $10`, [...values, id]);
+    return id;
+  });
+}
+
+export async function deleteRule(service: AccessService, ua: UserAccess, id: number): Promise<void> {
+  requireCapability(ua, 'manageAccess');
+  const [rows] = await service.ds.query(`DELETE FROM sharing_rule WHERE id = $1 RETURNING id`, [id]);
+  if (!rows?.length) throw new Refusal('notFound', `Aucune règle n° ${id}. ${NOTHING_CHANGED}`);
+}
+
+/** Sets a module's default; while Account is private, the modules under it must stay private. */
+export async function setDefault(service: AccessService, ua: UserAccess, module: string, level: SharingLevel): Promise<void> {
+  requireCapability(ua, 'manageAccess');
+  const catalog = service.registry.catalog;
+  const spec = catalog.sharingModules.find((s) => s.name === module);
+  if (!spec) {
+    const governed = catalog.modules.find((m) => m.name === module);
+    throw invalid(governed ? `${module} n'a pas de partage par défaut propre : il suit ${governed.sharingModule}.` : `Module de partage inconnu : ${module}.`, 'module');
+  }
+  if (spec.alwaysPrivate) throw invalid(`${module} est toujours privé.`, 'module');
+  if (!(SHARING_LEVELS as readonly string[]).includes(level)) throw invalid(`Niveau de partage inconnu : ${level}.`, 'level');
+  await service.ds.transaction(async (m) => {
+    await m.query(`LOCK TABLE sharing_default IN SHARE ROW EXCLUSIVE MODE`);
+    const rows: Array<{ module: string; level: SharingLevel }> = await m.query(`SELECT module, level FROM sharing_default`);
+    const levels = Object.fromEntries(rows.map((r) => [r.module, r.level]));
+    levels[module] = level;
+    for (const s of catalog.sharingModules) {
+      if (s.privateWhilePrivate && (levels[s.privateWhilePrivate] ?? 'private') === 'private' && (levels[s.name] ?? 'private') !== 'private') {
+        throw invalid(s.name === module
+          ? `${module} doit rester privé tant que ${s.privateWhilePrivate} est privé.`
+          : `${module} ne peut pas devenir privé tant que ${s.name} est « ${levels[s.name]} » : rendez d'abord ${s.name} privé.`, 'level');
+      }
+    }
+    await m.query(`INSERT INTO sharing_default (module, level) VALUES ($1, $2) ON CONFLICT (module) DO UPDATE SET level = EXCLUDED.level`, [module, level]);
+  });
+}

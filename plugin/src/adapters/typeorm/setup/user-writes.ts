@@ -1,0 +1,152 @@
+import type { EntityManager } from 'typeorm';
+import { loginHoursProblems, type LoginHours } from '../../../core/login-hours.js';
+import { LOGIN_PATTERN, passwordProblem } from '../../../core/password-policy.js';
+import { hashPassword } from '../../auth/passwords.js';
+import type { AccessService, UserAccess } from '../access-service.js';
+import { q } from '../condition-sql.js';
+import { ownerFields } from '../module-registry.js';
+import { Refusal } from '../refusal.js';
+import { assertAnActiveAdmin, assertKeepsOwnAdministration, capabilitiesOf, lockAdmins } from '../safeguards.js';
+import { invalid, NOTHING_CHANGED, refuse, requireCapability } from './actor.js';
+
+export interface UserInput {
+  login?: string;
+  email?: string;
+  password?: string;
+  firstName?: string;
+  lastName?: string;
+  isAdmin?: boolean;
+  status?: 'active' | 'inactive';
+  roleId?: number | null;
+  company?: string | null;
+  title?: string | null;
+  department?: string | null;
+  reportsToId?: number | null;
+  phone?: string | null;
+  mobilePhone?: string | null;
+  locale?: 'fr' | 'en';
+  loginHours?: LoginHours | null;
+}
+
+const COLUMNS: Record<string, string> = {
+  login: 'login', email: 'email', firstName: 'first_name', lastName: 'last_name', isAdmin: 'is_admin', status: 'status',
+  roleId: 'role_id', company: 'company', title: 'title', department: 'department', reportsToId: 'reports_to_id', phone: 'phone',
+  mobilePhone: 'mobile_phone', locale: 'locale', loginHours: 'login_hours',
+};
+
+async function validate(m: EntityManager, input: UserInput, id: number | null): Promise<void> {
+  if (input.login !== undefined && !LOGIN_PATTERN.test(input.login)) {
+    throw invalid('Identifiant : 3 à 64 caractères parmi lettres, chiffres, « . », « _ » et « - ».', 'login');
+  }
+  if (input.email !== undefined) {
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw invalid('E-mail invalide.', 'email');
+    const [twin] = await m.query(`SELECT login FROM app_user WHERE lower(email) = lower($1) AND id IS DISTINCT FROM $2`, [input.email, id]);
+    if (twin) throw invalid(`L'e-mail ${input.email} est déjà celui de l'utilisateur ${twin.login}.`, 'email');
+  }
+  if (input.login !== undefined) {
+    const [twin] = await m.query(`SELECT 1 FROM app_user WHERE login = $1 AND id IS DISTINCT FROM $2`, [input.login, id]);
+    if (twin) throw invalid(`L'identifiant ${input.login} est déjà pris.`, 'login');
+  }
+  if (input.password !== undefined) {
+    const weak = passwordProblem(input.password);
+    if (weak) throw invalid(`Mot de passe trop faible : ${weak}.`, 'password');
+  }
+  if (input.roleId != null && !(await m.query(`SELECT 1 FROM role WHERE id = $1`, [input.roleId])).length) {
+    throw invalid(`Aucun rôle n° ${input.roleId}.`, 'roleId');
+  }
+  if (input.reportsToId != null) {
+    if (input.reportsToId === id) throw invalid('Un utilisateur ne peut pas être son propre responsable.', 'reportsToId');
+    if (!(await m.query(`SELECT 1 FROM app_user WHERE id = $1`, [input.reportsToId])).length) throw invalid(`Aucun utilisateur n° ${input.reportsToId}.`, 'reportsToId');
+  }
+  if (input.loginHours) {
+    const problems = loginHoursProblems(input.loginHours);
+    if (problems.length) throw invalid(`Horaires de connexion : ${problems.join(' ; ')}.`, 'loginHours');
+  }
+}
+
+export async function createUser(service: AccessService, ua: UserAccess, input: UserInput): Promise<number> {
+  requireCapability(ua, 'manageUsers');
+  if (input.isAdmin && !ua.access.isAdmin) throw refuse('Seul un administrateur peut nommer un administrateur.', 'isAdmin');
+  if (!input.login) throw invalid("L'identifiant est obligatoire.", 'login');
+  if (!input.email) throw invalid("L'e-mail est obligatoire (les identifiants sont envoyés par e-mail).", 'email');
+  if (!input.password) throw invalid('Le mot de passe est obligatoire pour un nouvel utilisateur.', 'password');
+  return service.ds.transaction(async (m) => {
+    await validate(m, input, null);
+    const hash = await hashPassword(input.password!);
+    const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
+    const cols = [...entries.map(([k]) => COLUMNS[k]), 'password_hash'];
+    const values = [...entries.map(([k, v]) => (k === 'loginHours' && v !== null ? JSON.stringify(v) : v)), hash];
+    const [row] = await m.query(
+      `INSERT INTO app_user (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+      values,
+    );
+    return row.id as number;
+  });
+}
+
+export async function updateUser(service: AccessService, ua: UserAccess, id: number, input: UserInput): Promise<void> {
+  const self = id === ua.user.id;
+  requireCapability(ua, 'manageUsers');
+  await service.ds.transaction(async (m) => {
+    const [current] = await m.query(`SELECT id, login, is_admin, status, role_id, system FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+    if (!current) throw new Refusal('notFound', `Aucun utilisateur n° ${id}. ${NOTHING_CHANGED}`);
+    if (input.login !== undefined && input.login !== current.login) throw refuse("L'identifiant ne change pas après la création.", 'login');
+    delete input.login;
+    const demoting = input.isAdmin === false && current.is_admin;
+    const promoting = input.isAdmin === true && !current.is_admin;
+    const deactivating = input.status === 'inactive' && current.status === 'active';
+    if ((demoting || promoting) && !ua.access.isAdmin) throw refuse('Seul un administrateur peut donner ou retirer le statut d’administrateur.', 'isAdmin');
+    if (self && demoting) throw refuse('Vous ne pouvez pas vous retirer vous-même le statut d’administrateur.', 'isAdmin');
+    if (self && deactivating) throw refuse('Vous ne pouvez pas désactiver votre propre compte.', 'status');
+    if (demoting || (deactivating && current.is_admin)) await lockAdmins(m);
+    await validate(m, input, id);
+    const before = self ? (await capabilitiesOf(m, id)).capabilities : null;
+    const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
+    const sets = entries.map(([k], i) => `${COLUMNS[k]} = $${i + 2}`);
+    const values: unknown[] = entries.map(([k, v]) => (k === 'loginHours' && v !== null ? JSON.stringify(v) : v));
+    if (input.password) {
+      sets.push(`password_hash = $${values.length + 2}`);
+      values.push(await hashPassword(input.password));
+    }
+    if (sets.length) await m.query(`UPDATE app_user SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [id, ...values]);
+    if (demoting || deactivating) await assertAnActiveAdmin(m);
+    if (before) await assertKeepsOwnAdministration(m, id, before);
+  });
+}
+
+/**
+ * Deleting users names the user who takes over all their records, in one transaction: nothing
+ * is orphaned or lost. A Contact's advisor roles pass to the heir too. Several users at once
+ * (bulk delete) are deleted all or none.
+ */
+export async function deleteUsers(service: AccessService, ua: UserAccess, ids: number[], heirId: number | null): Promise<void> {
+  requireCapability(ua, 'manageUsers');
+  if (ids.includes(ua.user.id)) throw refuse('Vous ne pouvez pas supprimer votre propre compte.');
+  await service.ds.transaction(async (m) => {
+    const users = await m.query(`SELECT id, login, is_admin, system FROM app_user WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`, [ids]);
+    const missing = ids.filter((id) => !users.some((u: { id: number }) => u.id === id));
+    if (missing.length) throw new Refusal('notFound', `Aucun utilisateur n° ${missing.join(', ')}. ${NOTHING_CHANGED}`);
+    const system = users.filter((u: { system: boolean }) => u.system).map((u: { login: string }) => u.login);
+    if (system.length) throw refuse(`${system.join(', ')} : utilisateur système, il ne peut pas être supprimé.`);
+    const logins = users.map((u: { login: string }) => u.login).join(', ');
+    if (!heirId) throw invalid(`Désignez l'utilisateur qui reprend les enregistrements de ${logins} (héritier).`, 'heirId');
+    if (ids.includes(heirId)) throw invalid("L'héritier doit être un autre utilisateur que ceux supprimés.", 'heirId');
+    const [heir] = await m.query(`SELECT id, kind FROM app_user WHERE id = $1`, [heirId]);
+    if (!heir || heir.kind !== 'internal') throw invalid(`Aucun collaborateur n° ${heirId} pour reprendre les enregistrements.`, 'heirId');
+    const admins = users.some((u: { is_admin: boolean }) => u.is_admin);
+    if (admins) await lockAdmins(m);
+    for (const id of ids) await transferUserRecords(service, m, id, heirId);
+    await m.query(`DELETE FROM app_user WHERE id = ANY($1::int[])`, [ids]);
+    if (admins) await assertAnActiveAdmin(m);
+  });
+}
+
+export async function transferUserRecords(service: AccessService, m: EntityManager, from: number, to: number): Promise<void> {
+  for (const name of service.registry.names) {
+    const table = service.table(name);
+    const teamField = table.spec.owner.kind === 'userOrTeam' ? table.spec.owner.teamField : null;
+    for (const field of ownerFields(table.spec).filter((f) => f !== teamField)) {
+      await m.query(`UPDATE ${q(table.table)} SET ${q(table.column(field))} = $2 WHERE ${q(table.column(field))} = $1`, [from, to]);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { AdminClient, references } from '../support/admin-client.js';
+import { freshDatabase, type TestDatabase } from '../support/database.js';
+import { MODULES } from '../support/engine.js';
+import { importDoc } from '../support/import.js';
+import { buildRandomOrg } from '../support/random-org.js';
+import { canCreate, canExport, canLogIn, decide, fieldAccess } from '../support/reference-evaluator.js';
+import { startServer, type RunningServer } from '../support/server.js';
+
+/**
+ * Over HTTP, against the real server: for random organisations, every user signs in and every
+ * AdminJS path — list, recordActions, show, search, edit, delete, export, new — must agree with
+ * the spec's plain evaluator for every record. Disagreements are collected and reported.
+ */
+const RUNS = Number(process.env.PORTIER_HTTP_RUNS ?? 12);
+const FIELDS: Record<string, string[]> = { Contact: ['phone', 'email', 'birthDate', 'city'], Deal: ['amount', 'stage', 'closeDate'], Account: ['phone', 'annualRevenue'], Invoice: ['amount', 'dueDate'] };
+
+let db: TestDatabase;
+let server: RunningServer;
+beforeAll(async () => {
+  db = await freshDatabase();
+  server = await startServer({ DATABASE_URL: db.url, SESSION_SECRET: 'test', PORTIER_NO_DEMO: '1' });
+});
+afterAll(async () => {
+  await server?.stop();
+  await db?.drop();
+});
+
+async function checkOrganisation(seed: number, counter: { checks: number }): Promise<string[]> {
+  const doc = buildRandomOrg(seed, { recordsPerModule: 4, maxUsers: 7 });
+  await importDoc(db.ds, doc, true);
+  const problems: string[] = [];
+  const expect = (ok: boolean, what: string) => {
+    counter.checks++;
+    if (!ok) problems.push(`seed ${seed}: ${what}`);
+  };
+  const records = new Map<string, Array<{ id: number; reference: string; name: string }>>();
+  for (const m of MODULES) {
+    records.set(m, await db.ds.query(`SELECT id, reference, name FROM "${(await tableOf(m))}" ORDER BY id`));
+  }
+  for (const user of doc.users as Array<{ login: string; password: string }>) {
+    if (!canLogIn(doc, user.login, new Date())) {
+      await expectAsync(AdminClient.signIn(server.url, user.login, user.password)).then((ok) => expect(!ok, `${user.login} may not sign in`));
+      continue;
+    }
+    const client = await AdminClient.signIn(server.url, user.login, user.password);
+    for (const module of MODULES) {
+      const all = records.get(module)!;
+      const readable = all.filter((r) => decide(doc, user.login, module, r.reference, 'read'));
+      const list = await client.list(module);
+      if (readable.length === 0 && list.status !== 200) {
+        expect(list.status === 403, `${user.login} list ${module}: ${list.status}`);
+      } else {
+        expect(list.status === 200, `${user.login} list ${module}: status ${list.status}`);
+        expect(JSON.stringify(references(list.body)) === JSON.stringify(readable.map((r) => r.reference).sort()),
+          `${user.login} list ${module}: ${references(list.body)} != ${readable.map((r) => r.reference).sort()}`);
+        for (const rec of list.body.records ?? []) {
+          const ref = rec.params.reference;
+          const actions = rec.recordActions.map((a: { name: string }) => a.name);
+          for (const action of ['edit', 'delete'] as const) {
+            expect(actions.includes(action) === decide(doc, user.login, module, ref, action), `${user.login} ${module} ${ref} recordActions ${action}: ${actions}`);
+          }
+          for (const field of FIELDS[module] ?? []) {
+            if (fieldAccess(doc, user.login, module, field) === 'none') expect(!(field in rec.params), `${user.login} ${module} ${ref} leaks ${field}`);
+          }
+        }
+      }
+      for (const r of all) {
+        const canRead = decide(doc, user.login, module, r.reference, 'read');
+        const show = await client.show(module, r.id);
+        expect(show.status === (canRead ? 200 : 404), `${user.login} show ${module} ${r.reference}: ${show.status}`);
+        if (canRead && !decide(doc, user.login, module, r.reference, 'edit')) {
+          const edit = await client.edit(module, r.id, { name: 'Piraté' });
+          expect(edit.status === 403, `${user.login} edit ${module} ${r.reference}: ${edit.status}`);
+        }
+        if (!canRead) {
+          const edit = await client.edit(module, r.id, { name: 'Piraté' });
+          expect(edit.status === 404, `${user.login} edit unreadable ${module} ${r.reference}: ${edit.status}`);
+        }
+        if (!decide(doc, user.login, module, r.reference, 'delete')) {
+          const del = await client.delete(module, r.id);
+          expect(del.status === (canRead ? 403 : 404), `${user.login} delete ${module} ${r.reference}: ${del.status}`);
+        }
+      }
+      if (all.length) {
+        const query = all[0].name.slice(0, 4);
+        const search = await client.search(module, query);
+        const expected = readable.filter((r) => r.name.toLowerCase().includes(query.toLowerCase())).map((r) => r.reference).sort();
+        expect(search.status === 200 || (search.status === 403 && readable.length === 0), `${user.login} search ${module}: ${search.status}`);
+        if (search.status === 200) expect(JSON.stringify(references(search.body)) === JSON.stringify(expected), `${user.login} search ${module}: ${references(search.body)} != ${expected}`);
+      }
+      const exported = await client.export(module);
+      if (canExport(doc, user.login, module)) {
+        expect(exported.status === 200, `${user.login} export ${module}: ${exported.status}`);
+        const lines: string[] = (exported.body.csv ?? '').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+        const col = lines[0].split(';').indexOf('reference');
+        const refs = lines.slice(1).filter(Boolean).map((l) => l.split(';')[col]).sort();
+        expect(JSON.stringify(refs) === JSON.stringify(readable.map((r) => r.reference).sort()), `${user.login} export ${module}: ${refs}`);
+        for (const field of FIELDS[module] ?? []) {
+          if (fieldAccess(doc, user.login, module, field) === 'none') expect(!lines[0].split(';').includes(field), `${user.login} export ${module} leaks ${field}`);
+        }
+      } else {
+        expect(exported.status === 403, `${user.login} export ${module} should be refused: ${exported.status}`);
+      }
+    }
+    // Creating changes what others see: last, and only to check the right itself.
+    for (const module of MODULES) {
+      const created = await client.create(module, { name: `Créé par ${user.login}` });
+      expect((created.status === 200) === canCreate(doc, user.login, module), `${user.login} create ${module}: ${created.status} ${created.body?.notice?.message ?? ''}`);
+      if (created.status === 200) {
+        const owner = created.body.record.params.ownerUserId ?? created.body.record.params.primaryAdvisorId;
+        const [me] = await db.ds.query(`SELECT id FROM app_user WHERE login = $1`, [user.login]);
+        expect(owner === me.id, `${user.login} create ${module}: owner ${owner} is not the creator`);
+        await db.ds.query(`DELETE FROM "${await tableOf(module)}" WHERE id = $1`, [created.body.record.params.id]);
+      }
+    }
+  }
+  return problems;
+}
+
+const tables = new Map<string, string>();
+async function tableOf(module: string): Promise<string> {
+  if (!tables.has(module)) {
+    const { registry } = await import('../../src/modules.js');
+    tables.set(module, db.ds.getMetadata(registry.get(module).entity).tableName);
+  }
+  return tables.get(module)!;
+}
+
+async function expectAsync(p: Promise<unknown>): Promise<boolean> {
+  try {
+    await p;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('every AdminJS path agrees with the spec, over HTTP', () => {
+  it(`list, recordActions, show, search, edit, delete, export and new, for every user of ${RUNS} random organisations`, async () => {
+    const counter = { checks: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
+        const problems = await checkOrganisation(seed, counter);
+        expect(problems.slice(0, 8)).toEqual([]);
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+    console.log(`HTTP enforcement test: ${RUNS} random organisations, ${counter.checks} checks over HTTP, zero disagreements`);
+  });
+});
