@@ -1,4 +1,4 @@
-import { ModuleRegistry, type ModuleDeclaration, type OwnerSpec } from '../plugin/src/index.js';
+import { ModuleRegistry, type ModuleDeclaration, type OwnerSpec, type SharingModuleSpec } from '../plugin/src/index.js';
 import { Account } from './entities/account.entity.js';
 import { Activity } from './entities/activity.entity.js';
 import { Contact } from './entities/contact.entity.js';
@@ -66,7 +66,8 @@ export const crmModules: ModuleDeclaration[] = [
 
 const underAccount = { privateWhilePrivate: 'Account' };
 
-export const registry = new ModuleRegistry(crmModules, [
+/** The organisation-wide defaults: Account governs Contact; Activity is always private. */
+export const crmSharingModules: SharingModuleSpec[] = [
   { name: 'Lead' },
   { name: 'Account' },
   { name: 'Deal', ...underAccount },
@@ -76,6 +77,8 @@ export const registry = new ModuleRegistry(crmModules, [
   { name: 'PurchaseOrder', ...underAccount },
   { name: 'Invoice', ...underAccount },
   { name: 'Activity', alwaysPrivate: true },
-]);
+];
+
+export const registry = new ModuleRegistry(crmModules, crmSharingModules);
 
 export const crmEntities = crmModules.map((m) => m.entity);

@@ -17,7 +17,7 @@ const lists: Record<string, string[]> = {
 export function moduleOptions(module: string): ResourceOptions {
   return {
     titleProperty: 'name',
-    listProperties: lists[module],
+    ...(lists[module] ? { listProperties: lists[module] } : {}),
     properties: {
       id: { isVisible: { list: false, filter: false, show: true, edit: false } },
       createdById: { isVisible: { list: false, filter: true, show: true, edit: false } },

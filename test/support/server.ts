@@ -30,9 +30,9 @@ export function runScript(script: string, args: string[], env: Record<string, st
 }
 
 /** Starts the real backoffice (`npm start`'s script) and waits for its "ready" line. */
-export async function startServer(env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<RunningServer> {
+export async function startServer(env: Record<string, string | undefined>, timeoutMs = 90_000, script = 'src/server.ts'): Promise<RunningServer> {
   const port = await freePort();
-  const child = runScript('src/server.ts', [], { PORT: String(port), ...env });
+  const child = runScript(script, [], { PORT: String(port), ...env });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

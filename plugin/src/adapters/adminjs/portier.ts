@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type AdminJS from 'adminjs';
-import type { ActionContext, ComponentLoader, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ActionResponse, ComponentLoader, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { RequestHandler } from 'express';
 import type { BaseEntity, DataSource } from 'typeorm';
 import { AccessService } from '../typeorm/access-service.js';
@@ -68,6 +68,12 @@ export function createPortier(options: PortierOptions) {
       const store = currentAccess();
       return !!cap && !!store && hasCapability(store.access, cap);
     };
+    // What a form sends and must never come back: AdminJS echoes the submitted params.
+    const writeOnly = (response: ActionResponse) => {
+      const params = (response as { record?: { params?: Record<string, unknown> } }).record?.params;
+      if (params) for (const key of Object.keys(params)) if (key === 'password' || key.startsWith('password.')) delete params[key];
+      return response;
+    };
     return {
       resource,
       options: {
@@ -76,8 +82,8 @@ export function createPortier(options: PortierOptions) {
           list: { isAccessible: () => level() === 'all' },
           show: { isAccessible: () => level() === 'all' },
           search: { isAccessible: () => level() !== 'none' },
-          new: { isAccessible: can(policy.create ? write : null) },
-          edit: { isAccessible: can(policy.update ? write : null) },
+          new: { isAccessible: can(policy.create ? write : null), after: writeOnly },
+          edit: { isAccessible: can(policy.update ? write : null), after: writeOnly },
           delete: { isAccessible: can(policy.delete ? write : null), handler: deleteSetupRecord },
           bulkDelete: { isAccessible: can(policy.deleteMany ? write : null), handler: bulkDeleteSetupRecords },
           ...(resourceOptions.actions ?? {}),

@@ -37,12 +37,13 @@ function coerceValue(f: FieldInfo, raw: unknown): unknown {
       if (raw === false || raw === 'false') return false;
       throw bad('vrai ou faux attendu');
     case 'date': {
-      const s = String(raw).slice(0, 10);
+      // AdminJS's form converter may already have made a Date (at UTC midnight) of it.
+      const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw).slice(0, 10);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s))) throw bad('date AAAA-MM-JJ attendue');
       return s;
     }
     case 'timestamptz': {
-      const d = new Date(String(raw));
+      const d = raw instanceof Date ? raw : new Date(String(raw));
       if (Number.isNaN(d.getTime())) throw bad('date et heure attendues');
       return d.toISOString();
     }
@@ -78,9 +79,7 @@ function guardFields(records: ModuleRecords, ua: UserAccess, values: Record<stri
     else if (current ? !same(v, current[field]) : v !== null && v !== '' && !same(v, records.fields.find((f) => f.property === field)?.defaultValue)) refused.push(field);
     delete values[field];
   }
-  if (refused.length) {
-    throw new Refusal('forbidden', `Vous ne pouvez pas modifier ${refused.length > 1 ? 'les champs' : 'le champ'} ${refused.join(', ')} de ${records.module} (lecture seule pour vous). ${NOTHING_CHANGED}`, refused[0]);
-  }
+  refuseIfAny(records, refused);
 }
 
 /** Setting a link needs `read` on the record it points to: no attaching data to what one cannot see. */
@@ -118,10 +117,22 @@ async function guardOwner(records: ModuleRecords, values: Record<string, unknown
   }
 }
 
+function hiddenIn(records: ModuleRecords, ua: UserAccess, input: Record<string, unknown>): string[] {
+  const restricted = records.restricted(ua);
+  return Object.keys(input).filter((k) => restricted[k] === 'none');
+}
+
+function refuseIfAny(records: ModuleRecords, fields: string[]): void {
+  if (fields.length) {
+    throw new Refusal('forbidden', `Vous ne pouvez pas modifier ${fields.length > 1 ? 'les champs' : 'le champ'} ${fields.join(', ')} de ${records.module} (lecture seule pour vous). ${NOTHING_CHANGED}`, fields[0]);
+  }
+}
+
 export async function createRecord(records: ModuleRecords, ua: UserAccess, input: Record<string, unknown>): Promise<Record<string, unknown>> {
   if (!ua.access.create.has(records.module)) {
     throw new Refusal('forbidden', `Vous n'avez pas le droit de créer dans ${records.module}. ${NOTHING_CHANGED}`);
   }
+  refuseIfAny(records, hiddenIn(records, ua, input));
   return records.ds.transaction(async (m) => {
     const values = coerce(records.fields, input);
     guardFields(records, ua, values, null);
@@ -146,6 +157,7 @@ export async function createRecord(records: ModuleRecords, ua: UserAccess, input
 export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: number, input: Record<string, unknown>): Promise<Record<string, unknown>> {
   return records.ds.transaction(async (m) => {
     if (!(await records.allows(ua, 'read', id, m))) throw new Refusal('notFound', `Enregistrement introuvable : ${records.module} n° ${id}.`);
+    refuseIfAny(records, hiddenIn(records, ua, input));
     const current = (await records.current(id, m))!;
     const values = coerce(records.fields, input);
     guardFields(records, ua, values, current);
