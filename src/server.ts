@@ -2,6 +2,7 @@ import './env.js';
 import type { Server } from 'node:http';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../seeds/demo-logins.js';
 import { loadDemoIfEmpty } from '../seeds/load-demo.js';
+import { bundleComponents } from '../plugin/src/index.js';
 import { createApp } from './app.js';
 import { sessionSecret } from './auth/session-secret.js';
 import { connectDatabase } from './db/connect.js';
@@ -11,20 +12,22 @@ const port = Number(process.env.PORT ?? 3000);
 const secret = sessionSecret();
 const db = await connectDatabase({ log: (line) => console.log(line) });
 const demo = process.env.PORTIER_NO_DEMO ? null : await loadDemoIfEmpty(db.dataSource, (line) => console.log(line));
-const { app, close } = createApp({
+const { app, admin, close } = createApp({
   dataSource: db.dataSource,
   databaseUrl: db.database.url,
   sessionSecret: secret,
   secureCookies: process.env.PORTIER_SECURE_COOKIES === 'true',
 });
 
+await bundleComponents(admin);
 const server: Server = app.listen(port, () => {
   const url = `http://localhost:${port}/admin`;
-  console.log(`Portier is ready at ${url} (started in ${process.uptime().toFixed(1)} s, database: ${db.database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}).`);
+  const lines = [`Portier is ready at ${url} (started in ${process.uptime().toFixed(1)} s, database: ${db.database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}).`];
   if (demo) {
-    console.log(`Demo organisation loaded. Sign in with one of these logins, password "${DEMO_PASSWORD}":`);
-    for (const d of DEMO_LOGINS) console.log(`  ${d.login.padEnd(12)} ${d.description}`);
+    lines.push(`Demo organisation loaded. Sign in with one of these logins, password "${DEMO_PASSWORD}":`);
+    for (const d of DEMO_LOGINS) lines.push(`  ${d.login.padEnd(12)} ${d.description}`);
   }
+  console.log(lines.join('\n'));
 });
 server.on('error', async (e) => {
   console.error(`Cannot listen on port ${port}: ${e.message}`);

@@ -31,3 +31,4 @@ export { ScopedResource, recordPermissions } from './adapters/adminjs/scoped-res
 export { currentAccess, runWithAccess } from './adapters/adminjs/request-context.js';
 export { ModuleRecords } from './adapters/typeorm/module-records.js';
 export { Refusal } from './adapters/typeorm/refusal.js';
+export { bundleComponents } from './adapters/adminjs/bundle.js';

@@ -22,7 +22,7 @@ export function moduleOptions(module: string): ResourceOptions {
       id: { isVisible: { list: false, filter: false, show: true, edit: false } },
       createdById: { isVisible: { list: false, filter: true, show: true, edit: false } },
       createdAt: { isVisible: { list: false, filter: true, show: true, edit: false } },
-      description: { type: 'textarea' },
+      ...(module === 'Ticket' || module === 'Activity' ? { description: { type: 'textarea' } } : {}),
     },
   };
 }

@@ -43,7 +43,7 @@ describe('administration rights', () => {
     expect((await bob.list('User')).status).toBe(403);
     const found = await bob.search('User', 'a');
     expect(found.status).toBe(200);
-    for (const r of found.body.records) expect(Object.keys(r.params).sort()).toEqual(['firstName', 'id', 'lastName', 'login']);
+    for (const r of found.body.records) expect(Object.keys(r.params).sort()).toEqual(['firstName', 'fullName', 'id', 'lastName', 'login']);
     expect((await bob.list('Profile')).status).toBe(403);
     expect((await bob.search('Team', 'G')).body.records.map((r: { params: { name: string } }) => r.params.name)).toContain('Grands comptes');
   });

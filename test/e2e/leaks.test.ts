@@ -101,6 +101,12 @@ describe('no path leaks what a user may not read', () => {
     const contact = state.slice(state.indexOf('"id":"Contact"'), state.indexOf('"id":"Deal"'));
     expect(contact).not.toContain('"birthDate"');
     expect(contact).toContain('"phone"');
+    // The read-only field is disabled in the form.
+    const redux = JSON.parse(html.slice(html.indexOf('window.REDUX_STATE = ') + 21, html.indexOf(';\n', html.indexOf('window.REDUX_STATE = '))));
+    const resource = redux.resources.find((r: { id: string }) => r.id === 'Contact');
+    const phone = resource.editProperties.find((p: { propertyPath: string }) => p.propertyPath === 'phone');
+    expect(phone.isDisabled).toBe(true);
+    expect(resource.editProperties.find((p: { propertyPath: string }) => p.propertyPath === 'email').isDisabled).toBeFalsy();
   });
 
   it('bulk delete with one record one may not delete deletes nothing', async () => {

@@ -45,12 +45,26 @@ type Capability = Parameters<typeof hasCapability>[1];
 export function createPortier(options: PortierOptions) {
   const service = new AccessService(options.dataSource, options.registry);
 
+  /** Forms and pages in a reading order: who and what first, then the links, the details, the history. */
+  function propertyOrder(name: string): string[] {
+    const spec = options.registry.get(name).spec;
+    const all = options.registry.fields(options.dataSource, name).map((f) => f.property);
+    const owner = spec.owner.kind === 'userOrTeam' ? [spec.owner.userField, spec.owner.teamField] : [spec.owner.primaryField, spec.owner.secondaryField, spec.owner.assistantField];
+    const head = ['reference', 'name', ...(spec.contactTypeField ? [spec.contactTypeField] : []), ...owner, ...spec.links.map((l) => l.field)];
+    const tail = ['createdById', 'createdAt', 'updatedAt', 'id'];
+    return [...head, ...all.filter((p) => !head.includes(p) && !tail.includes(p)), ...tail].filter((p) => all.includes(p));
+  }
+
   function moduleResource(name: string, resourceOptions: ResourceOptions = {}): ResourceWithOptions {
     const declaration = options.registry.get(name);
+    const order = propertyOrder(name);
     return {
       resource: new ScopedResource(declaration.entity as typeof BaseEntity, service, name),
       options: {
         sort: { sortBy: 'updatedAt', direction: 'desc' },
+        showProperties: order,
+        editProperties: order.filter((p) => !['id', 'createdById', 'createdAt', 'updatedAt'].includes(p)),
+        filterProperties: order,
         ...resourceOptions,
         actions: moduleActions(name, resourceOptions.actions),
       },
@@ -80,7 +94,7 @@ export function createPortier(options: PortierOptions) {
         ...resourceOptions,
         actions: ({
           list: { isAccessible: () => level() === 'all' },
-          show: { isAccessible: () => level() === 'all' },
+          show: { isAccessible: () => level() !== 'none' }, // the reference pickers show the chosen one
           search: { isAccessible: () => level() !== 'none' },
           new: { isAccessible: can(policy.create ? write : null), after: writeOnly },
           edit: { isAccessible: can(policy.update ? write : null), after: writeOnly },
@@ -110,10 +124,11 @@ export function createPortier(options: PortierOptions) {
       return [
         setupResource(User as typeof BaseEntity, 'User', userPolicy(service), 'manageUsers', {
           ...nav,
-          titleProperty: 'login',
-          listProperties: ['login', 'firstName', 'lastName', 'email', 'roleId', 'status', 'isAdmin', 'company'],
+          titleProperty: 'fullName',
+          listProperties: ['login', 'fullName', 'email', 'roleId', 'status', 'isAdmin', 'company'],
           properties: {
             passwordHash: { isVisible: false },
+            fullName: { isVisible: { list: true, filter: true, show: false, edit: false } },
             password: { type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
             loginHours: { type: 'mixed', isVisible: { list: false, filter: false, show: true, edit: false } },
           },
@@ -147,9 +162,10 @@ export function createPortier(options: PortierOptions) {
     /** Adds Portier's frontend pieces to the app's ComponentLoader. */
     registerComponents(loader: ComponentLoader): void {
       loader.add('PortierClient', path.join(here, 'components/portier-client.jsx'));
+      this.dashboard.component = loader.add('PortierDashboard', path.join(here, 'components/dashboard.jsx'));
     },
 
-    dashboard: { handler: dashboardHandler(service) },
+    dashboard: { handler: dashboardHandler(service), component: undefined as string | undefined },
 
     authenticate: portierAuthenticate(options.dataSource),
 

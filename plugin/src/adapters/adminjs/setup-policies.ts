@@ -49,7 +49,7 @@ export function userPolicy(service: AccessService): SetupPolicy {
   return {
     // Every signed-in collaborator sees users' names (owner pickers, reference titles).
     read: (ua) => readLevel(ua, true),
-    nameFields: ['id', 'login', 'firstName', 'lastName'],
+    nameFields: ['id', 'login', 'firstName', 'lastName', 'fullName'],
     secret: ['passwordHash'],
     create: (ua, p) => createUser(service, ua, input(p)),
     update: (ua, id, p) => updateUser(service, ua, Number(id), input(p)),

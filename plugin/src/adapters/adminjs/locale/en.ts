@@ -17,6 +17,9 @@ export const adminjsEn = {
     },
   },
   messages: {
+    dashboardTitle: 'Dashboard',
+    dashboardIntro: 'The records you can access, by module.',
+    dashboardNothing: 'No module is open to you: ask your administrator for access.',
     invalidCredentials: 'Wrong username or password.',
     forbiddenError: 'Action not allowed.',
     userInactive: 'This account is disabled. Contact your administrator.',

@@ -1,4 +1,5 @@
 import { AccessSetup1732300000000 } from './1732300000000-access-setup.js';
+import { UserFullName1732300002000 } from './1732300002000-user-full-name.js';
 
 /** The plugin's migrations, to list before the app's own in its DataSource. */
-export const accessMigrations = [AccessSetup1732300000000];
+export const accessMigrations = [AccessSetup1732300000000, UserFullName1732300002000];

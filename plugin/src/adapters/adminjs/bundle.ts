@@ -1,0 +1,13 @@
+import type AdminJS from 'adminjs';
+import { ADMIN_JS_TMP_DIR, componentsBundler, generateUserComponentEntry } from 'adminjs/bundler';
+
+/**
+ * Bundles the custom components once at start-up, so that the first page served has them and a
+ * bundle left in the data folder by an older version is never served. (AdminJS would otherwise
+ * bundle lazily in development and reuse what it finds on disk.)
+ */
+export async function bundleComponents(admin: AdminJS): Promise<void> {
+  if (process.env.NODE_ENV === 'production') return; // admin.initialize() bundles in production
+  await componentsBundler.createEntry({ content: generateUserComponentEntry(admin, ADMIN_JS_TMP_DIR) });
+  await componentsBundler.build();
+}
