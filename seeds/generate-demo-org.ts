@@ -132,7 +132,6 @@ const CITIES: City[] = [
   { name: 'Menton', postalCodes: ['06500'], phone: ['+33 4 93'], region: 'SE-Azur' },
   { name: 'Monaco', postalCodes: ['98000'], phone: ['+377 93'], region: 'SE-Azur', country: 'Monaco' },
 ];
-const citiesOf = (prefix: string) => CITIES.filter((c) => c.region.startsWith(prefix));
 
 const STREET_TYPES = ['rue', 'rue', 'rue', 'avenue', 'boulevard', 'place', 'quai', 'chemin', 'cours', 'impasse', 'allée'];
 const STREET_NAMES = [

@@ -60,21 +60,7 @@ export class SetupIndex {
 
   /** The role and every role below it. */
   subtree(roleId: number): number[] {
-    let cached = this.subtreeCache.get(roleId);
-    if (!cached) {
-      cached = [];
-      const stack = [roleId];
-      const seen = new Set<number>();
-      while (stack.length) {
-        const id = stack.pop()!;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        cached.push(id);
-        stack.push(...(this.children.get(id) ?? []));
-      }
-      this.subtreeCache.set(roleId, cached);
-    }
-    return cached;
+    return cached(this.subtreeCache, roleId, () => reachable(roleId, (id) => this.children.get(id) ?? []));
   }
 
   /** Roles strictly below. */
@@ -88,21 +74,7 @@ export class SetupIndex {
 
   /** The team and every team nested in it, at any depth. */
   teamClosure(teamId: number): number[] {
-    let cached = this.teamClosureCache.get(teamId);
-    if (!cached) {
-      cached = [];
-      const stack = [teamId];
-      const seen = new Set<number>();
-      while (stack.length) {
-        const id = stack.pop()!;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        cached.push(id);
-        stack.push(...(this.teams.get(id)?.teamIds ?? []));
-      }
-      this.teamClosureCache.set(teamId, cached);
-    }
-    return cached;
+    return cached(this.teamClosureCache, teamId, () => reachable(teamId, (id) => this.teams.get(id)?.teamIds ?? []));
   }
 
   /**
@@ -136,4 +108,26 @@ export class SetupIndex {
   teamName(id: number): string {
     return this.teams.get(id)?.name ?? `#${id}`;
   }
+}
+
+/** Every node reachable from `start` (itself included), each once, whatever loops the data has. */
+function reachable(start: number, next: (id: number) => number[]): number[] {
+  const seen = new Set<number>();
+  const stack = [start];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...next(id));
+  }
+  return [...seen];
+}
+
+function cached<T>(cache: Map<number, T>, key: number, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
 }

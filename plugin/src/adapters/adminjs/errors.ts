@@ -1,4 +1,5 @@
 import { ForbiddenError, NotFoundError, ValidationError } from 'adminjs';
+import { Refusal } from '../typeorm/refusal.js';
 
 /**
  * Refusals are AdminJS's own errors, so that its UI shows them as notices; the API-status
@@ -16,4 +17,16 @@ export function notFound(message: string): NotFoundError {
 
 export function badRequest(message: string, property?: string): ValidationError {
   return new ValidationError(property ? { [property]: { type: 'portier', message } } : {}, { type: 'portier', message });
+}
+
+/** Runs a write and turns a refusal of the access model into the AdminJS error its UI shows. */
+export async function withRefusalsAsErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof Refusal)) throw e;
+    if (e.kind === 'notFound') throw notFound(e.message);
+    if (e.kind === 'forbidden') throw forbidden(e.message);
+    throw badRequest(e.message, e.property);
+  }
 }

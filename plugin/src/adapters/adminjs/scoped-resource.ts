@@ -4,8 +4,7 @@ import type { BaseEntity } from 'typeorm';
 import type { AccessService, UserAccess } from '../typeorm/access-service.js';
 import { ModuleRecords, type RecordPermissions } from '../typeorm/module-records.js';
 import { createRecord, deleteRecords, updateRecord } from '../typeorm/record-writes.js';
-import { Refusal } from '../typeorm/refusal.js';
-import { badRequest, forbidden, notFound } from './errors.js';
+import { badRequest, forbidden, withRefusalsAsErrors } from './errors.js';
 import { filterSql, type FilterColumn } from './filters.js';
 import { currentAccess } from './request-context.js';
 import { restrictResourceJson } from './resource-json.js';
@@ -83,12 +82,12 @@ export class ScopedResource extends TypeormResource {
 
   override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     const ua = this.access(context);
-    return this.refusalsAsErrors(() => createRecord(this.records, ua, flat.unflatten(params) as Record<string, unknown>));
+    return withRefusalsAsErrors(() => createRecord(this.records, ua, flat.unflatten(params) as Record<string, unknown>));
   }
 
   override async update(id: string | number, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     const ua = this.access(context);
-    return this.refusalsAsErrors(() => updateRecord(this.records, ua, Number(id), flat.unflatten(params) as Record<string, unknown>));
+    return withRefusalsAsErrors(() => updateRecord(this.records, ua, Number(id), flat.unflatten(params) as Record<string, unknown>));
   }
 
   override async delete(id: string | number, context?: ActionContext): Promise<void> {
@@ -98,7 +97,7 @@ export class ScopedResource extends TypeormResource {
   /** Deletes every record or none (bulk delete goes through here). */
   async deleteMany(ids: Array<string | number>, context?: ActionContext): Promise<number[]> {
     const ua = this.access(context);
-    return this.refusalsAsErrors(() => deleteRecords(this.records, ua, ids.map(Number)));
+    return withRefusalsAsErrors(() => deleteRecords(this.records, ua, ids.map(Number)));
   }
 
   private where(filter: Filter | undefined, ua: UserAccess) {
@@ -109,16 +108,5 @@ export class ScopedResource extends TypeormResource {
     const record = new BaseRecord(params, this);
     permissions.set(record, perms);
     return record;
-  }
-
-  private async refusalsAsErrors<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (!(e instanceof Refusal)) throw e;
-      if (e.kind === 'notFound') throw notFound(e.message);
-      if (e.kind === 'forbidden') throw forbidden(e.message);
-      throw badRequest(e.message, e.property);
-    }
   }
 }

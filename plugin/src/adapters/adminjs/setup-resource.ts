@@ -3,8 +3,7 @@ import { BaseRecord, flat, type ActionContext, type ActionRequest, type ActionRe
 import type { BaseEntity, EntityManager } from 'typeorm';
 import type { AccessService, UserAccess } from '../typeorm/access-service.js';
 import { q } from '../typeorm/condition-sql.js';
-import { Refusal } from '../typeorm/refusal.js';
-import { badRequest, forbidden, notFound } from './errors.js';
+import { badRequest, forbidden, notFound, withRefusalsAsErrors } from './errors.js';
 import { filterSql, type FilterColumn } from './filters.js';
 import { currentAccess } from './request-context.js';
 import { restrictJson } from './resource-json.js';
@@ -144,7 +143,7 @@ export class SetupResource extends TypeormResource {
   override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     const ua = this.access(context);
     if (!this.policy.create) throw forbidden(`${this.resourceId} : création impossible ici.`);
-    const id = await this.refusals(() => this.policy.create!(ua, flat.unflatten(params)));
+    const id = await withRefusalsAsErrors(() => this.policy.create!(ua, flat.unflatten(params)));
     return this.reload(ua, id);
   }
 
@@ -152,7 +151,7 @@ export class SetupResource extends TypeormResource {
     const ua = this.access(context);
     if (!this.policy.update) throw forbidden(`${this.resourceId} : modification impossible.`);
     const key = this.pk.text ? String(id) : Number(id);
-    await this.refusals(() => this.policy.update!(ua, key, flat.unflatten(params)));
+    await withRefusalsAsErrors(() => this.policy.update!(ua, key, flat.unflatten(params)));
     return this.reload(ua, key);
   }
 
@@ -163,13 +162,13 @@ export class SetupResource extends TypeormResource {
   async deleteWith(id: number, payload: Record<string, unknown>, context?: ActionContext): Promise<unknown> {
     const ua = this.access(context);
     if (!this.policy.delete) throw forbidden(`${this.resourceId} : suppression impossible.`);
-    return this.refusals(() => this.policy.delete!(ua, id, payload));
+    return withRefusalsAsErrors(() => this.policy.delete!(ua, id, payload));
   }
 
   async deleteManyWith(ids: number[], payload: Record<string, unknown>, context?: ActionContext): Promise<void> {
     const ua = this.access(context);
     if (!this.policy.deleteMany) throw forbidden(`${this.resourceId} : suppression groupée impossible.`);
-    await this.refusals(() => this.policy.deleteMany!(ua, ids, payload));
+    await withRefusalsAsErrors(() => this.policy.deleteMany!(ua, ids, payload));
   }
 
   private async reload(ua: UserAccess, id: number | string): Promise<Record<string, unknown>> {
@@ -179,16 +178,6 @@ export class SetupResource extends TypeormResource {
     return record ? record.params : { id };
   }
 
-  private async refusals<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (!(e instanceof Refusal)) throw e;
-      if (e.kind === 'notFound') throw notFound(e.message);
-      if (e.kind === 'forbidden') throw forbidden(e.message);
-      throw badRequest(e.message, e.property);
-    }
-  }
 }
 
 /**
