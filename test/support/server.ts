@@ -8,6 +8,7 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 export interface RunningServer {
   url: string;
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -53,6 +54,7 @@ export async function startServer(env: Record<string, string | undefined>, timeo
   child.removeAllListeners('exit');
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     output: () => out,
     stop: () =>
       new Promise((resolve) => {
