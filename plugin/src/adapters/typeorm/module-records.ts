@@ -52,17 +52,32 @@ export class ModuleRecords {
     return this.fields.filter((f) => r[f.property] !== 'none');
   }
 
-  /** A query over the records the user may read, selecting the fields they may see and their rights. */
+  /** A query over the records the user may read, selecting the fields they may see. */
   private select(ua: UserAccess, m?: EntityManager): SelectQueryBuilder<object> {
     const read = ua.sql(this.module, 'read');
-    const edit = ua.sql(this.module, 'edit');
-    const del = ua.sql(this.module, 'delete');
     const qb = (m ?? this.ds.manager).createQueryBuilder().from(this.table.table, 'x').where(read.sql, read.params);
     qb.select([]);
     for (const f of this.visibleFields(ua)) qb.addSelect(`x.${q(f.column)}`, f.property);
-    qb.addSelect(`(${edit.sql})`, '__edit').setParameters(edit.params);
-    qb.addSelect(`(${del.sql})`, '__delete').setParameters(del.params);
     return qb;
+  }
+
+  /**
+   * The edit and delete rights of the records of a page, asked in a second query on their ids:
+   * inside the page query, PostgreSQL would build the owner sets of edit and delete for the
+   * whole table (measured: 70-230 ms instead of 3-6 ms at a million rows).
+   */
+  private async withPermissions(ua: UserAccess, rows: Array<Record<string, unknown>>, m?: EntityManager): Promise<LoadedRecord[]> {
+    if (!rows.length) return [];
+    const edit = ua.sql(this.module, 'edit');
+    const del = ua.sql(this.module, 'delete');
+    const perms: Array<{ id: number; e: boolean; d: boolean }> = await (m ?? this.ds.manager).createQueryBuilder()
+      .from(this.table.table, 'x').select('x.id', 'id')
+      .addSelect(`(${edit.sql})`, 'e').addSelect(`(${del.sql})`, 'd')
+      .where('x.id = ANY(:__page::int[])', { __page: rows.map((r) => r.id) })
+      .setParameters({ ...edit.params, ...del.params, __page: rows.map((r) => r.id) })
+      .getRawMany();
+    const byId = new Map(perms.map((p) => [p.id, p]));
+    return rows.map((r) => this.toLoaded({ ...r, __edit: byId.get(r.id as number)?.e ?? false, __delete: byId.get(r.id as number)?.d ?? false }));
   }
 
   private toLoaded(row: Record<string, unknown>): LoadedRecord {
@@ -79,11 +94,12 @@ export class ModuleRecords {
     for (const s of o.where?.sql ?? []) qb.andWhere(s);
     if (o.where) qb.setParameters({ ...qb.getParameters(), ...o.where.params });
     const dir = o.direction === 'asc' ? 'ASC' : 'DESC';
-    if (o.sortBy) qb.orderBy(`x.${q(this.column(o.sortBy))}`, dir, dir === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST');
+    // PostgreSQL's default null ordering, so that a page walks the (column DESC, id DESC) indexes.
+    if (o.sortBy) qb.orderBy(`x.${q(this.column(o.sortBy))}`, dir);
     qb.addOrderBy('x.id', dir);
     if (o.limit !== undefined) qb.limit(o.limit);
     if (o.offset) qb.offset(o.offset);
-    return (await qb.getRawMany()).map((r) => this.toLoaded(r));
+    return this.withPermissions(ua, await qb.getRawMany());
   }
 
   async count(ua: UserAccess, where?: ListOptions['where']): Promise<number> {
@@ -107,7 +123,7 @@ export class ModuleRecords {
     const numeric = ids.map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 2 ** 31);
     if (!numeric.length) return [];
     const rows = await this.select(ua, m).andWhere('x.id = ANY(:__ids::int[])', { __ids: numeric }).getRawMany();
-    return rows.map((r) => this.toLoaded(r));
+    return this.withPermissions(ua, rows, m);
   }
 
   async byId(ua: UserAccess, id: string | number, m?: EntityManager): Promise<LoadedRecord | null> {
