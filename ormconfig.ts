@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { accessEntities, accessMigrations, SnakeNamingStrategy } from './plugin/src/index.js';
 import { CrmModules1732300001000 } from './src/migrations/1732300001000-crm-modules.js';
+import { OwnerCounts1732300003000 } from './src/migrations/1732300003000-owner-counts.js';
 import { crmEntities } from './src/modules.js';
 
 /** Entities, committed migrations (never `synchronize`), naming: the same for every DataSource. */
@@ -10,7 +11,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     type: 'postgres',
     url,
     entities: [...accessEntities, ...crmEntities],
-    migrations: [...accessMigrations, CrmModules1732300001000],
+    migrations: [...accessMigrations, CrmModules1732300001000, OwnerCounts1732300003000],
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,

@@ -55,6 +55,7 @@ async function checkOrganisation(seed: number, counter: { checks: number }): Pro
         expect(list.status === 200, `${user.login} list ${module}: status ${list.status}`);
         expect(JSON.stringify(references(list.body)) === JSON.stringify(readable.map((r) => r.reference).sort()),
           `${user.login} list ${module}: ${references(list.body)} != ${readable.map((r) => r.reference).sort()}`);
+        expect(list.body.meta.total === readable.length, `${user.login} list ${module}: total ${list.body.meta.total} != ${readable.length}`);
         for (const rec of list.body.records ?? []) {
           const ref = rec.params.reference;
           const actions = rec.recordActions.map((a: { name: string }) => a.name);

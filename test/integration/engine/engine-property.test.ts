@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { asRecord, explainDecision, type AccessService } from '../../../plugin/src/index.js';
+import { ModuleRecords, asRecord, explainDecision, type AccessService } from '../../../plugin/src/index.js';
 import { registry } from '../../../src/modules.js';
 import { freshDatabase, type TestDatabase } from '../../support/database.js';
 import { ACTIONS, MODULES, accessService } from '../../support/engine.js';
@@ -68,6 +68,15 @@ async function checkOrganisation(seed: number, counter: { decisions: number }): 
       }
       const rows: Array<{ module: string; reference: string }> = await db.ds.query(parts.join(' UNION ALL '), params);
       const bySql = new Set(rows.map((r) => `${r.module}/${r.reference}`));
+      if (action === 'read') {
+        // The exact count (from the per-owner counters where the condition allows it) is the list's size.
+        for (const module of MODULES) {
+          const counted = await new ModuleRecords(service, module).count(access);
+          const listed = rows.filter((r) => r.module === module).length;
+          counter.decisions++;
+          if (counted !== listed) problems.push({ seed, login, module, action: 'count', engine: counted, spec: listed });
+        }
+      }
       for (const module of MODULES) {
         for (const record of facts.get(module)!.values()) {
           const reference = record.reference as string;

@@ -3,7 +3,7 @@ import { buildAbility, type PortierAbility } from '../../core/ability.js';
 import { compileAccess, type CompiledAccess } from '../../core/compile.js';
 import type { AccessSetup } from '../../core/model.js';
 import { SetupIndex } from '../../core/setup-index.js';
-import { accessibleSql, type SqlCondition, type TableInfo } from './condition-sql.js';
+import { accessibleSql, ownerCountSql, type SqlCondition, type TableInfo } from './condition-sql.js';
 import { loadAccessUser, loadSetup, type LoadedUser } from './load-setup.js';
 import type { ModuleRegistry } from './module-registry.js';
 import { loadRecordFacts } from './record-facts.js';
@@ -15,6 +15,8 @@ export interface UserAccess {
   ability: PortierAbility;
   /** The SQL condition on `alias` for an action on a module (cached per user, version, alias). */
   sql(module: string, action: 'read' | 'edit' | 'delete', alias?: string): SqlCondition;
+  /** How many records the user may read, from the per-owner counters, when the condition allows it. */
+  ownerCount(module: string): SqlCondition | null;
 }
 
 /**
@@ -48,6 +50,7 @@ export class AccessService {
     const access = compileAccess(index, this.registry.catalog, user);
     const ability = buildAbility(access);
     const sqlCache = new Map<string, SqlCondition>();
+    const countCache = new Map<string, SqlCondition | null>();
     const value = {
       access,
       ability,
@@ -59,6 +62,10 @@ export class AccessService {
           sqlCache.set(key, s);
         }
         return s;
+      },
+      ownerCount: (module: string) => {
+        if (!countCache.has(module)) countCache.set(module, ownerCountSql(ability, module, (m) => this.table(m)));
+        return countCache.get(module)!;
       },
     };
     if (this.compiled.size >= AccessService.MAX_CACHED_USERS) this.compiled.clear();

@@ -146,3 +146,27 @@ class Translator {
 export function q(identifier: string): string {
   return `"${identifier.replace(/"/g, '""')}"`;
 }
+
+/**
+ * When the records a user may read are exactly "those of a set of owners" (no contact type, no
+ * link, no advisor), their count is a sum over the per-owner counters the triggers keep
+ * (`owner_count`), instead of a scan of every visible row. Null when the condition is anything
+ * else, or the module's owner columns are not `owner_user_id` / `owner_team_id`.
+ */
+export function ownerCountSql(ability: PortierAbility, module: string, tables: (module: string) => TableInfo): SqlCondition | null {
+  const table = tables(module);
+  if (table.spec.owner.kind !== 'userOrTeam') return null;
+  const user = table.spec.owner.userField;
+  const team = table.spec.owner.teamField;
+  if (table.column(user) !== 'owner_user_id' || table.column(team) !== 'owner_team_id') return null;
+  const ast = rulesToAST(ability, 'read', module) as AstNode | null;
+  const allowed = new Set([user, team, OWNER_ROLE, OWNER_TEAMS]);
+  const onlyOwners = (n: AstNode): boolean =>
+    n.operator === 'and' || n.operator === 'or' ? (n.value as AstNode[]).every(onlyOwners) : (n.operator === 'eq' || n.operator === 'in') && allowed.has(n.field!);
+  if (ast && !onlyOwners(ast)) return null;
+  const cond = accessibleSql(ability, 'read', module, 'x', tables, 'cnt');
+  return {
+    sql: `SELECT coalesce(sum(x.n), 0)::bigint AS n FROM owner_count x WHERE x.tbl = :cnt_table AND ${cond.sql}`,
+    params: { ...cond.params, cnt_table: table.table },
+  };
+}

@@ -103,6 +103,12 @@ export class ModuleRecords {
   }
 
   async count(ua: UserAccess, where?: ListOptions['where']): Promise<number> {
+    const counted = where?.sql.length ? null : ua.ownerCount(this.module);
+    if (counted) {
+      const { sql, values } = toPositional(counted.sql, counted.params);
+      const [row] = await this.ds.query(sql, values);
+      return Number(row.n);
+    }
     const read = ua.sql(this.module, 'read');
     const qb = this.ds.manager.createQueryBuilder().from(this.table.table, 'x').where(read.sql, read.params);
     for (const s of where?.sql ?? []) qb.andWhere(s);
