@@ -32,3 +32,4 @@ export { currentAccess, runWithAccess } from './adapters/adminjs/request-context
 export { ModuleRecords } from './adapters/typeorm/module-records.js';
 export { Refusal } from './adapters/typeorm/refusal.js';
 export { bundleComponents } from './adapters/adminjs/bundle.js';
+export { audit, diff, verifyAuditChain, type AuditActor } from './adapters/typeorm/audit.js';

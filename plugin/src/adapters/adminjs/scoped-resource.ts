@@ -2,6 +2,7 @@ import { Resource as TypeormResource } from '@adminjs/typeorm';
 import { BaseRecord, flat, type ActionContext, type Filter, type ResourceDecorator } from 'adminjs';
 import type { BaseEntity } from 'typeorm';
 import type { AccessService, UserAccess } from '../typeorm/access-service.js';
+import type { AuditActor } from '../typeorm/audit.js';
 import { ModuleRecords, type RecordPermissions } from '../typeorm/module-records.js';
 import { createRecord, deleteRecords, updateRecord } from '../typeorm/record-writes.js';
 import { badRequest, forbidden, withRefusalsAsErrors } from './errors.js';
@@ -82,12 +83,12 @@ export class ScopedResource extends TypeormResource {
 
   override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     const ua = this.access(context);
-    return withRefusalsAsErrors(() => createRecord(this.records, ua, flat.unflatten(params) as Record<string, unknown>));
+    return withRefusalsAsErrors(() => createRecord(this.records, ua, flat.unflatten(params) as Record<string, unknown>, this.actor(ua)));
   }
 
   override async update(id: string | number, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     const ua = this.access(context);
-    return withRefusalsAsErrors(() => updateRecord(this.records, ua, Number(id), flat.unflatten(params) as Record<string, unknown>));
+    return withRefusalsAsErrors(() => updateRecord(this.records, ua, Number(id), flat.unflatten(params) as Record<string, unknown>, this.actor(ua)));
   }
 
   override async delete(id: string | number, context?: ActionContext): Promise<void> {
@@ -97,7 +98,13 @@ export class ScopedResource extends TypeormResource {
   /** Deletes every record or none (bulk delete goes through here). */
   async deleteMany(ids: Array<string | number>, context?: ActionContext): Promise<number[]> {
     const ua = this.access(context);
-    return withRefusalsAsErrors(() => deleteRecords(this.records, ua, ids.map(Number)));
+    return withRefusalsAsErrors(() => deleteRecords(this.records, ua, ids.map(Number), this.actor(ua)));
+  }
+
+  /** Who is writing, from where: for the audit trail. */
+  private actor(ua: UserAccess): AuditActor {
+    const store = currentAccess();
+    return { id: ua.user.id, login: ua.user.login, ip: store?.ip ?? null, userAgent: store?.userAgent ?? null };
   }
 
   private where(filter: Filter | undefined, ua: UserAccess) {

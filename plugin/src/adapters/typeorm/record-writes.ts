@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { UserAccess } from './access-service.js';
+import { audit, diff, type AuditActor } from './audit.js';
 import { ownerFields, type FieldInfo } from './module-registry.js';
 import { ModuleRecords } from './module-records.js';
 import { Refusal } from './refusal.js';
@@ -128,7 +129,7 @@ function refuseIfAny(records: ModuleRecords, fields: string[]): void {
   }
 }
 
-export async function createRecord(records: ModuleRecords, ua: UserAccess, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function createRecord(records: ModuleRecords, ua: UserAccess, input: Record<string, unknown>, actor?: AuditActor): Promise<Record<string, unknown>> {
   if (!ua.access.create.has(records.module)) {
     throw new Refusal('forbidden', `Vous n'avez pas le droit de créer dans ${records.module}. ${NOTHING_CHANGED}`);
   }
@@ -150,11 +151,12 @@ export async function createRecord(records: ModuleRecords, ua: UserAccess, input
     await guardLinks(records, ua, values, null, m);
     values.createdById = ua.user.id;
     const row = await records.insert(values, m);
+    await audit(m, actor ?? actorOf(ua), { action: 'create', module: records.module, recordId: row.id as number, reference: row.reference as string, changes: diff(null, row) });
     return visible(records, ua, row);
   });
 }
 
-export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: number, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: number, input: Record<string, unknown>, actor?: AuditActor): Promise<Record<string, unknown>> {
   return records.ds.transaction(async (m) => {
     if (!(await records.allows(ua, 'read', id, m))) throw new Refusal('notFound', `Enregistrement introuvable : ${records.module} n° ${id}.`);
     refuseIfAny(records, hiddenIn(records, ua, input));
@@ -167,13 +169,22 @@ export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: n
     await guardLinks(records, ua, values, current, m);
     const row = await records.updateIfAllowed(ua, id, values, m);
     if (!row) throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);
+    const changes = diff(current, row);
+    if (Object.keys(changes).length) {
+      await audit(m, actor ?? actorOf(ua), { action: 'update', module: records.module, recordId: id, reference: row.reference as string, changes });
+    }
     return visible(records, ua, row);
   });
 }
 
 /** Deletes all the records or none: one that may not be deleted refuses the whole request. */
-export async function deleteRecords(records: ModuleRecords, ua: UserAccess, ids: number[]): Promise<number[]> {
+export async function deleteRecords(records: ModuleRecords, ua: UserAccess, ids: number[], actor?: AuditActor): Promise<number[]> {
   return records.ds.transaction(async (m) => {
+    const before = new Map<number, Record<string, unknown>>();
+    for (const id of ids) {
+      const row = await records.current(id, m);
+      if (row) before.set(id, row);
+    }
     const deleted = await records.deleteIfAllowed(ua, ids, m);
     const missing = ids.filter((id) => !deleted.includes(id));
     if (missing.length) {
@@ -182,6 +193,10 @@ export async function deleteRecords(records: ModuleRecords, ua: UserAccess, ids:
         throw new Refusal('notFound', `Enregistrement introuvable : ${records.module} n° ${missing.filter((i) => !readable.includes(i)).join(', ')}. Rien n'a été supprimé.`);
       }
       throw new Refusal('forbidden', `Vous n'avez pas le droit de supprimer ${records.module} n° ${missing.join(', ')}. Rien n'a été supprimé.`);
+    }
+    for (const id of deleted) {
+      const row = before.get(id) ?? null;
+      await audit(m, actor ?? actorOf(ua), { action: 'delete', module: records.module, recordId: id, reference: (row?.reference as string) ?? null, changes: diff(row, null) });
     }
     return deleted;
   });
@@ -192,4 +207,8 @@ function visible(records: ModuleRecords, ua: UserAccess, row: Record<string, unk
   const out: Record<string, unknown> = {};
   for (const f of records.fields) if (r[f.property] !== 'none') out[f.property] = row[f.property];
   return out;
+}
+
+function actorOf(ua: UserAccess): AuditActor {
+  return { id: ua.user.id, login: ua.user.login, ip: null, userAgent: null };
 }

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AdminClient } from '../support/admin-client.js';
+import { freshDatabase, type TestDatabase } from '../support/database.js';
+import { example } from '../support/examples.js';
+import { importDoc } from '../support/import.js';
+import { runScript, startServer, type RunningServer } from '../support/server.js';
+
+/** The audit trail of record writes: one entry per change, in its transaction, append-only, chained. */
+let db: TestDatabase;
+let server: RunningServer;
+let bob: AdminClient;
+const entries = () => db.ds.query(`SELECT id, actor_login, action, module, reference, changes, ip, user_agent FROM audit_entry ORDER BY id`);
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  await importDoc(db.ds, example());
+  server = await startServer({ DATABASE_URL: db.url, SESSION_SECRET: 'test', PORTIER_NO_DEMO: '1' });
+  bob = await AdminClient.signIn(server.url, 'bob');
+});
+afterAll(async () => {
+  await server?.stop();
+  await db?.drop();
+});
+
+async function verify(): Promise<{ code: number; out: string }> {
+  const child = runScript('src/cli/audit.ts', ['verify'], { DATABASE_URL: db.url });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const code = (await new Promise((resolve) => child.on('exit', resolve))) as number;
+  return { code, out };
+}
+
+describe('audit trail of record changes', () => {
+  it('a create, an update and a delete each write exactly one entry with the field changes, the actor and the address', async () => {
+    const before = (await entries()).length;
+    const created = await bob.create('Contact', { name: 'Audité', type: 'prospect', email: 'a@b.test' });
+    expect(created.status).toBe(200);
+    const id = created.body.record.params.id;
+    expect((await bob.edit('Contact', id, { email: 'c@d.test' })).status).toBe(200);
+    expect((await bob.delete('Contact', id)).status).toBe(200);
+    const written = (await entries()).slice(before);
+    expect(written.map((e: { action: string }) => e.action)).toEqual(['create', 'update', 'delete']);
+    expect(written[1]).toMatchObject({ actor_login: 'bob', module: 'Contact', changes: { email: ['a@b.test', 'c@d.test'] } });
+    expect(written[0].changes.name).toEqual([null, 'Audité']);
+    expect(written[2].changes.email).toEqual(['c@d.test', null]);
+    expect(written[1].ip).toBeTruthy();
+    expect(written[1].user_agent).toBeTruthy();
+  });
+
+  it('a refused write leaves no entry: the change and its entry roll back together', async () => {
+    const before = (await entries()).length;
+    const [con1] = await db.ds.query(`SELECT id FROM contact WHERE reference = 'CON-1'`);
+    expect((await bob.delete('Contact', con1.id)).status).toBe(403); // secondary advisor only
+    expect((await bob.edit('Contact', con1.id, { phone: '+33 6 11 11 11 11' })).status).toBe(403); // read-only field
+    expect((await entries()).length).toBe(before);
+  });
+
+  it('the database refuses to change or delete an audit entry', async () => {
+    await expect(db.ds.query(`UPDATE audit_entry SET actor_login = 'mallory'`)).rejects.toThrow(/append-only/);
+    await expect(db.ds.query(`DELETE FROM audit_entry`)).rejects.toThrow(/append-only/);
+  });
+
+  it('npm run audit -- verify checks the chain, and names the first entry tampered with (by a superuser with the trigger disabled)', async () => {
+    const ok = await verify();
+    expect([ok.code, ok.out]).toEqual([0, expect.stringMatching(/intact: \d+ entries/)]);
+    const [second] = await db.ds.query(`SELECT id FROM audit_entry ORDER BY id OFFSET 1 LIMIT 1`);
+    await db.ds.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+    await db.ds.query(`UPDATE audit_entry SET actor_login = 'mallory' WHERE id = $1`, [second.id]);
+    await db.ds.query(`ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only`);
+    const broken = await verify();
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain(`broken at entry ${second.id}: its content does not match its hash`);
+  });
+});
