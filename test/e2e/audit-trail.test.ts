@@ -56,6 +56,24 @@ describe('audit trail of record changes', () => {
     expect((await entries()).length).toBe(before);
   });
 
+  it('every change to the access set-up writes its entry; a change refused by a safeguard writes none', async () => {
+    const admin = await AdminClient.signIn(server.url, 'admin');
+    const before = (await entries()).length;
+    const [ventes] = await db.ds.query(`SELECT id FROM role WHERE name = 'Ventes'`);
+    const [support] = await db.ds.query(`SELECT id FROM role WHERE name = 'Support'`);
+    const rule = await admin.create('SharingRule', { name: 'Audit', module: 'Deal', fromKind: 'role', fromRoleId: ventes.id, toKind: 'role', toRoleId: support.id, access: 'read' });
+    expect(rule.status).toBe(200);
+    const [bobRow] = await db.ds.query(`SELECT id FROM app_user WHERE login = 'bob'`);
+    expect((await admin.edit('User', bobRow.id, { title: 'Commercial senior', password: 'Nouveau2025' })).status).toBe(200);
+    const [adminRow] = await db.ds.query(`SELECT id FROM app_user WHERE login = 'admin'`);
+    expect((await admin.edit('User', adminRow.id, { status: 'inactive' })).status).toBe(403); // safeguard
+    const written = (await entries()).slice(before);
+    expect(written.map((e: { module: string; action: string }) => `${e.module} ${e.action}`)).toEqual(['SharingRule create', 'User update']);
+    expect(written[1].changes.title).toEqual([null, 'Commercial senior']);
+    expect(JSON.stringify(written)).not.toContain('Nouveau2025');
+    expect(JSON.stringify(written)).not.toMatch(/argon2/);
+  });
+
   it('the database refuses to change or delete an audit entry', async () => {
     await expect(db.ds.query(`UPDATE audit_entry SET actor_login = 'mallory'`)).rejects.toThrow(/append-only/);
     await expect(db.ds.query(`DELETE FROM audit_entry`)).rejects.toThrow(/append-only/);

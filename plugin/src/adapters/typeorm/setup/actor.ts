@@ -1,5 +1,8 @@
 import type { Capability } from '../../../core/model.js';
+import type { EntityManager } from 'typeorm';
+import { currentAccess } from '../../adminjs/request-context.js';
 import type { UserAccess } from '../access-service.js';
+import { audit, diff } from '../audit.js';
 import { Refusal } from '../refusal.js';
 
 export const NOTHING_CHANGED = "Rien n'a été modifié.";
@@ -29,4 +32,21 @@ export function invalid(message: string, property?: string): Refusal {
 
 export function refuse(message: string, property?: string): Refusal {
   return new Refusal('forbidden', `${message} ${NOTHING_CHANGED}`, property);
+}
+
+/** A set-up row as JSON (never a password hash), to diff before and after a change. */
+export async function snapshot(m: EntityManager, table: string, key: string | number, column = 'id'): Promise<Record<string, unknown> | null> {
+  const [row] = await m.query(`SELECT to_jsonb(t) - 'password_hash' - 'updated_at' AS j FROM ${table} t WHERE ${column} = $1`, [key]);
+  return row?.j ?? null;
+}
+
+/** Every change to the access set-up is an audit entry, in the transaction of the change. */
+export async function auditSetup(
+  m: EntityManager, ua: UserAccess, action: string, module: string, id: string | number, reference: string | null,
+  before: Record<string, unknown> | null, after: Record<string, unknown> | null,
+): Promise<void> {
+  const store = currentAccess();
+  await audit(m, { id: ua.user.id, login: ua.user.login, ip: store?.ip ?? null, userAgent: store?.userAgent ?? null }, {
+    action, module, recordId: id, reference, changes: diff(before, after),
+  });
 }

@@ -7,7 +7,10 @@ import type { AccessService, UserAccess } from '../access-service.js';
 import { Refusal } from '../refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../safeguards.js';
 import { ADMINISTRATOR_PROFILE } from '../system-profiles.js';
-import { invalid, NOTHING_CHANGED, refuse, requireCapability } from './actor.js';
+import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, snapshot } from './actor.js';
+
+/** The row read before the change, as the snapshot shape (without timestamps). */
+const snapshotOf = async (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'updated_at'));
 
 export interface ProfileInput {
   name?: string;
@@ -92,6 +95,7 @@ export async function saveProfile(service: AccessService, ua: UserAccess, id: nu
            capabilities = $8, modules = $9, contact_scopes = $10, fields = $11, updated_at = now() WHERE id = $12`, [...values, id]);
     }
     await assertKeepsOwnAdministration(m, ua.user.id, before);
+    await auditSetup(m, ua, id === null ? 'create' : 'update', 'Profile', savedId!, merged.name, current ? await snapshotOf(current) : null, await snapshot(m, 'profile', savedId!));
     return savedId!;
   });
 }
@@ -114,8 +118,10 @@ export async function deleteProfile(service: AccessService, ua: UserAccess, id: 
         [id, replacementId],
       );
     }
+    const was = await snapshot(m, 'profile', id);
     await m.query(`DELETE FROM role_profile WHERE profile_id = $1`, [id]);
     await m.query(`DELETE FROM profile WHERE id = $1`, [id]);
+    await auditSetup(m, ua, 'delete', 'Profile', id, profile.name, was, replacementId ? { replacementId } : null);
     await assertKeepsOwnAdministration(m, ua.user.id, before);
   });
 }

@@ -2,7 +2,14 @@ import type { EntityManager } from 'typeorm';
 import type { AccessService, UserAccess } from '../access-service.js';
 import { Refusal } from '../refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../safeguards.js';
-import { invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
+import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
+
+async function roleSnapshot(m: EntityManager, id: number): Promise<Record<string, unknown> | null> {
+  const row = await snapshot(m, 'role', id);
+  if (!row) return null;
+  const profiles = await m.query(`SELECT array_agg(profile_id ORDER BY profile_id) AS ids FROM role_profile WHERE role_id = $1`, [id]);
+  return { ...row, profileIds: profiles[0]?.ids ?? [] };
+}
 
 export interface RoleInput {
   name?: string;
@@ -41,6 +48,7 @@ export async function saveRole(service: AccessService, ua: UserAccess, id: numbe
       throw invalid('Un rôle a au moins un profil.', 'profileIds');
     }
     const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
+    const was = id === null ? null : await roleSnapshot(m, id);
     let roleId = id;
     if (id === null) {
       [{ id: roleId }] = await m.query(`INSERT INTO role (name, parent_id) VALUES ($1, $2) RETURNING id`, [name, parentId]);
@@ -52,6 +60,7 @@ export async function saveRole(service: AccessService, ua: UserAccess, id: numbe
       await m.query(`INSERT INTO role_profile (role_id, profile_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING`, [roleId, input.profileIds]);
     }
     await assertKeepsOwnAdministration(m, ua.user.id, before);
+    await auditSetup(m, ua, id === null ? 'create' : 'update', 'Role', roleId!, name, was, await roleSnapshot(m, roleId!));
     return roleId!;
   });
 }
@@ -87,8 +96,10 @@ export async function deleteRole(service: AccessService, ua: UserAccess, id: num
       await m.query(`UPDATE app_user SET role_id = $2 WHERE role_id = $1`, [id, heirId]);
       await m.query(`UPDATE role SET parent_id = $2 WHERE parent_id = $1`, [id, heirId]);
     }
+    const was = await roleSnapshot(m, id);
     await m.query(`DELETE FROM role WHERE id = $1`, [id]);
     await assertKeepsOwnAdministration(m, ua.user.id, before);
+    await auditSetup(m, ua, 'delete', 'Role', id, role.name, was, { heirId, rulesDeleted: rules.map((r) => r.id) });
     return rules;
   });
 }

@@ -2,7 +2,7 @@ import type { ModuleCatalog } from '../../../core/modules.js';
 import { RULE_ACCESS, RULE_TARGET_KINDS, SHARING_LEVELS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../../../core/model.js';
 import type { AccessService, UserAccess } from '../access-service.js';
 import { Refusal } from '../refusal.js';
-import { invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
+import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
 
 export interface RuleInput {
   name?: string | null;
@@ -68,19 +68,26 @@ export async function saveRule(service: AccessService, ua: UserAccess, id: numbe
       const [row] = await m.query(
         `INSERT INTO sharing_rule (name, module, from_kind, from_role_id, from_team_id, to_kind, to_role_id, to_team_id, access)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, values);
+      await auditSetup(m, ua, 'create', 'SharingRule', row.id, r.name, null, await snapshot(m, 'sharing_rule', row.id));
       return row.id as number;
     }
+    const was = await snapshot(m, 'sharing_rule', id);
     await m.query(
       `UPDATE sharing_rule SET name = $1, module = $2, from_kind = $3, from_role_id = $4, from_team_id = $5, to_kind = $6,
          to_role_id = $7, to_team_id = $8, access = $9 WHERE id = $10`, [...values, id]);
+    await auditSetup(m, ua, 'update', 'SharingRule', id, r.name, was, await snapshot(m, 'sharing_rule', id));
     return id;
   });
 }
 
 export async function deleteRule(service: AccessService, ua: UserAccess, id: number): Promise<void> {
   requireCapability(ua, 'manageAccess');
-  const [rows] = await service.ds.query(`DELETE FROM sharing_rule WHERE id = $1 RETURNING id`, [id]);
-  if (!rows?.length) throw new Refusal('notFound', `Aucune règle n° ${id}. ${NOTHING_CHANGED}`);
+  await service.ds.transaction(async (m) => {
+    const was = await snapshot(m, 'sharing_rule', id);
+    const [rows] = await m.query(`DELETE FROM sharing_rule WHERE id = $1 RETURNING id`, [id]);
+    if (!rows?.length) throw new Refusal('notFound', `Aucune règle n° ${id}. ${NOTHING_CHANGED}`);
+    await auditSetup(m, ua, 'delete', 'SharingRule', id, (was?.name as string) ?? null, was, null);
+  });
 }
 
 /** Sets a module's default; while Account is private, the modules under it must stay private. */
@@ -106,6 +113,8 @@ export async function setDefault(service: AccessService, ua: UserAccess, module:
           : `${module} ne peut pas devenir privé tant que ${s.name} est « ${levels[s.name]} » : rendez d'abord ${s.name} privé.`, 'level');
       }
     }
+    const was = await snapshot(m, 'sharing_default', module, 'module');
     await m.query(`INSERT INTO sharing_default (module, level) VALUES ($1, $2) ON CONFLICT (module) DO UPDATE SET level = EXCLUDED.level`, [module, level]);
+    await auditSetup(m, ua, was ? 'update' : 'create', 'SharingDefault', module, module, was, { module, level });
   });
 }

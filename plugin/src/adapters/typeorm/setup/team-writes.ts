@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccessService, UserAccess } from '../access-service.js';
 import { q } from '../condition-sql.js';
 import { Refusal } from '../refusal.js';
-import { invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
+import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
 import { rulesNaming } from './role-writes.js';
 
 export interface TeamInput {
@@ -39,6 +39,7 @@ export async function saveTeam(service: AccessService, ua: UserAccess, id: numbe
       const loop = input.teamIds.find((t) => inside.includes(t));
       if (loop !== undefined) throw invalid(`Imbrication impossible : l'équipe n° ${loop} contient déjà ${name} (boucle).`, 'teamIds');
     }
+    const was = id === null ? null : await snapshot(m, 'team', id);
     let teamId = id;
     if (id === null) {
       [{ id: teamId }] = await m.query(`INSERT INTO team (name, description) VALUES ($1, $2) RETURNING id`, [name, input.description ?? '']);
@@ -59,6 +60,8 @@ export async function saveTeam(service: AccessService, ua: UserAccess, id: numbe
     await replace('team_role', 'role_id', input.roleIds, ', with_subordinates', false);
     await replace('team_role', 'role_id', input.subtreeRoleIds, ', with_subordinates', true);
     await replace('team_team', 'member_team_id', input.teamIds);
+    const members = Object.fromEntries(Object.entries(input).filter(([k, v]) => k.endsWith('Ids') && v !== undefined));
+    await auditSetup(m, ua, id === null ? 'create' : 'update', 'Team', teamId!, name, was, { ...(await snapshot(m, 'team', teamId!)), ...members });
     return teamId!;
   });
 }
@@ -98,7 +101,9 @@ export async function deleteTeam(
       }
     }
     const rules = await rulesNaming(m, 'team', id);
+    const was = await snapshot(m, 'team', id);
     await m.query(`DELETE FROM team WHERE id = $1`, [id]);
+    await auditSetup(m, ua, 'delete', 'Team', id, team.name, was, { heir, rulesDeleted: rules.map((r) => r.id) });
     return rules;
   });
 }

@@ -7,7 +7,7 @@ import { q } from '../condition-sql.js';
 import { ownerFields } from '../module-registry.js';
 import { Refusal } from '../refusal.js';
 import { assertAnActiveAdmin, assertKeepsOwnAdministration, capabilitiesOf, lockAdmins } from '../safeguards.js';
-import { invalid, NOTHING_CHANGED, refuse, requireCapability } from './actor.js';
+import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, snapshot } from './actor.js';
 
 export interface UserInput {
   login?: string;
@@ -80,6 +80,7 @@ export async function createUser(service: AccessService, ua: UserAccess, input: 
       `INSERT INTO app_user (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
       values,
     );
+    await auditSetup(m, ua, 'create', 'User', row.id, input.login!, null, await snapshot(m, 'app_user', row.id));
     return row.id as number;
   });
 }
@@ -101,6 +102,7 @@ export async function updateUser(service: AccessService, ua: UserAccess, id: num
     if (demoting || (deactivating && current.is_admin)) await lockAdmins(m);
     await validate(m, input, id);
     const before = self ? (await capabilitiesOf(m, id)).capabilities : null;
+    const was = await snapshot(m, 'app_user', id);
     const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
     const sets = entries.map(([k], i) => `${COLUMNS[k]} = $${i + 2}`);
     const values: unknown[] = entries.map(([k, v]) => (k === 'loginHours' && v !== null ? JSON.stringify(v) : v));
@@ -109,6 +111,9 @@ export async function updateUser(service: AccessService, ua: UserAccess, id: num
       values.push(await hashPassword(input.password));
     }
     if (sets.length) await m.query(`UPDATE app_user SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [id, ...values]);
+    const now = await snapshot(m, 'app_user', id);
+    const changes = { ...(now ?? {}), ...(input.password ? { password: '(changed)' } : {}) };
+    if (sets.length) await auditSetup(m, ua, 'update', 'User', id, current.login, was, changes);
     if (demoting || deactivating) await assertAnActiveAdmin(m);
     if (before) await assertKeepsOwnAdministration(m, id, before);
   });
@@ -136,6 +141,7 @@ export async function deleteUsers(service: AccessService, ua: UserAccess, ids: n
     const admins = users.some((u: { is_admin: boolean }) => u.is_admin);
     if (admins) await lockAdmins(m);
     for (const id of ids) await transferUserRecords(service, m, id, heirId);
+    for (const u of users) await auditSetup(m, ua, 'delete', 'User', u.id, u.login, await snapshot(m, 'app_user', u.id), { heirId });
     await m.query(`DELETE FROM app_user WHERE id = ANY($1::int[])`, [ids]);
     if (admins) await assertAnActiveAdmin(m);
   });
