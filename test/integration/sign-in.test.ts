@@ -63,3 +63,28 @@ describe('sign-in', () => {
     ]);
   });
 });
+
+describe('throttling', () => {
+  const from = (ip: string, identifier: string, password = 'wrong-guess1') => ({ identifier, password, ip, userAgent: 'jest' });
+
+  it('after 5 failures for one login from one address, that login is refused from that address, even with the right password', async () => {
+    for (let i = 0; i < 5; i++) expect(await signIn(db.ds, from('10.1.1.1', 'farid'), MONDAY_NOON)).toMatchObject({ ok: false, reason: 'invalidCredentials' });
+    expect(await signIn(db.ds, from('10.1.1.1', 'farid', 'Portier2024'), MONDAY_NOON)).toMatchObject({ ok: false, reason: 'tooManyRequests' });
+    // A stranger cannot lock a colleague out: from another address farid signs in.
+    expect((await signIn(db.ds, from('10.2.2.2', 'farid', 'Portier2024'), MONDAY_NOON)).ok).toBe(true);
+    // And another login from the first address is not affected.
+    expect((await signIn(db.ds, from('10.1.1.1', 'emma', 'Portier2024'), MONDAY_NOON)).ok).toBe(true);
+  });
+
+  it('after 50 failures from one address, whatever the logins, that address waits too', async () => {
+    for (let i = 0; i < 50; i++) await signIn(db.ds, from('10.3.3.3', `guess${i % 10}`), MONDAY_NOON);
+    expect(await signIn(db.ds, from('10.3.3.3', 'emma', 'Portier2024'), MONDAY_NOON)).toMatchObject({ ok: false, reason: 'tooManyRequests' });
+  });
+
+  it('every attempt is a security event of the audit trail', async () => {
+    const events = await db.ds.query(`SELECT action, message FROM audit_entry WHERE ip = '10.1.1.1' ORDER BY id`);
+    expect(events.map((e: { action: string; message: string | null }) => `${e.action}:${e.message ?? ''}`)).toEqual([
+      ...Array(5).fill('signInRefused:invalidCredentials'), 'signInRefused:tooManyRequests', 'signIn:',
+    ]);
+  });
+});

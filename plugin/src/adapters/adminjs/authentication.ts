@@ -10,7 +10,7 @@ declare module 'express-session' {
   }
 }
 
-const REFUSALS: AccessRefusal[] = ['invalidCredentials', 'userInactive', 'userWithoutAccess', 'outsideLoginHours', 'clientWithoutDossier'];
+const REFUSALS: AccessRefusal[] = ['invalidCredentials', 'tooManyRequests', 'userInactive', 'userWithoutAccess', 'outsideLoginHours', 'clientWithoutDossier'];
 
 /** What AdminJS keeps as `currentAdmin`: who the user is, never what they may do (that is read fresh). */
 export function toCurrentAdmin(u: SessionUser): CurrentAdmin {

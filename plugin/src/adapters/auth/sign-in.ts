@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { isWithinLoginHours, type LoginHours } from '../../core/login-hours.js';
+import { audit } from '../typeorm/audit.js';
 import { verifyPassword } from './passwords.js';
 
 /** Why someone may not sign in (or stay signed in); the keys are the login page's messages. */
 export type AccessRefusal =
   | 'invalidCredentials'
+  | 'tooManyRequests'
   | 'userInactive'
   | 'userWithoutAccess'
   | 'outsideLoginHours'
@@ -52,9 +54,31 @@ export interface SignInAttempt {
 
 export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: AccessRefusal; user?: SessionUser };
 
-/** Signs in by login or e-mail; records every attempt as a LoginEvent. */
+/**
+ * Throttling that stops guessing without letting a stranger lock a colleague out: 5 failures
+ * for one login from one address within 15 minutes refuse that login from that address (and
+ * only from it); 50 failures from one address, whatever the logins, refuse the address. The
+ * refusals themselves do not count, so the wait ends 15 minutes after the last real failure.
+ */
+export const THROTTLE = { window: '15 minutes', perLoginAndAddress: 5, perAddress: 50 };
+
+async function throttled(ds: DataSource, identifier: string, ip: string | null): Promise<boolean> {
+  if (!ip) return false;
+  const [row] = await ds.query(
+    `SELECT count(*) FILTER (WHERE lower(login) = lower($2))::int AS login_failures, count(*)::int AS address_failures
+       FROM login_event WHERE NOT success AND ip = $1 AND reason IS DISTINCT FROM 'tooManyRequests' AND at > now() - $3::interval`,
+    [ip, identifier, THROTTLE.window],
+  );
+  return row.login_failures >= THROTTLE.perLoginAndAddress || row.address_failures >= THROTTLE.perAddress;
+}
+
+/** Signs in by login or e-mail; records every attempt as a LoginEvent and in the audit trail. */
 export async function signIn(ds: DataSource, attempt: SignInAttempt, now = new Date()): Promise<SignInResult> {
   const identifier = (attempt.identifier ?? '').trim();
+  if (await throttled(ds, identifier, attempt.ip)) {
+    await record(ds, identifier, attempt, { ok: false, reason: 'tooManyRequests' });
+    return { ok: false, reason: 'tooManyRequests' };
+  }
   const rows: Array<SessionUser & { passwordHash: string }> = identifier
     ? await ds.query(
         `SELECT ${SESSION_USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u
@@ -75,11 +99,21 @@ export async function signIn(ds: DataSource, attempt: SignInAttempt, now = new D
     const refusal = accessRefusal(user, now);
     result = refusal ? { ok: false, reason: refusal, user } : { ok: true, user };
   }
-  await ds.query(
-    `INSERT INTO login_event (login, user_id, success, reason, ip, user_agent, company) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [identifier.slice(0, 254), result.user?.id ?? null, result.ok, result.ok ? null : result.reason, attempt.ip, attempt.userAgent, result.user?.company ?? null],
-  );
+  await record(ds, identifier, attempt, result);
   return result;
+}
+
+/** Every attempt is a LoginEvent (for the statistics) and a security event of the audit trail. */
+async function record(ds: DataSource, identifier: string, attempt: SignInAttempt, result: SignInResult): Promise<void> {
+  await ds.transaction(async (m) => {
+    await m.query(
+      `INSERT INTO login_event (login, user_id, success, reason, ip, user_agent, company) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [identifier.slice(0, 254), result.user?.id ?? null, result.ok, result.ok ? null : result.reason, attempt.ip, attempt.userAgent, result.user?.company ?? null],
+    );
+    await audit(m, { id: result.user?.id ?? null, login: identifier.slice(0, 64) || null, ip: attempt.ip, userAgent: attempt.userAgent }, {
+      action: result.ok ? 'signIn' : 'signInRefused', message: result.ok ? null : result.reason,
+    });
+  });
 }
 
 function withoutHash(u: SessionUser & { passwordHash?: string }): SessionUser {

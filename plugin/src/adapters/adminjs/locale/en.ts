@@ -25,7 +25,7 @@ export const adminjsEn = {
     userInactive: 'This account is disabled. Contact your administrator.',
     userWithoutAccess: 'This user has no access to the backoffice (no role). Contact your administrator.',
     outsideLoginHours: 'Sign-in refused: outside your login hours.',
-    tooManyRequests: 'Too many sign-in attempts. Please try again in a few minutes.',
+    tooManyRequests: 'Too many failed sign-ins from this address: try again in 15 minutes.',
     clientWithoutDossier: 'This client account is not linked to any file. Contact your administrator.',
     recordNotFound: 'Record not found.',
     unknownFilter: 'Unknown filter: {{property}}',

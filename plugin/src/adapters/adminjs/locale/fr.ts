@@ -135,7 +135,7 @@ export const adminjsFr = {
     userInactive: 'Ce compte est désactivé. Contactez votre administrateur.',
     userWithoutAccess: "Ce collaborateur n'a pas d'accès au backoffice (aucun rôle). Contactez votre administrateur.",
     outsideLoginHours: 'Connexion refusée : en dehors de vos horaires de connexion.',
-    tooManyRequests: 'Trop de tentatives de connexion. Veuillez réessayer dans quelques minutes.',
+    tooManyRequests: "Trop d'échecs de connexion depuis cette adresse : réessayez dans 15 minutes.",
     clientWithoutDossier: "Ce compte client n'est rattaché à aucun dossier. Contactez votre administrateur.",
     recordNotFound: 'Enregistrement introuvable.',
     unknownFilter: 'Filtre inconnu : {{property}}',
