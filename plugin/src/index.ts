@@ -28,7 +28,7 @@ export * from './core/explain-text.js';
 export { explainRecord, type RecordExplanation } from './adapters/typeorm/explain-record.js';
 export { createPortier, type Portier, type PortierOptions } from './adapters/adminjs/portier.js';
 export { ScopedResource, recordPermissions } from './adapters/adminjs/scoped-resource.js';
-export { currentAccess, runWithAccess } from './adapters/adminjs/request-context.js';
+export { currentAccess, runWithAccess } from './adapters/request-context.js';
 export { ModuleRecords } from './adapters/typeorm/module-records.js';
 export { Refusal } from './adapters/typeorm/refusal.js';
 export { bundleComponents } from './adapters/adminjs/bundle.js';

@@ -3,7 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { accessRefusal } from '../auth/sign-in.js';
 import type { AccessService } from '../typeorm/access-service.js';
 import { toCurrentAdmin } from './authentication.js';
-import { runWithAccess } from './request-context.js';
+import { runWithAccess } from '../request-context.js';
 
 /**
  * Runs before every AdminJS route of a signed-in session. One query reads the user and the

@@ -1,7 +1,7 @@
 import type { PageContext } from 'adminjs';
 import type { AccessService } from '../typeorm/access-service.js';
 import { ModuleRecords } from '../typeorm/module-records.js';
-import { currentAccess } from './request-context.js';
+import { currentAccess } from '../request-context.js';
 
 export const DASHBOARD_COUNT_CAP = 10_000;
 

@@ -2,7 +2,7 @@ import type { Action, ActionContext, ActionRequest, ActionResponse, IsFunction, 
 import type { CompiledAccess } from '../../core/compile.js';
 import type { RecordAction } from '../../core/model.js';
 import { forbidden } from './errors.js';
-import { currentAccess } from './request-context.js';
+import { currentAccess } from '../request-context.js';
 import { recordPermissions, type ScopedResource } from './scoped-resource.js';
 import { exportCsv } from './export-action.js';
 

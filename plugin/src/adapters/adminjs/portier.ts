@@ -18,7 +18,7 @@ import { apiStatus } from './api-status.js';
 import { loginPageWithReason, portierAuthenticate } from './authentication.js';
 import { dashboardHandler } from './dashboard.js';
 import { moduleActions } from './module-actions.js';
-import { currentAccess } from './request-context.js';
+import { currentAccess } from '../request-context.js';
 import { ScopedResource } from './scoped-resource.js';
 import {
   auditPolicy, loginEventPolicy, profilePolicy, rolePolicy, sharingDefaultPolicy, sharingRulePolicy, teamPolicy, userPolicy,

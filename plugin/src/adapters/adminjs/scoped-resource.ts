@@ -7,7 +7,7 @@ import { ModuleRecords, type RecordPermissions } from '../typeorm/module-records
 import { createRecord, deleteRecords, updateRecord } from '../typeorm/record-writes.js';
 import { badRequest, forbidden, withRefusalsAsErrors } from './errors.js';
 import { filterSql, type FilterColumn } from './filters.js';
-import { currentAccess } from './request-context.js';
+import { currentAccess } from '../request-context.js';
 import { restrictResourceJson } from './resource-json.js';
 
 /** What the database said a user may do to each record it returned (read on every path, edit, delete). */

@@ -5,7 +5,7 @@ import type { AccessService, UserAccess } from '../typeorm/access-service.js';
 import { q } from '../typeorm/condition-sql.js';
 import { badRequest, forbidden, notFound, withRefusalsAsErrors } from './errors.js';
 import { filterSql, type FilterColumn } from './filters.js';
-import { currentAccess } from './request-context.js';
+import { currentAccess } from '../request-context.js';
 import { restrictJson } from './resource-json.js';
 
 export type ReadLevel = 'all' | 'names' | 'none';

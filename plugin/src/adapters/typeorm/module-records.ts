@@ -136,12 +136,6 @@ export class ModuleRecords {
     return (await this.byIds(ua, [id], m))[0] ?? null;
   }
 
-  /** Does a record exist at all (for telling "forbidden" from "not found" to those who may read it)? */
-  async exists(id: number, m?: EntityManager): Promise<boolean> {
-    const rows = await (m ?? this.ds.manager).query(`SELECT 1 FROM ${q(this.table.table)} WHERE id = $1`, [id]);
-    return rows.length > 0;
-  }
-
   /** Whether the user may take `action` on the record, checked by the database. */
   async allows(ua: UserAccess, action: RecordAction, id: number, m?: EntityManager): Promise<boolean> {
     const cond = ua.sql(this.module, action);

@@ -1,6 +1,6 @@
 import type { Capability } from '../../../core/model.js';
 import type { EntityManager } from 'typeorm';
-import { currentAccess } from '../../adminjs/request-context.js';
+import { currentAccess } from '../../request-context.js';
 import type { UserAccess } from '../access-service.js';
 import { audit, diff } from '../audit.js';
 import { Refusal } from '../refusal.js';

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { UserAccess } from '../typeorm/access-service.js';
+import type { UserAccess } from './typeorm/access-service.js';
 
 /**
  * The signed-in user's access for the request being served. The access gate resolves it once
