@@ -18,6 +18,8 @@ export default {
   transform: { '^.+\\.tsx?$': swc },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/plugin/src/**/*.test.ts'],
+  // The browser tests (Chromium) run on their own: `npm run test:e2e`.
+  testPathIgnorePatterns: process.env.PORTIER_BROWSER_TESTS ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/browser/'],
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   testTimeout: 120000,

@@ -3,6 +3,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { accessEntities, accessMigrations, SnakeNamingStrategy } from './plugin/src/index.js';
 import { CrmModules1732300001000 } from './src/migrations/1732300001000-crm-modules.js';
 import { OwnerCounts1732300003000 } from './src/migrations/1732300003000-owner-counts.js';
+import { DossierAccounts1732300007000 } from './src/migrations/1732300007000-dossier-accounts.js';
 import { crmEntities } from './src/modules.js';
 
 /** Entities, committed migrations (never `synchronize`), naming: the same for every DataSource. */
@@ -11,7 +12,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     type: 'postgres',
     url,
     entities: [...accessEntities, ...crmEntities],
-    migrations: [...accessMigrations, CrmModules1732300001000, OwnerCounts1732300003000],
+    migrations: [...accessMigrations, CrmModules1732300001000, OwnerCounts1732300003000, DossierAccounts1732300007000],
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,

@@ -27,6 +27,9 @@ export interface Results {
   throughput_filtered_rps: number;
   throughput_unfiltered_rps: number;
   throughput_ratio: number;
+  edit_audited_rps: number;
+  edit_unaudited_rps: number;
+  edit_audit_ratio: number;
   import_s: number;
   import_users: number;
   rss_mb: number;
@@ -51,6 +54,7 @@ export function rows(r: Results): Array<[string, string, string, boolean | null]
     ['d) load the set-up (once per version)', `${r.setup_load_ms} ms`, '', null],
     ['e) propagation to a second process (p50)', `${r.propagation_ms} ms`, '≤ 1 s', r.propagation_ms <= 1000],
     ['f) throughput, filtered / unfiltered', `${r.throughput_filtered_rps} / ${r.throughput_unfiltered_rps} req/s = ${r.throughput_ratio}`, '≥ 0.7', r.throughput_ratio >= 0.7],
+    ['h) edits through the API, audited / not audited', `${r.edit_audited_rps} / ${r.edit_unaudited_rps} req/s = ${r.edit_audit_ratio}`, '', null],
     ['g) import of an organisation file', `${r.import_s} s for ${r.import_users} users`, '', null],
     ['g) server memory under load (RSS)', `${r.rss_mb} MB`, '', null],
   ];

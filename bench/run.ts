@@ -200,6 +200,31 @@ async function main() {
     propagation.push(ms(t));
   }
   await serverB.stop();
+
+  // h) what auditing costs: edits through the AdminJS API (a different Deal each time, a real
+  // change each time), on server A (audited) and on a server started with auditing off.
+  const serverC = await startServer({ ...env, PORTIER_AUDIT: 'off' }, 180_000);
+  const adminC = await AdminClient.signIn(serverC.url, 'user1');
+  const editRun = (url: string, cookie: string) => {
+    let n = 0;
+    return autocannon({
+      url, connections: 10, duration,
+      requests: [{
+        method: 'POST',
+        setupRequest: (req) => {
+          n++;
+          return { ...req, path: `/admin/api/resources/Deal/records/${1 + (n % Math.min(5000, scale.deals))}/edit`, headers: { ...req.headers, cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: `Affaire ${n}` }) };
+        },
+      }],
+    });
+  };
+  const auditedEntriesBefore = Number((await ds.query('SELECT count(*) AS n FROM audit_entry'))[0].n);
+  const editAudited = await editRun(serverA.url, admin.cookie);
+  const auditedEntries = Number((await ds.query('SELECT count(*) AS n FROM audit_entry'))[0].n) - auditedEntriesBefore;
+  const editUnaudited = await editRun(serverC.url, adminC.cookie);
+  if (editAudited.non2xx || editUnaudited.non2xx) throw new Error(`edits refused: ${editAudited.non2xx} audited, ${editUnaudited.non2xx} unaudited`);
+  log(`h) ${auditedEntries} audit entries written by ${editAudited.requests.total} audited edits`);
+  await serverC.stop();
   await serverA.stop();
 
   // g) importing an organisation file of scale.users users and their set-up.
@@ -253,6 +278,9 @@ async function main() {
     throughput_filtered_rps: round(filtered.requests.average),
     throughput_unfiltered_rps: round(unfiltered.requests.average),
     throughput_ratio: round(filtered.requests.average / unfiltered.requests.average),
+    edit_audited_rps: round(editAudited.requests.average),
+    edit_unaudited_rps: round(editUnaudited.requests.average),
+    edit_audit_ratio: round(editAudited.requests.average / editUnaudited.requests.average),
     import_s: round(importSeconds),
     import_users: scale.users,
     rss_mb: rss,

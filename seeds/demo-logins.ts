@@ -8,5 +8,6 @@ export const DEMO_LOGINS: Array<{ login: string; description: string }> = [
   { login: 'commercial', description: 'Émilie Durand, commerciale à Lyon : « Mes clients »' },
   { login: 'support', description: 'Marion Lacroix, service client' },
   { login: 'compta', description: 'Sandrine Leclerc, comptabilité' },
+  { login: 'client', description: 'Hélène Morel, cliente (Fiduciaire Morel) : deux dossiers, sous deux profils clients' },
   { login: 'consultant', description: 'Arnaud Brunet, consultant accès : utilisateurs, profils, rôles, équipes, partage' },
 ];

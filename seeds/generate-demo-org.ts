@@ -1147,6 +1147,34 @@ reassign(ticketRecs, 3, 'j.picard', (r) => r.status === 'closed');
 // ---------------------------------------------------------------------------------------------
 // The document
 
+// ---------------------------------------------------------------------------------------------
+// Client access (CLIENT-ACCESS.md): the firm's clients in their own dossiers. Picked without the
+// PRNG, after everything else, so that the rest of the demo stays the same.
+
+/** A consultant's restriction of Easy Invoicing for one client: same tier (and price), read only. */
+profiles.push({
+  name: 'Easy Invoicing – lecture seule', description: 'Easy Invoicing restreint : consulter devis et factures, échanger par tickets',
+  system: false, default: false, audience: 'client', licenseTier: 'invoicing', viewAll: false, editAll: false, capabilities: [],
+  modules: modules({ Account: 'r', Quote: 'r', Invoice: 'r', SalesOrder: 'r', Ticket: 'cre' }), contactScopes: {}, fields: { Invoice: { amount: 'read' } },
+} as unknown as Profile);
+
+const invoiced = (a: AccountInfo) => invoiceRecs.filter((r) => r.account === a.ref).length;
+const clientAccounts = accounts
+  .filter((a) => a.kind === 'customer' && a.ownerLogin !== null && invoiced(a) > 0)
+  .sort((a, b) => invoiced(b) - invoiced(a) || byString(a.ref, b.ref));
+const clientUser = (login: string, first: string, last: string, company: string, dossiers: Array<[AccountInfo, string]>) => ({
+  login, email: `${slug(first)}.${slug(last)}@${slug(company).slice(0, 30)}.test`, password: PASSWORD, firstName: first, lastName: last,
+  isAdmin: false, status: 'active', role: null, kind: 'client', company, loginHours: null, title: 'Client',
+  dossiers: dossiers.map(([a, profile]) => ({ account: a.ref, profile })),
+});
+// The accountant of two bakeries, under two different profiles; three clients with one dossier each.
+users.push(
+  clientUser('client', 'Hélène', 'Morel', 'Fiduciaire Morel', [[clientAccounts[0], 'Comptabilité complète'], [clientAccounts[1], 'Easy Invoicing']]),
+  clientUser('client.gerant', 'Bruno', 'Vasseur', clientAccounts[2].name, [[clientAccounts[2], 'Connect & pay']]),
+  clientUser('client.gestion', 'Amélie', 'Roussel', clientAccounts[3].name, [[clientAccounts[3], 'Easy Invoicing – lecture seule']]),
+  clientUser('client.commercial', 'Karim', 'Haddad', clientAccounts[4].name, [[clientAccounts[4], 'Gestion commerciale avancée']]),
+);
+
 const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => byString(a.name, b.name));
 const byRef = (list: Rec[]) => [...list].sort((a, b) => byString(a.reference as string, b.reference as string));
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { DataSource } from 'typeorm';
 import { hashPassword, importOrg, type ImportSummary } from '../plugin/src/index.js';
 import { registry } from '../src/modules.js';
+import { generateDemoHistory } from './demo-history.js';
 
 export const DEMO_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-org.json');
 
@@ -13,5 +14,8 @@ export async function loadDemoIfEmpty(ds: DataSource, log: (line: string) => voi
   if (n > 0) return null;
   log('Empty database: loading the demo organisation (seeds/demo-org.json)...');
   const doc = JSON.parse(fs.readFileSync(DEMO_FILE, 'utf8'));
-  return importOrg(ds, registry, doc, { hashPassword });
+  const summary = await importOrg(ds, registry, doc, { hashPassword });
+  const history = await generateDemoHistory(ds, registry.names);
+  log(`Demo history generated: ${history.signIns} sign-ins and ${history.activity} daily module counts over four weeks.`);
+  return summary;
 }

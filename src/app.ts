@@ -38,6 +38,7 @@ export function createApp(options: AppOptions) {
       ...portier.setupResources({ navigation: access }),
     ],
     dashboard: portier.dashboard,
+    pages: portier.pages,
     locale: buildLocale('fr'),
     branding: { companyName: 'Portier', withMadeWithLove: false, logo: false },
   });

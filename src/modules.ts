@@ -14,10 +14,12 @@ import { Ticket } from './entities/ticket.entity.js';
 
 const assigned: OwnerSpec = { kind: 'userOrTeam', userField: 'ownerUserId', teamField: 'ownerTeamId' };
 const account = { field: 'accountId', module: 'Account' };
+/** In a client's dossier through its own account (CLIENT-ACCESS.md); Activities and Leads never are. */
+const inDossier = { accountField: 'accountId' };
 
 export const crmModules: ModuleDeclaration[] = [
   { entity: Lead, spec: { name: 'Lead', owner: assigned, links: [], sharingModule: 'Lead' } },
-  { entity: Account, spec: { name: 'Account', owner: assigned, links: [], sharingModule: 'Account' } },
+  { entity: Account, spec: { name: 'Account', owner: assigned, links: [], sharingModule: 'Account', dossier: { root: true } } },
   {
     entity: Contact,
     spec: {
@@ -26,15 +28,17 @@ export const crmModules: ModuleDeclaration[] = [
       links: [account],
       sharingModule: 'Account', // "comptes et contacts": Account's default and rules govern contacts
       contactTypeField: 'type',
+      dossier: inDossier,
     },
   },
-  { entity: Deal, spec: { name: 'Deal', owner: assigned, links: [account], sharingModule: 'Deal' } },
-  { entity: Ticket, spec: { name: 'Ticket', owner: assigned, links: [account], sharingModule: 'Ticket' } },
+  { entity: Deal, spec: { name: 'Deal', owner: assigned, links: [account], sharingModule: 'Deal', dossier: inDossier } },
+  { entity: Ticket, spec: { name: 'Ticket', owner: assigned, links: [account], sharingModule: 'Ticket', dossier: inDossier } },
   {
     entity: Quote,
     spec: {
       name: 'Quote', owner: assigned, links: [account, { field: 'dealId', module: 'Deal' }], sharingModule: 'Quote',
       sharedThrough: [{ field: 'dealId', module: 'Deal' }],
+      dossier: { accountField: 'accountId', parents: [{ field: 'dealId', module: 'Deal' }] },
     },
   },
   {
@@ -44,15 +48,17 @@ export const crmModules: ModuleDeclaration[] = [
       links: [account, { field: 'dealId', module: 'Deal' }, { field: 'quoteId', module: 'Quote' }],
       sharingModule: 'SalesOrder',
       sharedThrough: [{ field: 'dealId', module: 'Deal' }, { field: 'quoteId', module: 'Quote' }],
+      dossier: { accountField: 'accountId', parents: [{ field: 'quoteId', module: 'Quote' }, { field: 'dealId', module: 'Deal' }] },
     },
   },
-  { entity: PurchaseOrder, spec: { name: 'PurchaseOrder', owner: assigned, links: [account], sharingModule: 'PurchaseOrder' } },
+  { entity: PurchaseOrder, spec: { name: 'PurchaseOrder', owner: assigned, links: [account], sharingModule: 'PurchaseOrder', dossier: inDossier } },
   {
     entity: Invoice,
     spec: {
       name: 'Invoice', owner: assigned, links: [account, { field: 'salesOrderId', module: 'SalesOrder' }],
       sharingModule: 'Invoice',
       sharedThrough: [{ field: 'salesOrderId', module: 'SalesOrder' }],
+      dossier: { accountField: 'accountId', parents: [{ field: 'salesOrderId', module: 'SalesOrder' }] },
     },
   },
   {
@@ -68,15 +74,15 @@ const underAccount = { privateWhilePrivate: 'Account' };
 
 /** The organisation-wide defaults: Account governs Contact; Activity is always private. */
 export const crmSharingModules: SharingModuleSpec[] = [
-  { name: 'Lead' },
-  { name: 'Account' },
-  { name: 'Deal', ...underAccount },
-  { name: 'Ticket', ...underAccount },
-  { name: 'Quote', ...underAccount },
-  { name: 'SalesOrder', ...underAccount },
-  { name: 'PurchaseOrder', ...underAccount },
-  { name: 'Invoice', ...underAccount },
-  { name: 'Activity', alwaysPrivate: true },
+  { name: 'Lead', label: { fr: 'pistes', feminine: true, en: 'leads' } },
+  { name: 'Account', label: { fr: 'comptes et contacts', feminine: false, en: 'accounts and contacts' } },
+  { name: 'Deal', label: { fr: 'affaires', feminine: true, en: 'deals' }, ...underAccount },
+  { name: 'Ticket', label: { fr: 'tickets', feminine: false, en: 'tickets' }, ...underAccount },
+  { name: 'Quote', label: { fr: 'devis', feminine: false, en: 'quotes' }, ...underAccount },
+  { name: 'SalesOrder', label: { fr: 'commandes clients', feminine: true, en: 'sales orders' }, ...underAccount },
+  { name: 'PurchaseOrder', label: { fr: 'commandes fournisseurs', feminine: true, en: 'purchase orders' }, ...underAccount },
+  { name: 'Invoice', label: { fr: 'factures', feminine: true, en: 'invoices' }, ...underAccount },
+  { name: 'Activity', label: { fr: 'activités', feminine: true, en: 'activities' }, alwaysPrivate: true },
 ];
 
 export const registry = new ModuleRegistry(crmModules, crmSharingModules);

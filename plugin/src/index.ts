@@ -16,6 +16,7 @@ export { exportOrg } from './org/export.js';
 export { OrgFileError, formatError, type OrgError } from './org/json-path.js';
 export * from './adapters/auth/sign-in.js';
 export * from './core/compile.js';
+export * from './core/client-access.js';
 export * from './core/ability.js';
 export * from './core/setup-index.js';
 export { profileGrants } from './core/profile-grants.js';

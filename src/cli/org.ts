@@ -1,3 +1,5 @@
+import path from 'node:path';
+import os from 'node:os';
 import fs from 'node:fs';
 import { exportOrg, hashPassword, importOrg, OrgFileError, type ImportProgress, type ImportSummary } from '../../plugin/src/index.js';
 import { connectDatabase } from '../db/connect.js';
@@ -33,7 +35,10 @@ let code = 0;
 try {
   if (command === 'import') {
     const started = Date.now();
-    const summary = await importOrg(db.dataSource, registry, input, { replace: flags.includes('--replace'), hashPassword, onProgress: progress() });
+    const summary = await importOrg(db.dataSource, registry, input, {
+      replace: flags.includes('--replace'), hashPassword, onProgress: progress(),
+      actor: { id: null, login: `import:${os.userInfo().username}`, ip: null, userAgent: `npm run org -- import ${path.basename(file)}` },
+    });
     if (process.stderr.isTTY) process.stderr.write('\n');
     console.log(describe(summary, (Date.now() - started) / 1000));
   } else {
@@ -72,5 +77,6 @@ function describe(s: ImportSummary, seconds: number): string {
     `Imported ${file} in ${seconds.toFixed(1)} s${s.replaced ? ' (organisation replaced)' : ''}:`,
     `  profiles: ${c(s.profiles)}`, `  roles: ${c(s.roles)}`, `  users: ${c(s.users)}`, `  teams: ${c(s.teams)}`,
     `  sharing defaults: ${s.defaults}`, `  sharing rules: ${c(s.rules)}`, ...records,
+    `  audit trail: ${s.audited} entries`,
   ].join('\n');
 }

@@ -351,6 +351,7 @@ export const resourcesEn: SameKeys<typeof resourcesFr> = {
     },
     SharingRule: {
       properties: {
+        sentence: 'Rule',
         id: 'ID',
         name: 'Name',
         module: 'Module',

@@ -371,6 +371,7 @@ export const resourcesFr = {
     },
     SharingRule: {
       properties: {
+        sentence: 'Règle',
         id: 'ID',
         name: 'Nom',
         module: 'Module',

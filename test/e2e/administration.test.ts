@@ -69,6 +69,14 @@ describe('administration rights', () => {
     expect([renamed.status, message(renamed)]).toEqual([403, expect.stringMatching(/ne change pas après la création/)]);
   });
 
+  it('each sharing rule reads as a French sentence in its list', async () => {
+    const admin = await signIn('admin');
+    const list = await admin.list('SharingRule', { perPage: 50 });
+    const sentences = list.body.records.map((r: { params: { sentence: string } }) => r.params.sentence);
+    expect(sentences).toContain('Les affaires appartenant à Ventes Nord et subordonnés sont partagées en lecture avec Ventes Sud.');
+    expect(sentences.every((x: string) => /^Les .+ appartenant à .+ sont partagé(e)?s en lecture( et écriture)? avec .+\.$/.test(x))).toBe(true);
+  });
+
   it('only manageAccess (or admin) changes profiles, roles, teams, defaults and rules', async () => {
     const damien = await signIn('damien');
     expect((await damien.edit('Profile', profileId('Commercial'), { description: 'x' })).status).toBe(403);

@@ -48,12 +48,37 @@ describe('audit trail of record changes', () => {
     expect(written[1].user_agent).toBeTruthy();
   });
 
-  it('a refused write leaves no entry: the change and its entry roll back together', async () => {
+  it('a refused write rolls back with no change entry, and the refusal itself is recorded in its own transaction', async () => {
     const before = (await entries()).length;
     const [con1] = await db.ds.query(`SELECT id FROM contact WHERE reference = 'CON-1'`);
     expect((await bob.delete('Contact', con1.id)).status).toBe(403); // secondary advisor only
     expect((await bob.edit('Contact', con1.id, { phone: '+33 6 11 11 11 11' })).status).toBe(403); // read-only field
-    expect((await entries()).length).toBe(before);
+    const written = (await entries()).slice(before);
+    expect(written.map((e: { action: string }) => e.action)).toEqual(['refused', 'refused']);
+    expect(written[0]).toMatchObject({ actor_login: 'bob', module: 'Contact', changes: null });
+    const details = await db.ds.query(`SELECT record_id, message FROM audit_entry ORDER BY id DESC LIMIT 2`);
+    expect(details[1]).toEqual({ record_id: String(con1.id), message: expect.stringMatching(/^delete : /) });
+    expect(details[0]).toEqual({ record_id: String(con1.id), message: expect.stringMatching(/^edit : .*lecture seule/) });
+    const [{ phone }] = await db.ds.query(`SELECT phone FROM contact WHERE id = $1`, [con1.id]);
+    expect(phone).not.toBe('+33 6 11 11 11 11');
+  });
+
+  it('a forbidden action and a record one may not read are refused attempts on record', async () => {
+    const before = (await entries()).length;
+    expect((await bob.list('User')).status).toBe(403);
+    const [hidden] = await db.ds.query(`SELECT id FROM contact WHERE reference = 'CON-2'`);
+    expect((await bob.show('Contact', hidden.id)).status).toBe(404);
+    const written = (await entries()).slice(before);
+    expect(written.map((e: { action: string; module: string }) => `${e.action} ${e.module}`)).toEqual(['refused User', 'refused Contact']);
+  });
+
+  it('signing out is a security event', async () => {
+    const carol = await AdminClient.signIn(server.url, 'bob');
+    const before = (await entries()).length;
+    expect(await carol.signOut()).toBe(302);
+    const written = (await entries()).slice(before);
+    expect(written).toEqual([expect.objectContaining({ action: 'signOut', actor_login: 'bob' })]);
+    expect((await carol.list('Contact')).status).not.toBe(200);
   });
 
   it('every change to the access set-up writes its entry; a change refused by a safeguard writes none', async () => {
@@ -68,7 +93,7 @@ describe('audit trail of record changes', () => {
     const [adminRow] = await db.ds.query(`SELECT id FROM app_user WHERE login = 'admin'`);
     expect((await admin.edit('User', adminRow.id, { status: 'inactive' })).status).toBe(403); // safeguard
     const written = (await entries()).slice(before);
-    expect(written.map((e: { module: string; action: string }) => `${e.module} ${e.action}`)).toEqual(['SharingRule create', 'User update']);
+    expect(written.map((e: { module: string; action: string }) => `${e.module} ${e.action}`)).toEqual(['SharingRule create', 'User update', 'User safeguardRefused']);
     expect(written[1].changes.title).toEqual([null, 'Commercial senior']);
     expect(JSON.stringify(written)).not.toContain('Nouveau2025');
     expect(JSON.stringify(written)).not.toMatch(/argon2/);

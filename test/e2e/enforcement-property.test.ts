@@ -5,7 +5,7 @@ import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { MODULES } from '../support/engine.js';
 import { importDoc } from '../support/import.js';
 import { buildRandomOrg } from '../support/random-org.js';
-import { canCreate, canExport, canLogIn, decide, fieldAccess } from '../support/reference-evaluator.js';
+import { clientCreateDossiers, exportsRecord, canCreate, canExport, canLogIn, decide, fieldAccess } from '../support/reference-evaluator.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 /**
@@ -47,6 +47,7 @@ async function checkOrganisation(seed: number, counter: { checks: number }): Pro
       continue;
     }
     const client = await AdminClient.signIn(server.url, user.login, user.password);
+    const isClientUser = (user as { kind?: string }).kind === 'client';
     for (const module of MODULES) {
       const all = records.get(module)!;
       const readable = all.filter((r) => decide(doc, user.login, module, r.reference, 'read'));
@@ -99,7 +100,8 @@ async function checkOrganisation(seed: number, counter: { checks: number }): Pro
         const lines: string[] = (exported.body.csv ?? '').replace(/^\uFEFF/, '').trim().split(/\r\n/);
         const col = lines[0].split(';').indexOf('reference');
         const refs = lines.slice(1).filter(Boolean).map((l) => l.split(';')[col]).sort();
-        expect(JSON.stringify(refs) === JSON.stringify(readable.map((r) => r.reference).sort()), `${user.login} export ${module}: ${refs}`);
+        const expected = all.filter((r) => exportsRecord(doc, user.login, module, r.reference)).map((r) => r.reference).sort();
+        expect(JSON.stringify(refs) === JSON.stringify(expected), `${user.login} export ${module}: ${refs}`);
         for (const field of FIELDS[module] ?? []) {
           if (fieldAccess(doc, user.login, module, field) === 'none') expect(!lines[0].split(';').includes(field), `${user.login} export ${module} leaks ${field}`);
         }
@@ -109,13 +111,24 @@ async function checkOrganisation(seed: number, counter: { checks: number }): Pro
     }
     // Creating changes what others see: last, and only to check the right itself.
     for (const module of MODULES) {
-      const created = await client.create(module, { name: `Créé par ${user.login}` });
+      // A client user creates in one of their dossiers (linked to its Account), owned by the Account's owner.
+      const dossier = isClientUser ? clientCreateDossiers(doc, user.login, module)[0] : undefined;
+      const [account] = dossier ? await db.ds.query(`SELECT id, owner_user_id, owner_team_id FROM account WHERE reference = $1`, [dossier]) : [];
+      const values = { name: `Créé par ${user.login}`, ...(account && module !== 'Account' ? { accountId: account.id } : {}) };
+      const created = await client.create(module, values);
       expect((created.status === 200) === canCreate(doc, user.login, module), `${user.login} create ${module}: ${created.status} ${created.body?.notice?.message ?? ''}`);
       if (created.status === 200) {
         const owner = created.body.record.params.ownerUserId ?? created.body.record.params.primaryAdvisorId;
         const [me] = await db.ds.query(`SELECT id FROM app_user WHERE login = $1`, [user.login]);
-        expect(owner === me.id, `${user.login} create ${module}: owner ${owner} is not the creator`);
+        // A Contact needs a user: in a team-owned dossier, the team's first member (by id).
+        const firstMember = async (team: number) => (await db.ds.query(`SELECT min(user_id) AS id FROM team_member WHERE team_id = $1`, [team]))[0].id;
+        const expected = !isClientUser ? me.id : account.owner_user_id ?? (module === 'Contact' ? await firstMember(account.owner_team_id) : null);
+        expect((owner ?? null) === (expected ?? null), `${user.login} create ${module}: owner ${owner}, expected ${expected}`);
         await db.ds.query(`DELETE FROM "${await tableOf(module)}" WHERE id = $1`, [created.body.record.params.id]);
+        if (isClientUser) {
+          const unlinked = await client.create(module, { name: 'Hors dossier' });
+          expect(unlinked.status === 403, `${user.login} create ${module} outside a dossier: ${unlinked.status}`);
+        }
       }
     }
   }
@@ -143,6 +156,11 @@ async function expectAsync(p: Promise<unknown>): Promise<boolean> {
 describe('every AdminJS path agrees with the spec, over HTTP', () => {
   it(`list, recordActions, show, search, edit, delete, export and new, for every user of ${RUNS} random organisations`, async () => {
     const counter = { checks: 0 };
+    // Replaying one organisation a failure reported: PORTIER_HTTP_SEED=<the seed in the message>.
+    if (process.env.PORTIER_HTTP_SEED) {
+      expect(await checkOrganisation(Number(process.env.PORTIER_HTTP_SEED), counter)).toEqual([]);
+      return;
+    }
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
         const problems = await checkOrganisation(seed, counter);

@@ -15,8 +15,19 @@ export class AdminClient {
     return new AdminClient(baseUrl, res.cookie, identifier);
   }
 
-  async request(method: 'GET' | 'POST', pathname: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
-    const res = await fetch(`${this.baseUrl}/admin/api${pathname}`, {
+  /** AdminJS's REST API, under /admin/api. */
+  request(method: 'GET' | 'POST', pathname: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
+    return this.call(method, `/admin/api${pathname}`, body, headers);
+  }
+
+  /** Portier's own JSON routes, under /admin/portier. */
+  portier(method: 'GET' | 'POST' | 'PUT' | 'DELETE', pathname: string, body?: unknown): Promise<ApiResponse & { headers: Headers }> {
+    return this.call(method, `/admin/portier${pathname}`, body);
+  }
+
+  /** A call with this user's session: the body as JSON when it is JSON (else its text: HTML, CSV or empty). */
+  private async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse & { headers: Headers }> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: { cookie: this.cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
       body: body !== undefined ? JSON.stringify(body) : undefined,
@@ -27,9 +38,15 @@ export class AdminClient {
     try {
       parsed = JSON.parse(text);
     } catch {
-      /* HTML or empty */
+      /* not JSON */
     }
-    return { status: res.status, body: parsed };
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+
+  /** AdminJS's sign-out link. */
+  async signOut(): Promise<number> {
+    const res = await fetch(`${this.baseUrl}/admin/logout`, { headers: { cookie: this.cookie }, redirect: 'manual' });
+    return res.status;
   }
 
   list(module: string, query: Record<string, string | number> = {}) {

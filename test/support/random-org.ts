@@ -13,6 +13,7 @@ export interface RandomOrgOptions {
   maxTeams?: number;
   maxRules?: number;
   recordsPerModule?: number;
+  maxClients?: number;
 }
 
 const MODULES = ['Lead', 'Account', 'Contact', 'Deal', 'Ticket', 'Quote', 'SalesOrder', 'PurchaseOrder', 'Invoice', 'Activity'];
@@ -113,15 +114,69 @@ export function buildRandomOrg(seed: number, o: RandomOrgOptions = {}): any {
     return true;
   });
 
+  const records = randomRecords(r, users.map((u) => u.login), teams.map((t) => t.name), o.recordsPerModule ?? 4);
+  // Client access (CLIENT-ACCESS.md): client profiles within their tier, and client users holding
+  // dossiers on the file's Accounts, under those profiles or the predefined ones.
+  const clientProfiles = Array.from({ length: r.int(0, 2) }, (_, i) => randomClientProfile(r, `Profil client ${i + 1}`));
+  const accounts = records.Account.map((a: { reference: string }) => a.reference);
+  const clientProfileNames = [...clientProfiles.map((p) => p.name), ...PREDEFINED_CLIENT_PROFILES];
+  const clients = Array.from({ length: accounts.length ? r.int(0, o.maxClients ?? 3) : 0 }, (_, i) => ({
+    login: `client${i + 1}`,
+    email: `client${i + 1}@client.test`,
+    password: `Client${i + 1}x`,
+    firstName: r.pick(['Paul', 'Inès']),
+    lastName: r.pick(['Durand', 'Moreau']),
+    isAdmin: false,
+    status: r.bool(0.85) ? 'active' : 'inactive',
+    role: null,
+    kind: 'client',
+    company: r.pick(['Acme', 'Globex']),
+    loginHours: null,
+    dossiers: r.subset(accounts, 0.5).slice(0, 3).map((account) => ({ account, profile: r.pick(clientProfileNames) })),
+  }));
+
   return {
     version: 1,
-    profiles,
+    profiles: [...profiles, ...clientProfiles],
     roles,
     teams,
-    users,
+    users: [...users, ...clients],
     subscription: { seats: { standard: r.int(0, 10), premium: r.int(0, 3) } },
     sharing: { defaults, rules: uniqueRules },
-    records: randomRecords(r, users.map((u) => u.login), teams.map((t) => t.name), o.recordsPerModule ?? 4),
+    records,
+  };
+}
+
+const PREDEFINED_CLIENT_PROFILES = ['Connect & pay', 'Easy Invoicing', 'Comptabilité complète', 'Gestion commerciale avancée'];
+/** Each client tier's maximum, as CLIENT-ACCESS.md lists it (cumulative). */
+const CONNECT = { Account: ['read'], Invoice: ['read'], SalesOrder: ['read'], Ticket: ['create', 'read', 'edit'] };
+const INVOICING = { ...CONNECT, Quote: ['create', 'read', 'edit'], Invoice: ['create', 'read', 'edit'] };
+const ACCOUNTING_BASE = { ...INVOICING, PurchaseOrder: ['create', 'read', 'edit', 'delete'], SalesOrder: ['create', 'read', 'edit', 'delete'] };
+const exporting = (m: Record<string, string[]>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, [...v, 'export']]));
+const CLIENT_TIER_MAX: Record<string, Record<string, string[]>> = {
+  connect: CONNECT,
+  invoicing: INVOICING,
+  accounting: exporting(ACCOUNTING_BASE),
+  commercial: exporting({ ...ACCOUNTING_BASE, Contact: ['create', 'read', 'edit', 'delete'], Deal: ['create', 'read', 'edit', 'delete'] }),
+};
+
+/** A client profile granting a random part of its tier's maximum (a consultant's restriction). */
+function randomClientProfile(r: ReturnType<typeof rng>, name: string) {
+  const tier = r.pick(Object.keys(CLIENT_TIER_MAX));
+  const modules: Record<string, Record<string, boolean>> = {};
+  for (const [m, actions] of Object.entries(CLIENT_TIER_MAX[tier])) {
+    if (!r.bool(0.75)) continue;
+    const allowed = r.subset(actions, 0.6);
+    modules[m] = Object.fromEntries(MODULE_ACTIONS.map((a) => [a, allowed.includes(a)]));
+  }
+  const fields: Record<string, Record<string, string>> = {};
+  for (const [m, list] of Object.entries(FIELDS)) {
+    if (!r.bool(0.3)) continue;
+    fields[m] = Object.fromEntries(r.subset(list, 0.5).map((f) => [f, r.pick(['read', 'none', 'write'])]));
+  }
+  return {
+    name, description: '', system: false, default: false, audience: 'client', licenseTier: tier,
+    viewAll: false, editAll: false, capabilities: [], modules, contactScopes: {}, fields,
   };
 }
 

@@ -9,8 +9,8 @@
  * Every function takes an optional `now`: without it login hours are treated as satisfied; with
  * it they are checked per the spec ("Login").
  *
- * Client users (kind "client", CLIENT-ACCESS.md) are out of scope: every function answers
- * false (fieldAccess: 'none') for them.
+ * Client users (kind "client") follow shared/CLIENT-ACCESS.md, "The decision for a client user",
+ * in the section "Client users" below (written from that spec alone too).
  */
 
 export type Action = 'read' | 'edit' | 'delete';
@@ -45,6 +45,7 @@ export interface RefUser {
   role?: string | null;
   kind?: 'internal' | 'client';
   loginHours?: LoginHours | null;
+  dossiers?: Array<{ account: string; profile: string }>;
   [other: string]: unknown;
 }
 export interface RefRule { name?: string; module: string; from: Target; to: Target; access: 'read' | 'read_write' }
@@ -215,7 +216,8 @@ export function isWithinLoginHours(hours: LoginHours | null | undefined, now: Da
  */
 export function canLogIn(org: RefOrg, login: string, now?: Date): boolean {
   const u = userByLogin(org, login);
-  if (isClient(u)) return false; // out of scope (CLIENT-ACCESS.md)
+  // CLIENT-ACCESS.md: "A client user with no dossier cannot log in" (and "U (client, active)").
+  if (isClient(u)) return isActive(u) && (u.dossiers ?? []).length > 0;
   if (!isActive(u)) return false;
   if (!isAdmin(u) && roleOf(u) === null) return false; // "a collaborator without access"
   if (!isAdmin(u) && now !== undefined && !isWithinLoginHours(u.loginHours, now)) return false;
@@ -405,6 +407,7 @@ export function decide(org: RefOrg, login: string, module: string, reference: st
   const x = findRecord(org, module, reference);
   // 1. "U inactive, outside login hours, or neither admin nor holding a role: nothing".
   if (!canLogIn(org, login, now)) return false;
+  if (isClient(u)) return clientDecides(org, u, module, x, action);
   // 2. "U.isAdmin: allowed."
   if (isAdmin(u)) return true;
 
@@ -446,6 +449,8 @@ export function decide(org: RefOrg, login: string, module: string, reference: st
 export function canCreate(org: RefOrg, login: string, module: string, now?: Date): boolean {
   const u = userByLogin(org, login);
   if (!canLogIn(org, login, now)) return false;
+  // "They create a record only with create on M and a link to one of their dossiers".
+  if (isClient(u)) return clientProfiles(org, u).some((p) => grants(p, module, 'create'));
   if (isAdmin(u)) return true;
   const profiles = profilesOf(org, u);
   if (profiles.some((p) => p.editAll === true)) return true;
@@ -456,6 +461,7 @@ export function canCreate(org: RefOrg, login: string, module: string, now?: Date
 export function canExport(org: RefOrg, login: string, module: string, now?: Date): boolean {
   const u = userByLogin(org, login);
   if (!canLogIn(org, login, now)) return false;
+  if (isClient(u)) return clientProfiles(org, u).some((p) => grants(p, module, 'export'));
   if (isAdmin(u)) return true;
   return profilesOf(org, u).some((p) => grants(p, module, 'export'));
 }
@@ -474,7 +480,7 @@ export function fieldAccess(org: RefOrg, login: string, module: string, field: s
   const u = userByLogin(org, login);
   if (!canLogIn(org, login, now)) return 'none';
   if (isAdmin(u)) return 'write';
-  const profiles = profilesOf(org, u);
+  const profiles = isClient(u) ? clientProfiles(org, u) : profilesOf(org, u);
   const readers = profiles.filter((p) => grants(p, module, 'read'));
   const considered = readers.length > 0 ? readers : profiles;
   let best: FieldLevel = 'none';
@@ -482,5 +488,91 @@ export function fieldAccess(org: RefOrg, login: string, module: string, field: s
     const level: FieldLevel = p.fields?.[module]?.[field] ?? 'write';
     if (LEVEL_ORDER.indexOf(level) > LEVEL_ORDER.indexOf(best)) best = level;
   }
+  // "Client users never set or change owners, whatever the field access."
+  if (isClient(u) && OWNER_FIELDS.includes(field) && best === 'write') return 'read';
   return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client users (CLIENT-ACCESS.md).
+
+const OWNER_FIELDS = ['ownerUserId', 'ownerTeamId', 'primaryAdvisorId', 'secondaryAdvisorId', 'assistantId'];
+
+/**
+ * The four predefined system profiles, "one per tier, grant exactly their tier's maximum", as the
+ * spec lists them: a file may use them without defining them.
+ */
+const ALL: Partial<Record<ModuleAction, boolean>> = { create: true, read: true, edit: true, delete: true, export: true };
+const CONNECT: RefProfile['modules'] = {
+  Account: { read: true }, Invoice: { read: true }, SalesOrder: { read: true }, Ticket: { create: true, read: true, edit: true },
+};
+const INVOICING: RefProfile['modules'] = { ...CONNECT, Quote: { create: true, read: true, edit: true }, Invoice: { create: true, read: true, edit: true } };
+// "plus create, read, edit and delete PurchaseOrders and SalesOrders, and export on every module it reads"
+const withExport = (m: NonNullable<RefProfile['modules']>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, { ...v, export: true }]));
+const ACCOUNTING_BASE = { ...INVOICING, PurchaseOrder: { create: true, read: true, edit: true, delete: true }, SalesOrder: { create: true, read: true, edit: true, delete: true } };
+const PREDEFINED_CLIENT: RefProfile[] = [
+  { name: 'Connect & pay', modules: CONNECT },
+  { name: 'Easy Invoicing', modules: INVOICING },
+  { name: 'Comptabilité complète', modules: withExport(ACCOUNTING_BASE) },
+  // "plus Contacts and Deals in full"
+  { name: 'Gestion commerciale avancée', modules: withExport({ ...ACCOUNTING_BASE, Contact: ALL, Deal: ALL }) },
+];
+
+function clientProfile(org: RefOrg, name: string): RefProfile {
+  const p = (org.profiles ?? []).find((x) => x.name === name) ?? PREDEFINED_CLIENT.find((x) => x.name === name);
+  if (!p) throw new Error(`reference evaluator: no client profile "${name}"`);
+  return p;
+}
+
+function clientProfiles(org: RefOrg, u: RefUser): RefProfile[] {
+  return (u.dossiers ?? []).map((d) => clientProfile(org, d.profile));
+}
+
+/**
+ * "X is in A's dossier: M is Account and X is A; or X links to A (X.account = A); or, for a
+ * record without an account of its own, its direct parent does (a SalesOrder's quote, else its
+ * deal; an Invoice's sales order; a Quote's deal) — one level only."
+ */
+function inDossier(org: RefOrg, module: string, x: RefRecord, account: string): boolean {
+  if (module === 'Account') return x.reference === account;
+  if (x.account) return x.account === account;
+  let parent: RefRecord | null = null;
+  if (module === 'SalesOrder') parent = x.quote ? findRecord(org, 'Quote', x.quote) : x.deal ? findRecord(org, 'Deal', x.deal) : null;
+  if (module === 'Invoice') parent = x.salesOrder ? findRecord(org, 'SalesOrder', x.salesOrder) : null;
+  if (module === 'Quote') parent = x.deal ? findRecord(org, 'Deal', x.deal) : null;
+  return !!parent && parent.account === account;
+}
+
+/**
+ * "U (client, active) may do a on record X of module M when some dossier grant { account: A,
+ * profile: P } of U has P granting a on M ... and X is in A's dossier" — "Nothing else applies".
+ */
+function clientDecides(org: RefOrg, u: RefUser, module: string, x: RefRecord, action: Action): boolean {
+  return (u.dossiers ?? []).some((d) => grants(clientProfile(org, d.profile), module, action) && inDossier(org, module, x, d.account));
+}
+
+/**
+ * The Accounts whose dossiers a client user may create a record of `module` in: "They create a
+ * record only with create on M and a link to one of their dossiers".
+ */
+export function clientCreateDossiers(org: RefOrg, login: string, module: string): string[] {
+  const u = userByLogin(org, login);
+  if (!isClient(u) || !canLogIn(org, login)) return [];
+  return (u.dossiers ?? []).filter((d) => grants(clientProfile(org, d.profile), module, 'create')).map((d) => d.account);
+}
+
+/**
+ * Whether an export by `login` of `module` includes the record: "export on M" and read on it for
+ * an internal user; for a client user, export is decided per dossier like every action ("some
+ * dossier grant { A, P } of U has P granting a on M ... and X is in A's dossier").
+ */
+export function exportsRecord(org: RefOrg, login: string, module: string, reference: string, now?: Date): boolean {
+  const u = userByLogin(org, login);
+  if (!canExport(org, login, module, now)) return false;
+  if (!isClient(u)) return decide(org, login, module, reference, 'read', now);
+  const x = findRecord(org, module, reference);
+  return (u.dossiers ?? []).some((d) => {
+    const p = clientProfile(org, d.profile);
+    return grants(p, module, 'export') && grants(p, module, 'read') && inDossier(org, module, x, d.account);
+  });
 }

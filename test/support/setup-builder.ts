@@ -20,6 +20,10 @@ export interface RecordInput {
   type?: string;
   /** For a Quote/SalesOrder/Invoice: the linked record's owner, by link field. */
   linked?: Record<string, RecordInput>;
+  /** The record's id (an Account, for a client's dossier). */
+  id?: number;
+  /** The fact `dossier.accountId`: the Account whose dossier the record is in. */
+  dossier?: number | null;
 }
 
 export class OrgBuilder {
@@ -27,7 +31,7 @@ export class OrgBuilder {
   private readonly profiles = new Map<string, ProfileDef>();
   private readonly roles = new Map<string, { id: number; parent: string | null; profiles: string[] }>();
   private readonly teams = new Map<string, { id: number; users: string[]; roles: string[]; subtree: string[]; teams: string[] }>();
-  private readonly users = new Map<string, { id: number; role: string | null; isAdmin: boolean; status: 'active' | 'inactive' }>();
+  private readonly users = new Map<string, { id: number; role: string | null; isAdmin: boolean; status: 'active' | 'inactive'; dossiers?: Array<[number, string]> }>();
   private readonly rules: Array<{ module: string; from: Target; to: Target; access: 'read' | 'read_write'; name: string | null }> = [];
   private defaults: Record<string, SharingLevel> = {};
   readonly catalog: ModuleCatalog = registry.catalog;
@@ -56,6 +60,12 @@ export class OrgBuilder {
 
   user(login: string, role: string | null, options: { isAdmin?: boolean; status?: 'active' | 'inactive' } = {}): this {
     this.users.set(login, { id: this.ids++, role, isAdmin: !!options.isAdmin, status: options.status ?? 'active' });
+    return this;
+  }
+
+  /** A client user with dossier grants [accountId, client profile name]. */
+  client(login: string, dossiers: Array<[number, string]>, options: { status?: 'active' | 'inactive' } = {}): this {
+    this.users.set(login, { id: this.ids++, role: null, isAdmin: false, status: options.status ?? 'active', dossiers });
     return this;
   }
 
@@ -112,6 +122,10 @@ export class OrgBuilder {
   accessUser(login: string): AccessUser {
     const u = this.users.get(login);
     if (!u) throw new Error(`no user ${login}`);
+    if (u.dossiers) {
+      const dossiers = u.dossiers.map(([accountId, profile]) => ({ accountId, profileId: this.profiles.get(profile)!.id }));
+      return { id: u.id, login, isAdmin: false, status: u.status, kind: 'client', roleId: null, teamIds: [], dossiers };
+    }
     return { id: u.id, login, isAdmin: u.isAdmin, status: u.status, kind: 'internal', roleId: u.role ? this.id('role', u.role) : null, teamIds: this.teamsOf(login) };
   }
 
@@ -124,7 +138,7 @@ export class OrgBuilder {
   record(module: string, r: RecordInput): Record<string, unknown> {
     const spec = this.catalog.modules.find((m) => m.name === module)!;
     const facts = (login: string | undefined) => (login ? { roleId: this.accessUser(login).roleId, teamIds: this.teamsOf(login) } : null);
-    const out: Record<string, unknown> = { id: this.ids++, reference: 'REF' };
+    const out: Record<string, unknown> = { id: r.id ?? this.ids++, reference: 'REF', dossier: { accountId: r.dossier ?? null } };
     if (spec.owner.kind === 'advisors') {
       out.primaryAdvisorId = r.primary ? this.id('user', r.primary) : null;
       out.secondaryAdvisorId = r.secondary ? this.id('user', r.secondary) : null;

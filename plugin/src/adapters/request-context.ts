@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { UserAccess } from './typeorm/access-service.js';
+import type { Refusal } from './typeorm/refusal.js';
 
 /**
  * The signed-in user's access for the request being served. The access gate resolves it once
@@ -10,6 +11,8 @@ export interface RequestAccess {
   access: UserAccess;
   ip: string | null;
   userAgent: string | null;
+  /** The refusals met while serving the request, for the audit trail (see security-events.ts). */
+  refusals?: Refusal[];
 }
 
 const storage = new AsyncLocalStorage<RequestAccess>();

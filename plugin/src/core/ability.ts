@@ -25,7 +25,12 @@ export function buildAbility(access: CompiledAccess): PortierAbility {
       }
     }
     for (const module of access.create) can('create', module);
-    for (const module of access.export) can('export', module);
+    for (const module of access.export) {
+      // A client exports only the records of the dossiers whose profile grants export.
+      const only = access.exportConditions?.[module];
+      if (only) for (const condition of only) can('export', module, condition);
+      else can('export', module);
+    }
     for (const [module, fields] of Object.entries(access.fields)) {
       const hidden = Object.keys(fields).filter((f) => fields[f] === 'none');
       const readOnly = Object.keys(fields).filter((f) => fields[f] !== 'write');

@@ -2,13 +2,14 @@ import {
   CONTACT_TYPES, RECORD_ACTIONS, type AccessUser, type Capability, type ContactType, type FieldAccess,
   type ProfileDef, type RecordAction, type RuleDef, type RuleTarget,
 } from './model.js';
-import type { ModuleCatalog, ModuleSpec } from './modules.js';
+import { ownerFields, type ModuleCatalog, type ModuleSpec } from './modules.js';
 import {
   LINKED, ownedBy, ownerUserField, ruleGives, ruleReaches, type Condition,
 } from './record-conditions.js';
 import type { SetupIndex } from './setup-index.js';
 import { fieldAccessFor } from './field-access.js';
 import { profileGrants } from './profile-grants.js';
+import { clientGrants, clientRecordGrant, dossierAccounts, dossierProfiles } from './client-access.js';
 import { LEVEL_GIVES, effectiveLevel } from './sharing-levels.js';
 
 /** What a user may do on the records of one module for one action: everything, or any of these conditions. */
@@ -32,6 +33,10 @@ export interface CompiledAccess {
   export: ReadonlySet<string>;
   /** Per module, the fields whose access is not `write` (the default). */
   fields: Record<string, Record<string, FieldAccess>>;
+  /** A client user: per module, the Accounts whose dossiers they may create in. */
+  createIn?: Record<string, number[]>;
+  /** A client user: per module, the records they may export (export is per dossier for them). */
+  exportConditions?: Record<string, Condition[]>;
 }
 
 /**
@@ -46,6 +51,7 @@ export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: A
     kind: user.kind,
   };
   const profiles = user.kind === 'internal' ? index.profilesOfRole(user.roleId) : [];
+  if (user.kind === 'client' && user.status === 'active' && (user.dossiers ?? []).length > 0) return compileClient(index, catalog, user, base);
   const active = user.status === 'active' && user.kind === 'internal' && (user.isAdmin || user.roleId !== null);
   if (!active) {
     return {
@@ -86,6 +92,40 @@ export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: A
     create: new Set(modules.filter((m) => editAll || profiles.some((p) => profileGrants(p, m, 'create')))),
     export: new Set(modules.filter((m) => profiles.some((p) => profileGrants(p, m, 'export')))),
     fields: Object.fromEntries(modules.map((m) => [m, fieldAccessFor(profiles, m)])),
+  };
+}
+
+/**
+ * A client user: only their dossiers decide (CLIENT-ACCESS.md). No capability, no global
+ * privilege; owners are never theirs to set. Field access is the most permissive among the
+ * dossiers' profiles that grant read on the module, as for an internal user's several profiles.
+ */
+function compileClient(index: SetupIndex, catalog: ModuleCatalog, user: AccessUser, base: Pick<CompiledAccess, 'userId' | 'version' | 'isAdmin' | 'kind'>): CompiledAccess {
+  const byId = (id: number) => index.profiles.get(id);
+  const profiles = dossierProfiles(user, byId);
+  const reachable = catalog.modules.filter((m) => m.dossier);
+  const modules = reachable.map((m) => m.name);
+  const accountsFor = (action: 'create' | 'export') => Object.fromEntries(modules.map((m) => [m, dossierAccounts(user, byId, m, action)]));
+  const createIn = accountsFor('create');
+  const exportIn = accountsFor('export');
+  const fields = Object.fromEntries(reachable.map((spec) => {
+    const own = fieldAccessFor(profiles, spec.name);
+    for (const f of ownerFields(spec)) own[f] = own[f] === 'none' ? 'none' : 'read';
+    return [spec.name, own];
+  }));
+  return {
+    ...base,
+    isAdmin: false,
+    active: true,
+    capabilities: new Set(),
+    viewAll: false,
+    editAll: false,
+    grants: clientGrants(user, byId, catalog),
+    create: new Set(modules.filter((m) => createIn[m].length > 0)),
+    createIn,
+    exportConditions: Object.fromEntries(reachable.map((spec) => [spec.name, clientRecordGrant(spec, exportIn[spec.name]).any])),
+    export: new Set(modules.filter((m) => exportIn[m].length > 0)),
+    fields,
   };
 }
 

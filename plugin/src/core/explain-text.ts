@@ -5,6 +5,8 @@ export type Language = 'fr' | 'en';
 export interface ExplainNames {
   login: string;
   reference?: string;
+  /** The references of the Accounts of a client's dossiers, by id. */
+  accounts?: Record<number, string>;
 }
 
 const ACTIONS: Record<Language, Record<string, string>> = {
@@ -45,6 +47,15 @@ function reasonText(r: Reason, n: ExplainNames, lang: Language): string {
   const fr = lang === 'fr';
   const ref = n.reference ?? (fr ? 'cet enregistrement' : 'this record');
   switch (r.code) {
+    case 'clientWithoutDossier': return fr ? `${n.login} est un utilisateur client sans dossier` : `${n.login} is a client user without a dossier`;
+    case 'dossier': {
+      const acc = n.accounts?.[r.accountId] ?? `n° ${r.accountId}`;
+      return fr ? `le dossier ${acc} sous le profil ${r.profile} donne la ${ACTIONS.fr[r.action]} sur ${r.module}` : `dossier ${acc} under ${r.profile} gives ${ACTIONS.en[r.action]} on ${r.module}`;
+    }
+    case 'noDossierPrivilege':
+      return fr ? `aucun profil de ses dossiers (${r.profiles.join(', ')}) ne donne la ${ACTIONS.fr[r.action]} sur ${r.module}` : `no profile of their dossiers (${r.profiles.join(', ')}) gives ${ACTIONS.en[r.action]} on ${r.module}`;
+    case 'outsideDossiers':
+      return fr ? `${ref} n'est dans aucun de ses dossiers qui le permettent` : `${ref} is in none of their dossiers that allow it`;
     case 'client': return fr ? `${n.login} est un utilisateur client (voir ses dossiers)` : `${n.login} is a client user (see their dossiers)`;
     case 'inactive': return fr ? `${n.login} est inactif` : `${n.login} is inactive`;
     case 'noAccess': return fr ? `${n.login} n'a pas de rôle : collaborateur sans accès` : `${n.login} has no role: a collaborator without access`;

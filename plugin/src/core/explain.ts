@@ -3,6 +3,7 @@ import { compileAccess } from './compile.js';
 import { CONTACT_TYPES, type AccessUser, type ContactType, type ModuleAction, type RuleDef, type RuleTarget } from './model.js';
 import type { ModuleCatalog, ModuleSpec } from './modules.js';
 import { profileGrants } from './profile-grants.js';
+import { isDossierRoot } from './client-access.js';
 import { ownerTeamField, ownerUserField, ruleGives, ruleReaches } from './record-conditions.js';
 import type { SetupIndex } from './setup-index.js';
 import { LEVEL_GIVES, effectiveLevel } from './sharing-levels.js';
@@ -14,7 +15,10 @@ import { LEVEL_GIVES, effectiveLevel } from './sharing-levels.js';
  * role, team, default or rule behind it.
  */
 export type Reason =
-  | { code: 'inactive' | 'noAccess' | 'client' }
+  | { code: 'inactive' | 'noAccess' | 'client' | 'clientWithoutDossier' }
+  | { code: 'dossier'; accountId: number; profile: string; action: ModuleAction; module: string }
+  | { code: 'noDossierPrivilege'; profiles: string[]; action: ModuleAction; module: string }
+  | { code: 'outsideDossiers'; accountId: number | null }
   | { code: 'admin' }
   | { code: 'globalPrivilege'; privilege: 'viewAll' | 'editAll'; profile: string }
   | { code: 'noModulePrivilege'; profiles: string[]; action: ModuleAction; module: string }
@@ -59,7 +63,7 @@ export function explainDecision(
       ? ability.can('export', module) && (!record || ability.can('read', asRecord(module, record)))
       : ability.can(action, module);
 
-  if (user.kind === 'client') return out(false, [{ code: 'client' }]);
+  if (user.kind === 'client') return out(allowed, explainClient(index, catalog, user, module, record, action));
   if (user.status !== 'active') return out(false, [{ code: 'inactive' }]);
   if (!user.isAdmin && user.roleId === null) return out(false, [{ code: 'noAccess' }]);
   if (user.isAdmin) return out(allowed, [{ code: 'admin' }]);
@@ -171,4 +175,27 @@ export function summarise(index: SetupIndex, rule: RuleDef): RuleSummary {
 function targetName(index: SetupIndex, t: RuleTarget): string {
   if (t.kind === 'team') return `team:${index.teamName(t.teamId)}`;
   return `${t.kind}:${index.roleName(t.roleId)}`;
+}
+
+/** A client user: only their dossiers decide (CLIENT-ACCESS.md). */
+function explainClient(index: SetupIndex, catalog: ModuleCatalog, user: AccessUser, module: string, record: Record<string, unknown> | null, action: ModuleAction): Reason[] {
+  if (user.status !== 'active') return [{ code: 'inactive' }];
+  const dossiers = user.dossiers ?? [];
+  if (!dossiers.length) return [{ code: 'clientWithoutDossier' }];
+  const spec = catalog.modules.find((m) => m.name === module);
+  const granting = spec?.dossier
+    ? dossiers.filter((d) => { const p = index.profiles.get(d.profileId); return !!p && p.audience === 'client' && profileGrants(p, module, action); })
+    : [];
+  const names = (list: typeof dossiers) => [...new Set(list.map((d) => index.profiles.get(d.profileId)?.name ?? `#${d.profileId}`))];
+  if (!granting.length) return [{ code: 'noDossierPrivilege', profiles: names(dossiers), action, module }];
+  const accountId = !record ? granting[0].accountId : dossierAccountFact(spec!, record);
+  const match = granting.find((d) => d.accountId === accountId);
+  if (!match) return [{ code: 'outsideDossiers', accountId }];
+  return [{ code: 'dossier', accountId: match.accountId, profile: index.profiles.get(match.profileId)!.name, action, module }];
+}
+
+function dossierAccountFact(spec: ModuleSpec, record: Record<string, unknown>): number | null {
+  if (isDossierRoot(spec)) return (record.id as number) ?? null;
+  const v = (record.dossier as { accountId?: unknown } | undefined)?.accountId;
+  return v === null || v === undefined ? null : Number(v);
 }

@@ -100,6 +100,12 @@ export interface AccessSetup {
   populatedRoleIds: number[];
 }
 
+/** A client user's access to one Account's dossier, under one client access profile (CLIENT-ACCESS.md). */
+export interface DossierGrant {
+  accountId: number;
+  profileId: number;
+}
+
 /** The user being compiled, as the access engine needs them. */
 export interface AccessUser {
   id: number;
@@ -110,5 +116,7 @@ export interface AccessUser {
   roleId: number | null;
   /** Every team the user is a member of, transitively (`members(T)` contains them). */
   teamIds: number[];
+  /** A client user's dossier grants (none for internal users). */
+  dossiers?: DossierGrant[];
   loginHours?: import('./login-hours.js').LoginHours | null;
 }

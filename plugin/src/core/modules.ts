@@ -17,6 +17,15 @@ export interface LinkSpec {
   module: string;
 }
 
+/**
+ * Where a module's records sit in the client dossiers (CLIENT-ACCESS.md): the dossier's root
+ * module (Account), or the link to it (`accountField`) and, for a record without one of its own,
+ * its direct parents in order (a SalesOrder's quote, else its deal): one level only.
+ */
+export type DossierSpec =
+  | { root: true }
+  | { accountField: string; parents?: Array<{ field: string; module: string }> };
+
 export interface ModuleSpec {
   name: string;
   owner: OwnerSpec;
@@ -30,10 +39,14 @@ export interface ModuleSpec {
   sharedThrough?: Array<{ field: string; module: string }>;
   /** Per-contact-type scopes ("Mes clients") apply, read from this field. */
   contactTypeField?: string;
+  /** Client users reach the module's records through their dossiers; none: never. */
+  dossier?: DossierSpec;
 }
 
 export interface SharingModuleSpec {
   name: string;
+  /** How sentences name its records ("Les affaires appartenant à ..."): see rule-sentence.ts. */
+  label?: import('./rule-sentence.js').ModuleLabel;
   /** Always private and takes no rules (Activity). */
   alwaysPrivate?: boolean;
   /** Must stay private while this other sharing module is private (Deal while Account is). */
@@ -43,6 +56,13 @@ export interface SharingModuleSpec {
 export interface ModuleCatalog {
   modules: ModuleSpec[];
   sharingModules: SharingModuleSpec[];
+}
+
+/** The fields an owner spec uses. */
+export function ownerFields(spec: ModuleSpec): string[] {
+  return spec.owner.kind === 'userOrTeam'
+    ? [spec.owner.userField, spec.owner.teamField]
+    : [spec.owner.primaryField, spec.owner.secondaryField, spec.owner.assistantField];
 }
 
 export function moduleSpec(catalog: ModuleCatalog, name: string): ModuleSpec | undefined {
@@ -64,6 +84,16 @@ export function catalogProblems(catalog: ModuleCatalog): string[] {
     for (const t of m.sharedThrough ?? []) {
       if (!sharing.has(t.module)) problems.push(`module ${m.name}: sharedThrough names unknown sharing module "${t.module}"`);
       if (!m.links.some((l) => l.field === t.field)) problems.push(`module ${m.name}: sharedThrough uses ${t.field}, which is not one of its links`);
+    }
+  }
+  for (const m of catalog.modules) {
+    const d = m.dossier;
+    if (!d || 'root' in d) continue;
+    if (!m.links.some((l) => l.field === d.accountField)) problems.push(`module ${m.name}: dossier.accountField ${d.accountField} is not one of its links`);
+    for (const p of d.parents ?? []) {
+      const parent = catalog.modules.find((x) => x.name === p.module);
+      if (!m.links.some((l) => l.field === p.field && l.module === p.module)) problems.push(`module ${m.name}: dossier parent ${p.field} is not a link to ${p.module}`);
+      else if (!parent?.dossier || 'root' in parent.dossier) problems.push(`module ${m.name}: dossier parent ${p.module} has no dossier.accountField of its own`);
     }
   }
   for (const s of catalog.sharingModules) {

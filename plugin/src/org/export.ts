@@ -3,6 +3,7 @@ import { linkKey, type ModuleRegistry } from '../adapters/typeorm/module-registr
 import type { OrgDocument, OrgProfile, OrgRecord, OrgRule, OrgTeam, OrgUser } from './document.js';
 import { orgModules } from './org-modules.js';
 import { businessFields } from './record-fields.js';
+import { dossierRoot } from '../core/client-access.js';
 
 /**
  * Exports the organisation in the import's shape, never with passwords, sorted by natural key so
@@ -15,7 +16,7 @@ export async function exportOrg(ds: DataSource, registry: ModuleRegistry, option
     profiles: await exportProfiles(ds),
     roles: await exportRoles(ds),
     teams: await exportTeams(ds),
-    users: await exportUsers(ds),
+    users: await exportUsers(ds, dossierTable(ds, registry)),
   };
   const seats = await ds.query(`SELECT tier, included FROM subscription_seat ORDER BY tier`);
   if (seats.length) doc.subscription = { seats: Object.fromEntries(seats.map((s: { tier: string; included: number }) => [s.tier, s.included])) };
@@ -72,9 +73,20 @@ async function exportTeams(ds: DataSource): Promise<OrgTeam[]> {
   }));
 }
 
-async function exportUsers(ds: DataSource): Promise<OrgUser[]> {
+/** The table of the dossiers' root module (the Account table), if the app declares one. */
+function dossierTable(ds: DataSource, registry: ModuleRegistry): string | null {
+  const root = dossierRoot(registry.catalog)?.name;
+  return root ? orgModules(ds, registry).get(root)!.table : null;
+}
+
+async function exportUsers(ds: DataSource, table: string | null): Promise<OrgUser[]> {
+  const dossierTable = `"${table ?? 'account'}"`;
   const rows = await ds.query(
-    `SELECT u.*, r.name AS role_name, b.login AS boss FROM app_user u
+    `SELECT u.*, r.name AS role_name, b.login AS boss,
+            ${table ? `(SELECT json_agg(json_build_object('account', a.reference, 'profile', p.name) ORDER BY a.reference)
+               FROM dossier_grant g JOIN ${dossierTable} a ON a.id = g.account_id JOIN profile p ON p.id = g.profile_id
+              WHERE g.user_id = u.id)` : 'NULL::json'} AS dossiers
+       FROM app_user u
        LEFT JOIN role r ON r.id = u.role_id LEFT JOIN app_user b ON b.id = u.reports_to_id ORDER BY u.login`,
   );
   return rows.map((u: Record<string, never>) => {
@@ -88,6 +100,7 @@ async function exportUsers(ds: DataSource): Promise<OrgUser[]> {
       ['freeSeat', u.free_seat, false], ['freeSeatReason', u.free_seat_reason, null],
     ];
     for (const [key, value, fallback] of optional) if (value !== fallback) (user as Record<string, unknown>)[key] = value;
+    if (u.kind === 'client') user.dossiers = u.dossiers ?? [];
     return user;
   });
 }

@@ -1,15 +1,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { MODULE_ACTIONS, type ModulePrivileges } from '../core/model.js';
 import { linkKey, type ModuleRegistry } from '../adapters/typeorm/module-registry.js';
-import { ensureSystemProfiles } from '../adapters/typeorm/system-profiles.js';
+import { ensureSystemProfiles, PREDEFINED_PROFILES } from '../adapters/typeorm/system-profiles.js';
 import type { OrgDocument } from './document.js';
 import { loadExisting, loadReferences, ruleKey, type ExistingOrg } from './existing.js';
 import { OrgFileError } from './json-path.js';
 import { parseOrgDocument, type Parsed } from './parse.js';
 import { orgModules } from './org-modules.js';
 import { writeRecords } from './write-records.js';
-import { writeUsers } from './write-users.js';
+import { writeDossiers, writeUsers } from './write-users.js';
+import { auditAfter, recordSet, setupSets, snapshotBefore, type AuditedSet } from './audit-import.js';
+import type { AuditActor } from '../adapters/typeorm/audit.js';
 import { validateOrg } from './validate.js';
+import { dossierRoot } from '../core/client-access.js';
 
 export interface ImportProgress {
   phase: string;
@@ -22,6 +25,8 @@ export interface ImportOptions {
   replace?: boolean;
   onProgress?: (p: ImportProgress) => void;
   hashPassword: (password: string) => Promise<string>;
+  /** Who imports, for the audit trail (a command-line import by default). */
+  actor?: AuditActor;
 }
 
 export interface Counts {
@@ -38,7 +43,11 @@ export interface ImportSummary {
   defaults: number;
   records: Record<string, Counts>;
   replaced: boolean;
+  /** Audit entries written: one per row created, updated or deleted. */
+  audited: number;
 }
+
+export const COMMAND_LINE_ACTOR: AuditActor = { id: null, login: 'import', ip: null, userAgent: 'npm run org -- import' };
 
 const IMPORT_LOCK = 872_341_001; // one import at a time (pg_advisory_xact_lock)
 
@@ -60,6 +69,8 @@ export async function importOrg(ds: DataSource, registry: ModuleRegistry, input:
 
   return ds.transaction(async (m) => {
     await m.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+    const audited = auditedSets(parsed.doc, registry, modules, !!options.replace);
+    await snapshotBefore(m, audited);
     if (options.replace) await removeOrganisation(m, registry, modules);
     const existing = await checkOrThrow(m, parsed, registry, modules, false);
     const summary: ImportSummary = {
@@ -71,6 +82,7 @@ export async function importOrg(ds: DataSource, registry: ModuleRegistry, input:
       defaults: 0,
       records: {},
       replaced: !!options.replace,
+      audited: 0,
     };
     if (options.replace) await ensureSystemProfiles(m, registry);
     summary.roles = await writeRoles(m, parsed.doc);
@@ -80,8 +92,23 @@ export async function importOrg(ds: DataSource, registry: ModuleRegistry, input:
     summary.rules = await writeRules(m, parsed.doc, existing);
     await writeSubscription(m, parsed.doc);
     summary.records = await writeRecords(m, registry, modules, parsed.doc, existing, options.onProgress);
+    await writeDossiers(m, parsed.doc, registry, modules);
+    summary.audited = await auditAfter(m, audited, options.actor ?? COMMAND_LINE_ACTOR);
     return summary;
   });
+}
+
+/** What the import may change: the set-up, the file's users and records (everything on --replace). */
+function auditedSets(doc: OrgDocument, registry: ModuleRegistry, modules: ReturnType<typeof orgModules>, replace: boolean): AuditedSet[] {
+  const sets = setupSets(replace ? null : (doc.users ?? []).map((u) => u.login));
+  for (const name of registry.dependencyOrder()) {
+    const list = doc.records?.[name];
+    if (!replace && !list?.length) continue;
+    const info = modules.get(name)!;
+    const refs = replace ? null : list!.map((r) => r.reference).filter((r): r is string => typeof r === 'string');
+    sets.push(recordSet(name, info.table, refs, Object.fromEntries(info.fields.map((f) => [f.column, f.property]))));
+  }
+  return sets;
 }
 
 async function checkOrThrow(
@@ -111,13 +138,17 @@ function referencedRecords(doc: OrgDocument, registry: ModuleRegistry): Map<stri
       }
     }
   }
+  const root = dossierRoot(registry.catalog)?.name;
+  if (root) {
+    for (const u of doc.users ?? []) for (const d of u.dossiers ?? []) refs.get(root)!.add(d.account);
+  }
   return refs;
 }
 
 /** What remains after --replace: only the predefined system profiles. */
 async function loadExistingAfterReplace(m: EntityManager): Promise<ExistingOrg> {
   const existing = await loadExisting(m);
-  const keep = new Map([...existing.profiles].filter(([name]) => name === 'Administrateur'));
+  const keep = new Map([...existing.profiles].filter(([name]) => PREDEFINED_PROFILES.includes(name)));
   return { ...existing, profiles: keep, roles: new Map(), teams: new Map(), users: new Map(), rules: [], defaults: {} };
 }
 
@@ -128,7 +159,7 @@ async function removeOrganisation(m: EntityManager, registry: ModuleRegistry, mo
   await m.query(`UPDATE app_user SET reports_to_id = NULL, role_id = NULL WHERE reports_to_id IS NOT NULL OR role_id IS NOT NULL`);
   await m.query(`DELETE FROM app_user`);
   await m.query(`DELETE FROM role_profile; UPDATE role SET parent_id = NULL WHERE parent_id IS NOT NULL; DELETE FROM role;`);
-  await m.query(`DELETE FROM profile WHERE name <> 'Administrateur'`);
+  await m.query(`DELETE FROM profile WHERE NOT (name = ANY($1))`, [PREDEFINED_PROFILES]);
 }
 
 async function hashPasswords(doc: OrgDocument, options: ImportOptions): Promise<Map<string, string>> {

@@ -9,6 +9,7 @@ import type { ExistingOrg } from './existing.js';
 import { ErrorList } from './json-path.js';
 import type { GhostNames } from './parse.js';
 import { businessFields, recordKeys, valueProblem, type OrgModuleInfo } from './record-fields.js';
+import { dossierRoot } from '../core/client-access.js';
 
 export const ADMINISTRATOR = 'Administrateur';
 
@@ -51,6 +52,17 @@ class Validator {
   }
 
   private hasProfile(name: string) { return this.fileProfiles.has(name) || this.ctx.existing.profiles.has(name) || !!this.ctx.ghosts?.profiles.has(name); }
+  /** The module whose records are the dossiers' roots (Account), if the app declares one. */
+  private get dossierRoot(): string | undefined {
+    return dossierRoot(this.ctx.catalog)?.name;
+  }
+
+  private dossierRootExists(ref: string): boolean {
+    const root = this.dossierRoot;
+    if (!root) return false;
+    return !!this.doc.records?.[root]?.some((r) => r.reference === ref) || !!this.ctx.existing.references.get(root)?.has(ref);
+  }
+
   private hasRole(name: string) { return this.fileRoles.has(name) || this.ctx.existing.roles.has(name) || !!this.ctx.ghosts?.roles.has(name); }
   private hasTeam(name: string) { return this.fileTeams.has(name) || this.ctx.existing.teams.has(name) || !!this.ctx.ghosts?.teams.has(name); }
   private hasUser(login: string) { return this.fileUsers.has(login) || this.ctx.existing.users.has(login) || !!this.ctx.ghosts?.users.has(login); }
@@ -194,6 +206,16 @@ class Validator {
       if (kind === 'client') {
         if (u.role != null) this.errors.add([...at, 'role'], 'a client user has no role');
         if (u.isAdmin) this.errors.add([...at, 'isAdmin'], 'a client user cannot be an admin');
+        const accounts = new Map<string, number>();
+        (u.dossiers ?? []).forEach((d, k) => {
+          if (!this.dossierRootExists(d.account)) this.errors.add([...at, 'dossiers', k, 'account'], `no ${this.dossierRoot ?? 'Account'} "${d.account}"`);
+          const twin = accounts.get(d.account);
+          if (twin !== undefined) this.errors.add([...at, 'dossiers', k, 'account'], `a second grant for "${d.account}" (also dossiers[${twin}]): one profile per dossier`);
+          else accounts.set(d.account, k);
+          const audience = this.profileAudience(d.profile);
+          if (audience === undefined) this.errors.add([...at, 'dossiers', k, 'profile'], `no profile "${d.profile}"`);
+          else if (audience !== 'client') this.errors.add([...at, 'dossiers', k, 'profile'], `"${d.profile}" is an internal profile: dossiers are granted under client profiles`);
+        });
       } else if (u.dossiers?.length) {
         this.errors.add([...at, 'dossiers'], 'only client users hold dossier grants');
       }

@@ -2,6 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { OrgDocument } from './document.js';
 import type { Counts } from './import.js';
 import { batchUpsert } from './batch-upsert.js';
+import type { ModuleRegistry } from '../adapters/typeorm/module-registry.js';
+import type { OrgModuleInfo } from './record-fields.js';
+import { dossierRoot } from '../core/client-access.js';
 
 /** Users by login; `reportsTo` is set in a second pass, once every user of the file exists. */
 export async function writeUsers(
@@ -45,4 +48,24 @@ export async function writeUsers(
   }
   const created = written.filter((w) => w.inserted).length;
   return { created, updated: written.length - created };
+}
+
+/**
+ * The dossier grants of the file's client users, once their Accounts exist: a user whose entry
+ * lists `dossiers` holds exactly those afterwards; one that does not keeps theirs.
+ */
+export async function writeDossiers(m: EntityManager, doc: OrgDocument, registry: ModuleRegistry, modules: Map<string, OrgModuleInfo>): Promise<void> {
+  const root = dossierRoot(registry.catalog)?.name;
+  const given = (doc.users ?? []).filter((u) => u.dossiers !== undefined);
+  if (!root || !given.length) return;
+  const table = modules.get(root)!.table;
+  await m.query(`DELETE FROM dossier_grant WHERE user_id IN (SELECT id FROM app_user WHERE login = ANY($1))`, [given.map((u) => u.login)]);
+  const triples = given.flatMap((u) => u.dossiers!.map((d) => [u.login, d.account, d.profile]));
+  if (!triples.length) return;
+  await m.query(
+    `INSERT INTO dossier_grant (user_id, account_id, profile_id)
+     SELECT u.id, a.id, p.id FROM unnest($1::text[], $2::text[], $3::text[]) AS x(login, account, profile)
+       JOIN app_user u ON u.login = x.login JOIN "${table}" a ON a.reference = x.account JOIN profile p ON p.name = x.profile`,
+    [triples.map((t) => t[0]), triples.map((t) => t[1]), triples.map((t) => t[2])],
+  );
 }

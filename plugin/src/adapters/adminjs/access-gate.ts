@@ -4,6 +4,7 @@ import { accessRefusal } from '../auth/sign-in.js';
 import type { AccessService } from '../typeorm/access-service.js';
 import { toCurrentAdmin } from './authentication.js';
 import { runWithAccess } from '../request-context.js';
+import { visiblePages } from './pages.js';
 
 /**
  * Runs before every AdminJS route of a signed-in session. One query reads the user and the
@@ -25,7 +26,7 @@ export function accessGate(service: AccessService, admin: AdminJS): RequestHandl
         });
         return;
       }
-      const fresh = toCurrentAdmin(access.user);
+      const fresh = toCurrentAdmin(access.user, visiblePages(access));
       if (JSON.stringify(fresh) !== JSON.stringify(current)) req.session.adminUser = fresh;
       runWithAccess({ access, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }, () => next());
     } catch (e) {

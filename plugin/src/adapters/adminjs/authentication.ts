@@ -13,7 +13,7 @@ declare module 'express-session' {
 const REFUSALS: AccessRefusal[] = ['invalidCredentials', 'tooManyRequests', 'userInactive', 'userWithoutAccess', 'outsideLoginHours', 'clientWithoutDossier'];
 
 /** What AdminJS keeps as `currentAdmin`: who the user is, never what they may do (that is read fresh). */
-export function toCurrentAdmin(u: SessionUser): CurrentAdmin {
+export function toCurrentAdmin(u: SessionUser, portierPages: string[] = []): CurrentAdmin {
   return {
     id: String(u.id),
     email: u.email,
@@ -22,6 +22,8 @@ export function toCurrentAdmin(u: SessionUser): CurrentAdmin {
     isAdmin: u.isAdmin,
     kind: u.kind,
     locale: u.locale,
+    // Only to show or hide Portier's pages in the menu; every page's data is checked on the server.
+    portierPages,
   };
 }
 

@@ -1,5 +1,6 @@
 import { ForbiddenError, NotFoundError, ValidationError } from 'adminjs';
 import { Refusal } from '../typeorm/refusal.js';
+import { currentAccess } from '../request-context.js';
 
 /**
  * Refusals are AdminJS's own errors, so that its UI shows them as notices; the API-status
@@ -25,6 +26,7 @@ export async function withRefusalsAsErrors<T>(fn: () => Promise<T>): Promise<T> 
     return await fn();
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;
+    currentAccess()?.refusals?.push(e);
     if (e.kind === 'notFound') throw notFound(e.message);
     if (e.kind === 'forbidden') throw forbidden(e.message);
     throw badRequest(e.message, e.property);

@@ -1,10 +1,26 @@
-import type { Action, ActionContext, ActionRequest, ActionResponse, IsFunction, RecordActionResponse, ResourceOptions } from 'adminjs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Action, ActionContext, ActionRequest, ActionResponse, ComponentLoader, IsFunction, RecordActionResponse, ResourceOptions } from 'adminjs';
 import type { CompiledAccess } from '../../core/compile.js';
 import type { RecordAction } from '../../core/model.js';
 import { forbidden } from './errors.js';
 import { currentAccess } from '../request-context.js';
 import { recordPermissions, type ScopedResource } from './scoped-resource.js';
 import { exportCsv } from './export-action.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** A record's page: AdminJS's own show view plus the record's "Historique" (components/record-show-with-history.jsx). */
+export const RECORD_SHOW_COMPONENT = 'PortierRecordShow';
+// Set once the component is in the app's loader (`registerComponents`): without it, AdminJS's
+// plain show view stays, rather than a page naming a component the bundle does not have.
+let recordShowRegistered = false;
+
+/** Adds the record page with its history to the app's ComponentLoader (from `registerComponents`, before the resources). */
+export function registerRecordShowComponent(loader: ComponentLoader): void {
+  loader.add(RECORD_SHOW_COMPONENT, path.join(here, 'components/record-show-with-history.jsx'));
+  recordShowRegistered = true;
+}
 
 /** What a custom action of a developer needs, when they do not say: record actions change the record. */
 export type PortierRequirement = 'read' | 'edit' | 'delete' | 'create' | 'export';
@@ -18,7 +34,9 @@ function moduleAllows(module: string, need: PortierRequirement): boolean {
   const a = compiled();
   if (!a || !a.active) return false;
   if (need === 'create') return a.create.has(module);
-  if (need === 'export') return a.export.has(module) && moduleAllows(module, 'read');
+  // The module privilege alone, as the spec says: what is exported is what the user may read,
+  // which may be nothing (every contact type at "Aucun"): an empty file, not a refusal.
+  if (need === 'export') return a.export.has(module);
   const g = a.grants[module]?.[need];
   return !!g && (g.all || g.any.length > 0);
 }
@@ -60,6 +78,8 @@ export function moduleActions(module: string, custom: ResourceOptions['actions']
     actions[name] = { ...theirs, isAccessible: both(accessibleFor(module, need), theirs.isAccessible) };
   }
   actions.bulkDelete.handler = bulkDeleteAll;
+  // The history panel asks its own endpoint, which checks `viewAudit`; the record itself is the one AdminJS loaded.
+  if (recordShowRegistered && actions.show.component === undefined) actions.show.component = RECORD_SHOW_COMPONENT;
   actions.export = {
     actionType: 'resource',
     icon: 'Download',

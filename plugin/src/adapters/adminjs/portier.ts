@@ -14,10 +14,17 @@ import { User } from '../typeorm/entities/user.entity.js';
 import type { ModuleRegistry } from '../typeorm/module-registry.js';
 import { hasCapability } from '../typeorm/setup/actor.js';
 import { accessGate } from './access-gate.js';
+import { moduleActivity } from './activity.js';
 import { apiStatus } from './api-status.js';
 import { loginPageWithReason, portierAuthenticate } from './authentication.js';
 import { dashboardHandler } from './dashboard.js';
-import { moduleActions } from './module-actions.js';
+import { moduleActions, registerRecordShowComponent } from './module-actions.js';
+import { portierRoutes } from './routes/index.js';
+import { componentId, PORTIER_PAGES } from './pages.js';
+import { securityEvents } from './security-events.js';
+import { auditUserActions } from './audit-ui-actions.js';
+import { registerStatsComponents, statsUserActions } from './stats-ui-actions.js';
+import { clientUserActions, registerClientComponents } from './client-ui-actions.js';
 import { currentAccess } from '../request-context.js';
 import { ScopedResource } from './scoped-resource.js';
 import {
@@ -44,6 +51,8 @@ type Capability = Parameters<typeof hasCapability>[1];
  */
 export function createPortier(options: PortierOptions) {
   const service = new AccessService(options.dataSource, options.registry);
+  /** Component ids given by `registerComponents` (to call before `setupResources`). */
+  const components: { loginHoursEdit?: string; loginHoursShow?: string } = {};
 
   /** Forms and pages in a reading order: who and what first, then the links, the details, the history. */
   function propertyOrder(name: string): string[] {
@@ -130,9 +139,13 @@ export function createPortier(options: PortierOptions) {
             passwordHash: { isVisible: false },
             fullName: { isVisible: { list: true, filter: true, show: false, edit: false } },
             password: { type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
-            loginHours: { type: 'mixed', isVisible: { list: false, filter: false, show: true, edit: false } },
+            loginHours: {
+              isVisible: { list: false, filter: false, show: true, edit: true },
+              components: { edit: components.loginHoursEdit, show: components.loginHoursShow },
+            },
           },
           ...o.user,
+          actions: { ...auditUserActions(), ...statsUserActions(), ...clientUserActions(), ...(o.user?.actions ?? {}) },
         }),
         setupResource(Profile as typeof BaseEntity, 'Profile', profilePolicy(service), 'manageAccess', { ...nav, ...o.profile }),
         setupResource(Role as typeof BaseEntity, 'Role', rolePolicy(service), 'manageAccess', {
@@ -150,7 +163,11 @@ export function createPortier(options: PortierOptions) {
           },
           ...o.team,
         }),
-        setupResource(SharingRule as typeof BaseEntity, 'SharingRule', sharingRulePolicy(service), 'manageAccess', { ...nav }),
+        setupResource(SharingRule as typeof BaseEntity, 'SharingRule', sharingRulePolicy(service), 'manageAccess', {
+          ...nav,
+          properties: { sentence: { type: 'string', isVisible: { list: true, show: true, edit: false, filter: false } } },
+          listProperties: ['sentence', 'name', 'module', 'access'],
+        }),
         setupResource(SharingDefault as typeof BaseEntity, 'SharingDefault', sharingDefaultPolicy(service), 'manageAccess', {
           ...nav, actions: { delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
         }),
@@ -163,7 +180,17 @@ export function createPortier(options: PortierOptions) {
     registerComponents(loader: ComponentLoader): void {
       loader.add('PortierClient', path.join(here, 'components/portier-client.jsx'));
       this.dashboard.component = loader.add('PortierDashboard', path.join(here, 'components/dashboard.jsx'));
+      components.loginHoursEdit = loader.add('PortierLoginHoursEdit', path.join(here, 'components/login-hours-edit.jsx'));
+      components.loginHoursShow = loader.add('PortierLoginHoursShow', path.join(here, 'components/login-hours-show.jsx'));
+      loader.override('SidebarPages', path.join(here, 'components/sidebar-pages.jsx'));
+      for (const page of PORTIER_PAGES) this.pages[page.name] = { component: loader.add(componentId(page), path.join(here, 'components', page.file)), icon: page.icon };
+      registerStatsComponents(loader);
+      registerClientComponents(loader);
+      registerRecordShowComponent(loader);
     },
+
+    /** Portier's pages (see pages.ts), for AdminJS's `pages` option once `registerComponents` has run. */
+    pages: {} as Record<string, { component: string; icon: string }>,
 
     dashboard: { handler: dashboardHandler(service), component: undefined as string | undefined },
 
@@ -171,7 +198,7 @@ export function createPortier(options: PortierOptions) {
 
     /** To mount after the session and before AdminJS's routes. */
     middleware(admin: AdminJS): RequestHandler[] {
-      return [loginPageWithReason(admin), apiStatus(), accessGate(service, admin)];
+      return [loginPageWithReason(admin), apiStatus(), accessGate(service, admin), moduleActivity(service), securityEvents(options.dataSource), portierRoutes(service)];
     },
   };
 }

@@ -8,7 +8,7 @@ const patched = new WeakSet<ResourceDecorator>();
  * fields they may not see are removed everywhere, fields they may only read are disabled in
  * forms. (The values themselves never leave the server: the resource strips them.)
  */
-export function restrictResourceJson(decorator: ResourceDecorator, module: string): ResourceDecorator {
+export function restrictResourceJson(decorator: ResourceDecorator, module: string, ownerFields: string[] = []): ResourceDecorator {
   if (patched.has(decorator)) return decorator;
   patched.add(decorator);
   const original = decorator.toJSON.bind(decorator);
@@ -18,7 +18,10 @@ export function restrictResourceJson(decorator: ResourceDecorator, module: strin
     const access = store?.access.access;
     // Outside a signed-in request nothing of the module is shown.
     const restricted = !access ? null : access.isAdmin ? {} : access.fields[module] ?? {};
-    return restrictJson(json, (name) => (restricted ? restricted[name] ?? 'write' : 'none'));
+    // A client user never sees users (CLIENT-ACCESS.md): owner columns would show bare ids, so the
+    // screens leave them out (the engine still knows them as read-only for the client).
+    const owners = new Set(access?.kind === 'client' ? ownerFields : []);
+    return restrictJson(json, (name) => (owners.has(name) ? 'none' : restricted ? restricted[name] ?? 'write' : 'none'));
   };
   return decorator;
 }
@@ -35,3 +38,4 @@ export function restrictJson(json: ResourceJSON, levelOf: (property: string) => 
     editProperties: json.editProperties.filter(keep).map(disable),
   };
 }
+

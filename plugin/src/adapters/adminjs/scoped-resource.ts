@@ -9,6 +9,7 @@ import { badRequest, forbidden, withRefusalsAsErrors } from './errors.js';
 import { filterSql, type FilterColumn } from './filters.js';
 import { currentAccess } from '../request-context.js';
 import { restrictResourceJson } from './resource-json.js';
+import { ownerFields } from '../typeorm/module-registry.js';
 
 /** What the database said a user may do to each record it returned (read on every path, edit, delete). */
 const permissions = new WeakMap<BaseRecord, RecordPermissions>();
@@ -46,7 +47,7 @@ export class ScopedResource extends TypeormResource {
   }
 
   override decorate(): ResourceDecorator {
-    return restrictResourceJson(super.decorate(), this.module);
+    return restrictResourceJson(super.decorate(), this.module, ownerFields(this.records.table.spec));
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
@@ -66,6 +67,7 @@ export class ScopedResource extends TypeormResource {
       direction: params.sort?.direction,
       limit: params.limit,
       offset: params.offset,
+      forExport: context?.action?.name === 'export',
     });
     return rows.map((r) => this.toRecord(r.params, r.permissions));
   }

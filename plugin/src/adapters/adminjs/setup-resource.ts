@@ -116,13 +116,17 @@ export class SetupResource extends TypeormResource {
   }
 
   override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
+    const ua = this.access(context);
+    if (this.level(ua) === 'none') throw forbidden(`Accès refusé : ${this.resourceId}.`);
     return (await this.findMany([id], context))[0] ?? null;
   }
 
   override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
     const ua = this.access(context);
     const keys = this.pk.text ? ids.map(String) : ids.map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 2 ** 31);
-    if (!keys.length) return [];
+    // A reference one may not read shows its id (a client user's record owned by a firm user),
+    // as for the modules' own references (a page of it is refused by findOne).
+    if (!keys.length || this.level(ua) === 'none') return [];
     const { qb, shown } = this.query(ua);
     qb.andWhere(`x.${q(this.pk.column)} = ANY(:ids::${this.pk.text ? 'text' : 'bigint'}[])`, { ids: keys });
     return this.load(ua, qb, shown);

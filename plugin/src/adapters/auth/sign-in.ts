@@ -25,10 +25,14 @@ export interface SessionUser {
   company: string | null;
   locale: 'fr' | 'en';
   loginHours: LoginHours | null;
+  /** A client user's dossier grants: their number at sign-in, the grants themselves once loaded. */
+  dossierCount?: number;
+  dossiers?: unknown[];
 }
 
 export const SESSION_USER_COLUMNS = `u.id, u.login, u.email, u.first_name AS "firstName", u.last_name AS "lastName",
-  u.is_admin AS "isAdmin", u.status, u.kind, u.role_id AS "roleId", u.company, u.locale, u.login_hours AS "loginHours"`;
+  u.is_admin AS "isAdmin", u.status, u.kind, u.role_id AS "roleId", u.company, u.locale, u.login_hours AS "loginHours",
+  (SELECT count(*)::int FROM dossier_grant g WHERE g.user_id = u.id) AS "dossierCount"`;
 
 /**
  * The spec's step 1: inactive users, collaborators without access (internal, no role, not
@@ -36,8 +40,9 @@ export const SESSION_USER_COLUMNS = `u.id, u.login, u.email, u.first_name AS "fi
  */
 export function accessRefusal(u: SessionUser, now: Date): AccessRefusal | null {
   if (u.status !== 'active') return 'userInactive';
-  if (u.kind === 'client') return 'clientWithoutDossier';
-  if (!u.isAdmin && u.roleId === null) return 'userWithoutAccess';
+  if (u.kind === 'client') {
+    if ((u.dossierCount ?? u.dossiers?.length ?? 0) === 0) return 'clientWithoutDossier';
+  } else if (!u.isAdmin && u.roleId === null) return 'userWithoutAccess';
   if (!u.isAdmin && !isWithinLoginHours(u.loginHours, now)) return 'outsideLoginHours';
   return null;
 }

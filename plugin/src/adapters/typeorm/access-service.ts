@@ -14,7 +14,7 @@ export interface UserAccess {
   access: CompiledAccess;
   ability: PortierAbility;
   /** The SQL condition on `alias` for an action on a module (cached per user, version, alias). */
-  sql(module: string, action: 'read' | 'edit' | 'delete', alias?: string): SqlCondition;
+  sql(module: string, action: 'read' | 'edit' | 'delete' | 'export', alias?: string): SqlCondition;
   /** How many records the user may read, from the per-owner counters, when the condition allows it. */
   ownerCount(module: string): SqlCondition | null;
 }
@@ -54,7 +54,7 @@ export class AccessService {
     const value = {
       access,
       ability,
-      sql: (module: string, action: 'read' | 'edit' | 'delete', alias = 'x') => {
+      sql: (module: string, action: 'read' | 'edit' | 'delete' | 'export', alias = 'x') => {
         const key = `${module}|${action}|${alias}`;
         let s = sqlCache.get(key);
         if (!s) {

@@ -16,11 +16,19 @@ export interface AuditInput {
   message?: string | null;
 }
 
+/**
+ * `PORTIER_AUDIT=off` skips the entries of AdminJS's writes, only so that the benchmark can
+ * measure what auditing costs on one machine in one run. Production refuses to start with it.
+ */
+const AUDIT_OFF = process.env.PORTIER_AUDIT === 'off';
+if (AUDIT_OFF && process.env.NODE_ENV === 'production') throw new Error('PORTIER_AUDIT=off is for benchmarks only; refused in production');
+
 /** Fields whose values never enter the audit trail (only that they changed). */
 const SECRET = /password/i;
 
 /** Writes one entry, in the caller's transaction: the change and its entry commit or roll back together. */
 export async function audit(m: EntityManager | DataSource, actor: AuditActor, e: AuditInput): Promise<void> {
+  if (AUDIT_OFF) return;
   const changes = e.changes
     ? Object.fromEntries(Object.entries(e.changes).map(([k, v]) => [k, SECRET.test(k) ? ['***', '***'] : v]))
     : null;

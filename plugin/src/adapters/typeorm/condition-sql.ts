@@ -1,6 +1,7 @@
 import { rulesToAST } from '@casl/ability/extra';
 import type { PortierAbility, PortierAction } from '../../core/ability.js';
 import { LINKED, OWNER_ROLE, OWNER_TEAMS, ownerUserField } from '../../core/record-conditions.js';
+import { DOSSIER_ACCOUNT } from '../../core/client-access.js';
 import type { ModuleSpec } from '../../core/modules.js';
 
 /** A node of the condition AST CASL builds from its rules (@ucast/mongo2js). */
@@ -121,6 +122,7 @@ class Translator {
     if (field === OWNER_TEAMS) {
       return { column: owner, subquery: `SELECT tm.user_id FROM team_member tm WHERE tm.team_id ${this.match(values, 'int')}` };
     }
+    if (field === DOSSIER_ACCOUNT) return { sql: this.dossier(values, table, alias) };
     if (field.startsWith(`${LINKED}.`)) {
       const [, link, ...rest] = field.split('.');
       const spec = table.spec.links.find((l) => l.field === link);
@@ -136,6 +138,30 @@ class Translator {
     const column = `${alias}.${q(table.column(field))}`;
     const type = values.every((v) => typeof v === 'number') ? 'int' : 'text';
     return { sql: type === 'text' ? `${column}::text ${this.match(values, type)}` : `${column} ${this.match(values, type)}` };
+  }
+
+  /**
+   * The records in the dossiers of these Accounts: their own account, else (one level) their
+   * first parent's, in the declared order. One branch per case, so that each uses its index.
+   */
+  private dossier(values: unknown[], table: TableInfo, alias: string): string {
+    const d = table.spec.dossier;
+    if (!d || 'root' in d) return DENY_ALL;
+    const accounts = this.match(values, 'int');
+    const own = `${alias}.${q(table.column(d.accountField))}`;
+    const branches = [`${own} ${accounts}`];
+    const absent: string[] = [`${own} IS NULL`];
+    for (const p of d.parents ?? []) {
+      const target = this.tables(p.module);
+      const pd = target.spec.dossier;
+      const link = `${alias}.${q(table.column(p.field))}`;
+      if (pd && !('root' in pd)) {
+        const inner = `d${this.aliases++}`;
+        branches.push(`(${[...absent, `${link} IN (SELECT ${inner}.id FROM ${q(target.table)} ${inner} WHERE ${inner}.${q(target.column(pd.accountField))} ${accounts})`].join(' AND ')})`);
+      }
+      absent.push(`${link} IS NULL`); // the first parent present decides
+    }
+    return branches.length === 1 ? branches[0] : `(${branches.join(' OR ')})`;
   }
 
   private match(values: unknown[], type: 'int' | 'text'): string {

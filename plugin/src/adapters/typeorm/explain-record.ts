@@ -2,6 +2,7 @@ import { explainDecision, type Explanation } from '../../core/explain.js';
 import { explanationText, type Language } from '../../core/explain-text.js';
 import type { ModuleAction } from '../../core/model.js';
 import type { AccessService } from './access-service.js';
+import { dossierRoot } from '../../core/client-access.js';
 
 export interface RecordExplanation extends Explanation {
   text: string;
@@ -25,5 +26,13 @@ export async function explainRecord(
   }
   const index = await service.indexFor(loaded.user.version);
   const e = explainDecision(index, service.registry.catalog, loaded.user, module, record, action);
-  return { ...e, text: explanationText(e, { login: loaded.user.login, reference: reference ?? undefined }, lang) };
+  return { ...e, text: explanationText(e, { login: loaded.user.login, reference: reference ?? undefined, accounts: await dossierReferences(service, loaded.user.dossiers ?? []) }, lang) };
+}
+
+/** A client's dossiers by Account reference, for "dossier ACC-12 under Easy Invoicing gives edit on Invoice". */
+async function dossierReferences(service: AccessService, dossiers: Array<{ accountId: number }>): Promise<Record<number, string>> {
+  const root = dossierRoot(service.registry.catalog);
+  if (!root || !dossiers.length) return {};
+  const rows = await service.ds.query(`SELECT id, reference FROM "${service.table(root.name).table}" WHERE id = ANY($1::int[])`, [dossiers.map((d) => d.accountId)]);
+  return Object.fromEntries(rows.map((r: { id: number; reference: string }) => [r.id, r.reference]));
 }

@@ -73,6 +73,8 @@ export async function loadAccessUser(db: Db, id: number): Promise<LoadedUser | n
     `SELECT u.id, u.login, u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.locale,
             u.is_admin AS "isAdmin", u.status, u.kind, u.role_id AS "roleId", u.login_hours AS "loginHours",
             coalesce((SELECT array_agg(team_id) FROM team_member WHERE user_id = u.id), '{}') AS "teamIds",
+            coalesce((SELECT json_agg(json_build_object('accountId', g.account_id, 'profileId', g.profile_id) ORDER BY g.account_id)
+                        FROM dossier_grant g WHERE g.user_id = u.id), '[]') AS dossiers,
             (SELECT version FROM access_version) AS version
        FROM app_user u WHERE u.id = $1`,
     [id],

@@ -16,6 +16,8 @@ export interface ListOptions {
   direction?: 'asc' | 'desc';
   limit?: number;
   offset?: number;
+  /** Only the records the user may export too (the export action). */
+  forExport?: boolean;
 }
 
 export interface LoadedRecord {
@@ -91,6 +93,11 @@ export class ModuleRecords {
 
   async list(ua: UserAccess, o: ListOptions = {}): Promise<LoadedRecord[]> {
     const qb = this.select(ua);
+    if (o.forExport) {
+      // Export is per module for internal users (TRUE here), per dossier for client users.
+      const exp = ua.sql(this.module, 'export', 'x');
+      qb.andWhere(exp.sql, exp.params);
+    }
     for (const s of o.where?.sql ?? []) qb.andWhere(s);
     if (o.where) qb.setParameters({ ...qb.getParameters(), ...o.where.params });
     const dir = o.direction === 'asc' ? 'ASC' : 'DESC';

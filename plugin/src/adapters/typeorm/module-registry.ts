@@ -81,12 +81,7 @@ export class ModuleRegistry {
   }
 }
 
-/** The columns an owner spec uses. */
-export function ownerFields(spec: ModuleSpec): string[] {
-  return spec.owner.kind === 'userOrTeam'
-    ? [spec.owner.userField, spec.owner.teamField]
-    : [spec.owner.primaryField, spec.owner.secondaryField, spec.owner.assistantField];
-}
+export { ownerFields } from '../../core/modules.js';
 
 /** The organisation file's name for a link column: `accountId` -> `account`. */
 export function linkKey(field: string): string {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { UserAccess } from './access-service.js';
 import { audit, diff, type AuditActor } from './audit.js';
+import { dossierAccountOf, dossierRoot, isDossierRoot } from '../../core/client-access.js';
 import { ownerFields, type FieldInfo } from './module-registry.js';
 import { ModuleRecords } from './module-records.js';
 import { Refusal } from './refusal.js';
@@ -89,6 +90,8 @@ async function guardLinks(records: ModuleRecords, ua: UserAccess, values: Record
     if (!(link.field in values)) continue;
     const id = values[link.field];
     if (id === null || (current && same(id, current[link.field]))) continue;
+    // A client links to the Account of one of their dossiers, whether or not its profile shows the Account.
+    if (ua.access.kind === 'client' && isDossierRoot(records.service.registry.catalog.modules.find((x) => x.name === link.module)) && (ua.user.dossiers ?? []).some((d) => d.accountId === Number(id))) continue;
     const readable = await new ModuleRecords(records.service, link.module).allows(ua, 'read', Number(id), m);
     if (!readable) {
       throw new Refusal('forbidden', `${link.field} : aucun enregistrement ${link.module} n° ${id} que vous pouvez consulter. ${NOTHING_CHANGED}`, link.field);
@@ -129,6 +132,43 @@ function refuseIfAny(records: ModuleRecords, fields: string[]): void {
   }
 }
 
+/**
+ * A client user creates only in one of their dossiers whose profile grants create (CLIENT-ACCESS.md):
+ * the record's dossier comes from its links, and its owner is that Account's owner.
+ */
+async function placeInDossier(records: ModuleRecords, ua: UserAccess, values: Record<string, unknown>, m: EntityManager): Promise<void> {
+  const spec = records.table.spec;
+  const allowed = ua.access.createIn?.[records.module] ?? [];
+  // Only the first parent the record has can decide (its own account aside): one small query at most.
+  const d = spec.dossier;
+  const deciding = d && !('root' in d) && (values[d.accountField] ?? null) === null ? d.parents?.find((p) => (values[p.field] ?? null) !== null) : undefined;
+  let parentRow: Record<string, unknown> | null = null;
+  if (deciding) {
+    const t = records.service.table(deciding.module);
+    const field = (t.spec.dossier as { accountField: string }).accountField;
+    const [row] = await m.query(`SELECT "${t.column(field)}" AS v FROM "${t.table}" WHERE id = $1`, [values[deciding.field]]);
+    parentRow = row ? { [field]: row.v } : null;
+  }
+  const accountId = dossierAccountOf(spec, values, (f) => (f === deciding?.field ? parentRow : null), records.service.registry.catalog);
+  if (accountId === null || !allowed.includes(accountId)) {
+    throw new Refusal('forbidden', `Vous ne pouvez créer dans ${records.module} que dans l'un de vos dossiers qui le permet : reliez-le à son compte. ${NOTHING_CHANGED}`);
+  }
+  const root = records.service.table(dossierRoot(records.service.registry.catalog)!.name);
+  const rootSpec = root.spec;
+  const [account] = await m.query(`SELECT * FROM "${root.table}" WHERE id = $1`, [accountId]);
+  const ownerUser = rootSpec.owner.kind === 'userOrTeam' ? account?.[root.column(rootSpec.owner.userField)] : account?.[root.column(rootSpec.owner.primaryField)];
+  const ownerTeam = rootSpec.owner.kind === 'userOrTeam' ? account?.[root.column(rootSpec.owner.teamField)] : null;
+  if (spec.owner.kind === 'userOrTeam') {
+    values[spec.owner.userField] = ownerUser ?? null;
+    values[spec.owner.teamField] = ownerUser ? null : ownerTeam ?? null;
+  } else {
+    // A Contact's owner is a user: in a team-owned dossier, the team's first member (by id).
+    const member = ownerUser ?? (ownerTeam ? (await m.query(`SELECT min(user_id) AS id FROM team_member WHERE team_id = $1`, [ownerTeam]))[0]?.id : null);
+    if (!member) throw new Refusal('invalid', `Le compte de ce dossier n'a pas de responsable à qui confier ce contact. ${NOTHING_CHANGED}`);
+    values[spec.owner.primaryField] = member;
+  }
+}
+
 export async function createRecord(records: ModuleRecords, ua: UserAccess, input: Record<string, unknown>, actor?: AuditActor): Promise<Record<string, unknown>> {
   if (!ua.access.create.has(records.module)) {
     throw new Refusal('forbidden', `Vous n'avez pas le droit de créer dans ${records.module}. ${NOTHING_CHANGED}`);
@@ -140,9 +180,11 @@ export async function createRecord(records: ModuleRecords, ua: UserAccess, input
     for (const [k, v] of Object.entries(values)) if (v === null && k !== 'reference') delete values[k]; // take the defaults
     if (values.reference === null || values.reference === '') delete values.reference;
     if (!values.name) throw new Refusal('invalid', `Le nom est obligatoire. ${NOTHING_CHANGED}`, 'name');
-    // A new record without an owner is owned by its creator (a new Contact: its primary advisor).
+    // A new record without an owner is owned by its creator (a new Contact: its primary advisor);
+    // a client's, by the owner of the dossier's Account, so that the firm's manager sees it.
     const spec = records.table.spec;
-    if (spec.owner.kind === 'userOrTeam') {
+    if (ua.access.kind === 'client') await placeInDossier(records, ua, values, m);
+    else if (spec.owner.kind === 'userOrTeam') {
       if (values[spec.owner.userField] === undefined && values[spec.owner.teamField] === undefined) values[spec.owner.userField] = ua.user.id;
     } else if (values[spec.owner.primaryField] === undefined) {
       values[spec.owner.primaryField] = ua.user.id;
@@ -169,6 +211,10 @@ export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: n
     await guardLinks(records, ua, values, current, m);
     const row = await records.updateIfAllowed(ua, id, values, m);
     if (!row) throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);
+    // A client moves a record only between dossiers where they may edit it.
+    if (ua.access.kind === 'client' && !(await records.allows(ua, 'edit', id, m))) {
+      throw new Refusal('forbidden', `Ce changement sortirait ${records.module} n° ${id} de vos dossiers où vous pouvez le modifier. ${NOTHING_CHANGED}`);
+    }
     const changes = diff(current, row);
     if (Object.keys(changes).length) {
       await audit(m, actor ?? actorOf(ua), { action: 'update', module: records.module, recordId: id, reference: row.reference as string, changes });

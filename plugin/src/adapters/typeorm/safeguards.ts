@@ -13,7 +13,7 @@ export async function lockAdmins(m: EntityManager): Promise<void> {
 export async function assertAnActiveAdmin(m: EntityManager): Promise<void> {
   const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM app_user WHERE is_admin AND status = 'active' AND kind = 'internal'`);
   if (n === 0) {
-    throw new Refusal('forbidden', "Refusé : il doit toujours rester au moins un administrateur actif. Rien n'a été modifié.");
+    throw new Refusal('forbidden', "Refusé : il doit toujours rester au moins un administrateur actif. Rien n'a été modifié.", undefined, true);
   }
 }
 
@@ -38,6 +38,6 @@ export async function assertKeepsOwnAdministration(m: EntityManager, actorId: nu
   if (after.isAdmin) return;
   const lost = (['manageUsers', 'manageAccess'] as const).filter((c) => before.has(c) && !after.capabilities.has(c));
   if (lost.length) {
-    throw new Refusal('forbidden', `Refusé : ce changement vous retirerait votre propre droit ${lost.join(' et ')}. Rien n'a été modifié.`);
+    throw new Refusal('forbidden', `Refusé : ce changement vous retirerait votre propre droit ${lost.join(' et ')}. Rien n'a été modifié.`, undefined, true);
   }
 }

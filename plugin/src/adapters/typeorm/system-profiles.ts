@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CAPABILITIES, MODULE_ACTIONS, type ModulePrivileges } from '../../core/model.js';
+import { clientTierMaximum } from '../../core/license-tiers.js';
+import { CAPABILITIES, CLIENT_TIERS, MODULE_ACTIONS, type ClientTier, type ModulePrivileges } from '../../core/model.js';
 import type { ModuleRegistry } from './module-registry.js';
 
 export const ADMINISTRATOR_PROFILE = 'Administrateur';
@@ -10,6 +11,25 @@ export function allModulePrivileges(registry: ModuleRegistry): ModulePrivileges 
     registry.names.map((m) => [m, Object.fromEntries(MODULE_ACTIONS.map((a) => [a, true]))]),
   );
 }
+
+/** The four predefined client profiles (CLIENT-ACCESS.md), one per tier, granting exactly its maximum. */
+export const CLIENT_SYSTEM_PROFILES: Record<ClientTier, { name: string; description: string }> = {
+  connect: { name: 'Connect & pay', description: 'Consulter son compte, ses factures et commandes ; échanger par tickets' },
+  invoicing: { name: 'Easy Invoicing', description: 'Connect & pay, plus devis et factures' },
+  accounting: { name: 'Comptabilité complète', description: 'Easy Invoicing, plus commandes fournisseurs et clients, et exports' },
+  commercial: { name: 'Gestion commerciale avancée', description: 'Comptabilité complète, plus contacts et affaires' },
+};
+
+export function clientTierModules(tier: ClientTier): ModulePrivileges {
+  return Object.fromEntries(
+    Object.entries(clientTierMaximum(tier) ?? {}).map(([m, actions]) => [m, Object.fromEntries(MODULE_ACTIONS.map((a) => [a, actions.includes(a)]))]),
+  );
+}
+
+export const isClientSystemProfile = (name: string) => Object.values(CLIENT_SYSTEM_PROFILES).some((p) => p.name === name);
+
+/** The profiles every database has, which a --replace import keeps. */
+export const PREDEFINED_PROFILES = [ADMINISTRATOR_PROFILE, ...Object.values(CLIENT_SYSTEM_PROFILES).map((p) => p.name)];
 
 /**
  * The predefined system profiles exist in every database (ORG-FORMAT.md). Creating them is
@@ -27,4 +47,16 @@ export async function ensureSystemProfiles(db: DataSource | EntityManager, regis
       WHERE name = $1 AND NOT (capabilities @> $2 AND system)`,
     [ADMINISTRATOR_PROFILE, CAPABILITIES],
   );
+  // The client profiles define their tier: they are (re)set to exactly its maximum.
+  for (const tier of CLIENT_TIERS) {
+    const p = CLIENT_SYSTEM_PROFILES[tier];
+    await db.query(
+      `INSERT INTO profile (name, description, system, audience, license_tier, modules)
+       VALUES ($1, $2, true, 'client', $3, $4)
+       ON CONFLICT (name) DO UPDATE SET system = true, audience = 'client', license_tier = EXCLUDED.license_tier, modules = EXCLUDED.modules,
+         view_all = false, edit_all = false, capabilities = '{}', contact_scopes = '{}'
+       WHERE (profile.system, profile.audience, profile.license_tier, profile.modules) IS DISTINCT FROM (true, 'client', EXCLUDED.license_tier, EXCLUDED.modules)`,
+      [p.name, p.description, tier, JSON.stringify(clientTierModules(tier))],
+    );
+  }
 }

@@ -1,7 +1,12 @@
 import type { LocaleTranslations } from 'adminjs';
+import { accountEn } from './account.js';
+import { auditEn } from './audit.js';
+import { clientsEn } from './clients.js';
+import { statsEn } from './stats.js';
 
 /** Overrides on top of AdminJS's built-in English (added by AdminJS itself when 'en' is available). */
 export const adminjsEn = {
+  actions: { auditTrail: 'Audit trail', loginHistory: 'Login history', clientDossiers: 'Client dossiers' },
   components: {
     LanguageSelector: {
       availableLanguages: {
@@ -16,6 +21,7 @@ export const adminjsEn = {
       },
     },
   },
+  pages: { clientAccess: 'Client access', auditTrail: 'Audit trail', connectionStats: 'Connection statistics', myAccount: 'My account' },
   messages: {
     dashboardTitle: 'Dashboard',
     dashboardIntro: 'The records you can access, by module.',
@@ -30,5 +36,9 @@ export const adminjsEn = {
     recordNotFound: 'Record not found.',
     unknownFilter: 'Unknown filter: {{property}}',
     fieldReadOnly: 'The field {{field}} is read-only for you.',
+    ...auditEn,
+    ...statsEn,
+    ...accountEn,
+    ...clientsEn,
   },
 } satisfies LocaleTranslations;

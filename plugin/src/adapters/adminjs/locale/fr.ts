@@ -1,4 +1,8 @@
 import type { LocaleTranslations } from 'adminjs';
+import { accountFr } from './account.js';
+import { auditFr } from './audit.js';
+import { clientsFr } from './clients.js';
+import { statsFr } from './stats.js';
 
 /** AdminJS's own UI in French (every key of adminjs/lib/locale/en/translation.json) plus Portier's messages. */
 export const adminjsFr = {
@@ -9,6 +13,9 @@ export const adminjsFr = {
     delete: 'Supprimer',
     bulkDelete: 'Supprimer la sélection',
     list: 'Liste',
+    auditTrail: "Piste d'audit", // the User resource's button (audit-ui-actions.ts)
+    loginHistory: 'Historique de connexion', // the User resource's button (stats-ui-actions.ts)
+    clientDossiers: 'Dossiers clients', // a client user's button (client-ui-actions.ts)
   },
   buttons: {
     save: 'Enregistrer',
@@ -74,6 +81,7 @@ export const adminjsFr = {
     to: 'Au',
   },
   resources: {},
+  pages: { clientAccess: 'Accès clients', auditTrail: "Piste d'audit", connectionStats: 'Statistiques de connexion', myAccount: 'Mon compte' },
   messages: {
     successfullyBulkDeleted: '{{count}} enregistrement supprimé',
     successfullyBulkDeleted_plural: '{{count}} enregistrements supprimés',
@@ -140,5 +148,9 @@ export const adminjsFr = {
     recordNotFound: 'Enregistrement introuvable.',
     unknownFilter: 'Filtre inconnu : {{property}}',
     fieldReadOnly: 'Le champ {{field}} est en lecture seule pour vous.',
+    ...auditFr,
+    ...statsFr,
+    ...accountFr,
+    ...clientsFr,
   },
 } satisfies LocaleTranslations;

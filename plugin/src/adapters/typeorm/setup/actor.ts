@@ -34,6 +34,11 @@ export function refuse(message: string, property?: string): Refusal {
   return new Refusal('forbidden', `${message} ${NOTHING_CHANGED}`, property);
 }
 
+/** A refusal by one of the safeguards that keep the organisation's administration reachable. */
+export function safeguard(message: string, property?: string): Refusal {
+  return new Refusal('forbidden', `${message} ${NOTHING_CHANGED}`, property, true);
+}
+
 /** A set-up row as JSON (never a password hash), to diff before and after a change. */
 export async function snapshot(m: EntityManager, table: string, key: string | number, column = 'id'): Promise<Record<string, unknown> | null> {
   const [row] = await m.query(`SELECT to_jsonb(t) - 'password_hash' - 'updated_at' AS j FROM ${table} t WHERE ${column} = $1`, [key]);

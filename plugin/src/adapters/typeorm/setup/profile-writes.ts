@@ -6,8 +6,8 @@ import {
 import type { AccessService, UserAccess } from '../access-service.js';
 import { Refusal } from '../refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../safeguards.js';
-import { ADMINISTRATOR_PROFILE } from '../system-profiles.js';
-import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, snapshot } from './actor.js';
+import { ADMINISTRATOR_PROFILE, isClientSystemProfile } from '../system-profiles.js';
+import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard, snapshot } from './actor.js';
 
 /** The row read before the change, as the snapshot shape (without timestamps). */
 const snapshotOf = async (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'updated_at'));
@@ -69,9 +69,15 @@ export async function saveProfile(service: AccessService, ua: UserAccess, id: nu
     };
     if (!merged.name?.trim()) throw invalid('Le nom du profil est obligatoire.', 'name');
     if (current?.name === ADMINISTRATOR_PROFILE) {
-      if (merged.name !== ADMINISTRATOR_PROFILE) throw refuse('Le profil prédéfini Administrateur ne se renomme pas.', 'name');
+      if (merged.name !== ADMINISTRATOR_PROFILE) throw safeguard('Le profil prédéfini Administrateur ne se renomme pas.', 'name');
       const missing = CAPABILITIES.filter((c) => !merged.capabilities.includes(c));
-      if (missing.length) throw refuse(`Le profil Administrateur garde tous les droits d'administration (manquants : ${missing.join(', ')}).`, 'capabilities');
+      if (missing.length) throw safeguard(`Le profil Administrateur garde tous les droits d'administration (manquants : ${missing.join(', ')}).`, 'capabilities');
+    }
+    // The four predefined client profiles define their tier: a consultant duplicates one to restrict it.
+    // (Only the default star may move onto one: it is not part of what the profile grants.)
+    const onlyTheStar = Object.entries(input).every(([k, v]) => k === 'isDefault' || v === undefined);
+    if (current && isClientSystemProfile(current.name) && !onlyTheStar) {
+      throw safeguard(`Le profil prédéfini ${current.name} définit son niveau de licence et ne se modifie pas : dupliquez-le pour le restreindre (la copie garde son niveau et son prix).`);
     }
     if (current && current.audience !== merged.audience) throw refuse("Le public d'un profil (interne ou client) ne change pas.", 'audience');
     if (!isTierOfAudience(merged.licenseTier, merged.audience)) throw invalid(`« ${merged.licenseTier} » n'est pas un niveau de licence des profils ${merged.audience === 'client' ? 'clients' : 'internes'}.`, 'licenseTier');
@@ -106,9 +112,16 @@ export async function deleteProfile(service: AccessService, ua: UserAccess, id: 
   await service.ds.transaction(async (m) => {
     const [profile] = await m.query(`SELECT id, name, system, audience FROM profile WHERE id = $1 FOR UPDATE`, [id]);
     if (!profile) throw new Refusal('notFound', `Aucun profil n° ${id}. ${NOTHING_CHANGED}`);
-    if (profile.system) throw refuse(`Le profil ${profile.name} est un profil système : il ne peut pas être supprimé.`);
+    if (profile.system) throw safeguard(`Le profil ${profile.name} est un profil système : il ne peut pas être supprimé.`);
     const roles = await m.query(`SELECT r.name FROM role_profile rp JOIN role r ON r.id = rp.role_id WHERE rp.profile_id = $1`, [id]);
     const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
+    const [{ grants }] = await m.query(`SELECT count(*)::int AS grants FROM dossier_grant WHERE profile_id = $1`, [id]);
+    if (grants && !replacementId) throw invalid(`Le profil ${profile.name} est celui de ${grants} dossier(s) client : désignez le profil client qui le remplace.`, 'replacementId');
+    if (grants) {
+      const [replacement] = await m.query(`SELECT id, audience FROM profile WHERE id = $1`, [replacementId]);
+      if (!replacement || replacement.id === id || replacement.audience !== 'client') throw invalid(`Aucun autre profil client n° ${replacementId}.`, 'replacementId');
+      await m.query(`UPDATE dossier_grant SET profile_id = $2 WHERE profile_id = $1`, [id, replacementId]);
+    }
     if (roles.length) {
       if (!replacementId) throw invalid(`Le profil ${profile.name} est utilisé par ${roles.map((r: { name: string }) => r.name).join(', ')} : désignez le profil qui le remplace.`, 'replacementId');
       const [replacement] = await m.query(`SELECT id, audience FROM profile WHERE id = $1`, [replacementId]);

@@ -7,7 +7,7 @@ import { q } from '../condition-sql.js';
 import { ownerFields } from '../module-registry.js';
 import { Refusal } from '../refusal.js';
 import { assertAnActiveAdmin, assertKeepsOwnAdministration, capabilitiesOf, lockAdmins } from '../safeguards.js';
-import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, snapshot } from './actor.js';
+import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard, snapshot } from './actor.js';
 
 export interface UserInput {
   login?: string;
@@ -97,8 +97,8 @@ export async function updateUser(service: AccessService, ua: UserAccess, id: num
     const promoting = input.isAdmin === true && !current.is_admin;
     const deactivating = input.status === 'inactive' && current.status === 'active';
     if ((demoting || promoting) && !ua.access.isAdmin) throw refuse('Seul un administrateur peut donner ou retirer le statut d’administrateur.', 'isAdmin');
-    if (self && demoting) throw refuse('Vous ne pouvez pas vous retirer vous-même le statut d’administrateur.', 'isAdmin');
-    if (self && deactivating) throw refuse('Vous ne pouvez pas désactiver votre propre compte.', 'status');
+    if (self && demoting) throw safeguard('Vous ne pouvez pas vous retirer vous-même le statut d’administrateur.', 'isAdmin');
+    if (self && deactivating) throw safeguard('Vous ne pouvez pas désactiver votre propre compte.', 'status');
     if (demoting || (deactivating && current.is_admin)) await lockAdmins(m);
     await validate(m, input, id);
     const before = self ? (await capabilitiesOf(m, id)).capabilities : null;
@@ -126,13 +126,13 @@ export async function updateUser(service: AccessService, ua: UserAccess, id: num
  */
 export async function deleteUsers(service: AccessService, ua: UserAccess, ids: number[], heirId: number | null): Promise<void> {
   requireCapability(ua, 'manageUsers');
-  if (ids.includes(ua.user.id)) throw refuse('Vous ne pouvez pas supprimer votre propre compte.');
+  if (ids.includes(ua.user.id)) throw safeguard('Vous ne pouvez pas supprimer votre propre compte.');
   await service.ds.transaction(async (m) => {
     const users = await m.query(`SELECT id, login, is_admin, system FROM app_user WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`, [ids]);
     const missing = ids.filter((id) => !users.some((u: { id: number }) => u.id === id));
     if (missing.length) throw new Refusal('notFound', `Aucun utilisateur n° ${missing.join(', ')}. ${NOTHING_CHANGED}`);
     const system = users.filter((u: { system: boolean }) => u.system).map((u: { login: string }) => u.login);
-    if (system.length) throw refuse(`${system.join(', ')} : utilisateur système, il ne peut pas être supprimé.`);
+    if (system.length) throw safeguard(`${system.join(', ')} : utilisateur système, il ne peut pas être supprimé.`);
     const logins = users.map((u: { login: string }) => u.login).join(', ');
     if (!heirId) throw invalid(`Désignez l'utilisateur qui reprend les enregistrements de ${logins} (héritier).`, 'heirId');
     if (ids.includes(heirId)) throw invalid("L'héritier doit être un autre utilisateur que ceux supprimés.", 'heirId');

@@ -1,0 +1,32 @@
+import type { Capability } from '../../core/model.js';
+import type { UserAccess } from '../typeorm/access-service.js';
+import { hasCapability } from '../typeorm/setup/actor.js';
+
+/**
+ * Portier's pages, in menu order. AdminJS pages have no `isAccessible`: the menu shows a page to
+ * users holding one of its capabilities (the list travels in `currentAdmin.portierPages`, read by
+ * components/sidebar-pages.jsx), and every page's data is refused on the server to anyone else.
+ */
+export interface PortierPage {
+  name: string;
+  /** Its React component, under components/. */
+  file: string;
+  icon: string;
+  /** Any of these lets a user open the page; none: everyone signed in. */
+  capabilities: Capability[];
+}
+
+export const PORTIER_PAGES: PortierPage[] = [
+  { name: 'clientAccess', file: 'client-access-page.jsx', icon: 'Briefcase', capabilities: ['manageUsers', 'manageAccess'] },
+  { name: 'auditTrail', file: 'audit-trail-page.jsx', icon: 'Activity', capabilities: ['viewAudit'] },
+  { name: 'connectionStats', file: 'connection-stats-page.jsx', icon: 'BarChart2', capabilities: ['viewStats'] },
+  { name: 'myAccount', file: 'my-account-page.jsx', icon: 'User', capabilities: [] },
+];
+
+/** The pages this user's menu shows. */
+export function visiblePages(ua: UserAccess): string[] {
+  return PORTIER_PAGES.filter((p) => !p.capabilities.length || p.capabilities.some((c) => hasCapability(ua, c))).map((p) => p.name);
+}
+
+/** The component's id in the ComponentLoader: `myAccount` → `PortierPageMyAccount`. */
+export const componentId = (p: PortierPage) => `PortierPage${p.name[0].toUpperCase()}${p.name.slice(1)}`;

@@ -1,0 +1,47 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import type { AccessService } from '../../typeorm/access-service.js';
+import { Refusal } from '../../typeorm/refusal.js';
+import { changeOwnPassword } from '../../typeorm/setup/own-password.js';
+import { currentAccess } from '../../request-context.js';
+import { badRequest, sendRefusal } from './respond.js';
+
+const passwordChange = z.strictObject({ current: z.string().max(200), next: z.string().max(200) });
+
+/** The signed-in user's own account: who they are, where they may go, and their password. */
+export function accountRoutes(service: AccessService): Router {
+  const router = express.Router();
+
+  router.get('/account', async (_req, res, next) => {
+    try {
+      const ua = currentAccess()!.access;
+      const [me] = await service.ds.query(
+        `SELECT u.login, u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.title, u.is_admin AS "isAdmin",
+                u.login_hours AS "loginHours", r.name AS role,
+                coalesce((SELECT array_agg(p.name ORDER BY p.name) FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE rp.role_id = u.role_id), '{}') AS profiles
+           FROM app_user u LEFT JOIN role r ON r.id = u.role_id WHERE u.id = $1`,
+        [ua.user.id],
+      );
+      const signIns = await service.ds.query(
+        `SELECT at, success, reason, ip FROM login_event WHERE user_id = $1 ORDER BY at DESC LIMIT 5`, [ua.user.id],
+      );
+      res.json({ ...me, capabilities: [...ua.access.capabilities], signIns });
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.post('/account/password', async (req, res, next) => {
+    const body = passwordChange.safeParse(req.body);
+    if (!body.success) return badRequest(res, "il faut « current » et « next ». Rien n'a été modifié.");
+    try {
+      await changeOwnPassword(service, currentAccess()!.access, body.data.current, body.data.next);
+      res.json({ ok: true, message: 'Votre mot de passe a été changé.' });
+    } catch (e) {
+      if (!(e instanceof Refusal)) return next(e);
+      sendRefusal(res, e);
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,31 @@
+import express, { type Router } from 'express';
+import type { AccessService } from '../../typeorm/access-service.js';
+import { currentAccess } from '../../request-context.js';
+import { accountRoutes } from './account-routes.js';
+import { auditRoutes } from './audit-routes.js';
+import { statsRoutes } from './stats-routes.js';
+import { clientsRoutes } from './clients-routes.js';
+
+/** Where Portier's own pages fetch their data: `<rootPath>/portier/...`. */
+export const PORTIER_API = '/portier';
+
+/**
+ * Portier's JSON endpoints (audit trail, statistics, the account page), mounted after the access
+ * gate: a request without a signed-in user is refused here, and every handler checks the
+ * capability it needs against the user's fresh access.
+ */
+export function portierRoutes(service: AccessService): Router {
+  const router = express.Router();
+  router.use(PORTIER_API, express.json({ limit: '100kb' }), (req, res, next) => {
+    if (!currentAccess()) {
+      res.status(401).json({ error: 'notSignedIn' });
+      return;
+    }
+    next();
+  });
+  router.use(PORTIER_API, auditRoutes(service));
+  router.use(PORTIER_API, statsRoutes(service));
+  router.use(PORTIER_API, accountRoutes(service));
+  router.use(PORTIER_API, clientsRoutes(service));
+  return router;
+}

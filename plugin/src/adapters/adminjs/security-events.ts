@@ -1,0 +1,73 @@
+import type { Request, RequestHandler } from 'express';
+import type { DataSource } from 'typeorm';
+import { currentAccess, type RequestAccess } from '../request-context.js';
+import { audit, type AuditActor } from '../typeorm/audit.js';
+import type { Refusal } from '../typeorm/refusal.js';
+
+/**
+ * Security events of the audit trail that are not changes: refused attempts (a forbidden action,
+ * a record one may not read, a write the engine refused), safeguard refusals and sign-outs.
+ * Each is written in a transaction of its own, after the refused change has rolled back, so the
+ * refusal stays on record while nothing of the change does. Writing one never fails the request.
+ */
+export function securityEvents(ds: DataSource): RequestHandler {
+  return (req, res, next) => {
+    const store = currentAccess();
+    if (!store) return next();
+    if (req.path === '/logout' && req.method === 'GET') {
+      void record(ds, store, { action: 'signOut', message: null }).then(() => next());
+      return;
+    }
+    if (!req.path.startsWith('/api/') && !req.path.startsWith('/portier/')) return next();
+    const refusals: Refusal[] = [];
+    store.refusals = refusals;
+    const json = res.json.bind(res);
+    // The answer waits for its entry, so that whoever reads the trail next finds it.
+    res.json = (body: unknown) => {
+      const target = targetOf(req);
+      const refused = refusalIn(body, res.statusCode);
+      const events = refusals.length
+        ? refusals.map((r) => ({ ...target, action: r.safeguard ? 'safeguardRefused' : 'refused', message: `${target.attempt} : ${r.message}` }))
+        : refused ? [{ ...target, action: 'refused', message: `${target.attempt} : ${refused}` }] : [];
+      if (!events.length) return json(body);
+      void events.reduce((p, e) => p.then(() => record(ds, store, e)), Promise.resolve()).then(() => json(body));
+      return res;
+    };
+    next();
+  };
+}
+
+interface Target {
+  module: string | null;
+  recordId: string | null;
+  /** The action attempted, e.g. "edit", "bulkDelete", "GET /portier/audit". */
+  attempt: string;
+}
+
+/** `/api/resources/Contact/records/12/edit` → Contact, 12, edit; bulk record ids come from the query. */
+function targetOf(req: Request): Target {
+  const m = /^\/api\/resources\/([^/]+)\/(?:records\/([^/]+)\/([^/]+)|actions\/([^/]+)|bulk\/([^/]+))/.exec(req.path);
+  if (!m) return { module: null, recordId: null, attempt: `${req.method} ${req.path}` };
+  const bulkIds = typeof req.query.recordIds === 'string' ? req.query.recordIds : null;
+  return { module: decodeURIComponent(m[1]), recordId: m[2] ?? bulkIds, attempt: m[3] ?? m[4] ?? m[5] };
+}
+
+/** A refusal answered without a Refusal thrown: AdminJS's ForbiddenError/NotFoundError, or a 403 of our own routes. */
+function refusalIn(body: unknown, status: number): string | null {
+  const b = body as { notice?: { type?: string; message?: string }; record?: { baseError?: { type?: string; message?: string } | null }; error?: string } | null;
+  const type = b?.record?.baseError?.type;
+  if (b?.notice?.type === 'error' && (type === 'ForbiddenError' || type === 'NotFoundError')) {
+    return b.record?.baseError?.message ?? b.notice.message ?? type;
+  }
+  if (status === 403) return b?.error ?? 'forbidden';
+  return null;
+}
+
+async function record(ds: DataSource, store: RequestAccess, e: { action: string; module?: string | null; recordId?: string | null; message: string | null }): Promise<void> {
+  const actor: AuditActor = { id: store.access.user.id, login: store.access.user.login, ip: store.ip, userAgent: store.userAgent };
+  try {
+    await audit(ds, actor, { action: e.action, module: e.module ?? null, recordId: e.recordId ?? null, message: e.message });
+  } catch (err) {
+    console.error('[audit] a security event could not be written:', (err as Error).message);
+  }
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
+
+/** In Chromium, on the demo organisation: the login-hours editor of the user form, and "Mon compte". */
+const demo = demoInBrowser();
+
+describe('login hours and my account, in the browser', () => {
+  it('an administrator restricts a user to weekday mornings with the editor; the schedule is saved and shown', async () => {
+    const [user] = await demo.db.ds.query(`SELECT id FROM app_user WHERE login = 'commercial'`);
+    const page = await signedInPage(demo.browser, demo.server.url, 'admin');
+    await page.goto(`${demo.server.url}/admin/resources/User/records/${user.id}/edit`);
+    const editor = page.getByTestId('login-hours-editor');
+    await editor.waitFor();
+    await editor.locator('label[for="login-hours-restricted"]').click();
+    // Office hours by default (Monday to Friday, 08:00–19:00): make Monday a morning only.
+    await editor.locator('[data-day="mon"] input[data-time="end"]').fill('12:30');
+    await editor.locator('[data-day="sat"] label').click();
+    await screenshot(page, 'user-login-hours', true);
+    await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/edit')), page.click('button[type="submit"]')]);
+    const [row] = await demo.db.ds.query(`SELECT login_hours FROM app_user WHERE id = $1`, [user.id]);
+    expect(row.login_hours).toEqual({
+      tz: 'Europe/Paris',
+      days: { mon: [['08:00', '12:30']], tue: [['08:00', '19:00']], wed: [['08:00', '19:00']], thu: [['08:00', '19:00']], fri: [['08:00', '19:00']], sat: [['08:00', '19:00']] },
+    });
+    await page.goto(`${demo.server.url}/admin/resources/User/records/${user.id}/show`);
+    await expect(page.getByTestId('login-hours-show').textContent()).resolves.toMatch(/Lundi : 08:00–12:30.*Dimanche : pas de connexion/);
+    await page.context().close();
+  });
+
+  it('a user changes their own password from "Mon compte"; a mistake is shown, nothing changed', async () => {
+    const page = await signedInPage(demo.browser, demo.server.url, 'support');
+    await page.goto(`${demo.server.url}/admin/pages/myAccount`);
+    const form = page.getByTestId('password-form');
+    await form.waitFor();
+    await page.fill('#pw-current', 'Portier2024');
+    await page.fill('#pw-next', 'Nouveau2025');
+    await page.fill('#pw-confirm', 'Nouveau2026');
+    await page.click('button:has-text("Changer le mot de passe")');
+    await page.getByTestId('password-outcome').filter({ hasText: 'diffèrent' }).waitFor();
+    await page.fill('#pw-confirm', 'Nouveau2025');
+    await page.click('button:has-text("Changer le mot de passe")');
+    await page.getByTestId('password-outcome').filter({ hasText: 'a été changé' }).waitFor();
+    await screenshot(page, 'my-account');
+    const [entry] = await demo.db.ds.query(`SELECT actor_login FROM audit_entry WHERE action = 'passwordChange'`);
+    expect(entry.actor_login).toBe('support');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from '@jest/globals';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freshDatabase, type TestDatabase } from './database.js';
+import { startServer, type RunningServer } from './server.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCREENSHOTS = path.join(root, 'docs/screenshots');
+
+/** Debian's Chromium driven by playwright-core (Playwright's own download does not work here; see STACK-NOTES). */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  return chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=fr-FR'],
+  });
+}
+
+/** A new page signed in through AdminJS's login form, in French, at a desktop size. */
+export async function signedInPage(browser: Browser, baseUrl: string, login: string, password = 'Portier2024'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/admin/login`);
+  await page.fill('input[name="email"]', login);
+  await page.fill('input[name="password"]', password);
+  // AdminJS's login button has no type=submit: select it by its text.
+  await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/login')), page.click('button:has-text("Se connecter")')]);
+  return page;
+}
+
+/** Saves a screenshot of what the user sees under docs/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}
+
+export interface DemoBrowser {
+  db: TestDatabase;
+  server: RunningServer;
+  browser: Browser;
+}
+
+/**
+ * For a browser test file: a fresh database, the real server with the demo organisation loaded,
+ * and Chromium, started before its tests and stopped after them. The fields fill in at beforeAll.
+ */
+export function demoInBrowser(): DemoBrowser {
+  const ctx = {} as DemoBrowser;
+  beforeAll(async () => {
+    ctx.db = await freshDatabase();
+    ctx.server = await startServer({ DATABASE_URL: ctx.db.url, SESSION_SECRET: 'browser' }, 180_000); // loads the demo
+    ctx.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+    await ctx.db?.drop();
+  });
+  return ctx;
+}
