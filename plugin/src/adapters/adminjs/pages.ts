@@ -17,6 +17,10 @@ export interface PortierPage {
 }
 
 export const PORTIER_PAGES: PortierPage[] = [
+  { name: 'profiles', file: 'profiles-page.jsx', icon: 'Shield', capabilities: ['manageAccess'] },
+  { name: 'roles', file: 'role-tree-page.jsx', icon: 'GitMerge', capabilities: ['manageAccess'] },
+  { name: 'teams', file: 'teams-page.jsx', icon: 'Users', capabilities: ['manageAccess'] },
+  { name: 'sharing', file: 'sharing-page.jsx', icon: 'Share2', capabilities: ['manageAccess'] },
   { name: 'clientAccess', file: 'client-access-page.jsx', icon: 'Briefcase', capabilities: ['manageUsers', 'manageAccess'] },
   { name: 'auditTrail', file: 'audit-trail-page.jsx', icon: 'Activity', capabilities: ['viewAudit'] },
   { name: 'connectionStats', file: 'connection-stats-page.jsx', icon: 'BarChart2', capabilities: ['viewStats'] },

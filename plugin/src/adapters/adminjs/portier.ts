@@ -30,6 +30,8 @@ import { ScopedResource } from './scoped-resource.js';
 import {
   auditPolicy, loginEventPolicy, profilePolicy, rolePolicy, sharingDefaultPolicy, sharingRulePolicy, teamPolicy, userPolicy,
 } from './setup-policies.js';
+import { effectiveAccessUserActions, registerEffectiveAccessComponents } from './effective-access-ui-actions.js';
+import { registerUserToolsComponents, userToolsActions } from './user-tools-ui-actions.js';
 import { bulkDeleteSetupRecords, deleteSetupRecord, SetupResource, type SetupPolicy } from './setup-resource.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -145,7 +147,7 @@ export function createPortier(options: PortierOptions) {
             },
           },
           ...o.user,
-          actions: { ...auditUserActions(), ...statsUserActions(), ...clientUserActions(), ...(o.user?.actions ?? {}) },
+          actions: { ...auditUserActions(), ...statsUserActions(), ...clientUserActions(), ...effectiveAccessUserActions(), ...userToolsActions(), ...(o.user?.actions ?? {}) },
         }),
         setupResource(Profile as typeof BaseEntity, 'Profile', profilePolicy(service), 'manageAccess', { ...nav, ...o.profile }),
         setupResource(Role as typeof BaseEntity, 'Role', rolePolicy(service), 'manageAccess', {
@@ -186,6 +188,8 @@ export function createPortier(options: PortierOptions) {
       for (const page of PORTIER_PAGES) this.pages[page.name] = { component: loader.add(componentId(page), path.join(here, 'components', page.file)), icon: page.icon };
       registerStatsComponents(loader);
       registerClientComponents(loader);
+      registerEffectiveAccessComponents(loader);
+      registerUserToolsComponents(loader);
       registerRecordShowComponent(loader);
     },
 

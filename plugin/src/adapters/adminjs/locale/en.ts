@@ -3,6 +3,12 @@ import { accountEn } from './account.js';
 import { auditEn } from './audit.js';
 import { clientsEn } from './clients.js';
 import { statsEn } from './stats.js';
+import { profilesEn } from './profiles.js';
+import { rolesEn } from './roles.js';
+import { teamsEn } from './teams.js';
+import { sharingEn } from './sharing.js';
+import { effectiveEn } from './effective.js';
+import { usersEn } from './users.js';
 
 /** Overrides on top of AdminJS's built-in English (added by AdminJS itself when 'en' is available). */
 export const adminjsEn = {
@@ -21,7 +27,7 @@ export const adminjsEn = {
       },
     },
   },
-  pages: { clientAccess: 'Client access', auditTrail: 'Audit trail', connectionStats: 'Connection statistics', myAccount: 'My account' },
+  pages: { profiles: 'Profiles', roles: 'Roles', teams: 'Teams', sharing: 'Sharing', clientAccess: 'Client access', auditTrail: 'Audit trail', connectionStats: 'Connection statistics', myAccount: 'My account' },
   messages: {
     dashboardTitle: 'Dashboard',
     dashboardIntro: 'The records you can access, by module.',
@@ -40,5 +46,11 @@ export const adminjsEn = {
     ...statsEn,
     ...accountEn,
     ...clientsEn,
+    ...profilesEn,
+    ...rolesEn,
+    ...teamsEn,
+    ...sharingEn,
+    ...effectiveEn,
+    ...usersEn,
   },
 } satisfies LocaleTranslations;

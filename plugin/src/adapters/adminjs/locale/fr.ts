@@ -3,6 +3,12 @@ import { accountFr } from './account.js';
 import { auditFr } from './audit.js';
 import { clientsFr } from './clients.js';
 import { statsFr } from './stats.js';
+import { profilesFr } from './profiles.js';
+import { rolesFr } from './roles.js';
+import { teamsFr } from './teams.js';
+import { sharingFr } from './sharing.js';
+import { effectiveFr } from './effective.js';
+import { usersFr } from './users.js';
 
 /** AdminJS's own UI in French (every key of adminjs/lib/locale/en/translation.json) plus Portier's messages. */
 export const adminjsFr = {
@@ -81,7 +87,7 @@ export const adminjsFr = {
     to: 'Au',
   },
   resources: {},
-  pages: { clientAccess: 'Accès clients', auditTrail: "Piste d'audit", connectionStats: 'Statistiques de connexion', myAccount: 'Mon compte' },
+  pages: { profiles: 'Profils', roles: 'Rôles', teams: 'Équipes', sharing: 'Partage', clientAccess: 'Accès clients', auditTrail: "Piste d'audit", connectionStats: 'Statistiques de connexion', myAccount: 'Mon compte' },
   messages: {
     successfullyBulkDeleted: '{{count}} enregistrement supprimé',
     successfullyBulkDeleted_plural: '{{count}} enregistrements supprimés',
@@ -152,5 +158,11 @@ export const adminjsFr = {
     ...statsFr,
     ...accountFr,
     ...clientsFr,
+    ...profilesFr,
+    ...rolesFr,
+    ...teamsFr,
+    ...sharingFr,
+    ...effectiveFr,
+    ...usersFr,
   },
 } satisfies LocaleTranslations;

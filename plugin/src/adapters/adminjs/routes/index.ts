@@ -5,6 +5,12 @@ import { accountRoutes } from './account-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { statsRoutes } from './stats-routes.js';
 import { clientsRoutes } from './clients-routes.js';
+import { profilesRoutes } from './profiles-routes.js';
+import { rolesRoutes } from './roles-routes.js';
+import { teamsRoutes } from './teams-routes.js';
+import { sharingRoutes } from './sharing-routes.js';
+import { effectiveAccessRoutes } from './effective-access-routes.js';
+import { usersRoutes } from './users-routes.js';
 
 /** Where Portier's own pages fetch their data: `<rootPath>/portier/...`. */
 export const PORTIER_API = '/portier';
@@ -27,5 +33,11 @@ export function portierRoutes(service: AccessService): Router {
   router.use(PORTIER_API, statsRoutes(service));
   router.use(PORTIER_API, accountRoutes(service));
   router.use(PORTIER_API, clientsRoutes(service));
+  router.use(PORTIER_API, profilesRoutes(service));
+  router.use(PORTIER_API, rolesRoutes(service));
+  router.use(PORTIER_API, teamsRoutes(service));
+  router.use(PORTIER_API, sharingRoutes(service));
+  router.use(PORTIER_API, effectiveAccessRoutes(service));
+  router.use(PORTIER_API, usersRoutes(service));
   return router;
 }

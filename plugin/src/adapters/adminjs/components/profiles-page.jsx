@@ -1,0 +1,5 @@
+import React from 'react';
+
+const Page = () => <div />;
+
+export default Page;

@@ -1,0 +1,3 @@
+export const effectiveFr = {};
+
+export const effectiveEn: Record<keyof typeof effectiveFr, string> = {};

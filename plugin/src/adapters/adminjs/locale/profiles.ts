@@ -1,0 +1,3 @@
+export const profilesFr = {};
+
+export const profilesEn: Record<keyof typeof profilesFr, string> = {};

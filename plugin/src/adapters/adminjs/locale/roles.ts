@@ -1,0 +1,3 @@
+export const rolesFr = {};
+
+export const rolesEn: Record<keyof typeof rolesFr, string> = {};

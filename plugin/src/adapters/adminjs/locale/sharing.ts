@@ -1,0 +1,3 @@
+export const sharingFr = {};
+
+export const sharingEn: Record<keyof typeof sharingFr, string> = {};

@@ -1,0 +1,3 @@
+export const teamsFr = {};
+
+export const teamsEn: Record<keyof typeof teamsFr, string> = {};

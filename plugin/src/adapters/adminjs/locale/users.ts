@@ -1,0 +1,3 @@
+export const usersFr = {};
+
+export const usersEn: Record<keyof typeof usersFr, string> = {};

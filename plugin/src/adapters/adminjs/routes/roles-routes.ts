@@ -1,0 +1,6 @@
+import express, { type Router } from 'express';
+import type { AccessService } from '../../typeorm/access-service.js';
+
+export function rolesRoutes(_service: AccessService): Router {
+  return express.Router();
+}
