@@ -31,7 +31,7 @@ import {
   auditPolicy, loginEventPolicy, profilePolicy, rolePolicy, sharingDefaultPolicy, sharingRulePolicy, teamPolicy, userPolicy,
 } from './setup-policies.js';
 import { effectiveAccessUserActions, registerEffectiveAccessComponents } from './effective-access-ui-actions.js';
-import { registerUserToolsComponents, userToolsActions } from './user-tools-ui-actions.js';
+import { registerUserToolsComponents, USER_ADMIN_FLAG, userToolsActions } from './user-tools-ui-actions.js';
 import { bulkDeleteSetupRecords, deleteSetupRecord, SetupResource, type SetupPolicy } from './setup-resource.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -103,7 +103,7 @@ export function createPortier(options: PortierOptions) {
       resource,
       options: {
         ...resourceOptions,
-        actions: ({
+        actions: mergeActions({
           list: { isAccessible: () => level() === 'all' },
           show: { isAccessible: () => level() !== 'none' }, // the reference pickers show the chosen one
           search: { isAccessible: () => level() !== 'none' },
@@ -111,8 +111,7 @@ export function createPortier(options: PortierOptions) {
           edit: { isAccessible: can(policy.update ? write : null), after: writeOnly },
           delete: { isAccessible: can(policy.delete ? write : null), handler: deleteSetupRecord },
           bulkDelete: { isAccessible: can(policy.deleteMany ? write : null), handler: bulkDeleteSetupRecords },
-          ...(resourceOptions.actions ?? {}),
-        }) as ResourceOptions['actions'],
+        }, resourceOptions.actions ?? {}) as ResourceOptions['actions'],
       },
     };
   }
@@ -141,6 +140,7 @@ export function createPortier(options: PortierOptions) {
             passwordHash: { isVisible: false },
             fullName: { isVisible: { list: true, filter: true, show: false, edit: false } },
             password: { type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
+            isAdmin: { components: { edit: USER_ADMIN_FLAG } },
             loginHours: {
               isVisible: { list: false, filter: false, show: true, edit: true },
               components: { edit: components.loginHoursEdit, show: components.loginHoursShow },
@@ -208,4 +208,11 @@ export function createPortier(options: PortierOptions) {
 }
 
 export type Portier = ReturnType<typeof createPortier>;
+
+/** An app's action options over Portier's, key by key: a new component for `delete` keeps Portier's check and handler. */
+function mergeActions(ours: Record<string, object>, theirs: NonNullable<ResourceOptions['actions']>): Record<string, object> {
+  const merged: Record<string, object> = { ...ours };
+  for (const [name, action] of Object.entries(theirs)) merged[name] = { ...(ours[name] ?? {}), ...(action as object) };
+  return merged;
+}
 export type { ActionContext };

@@ -1,7 +1,49 @@
-import type { ComponentLoader, ResourceOptions } from 'adminjs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ActionContext, ComponentLoader, ResourceOptions } from 'adminjs';
+import { currentAccess } from '../request-context.js';
+import { hasCapability } from '../typeorm/setup/actor.js';
 
-export function registerUserToolsComponents(_loader: ComponentLoader): void {}
+const here = path.dirname(fileURLToPath(import.meta.url));
+const COPY = 'PortierUserCopy';
+const STATUS = 'PortierUserStatus';
+const DELETE = 'PortierUserDelete';
+/** The admin flag in the user form: shown to admins only (the service refuses it to others anyway). */
+export const USER_ADMIN_FLAG = 'PortierUserAdminFlag';
+let registered = false;
 
+export function registerUserToolsComponents(loader: ComponentLoader): void {
+  loader.add(COPY, path.join(here, 'components/user-copy.jsx'));
+  loader.add(STATUS, path.join(here, 'components/user-status.jsx'));
+  loader.add(DELETE, path.join(here, 'components/user-delete.jsx'));
+  loader.add(USER_ADMIN_FLAG, path.join(here, 'components/user-admin-flag.jsx'));
+  registered = true;
+}
+
+const managesUsers = () => {
+  const store = currentAccess();
+  return !!store && hasCapability(store.access, 'manageUsers');
+};
+const internal = (ctx: ActionContext) => ctx.record?.params?.kind !== 'client';
+// The page only shows the form: the change itself is a POST to Portier's routes (routes/users-routes.ts).
+const showRecord = async (_request: unknown, _response: unknown, context: ActionContext) => ({ record: context.record!.toJSON(context.currentAdmin) });
+
+/**
+ * The user's page buttons: "Copier" (a new user on this one's model), "Désactiver" /
+ * "Réactiver", and "Supprimer" with its heir picker (AdminJS's own delete has no heir).
+ */
 export function userToolsActions(): NonNullable<ResourceOptions['actions']> {
-  return {};
+  if (!registered) return {};
+  return {
+    copyUser: { actionType: 'record', icon: 'Copy', component: COPY, isAccessible: (ctx) => managesUsers() && internal(ctx), handler: showRecord },
+    deactivateUser: {
+      actionType: 'record', icon: 'UserX', component: STATUS, handler: showRecord,
+      isAccessible: (ctx) => managesUsers() && ctx.record?.params?.status === 'active',
+    },
+    reactivateUser: {
+      actionType: 'record', icon: 'UserCheck', component: STATUS, handler: showRecord,
+      isAccessible: (ctx) => managesUsers() && ctx.record?.params?.status === 'inactive',
+    },
+    delete: { component: DELETE },
+  };
 }

@@ -12,7 +12,14 @@ import { usersEn } from './users.js';
 
 /** Overrides on top of AdminJS's built-in English (added by AdminJS itself when 'en' is available). */
 export const adminjsEn = {
-  actions: { auditTrail: 'Audit trail', loginHistory: 'Login history', clientDossiers: 'Client dossiers' },
+  actions: {
+    auditTrail: 'Audit trail',
+    loginHistory: 'Login history',
+    clientDossiers: 'Client dossiers',
+    copyUser: 'Copy',
+    deactivateUser: 'Deactivate',
+    reactivateUser: 'Reactivate',
+  },
   components: {
     LanguageSelector: {
       availableLanguages: {

@@ -13,6 +13,9 @@ import { usersFr } from './users.js';
 /** AdminJS's own UI in French (every key of adminjs/lib/locale/en/translation.json) plus Portier's messages. */
 export const adminjsFr = {
   actions: {
+    copyUser: 'Copier',
+    deactivateUser: 'Désactiver',
+    reactivateUser: 'Réactiver',
     new: 'Créer',
     edit: 'Modifier',
     show: 'Afficher',

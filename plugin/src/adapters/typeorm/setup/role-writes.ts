@@ -4,7 +4,7 @@ import { Refusal } from '../refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../safeguards.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
 
-async function roleSnapshot(m: EntityManager, id: number): Promise<Record<string, unknown> | null> {
+export async function roleSnapshot(m: EntityManager, id: number): Promise<Record<string, unknown> | null> {
   const row = await snapshot(m, 'role', id);
   if (!row) return null;
   const profiles = await m.query(`SELECT array_agg(profile_id ORDER BY profile_id) AS ids FROM role_profile WHERE role_id = $1`, [id]);
