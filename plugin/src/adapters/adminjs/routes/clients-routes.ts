@@ -1,9 +1,9 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { z } from 'zod';
 import { CLIENT_TIERS } from '../../../core/model.js';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
-import { badRequest, forbidden, holds, sendRefusal, zodIssues } from './respond.js';
+import { guardedBy } from './respond.js';
 import { clientProfilePairs, dossierTable, setDossierGrants, transferAllClientUsers, transferOneDossier } from '../../typeorm/setup/dossier-writes.js';
 import { saveProfile } from '../../typeorm/setup/profile-writes.js';
 import { currentAccess } from '../../request-context.js';
@@ -19,16 +19,7 @@ const grants = z.strictObject({ dossiers: z.array(z.strictObject({ accountId: id
  */
 export function clientsRoutes(service: AccessService): Router {
   const router = express.Router();
-  const handle = (fn: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    if (!holds('manageUsers', 'manageAccess')) return forbidden(res, 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils ».');
-    try {
-      await fn(req, res);
-    } catch (e) {
-      if (e instanceof z.ZodError) badRequest(res, `${zodIssues(e)}. Rien n'a été modifié.`);
-      else if (e instanceof Refusal) sendRefusal(res, e);
-      else throw e;
-    }
-  };
+  const handle = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils ».');
   const accounts = () => dossierTable(service);
 
   router.get('/clients/profiles', handle(async (_req, res) => {

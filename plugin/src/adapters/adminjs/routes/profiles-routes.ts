@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { z } from 'zod';
 import {
   CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, FIELD_ACCESS, INTERNAL_TIERS, MODULE_ACTIONS,
@@ -9,7 +9,7 @@ import { ADMINISTRATOR_PROFILE } from '../../typeorm/system-profiles.js';
 import { profileHolders, replaceProfileInRoles } from '../../typeorm/setup/profile-replace.js';
 import { deleteProfile, saveProfile, type ProfileInput } from '../../typeorm/setup/profile-writes.js';
 import { currentAccess } from '../../request-context.js';
-import { badRequest, forbidden, holds, sendRefusal, zodIssues } from './respond.js';
+import { guardedBy, holds } from './respond.js';
 
 const id = z.coerce.number().int().positive();
 // zod 4: a record keyed by an enum is exhaustive; a profile names only some actions and contact types.
@@ -41,16 +41,7 @@ function deleteBlocked(p: { name: string; system: boolean }): string | null {
  */
 export function profilesRoutes(service: AccessService): Router {
   const router = express.Router();
-  const handle = (fn: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    if (!holds('manageAccess')) return forbidden(res, 'Refusé : il faut le droit « gérer les profils, rôles, équipes et partage ».');
-    try {
-      await fn(req, res);
-    } catch (e) {
-      if (e instanceof z.ZodError) badRequest(res, `${zodIssues(e)}. Rien n'a été modifié.`);
-      else if (e instanceof Refusal) sendRefusal(res, e);
-      else throw e;
-    }
-  };
+  const handle = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et partage ».');
   const actor = () => currentAccess()!.access;
 
   router.get('/profiles', handle(async (_req, res) => {

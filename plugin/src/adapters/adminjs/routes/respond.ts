@@ -1,5 +1,5 @@
-import type { Response } from 'express';
-import type { z } from 'zod';
+import type { Request, Response } from 'express';
+import { ZodError, type z } from 'zod';
 import type { Capability } from '../../../core/model.js';
 import { currentAccess } from '../../request-context.js';
 import { Refusal } from '../../typeorm/refusal.js';
@@ -29,4 +29,24 @@ export function zodIssues(error: z.ZodError): string {
 /** A refusal of the access model: 403, 404 or 400 with its message (which says nothing changed). */
 export function sendRefusal(res: Response, e: Refusal): void {
   res.status(e.kind === 'forbidden' ? 403 : e.kind === 'notFound' ? 404 : 400).json({ error: e.kind, message: e.message, property: e.property });
+}
+
+type Handler = (req: Request, res: Response) => Promise<void>;
+
+/**
+ * The wrapper of a group of routes: refused (403, `message`) to users holding none of the
+ * capabilities; bad input (zod) is a 400 saying what was wrong, a refusal of the access model
+ * its own status and message. Anything else is a bug and goes to Express.
+ */
+export function guardedBy(capabilities: Capability[], message: string): (fn: Handler) => Handler {
+  return (fn) => async (req, res) => {
+    if (!holds(...capabilities)) return forbidden(res, message);
+    try {
+      await fn(req, res);
+    } catch (e) {
+      if (e instanceof ZodError) badRequest(res, `${zodIssues(e)}. Rien n'a été modifié.`);
+      else if (e instanceof Refusal) sendRefusal(res, e);
+      else throw e;
+    }
+  };
 }

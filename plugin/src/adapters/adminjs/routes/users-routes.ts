@@ -1,10 +1,10 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { createUser, deleteUsers, updateUser } from '../../typeorm/setup/user-writes.js';
 import { currentAccess } from '../../request-context.js';
-import { badRequest, forbidden, holds, sendRefusal, zodIssues } from './respond.js';
+import { guardedBy } from './respond.js';
 
 const id = z.coerce.number().int().positive();
 const copyBody = z.strictObject({
@@ -22,16 +22,7 @@ const copyBody = z.strictObject({
  */
 export function usersRoutes(service: AccessService): Router {
   const router = express.Router();
-  const handle = (fn: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    if (!holds('manageUsers')) return forbidden(res, 'Refusé : il faut le droit « gérer les utilisateurs ».');
-    try {
-      await fn(req, res);
-    } catch (e) {
-      if (e instanceof z.ZodError) badRequest(res, `${zodIssues(e)}. Rien n'a été modifié.`);
-      else if (e instanceof Refusal) sendRefusal(res, e);
-      else throw e;
-    }
-  };
+  const handle = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
   const actor = () => currentAccess()!.access;
 
   // The heirs a deletion may name: internal users other than the one deleted.
