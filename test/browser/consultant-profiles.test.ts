@@ -129,3 +129,50 @@ describe('profiles, as a consultant', () => {
     await commercial.context().close();
   });
 });
+
+describe('users, as a consultant and as an admin', () => {
+  it('shows the full user form; the admin flag is a box for an admin and read-only text for others', async () => {
+    const [emilie] = await demo.db.ds.query(`SELECT id FROM app_user WHERE login = 'commercial'`);
+    const admin = await signedInPage(demo.browser, demo.server.url, 'admin');
+    await admin.setViewportSize({ width: 1440, height: 2300 });
+    await admin.goto(`${demo.server.url}/admin/resources/User/records/${emilie.id}/edit`);
+    await admin.locator('form').waitFor();
+    for (const field of ['firstName', 'lastName', 'email', 'company', 'title', 'department', 'phone', 'mobilePhone']) {
+      expect([field, await admin.locator(`input[name="${field}"]`).count()]).toEqual([field, 1]);
+    }
+    await admin.getByTestId('admin-flag').waitFor({ state: 'attached' });
+    await admin.getByText('Horaires de connexion').first().waitFor();
+    await screenshot(admin, 'user-form');
+    await admin.context().close();
+
+    const consultant = await signedInPage(demo.browser, demo.server.url, 'consultant');
+    await consultant.goto(`${demo.server.url}/admin/resources/User/records/${emilie.id}/edit`);
+    await consultant.getByTestId('admin-flag-readonly').waitFor();
+    expect(await consultant.getByTestId('admin-flag').count()).toBe(0);
+    await consultant.context().close();
+  });
+
+  it('deactivates a user from their page, and deletes another with an heir who takes over their records', async () => {
+    const page = await signedInPage(demo.browser, demo.server.url, 'consultant');
+    const [support] = await demo.db.ds.query(`SELECT id FROM app_user WHERE login = 'support'`);
+    await page.goto(`${demo.server.url}/admin/resources/User/records/${support.id}/deactivateUser`);
+    await page.getByTestId('user-status-go').click();
+    await page.getByTestId('user-status-outcome').filter({ hasText: 'Utilisateur désactivé' }).waitFor();
+    expect((await demo.db.ds.query(`SELECT status FROM app_user WHERE id = $1`, [support.id]))[0].status).toBe('inactive');
+
+    const [leaving] = await demo.db.ds.query(
+      `SELECT u.id, u.login, count(d.id)::int AS deals FROM app_user u JOIN deal d ON d.owner_user_id = u.id
+        WHERE u.login NOT IN ('admin', 'consultant', 'commercial', 'manager', 'support') AND NOT u.is_admin GROUP BY u.id ORDER BY count(d.id) DESC LIMIT 1`,
+    );
+    const [heir] = await demo.db.ds.query(`SELECT id FROM app_user WHERE login = 'manager'`);
+    await page.goto(`${demo.server.url}/admin/resources/User/records/${leaving.id}/delete`);
+    await page.getByTestId('user-heir').selectOption(String(heir.id));
+    await screenshot(page, 'user-delete-heir');
+    await page.getByTestId('user-delete-go').click();
+    await page.getByTestId('user-delete-outcome').filter({ hasText: 'Utilisateur supprimé' }).waitFor();
+    expect(await demo.db.ds.query(`SELECT 1 FROM app_user WHERE id = $1`, [leaving.id])).toHaveLength(0);
+    const [{ n }] = await demo.db.ds.query(`SELECT count(*)::int AS n FROM deal WHERE owner_user_id = $1`, [heir.id]);
+    expect(n).toBeGreaterThanOrEqual(leaving.deals);
+    await page.context().close();
+  });
+});
