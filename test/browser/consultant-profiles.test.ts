@@ -61,6 +61,7 @@ describe('profiles, as a consultant', () => {
     const page = await profilesPage();
     await page.locator(`[data-testid=profiles-list] tr[data-profile="${NEW}"]`).getByText('Modifier').click();
     await page.getByTestId('profile-tier').selectOption('limited');
+    expect(await page.getByTestId('tier-change').textContent()).toMatch(/Standard → Limitée : ce changement concerne 0 utilisateur\(s\)/);
     await page.getByTestId('profile-save').click();
     const error = page.getByTestId('profile-error');
     await error.waitFor();

@@ -150,6 +150,10 @@ const ProfileEditor = ({ profile, catalog, onSaved, onClose }) => {
         </Box>
       </Box>
       <Text variant="sm" color="grey60" mt="sm">{tm('profilesTierHelp')}</Text>
+      {draft.licenseTier !== profile.tier && (
+        <MessageBox mt="default" size="sm" variant="info" data-testid="tier-change"
+          message={tm('profilesTierChange', { from: tm(`profilesTier_${profile.tier}`), to: tm(`profilesTier_${draft.licenseTier}`), users: profile.users, roles: profile.roles })} />
+      )}
 
       <Section title={tm('profilesMatrix')}><Matrix draft={draft} set={setDraft} catalog={catalog} tm={tm} tl={tl} /></Section>
 
