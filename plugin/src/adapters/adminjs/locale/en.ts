@@ -12,7 +12,7 @@ import { usersEn } from './users.js';
 
 /** Overrides on top of AdminJS's built-in English (added by AdminJS itself when 'en' is available). */
 export const adminjsEn = {
-  actions: { auditTrail: 'Audit trail', loginHistory: 'Login history', clientDossiers: 'Client dossiers' },
+  actions: { auditTrail: 'Audit trail', loginHistory: 'Login history', clientDossiers: 'Client dossiers', effectiveAccess: 'Effective access' },
   components: {
     LanguageSelector: {
       availableLanguages: {
