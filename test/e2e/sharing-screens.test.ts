@@ -54,7 +54,7 @@ describe('the sharing page', () => {
     expect(row(body, 'Deal')).toMatchObject({ locked: null, reasons: [] });
     expect(row(body, 'Deal').options.every((o) => o.refused === null)).toBe(true);
     // Account cannot become private while Ticket and PurchaseOrder are public: said before trying.
-    expect(row(body, 'Account').options.find((o) => o.level === 'private')!.refused).toMatch(/Account ne peut pas devenir privé tant que Ticket est « public_read_write »/);
+    expect(row(body, 'Account').options.find((o) => o.level === 'private')!.refused).toMatch(/Account ne peut pas devenir privé tant que Ticket est en « lecture et écriture publiques » : rendez d'abord Ticket privé/);
   });
 
   it('explains each rule by its sentence, with the registry\'s module labels, in French and in English', async () => {

@@ -15,6 +15,14 @@ export function effectiveLevel(defaults: Record<string, SharingLevel>, catalog: 
   return !sharing || sharing.alwaysPrivate ? 'private' : defaults[spec.sharingModule] ?? 'private';
 }
 
+/** The levels as the French messages name them. */
+export const LEVEL_LABELS_FR: Record<SharingLevel, string> = {
+  private: 'privé',
+  public_read: 'lecture publique',
+  public_read_write: 'lecture et écriture publiques',
+  public_read_write_delete: 'lecture, écriture et suppression publiques',
+};
+
 /** `module` and `level`: the request names no settable module or level; `dependency`: the other defaults forbid it now. */
 export interface DefaultProblem {
   kind: 'module' | 'level' | 'dependency';
@@ -43,7 +51,7 @@ export function defaultProblem(
         kind: 'dependency',
         message: s.name === module
           ? `${module} doit rester privé tant que ${s.privateWhilePrivate} est privé.`
-          : `${module} ne peut pas devenir privé tant que ${s.name} est « ${levels[s.name]} » : rendez d'abord ${s.name} privé.`,
+          : `${module} ne peut pas devenir privé tant que ${s.name} est en « ${LEVEL_LABELS_FR[levels[s.name] as SharingLevel]} » : rendez d'abord ${s.name} privé.`,
       };
     }
   }

@@ -47,23 +47,23 @@ const ExplainTool = ({ userId, modules }) => {
           <Label>{tm('effectiveModule')}</Label>
           <Select testId="explain-module" value={module} placeholder={tm('effectiveChooseModule')}
             onChange={(v) => { setModule(v); setReference(null); setSearch(''); setResult(null); }}
-            options={modules.map((m) => ({ value: m, label: tl(m) }))} />
+            options={modules.map((m) => ({ value: m, label: tl(m) }))} width={180} />
         </Box>
         <Box>
           <Label>{tm('effectiveSearch')}</Label>
           <input data-testid="explain-search" value={search} disabled={!module} onChange={(e) => setSearch(e.target.value)}
-            style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, width: 200 }} />
+            style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, width: 180 }} />
         </Box>
         <Box>
-          <Label>{tm('effectiveChooseRecord')}</Label>
+          <Label>{tm('effectiveRecord')}</Label>
           <Select testId="explain-record" value={reference} placeholder={tm('effectiveChooseRecord')} disabled={!module || (action && !needsRecord)}
             onChange={(v) => { setReference(v); setResult(null); }}
-            options={options.map((x) => ({ value: x.reference, label: x.name ? `${x.reference} — ${x.name}` : x.reference }))} width={320} />
+            options={options.map((x) => ({ value: x.reference, label: x.name ? `${x.reference} — ${x.name}` : x.reference }))} width={300} />
         </Box>
         <Box>
-          <Label>{tm('effectiveChooseAction')}</Label>
+          <Label>{tm('effectiveAction')}</Label>
           <Select testId="explain-action" value={action} placeholder={tm('effectiveChooseAction')} onChange={(v) => { setAction(v); setResult(null); }}
-            options={ACTIONS.map((a) => ({ value: a, label: tm(`effectiveAction_${a}`) }))} width={160} />
+            options={ACTIONS.map((a) => ({ value: a, label: tm(`effectiveAction_${a}`) }))} width={140} />
         </Box>
         <Button variant="contained" data-testid="explain-run" disabled={!module || !action || (needsRecord && !reference)} onClick={explain}>{tm('effectiveRun')}</Button>
       </Box>

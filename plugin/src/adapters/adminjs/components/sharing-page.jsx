@@ -13,7 +13,7 @@ import { DefaultsTable, RuleEditor, moduleName } from './sharing-parts.jsx';
  * is reloaded from it, so what is shown is always what is stored.
  */
 const SharingPage = () => {
-  const { translateMessage: tm, i18n } = useTranslation();
+  const { translateMessage: tm, translateLabel: tl, i18n } = useTranslation();
   const lang = i18n?.language === 'en' ? 'en' : 'fr';
   const [data, setData] = useState(null);
   const [outcome, setOutcome] = useState(null);
@@ -50,7 +50,7 @@ const SharingPage = () => {
       <Box variant="white" mb="xl">
         <H4>{tm('sharingDefaults')}</H4>
         <Text variant="sm" color="grey60" mb="lg">{tm('sharingLegend')}</Text>
-        <DefaultsTable modules={data.modules} followers={data.followers} canWrite={data.canWrite} lang={lang} tm={tm} onChange={setLevel} />
+        <DefaultsTable modules={data.modules} followers={data.followers} canWrite={data.canWrite} lang={lang} tm={tm} tl={tl} onChange={setLevel} />
       </Box>
 
       <Box variant="white">

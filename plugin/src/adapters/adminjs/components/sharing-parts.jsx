@@ -1,13 +1,13 @@
 import React, { useEffect, useState } from 'react';
 import {
-  Box, Button, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
+  Box, Button, Icon, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
 import { portierFetch } from './portier-api.js';
 
 /** A native select (short lists), styled like the design system's inputs; options may be disabled with a reason as tooltip. */
 export const Select = ({ value, onChange, options, placeholder, testId, disabled, width = 220 }) => (
   <select data-testid={testId} value={value ?? ''} disabled={disabled} onChange={(e) => onChange(e.target.value || null)}
-    style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, minWidth: width, background: disabled ? '#F6F7FB' : 'white' }}>
+    style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, minWidth: width, maxWidth: Math.max(width, 360), background: disabled ? '#F6F7FB' : 'white' }}>
     {placeholder && <option value="">{placeholder}</option>}
     {options.map((o) => <option key={o.value} value={o.value} disabled={o.disabled} title={o.title}>{o.label}</option>)}
   </select>
@@ -16,11 +16,19 @@ export const Select = ({ value, onChange, options, placeholder, testId, disabled
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 export const moduleName = (m, lang) => cap(m.label?.[lang] ?? m.module);
 
+/** Why a module or a level is locked: the server's own words. */
+const Locked = ({ testId, children }) => (
+  <Box flex alignItems="flex-start" style={{ gap: 6 }}>
+    <Box mt="xs"><Icon icon="Lock" size={14} color="grey60" /></Box>
+    <Text data-testid={testId} color="grey80">{children}</Text>
+  </Box>
+);
+
 /**
  * The organisation-wide defaults: one select per module. A level the module may not take now is
  * disabled, and the reason (the very message the server would answer) is written beside it.
  */
-export const DefaultsTable = ({ modules, followers, canWrite, lang, tm, onChange }) => (
+export const DefaultsTable = ({ modules, followers, canWrite, lang, tm, tl, onChange }) => (
   <Table width={1} data-testid="sharing-defaults">
     <TableHead>
       <TableRow><TableCell>{tm('sharingModule')}</TableCell><TableCell>{tm('sharingLevel')}</TableCell><TableCell>{tm('sharingWhy')}</TableCell></TableRow>
@@ -34,16 +42,16 @@ export const DefaultsTable = ({ modules, followers, canWrite, lang, tm, onChange
               options={m.options.map((o) => ({ value: o.level, label: tm(`sharingLevel_${o.level}`), disabled: !!o.refused, title: o.refused ?? undefined }))} width={300} />
           </TableCell>
           <TableCell>
-            {m.locked && <Text data-testid={`default-reason-${m.module}`} color="grey80">🔒 {m.locked}</Text>}
+            {m.locked && <Locked testId={`default-reason-${m.module}`}>{m.locked}</Locked>}
             {m.reasons.map((r) => <Text key={r} variant="sm" color="grey60" data-testid={`default-note-${m.module}`}>{r}</Text>)}
           </TableCell>
         </TableRow>
       ))}
       {followers.map((f) => (
         <TableRow key={f.module} data-module={f.module}>
-          <TableCell><Text fontWeight="bold">{f.module}</Text></TableCell>
-          <TableCell><Text color="grey60">{tm('sharingFollows', { module: f.follows })}</Text></TableCell>
-          <TableCell><Text data-testid={`default-reason-${f.module}`} color="grey80">🔒 {f.reason}</Text></TableCell>
+          <TableCell><Text fontWeight="bold">{tl(f.module)}</Text><Text variant="sm" color="grey60">{f.module}</Text></TableCell>
+          <TableCell><Text color="grey60">{tm('sharingFollows', { module: moduleName(modules.find((m) => m.module === f.follows) ?? { module: f.follows }, lang) })}</Text></TableCell>
+          <TableCell><Locked testId={`default-reason-${f.module}`}>{f.reason}</Locked></TableCell>
         </TableRow>
       ))}
     </TableBody>

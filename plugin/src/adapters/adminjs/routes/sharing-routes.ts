@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { RULE_TARGET_KINDS, SHARING_LEVELS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../../../core/model.js';
 import type { ModuleCatalog } from '../../../core/modules.js';
 import { ruleSentence, type ModuleLabel, type NamedTarget } from '../../../core/rule-sentence.js';
-import { defaultProblem } from '../../../core/sharing-levels.js';
+import { defaultProblem, LEVEL_LABELS_FR } from '../../../core/sharing-levels.js';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { deleteRule, ruleModuleProblem, saveRule, setDefault, type RuleInput } from '../../typeorm/setup/sharing-writes.js';
@@ -26,10 +26,6 @@ const ruleBody = z.strictObject({
 });
 type RuleBody = z.infer<typeof ruleBody>;
 const levelBody = z.strictObject({ level: z.string().max(40) });
-
-const LEVEL_FR: Record<SharingLevel, string> = {
-  private: 'privé', public_read: 'lecture publique', public_read_write: 'lecture et écriture publiques', public_read_write_delete: 'lecture, écriture et suppression publiques',
-};
 
 const language = (req: Request): 'fr' | 'en' => (req.query.lang === 'en' ? 'en' : 'fr');
 
@@ -117,7 +113,7 @@ export function sharingRoutes(service: AccessService): Router {
     const module = z.string().max(100).parse(req.params.module);
     const { level } = levelBody.parse(req.body);
     await setDefault(service, currentAccess()!.access, module, level as SharingLevel);
-    res.json({ ok: true, message: `Partage par défaut de ${module} enregistré : ${LEVEL_FR[level as SharingLevel]}.` });
+    res.json({ ok: true, message: `Partage par défaut de ${module} enregistré : ${LEVEL_LABELS_FR[level as SharingLevel]}.` });
   }));
 
   // The draft's sentence, as the list will show it once saved; incomplete drafts have none yet.
