@@ -16,6 +16,7 @@ export const adminjsEn = {
     auditTrail: 'Audit trail',
     loginHistory: 'Login history',
     clientDossiers: 'Client dossiers',
+    effectiveAccess: 'Effective access',
     copyUser: 'Copy',
     deactivateUser: 'Deactivate',
     reactivateUser: 'Reactivate',

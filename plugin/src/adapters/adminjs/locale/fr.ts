@@ -25,6 +25,7 @@ export const adminjsFr = {
     auditTrail: "Piste d'audit", // the User resource's button (audit-ui-actions.ts)
     loginHistory: 'Historique de connexion', // the User resource's button (stats-ui-actions.ts)
     clientDossiers: 'Dossiers clients', // a client user's button (client-ui-actions.ts)
+    effectiveAccess: 'Accès effectif',
   },
   buttons: {
     save: 'Enregistrer',

@@ -1,5 +1,6 @@
 import type { ModuleCatalog } from '../../../core/modules.js';
-import { RULE_ACCESS, RULE_TARGET_KINDS, SHARING_LEVELS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../../../core/model.js';
+import { defaultProblem } from '../../../core/sharing-levels.js';
+import { RULE_ACCESS, RULE_TARGET_KINDS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../../../core/model.js';
 import type { AccessService, UserAccess } from '../access-service.js';
 import { Refusal } from '../refusal.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
@@ -90,29 +91,19 @@ export async function deleteRule(service: AccessService, ua: UserAccess, id: num
   });
 }
 
-/** Sets a module's default; while Account is private, the modules under it must stay private. */
+/** Sets a module's default; while Account is private, the modules under it must stay private (see defaultProblem). */
 export async function setDefault(service: AccessService, ua: UserAccess, module: string, level: SharingLevel): Promise<void> {
   requireCapability(ua, 'manageAccess');
   const catalog = service.registry.catalog;
-  const spec = catalog.sharingModules.find((s) => s.name === module);
-  if (!spec) {
-    const governed = catalog.modules.find((m) => m.name === module);
-    throw invalid(governed ? `${module} n'a pas de partage par défaut propre : il suit ${governed.sharingModule}.` : `Module de partage inconnu : ${module}.`, 'module');
-  }
-  if (spec.alwaysPrivate) throw invalid(`${module} est toujours privé.`, 'module');
-  if (!(SHARING_LEVELS as readonly string[]).includes(level)) throw invalid(`Niveau de partage inconnu : ${level}.`, 'level');
+  // A module or level that can never be set is refused before taking the lock; the dependencies
+  // between defaults are checked against the defaults as locked.
+  const early = defaultProblem(catalog, {}, module, level);
+  if (early && early.kind !== 'dependency') throw invalid(early.message, early.kind);
   await service.ds.transaction(async (m) => {
     await m.query(`LOCK TABLE sharing_default IN SHARE ROW EXCLUSIVE MODE`);
     const rows: Array<{ module: string; level: SharingLevel }> = await m.query(`SELECT module, level FROM sharing_default`);
-    const levels = Object.fromEntries(rows.map((r) => [r.module, r.level]));
-    levels[module] = level;
-    for (const s of catalog.sharingModules) {
-      if (s.privateWhilePrivate && (levels[s.privateWhilePrivate] ?? 'private') === 'private' && (levels[s.name] ?? 'private') !== 'private') {
-        throw invalid(s.name === module
-          ? `${module} doit rester privé tant que ${s.privateWhilePrivate} est privé.`
-          : `${module} ne peut pas devenir privé tant que ${s.name} est « ${levels[s.name]} » : rendez d'abord ${s.name} privé.`, 'level');
-      }
-    }
+    const problem = defaultProblem(catalog, Object.fromEntries(rows.map((r) => [r.module, r.level])), module, level);
+    if (problem) throw invalid(problem.message, 'level');
     const was = await snapshot(m, 'sharing_default', module, 'module');
     await m.query(`INSERT INTO sharing_default (module, level) VALUES ($1, $2) ON CONFLICT (module) DO UPDATE SET level = EXCLUDED.level`, [module, level]);
     await auditSetup(m, ua, was ? 'update' : 'create', 'SharingDefault', module, module, was, { module, level });
