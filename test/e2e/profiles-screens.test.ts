@@ -121,6 +121,10 @@ describe('the profiles screen', () => {
     expect(r.status).toBe(403);
     expect(r.body.message).toMatch(/votre propre droit manageUsers et manageAccess/);
     expect(await rolesHolding('Gestion des accès')).toEqual(['Consultants']);
+    // Recorded as a safeguard's refusal, in a transaction of its own.
+    const [event] = await db.ds.query(`SELECT action, message FROM audit_entry WHERE actor_login = 'ines' ORDER BY id DESC LIMIT 1`);
+    expect(event.action).toBe('safeguardRefused');
+    expect(event.message).toMatch(/propre droit/);
   });
 
   it('refuses every profiles route to a user without manageAccess', async () => {

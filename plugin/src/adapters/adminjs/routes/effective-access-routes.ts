@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { z } from 'zod';
 import { MODULE_ACTIONS } from '../../../core/model.js';
 import type { AccessService } from '../../typeorm/access-service.js';
@@ -6,7 +6,7 @@ import { q } from '../../typeorm/condition-sql.js';
 import { explainRecord } from '../../typeorm/explain-record.js';
 import { toPositional } from '../../typeorm/positional.js';
 import { Refusal } from '../../typeorm/refusal.js';
-import { badRequest, forbidden, holds, sendRefusal, zodIssues } from './respond.js';
+import { guardedBy } from './respond.js';
 
 const id = z.coerce.number().int().positive();
 const recordsQuery = z.strictObject({ module: z.string().max(100), q: z.string().max(200).optional() });
@@ -25,16 +25,7 @@ const explainQuery = z.strictObject({
  */
 export function effectiveAccessRoutes(service: AccessService): Router {
   const router = express.Router();
-  const handle = (fn: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    if (!holds('manageUsers', 'manageAccess')) return forbidden(res, 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».');
-    try {
-      await fn(req, res);
-    } catch (e) {
-      if (e instanceof z.ZodError) badRequest(res, zodIssues(e));
-      else if (e instanceof Refusal) sendRefusal(res, e);
-      else throw e;
-    }
-  };
+  const handle = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».');
   const moduleOf = (name: string): string => {
     if (!service.registry.has(name)) throw new Refusal('invalid', `Module inconnu : ${name}.`, 'module');
     return name;

@@ -36,7 +36,7 @@ type Handler = (req: Request, res: Response) => Promise<void>;
 /**
  * The wrapper of a group of routes: refused (403, `message`) to users holding none of the
  * capabilities; bad input (zod) is a 400 saying what was wrong, a refusal of the access model
- * its own status and message. Anything else is a bug and goes to Express.
+ * its own status and message, recorded in the audit trail. Anything else is a bug and goes to Express.
  */
 export function guardedBy(capabilities: Capability[], message: string): (fn: Handler) => Handler {
   return (fn) => async (req, res) => {
@@ -45,8 +45,11 @@ export function guardedBy(capabilities: Capability[], message: string): (fn: Han
       await fn(req, res);
     } catch (e) {
       if (e instanceof ZodError) badRequest(res, `${zodIssues(e)}. Rien n'a été modifié.`);
-      else if (e instanceof Refusal) sendRefusal(res, e);
-      else throw e;
+      else if (e instanceof Refusal) {
+        // A refusal is a security event of the audit trail (security-events.ts), a safeguard's as such.
+        currentAccess()?.refusals?.push(e);
+        sendRefusal(res, e);
+      } else throw e;
     }
   };
 }

@@ -8,7 +8,7 @@ import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { deleteRule, ruleModuleProblem, saveRule, setDefault, type RuleInput } from '../../typeorm/setup/sharing-writes.js';
 import { currentAccess } from '../../request-context.js';
-import { badRequest, forbidden, holds, sendRefusal, zodIssues } from './respond.js';
+import { holds, guardedBy } from './respond.js';
 
 const id = z.coerce.number().int().positive();
 // Shapes only: the values (module, kinds, access, existing role or team) are checked by saveRule,
@@ -56,24 +56,9 @@ function sentenceOf(catalog: ModuleCatalog, r: Pick<RuleRow, 'module' | 'access'
 export function sharingRoutes(service: AccessService): Router {
   const router = express.Router();
   const catalog = service.registry.catalog;
-  const handle = (write: boolean, fn: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    if (write ? !holds('manageAccess') : !holds('manageUsers', 'manageAccess')) {
-      return forbidden(res, write
-        ? "Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ». Rien n'a été modifié."
-        : 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».');
-    }
-    try {
-      await fn(req, res);
-    } catch (e) {
-      if (e instanceof z.ZodError) badRequest(res, `${zodIssues(e)}. Rien n'a été modifié.`);
-      else if (e instanceof Refusal) {
-        // A refused change is a security event of the audit trail (security-events.ts), 400s included.
-        currentAccess()?.refusals?.push(e);
-        sendRefusal(res, e);
-      }
-      else throw e;
-    }
-  };
+  const reading = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».');
+  const writing = guardedBy(['manageAccess'], "Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ». Rien n'a été modifié.");
+  const handle = (write: boolean, fn: Parameters<typeof reading>[0]) => (write ? writing : reading)(fn);
 
   const rules = async (): Promise<RuleRow[]> => service.ds.query(
     `SELECT s.id, s.name, s.module, s.access, s.from_kind AS "fromKind", s.from_role_id AS "fromRoleId", s.from_team_id AS "fromTeamId",
