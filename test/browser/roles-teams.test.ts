@@ -87,4 +87,56 @@ describe('roles and teams, in the browser', () => {
     expect(kinds).toEqual({ users: 1, roles: 1, subtrees: 1, teams: 2 });
     await page.context().close();
   });
+
+  it('a consultant adds a sub-role, renames it, changes its profiles and deletes it with an heir; creates, renames and deletes a team', async () => {
+    const page = await signedInPage(demo.browser, demo.server.url, 'consultant');
+    await page.setViewportSize({ width: 1440, height: 1500 });
+    await page.goto(`${demo.server.url}/admin/pages/roles`);
+    const node = (name: string) => page.locator(`[data-testid=role-node][data-role="${name}"]`);
+    await node('Service client').getByTestId('role-action-child').click();
+    await page.getByTestId('role-child-name').fill('Support niveau 3');
+    await page.getByTestId('role-child-create').click();
+    await page.getByTestId('roles-outcome').filter({ hasText: 'Rôle « Support niveau 3 » créé sous Service client.' }).waitFor();
+    expect(await parentOf('Support niveau 3')).toBe('Service client');
+
+    await node('Support niveau 3').getByTestId('role-action-rename').click();
+    await page.getByTestId('role-rename-input').fill('Experts SAV');
+    await page.getByTestId('role-rename-save').click();
+    await node('Experts SAV').waitFor();
+
+    await node('Experts SAV').getByTestId('role-action-profiles').click();
+    const profiles = page.getByTestId('role-profiles');
+    for (const box of await profiles.locator('input:checked').all()) await box.uncheck();
+    await page.getByTestId('role-profiles-save').click();
+    await page.getByTestId('role-refusal').filter({ hasText: "Un rôle a au moins un profil. Rien n'a été modifié." }).waitFor();
+    await profiles.locator('input[data-option="Support"]').check();
+    await profiles.locator('input[data-option="Lecture seule"]').check();
+    await page.getByTestId('role-profiles-save').click();
+    await page.getByTestId('roles-outcome').waitFor();
+    expect((await demo.db.ds.query(
+      `SELECT array_agg(p.name ORDER BY p.name) AS names FROM role_profile rp JOIN profile p ON p.id = rp.profile_id JOIN role r ON r.id = rp.role_id WHERE r.name = 'Experts SAV'`))[0].names).toEqual(['Lecture seule', 'Support']);
+
+    const [gDupuis] = await demo.db.ds.query(`SELECT id FROM app_user WHERE login = 'g.dupuis'`);
+    await demo.db.ds.query(`UPDATE app_user SET role_id = (SELECT id FROM role WHERE name = 'Experts SAV') WHERE id = $1`, [gDupuis.id]);
+    await page.reload();
+    await node('Service client').getByTestId('role-toggle').click();
+    await node('Experts SAV').getByTestId('role-action-delete').click();
+    await page.getByTestId('role-panel-delete').getByText('Supprimer Experts SAV : 1 utilisateur(s) et 0 sous-rôle(s) passent au rôle héritier.').waitFor();
+    await page.getByTestId('role-delete-heir').selectOption(String(await roleId('Support niveau 2')));
+    await page.getByTestId('role-delete-confirm').click();
+    await page.getByTestId('roles-outcome').filter({ hasText: 'Rôle Experts SAV supprimé. 1 utilisateur(s) et 0 rôle(s) subordonné(s) passent à Support niveau 2.' }).waitFor();
+    expect((await demo.db.ds.query(`SELECT r.name FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.id = $1`, [gDupuis.id]))[0].name).toBe('Support niveau 2');
+
+    await page.goto(`${demo.server.url}/admin/pages/teams`);
+    await page.getByTestId('team-new-name').fill('Export');
+    await page.getByTestId('team-create').click();
+    await page.getByTestId('team-editor-title').filter({ hasText: 'Export' }).waitFor();
+    await page.getByTestId('team-name').fill('Export et grand import');
+    await page.getByTestId('team-save').click();
+    await page.locator('[data-testid=team-item][data-team="Export et grand import"]').waitFor();
+    await page.getByTestId('team-delete-confirm').click();
+    await page.getByTestId('teams-outcome').filter({ hasText: 'Équipe Export et grand import supprimée.' }).waitFor();
+    expect(await demo.db.ds.query(`SELECT 1 FROM team WHERE name LIKE 'Export%'`)).toEqual([]);
+    await page.context().close();
+  });
 });

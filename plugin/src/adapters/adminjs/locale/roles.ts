@@ -10,7 +10,7 @@ export const rolesFr = {
   rolesMoveUnder: 'Placer {{name}} sous', rolesChooseRole: '— rôle —', rolesCurrentParent: '(actuel)',
   rolesMoveHelp: 'Un rôle ne peut pas aller sous lui-même ni sous un de ses subordonnés : le serveur le refuse.',
   rolesProfilesOf: 'Profils de {{name}} (au moins un) :',
-  rolesDeleteWhat: 'Supprimer {{name}} : ses {{users}} utilisateur(s) et ses {{children}} sous-rôle(s) passent au rôle héritier.',
+  rolesDeleteWhat: 'Supprimer {{name}} : {{users}} utilisateur(s) et {{children}} sous-rôle(s) passent au rôle héritier.',
   rolesDeleteRules: 'Règles de partage supprimées avec lui : {{rules}}.', rolesDeleteNoRules: 'Aucune règle de partage ne le nomme.',
   rolesHeir: 'Rôle héritier', rolesConfirmDelete: 'Supprimer le rôle', rolesDefault: '(par défaut)',
 };
@@ -26,7 +26,7 @@ export const rolesEn: Record<keyof typeof rolesFr, string> = {
   rolesMoveUnder: 'Move {{name}} under', rolesChooseRole: '— role —', rolesCurrentParent: '(current)',
   rolesMoveHelp: 'A role cannot go under itself or one of its subordinates: the server refuses it.',
   rolesProfilesOf: 'Profiles of {{name}} (at least one):',
-  rolesDeleteWhat: 'Delete {{name}}: its {{users}} user(s) and {{children}} sub-role(s) go to the heir role.',
+  rolesDeleteWhat: 'Delete {{name}}: {{users}} user(s) and {{children}} sub-role(s) go to the heir role.',
   rolesDeleteRules: 'Sharing rules deleted with it: {{rules}}.', rolesDeleteNoRules: 'No sharing rule names it.',
   rolesHeir: 'Heir role', rolesConfirmDelete: 'Delete the role', rolesDefault: '(default)',
 };
