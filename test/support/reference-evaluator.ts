@@ -174,6 +174,11 @@ function members(org: RefOrg, teamName: string, memo: Map<string, Set<string>>, 
   return result;
 }
 
+/** members(T) by login, sorted: for the tests that check the engine's team membership against the spec. */
+export function referenceTeamMembers(org: RefOrg, teamName: string): string[] {
+  return [...members(org, teamName, new Map())].sort();
+}
+
 /** "ownerTeam is T or a team nested in T (at any depth)". */
 function isTeamNestedIn(org: RefOrg, teamName: string, outer: string, seen = new Set<string>()): boolean {
   if (teamName === outer) return true;

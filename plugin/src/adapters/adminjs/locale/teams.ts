@@ -1,3 +1,36 @@
-export const teamsFr = {};
+/** Messages of the teams page, French first. */
+export const teamsFr = {
+  teamsTitle: 'Équipes',
+  teamsIntro: "Une équipe réunit des utilisateurs, des rôles, des rôles avec leurs subordonnés et d'autres équipes. Elle peut posséder des enregistrements et servir dans les règles de partage.",
+  teamsNew: 'Nom de la nouvelle équipe', teamsCreate: "Créer l'équipe", teamsMembersCount: '{{count}} membre(s)',
+  teamsName: 'Nom', teamsDescription: 'Description',
+  teamsKind_userIds: 'Utilisateurs', teamsKind_roleIds: 'Rôles (les utilisateurs de ce rôle exactement)',
+  teamsKind_subtreeRoleIds: 'Rôles et subordonnés', teamsKind_teamIds: 'Équipes incluses (leurs membres, à toute profondeur)',
+  teamsAdd: '+ ajouter…', teamsRemove: 'Retirer', teamsSave: "Enregistrer l'équipe", teamsUnsaved: 'Modifications non enregistrées.',
+  teamsEffectiveSaved: 'Membres effectifs', teamsEffectiveDraft: 'Membres effectifs — aperçu de la modification non enregistrée',
+  teamsEffectiveHelp: 'Les utilisateurs que contient finalement l’équipe, calculés par le serveur à travers les rôles, les subordonnés et les équipes incluses.',
+  teamsVia_user: 'directement', teamsVia_role: 'rôle {{source}}', teamsVia_subtree: '{{source}} et subordonnés', teamsVia_team: 'équipe {{source}}',
+  teamsNew_badge: 'ajouté', teamsRemoved: 'Ne seront plus membres : {{names}}', teamsNone: 'Aucun membre.',
+  teamsUser: 'Utilisateur', teamsRole: 'Rôle', teamsVia: 'Membre par', teamsInactive: 'inactif',
+  teamsDelete: "Supprimer l'équipe", teamsHeirUser: '— utilisateur héritier —', teamsHeirTeam: '— ou équipe héritière —',
+  teamsHeirHelp: "Si l'équipe possède des enregistrements, ils passent à un utilisateur ou à une autre équipe (l'un ou l'autre).",
+  teamsDeleteRules: 'Règles de partage supprimées avec elle : {{rules}}.', teamsChoose: 'Choisissez une équipe dans la liste.',
+};
 
-export const teamsEn: Record<keyof typeof teamsFr, string> = {};
+export const teamsEn: Record<keyof typeof teamsFr, string> = {
+  teamsTitle: 'Teams',
+  teamsIntro: 'A team gathers users, roles, roles with their subordinates and other teams. It may own records and be used in sharing rules.',
+  teamsNew: 'Name of the new team', teamsCreate: 'Create the team', teamsMembersCount: '{{count}} member(s)',
+  teamsName: 'Name', teamsDescription: 'Description',
+  teamsKind_userIds: 'Users', teamsKind_roleIds: 'Roles (users of exactly that role)',
+  teamsKind_subtreeRoleIds: 'Roles and subordinates', teamsKind_teamIds: 'Nested teams (their members, at any depth)',
+  teamsAdd: '+ add…', teamsRemove: 'Remove', teamsSave: 'Save the team', teamsUnsaved: 'Unsaved changes.',
+  teamsEffectiveSaved: 'Effective members', teamsEffectiveDraft: 'Effective members — preview of the unsaved change',
+  teamsEffectiveHelp: 'The users the team finally contains, computed by the server through roles, subordinates and nested teams.',
+  teamsVia_user: 'directly', teamsVia_role: 'role {{source}}', teamsVia_subtree: '{{source}} and subordinates', teamsVia_team: 'team {{source}}',
+  teamsNew_badge: 'added', teamsRemoved: 'Will no longer be members: {{names}}', teamsNone: 'No member.',
+  teamsUser: 'User', teamsRole: 'Role', teamsVia: 'Member through', teamsInactive: 'inactive',
+  teamsDelete: 'Delete the team', teamsHeirUser: '— heir user —', teamsHeirTeam: '— or heir team —',
+  teamsHeirHelp: 'If the team owns records, they go to a user or to another team (one or the other).',
+  teamsDeleteRules: 'Sharing rules deleted with it: {{rules}}.', teamsChoose: 'Choose a team in the list.',
+};
