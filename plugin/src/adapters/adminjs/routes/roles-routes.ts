@@ -1,10 +1,10 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { deleteRole, rulesNaming, saveRole } from '../../typeorm/setup/role-writes.js';
 import { currentAccess } from '../../request-context.js';
-import { badRequest, forbidden, holds, sendRefusal, zodIssues } from './respond.js';
+import { guardedBy } from './respond.js';
 
 export const id = z.coerce.number().int().positive();
 const name = z.string().trim().min(1).max(120);
@@ -17,18 +17,7 @@ const removal = z.strictObject({ heirId: id.nullable().optional() });
  * The handlers of the roles and teams pages: only for `manageAccess` (or an admin). The services
  * check it again (they are the enforcement); checking here first also keeps the reads private.
  */
-export function manageAccessOnly(fn: (req: Request, res: Response) => Promise<void>) {
-  return async (req: Request, res: Response) => {
-    if (!holds('manageAccess')) return forbidden(res, 'Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ».');
-    try {
-      await fn(req, res);
-    } catch (e) {
-      if (e instanceof z.ZodError) badRequest(res, `${zodIssues(e)}. Rien n'a été modifié.`);
-      else if (e instanceof Refusal) sendRefusal(res, e);
-      else throw e;
-    }
-  };
-}
+export const manageAccessOnly = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ».');
 
 /** The role tree (ROLE in ACCESS-MODEL.md): read in SQL, every write through saveRole / deleteRole. */
 export function rolesRoutes(service: AccessService): Router {
