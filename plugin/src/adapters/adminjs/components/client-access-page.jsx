@@ -3,18 +3,13 @@ import { useTranslation } from 'adminjs';
 import {
   Badge, Box, Button, H2, H4, Label, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
+import { Picker } from './access-pickers.jsx';
 import { portierFetch, rootPath } from './portier-api.js';
 
 const TIER_COLOURS = { connect: 'info', invoicing: 'primary', accounting: 'success', commercial: 'danger' };
 
-/** A native select, styled like the design system's inputs (the pickers here are short lists). */
-const Choice = ({ value, onChange, options, placeholder, testId }) => (
-  <select data-testid={testId} value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
-    style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, minWidth: 220, background: 'white' }}>
-    <option value="">{placeholder}</option>
-    {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-  </select>
-);
+/** The client screens' pickers are the shared native selects (short lists). */
+const Choice = (props) => <Picker width={220} {...props} />;
 
 const ACTIONS = ['create', 'read', 'edit', 'delete', 'export'];
 

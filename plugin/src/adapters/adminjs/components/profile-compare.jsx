@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, CheckBox, Label, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { Picker } from './access-pickers.jsx';
 
 /** Every comparable line of a profile: label and value, in the same order for any two profiles. */
 function lines(p, catalog, t, restricted) {
@@ -26,20 +27,13 @@ function lines(p, catalog, t, restricted) {
 /** The fields either profile restricts: the others are at write in both, nothing to compare. */
 const restrictedFields = (...profiles) => new Set(profiles.flatMap((p) => Object.entries(p?.fields ?? {}).flatMap(([m, f]) => Object.keys(f).map((k) => `${m}.${k}`))));
 
-const Picker = ({ value, onChange, profiles, placeholder, testId }) => (
-  <select data-testid={testId} value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
-    style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, minWidth: 260, background: 'white' }}>
-    <option value="">{placeholder}</option>
-    {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-  </select>
-);
-
 /** "Comparer": two profiles side by side, every difference highlighted (or only the differences). */
 const ProfileCompare = ({ profiles, catalog, initial }) => {
   const { translateMessage: tm, translateLabel: tl, translateProperty: tp } = useTranslation();
   const [a, setA] = useState(initial ?? null);
   const [b, setB] = useState(null);
   const [onlyDifferences, setOnlyDifferences] = useState(false);
+  const options = profiles.map((p) => ({ value: p.id, label: p.name }));
   const pa = profiles.find((p) => p.id === a);
   const pb = profiles.find((p) => p.id === b);
   const restricted = restrictedFields(pa, pb);
@@ -50,8 +44,8 @@ const ProfileCompare = ({ profiles, catalog, initial }) => {
   return (
     <Box data-testid="profile-compare">
       <Box flex alignItems="center" style={{ gap: 12 }} mb="lg" flexWrap="wrap">
-        <Picker testId="compare-a" value={a} onChange={setA} profiles={profiles} placeholder={tm('profilesChooseProfile')} />
-        <Picker testId="compare-b" value={b} onChange={setB} profiles={profiles} placeholder={tm('profilesChooseProfile')} />
+        <Picker testId="compare-a" value={a} onChange={setA} options={options} placeholder={tm('profilesChooseProfile')} />
+        <Picker testId="compare-b" value={b} onChange={setB} options={options} placeholder={tm('profilesChooseProfile')} />
         <CheckBox id="only-differences" checked={onlyDifferences} onChange={() => setOnlyDifferences(!onlyDifferences)} />
         <Label inline htmlFor="only-differences" ml="sm" mb={0}>{tm('profilesOnlyDifferences')}</Label>
         {pa && pb && <Text fontWeight="bold" data-testid="compare-count">{tm('profilesDifferences', { count })}</Text>}

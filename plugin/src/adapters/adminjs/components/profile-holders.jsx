@@ -1,15 +1,8 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Badge, Box, Button, H4, Label, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { Picker } from './access-pickers.jsx';
 import { portierFetch, rootPath } from './portier-api.js';
-
-const Picker = ({ value, onChange, options, placeholder, testId }) => (
-  <select data-testid={testId} value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
-    style={{ padding: '6px 8px', border: '1px solid #C0C0CA', borderRadius: 2, minWidth: 200, background: 'white' }}>
-    <option value="">{placeholder}</option>
-    {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-  </select>
-);
 
 /**
  * Who holds a profile: its roles and their users. "Remplacer ce profil" puts another profile in
