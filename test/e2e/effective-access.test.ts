@@ -119,6 +119,18 @@ describe('effective access', () => {
       .toEqual(doc.records!.Deal.map((r) => r.reference).sort());
   });
 
+  it('never shows nor searches a name the consultant has at none', async () => {
+    const fields = (await db.ds.query(`SELECT fields FROM profile WHERE name = 'Gestion des accès'`))[0].fields;
+    await db.ds.query(`UPDATE profile SET fields = $1 WHERE name = 'Gestion des accès'`, [{ ...fields, Account: { ...(fields.Account ?? {}), name: 'none' } }]);
+    try {
+      expect((await ines.portier('GET', '/effective-access/records?module=Account&q=alpes')).body.records).toEqual([]);
+      const byReference = await ines.portier('GET', '/effective-access/records?module=Account&q=ACC-3');
+      expect(byReference.body.records).toEqual([{ reference: 'ACC-3', name: null }]);
+    } finally {
+      await db.ds.query(`UPDATE profile SET fields = $1 WHERE name = 'Gestion des accès'`, [fields]);
+    }
+  });
+
   it('is refused (403, in French) to users without manageUsers or manageAccess, client users included', async () => {
     const id = await userId('bob');
     for (const login of ['alice', 'dir', 'comptable']) {

@@ -6,6 +6,7 @@ import { q } from '../../typeorm/condition-sql.js';
 import { explainRecord } from '../../typeorm/explain-record.js';
 import { toPositional } from '../../typeorm/positional.js';
 import { Refusal } from '../../typeorm/refusal.js';
+import { currentAccess } from '../../request-context.js';
 import { guardedBy } from './respond.js';
 
 const id = z.coerce.number().int().positive();
@@ -57,14 +58,20 @@ export function effectiveAccessRoutes(service: AccessService): Router {
     res.json({ user, modules });
   }));
 
-  // Any record of the module, readable by this user or not: the question is precisely why they can or cannot.
+  // Any record of the module, readable by this user or not: the question is precisely why they can
+  // or cannot (like the audit trail, which names records its readers may not open). But a field the
+  // viewer has at `none` stays on the server, and is not searched either (that would reveal it).
   router.get('/effective-access/records', handle(async (req, res) => {
     const query = recordsQuery.parse(req.query);
-    const table = service.table(moduleOf(query.module));
-    const [reference, name] = [q(table.column('reference')), q(table.column('name'))];
+    const module = moduleOf(query.module);
+    const table = service.table(module);
+    const viewer = currentAccess()!.access;
+    const nameHidden = !viewer.access.isAdmin && viewer.access.fields[module]?.name === 'none';
+    const reference = q(table.column('reference'));
+    const name = nameHidden ? 'NULL' : q(table.column('name'));
     const records = await service.ds.query(
       `SELECT ${reference} AS reference, ${name} AS name FROM ${q(table.table)}
-        WHERE ${reference} ILIKE $1 OR ${name} ILIKE $1 ORDER BY ${reference} LIMIT 30`,
+        WHERE ${reference} ILIKE $1 ${nameHidden ? '' : `OR ${name} ILIKE $1`} ORDER BY ${reference} LIMIT 30`,
       [`%${(query.q ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
     );
     res.json({ records });
