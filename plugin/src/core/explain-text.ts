@@ -1,4 +1,5 @@
 import type { Explanation, Reason, RuleSummary } from './explain.js';
+import { targetPhrase, type NamedTarget } from './rule-sentence.js';
 
 export type Language = 'fr' | 'en';
 
@@ -26,12 +27,10 @@ const ADVISORS: Record<Language, Record<string, string>> = {
   en: { primary: 'primary advisor', secondary: 'secondary advisor', assistant: 'assistant' },
 };
 
-/** `team:Nord` -> `l'équipe Nord` / `team Nord`. */
+/** `team:Nord` -> `l'équipe Nord` / `team Nord`, as the rule sentences say it. */
 function target(t: string, lang: Language): string {
   const [kind, ...rest] = t.split(':');
-  const name = rest.join(':');
-  if (lang === 'fr') return kind === 'team' ? `l'équipe ${name}` : kind === 'role' ? name : `${name} et subordonnés`;
-  return kind === 'team' ? `team ${name}` : kind === 'role' ? name : `${name} and subordinates`;
+  return targetPhrase({ kind: kind as NamedTarget['kind'], name: rest.join(':') }, lang);
 }
 
 /** "la règle « Comptes vers Nord » partage les Account appartenant à Ventes et subordonnés avec Support, en lecture et écriture" */

@@ -3,6 +3,8 @@
  * "Les affaires appartenant à Ventes Nord et subordonnés sont partagées en lecture avec Ventes Sud."
  * Pure: the names of the roles and teams and the module's label come in with the rule.
  */
+import type { ModuleCatalog } from './modules.js';
+
 export interface ModuleLabel {
   /** French plural, lower case: "affaires", "comptes et contacts". */
   fr: string;
@@ -20,18 +22,24 @@ export interface RuleForSentence {
   access: 'read' | 'read_write';
 }
 
-function target(t: NamedTarget, lang: 'fr' | 'en'): string {
+/** "Ventes Nord et subordonnés", "l'équipe SAV" (also in the engine's explanations). */
+export function targetPhrase(t: NamedTarget, lang: 'fr' | 'en'): string {
   if (lang === 'fr') return t.kind === 'team' ? `l'équipe ${t.name}` : t.kind === 'role' ? t.name : `${t.name} et subordonnés`;
   return t.kind === 'team' ? `team ${t.name}` : t.kind === 'role' ? t.name : `${t.name} and subordinates`;
 }
 
 export function ruleSentence(rule: RuleForSentence, label: ModuleLabel, lang: 'fr' | 'en' = 'fr'): string {
   if (lang === 'en') {
-    return `${cap(label.en)} owned by ${target(rule.from, 'en')} are shared with ${target(rule.to, 'en')}, ${rule.access === 'read' ? 'read only' : 'read and write'}.`;
+    return `${cap(label.en)} owned by ${targetPhrase(rule.from, 'en')} are shared with ${targetPhrase(rule.to, 'en')}, ${rule.access === 'read' ? 'read only' : 'read and write'}.`;
   }
   const shared = label.feminine ? 'partagées' : 'partagés';
   const access = rule.access === 'read' ? 'en lecture' : 'en lecture et écriture';
-  return `Les ${label.fr} appartenant à ${target(rule.from, 'fr')} sont ${shared} ${access} avec ${target(rule.to, 'fr')}.`;
+  return `Les ${label.fr} appartenant à ${targetPhrase(rule.from, 'fr')} sont ${shared} ${access} avec ${targetPhrase(rule.to, 'fr')}.`;
+}
+
+/** A sharing module's label from the app's catalog, its name when it gives none. */
+export function moduleLabel(catalog: ModuleCatalog, module: string): ModuleLabel {
+  return catalog.sharingModules.find((s) => s.name === module)?.label ?? { fr: module, feminine: false, en: module };
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

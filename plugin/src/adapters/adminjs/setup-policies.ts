@@ -1,11 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { SharingLevel } from '../../core/model.js';
-import { ruleSentence, type NamedTarget } from '../../core/rule-sentence.js';
 import type { AccessService, UserAccess } from '../typeorm/access-service.js';
 import { hasCapability } from '../typeorm/setup/actor.js';
 import { deleteProfile, saveProfile, type ProfileInput } from '../typeorm/setup/profile-writes.js';
 import { deleteRole, rulesNaming, saveRole } from '../typeorm/setup/role-writes.js';
-import { deleteRule, saveRule, setDefault, type RuleInput } from '../typeorm/setup/sharing-writes.js';
+import { deleteRule, namedRules, namedRuleSentence, saveRule, setDefault, type RuleInput } from '../typeorm/setup/sharing-writes.js';
 import { deleteTeam, saveTeam } from '../typeorm/setup/team-writes.js';
 import { createUser, deleteUsers, updateUser, type UserInput } from '../typeorm/setup/user-writes.js';
 import type { ReadLevel, SetupPolicy } from './setup-resource.js';
@@ -147,17 +146,8 @@ export function sharingRulePolicy(service: AccessService): SetupPolicy {
     read: (ua) => readLevel(ua, false),
     nameFields: [],
     // Each rule as a French sentence: "Les affaires appartenant à Ventes Nord et subordonnés sont partagées en lecture avec Ventes Sud."
-    virtuals: async (m: EntityManager, list: number[]) => {
-      const rows = await m.query(
-        `SELECT s.id, s.module, s.access, s.from_kind, s.to_kind, coalesce(fr.name, ft.name) AS from_name, coalesce(tr.name, tt.name) AS to_name
-           FROM sharing_rule s LEFT JOIN role fr ON fr.id = s.from_role_id LEFT JOIN team ft ON ft.id = s.from_team_id
-           LEFT JOIN role tr ON tr.id = s.to_role_id LEFT JOIN team tt ON tt.id = s.to_team_id WHERE s.id = ANY($1::int[])`, [list]);
-      return new Map(rows.map((r: Record<string, string> & { id: number }) => {
-        const label = service.registry.catalog.sharingModules.find((x) => x.name === r.module)?.label ?? { fr: r.module, feminine: false, en: r.module };
-        const sentence = ruleSentence({ from: { kind: r.from_kind as NamedTarget['kind'], name: r.from_name }, to: { kind: r.to_kind as NamedTarget['kind'], name: r.to_name }, access: r.access as 'read' | 'read_write' }, label);
-        return [r.id, { sentence }];
-      }));
-    },
+    virtuals: async (m: EntityManager, list: number[]) =>
+      new Map((await namedRules(m, list)).map((r) => [r.id, { sentence: namedRuleSentence(service.registry.catalog, r) }])),
     create: (ua, p) => saveRule(service, ua, null, input(p)),
     update: async (ua, id, p) => void (await saveRule(service, ua, Number(id), input(p))),
     delete: (ua, id) => deleteRule(service, ua, id),

@@ -1,12 +1,11 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { RULE_TARGET_KINDS, SHARING_LEVELS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../../../core/model.js';
-import type { ModuleCatalog } from '../../../core/modules.js';
-import { ruleSentence, type ModuleLabel, type NamedTarget } from '../../../core/rule-sentence.js';
+import { moduleLabel } from '../../../core/rule-sentence.js';
 import { defaultProblem, LEVEL_LABELS_FR } from '../../../core/sharing-levels.js';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
-import { deleteRule, ruleModuleProblem, saveRule, setDefault, type RuleInput } from '../../typeorm/setup/sharing-writes.js';
+import { deleteRule, namedRules, namedRuleSentence, ruleModuleProblem, saveRule, setDefault, type RuleInput } from '../../typeorm/setup/sharing-writes.js';
 import { currentAccess } from '../../request-context.js';
 import { holds, guardedBy } from './respond.js';
 
@@ -29,24 +28,6 @@ const levelBody = z.strictObject({ level: z.string().max(40) });
 
 const language = (req: Request): 'fr' | 'en' => (req.query.lang === 'en' ? 'en' : 'fr');
 
-function labelOf(catalog: ModuleCatalog, module: string): ModuleLabel {
-  return catalog.sharingModules.find((s) => s.name === module)?.label ?? { fr: module, feminine: false, en: module };
-}
-
-interface RuleRow {
-  id: number; name: string | null; module: string; access: RuleAccess;
-  fromKind: RuleTargetKind; fromRoleId: number | null; fromTeamId: number | null; fromName: string | null;
-  toKind: RuleTargetKind; toRoleId: number | null; toTeamId: number | null; toName: string | null;
-}
-
-/** The registry's sentence of a rule (the same as the SharingRule resource's `sentence` column). */
-function sentenceOf(catalog: ModuleCatalog, r: Pick<RuleRow, 'module' | 'access' | 'fromKind' | 'fromName' | 'toKind' | 'toName'>, lang: 'fr' | 'en'): string {
-  return ruleSentence(
-    { from: { kind: r.fromKind as NamedTarget['kind'], name: r.fromName ?? '?' }, to: { kind: r.toKind as NamedTarget['kind'], name: r.toName ?? '?' }, access: r.access },
-    labelOf(catalog, r.module), lang,
-  );
-}
-
 /**
  * The sharing page: the organisation-wide defaults (each level a module may not take now comes
  * with the reason setDefault would give), the rules as sentences, and their writes. Reading needs
@@ -60,15 +41,6 @@ export function sharingRoutes(service: AccessService): Router {
   const writing = guardedBy(['manageAccess'], "Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ». Rien n'a été modifié.");
   const handle = (write: boolean, fn: Parameters<typeof reading>[0]) => (write ? writing : reading)(fn);
 
-  const rules = async (): Promise<RuleRow[]> => service.ds.query(
-    `SELECT s.id, s.name, s.module, s.access, s.from_kind AS "fromKind", s.from_role_id AS "fromRoleId", s.from_team_id AS "fromTeamId",
-            coalesce(fr.name, ft.name) AS "fromName", s.to_kind AS "toKind", s.to_role_id AS "toRoleId", s.to_team_id AS "toTeamId",
-            coalesce(tr.name, tt.name) AS "toName"
-       FROM sharing_rule s LEFT JOIN role fr ON fr.id = s.from_role_id LEFT JOIN team ft ON ft.id = s.from_team_id
-       LEFT JOIN role tr ON tr.id = s.to_role_id LEFT JOIN team tt ON tt.id = s.to_team_id
-      ORDER BY s.module, s.id`,
-  );
-
   router.get('/sharing', handle(false, async (req, res) => {
     const lang = language(req);
     const rows: Array<{ module: string; level: SharingLevel }> = await service.ds.query(`SELECT module, level FROM sharing_default`);
@@ -81,14 +53,14 @@ export function sharingRoutes(service: AccessService): Router {
       const reasons = [...new Set(others.map((o) => o.refused).filter((m): m is string => !!m))];
       // Locked: no other level is possible (Activity; a module under Account while Account is private).
       const locked = others.every((o) => o.refused) ? (s.alwaysPrivate ? ruleModuleProblem(catalog, s.name) : reasons.join(' ')) : null;
-      return { module: s.name, label: labelOf(catalog, s.name), level, options, locked, reasons: locked ? [] : reasons, takesRules: !ruleModuleProblem(catalog, s.name) };
+      return { module: s.name, label: moduleLabel(catalog, s.name), level, options, locked, reasons: locked ? [] : reasons, takesRules: !ruleModuleProblem(catalog, s.name) };
     });
     // Modules without a default of their own (Contact follows Account), with setDefault's and saveRule's words.
     const followers = catalog.modules.filter((m) => m.sharingModule !== m.name).map((m) => ({
       module: m.name, follows: m.sharingModule,
       reason: [defaultProblem(catalog, defaults, m.name, 'private')?.message, ruleModuleProblem(catalog, m.name)].filter(Boolean).join(' '),
     }));
-    const list = (await rules()).map((r) => ({ ...r, sentence: sentenceOf(catalog, r, lang) }));
+    const list = (await namedRules(service.ds)).map((r) => ({ ...r, sentence: namedRuleSentence(catalog, r, lang) }));
     const roles = await service.ds.query(`SELECT id, name FROM role ORDER BY name`);
     const teams = await service.ds.query(`SELECT id, name FROM team ORDER BY name`);
     res.json({ modules, followers, rules: list, roles, teams, kinds: RULE_TARGET_KINDS, levels: SHARING_LEVELS, canWrite: holds('manageAccess') });
@@ -114,7 +86,7 @@ export function sharingRoutes(service: AccessService): Router {
     const problem = r.module ? ruleModuleProblem(catalog, r.module) : null;
     const complete = r.module && !problem && fromName && toName && (r.access === 'read' || r.access === 'read_write');
     res.json({
-      sentence: complete ? sentenceOf(catalog, { module: r.module!, access: r.access as RuleAccess, fromKind: r.fromKind as RuleTargetKind, fromName, toKind: r.toKind as RuleTargetKind, toName }, language(req)) : null,
+      sentence: complete ? namedRuleSentence(catalog, { module: r.module!, access: r.access as RuleAccess, fromKind: r.fromKind as RuleTargetKind, fromName, toKind: r.toKind as RuleTargetKind, toName }, language(req)) : null,
       problem,
     });
   }));
@@ -125,8 +97,8 @@ export function sharingRoutes(service: AccessService): Router {
     toKind: b.toKind as RuleTargetKind, toRoleId: b.toRoleId ?? null, toTeamId: b.toTeamId ?? null,
   });
   const saved = async (ruleId: number, lang: 'fr' | 'en') => {
-    const r = (await rules()).find((x) => x.id === ruleId)!;
-    return { ...r, sentence: sentenceOf(catalog, r, lang) };
+    const [r] = await namedRules(service.ds, [ruleId]);
+    return { ...r, sentence: namedRuleSentence(catalog, r, lang) };
   };
 
   router.post('/sharing/rules', handle(true, async (req, res) => {

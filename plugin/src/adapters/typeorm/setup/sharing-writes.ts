@@ -1,9 +1,37 @@
 import type { ModuleCatalog } from '../../../core/modules.js';
+import { moduleLabel, ruleSentence } from '../../../core/rule-sentence.js';
 import { defaultProblem } from '../../../core/sharing-levels.js';
+import type { EntityManager } from 'typeorm';
 import { RULE_ACCESS, RULE_TARGET_KINDS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../../../core/model.js';
 import type { AccessService, UserAccess } from '../access-service.js';
 import { Refusal } from '../refusal.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
+
+/** A rule with the names of its roles or teams, as the screens show it. */
+export interface NamedRule {
+  id: number; name: string | null; module: string; access: RuleAccess;
+  fromKind: RuleTargetKind; fromRoleId: number | null; fromTeamId: number | null; fromName: string | null;
+  toKind: RuleTargetKind; toRoleId: number | null; toTeamId: number | null; toName: string | null;
+}
+
+/** The rules (all, or those of `ids`) with their roles' and teams' names, by module. */
+export function namedRules(m: Pick<EntityManager, 'query'>, ids: number[] | null = null): Promise<NamedRule[]> {
+  return m.query(
+    `SELECT s.id, s.name, s.module, s.access, s.from_kind AS "fromKind", s.from_role_id AS "fromRoleId", s.from_team_id AS "fromTeamId",
+            coalesce(fr.name, ft.name) AS "fromName", s.to_kind AS "toKind", s.to_role_id AS "toRoleId", s.to_team_id AS "toTeamId",
+            coalesce(tr.name, tt.name) AS "toName"
+       FROM sharing_rule s LEFT JOIN role fr ON fr.id = s.from_role_id LEFT JOIN team ft ON ft.id = s.from_team_id
+       LEFT JOIN role tr ON tr.id = s.to_role_id LEFT JOIN team tt ON tt.id = s.to_team_id
+      WHERE $1::int[] IS NULL OR s.id = ANY($1::int[])
+      ORDER BY s.module, s.id`,
+    [ids],
+  );
+}
+
+/** Its sentence (core/rule-sentence.ts), with the module's label from the app's catalog. */
+export function namedRuleSentence(catalog: ModuleCatalog, r: Pick<NamedRule, 'module' | 'access' | 'fromKind' | 'fromName' | 'toKind' | 'toName'>, lang: 'fr' | 'en' = 'fr'): string {
+  return ruleSentence({ from: { kind: r.fromKind, name: r.fromName ?? '?' }, to: { kind: r.toKind, name: r.toName ?? '?' }, access: r.access }, moduleLabel(catalog, r.module), lang);
+}
 
 export interface RuleInput {
   name?: string | null;
