@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { badRequest, forbidden, holds, zodIssues } from './respond.js';
+import { badRequest, forbidden, guardedBy, holds, zodIssues } from './respond.js';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { AUDIT_TIME_ZONE, auditActor, auditOptions, auditPage, eachAuditBatch, type AuditFilters, type AuditRow } from '../../typeorm/audit-query.js';
@@ -50,26 +50,17 @@ export function auditRoutes(service: AccessService): Router {
   const router = express.Router();
   const ds = service.ds;
 
-  router.get('/audit', async (req, res, next) => {
-    if (!holds('viewAudit')) {
-      return forbidden(res, FORBIDDEN);
-    }
-    const parsed = listQuery.safeParse(req.query);
-    if (!parsed.success) return badRequest(res, zodIssues(parsed.error));
-    const { page = 1, perPage = DEFAULT_PER_PAGE, ...filters } = parsed.data;
+  router.get('/audit', guardedBy(['viewAudit'], FORBIDDEN)(async (req, res) => {
+    const { page = 1, perPage = DEFAULT_PER_PAGE, ...filters } = listQuery.parse(req.query);
     const period = periodError(filters);
     if (period) return badRequest(res, period);
-    try {
-      const [result, options, actor] = await Promise.all([
-        auditPage(ds, currentAccess()!.access, service.registry.names, filters, page, perPage),
-        auditOptions(ds),
-        filters.actor !== undefined ? auditActor(ds, filters.actor) : Promise.resolve(null),
-      ]);
-      res.json({ ...result, filters, actor, options, timeZone: AUDIT_TIME_ZONE });
-    } catch (e) {
-      next(e);
-    }
-  });
+    const [result, options, actor] = await Promise.all([
+      auditPage(ds, currentAccess()!.access, service.registry.names, filters, page, perPage),
+      auditOptions(ds),
+      filters.actor !== undefined ? auditActor(ds, filters.actor) : Promise.resolve(null),
+    ]);
+    res.json({ ...result, filters, actor, options, timeZone: AUDIT_TIME_ZONE });
+  }));
 
   router.get('/audit.csv', async (req, res, next) => {
     if (!holds('viewAudit')) {

@@ -3,12 +3,11 @@ import { z } from 'zod';
 import { CLIENT_TIERS } from '../../../core/model.js';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
-import { guardedBy } from './respond.js';
+import { guardedBy, id } from './respond.js';
 import { clientProfilePairs, dossierTable, setDossierGrants, transferAllClientUsers, transferOneDossier } from '../../typeorm/setup/dossier-writes.js';
 import { saveProfile } from '../../typeorm/setup/profile-writes.js';
 import { currentAccess } from '../../request-context.js';
 
-const id = z.coerce.number().int().positive();
 const transfer = z.strictObject({ to: id });
 const grants = z.strictObject({ dossiers: z.array(z.strictObject({ accountId: id, profileId: id })).max(500) });
 

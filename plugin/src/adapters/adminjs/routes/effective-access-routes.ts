@@ -7,9 +7,8 @@ import { explainRecord } from '../../typeorm/explain-record.js';
 import { toPositional } from '../../typeorm/positional.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { currentAccess } from '../../request-context.js';
-import { guardedBy } from './respond.js';
+import { guardedBy, id } from './respond.js';
 
-const id = z.coerce.number().int().positive();
 const recordsQuery = z.strictObject({ module: z.string().max(100), q: z.string().max(200).optional() });
 const explainQuery = z.strictObject({
   module: z.string().max(100),

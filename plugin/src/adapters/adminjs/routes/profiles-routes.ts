@@ -9,9 +9,8 @@ import { ADMINISTRATOR_PROFILE } from '../../typeorm/system-profiles.js';
 import { profileHolders, replaceProfileInRoles } from '../../typeorm/setup/profile-replace.js';
 import { deleteProfile, saveProfile, type ProfileInput } from '../../typeorm/setup/profile-writes.js';
 import { currentAccess } from '../../request-context.js';
-import { guardedBy, holds } from './respond.js';
+import { guardedBy, holds, id } from './respond.js';
 
-const id = z.coerce.number().int().positive();
 // zod 4: a record keyed by an enum is exhaustive; a profile names only some actions and contact types.
 const privileges = z.record(z.string(), z.partialRecord(z.enum(MODULE_ACTIONS), z.boolean()));
 const profileBody = z.strictObject({

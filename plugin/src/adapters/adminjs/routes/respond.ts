@@ -1,9 +1,12 @@
 import type { Request, Response } from 'express';
-import { ZodError, type z } from 'zod';
+import { z, ZodError } from 'zod';
 import type { Capability } from '../../../core/model.js';
 import { currentAccess } from '../../request-context.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { hasCapability } from '../../typeorm/setup/actor.js';
+
+/** A row's id in a path or a body (`/profiles/12`). */
+export const id = z.coerce.number().int().positive();
 
 /** What Portier's JSON routes answer, the same way everywhere: `{ error, message, property? }`. */
 
@@ -44,7 +47,7 @@ export function guardedBy(capabilities: Capability[], message: string): (fn: Han
     try {
       await fn(req, res);
     } catch (e) {
-      if (e instanceof ZodError) badRequest(res, `${zodIssues(e)}. Rien n'a été modifié.`);
+      if (e instanceof ZodError) badRequest(res, req.method === 'GET' ? zodIssues(e) : `${zodIssues(e)}. Rien n'a été modifié.`);
       else if (e instanceof Refusal) {
         // A refusal is a security event of the audit trail (security-events.ts), a safeguard's as such.
         currentAccess()?.refusals?.push(e);

@@ -4,9 +4,8 @@ import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { deleteRole, rulesNaming, saveRole } from '../../typeorm/setup/role-writes.js';
 import { currentAccess } from '../../request-context.js';
-import { guardedBy } from './respond.js';
+import { guardedBy, id } from './respond.js';
 
-export const id = z.coerce.number().int().positive();
 const name = z.string().trim().min(1).max(120);
 const profileIds = z.array(id).max(100);
 const create = z.strictObject({ name, parentId: id.nullable(), profileIds });

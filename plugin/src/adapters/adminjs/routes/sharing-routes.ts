@@ -7,9 +7,8 @@ import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { deleteRule, namedRules, namedRuleSentence, ruleModuleProblem, saveRule, setDefault, type RuleInput } from '../../typeorm/setup/sharing-writes.js';
 import { currentAccess } from '../../request-context.js';
-import { holds, guardedBy } from './respond.js';
+import { guardedBy, holds, id } from './respond.js';
 
-const id = z.coerce.number().int().positive();
 // Shapes only: the values (module, kinds, access, existing role or team) are checked by saveRule,
 // whose French messages are the ones the consultant should read.
 const ruleBody = z.strictObject({

@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { badRequest, forbidden, holds, zodIssues } from './respond.js';
+import { badRequest, forbidden, guardedBy, holds, zodIssues } from './respond.js';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { connectionStats, loginHistory, searchStatsUsers, statsCompanies, statsToday, statsUser } from '../../typeorm/connection-stats.js';
@@ -46,53 +46,37 @@ export function statsRoutes(service: AccessService): Router {
   const router = express.Router();
   const ds = service.ds;
 
-  router.get('/stats', async (req, res, next) => {
-    if (!holds('viewStats')) {
-      return forbidden(res, FORBIDDEN);
-    }
-    const parsed = statsQuery.safeParse(req.query);
-    if (!parsed.success) return badRequest(res, zodIssues(parsed.error));
-    const q = parsed.data;
+  const handle = guardedBy(['viewStats'], FORBIDDEN);
+
+  router.get('/stats', handle(async (req, res) => {
+    const q = statsQuery.parse(req.query);
     if (q.module !== undefined && !service.registry.names.includes(q.module)) {
       return badRequest(res, `module inconnu : ${q.module} (modules : ${service.registry.names.join(', ')})`);
     }
-    try {
-      const today = await statsToday(ds);
-      const to = q.to ?? (q.from && q.from > today ? q.from : today);
-      const from = q.from ?? shiftDays(to, -(DEFAULT_DAYS - 1));
-      if (from > to) return badRequest(res, `la période commence (${from}) après sa fin (${to})`);
-      if (shiftDays(from, MAX_DAYS - 1) < to) return badRequest(res, `la période dépasse ${MAX_DAYS} jours`);
-      // Whatever this process has counted is in the table before it is read.
-      await activityCounter(ds).flush();
-      const filters = { from, to, module: q.module, company: q.company, userId: q.userId };
-      const [stats, companies, user] = await Promise.all([
-        connectionStats(ds, filters),
-        statsCompanies(ds),
-        q.userId !== undefined ? statsUser(ds, q.userId) : Promise.resolve(null),
-      ]);
-      res.json({
-        ...stats,
-        filters: { module: q.module ?? null, company: q.company ?? null, userId: q.userId ?? null, user },
-        options: { modules: service.registry.names, companies },
-      });
-    } catch (e) {
-      next(e);
-    }
-  });
+    const today = await statsToday(ds);
+    const to = q.to ?? (q.from && q.from > today ? q.from : today);
+    const from = q.from ?? shiftDays(to, -(DEFAULT_DAYS - 1));
+    if (from > to) return badRequest(res, `la période commence (${from}) après sa fin (${to})`);
+    if (shiftDays(from, MAX_DAYS - 1) < to) return badRequest(res, `la période dépasse ${MAX_DAYS} jours`);
+    // Whatever this process has counted is in the table before it is read.
+    await activityCounter(ds).flush();
+    const filters = { from, to, module: q.module, company: q.company, userId: q.userId };
+    const [stats, companies, user] = await Promise.all([
+      connectionStats(ds, filters),
+      statsCompanies(ds),
+      q.userId !== undefined ? statsUser(ds, q.userId) : Promise.resolve(null),
+    ]);
+    res.json({
+      ...stats,
+      filters: { module: q.module ?? null, company: q.company ?? null, userId: q.userId ?? null, user },
+      options: { modules: service.registry.names, companies },
+    });
+  }));
 
   /** The user filter's picker: users whose login or name contains `q`. */
-  router.get('/stats/users', async (req, res, next) => {
-    if (!holds('viewStats')) {
-      return forbidden(res, FORBIDDEN);
-    }
-    const parsed = usersQuery.safeParse(req.query);
-    if (!parsed.success) return badRequest(res, zodIssues(parsed.error));
-    try {
-      res.json({ users: await searchStatsUsers(ds, parsed.data.q ?? '') });
-    } catch (e) {
-      next(e);
-    }
-  });
+  router.get('/stats/users', handle(async (req, res) => {
+    res.json({ users: await searchStatsUsers(ds, usersQuery.parse(req.query).q ?? '') });
+  }));
 
   router.get('/users/:id/logins', async (req, res, next) => {
     const userId = id.safeParse(req.params.id);

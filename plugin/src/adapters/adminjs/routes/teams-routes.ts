@@ -5,7 +5,8 @@ import { Refusal } from '../../typeorm/refusal.js';
 import { rulesNaming } from '../../typeorm/setup/role-writes.js';
 import { deleteTeam, saveTeam } from '../../typeorm/setup/team-writes.js';
 import { currentAccess } from '../../request-context.js';
-import { id, manageAccessOnly } from './roles-routes.js';
+import { id } from './respond.js';
+import { manageAccessOnly } from './roles-routes.js';
 
 const ids = z.array(id).max(2000);
 const draft = z.strictObject({ userIds: ids, roleIds: ids, subtreeRoleIds: ids, teamIds: ids });

@@ -4,9 +4,8 @@ import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { createUser, deleteUsers, updateUser } from '../../typeorm/setup/user-writes.js';
 import { currentAccess } from '../../request-context.js';
-import { guardedBy } from './respond.js';
+import { guardedBy, id } from './respond.js';
 
-const id = z.coerce.number().int().positive();
 const copyBody = z.strictObject({
   login: z.string().trim().min(1).max(64),
   email: z.string().trim().min(1).max(320),
