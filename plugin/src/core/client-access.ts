@@ -1,5 +1,5 @@
 import { RECORD_ACTIONS, type AccessUser, type ModuleAction, type ProfileDef, type RecordAction } from './model.js';
-import type { ModuleCatalog, ModuleSpec } from './modules.js';
+import { moduleSpec, type ModuleCatalog, type ModuleSpec } from './modules.js';
 import { profileGrants } from './profile-grants.js';
 import type { Condition } from './record-conditions.js';
 
@@ -71,7 +71,7 @@ export function dossierAccountOf(spec: ModuleSpec, record: Record<string, unknow
   for (const p of d.parents ?? []) {
     if (record[p.field] === null || record[p.field] === undefined) continue;
     // The first parent the record has decides ("a SalesOrder's quote, else its deal"), one level only.
-    const parentSpec = catalog.modules.find((m) => m.name === p.module);
+    const parentSpec = moduleSpec(catalog, p.module);
     const row = parent(p.field);
     const field = parentSpec?.dossier && !('root' in parentSpec.dossier) ? parentSpec.dossier.accountField : null;
     const value = row && field ? row[field] : null;

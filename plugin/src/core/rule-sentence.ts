@@ -3,7 +3,7 @@
  * "Les affaires appartenant à Ventes Nord et subordonnés sont partagées en lecture avec Ventes Sud."
  * Pure: the names of the roles and teams and the module's label come in with the rule.
  */
-import type { ModuleCatalog } from './modules.js';
+import { sharingModuleSpec, type ModuleCatalog } from './modules.js';
 
 export interface ModuleLabel {
   /** French plural, lower case: "affaires", "comptes et contacts". */
@@ -39,7 +39,7 @@ export function ruleSentence(rule: RuleForSentence, label: ModuleLabel, lang: 'f
 
 /** A sharing module's label from the app's catalog, its name when it gives none. */
 export function moduleLabel(catalog: ModuleCatalog, module: string): ModuleLabel {
-  return catalog.sharingModules.find((s) => s.name === module)?.label ?? { fr: module, feminine: false, en: module };
+  return sharingModuleSpec(catalog, module)?.label ?? { fr: module, feminine: false, en: module };
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

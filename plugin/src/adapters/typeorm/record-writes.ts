@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { UserAccess } from './access-service.js';
 import { audit, diff, type AuditActor } from './audit.js';
 import { dossierAccountOf, dossierRoot, isDossierRoot } from '../../core/client-access.js';
+import { moduleSpec } from '../../core/modules.js';
 import { ownerFields, type FieldInfo } from './module-registry.js';
 import { ModuleRecords } from './module-records.js';
 import { Refusal } from './refusal.js';
@@ -91,7 +92,7 @@ async function guardLinks(records: ModuleRecords, ua: UserAccess, values: Record
     const id = values[link.field];
     if (id === null || (current && same(id, current[link.field]))) continue;
     // A client links to the Account of one of their dossiers, whether or not its profile shows the Account.
-    if (ua.access.kind === 'client' && isDossierRoot(records.service.registry.catalog.modules.find((x) => x.name === link.module)) && (ua.user.dossiers ?? []).some((d) => d.accountId === Number(id))) continue;
+    if (ua.access.kind === 'client' && isDossierRoot(moduleSpec(records.service.registry.catalog, link.module)) && (ua.user.dossiers ?? []).some((d) => d.accountId === Number(id))) continue;
     const readable = await new ModuleRecords(records.service, link.module).allows(ua, 'read', Number(id), m);
     if (!readable) {
       throw new Refusal('forbidden', `${link.field} : aucun enregistrement ${link.module} n° ${id} que vous pouvez consulter. ${NOTHING_CHANGED}`, link.field);
