@@ -78,5 +78,8 @@ function describe(s: ImportSummary, seconds: number): string {
     `  profiles: ${c(s.profiles)}`, `  roles: ${c(s.roles)}`, `  users: ${c(s.users)}`, `  teams: ${c(s.teams)}`,
     `  sharing defaults: ${s.defaults}`, `  sharing rules: ${c(s.rules)}`, ...records,
     `  audit trail: ${s.audited} entries`,
+    s.seats.billingEvents
+      ? `  seats over the subscription: ${s.seats.overruns.map((o) => `${o.tier} ${o.after}/${o.included} (+${o.over})`).join(', ')}; ${s.seats.billingEvents} billing event(s) recorded`
+      : '  seats: within the subscription',
   ].join('\n');
 }

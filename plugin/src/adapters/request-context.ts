@@ -13,6 +13,11 @@ export interface RequestAccess {
   userAgent: string | null;
   /** The refusals met while serving the request, for the audit trail (see security-events.ts). */
   refusals?: Refusal[];
+  /**
+   * The user has seen the seat overrun warning and confirms the change (SEATS.md): header
+   * `X-Portier-Confirm-Seats: yes` on Portier's routes, field `confirmSeats` in AdminJS forms.
+   */
+  confirmSeats?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestAccess>();

@@ -13,6 +13,7 @@ import { auditAfter, recordSet, setupSets, snapshotBefore, type AuditedSet } fro
 import type { AuditActor } from '../adapters/typeorm/audit.js';
 import { validateOrg } from './validate.js';
 import { dossierRoot } from '../core/client-access.js';
+import { billedChange, type SeatOverrun } from '../adapters/typeorm/setup/seats.js';
 
 export interface ImportProgress {
   phase: string;
@@ -45,6 +46,8 @@ export interface ImportSummary {
   replaced: boolean;
   /** Audit entries written: one per row created, updated or deleted. */
   audited: number;
+  /** The tiers the import put over the subscription, and the billing events it recorded (SEATS.md). */
+  seats: { overruns: SeatOverrun[]; billingEvents: number };
 }
 
 export const COMMAND_LINE_ACTOR: AuditActor = { id: null, login: 'import', ip: null, userAgent: 'npm run org -- import' };
@@ -67,8 +70,22 @@ export async function importOrg(ds: DataSource, registry: ModuleRegistry, input:
 
   const hashes = await hashPasswords(parsed.doc, options);
 
+  const actor = options.actor ?? COMMAND_LINE_ACTOR;
   return ds.transaction(async (m) => {
     await m.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+    // An import is its own confirmation: it records the billing events of the seats it adds over
+    // the subscription and says so in its summary.
+    const cause = { change: 'import' as const, text: options.replace ? "Import de l'organisation (remplacement)" : "Import de l'organisation" };
+    const { result, overruns, billed } = await billedChange(m, actor, cause, (tx) => writeOrg(tx, parsed, registry, modules, hashes, options), true);
+    return { ...result, seats: { overruns, billingEvents: billed } };
+  });
+}
+
+async function writeOrg(
+  m: EntityManager, parsed: Parsed, registry: ModuleRegistry, modules: ReturnType<typeof orgModules>,
+  hashes: Awaited<ReturnType<typeof hashPasswords>>, options: ImportOptions,
+): Promise<ImportSummary> {
+  {
     const audited = auditedSets(parsed.doc, registry, modules, !!options.replace);
     await snapshotBefore(m, audited);
     if (options.replace) await removeOrganisation(m, registry, modules);
@@ -83,6 +100,7 @@ export async function importOrg(ds: DataSource, registry: ModuleRegistry, input:
       records: {},
       replaced: !!options.replace,
       audited: 0,
+      seats: { overruns: [], billingEvents: 0 },
     };
     if (options.replace) await ensureSystemProfiles(m, registry);
     summary.roles = await writeRoles(m, parsed.doc);
@@ -95,7 +113,7 @@ export async function importOrg(ds: DataSource, registry: ModuleRegistry, input:
     await writeDossiers(m, parsed.doc, registry, modules);
     summary.audited = await auditAfter(m, audited, options.actor ?? COMMAND_LINE_ACTOR);
     return summary;
-  });
+  }
 }
 
 /** What the import may change: the set-up, the file's users and records (everything on --replace). */

@@ -28,7 +28,7 @@ export function accessGate(service: AccessService, admin: AdminJS): RequestHandl
       }
       const fresh = toCurrentAdmin(access.user, visiblePages(access));
       if (JSON.stringify(fresh) !== JSON.stringify(current)) req.session.adminUser = fresh;
-      runWithAccess({ access, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }, () => next());
+      runWithAccess({ access, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null, confirmSeats: req.get('x-portier-confirm-seats') === 'yes' }, () => next());
     } catch (e) {
       next(e);
     }

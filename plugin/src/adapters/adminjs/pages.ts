@@ -22,6 +22,8 @@ export const PORTIER_PAGES: PortierPage[] = [
   { name: 'teams', file: 'teams-page.jsx', icon: 'Users', capabilities: ['manageAccess'] },
   { name: 'sharing', file: 'sharing-page.jsx', icon: 'Share2', capabilities: ['manageAccess'] },
   { name: 'clientAccess', file: 'client-access-page.jsx', icon: 'Briefcase', capabilities: ['manageUsers', 'manageAccess'] },
+  { name: 'subscription', file: 'subscription-page.jsx', icon: 'CreditCard', capabilities: ['manageUsers'] },
+  { name: 'accessRequests', file: 'access-requests-page.jsx', icon: 'Inbox', capabilities: ['requestAccessChanges', 'manageUsers'] },
   { name: 'auditTrail', file: 'audit-trail-page.jsx', icon: 'Activity', capabilities: ['viewAudit'] },
   { name: 'connectionStats', file: 'connection-stats-page.jsx', icon: 'BarChart2', capabilities: ['viewStats'] },
   { name: 'myAccount', file: 'my-account-page.jsx', icon: 'User', capabilities: [] },

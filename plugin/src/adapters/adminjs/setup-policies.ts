@@ -45,6 +45,8 @@ export function userPolicy(service: AccessService): SetupPolicy {
     mobilePhone: str(p.mobilePhone),
     locale: p.locale as UserInput['locale'],
     loginHours: json(p.loginHours),
+    freeSeat: bool(p.freeSeat),
+    freeSeatReason: str(p.freeSeatReason),
   });
   return {
     // Every signed-in collaborator sees users' names (owner pickers, reference titles).

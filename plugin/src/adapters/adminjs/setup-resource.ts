@@ -3,7 +3,7 @@ import { BaseRecord, flat, type ActionContext, type ActionRequest, type ActionRe
 import type { BaseEntity, EntityManager } from 'typeorm';
 import type { AccessService, UserAccess } from '../typeorm/access-service.js';
 import { q } from '../typeorm/condition-sql.js';
-import { badRequest, forbidden, notFound, withRefusalsAsErrors } from './errors.js';
+import { badRequest, confirmSeatsFromForm, forbidden, notFound, withRefusalsAsErrors } from './errors.js';
 import { filterSql, type FilterColumn } from './filters.js';
 import { currentAccess } from '../request-context.js';
 import { restrictJson } from './resource-json.js';
@@ -147,6 +147,7 @@ export class SetupResource extends TypeormResource {
   override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     const ua = this.access(context);
     if (!this.policy.create) throw forbidden(`${this.resourceId} : création impossible ici.`);
+    confirmSeatsFromForm(params);
     const id = await withRefusalsAsErrors(() => this.policy.create!(ua, flat.unflatten(params)));
     return this.reload(ua, id);
   }
@@ -155,6 +156,7 @@ export class SetupResource extends TypeormResource {
     const ua = this.access(context);
     if (!this.policy.update) throw forbidden(`${this.resourceId} : modification impossible.`);
     const key = this.pk.text ? String(id) : Number(id);
+    confirmSeatsFromForm(params);
     await withRefusalsAsErrors(() => this.policy.update!(ua, key, flat.unflatten(params)));
     return this.reload(ua, key);
   }

@@ -9,6 +9,8 @@ import { teamsEn } from './teams.js';
 import { sharingEn } from './sharing.js';
 import { effectiveEn } from './effective.js';
 import { usersEn } from './users.js';
+import { subscriptionEn } from './subscription.js';
+import { requestsEn } from './requests.js';
 
 /** Overrides on top of AdminJS's built-in English (added by AdminJS itself when 'en' is available). */
 export const adminjsEn = {
@@ -35,7 +37,7 @@ export const adminjsEn = {
       },
     },
   },
-  pages: { profiles: 'Profiles', roles: 'Roles', teams: 'Teams', sharing: 'Sharing', clientAccess: 'Client access', auditTrail: 'Audit trail', connectionStats: 'Connection statistics', myAccount: 'My account' },
+  pages: { profiles: 'Profiles', roles: 'Roles', teams: 'Teams', sharing: 'Sharing', clientAccess: 'Client access', subscription: 'My subscription', accessRequests: 'Access requests', auditTrail: 'Audit trail', connectionStats: 'Connection statistics', myAccount: 'My account' },
   messages: {
     dashboardTitle: 'Dashboard',
     dashboardIntro: 'The records you can access, by module.',
@@ -60,5 +62,7 @@ export const adminjsEn = {
     ...sharingEn,
     ...effectiveEn,
     ...usersEn,
+    ...subscriptionEn,
+    ...requestsEn,
   },
 } satisfies LocaleTranslations;

@@ -9,6 +9,8 @@ import { teamsFr } from './teams.js';
 import { sharingFr } from './sharing.js';
 import { effectiveFr } from './effective.js';
 import { usersFr } from './users.js';
+import { subscriptionFr } from './subscription.js';
+import { requestsFr } from './requests.js';
 
 /** AdminJS's own UI in French (every key of adminjs/lib/locale/en/translation.json) plus Portier's messages. */
 export const adminjsFr = {
@@ -91,7 +93,7 @@ export const adminjsFr = {
     to: 'Au',
   },
   resources: {},
-  pages: { profiles: 'Profils', roles: 'Rôles', teams: 'Équipes', sharing: 'Partage', clientAccess: 'Accès clients', auditTrail: "Piste d'audit", connectionStats: 'Statistiques de connexion', myAccount: 'Mon compte' },
+  pages: { profiles: 'Profils', roles: 'Rôles', teams: 'Équipes', sharing: 'Partage', clientAccess: 'Accès clients', subscription: 'Mon abonnement', accessRequests: "Demandes d'accès", auditTrail: "Piste d'audit", connectionStats: 'Statistiques de connexion', myAccount: 'Mon compte' },
   messages: {
     successfullyBulkDeleted: '{{count}} enregistrement supprimé',
     successfullyBulkDeleted_plural: '{{count}} enregistrements supprimés',
@@ -168,5 +170,7 @@ export const adminjsFr = {
     ...sharingFr,
     ...effectiveFr,
     ...usersFr,
+    ...subscriptionFr,
+    ...requestsFr,
   },
 } satisfies LocaleTranslations;

@@ -11,6 +11,8 @@ import { teamsRoutes } from './teams-routes.js';
 import { sharingRoutes } from './sharing-routes.js';
 import { effectiveAccessRoutes } from './effective-access-routes.js';
 import { usersRoutes } from './users-routes.js';
+import { subscriptionRoutes } from './subscription-routes.js';
+import { requestsRoutes } from './requests-routes.js';
 
 /** Where Portier's own pages fetch their data: `<rootPath>/portier/...`. */
 export const PORTIER_API = '/portier';
@@ -39,5 +41,7 @@ export function portierRoutes(service: AccessService): Router {
   router.use(PORTIER_API, sharingRoutes(service));
   router.use(PORTIER_API, effectiveAccessRoutes(service));
   router.use(PORTIER_API, usersRoutes(service));
+  router.use(PORTIER_API, subscriptionRoutes(service));
+  router.use(PORTIER_API, requestsRoutes(service));
   return router;
 }

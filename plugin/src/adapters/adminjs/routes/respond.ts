@@ -4,6 +4,7 @@ import type { Capability } from '../../../core/model.js';
 import { currentAccess } from '../../request-context.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { hasCapability } from '../../typeorm/setup/actor.js';
+import { SeatWarning } from '../../typeorm/setup/seats.js';
 
 /** A row's id in a path or a body (`/profiles/12`). */
 export const id = z.coerce.number().int().positive();
@@ -47,7 +48,10 @@ export function guardedBy(capabilities: Capability[], message: string): (fn: Han
     try {
       await fn(req, res);
     } catch (e) {
-      if (e instanceof ZodError) badRequest(res, req.method === 'GET' ? zodIssues(e) : `${zodIssues(e)}. Rien n'a été modifié.`);
+      // Over the subscription and not confirmed: 409 with the overrun; the screen asks, then resends
+      // the same call with the header `X-Portier-Confirm-Seats: yes`.
+      if (e instanceof SeatWarning) res.status(409).json({ error: 'seats', message: e.message, seats: e.overruns });
+      else if (e instanceof ZodError) badRequest(res, req.method === 'GET' ? zodIssues(e) : `${zodIssues(e)}. Rien n'a été modifié.`);
       else if (e instanceof Refusal) {
         // A refusal is a security event of the audit trail (security-events.ts), a safeguard's as such.
         currentAccess()?.refusals?.push(e);

@@ -3,6 +3,7 @@ import type { AccessService, UserAccess } from '../access-service.js';
 import { Refusal } from '../refusal.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
 import { dossierRoot } from '../../../core/client-access.js';
+import { seatGuarded } from './seats.js';
 
 /**
  * Client users' dossier grants (CLIENT-ACCESS.md): set a user's grants, move every (user,
@@ -47,8 +48,10 @@ async function auditDossiers(m: EntityManager, service: AccessService, ua: UserA
 /** A client user holds exactly these grants afterwards (one profile per Account). */
 export async function setDossierGrants(service: AccessService, ua: UserAccess, userId: number, grants: DossierGrantInput[]): Promise<void> {
   requireCapability(ua, 'manageUsers');
-  await service.ds.transaction(async (m) => {
+  let login = `n° ${userId}`;
+  await seatGuarded(service, ua.user, () => ({ change: 'dossierGrants', text: `Dossiers de l'utilisateur client ${login}` }), async (m) => {
     const [user] = await m.query(`SELECT id, login, kind FROM app_user WHERE id = $1 FOR UPDATE`, [userId]);
+    login = user?.login ?? login;
     if (!user) throw new Refusal('notFound', `Aucun utilisateur n° ${userId}. ${NOTHING_CHANGED}`);
     if (user.kind !== 'client') throw invalid(`${user.login} est un utilisateur interne : seuls les utilisateurs clients ont des dossiers.`, 'dossiers');
     const seen = new Set<number>();
@@ -79,7 +82,7 @@ export async function clientProfilePairs(service: AccessService, profileId: numb
 /** "Transférer tous les utilisateurs": every pair of `fromId` moves to `toId`; returns the pairs moved. */
 export async function transferAllClientUsers(service: AccessService, ua: UserAccess, fromId: number, toId: number): Promise<Pair[]> {
   requireCapability(ua, 'manageUsers');
-  return service.ds.transaction(async (m) => {
+  return seatGuarded(service, ua.user, { change: 'dossierGrants', text: `Dossiers du profil client n° ${fromId} transférés au n° ${toId}` }, async (m) => {
     await clientProfile(m, fromId, 'from');
     await clientProfile(m, toId, 'to');
     if (fromId === toId) throw invalid('Choisissez un autre profil que celui de départ.', 'to');
@@ -96,7 +99,7 @@ export async function transferAllClientUsers(service: AccessService, ua: UserAcc
 /** "Transférer un utilisateur (avancé)": one user, one dossier, a new client profile. */
 export async function transferOneDossier(service: AccessService, ua: UserAccess, userId: number, accountId: number, toId: number): Promise<void> {
   requireCapability(ua, 'manageUsers');
-  await service.ds.transaction(async (m) => {
+  await seatGuarded(service, ua.user, { change: 'dossierGrants', text: `Dossier n° ${accountId} de l'utilisateur n° ${userId} transféré au profil n° ${toId}` }, async (m) => {
     await clientProfile(m, toId, 'to');
     const [user] = await m.query(`SELECT login FROM app_user WHERE id = $1`, [userId]);
     const before = user ? await grantsOf(m, service, userId) : [];

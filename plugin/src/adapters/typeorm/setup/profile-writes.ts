@@ -8,6 +8,7 @@ import { Refusal } from '../refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../safeguards.js';
 import { ADMINISTRATOR_PROFILE, isClientSystemProfile } from '../system-profiles.js';
 import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard, snapshot } from './actor.js';
+import { seatGuarded, type SeatCause } from './seats.js';
 
 /** The row read before the change, as the snapshot shape (without timestamps). */
 const snapshotOf = async (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'updated_at'));
@@ -53,7 +54,8 @@ const normalise = (modules: ModulePrivileges) =>
 export async function saveProfile(service: AccessService, ua: UserAccess, id: number | null, input: ProfileInput): Promise<number> {
   requireCapability(ua, 'manageAccess');
   validateShape(service, input);
-  return service.ds.transaction(async (m) => {
+  let cause: SeatCause = { change: 'profileTier', text: `Profil n° ${id}` };
+  return seatGuarded(service, ua.user, () => cause, async (m) => {
     const [current] = id === null ? [null] : await m.query(`SELECT * FROM profile WHERE id = $1 FOR UPDATE`, [id]);
     if (id !== null && !current) throw new Refusal('notFound', `Aucun profil n° ${id}. ${NOTHING_CHANGED}`);
     const merged = {
@@ -68,6 +70,7 @@ export async function saveProfile(service: AccessService, ua: UserAccess, id: nu
       fields: input.fields ?? current?.fields ?? {},
     };
     if (!merged.name?.trim()) throw invalid('Le nom du profil est obligatoire.', 'name');
+    cause = { change: 'profileTier', text: `Niveau de licence du profil ${merged.name} : ${current?.license_tier ?? '—'} → ${merged.licenseTier}` };
     if (current?.name === ADMINISTRATOR_PROFILE) {
       if (merged.name !== ADMINISTRATOR_PROFILE) throw safeguard('Le profil prédéfini Administrateur ne se renomme pas.', 'name');
       const missing = CAPABILITIES.filter((c) => !merged.capabilities.includes(c));
@@ -109,7 +112,7 @@ export async function saveProfile(service: AccessService, ua: UserAccess, id: nu
 /** Deleting a profile still in use names the profile that replaces it in every role that holds it. */
 export async function deleteProfile(service: AccessService, ua: UserAccess, id: number, replacementId: number | null): Promise<void> {
   requireCapability(ua, 'manageAccess');
-  await service.ds.transaction(async (m) => {
+  await seatGuarded(service, ua.user, { change: 'roleProfiles', text: `Suppression du profil n° ${id} (remplacé par le n° ${replacementId})` }, async (m) => {
     const [profile] = await m.query(`SELECT id, name, system, audience FROM profile WHERE id = $1 FOR UPDATE`, [id]);
     if (!profile) throw new Refusal('notFound', `Aucun profil n° ${id}. ${NOTHING_CHANGED}`);
     if (profile.system) throw safeguard(`Le profil ${profile.name} est un profil système : il ne peut pas être supprimé.`);

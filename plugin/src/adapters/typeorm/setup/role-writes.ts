@@ -3,6 +3,7 @@ import type { AccessService, UserAccess } from '../access-service.js';
 import { Refusal } from '../refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../safeguards.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
+import { seatGuarded } from './seats.js';
 
 export async function roleSnapshot(m: EntityManager, id: number): Promise<Record<string, unknown> | null> {
   const row = await snapshot(m, 'role', id);
@@ -24,11 +25,13 @@ async function descendants(m: EntityManager, id: number): Promise<number[]> {
 /** Creates (id null) or changes a role: its name, its place in the tree, its profiles. */
 export async function saveRole(service: AccessService, ua: UserAccess, id: number | null, input: RoleInput): Promise<number> {
   requireCapability(ua, 'manageAccess');
-  return service.ds.transaction(async (m) => {
+  let causeName = input.name ?? `n° ${id}`;
+  return seatGuarded(service, ua.user, () => ({ change: 'roleProfiles' as const, text: `Profils du rôle ${causeName}` }), async (m) => {
     const [current] = id === null ? [null] : await m.query(`SELECT id, name, parent_id FROM role WHERE id = $1 FOR UPDATE`, [id]);
     if (id !== null && !current) throw new Refusal('notFound', `Aucun rôle n° ${id}. ${NOTHING_CHANGED}`);
     const name = (input.name ?? current?.name ?? '').trim();
     if (!name) throw invalid('Le nom du rôle est obligatoire.', 'name');
+    causeName = name;
     const [twin] = await m.query(`SELECT 1 FROM role WHERE name = $1 AND id IS DISTINCT FROM $2`, [name, id]);
     if (twin) throw invalid(`Un rôle s'appelle déjà « ${name} ».`, 'name');
     const parentId = input.parentId === undefined ? current?.parent_id ?? null : input.parentId;

@@ -8,6 +8,7 @@ import { ownerFields } from '../module-registry.js';
 import { Refusal } from '../refusal.js';
 import { assertAnActiveAdmin, assertKeepsOwnAdministration, capabilitiesOf, lockAdmins } from '../safeguards.js';
 import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard, snapshot } from './actor.js';
+import { seatGuarded, type SeatCause, type SeatOptions } from './seats.js';
 
 export interface UserInput {
   login?: string;
@@ -26,13 +27,38 @@ export interface UserInput {
   mobilePhone?: string | null;
   locale?: 'fr' | 'en';
   loginHours?: LoginHours | null;
+  /** A seat offered (SEATS.md): admins only, with its reason. */
+  freeSeat?: boolean;
+  freeSeatReason?: string | null;
 }
 
 const COLUMNS: Record<string, string> = {
   login: 'login', email: 'email', firstName: 'first_name', lastName: 'last_name', isAdmin: 'is_admin', status: 'status',
   roleId: 'role_id', company: 'company', title: 'title', department: 'department', reportsToId: 'reports_to_id', phone: 'phone',
-  mobilePhone: 'mobile_phone', locale: 'locale', loginHours: 'login_hours',
+  mobilePhone: 'mobile_phone', locale: 'locale', loginHours: 'login_hours', freeSeat: 'free_seat', freeSeatReason: 'free_seat_reason',
 };
+
+/** Free seats are the admins' to give or take back, and say why (SEATS.md). */
+function checkFreeSeat(ua: UserAccess, input: UserInput, current: { free_seat: boolean; free_seat_reason: string | null } | null): void {
+  if (input.freeSeatReason !== undefined) input.freeSeatReason = input.freeSeatReason?.trim() || null;
+  const changing = (input.freeSeat !== undefined && input.freeSeat !== (current?.free_seat ?? false))
+    || (input.freeSeatReason !== undefined && (input.freeSeatReason ?? null) !== (current?.free_seat_reason ?? null));
+  if (!changing) return;
+  if (!ua.access.isAdmin) throw refuse('Seul un administrateur peut offrir une licence ou la retirer.', 'freeSeat');
+  const free = input.freeSeat ?? current?.free_seat ?? false;
+  const reason = input.freeSeatReason !== undefined ? input.freeSeatReason : current?.free_seat_reason ?? null;
+  if (free && !reason?.trim()) throw invalid('Une licence offerte dit pourquoi (ex. « expert-comptable du client ») : renseignez le motif.', 'freeSeatReason');
+  if (!free && input.freeSeatReason === undefined) input.freeSeatReason = null;
+}
+
+/** The cause of a user change, as its billing event would say it. */
+function updateCause(login: string, input: UserInput, current: { status: string; role_id: number | null; is_admin: boolean; free_seat: boolean }): SeatCause {
+  if (input.status === 'active' && current.status !== 'active') return { change: 'activateUser', text: `Réactivation de l'utilisateur ${login}` };
+  if (input.isAdmin === true && !current.is_admin) return { change: 'adminFlag', text: `Statut d'administrateur donné à ${login}` };
+  if (input.roleId !== undefined && input.roleId !== current.role_id) return { change: 'roleChange', text: `Changement de rôle de ${login}` };
+  if (input.freeSeat === false && current.free_seat) return { change: 'freeSeat', text: `Licence offerte retirée à ${login}` };
+  return { change: 'userChange', text: `Modification de l'utilisateur ${login}` };
+}
 
 async function validate(m: EntityManager, input: UserInput, id: number | null): Promise<void> {
   if (input.login !== undefined && !LOGIN_PATTERN.test(input.login)) {
@@ -64,13 +90,15 @@ async function validate(m: EntityManager, input: UserInput, id: number | null): 
   }
 }
 
-export async function createUser(service: AccessService, ua: UserAccess, input: UserInput): Promise<number> {
+export async function createUser(service: AccessService, ua: UserAccess, input: UserInput, options: SeatOptions = {}): Promise<number> {
   requireCapability(ua, 'manageUsers');
+  checkFreeSeat(ua, input, null);
   if (input.isAdmin && !ua.access.isAdmin) throw refuse('Seul un administrateur peut nommer un administrateur.', 'isAdmin');
   if (!input.login) throw invalid("L'identifiant est obligatoire.", 'login');
   if (!input.email) throw invalid("L'e-mail est obligatoire (les identifiants sont envoyés par e-mail).", 'email');
   if (!input.password) throw invalid('Le mot de passe est obligatoire pour un nouvel utilisateur.', 'password');
-  return service.ds.transaction(async (m) => {
+  const cause: SeatCause = { change: 'createUser', text: `Création de l'utilisateur ${input.login}` };
+  return seatGuarded(service, ua.user, cause, async (m) => {
     await validate(m, input, null);
     const hash = await hashPassword(input.password!);
     const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
@@ -82,15 +110,18 @@ export async function createUser(service: AccessService, ua: UserAccess, input: 
     );
     await auditSetup(m, ua, 'create', 'User', row.id, input.login!, null, await snapshot(m, 'app_user', row.id));
     return row.id as number;
-  });
+  }, options);
 }
 
-export async function updateUser(service: AccessService, ua: UserAccess, id: number, input: UserInput): Promise<void> {
+export async function updateUser(service: AccessService, ua: UserAccess, id: number, input: UserInput, options: SeatOptions = {}): Promise<void> {
   const self = id === ua.user.id;
   requireCapability(ua, 'manageUsers');
-  await service.ds.transaction(async (m) => {
-    const [current] = await m.query(`SELECT id, login, is_admin, status, role_id, system FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+  let cause: SeatCause = { change: 'userChange', text: `Modification de l'utilisateur n° ${id}` };
+  await seatGuarded(service, ua.user, () => cause, async (m) => {
+    const [current] = await m.query(`SELECT id, login, is_admin, status, role_id, system, free_seat, free_seat_reason FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
     if (!current) throw new Refusal('notFound', `Aucun utilisateur n° ${id}. ${NOTHING_CHANGED}`);
+    checkFreeSeat(ua, input, current);
+    cause = updateCause(current.login, input, current);
     if (input.login !== undefined && input.login !== current.login) throw refuse("L'identifiant ne change pas après la création.", 'login');
     delete input.login;
     const demoting = input.isAdmin === false && current.is_admin;
@@ -116,7 +147,7 @@ export async function updateUser(service: AccessService, ua: UserAccess, id: num
     if (sets.length) await auditSetup(m, ua, 'update', 'User', id, current.login, was, changes);
     if (demoting || deactivating) await assertAnActiveAdmin(m);
     if (before) await assertKeepsOwnAdministration(m, id, before);
-  });
+  }, options);
 }
 
 /**
