@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { AdminClient } from '../support/admin-client.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { example } from '../support/examples.js';
+import { exampleWithSpareSeats } from '../support/examples.js';
 import { importDoc } from '../support/import.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -27,7 +27,7 @@ afterAll(async () => {
   await db?.drop();
 });
 beforeEach(async () => {
-  await importDoc(db.ds, example(), true);
+  await importDoc(db.ds, exampleWithSpareSeats(), true);
   ids.clear();
   for (const [kind, sql] of [['user', 'SELECT id, login AS k FROM app_user'], ['role', 'SELECT id, name AS k FROM role'], ['team', 'SELECT id, name AS k FROM team'], ['profile', 'SELECT id, name AS k FROM profile']]) {
     for (const r of await db.ds.query(sql)) ids.set(`${kind}:${r.k}`, r.id);

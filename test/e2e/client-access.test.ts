@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AdminClient } from '../support/admin-client.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { example } from '../support/examples.js';
+import { exampleWithSpareSeats } from '../support/examples.js';
 import { importDoc } from '../support/import.js';
 import { login, startServer, type RunningServer } from '../support/server.js';
 
@@ -17,7 +17,7 @@ const refs = (body: { records: Array<{ params: { reference: string } }> }) => bo
 
 beforeAll(async () => {
   db = await freshDatabase();
-  const doc = example();
+  const doc = exampleWithSpareSeats();
   // Records that are in a dossier only through their direct parent, and one outside.
   doc.records.Invoice.push({ reference: 'INV-9', name: 'Facture sans compte', account: null, salesOrder: 'SO-1', owner: { user: 'farid' } });
   doc.records.SalesOrder.push({ reference: 'SO-9', name: 'Commande sans compte', account: null, deal: 'DEA-2', quote: null, owner: { user: 'emma' } });

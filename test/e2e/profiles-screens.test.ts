@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AdminClient } from '../support/admin-client.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { example } from '../support/examples.js';
+import { exampleWithSpareSeats } from '../support/examples.js';
 import { importDoc } from '../support/import.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -13,7 +13,7 @@ let db: TestDatabase;
 let server: RunningServer;
 let ines: AdminClient;
 let bob: AdminClient;
-const doc = example();
+const doc = exampleWithSpareSeats();
 const profileId = async (name: string): Promise<number> => (await db.ds.query(`SELECT id FROM profile WHERE name = $1`, [name]))[0].id;
 const userId = async (login: string): Promise<number> => (await db.ds.query(`SELECT id FROM app_user WHERE login = $1`, [login]))[0].id;
 const roleId = async (name: string): Promise<number> => (await db.ds.query(`SELECT id FROM role WHERE name = $1`, [name]))[0].id;

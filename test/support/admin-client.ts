@@ -21,8 +21,13 @@ export class AdminClient {
   }
 
   /** Portier's own JSON routes, under /admin/portier. */
-  portier(method: 'GET' | 'POST' | 'PUT' | 'DELETE', pathname: string, body?: unknown): Promise<ApiResponse & { headers: Headers }> {
-    return this.call(method, `/admin/portier${pathname}`, body);
+  portier(method: 'GET' | 'POST' | 'PUT' | 'DELETE', pathname: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse & { headers: Headers }> {
+    return this.call(method, `/admin/portier${pathname}`, body, headers);
+  }
+
+  /** The same call, confirming the seat overrun it was warned of (SEATS.md). */
+  confirmed(method: 'POST' | 'PUT' | 'DELETE', pathname: string, body?: unknown): Promise<ApiResponse & { headers: Headers }> {
+    return this.portier(method, pathname, body, { 'x-portier-confirm-seats': 'yes' });
   }
 
   /** A call with this user's session: the body as JSON when it is JSON (else its text: HTML, CSV or empty). */

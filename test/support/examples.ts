@@ -18,6 +18,16 @@ export function example(): any {
 }
 
 /**
+ * The example with seats to spare in every tier: the shared example's subscription is exactly
+ * full (SEATS.md), so that any new seat goes over; tests about something else use this one.
+ */
+export function exampleWithSpareSeats(): any {
+  const doc = example();
+  doc.subscription = { seats: { limited: 50, standard: 50, premium: 50, connect: 50, invoicing: 50, accounting: 50, commercial: 50 } };
+  return doc;
+}
+
+/**
  * A canonical form of an organisation document: passwords dropped, keys sorted, lists sorted
  * (import order does not matter, ORG-FORMAT.md), so that two documents compare by meaning.
  */
