@@ -31,7 +31,7 @@ import {
   auditPolicy, loginEventPolicy, profilePolicy, rolePolicy, sharingDefaultPolicy, sharingRulePolicy, teamPolicy, userPolicy,
 } from './setup-policies.js';
 import { effectiveAccessUserActions, registerEffectiveAccessComponents } from './effective-access-ui-actions.js';
-import { registerUserToolsComponents, USER_ADMIN_FLAG, userToolsActions } from './user-tools-ui-actions.js';
+import { confirmSeatsProperty, registerUserToolsComponents, USER_ADMIN_FLAG, USER_FREE_SEAT, userToolsActions } from './user-tools-ui-actions.js';
 import { bulkDeleteSetupRecords, deleteSetupRecord, SetupResource, type SetupPolicy } from './setup-resource.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -141,6 +141,9 @@ export function createPortier(options: PortierOptions) {
             fullName: { isVisible: { list: true, filter: true, show: false, edit: false } },
             password: { type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
             isAdmin: { components: { edit: USER_ADMIN_FLAG } },
+            freeSeat: { isVisible: { list: false, filter: true, show: true, edit: true }, components: { edit: USER_FREE_SEAT } },
+            freeSeatReason: { isVisible: { list: false, filter: false, show: true, edit: true }, components: { edit: USER_FREE_SEAT } },
+            confirmSeats: confirmSeatsProperty(),
             loginHours: {
               isVisible: { list: false, filter: false, show: true, edit: true },
               components: { edit: components.loginHoursEdit, show: components.loginHoursShow },
@@ -149,10 +152,12 @@ export function createPortier(options: PortierOptions) {
           ...o.user,
           actions: { ...auditUserActions(), ...statsUserActions(), ...clientUserActions(), ...effectiveAccessUserActions(), ...userToolsActions(), ...(o.user?.actions ?? {}) },
         }),
-        setupResource(Profile as typeof BaseEntity, 'Profile', profilePolicy(service), 'manageAccess', { ...nav, ...o.profile }),
+        setupResource(Profile as typeof BaseEntity, 'Profile', profilePolicy(service), 'manageAccess', {
+          ...nav, properties: { confirmSeats: confirmSeatsProperty() }, ...o.profile,
+        }),
         setupResource(Role as typeof BaseEntity, 'Role', rolePolicy(service), 'manageAccess', {
           ...nav,
-          properties: { profileIds: { type: 'reference', reference: 'Profile', isArray: true } },
+          properties: { profileIds: { type: 'reference', reference: 'Profile', isArray: true }, confirmSeats: confirmSeatsProperty() },
           ...o.role,
         }),
         setupResource(Team as typeof BaseEntity, 'Team', teamPolicy(service), 'manageAccess', {

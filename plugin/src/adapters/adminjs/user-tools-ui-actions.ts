@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ActionContext, ComponentLoader, ResourceOptions } from 'adminjs';
+import type { ActionContext, ComponentLoader, PropertyOptions, ResourceOptions } from 'adminjs';
 import { currentAccess } from '../request-context.js';
 import { hasCapability } from '../typeorm/setup/actor.js';
 
@@ -10,6 +10,10 @@ const STATUS = 'PortierUserStatus';
 const DELETE = 'PortierUserDelete';
 /** The admin flag in the user form: shown to admins only (the service refuses it to others anyway). */
 export const USER_ADMIN_FLAG = 'PortierUserAdminFlag';
+/** `freeSeat` / `freeSeatReason` in the user form: admins change them, others read them (SEATS.md). */
+export const USER_FREE_SEAT = 'PortierUserFreeSeat';
+/** The seat overrun warning of the User, Profile and Role forms, with its box to tick (SEATS.md). */
+const SEAT_CONFIRM = 'PortierSeatConfirm';
 let registered = false;
 
 export function registerUserToolsComponents(loader: ComponentLoader): void {
@@ -17,6 +21,8 @@ export function registerUserToolsComponents(loader: ComponentLoader): void {
   loader.add(STATUS, path.join(here, 'components/user-status.jsx'));
   loader.add(DELETE, path.join(here, 'components/user-delete.jsx'));
   loader.add(USER_ADMIN_FLAG, path.join(here, 'components/user-admin-flag.jsx'));
+  loader.add(USER_FREE_SEAT, path.join(here, 'components/user-free-seat.jsx'));
+  loader.add(SEAT_CONFIRM, path.join(here, 'components/seat-confirm-field.jsx'));
   registered = true;
 }
 
@@ -46,4 +52,14 @@ export function userToolsActions(): NonNullable<ResourceOptions['actions']> {
     },
     delete: { component: DELETE },
   };
+}
+
+/**
+ * The virtual form field `confirmSeats` (not a column): shown only when a save went over the
+ * subscription; ticked, the next save confirms it (errors.ts, `confirmSeatsFromForm`).
+ */
+export function confirmSeatsProperty(): PropertyOptions {
+  if (!registered) return { isVisible: false };
+  // Last in the form, right above the save button it goes with.
+  return { type: 'boolean', position: 999, isVisible: { list: false, filter: false, show: false, edit: true }, components: { edit: SEAT_CONFIRM } };
 }

@@ -5,6 +5,7 @@ import {
 } from '@adminjs/design-system';
 import { Picker } from './access-pickers.jsx';
 import { portierFetch, rootPath } from './portier-api.js';
+import { useSeatConfirm } from './seat-warning.jsx';
 
 const TIER_COLOURS = { connect: 'info', invoicing: 'primary', accounting: 'success', commercial: 'danger' };
 
@@ -49,14 +50,20 @@ const Compare = ({ profiles, tm }) => {
   );
 };
 
-/** A client user's dossier grants: one client profile per Account, saved at once. */
+/**
+ * A client user's dossier grants: one client profile per Account, saved at once. A client user
+ * holds one seat per dossier, so a grant may go over the subscription: the seat warning asks.
+ */
 export const DossierEditor = ({ user, profiles, tm, onSaved }) => {
+  const seats = useSeatConfirm();
   const [rows, setRows] = useState(user.dossiers.map((d) => ({ accountId: d.accountId, label: `${d.account} ${d.accountName}`, profileId: d.profileId })));
   const [found, setFound] = useState([]);
   const [error, setError] = useState(null);
   const search = async (q) => setFound((await portierFetch(`/clients/accounts?q=${encodeURIComponent(q)}`)).body.accounts ?? []);
   const save = async () => {
-    const r = await portierFetch(`/clients/users/${user.id}/dossiers`, { method: 'PUT', body: JSON.stringify({ dossiers: rows.map(({ accountId, profileId }) => ({ accountId, profileId })) }) });
+    setError(null);
+    const r = await seats.send(`/clients/users/${user.id}/dossiers`, { method: 'PUT', body: JSON.stringify({ dossiers: rows.map(({ accountId, profileId }) => ({ accountId, profileId })) }) });
+    if (!r) return;
     if (r.status === 200) onSaved(r.body.message); else setError(r.body.message);
   };
   return (
@@ -77,6 +84,7 @@ export const DossierEditor = ({ user, profiles, tm, onSaved }) => {
           onChange={(v) => { const a = found.find((x) => x.id === v); if (a) setRows([...rows, { accountId: a.id, label: `${a.reference} ${a.name}`, profileId: profiles.find((p) => p.isDefault)?.id ?? null }]); }} />
       </Box>
       {error && <MessageBox mt="md" variant="danger" message={error} />}
+      {seats.warning}
       <Button mt="lg" variant="contained" disabled={rows.some((r) => !r.profileId)} onClick={save}>{tm('clientsSaveDossiers')}</Button>
     </Box>
   );
@@ -97,6 +105,9 @@ const ClientAccessPage = () => {
   const [move, setMove] = useState({ user: null, account: null, profile: null });
   const [outcome, setOutcome] = useState(null);
   const [editing, setEditing] = useState(null);
+  // Transfers move dossiers to another tier: each shows its seat warning where it was asked for.
+  const seatsAll = useSeatConfirm();
+  const seatsOne = useSeatConfirm();
 
   const load = async () => {
     const [p, u] = await Promise.all([portierFetch('/clients/profiles'), portierFetch('/clients/users')]);
@@ -112,15 +123,16 @@ const ClientAccessPage = () => {
 
   const profileOptions = (except) => profiles.filter((p) => p.id !== except).map((p) => ({ value: p.id, label: `${p.name} (${tm(`tier_${p.tier}`)})` }));
   const done = async (r) => {
+    if (!r) return; // the seat warning was cancelled: nothing changed
     setOutcome({ ok: r.status === 200, message: r.body.message });
     if (r.status === 200) await load();
   };
-  const transferAll = async () => done(await portierFetch(`/clients/profiles/${open}/transfer`, { method: 'POST', body: JSON.stringify({ to: target }) }));
+  const transferAll = async () => done(await seatsAll.send(`/clients/profiles/${open}/transfer`, { method: 'POST', body: JSON.stringify({ to: target }) }));
   const duplicate = async (p) => {
     const name = window.prompt(tm('clientsDuplicateName'), `${p.name} – restreint`);
     if (name) await done(await portierFetch(`/clients/profiles/${p.id}/duplicate`, { method: 'POST', body: JSON.stringify({ name }) }));
   };
-  const transferOne = async () => done(await portierFetch(`/clients/users/${move.user}/dossiers/${move.account}/transfer`, { method: 'POST', body: JSON.stringify({ to: move.profile }) }));
+  const transferOne = async () => done(await seatsOne.send(`/clients/users/${move.user}/dossiers/${move.account}/transfer`, { method: 'POST', body: JSON.stringify({ to: move.profile }) }));
   const chosenUser = users.find((u) => u.id === move.user);
   const openProfile = profiles.find((p) => p.id === open);
 
@@ -173,6 +185,7 @@ const ClientAccessPage = () => {
                 <Button variant="contained" disabled={!target} onClick={transferAll}>{tm('clientsTransfer')}</Button>
               </Box>
             )}
+            {seatsAll.warning}
           </Box>
         )}
       </Box>
@@ -192,6 +205,7 @@ const ClientAccessPage = () => {
           <Choice testId="move-profile" value={move.profile} onChange={(v) => setMove({ ...move, profile: v })} options={profileOptions(null)} placeholder={tm('clientsChooseProfile')} />
           <Button variant="contained" disabled={!move.user || !move.account || !move.profile} onClick={transferOne}>{tm('clientsTransfer')}</Button>
         </Box>
+        {seatsOne.warning}
         <Table width={1} data-testid="client-users">
           <TableHead><TableRow><TableCell>{tm('clientsUser')}</TableCell><TableCell>{tm('clientsCompany')}</TableCell><TableCell>{tm('clientsDossiers')}</TableCell></TableRow></TableHead>
           <TableBody>

@@ -6,12 +6,22 @@ export function rootPath() {
   return path.replace(/\/$/, '');
 }
 
-/** `{ status, body }` of a call to `<rootPath>/portier<path>`; a body that is not JSON is `{}`. */
-export async function portierFetch(path, init = {}) {
+/** The header that confirms a change over the subscription, after its warning (SEATS.md, routes/respond.ts). */
+export const CONFIRM_SEATS_HEADER = 'x-portier-confirm-seats';
+
+/**
+ * `{ status, body }` of a call to `<rootPath>/portier<path>`; a body that is not JSON is `{}`.
+ * `{ confirmSeats: true }` re-sends a change the server answered with 409 `seats`, confirmed.
+ */
+export async function portierFetch(path, init = {}, { confirmSeats = false } = {}) {
   const res = await fetch(`${rootPath()}/portier${path}`, {
     credentials: 'same-origin',
     ...init,
-    headers: { accept: 'application/json', 'content-type': 'application/json', 'x-portier-ui': '1', ...(init.headers ?? {}) },
+    headers: {
+      accept: 'application/json', 'content-type': 'application/json', 'x-portier-ui': '1',
+      ...(confirmSeats ? { [CONFIRM_SEATS_HEADER]: 'yes' } : {}),
+      ...(init.headers ?? {}),
+    },
   });
   return { status: res.status, body: await res.json().catch(() => ({})) };
 }
@@ -22,3 +32,6 @@ export async function portierGet(path) {
   if (status < 200 || status >= 300) throw new Error(body.message || body.error || `HTTP ${status}`);
   return body;
 }
+
+/** A 409 that asks to confirm seats over the subscription: `{ error: 'seats', message, seats }`. */
+export const isSeatWarning = (r) => r?.status === 409 && r.body?.error === 'seats';

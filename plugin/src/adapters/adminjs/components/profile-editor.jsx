@@ -3,7 +3,7 @@ import { useTranslation } from 'adminjs';
 import {
   Box, Button, CheckBox, H4, Icon, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { portierFetch } from './portier-api.js';
+import { useSeatConfirm } from './seat-warning.jsx';
 
 const LEVELS = ['write', 'read', 'none'];
 const LEVEL_ICONS = { write: 'Edit2', read: 'Eye', none: 'Slash' };
@@ -123,10 +123,14 @@ const ProfileEditor = ({ profile, catalog, onSaved, onClose }) => {
   const [draft, setDraft] = useState(() => draftOf(profile));
   const [error, setError] = useState(null);
   const [saving, setSaving] = useState(false);
+  const seats = useSeatConfirm();
+  // A higher tier may put its holders over the subscription: the seat warning asks first.
   const save = async () => {
     setSaving(true);
-    const r = await portierFetch(`/profiles/${profile.id}`, { method: 'PUT', body: JSON.stringify(draft) });
+    setError(null);
+    const r = await seats.send(`/profiles/${profile.id}`, { method: 'PUT', body: JSON.stringify(draft) });
     setSaving(false);
+    if (!r) return;
     if (r.status === 200) onSaved(r.body.message); else setError(r.body.message);
   };
   const toggle = (list, x) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
@@ -196,6 +200,7 @@ const ProfileEditor = ({ profile, catalog, onSaved, onClose }) => {
 
       <Section title={tm('profilesFields')}><Fields draft={draft} set={setDraft} catalog={catalog} tm={tm} tl={tl} tp={tp} /></Section>
 
+      {seats.warning}
       {error && <MessageBox mt="lg" variant="danger" message={error} data-testid="profile-error" onCloseClick={() => setError(null)} />}
       <Box flex style={{ gap: 12 }} mt="xl">
         <Button variant="contained" data-testid="profile-save" disabled={saving} onClick={save}>{tm('profilesSave')}</Button>

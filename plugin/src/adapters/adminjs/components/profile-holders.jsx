@@ -3,16 +3,20 @@ import { useTranslation } from 'adminjs';
 import { Badge, Box, Button, H4, Label, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { Picker } from './access-pickers.jsx';
 import { portierFetch, rootPath } from './portier-api.js';
+import { useSeatConfirm } from './seat-warning.jsx';
 
 /**
  * Who holds a profile: its roles and their users. "Remplacer ce profil" puts another profile in
  * every one of those roles (confirmed with the counts); moving one user is changing their role.
+ * Either may take seats over the subscription: the seat warning asks first, under the table.
  */
 const ProfileHolders = ({ profile, profiles, roles, canMoveUsers, done }) => {
   const { translateMessage: tm } = useTranslation();
   const [holders, setHolders] = useState(null);
   const [to, setTo] = useState(null);
   const [moves, setMoves] = useState({});
+  const seats = useSeatConfirm();
+  const sent = async (r) => { if (r) await done(r); }; // null: the seat warning was cancelled
   useEffect(() => {
     portierFetch(`/profiles/${profile.id}/holders`).then((r) => setHolders(r.body));
   }, [profile.id, profile.users, profile.roles]);
@@ -20,9 +24,9 @@ const ProfileHolders = ({ profile, profiles, roles, canMoveUsers, done }) => {
   const target = profiles.find((p) => p.id === to);
   const replace = async () => {
     if (!window.confirm(tm('profilesReplaceConfirm', { from: profile.name, to: target.name, roles: holders.roles.length, users: holders.users.length }))) return;
-    await done(await portierFetch(`/profiles/${profile.id}/replace`, { method: 'POST', body: JSON.stringify({ to }) }));
+    await sent(await seats.send(`/profiles/${profile.id}/replace`, { method: 'POST', body: JSON.stringify({ to }) }));
   };
-  const move = async (user) => done(await portierFetch(`/users/${user.id}/role`, { method: 'POST', body: JSON.stringify({ roleId: moves[user.id] }) }));
+  const move = async (user) => sent(await seats.send(`/users/${user.id}/role`, { method: 'POST', body: JSON.stringify({ roleId: moves[user.id] }) }));
   return (
     <Box mt="xl" p="lg" style={{ border: '1px solid #E6E6EE' }} data-testid="profile-holders">
       <H4>{tm('profilesHolders', { name: profile.name })}</H4>
@@ -53,6 +57,7 @@ const ProfileHolders = ({ profile, profiles, roles, canMoveUsers, done }) => {
           </TableBody>
         </Table>
       )}
+      {seats.warning}
       {holders.roles.length > 0 && (
         <Box flex alignItems="center" style={{ gap: 12 }}>
           <Label mb={0}>{tm('profilesReplace')}</Label>

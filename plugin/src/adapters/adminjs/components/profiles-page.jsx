@@ -7,6 +7,7 @@ import ProfileCompare from './profile-compare.jsx';
 import ProfileEditor from './profile-editor.jsx';
 import ProfileHolders from './profile-holders.jsx';
 import { portierFetch } from './portier-api.js';
+import { useSeatConfirm } from './seat-warning.jsx';
 
 const TIER_COLOURS = { limited: 'info', standard: 'primary', premium: 'success' };
 
@@ -35,10 +36,14 @@ const NewProfile = ({ profiles, done, tm }) => {
   );
 };
 
-/** Deleting: a system profile's button is disabled with its reason; one in use asks for its replacement. */
+/**
+ * Deleting: a system profile's button is disabled with its reason; one in use asks for its
+ * replacement, whose tier may put its roles' users over the subscription (the seat warning asks).
+ */
 const DeleteButton = ({ profile, profiles, done, tm }) => {
   const [asking, setAsking] = useState(false);
   const [replacement, setReplacement] = useState('');
+  const seats = useSeatConfirm();
   if (profile.deleteBlocked) {
     return (
       <span title={profile.deleteBlocked} data-testid={`delete-blocked-${profile.name}`}>
@@ -49,17 +54,21 @@ const DeleteButton = ({ profile, profiles, done, tm }) => {
   }
   const go = async () => {
     if (!profile.roles && !window.confirm(tm('profilesDeleteConfirm', { name: profile.name }))) return;
-    await done(await portierFetch(`/profiles/${profile.id}`, { method: 'DELETE', body: JSON.stringify({ replacementId: replacement ? Number(replacement) : null }) }));
+    const r = await seats.send(`/profiles/${profile.id}`, { method: 'DELETE', body: JSON.stringify({ replacementId: replacement ? Number(replacement) : null }) });
+    if (r) await done(r);
   };
   if (!asking) return <Button size="sm" variant="text" color="danger" onClick={() => (profile.roles ? setAsking(true) : go())}>{tm('profilesDelete')}</Button>;
   return (
-    <Box flex alignItems="center" style={{ gap: 8 }} mt="sm">
-      <select value={replacement} onChange={(e) => setReplacement(e.target.value)} style={{ padding: '6px 8px', border: '1px solid #C0C0CA' }}>
-        <option value="">{tm('profilesDeleteReplacement')}</option>
-        {profiles.filter((p) => p.id !== profile.id).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-      </select>
-      <Button size="sm" variant="contained" color="danger" disabled={!replacement} onClick={go}>{tm('profilesDeleteConfirm', { name: profile.name })}</Button>
-    </Box>
+    <>
+      <Box flex alignItems="center" style={{ gap: 8 }} mt="sm">
+        <select value={replacement} onChange={(e) => setReplacement(e.target.value)} style={{ padding: '6px 8px', border: '1px solid #C0C0CA' }}>
+          <option value="">{tm('profilesDeleteReplacement')}</option>
+          {profiles.filter((p) => p.id !== profile.id).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select>
+        <Button size="sm" variant="contained" color="danger" disabled={!replacement} onClick={go}>{tm('profilesDeleteConfirm', { name: profile.name })}</Button>
+      </Box>
+      {seats.warning}
+    </>
   );
 };
 

@@ -3,12 +3,14 @@ import { useTranslation } from 'adminjs';
 import { Box, Button, H2, Loader, MessageBox, Text } from '@adminjs/design-system';
 import { portierFetch } from './portier-api.js';
 import { childrenMap, INDENT, NodeLine, NodePanel } from './role-tree-parts.jsx';
+import { useSeatConfirm } from './seat-warning.jsx';
 
 /**
  * "Rôles": the role tree. Each node shows its profiles and users, and opens one action panel at a
  * time (sub-role, rename, move, profiles, delete with an heir). Every action is the server's call:
  * a refusal (a move under a subordinate, a role without a profile, …) stays in the panel with the
- * server's message, and nothing changes.
+ * server's message, and nothing changes. A change over the subscription (a role's profiles)
+ * shows the seat warning in the panel first.
  */
 const RoleTreePage = () => {
   const { translateMessage: tm } = useTranslation();
@@ -16,6 +18,7 @@ const RoleTreePage = () => {
   const [expanded, setExpanded] = useState(new Set());
   const [panel, setPanel] = useState(null); // { id, kind }
   const [outcome, setOutcome] = useState(null); // { ok, message }
+  const seats = useSeatConfirm();
 
   const load = async (first = false) => {
     const r = await portierFetch('/roles');
@@ -32,7 +35,8 @@ const RoleTreePage = () => {
   const open = (id, kind) => { setOutcome(null); setPanel(panel?.id === id && panel.kind === kind ? null : { id, kind }); };
   // A refusal stays in the open panel; a success closes it and is announced once the tree shows it.
   const submit = async (method, path, body) => {
-    const r = await portierFetch(path, { method, body: JSON.stringify(body) });
+    const r = await seats.send(path, { method, body: JSON.stringify(body) });
+    if (!r) return; // the seat warning cancelled: nothing changed
     if (r.status !== 200) return setOutcome({ ok: false, message: r.body.message ?? `HTTP ${r.status}` });
     // A new or moved role shows at once: its (new) parent opens.
     if (body.parentId) setExpanded((s) => new Set([...s, body.parentId]));
@@ -50,7 +54,7 @@ const RoleTreePage = () => {
           onToggle={() => toggle(role.id)} onAction={(kind) => open(role.id, kind)} />
         {panel?.id === role.id && (
           <Box style={{ paddingLeft: depth * INDENT }}>
-            <NodePanel kind={panel.kind} outcome={outcome} role={role} roles={data.roles} profiles={data.profiles} tm={tm}
+            <NodePanel kind={panel.kind} outcome={outcome} warning={seats.warning} role={role} roles={data.roles} profiles={data.profiles} tm={tm}
               submit={submit} close={() => { setPanel(null); setOutcome(null); }} />
           </Box>
         )}

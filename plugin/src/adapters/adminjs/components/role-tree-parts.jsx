@@ -118,11 +118,13 @@ const PANELS = { child: ChildPanel, rename: RenamePanel, move: MovePanel, profil
 export const ACTIONS = [['child', 'rolesAddChild'], ['rename', 'rolesRename'], ['move', 'rolesMove'], ['profiles', 'rolesProfiles'], ['delete', 'rolesDelete']];
 
 /** The open panel of a node, with the server's answer to its last submission (a refusal stays here). */
-export const NodePanel = ({ kind, outcome, ...props }) => {
+export const NodePanel = ({ kind, outcome, warning, ...props }) => {
   const Panel = PANELS[kind];
   return (
     <Box ml="xl" mt="sm" mb="md" p="lg" style={{ border: '1px solid #E6E6EE', background: '#FAFAFF', maxWidth: 760 }} data-testid={`role-panel-${kind}`}>
-      <Panel {...props} />
+      {/* While the seat warning asks, the panel waits: its answer is the warning's buttons. */}
+      <Box style={warning ? { opacity: 0.5, pointerEvents: 'none' } : undefined}><Panel {...props} /></Box>
+      {warning}
       {outcome && !outcome.ok && <MessageBox mt="md" variant="danger" message={outcome.message} data-testid="role-refusal" />}
     </Box>
   );

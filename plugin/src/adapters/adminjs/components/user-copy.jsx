@@ -1,18 +1,23 @@
 import React, { useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, FormGroup, H4, Input, Label, MessageBox, Text } from '@adminjs/design-system';
-import { portierFetch, rootPath } from './portier-api.js';
+import { rootPath } from './portier-api.js';
+import { useSeatConfirm } from './seat-warning.jsx';
 
 const FIELDS = [['login', 'text'], ['email', 'email'], ['firstName', 'text'], ['lastName', 'text'], ['password', 'password']];
 
-/** "Copier": a new user with this one's role, company, title, department, manager and login hours. */
+/**
+ * "Copier": a new user with this one's role, company, title, department, manager and login hours.
+ * A copy that takes a seat over the subscription shows the seat warning first.
+ */
 const UserCopy = ({ record }) => {
   const { translateMessage: tm, translateProperty: tp } = useTranslation();
   const [values, setValues] = useState({ login: '', email: '', firstName: '', lastName: '', password: '' });
   const [outcome, setOutcome] = useState(null);
+  const seats = useSeatConfirm();
   const go = async () => {
-    const r = await portierFetch(`/users/${record.id}/copy`, { method: 'POST', body: JSON.stringify(values) });
-    setOutcome({ ok: r.status === 200, message: r.body.message, id: r.body.id });
+    const r = await seats.send(`/users/${record.id}/copy`, { method: 'POST', body: JSON.stringify(values) });
+    if (r) setOutcome({ ok: r.status === 200, message: r.body.message, id: r.body.id });
   };
   return (
     <Box variant="white" data-testid="user-copy">
@@ -25,9 +30,10 @@ const UserCopy = ({ record }) => {
         </FormGroup>
       ))}
       {outcome && <MessageBox mb="lg" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} data-testid="user-copy-outcome" />}
+      {seats.warning}
       {outcome?.ok
         ? <Button as="a" href={`${rootPath()}/resources/User/records/${outcome.id}/edit`}>{tm('usersOpenCopy')}</Button>
-        : <Button variant="contained" onClick={go} data-testid="user-copy-go">{tm('usersCopyGo')}</Button>}
+        : !seats.warning && <Button variant="contained" onClick={go} data-testid="user-copy-go">{tm('usersCopyGo')}</Button>}
     </Box>
   );
 };
