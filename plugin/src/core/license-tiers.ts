@@ -43,6 +43,12 @@ export function isTierOfAudience(tier: LicenseTier, audience: 'internal' | 'clie
     : (INTERNAL_TIERS as readonly string[]).includes(tier);
 }
 
+/** The tiers' names as the screens and messages say them (French). */
+export const TIER_LABELS: Record<string, string> = {
+  limited: 'Limitée', standard: 'Standard', premium: 'Premium',
+  connect: 'Connect', invoicing: 'Invoicing', accounting: 'Accounting', commercial: 'Commercial',
+};
+
 export function tierRank(tier: LicenseTier): number {
   const i = (INTERNAL_TIERS as readonly string[]).indexOf(tier);
   return i >= 0 ? i : (CLIENT_TIERS as readonly string[]).indexOf(tier);

@@ -82,7 +82,8 @@ export async function rulesNaming(m: EntityManager | AccessService['ds'], kind: 
  */
 export async function deleteRole(service: AccessService, ua: UserAccess, id: number, heirId: number | null): Promise<Array<{ id: number; name: string | null; module: string }>> {
   requireCapability(ua, 'manageAccess');
-  return service.ds.transaction(async (m) => {
+  // Its users move to the heir role: a role of a higher tier takes seats there.
+  return seatGuarded(service, ua.user, { change: 'roleChange', text: `Suppression du rôle n° ${id} : ses utilisateurs passent au rôle n° ${heirId}` }, async (m) => {
     const [role] = await m.query(`SELECT id, name FROM role WHERE id = $1 FOR UPDATE`, [id]);
     if (!role) throw new Refusal('notFound', `Aucun rôle n° ${id}. ${NOTHING_CHANGED}`);
     const [{ users, children }] = await m.query(

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { TIER_LABELS } from '../../../core/license-tiers.js';
 import { CLIENT_TIERS, INTERNAL_TIERS } from '../../../core/model.js';
 import { currentAccess } from '../../request-context.js';
 import type { AccessService } from '../access-service.js';
@@ -50,7 +51,7 @@ export class SeatWarning extends Error {
 }
 
 export function seatOverrunText(overruns: SeatOverrun[]): string {
-  const parts = overruns.map((o) => `${o.tier} : ${o.after} licence(s) utilisée(s) pour ${o.included} incluse(s), ${o.over} de plus facturée(s) (${o.users.map((u) => u.login).join(', ')})`);
+  const parts = overruns.map((o) => `${TIER_LABELS[o.tier] ?? o.tier} : ${o.after} licence(s) utilisée(s) pour ${o.included} incluse(s), ${o.over} de plus facturée(s) (${o.users.map((u) => u.login).join(', ')})`);
   return `Ce changement dépasse l'abonnement — ${parts.join(' ; ')}.`;
 }
 
