@@ -6,12 +6,25 @@ import { useCurrentAdmin } from 'adminjs';
  * refreshed by the access gate on every request; see pages.ts). The pages' data is refused on
  * the server anyway.
  */
+// A user's page has many buttons (Portier adds its own): AdminJS's action header keeps them on one
+// line that runs over the title; let them wrap instead. The sidebar is on every page, so is this.
+const HEADER_CSS = `
+.adminjs_ActionHeader > section:last-child { flex-wrap: wrap; gap: 12px 24px; }
+.adminjs_ActionHeader > section:last-child > section:last-child { flex-shrink: 1; min-width: 0; }
+.adminjs_ActionHeader > section:last-child > section:last-child > section { display: flex; flex-wrap: wrap; row-gap: 8px; }
+`;
+
 const SidebarPages = (props) => {
   const { OriginalComponent, pages } = props;
   const [admin] = useCurrentAdmin();
   const allowed = admin?.portierPages ?? [];
   const visible = (pages ?? []).filter((p) => allowed.includes(p.name));
-  return <OriginalComponent {...props} pages={visible} />;
+  return (
+    <>
+      <style>{HEADER_CSS}</style>
+      <OriginalComponent {...props} pages={visible} />
+    </>
+  );
 };
 
 export default SidebarPages;
