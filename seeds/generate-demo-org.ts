@@ -1184,7 +1184,7 @@ const doc = {
   roles: byName(roles),
   teams: byName(teams),
   users: [...users].sort((a, b) => byString(a.login as string, b.login as string)),
-  subscription: { seats: { limited: 5, premium: 8, standard: 40 } },
+  subscription: { seats: { limited: 5, premium: 8, standard: 40, connect: 10, invoicing: 10, accounting: 5, commercial: 5 } },
   sharing: {
     defaults: Object.fromEntries(Object.entries(sharingDefaults).sort(([a], [b]) => byString(a, b))),
     rules,

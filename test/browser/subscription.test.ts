@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
+import { demoInBrowser, screenshot, signedInPage, tick } from '../support/browser.js';
 
 /**
  * In Chromium, on the demo organisation: "Mon abonnement", and a change over the subscription —
@@ -84,7 +84,7 @@ describe('seats and "Mon abonnement", in the browser', () => {
     await page.getByTestId('free-seat').waitFor({ state: 'attached' }); // an admin may offer a seat
     expect(await page.getByTestId('seat-confirm-field').count()).toBe(0); // nothing until a save goes over
     // Making compta an administrator takes a premium seat, and premium is full.
-    await page.locator('label[for="isAdmin"]').click();
+    await tick(page, 'isAdmin');
     await page.click('button[type="submit"]');
     const field = page.getByTestId('seat-confirm-field');
     await field.waitFor();
@@ -93,7 +93,7 @@ describe('seats and "Mon abonnement", in the browser', () => {
     await field.scrollIntoViewIfNeeded();
     await screenshot(page, 'user-form-seats');
 
-    await field.locator('label[for="confirmSeats"]').click();
+    await tick(page, 'confirmSeats');
     await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/edit')), page.click('button[type="submit"]')]);
     expect((await q(`SELECT is_admin FROM app_user WHERE id = $1`, [user.id]))[0].is_admin).toBe(true);
     expect(await billed(user.login)).toEqual([{ tier: 'premium', cause: `Statut d'administrateur donné à ${user.login}`, change: 'adminFlag', actor_login: 'admin' }]);
@@ -107,7 +107,8 @@ describe('seats and "Mon abonnement", in the browser', () => {
     await admin.goto(`${demo.server.url}/admin/resources/User/records/${user.id}/edit`);
     await admin.getByTestId('free-seat').waitFor({ state: 'attached' });
     expect(await admin.getByTestId('free-seat-reason').count()).toBe(0); // the reason comes with the seat offered
-    await admin.locator('label[for="freeSeat"]').click();
+    await tick(admin, 'freeSeat');
+    await admin.getByTestId('free-seat-reason').waitFor(); // the reason comes with the seat
     await admin.click('button[type="submit"]');
     await admin.getByText('renseignez le motif').last().waitFor(); // a free seat says why
     expect((await q(`SELECT free_seat FROM app_user WHERE id = $1`, [user.id]))[0].free_seat).toBe(false);

@@ -31,6 +31,19 @@ export async function signedInPage(browser: Browser, baseUrl: string, login: str
   return page;
 }
 
+/**
+ * Ticks a design-system checkbox through its label, and again if the click was swallowed by a
+ * re-render of the form (seen under load in CI); fails if the box never gets ticked.
+ */
+export async function tick(page: Page, id: string): Promise<void> {
+  const box = page.locator(`input[id="${id}"]`);
+  for (let attempt = 0; attempt < 5 && !(await box.isChecked()); attempt++) {
+    await page.locator(`label[for="${id}"]`).click();
+    await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true, `input[id="${id}"]`, { timeout: 2000 }).catch(() => undefined);
+  }
+  if (!(await box.isChecked())) throw new Error(`La case ${id} ne se coche pas.`);
+}
+
 /** Saves a screenshot of what the user sees under docs/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
