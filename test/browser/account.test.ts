@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
+import { demoInBrowser, screenshot, signedInPage, tick } from '../support/browser.js';
 
 /** In Chromium, on the demo organisation: the login-hours editor of the user form, and "Mon compte". */
 const demo = demoInBrowser();
@@ -11,7 +11,7 @@ describe('login hours and my account, in the browser', () => {
     await page.goto(`${demo.server.url}/admin/resources/User/records/${user.id}/edit`);
     const editor = page.getByTestId('login-hours-editor');
     await editor.waitFor();
-    await editor.locator('label[for="login-hours-restricted"]').click();
+    await tick(page, 'login-hours-restricted');
     // Office hours by default (Monday to Friday, 08:00–19:00): make Monday a morning only.
     await editor.locator('[data-day="mon"] input[data-time="end"]').fill('12:30');
     await editor.locator('[data-day="sat"] label').click();
