@@ -76,7 +76,7 @@ const person = (id: number | null, login: string | null, name: string | null) =>
 
 /**
  * Access requests, with who asked, whom they concern, who handled them and how. Open ones oldest
- * first (the queue), handled ones latest first.
+ * first (the queue), handled ones latest handled first, all of them (a requester's) latest made first.
  */
 export async function listRequests(db: Db, filter: RequestFilter, limit = 200) {
   const where: string[] = [];
@@ -86,7 +86,8 @@ export async function listRequests(db: Db, filter: RequestFilter, limit = 200) {
   if (filter.requesterId !== undefined) add('a.requester_id = ?', filter.requesterId);
   if (filter.status === 'handled') where.push(`a.status <> 'open'`);
   else if (filter.status) add('a.status = ?', filter.status);
-  const order = filter.status === 'open' ? 'a.created_at, a.id' : 'coalesce(a.handled_at, a.created_at) DESC, a.id DESC';
+  const order = filter.status === 'open' ? 'a.created_at, a.id'
+    : filter.status ? 'a.handled_at DESC, a.id DESC' : 'a.created_at DESC, a.id DESC';
   const rows = await db.query(
     `SELECT a.id, a.type, a.status, a.payload, a.note, a.requester_id, a.requester_login, rq.full_name AS requester_name,
             a.target_user_id, tu.login AS target_login, tu.full_name AS target_name,
