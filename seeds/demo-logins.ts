@@ -9,5 +9,6 @@ export const DEMO_LOGINS: Array<{ login: string; description: string }> = [
   { login: 'support', description: 'Marion Lacroix, service client' },
   { login: 'compta', description: 'Sandrine Leclerc, comptabilité' },
   { login: 'client', description: 'Hélène Morel, cliente (Fiduciaire Morel) : deux dossiers, sous deux profils clients' },
+  { login: 'g.lebrun', description: "Gilles Lebrun, chef d'équipe partenaire : voit son équipe, demande les changements d'accès" },
   { login: 'consultant', description: 'Arnaud Brunet, consultant accès : utilisateurs, profils, rôles, équipes, partage' },
 ];

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword, importOrg, type ImportSummary } from '../plugin/src/index.js';
 import { registry } from '../src/modules.js';
 import { generateDemoHistory } from './demo-history.js';
+import { addDemoRequests } from './demo-requests.js';
 
 export const DEMO_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-org.json');
 
@@ -17,5 +18,6 @@ export async function loadDemoIfEmpty(ds: DataSource, log: (line: string) => voi
   const summary = await importOrg(ds, registry, doc, { hashPassword });
   const history = await generateDemoHistory(ds, registry.names);
   log(`Demo history generated: ${history.signIns} sign-ins and ${history.activity} daily module counts over four weeks.`);
+  log(`Demo access requests: ${await addDemoRequests(ds, registry)} open, from g.lebrun.`);
   return summary;
 }

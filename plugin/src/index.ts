@@ -21,6 +21,7 @@ export * from './core/ability.js';
 export * from './core/setup-index.js';
 export { profileGrants } from './core/profile-grants.js';
 export { AccessService, type UserAccess } from './adapters/typeorm/access-service.js';
+export { createAccessRequest, approveAccessRequest, rejectAccessRequest } from './adapters/typeorm/setup/access-requests.js';
 export { accessibleSql, DENY_ALL, type SqlCondition, type TableInfo } from './adapters/typeorm/condition-sql.js';
 export { scopedQuery } from './adapters/typeorm/scoped-query.js';
 export { loadSetup, loadAccessUser } from './adapters/typeorm/load-setup.js';

@@ -19,6 +19,8 @@ const resourceNames = {
   SharingDefault: 'Sharing defaults',
   AuditEntry: 'Audit trail',
   LoginEvent: 'Logins',
+  // Not a resource: the module of the access requests' entries in the audit trail (SEATS.md).
+  AccessRequest: 'Access requests',
 };
 
 const crmModules = {

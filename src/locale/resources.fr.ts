@@ -39,6 +39,8 @@ const resourceNames = {
   SharingDefault: 'Partage par défaut',
   AuditEntry: "Piste d'audit",
   LoginEvent: 'Connexions',
+  // Not a resource: the module of the access requests' entries in the audit trail (SEATS.md).
+  AccessRequest: "Demandes d'accès",
 };
 
 const crmModules = {

@@ -40,6 +40,24 @@ export async function audit(m: EntityManager | DataSource, actor: AuditActor, e:
   );
 }
 
+/** The chain's lock (migration AuditChain1732300004000): whoever appends holds it until commit. */
+const AUDIT_CHAIN_LOCK = 872_341_003;
+
+/**
+ * Runs `change` in transaction `m` and says which audit entries it wrote, to link them to what
+ * caused them (an approved access request). The chain's lock is taken first, so no other
+ * transaction appends until this one ends: the entries after the last one seen are all its own.
+ * A change that also takes the seats' lock must take it before this one, in the order every
+ * other change takes them (seats, then the chain), or two transactions could wait on each other.
+ */
+export async function withAuditEntryIds<T>(m: EntityManager, change: () => Promise<T>): Promise<{ result: T; entryIds: number[] }> {
+  await m.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  const [{ last }] = await m.query(`SELECT coalesce(max(id), 0) AS last FROM audit_entry`);
+  const result = await change();
+  const rows: Array<{ id: number }> = await m.query(`SELECT id FROM audit_entry WHERE id > $1 ORDER BY id`, [last]);
+  return { result, entryIds: rows.map((r) => Number(r.id)) };
+}
+
 /** `{ field: [before, after] }` for the fields that differ. */
 export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};

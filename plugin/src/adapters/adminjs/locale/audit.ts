@@ -54,6 +54,8 @@ export const auditFr = {
   auditAction_import: 'Import',
   auditAction_export: 'Export',
   auditAction_passwordChange: 'Changement de mot de passe',
+  auditAction_approve: 'Approbation',
+  auditAction_reject: 'Rejet',
 } as Record<string, string>;
 
 export const auditEn = {
@@ -111,4 +113,6 @@ export const auditEn = {
   auditAction_import: 'Import',
   auditAction_export: 'Export',
   auditAction_passwordChange: 'Password change',
+  auditAction_approve: 'Approved',
+  auditAction_reject: 'Rejected',
 } as Record<string, string>;

@@ -59,6 +59,11 @@ type Holder = { user_id: number; tier: string; account_id: number | null };
 
 const SEAT_LOCK = 872_341_002; // seat-changing transactions one at a time, so two cannot both fit the last seat
 
+/** Takes the seats' lock for the rest of the transaction (a change that must hold it before others). */
+export async function lockSeats(m: EntityManager): Promise<void> {
+  await m.query('SELECT pg_advisory_xact_lock($1)', [SEAT_LOCK]);
+}
+
 const key = (h: Holder) => `${h.user_id}:${h.account_id ?? ''}`;
 
 async function holders(m: EntityManager): Promise<Holder[]> {
@@ -148,7 +153,7 @@ export async function billedChange<T>(
   m: EntityManager, actor: SeatActor, cause: SeatCause | ((result: T) => SeatCause),
   change: (m: EntityManager) => Promise<T>, confirmed: boolean,
 ): Promise<{ result: T; overruns: SeatOverrun[]; billed: number }> {
-  await m.query('SELECT pg_advisory_xact_lock($1)', [SEAT_LOCK]);
+  await lockSeats(m);
   const before = await holders(m);
   const result = await change(m);
   const overruns = await overrunsSince(m, before);

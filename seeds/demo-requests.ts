@@ -1,0 +1,26 @@
+import type { DataSource } from 'typeorm';
+import { AccessService, createAccessRequest, type ModuleRegistry } from '../plugin/src/index.js';
+
+/**
+ * Two open access requests of the demo's partner team lead, g.lebrun (profile "Chef d'équipe
+ * partenaire", capability requestAccessChanges), so that "Demandes d'accès" has something to
+ * handle on a fresh start: a new advisor for the partner network, and the deactivation of one who
+ * left. Made through the service, as the page makes them: checked, and in the audit trail.
+ */
+export async function addDemoRequests(ds: DataSource, registry: ModuleRegistry): Promise<number> {
+  const service = new AccessService(ds, registry);
+  const id = async (sql: string, value: string): Promise<number | undefined> => (await ds.query(sql, [value]))[0]?.id;
+  const leadId = await id(`SELECT id FROM app_user WHERE login = $1`, 'g.lebrun');
+  const roleId = await id(`SELECT id FROM role WHERE name = $1`, 'Partenaires terrain');
+  const leaverId = await id(`SELECT id FROM app_user WHERE login = $1`, 'a.huet');
+  const lead = leadId === undefined ? null : await service.forUser(leadId);
+  if (!lead || roleId === undefined || leaverId === undefined) return 0; // another organisation file: nothing to ask
+  await createAccessRequest(service, lead, {
+    type: 'newUser', firstName: 'Camille', lastName: 'Rivière', email: 'camille.riviere@boulangerie-partenaire.test',
+    title: 'Conseillère boulangerie partenaire', roleId, note: 'Rejoint le réseau le 1er du mois (boulangerie de Villeurbanne).',
+  });
+  await createAccessRequest(service, lead, {
+    type: 'deactivation', userId: leaverId, reason: 'A quitté le réseau partenaire', note: 'Son dernier jour était vendredi.',
+  });
+  return 2;
+}
