@@ -43,10 +43,10 @@ export function isTierOfAudience(tier: LicenseTier, audience: 'internal' | 'clie
     : (INTERNAL_TIERS as readonly string[]).includes(tier);
 }
 
-/** The tiers' names as the screens and messages say them (French). */
+/** The tiers' names in the server's French messages, as the screens say them (locale profilesTier_*, tier_*). */
 export const TIER_LABELS: Record<string, string> = {
   limited: 'Limitée', standard: 'Standard', premium: 'Premium',
-  connect: 'Connect', invoicing: 'Invoicing', accounting: 'Accounting', commercial: 'Commercial',
+  connect: 'Connect & pay', invoicing: 'Easy Invoicing', accounting: 'Comptabilité complète', commercial: 'Gestion commerciale avancée',
 };
 
 export function tierRank(tier: LicenseTier): number {

@@ -84,36 +84,33 @@ export async function importOrg(ds: DataSource, registry: ModuleRegistry, input:
 async function writeOrg(
   m: EntityManager, parsed: Parsed, registry: ModuleRegistry, modules: ReturnType<typeof orgModules>,
   hashes: Awaited<ReturnType<typeof hashPasswords>>, options: ImportOptions,
-): Promise<ImportSummary> {
-  {
-    const audited = auditedSets(parsed.doc, registry, modules, !!options.replace);
-    await snapshotBefore(m, audited);
-    if (options.replace) await removeOrganisation(m, registry, modules);
-    const existing = await checkOrThrow(m, parsed, registry, modules, false);
-    const summary: ImportSummary = {
-      profiles: await writeProfiles(m, parsed.doc, existing),
-      roles: { created: 0, updated: 0 },
-      teams: { created: 0, updated: 0 },
-      users: { created: 0, updated: 0 },
-      rules: { created: 0, updated: 0 },
-      defaults: 0,
-      records: {},
-      replaced: !!options.replace,
-      audited: 0,
-      seats: { overruns: [], billingEvents: 0 },
-    };
-    if (options.replace) await ensureSystemProfiles(m, registry);
-    summary.roles = await writeRoles(m, parsed.doc);
-    summary.users = await writeUsers(m, parsed.doc, hashes, (done, total) => options.onProgress?.({ phase: 'users', done, total }));
-    summary.teams = await writeTeams(m, parsed.doc);
-    summary.defaults = await writeDefaults(m, parsed.doc);
-    summary.rules = await writeRules(m, parsed.doc, existing);
-    await writeSubscription(m, parsed.doc);
-    summary.records = await writeRecords(m, registry, modules, parsed.doc, existing, options.onProgress);
-    await writeDossiers(m, parsed.doc, registry, modules);
-    summary.audited = await auditAfter(m, audited, options.actor ?? COMMAND_LINE_ACTOR);
-    return summary;
-  }
+): Promise<Omit<ImportSummary, 'seats'>> {
+  const audited = auditedSets(parsed.doc, registry, modules, !!options.replace);
+  await snapshotBefore(m, audited);
+  if (options.replace) await removeOrganisation(m, registry, modules);
+  const existing = await checkOrThrow(m, parsed, registry, modules, false);
+  const summary: Omit<ImportSummary, 'seats'> = {
+    profiles: await writeProfiles(m, parsed.doc, existing),
+    roles: { created: 0, updated: 0 },
+    teams: { created: 0, updated: 0 },
+    users: { created: 0, updated: 0 },
+    rules: { created: 0, updated: 0 },
+    defaults: 0,
+    records: {},
+    replaced: !!options.replace,
+    audited: 0,
+  };
+  if (options.replace) await ensureSystemProfiles(m, registry);
+  summary.roles = await writeRoles(m, parsed.doc);
+  summary.users = await writeUsers(m, parsed.doc, hashes, (done, total) => options.onProgress?.({ phase: 'users', done, total }));
+  summary.teams = await writeTeams(m, parsed.doc);
+  summary.defaults = await writeDefaults(m, parsed.doc);
+  summary.rules = await writeRules(m, parsed.doc, existing);
+  await writeSubscription(m, parsed.doc);
+  summary.records = await writeRecords(m, registry, modules, parsed.doc, existing, options.onProgress);
+  await writeDossiers(m, parsed.doc, registry, modules);
+  summary.audited = await auditAfter(m, audited, options.actor ?? COMMAND_LINE_ACTOR);
+  return summary;
 }
 
 /** What the import may change: the set-up, the file's users and records (everything on --replace). */

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Action, ActionContext, ActionRequest, ActionResponse, ComponentLoader, IsFunction, RecordActionResponse, ResourceOptions } from 'adminjs';
 import type { CompiledAccess } from '../../core/compile.js';
 import type { RecordAction } from '../../core/model.js';
+import { mayTakeAction } from '../../core/usable-modules.js';
 import { forbidden } from './errors.js';
 import { currentAccess } from '../request-context.js';
 import { recordPermissions, type ScopedResource } from './scoped-resource.js';
@@ -32,13 +33,7 @@ function compiled(): CompiledAccess | null {
 /** Whether the user may take an action on the module at all (some record, or creating one). */
 function moduleAllows(module: string, need: PortierRequirement): boolean {
   const a = compiled();
-  if (!a || !a.active) return false;
-  if (need === 'create') return a.create.has(module);
-  // The module privilege alone, as the spec says: what is exported is what the user may read,
-  // which may be nothing (every contact type at "Aucun"): an empty file, not a refusal.
-  if (need === 'export') return a.export.has(module);
-  const g = a.grants[module]?.[need];
-  return !!g && (g.all || g.any.length > 0);
+  return !!a && mayTakeAction(a, module, need);
 }
 
 /**

@@ -67,18 +67,25 @@ export interface LoadedUser extends AccessUser {
   loginHours: LoginHours | null;
 }
 
-/** A user as the engine needs them, with the current access version, in one query. */
+/** A user as the engine needs them, with the current access version (`u` is `app_user`). */
+const ACCESS_USER_SELECT = `
+  SELECT u.id, u.login, u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.locale,
+         u.is_admin AS "isAdmin", u.status, u.kind, u.role_id AS "roleId", u.login_hours AS "loginHours",
+         coalesce((SELECT array_agg(team_id) FROM team_member WHERE user_id = u.id), '{}') AS "teamIds",
+         coalesce((SELECT json_agg(json_build_object('accountId', g.account_id, 'profileId', g.profile_id) ORDER BY g.account_id)
+                     FROM dossier_grant g WHERE g.user_id = u.id), '[]') AS dossiers,
+         (SELECT version FROM access_version) AS version
+    FROM app_user u`;
+
+const loaded = (row: LoadedUser): LoadedUser => ({ ...row, version: Number(row.version) });
+
+/** One user, in one query (every request reads its user this way). */
 export async function loadAccessUser(db: Db, id: number): Promise<LoadedUser | null> {
-  const rows = await db.query(
-    `SELECT u.id, u.login, u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.locale,
-            u.is_admin AS "isAdmin", u.status, u.kind, u.role_id AS "roleId", u.login_hours AS "loginHours",
-            coalesce((SELECT array_agg(team_id) FROM team_member WHERE user_id = u.id), '{}') AS "teamIds",
-            coalesce((SELECT json_agg(json_build_object('accountId', g.account_id, 'profileId', g.profile_id) ORDER BY g.account_id)
-                        FROM dossier_grant g WHERE g.user_id = u.id), '[]') AS dossiers,
-            (SELECT version FROM access_version) AS version
-       FROM app_user u WHERE u.id = $1`,
-    [id],
-  );
-  if (!rows[0]) return null;
-  return { ...rows[0], version: Number(rows[0].version) };
+  const rows = await db.query(`${ACCESS_USER_SELECT} WHERE u.id = $1`, [id]);
+  return rows[0] ? loaded(rows[0]) : null;
+}
+
+/** Several users in one query (a team lead's view of their teams). */
+export async function loadAccessUsers(db: Db, ids: number[]): Promise<LoadedUser[]> {
+  return (await db.query(`${ACCESS_USER_SELECT} WHERE u.id = ANY($1::int[])`, [ids])).map(loaded);
 }

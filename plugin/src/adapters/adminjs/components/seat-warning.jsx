@@ -16,11 +16,16 @@ export function counted(tm, language, key, n) {
   return tm(many ? `${key}Many` : key, { n });
 }
 
+const INTERNAL_TIERS = ['limited', 'standard', 'premium'];
+
+/** A tier's name as the profile and client screens say it. */
+export const tierLabel = (tm, tier) => tm(INTERNAL_TIERS.includes(tier) ? `profilesTier_${tier}` : `tier_${tier}`);
+
 /** "Premium : 9 licences utilisées pour 8 incluses — 1 licence facturée en plus (bob)". */
 export function overrunLine(o, tm, language) {
   const logins = [...new Set(o.users.map((u) => u.login))].join(', ');
   return tm('seatsOverrunLine', {
-    tier: tm(`seatsTier_${o.tier}`),
+    tier: tierLabel(tm, o.tier),
     used: counted(tm, language, 'seatsUsed', o.after),
     included: counted(tm, language, 'seatsIncluded', o.included),
     over: counted(tm, language, 'seatsOver', o.over),

@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { Box, Loader, MessageBox, Pagination, Table, TableBody, TableCell, TableRow, Text } from '@adminjs/design-system';
 import { portierGet } from './portier-api.js';
 import { HeaderRow, userLink } from './subscription-parts.jsx';
+import { tierLabel } from './seat-warning.jsx';
 import { useAuditFormat } from './audit-parts.jsx';
 
 const PER_PAGE = 20;
@@ -45,7 +46,7 @@ const BillingEvents = ({ total }) => {
           {data.events.map((e) => (
             <TableRow key={e.id} data-testid="billing-event" data-login={e.userLogin}>
               <TableCell style={{ whiteSpace: 'nowrap' }}>{format.date(e.at)}</TableCell>
-              <TableCell>{tm(`seatsTier_${e.tier}`)}</TableCell>
+              <TableCell>{tierLabel(tm, e.tier)}</TableCell>
               <TableCell><BilledUser e={e} tm={tm} /></TableCell>
               <TableCell>{e.cause}</TableCell>
               <TableCell style={{ whiteSpace: 'nowrap' }}>{e.actorLogin ?? tm('subscriptionImport')}</TableCell>

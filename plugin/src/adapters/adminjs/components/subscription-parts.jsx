@@ -1,7 +1,7 @@
 import React, { useState } from 'react';
 import { Badge, Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { rootPath } from './portier-api.js';
-import { counted } from './seat-warning.jsx';
+import { counted, tierLabel } from './seat-warning.jsx';
 
 const BLUE = '#4268F6';
 const RED = '#C20012';
@@ -65,7 +65,7 @@ export const TierRow = ({ tier, tm, language }) => {
   return (
     <Box py="lg" style={{ borderBottom: '1px solid #F0F0F5' }} data-testid="seat-tier" data-tier={tier.tier}>
       <Box flex alignItems="center" style={{ gap: 16 }}>
-        <Text fontWeight="bold" style={{ width: 230, flexShrink: 0 }}>{tm(`seatsTier_${tier.tier}`)}</Text>
+        <Text fontWeight="bold" style={{ width: 230, flexShrink: 0 }}>{tierLabel(tm, tier.tier)}</Text>
         <Text style={{ width: 70, flexShrink: 0, color: tier.over ? RED : undefined }} fontWeight="bold" data-testid="seat-used">
           {tm('subscriptionUsedOf', { used: tier.used, included: tier.included })}
         </Text>

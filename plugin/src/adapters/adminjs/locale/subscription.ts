@@ -1,8 +1,5 @@
 /** Messages of "Mon abonnement" and of the seat overrun warnings (SEATS.md), French first. */
 export const subscriptionFr = {
-  seatsTier_limited: 'Limité', seatsTier_standard: 'Standard', seatsTier_premium: 'Premium',
-  seatsTier_connect: 'Connect & pay', seatsTier_invoicing: 'Easy Invoicing', seatsTier_accounting: 'Comptabilité complète',
-  seatsTier_commercial: 'Gestion commerciale avancée',
   // The overrun warning: "Premium : 9 licences utilisées pour 8 incluses — 1 licence facturée en plus (bob)".
   seatsOverrunLine: '{{tier}} : {{used}} pour {{included}} — {{over}} ({{users}})',
   seatsUsed: '{{n}} licence utilisée', seatsUsedMany: '{{n}} licences utilisées',
@@ -36,9 +33,6 @@ export const subscriptionFr = {
 };
 
 export const subscriptionEn: Record<keyof typeof subscriptionFr, string> = {
-  seatsTier_limited: 'Limited', seatsTier_standard: 'Standard', seatsTier_premium: 'Premium',
-  seatsTier_connect: 'Connect & pay', seatsTier_invoicing: 'Easy Invoicing', seatsTier_accounting: 'Full accounting',
-  seatsTier_commercial: 'Advanced sales management',
   seatsOverrunLine: '{{tier}}: {{used}} for {{included}} — {{over}} ({{users}})',
   seatsUsed: '{{n}} seat used', seatsUsedMany: '{{n}} seats used',
   seatsIncluded: '{{n}} included', seatsIncludedMany: '{{n}} included',

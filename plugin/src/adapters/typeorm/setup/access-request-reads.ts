@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { usableModules } from '../../../core/usable-modules.js';
 import type { AccessService, UserAccess } from '../access-service.js';
+import { loadAccessUsers } from '../load-setup.js';
 
 type Db = DataSource | EntityManager;
 
@@ -55,10 +56,12 @@ export async function teamUsers(db: Db, requesterId: number, onlyUserId: number 
 export async function teamView(service: AccessService, ua: UserAccess) {
   const teams = await service.ds.query(
     `SELECT t.id, t.name FROM team_member tm JOIN team t ON t.id = tm.team_id WHERE tm.user_id = $1 ORDER BY t.name`, [ua.user.id]);
+  const members = await teamUsers(service.ds, ua.user.id);
+  const loaded = new Map((await loadAccessUsers(service.ds, members.map((u) => u.id))).map((u) => [u.id, u]));
   const users = [];
-  for (const u of await teamUsers(service.ds, ua.user.id)) {
-    const access = await service.forUser(u.id);
-    users.push({ ...u, modules: access ? usableModules(access.access) : [] });
+  for (const u of members) {
+    const user = loaded.get(u.id);
+    users.push({ ...u, modules: user ? usableModules((await service.compile(user)).access) : [] });
   }
   const roles = await service.ds.query(`SELECT id, name FROM role ORDER BY name`);
   return { teams, users, roles };
