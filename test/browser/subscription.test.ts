@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { demoInBrowser, screenshot, signedInPage, tick } from '../support/browser.js';
+import { demoInBrowser, screenshot, signedInPage, tick, waitShown } from '../support/browser.js';
 
 /**
  * In Chromium, on the demo organisation: "Mon abonnement", and a change over the subscription —
@@ -110,7 +110,7 @@ describe('seats and "Mon abonnement", in the browser', () => {
     await tick(admin, 'freeSeat');
     await admin.getByTestId('free-seat-reason').waitFor(); // the reason comes with the seat
     await admin.click('button[type="submit"]');
-    await admin.getByText('renseignez le motif').last().waitFor(); // a free seat says why
+    await waitShown(admin, admin.getByText('renseignez le motif').last()); // a free seat says why
     expect((await q(`SELECT free_seat FROM app_user WHERE id = $1`, [user.id]))[0].free_seat).toBe(false);
     await admin.getByTestId('free-seat-reason').fill('expert-comptable du client');
     await Promise.all([admin.waitForURL((u) => !u.pathname.endsWith('/edit')), admin.click('button[type="submit"]')]);

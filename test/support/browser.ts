@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { freshDatabase, type TestDatabase } from './database.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -42,6 +42,19 @@ export async function tick(page: Page, id: string): Promise<void> {
     await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true, `input[id="${id}"]`, { timeout: 2000 }).catch(() => undefined);
   }
   if (!(await box.isChecked())) throw new Error(`La case ${id} ne se coche pas.`);
+}
+
+/**
+ * Waits for a locator; if it never shows, fails with where the page is and what it says, so that
+ * a failure seen only in CI says what the user would have seen.
+ */
+export async function waitShown(page: Page, locator: Locator): Promise<void> {
+  try {
+    await locator.waitFor();
+  } catch (e) {
+    const text = await page.locator('body').innerText().catch(() => '(page unreadable)');
+    throw new Error(`${(e as Error).message}\nURL: ${page.url()}\nPage text: ${text.replace(/\s+/g, ' ').slice(0, 1500)}`);
+  }
 }
 
 /** Saves a screenshot of what the user sees under docs/screenshots/<name>.png. */
