@@ -1,6 +1,6 @@
 /**
  * The floor: the visibility of Deals (private default) for one user, written by hand in SQL from
- * ACCESS-MODEL.md, independently of the engine: own records, records of the user's teams,
+ * docs/spec/access-model.md, independently of the engine: own records, records of the user's teams,
  * records of users below in the role tree, and records matched by the rules that reach the
  * user (role = R or above R; role in R's subtree or above R; member of T or above a member of T).
  * It assumes the user's profile grants read on Deal, as the sales profile of the bench does.

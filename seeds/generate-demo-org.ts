@@ -4,7 +4,7 @@
  * and Nice). Deterministic: a seeded PRNG (mulberry32), no clock, no locale-dependent sorting, so
  * that two runs write byte-identical files.
  *
- *   cd /work/main && npx tsx seeds/generate-demo-org.ts
+ *   npx tsx seeds/generate-demo-org.ts   (from the repository root)
  *
  * The file is written in the exporter's canonical form (plugin/src/org/export.ts): every key the
  * exporter always writes is present, optional keys only when they differ from their default, so
@@ -1148,7 +1148,7 @@ reassign(ticketRecs, 3, 'j.picard', (r) => r.status === 'closed');
 // The document
 
 // ---------------------------------------------------------------------------------------------
-// Client access (CLIENT-ACCESS.md): the firm's clients in their own dossiers. Picked without the
+// Client access (docs/spec/client-access.md): the firm's clients in their own dossiers. Picked without the
 // PRNG, after everything else, so that the rest of the demo stays the same.
 
 /** A consultant's restriction of Easy Invoicing for one client: same tier (and price), read only. */

@@ -14,7 +14,7 @@ import { Ticket } from './entities/ticket.entity.js';
 
 const assigned: OwnerSpec = { kind: 'userOrTeam', userField: 'ownerUserId', teamField: 'ownerTeamId' };
 const account = { field: 'accountId', module: 'Account' };
-/** In a client's dossier through its own account (CLIENT-ACCESS.md); Activities and Leads never are. */
+/** In a client's dossier through its own account (docs/spec/client-access.md); Activities and Leads never are. */
 const inDossier = { accountField: 'accountId' };
 
 export const crmModules: ModuleDeclaration[] = [

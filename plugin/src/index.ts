@@ -13,6 +13,7 @@ import './adapters/typeorm/pg-types.js';
 export * from './adapters/auth/passwords.js';
 export { importOrg, type ImportSummary, type ImportProgress } from './org/import.js';
 export { exportOrg } from './org/export.js';
+export { orgFileJsonSchema } from './org/json-schema.js';
 export { OrgFileError, formatError, type OrgError } from './org/json-path.js';
 export * from './adapters/auth/sign-in.js';
 export * from './core/compile.js';

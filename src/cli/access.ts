@@ -7,7 +7,7 @@ const USAGE = `Usage:
   npm run access -- explain --user LOGIN --module MODULE [--reference REF] --action ACTION [--lang fr|en]
 
   ACTION is one of ${MODULE_ACTIONS.join(', ')}; --reference is required for read, edit and delete.
-  Example: npm run access -- explain --user chloe --module Quote --reference QUO-1 --action read`;
+  Example: npm run access -- explain --user commercial --module Deal --reference DEA-0024 --action read`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -1,15 +1,28 @@
 import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
-import { exportOrg, hashPassword, importOrg, OrgFileError, type ImportProgress, type ImportSummary } from '../../plugin/src/index.js';
+import { exportOrg, hashPassword, importOrg, orgFileJsonSchema, OrgFileError, type ImportProgress, type ImportSummary } from '../../plugin/src/index.js';
 import { connectDatabase } from '../db/connect.js';
 import { registry } from '../modules.js';
 
 const USAGE = `Usage:
   npm run org -- import FILE [--replace]   import an organisation file (one transaction)
-  npm run org -- export FILE [--records]   export the organisation (never with passwords)`;
+  npm run org -- export FILE [--records]   export the organisation (never with passwords)
+  npm run org -- schema [FILE]             write the file's JSON Schema (standard output without FILE)`;
 
 const [command, file, ...flags] = process.argv.slice(2);
+// The schema needs no database: it is the importer's own zod schema, as JSON Schema.
+if (command === 'schema') {
+  const text = JSON.stringify(orgFileJsonSchema(), null, 1) + '\n';
+  try {
+    if (file) fs.writeFileSync(file, text);
+    else process.stdout.write(text);
+  } catch (e) {
+    console.error(`Cannot write ${file}: ${(e as Error).message}.`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
 if (!['import', 'export'].includes(command ?? '') || !file) {
   console.error(USAGE);
   process.exit(2);

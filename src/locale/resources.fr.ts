@@ -39,7 +39,7 @@ const resourceNames = {
   SharingDefault: 'Partage par défaut',
   AuditEntry: "Piste d'audit",
   LoginEvent: 'Connexions',
-  // Not a resource: the module of the access requests' entries in the audit trail (SEATS.md).
+  // Not a resource: the module of the access requests' entries in the audit trail (docs/spec/seats.md).
   AccessRequest: "Demandes d'accès",
 };
 

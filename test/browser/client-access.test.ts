@@ -21,7 +21,7 @@ describe('client access, in the browser', () => {
     await page.getByTestId('move-dossier').selectOption(String(gerant.account_id));
     await page.getByTestId('move-profile').selectOption(String(easy.id));
     await page.getByRole('button', { name: 'Transférer' }).last().click();
-    // A client seat more in Easy Invoicing may go over the subscription (SEATS.md): confirmed.
+    // A client seat more in Easy Invoicing may go over the subscription (docs/spec/seats.md): confirmed.
     await page.locator('[data-testid=clients-outcome], [data-testid=seat-warning]').first().waitFor();
     if (await page.getByTestId('seat-warning').count()) await page.getByTestId('seat-confirm').click();
     await page.getByTestId('clients-outcome').filter({ hasText: 'Dossier transféré' }).waitFor();

@@ -6,7 +6,7 @@ import { importDoc } from '../support/import.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 /**
- * Delegated access requests over HTTP (SEATS.md), on the shared example organisation with a
+ * Delegated access requests over HTTP (docs/spec/seats.md), on the shared example organisation with a
  * partner's team lead added: `lead` holds `requestAccessChanges` and belongs to the team
  * "Réseau partenaires" with bob, admin, gael (a collaborator without access) and hugo (inactive).
  * ines manages users; bob has no right on requests.

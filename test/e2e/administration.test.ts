@@ -6,7 +6,7 @@ import { importDoc } from '../support/import.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 /**
- * Administration rights, safeguards and heirs (ACCESS-MODEL.md), over HTTP. In the worked
+ * Administration rights, safeguards and heirs (docs/spec/access-model.md), over HTTP. In the worked
  * example, `admin` is the only admin and `ines` (Consultants, profile "Gestion des accès") holds
  * manageUsers and manageAccess without being admin. The organisation is reset before each test.
  */

@@ -6,7 +6,7 @@ import { importDoc } from '../support/import.js';
 import { login, startServer, type RunningServer } from '../support/server.js';
 
 /**
- * Client users over HTTP (CLIENT-ACCESS.md): the accountant of two companies holds ACC-1 under
+ * Client users over HTTP (docs/spec/client-access.md): the accountant of two companies holds ACC-1 under
  * Connect & pay and ACC-2 under Easy Invoicing. Every AdminJS path must keep them in their dossiers.
  */
 let db: TestDatabase;

@@ -8,13 +8,18 @@ import { getJson, login, runScript, startServer, type RunningServer } from '../s
 /**
  * `npm start` on a machine with no database server: the embedded PostgreSQL under
  * PORTIER_DATA_DIR, migrations, the demo organisation, the demo logins; `npm run org` reaching
- * the same database while the app runs.
+ * the same database while the app runs. The data folder is inside a folder of mode 700, like a
+ * clone in a home folder: as root, the `postgres` user cannot reach it, and the database is kept
+ * where it can (src/db/postgres-as-root.ts).
  */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portier-embedded-'));
+const privateFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'portier-embedded-'));
+fs.chmodSync(privateFolder, 0o700);
+const dataDir = path.join(privateFolder, 'data');
+const asRoot = process.getuid?.() === 0;
 let server: RunningServer | undefined;
 afterAll(async () => {
   await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(privateFolder, { recursive: true, force: true });
 });
 
 describe('npm start with no DATABASE_URL', () => {
@@ -22,7 +27,10 @@ describe('npm start with no DATABASE_URL', () => {
     server = await startServer({ DATABASE_URL: undefined, PORTIER_DATA_DIR: dataDir });
     expect(server.output()).toContain('database: embedded PostgreSQL');
     expect(server.output()).toContain('Demo organisation loaded');
-    expect(fs.existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
+    const relocated = /the embedded database is kept in (\S+)\./.exec(server.output())?.[1];
+    const databaseDir = asRoot ? relocated : path.join(dataDir, 'pg');
+    expect(databaseDir && fs.existsSync(path.join(databaseDir, 'PG_VERSION'))).toBe(true);
+    if (asRoot) expect(fs.statSync(privateFolder).mode & 0o777).toBe(0o700); // the user's folder was left as it was
     expect(fs.existsSync(path.join(dataDir, 'session-secret'))).toBe(true);
     for (const { login: demoLogin } of DEMO_LOGINS) {
       const res = await login(server.url, demoLogin, DEMO_PASSWORD);

@@ -7,7 +7,7 @@ import { referenceTeamMembers } from '../support/reference-evaluator.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 /**
- * The JSON routes of the role tree and teams pages (ACCESS-MODEL.md, Role and Team), over HTTP on
+ * The JSON routes of the role tree and teams pages (docs/spec/access-model.md, Role and Team), over HTTP on
  * the worked example: `ines` (Consultants, "Gestion des accès") holds manageAccess, `bob`
  * (Ventes Nord, Commercial) holds no set-up right. The organisation is reset before each test.
  */

@@ -7,7 +7,7 @@ import { ALL_TIERS, referenceSeatCounts, referenceSeatsOver } from '../support/r
 import { startServer, type RunningServer } from '../support/server.js';
 
 /**
- * Seats and billing events over HTTP (SEATS.md), on the shared example organisation, whose
+ * Seats and billing events over HTTP (docs/spec/seats.md), on the shared example organisation, whose
  * subscription is exactly full (standard 6, premium 3). Each kind of change is made as a screen
  * makes it; after each one the seats "Mon abonnement" counts are the ones the spec counts
  * (test/support/reference-seats.ts, on a copy of the file changed the same way), and a change

@@ -6,7 +6,7 @@ import { importDoc } from '../support/import.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 /**
- * The sharing page's routes (ACCESS-MODEL.md, "Organisation-wide defaults" and "Sharing rules"),
+ * The sharing page's routes (docs/spec/access-model.md, "Organisation-wide defaults" and "Sharing rules"),
  * over HTTP on the worked example: `ines` holds manageUsers and manageAccess, `alice` holds no
  * set-up right. Defaults: Account public_read, Deal private, Ticket public_read_write,
  * PurchaseOrder public_read; four rules.

@@ -6,7 +6,7 @@ import { ALL_TIERS, referenceSeatCounts, referenceSeatsOver } from '../support/r
 
 /**
  * For random organisations imported one after the other (each replacing the last), the seats the
- * database counts (`seat_holder`) are the ones SEATS.md counts (test/support/reference-seats.ts,
+ * database counts (`seat_holder`) are the ones docs/spec/seats.md counts (test/support/reference-seats.ts,
  * from the file alone), and each import records exactly the billing events of the seats it puts
  * over the subscription: per tier, used after minus the larger of used before and included.
  */
@@ -26,7 +26,7 @@ async function databaseCounts(): Promise<Record<string, number>> {
 }
 
 describe('seats against the spec', () => {
-  it(`counts the seats of ${RUNS} random organisations as SEATS.md does, and bills each import's seats over`, async () => {
+  it(`counts the seats of ${RUNS} random organisations as docs/spec/seats.md does, and bills each import's seats over`, async () => {
     let before = await databaseCounts();
     let checkedSeats = 0;
     let billed = 0;

@@ -25,7 +25,7 @@ export class AdminClient {
     return this.call(method, `/admin/portier${pathname}`, body, headers);
   }
 
-  /** The same call, confirming the seat overrun it was warned of (SEATS.md). */
+  /** The same call, confirming the seat overrun it was warned of (docs/spec/seats.md). */
   confirmed(method: 'POST' | 'PUT' | 'DELETE', pathname: string, body?: unknown): Promise<ApiResponse & { headers: Headers }> {
     return this.portier(method, pathname, body, { 'x-portier-confirm-seats': 'yes' });
   }

@@ -115,7 +115,7 @@ export function buildRandomOrg(seed: number, o: RandomOrgOptions = {}): any {
   });
 
   const records = randomRecords(r, users.map((u) => u.login), teams.map((t) => t.name), o.recordsPerModule ?? 4);
-  // Client access (CLIENT-ACCESS.md): client profiles within their tier, and client users holding
+  // Client access (docs/spec/client-access.md): client profiles within their tier, and client users holding
   // dossiers on the file's Accounts, under those profiles or the predefined ones.
   const clientProfiles = Array.from({ length: r.int(0, 2) }, (_, i) => randomClientProfile(r, `Profil client ${i + 1}`));
   const accounts = records.Account.map((a: { reference: string }) => a.reference);
@@ -148,7 +148,7 @@ export function buildRandomOrg(seed: number, o: RandomOrgOptions = {}): any {
 }
 
 const PREDEFINED_CLIENT_PROFILES = ['Connect & pay', 'Easy Invoicing', 'Comptabilité complète', 'Gestion commerciale avancée'];
-/** Each client tier's maximum, as CLIENT-ACCESS.md lists it (cumulative). */
+/** Each client tier's maximum, as docs/spec/client-access.md lists it (cumulative). */
 const CONNECT = { Account: ['read'], Invoice: ['read'], SalesOrder: ['read'], Ticket: ['create', 'read', 'edit'] };
 const INVOICING = { ...CONNECT, Quote: ['create', 'read', 'edit'], Invoice: ['create', 'read', 'edit'] };
 const ACCOUNTING_BASE = { ...INVOICING, PurchaseOrder: ['create', 'read', 'edit', 'delete'], SalesOrder: ['create', 'read', 'edit', 'delete'] };

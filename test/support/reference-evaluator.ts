@@ -1,15 +1,15 @@
 /**
- * An independent, plain evaluator of shared/ACCESS-MODEL.md ("The decision", "Sharing rules",
- * "Organisation-wide defaults", "Fields"), reading an organisation file (shared/ORG-FORMAT.md)
+ * An independent, plain evaluator of docs/spec/access-model.md ("The decision", "Sharing rules",
+ * "Organisation-wide defaults", "Fields"), reading an organisation file (docs/spec/org-format.md)
  * by names only. It is the oracle the property tests check the engine against: it was written
  * from the spec alone, without reading plugin/src/core or plugin/src/adapters, and it is kept
  * deliberately naive (loops over the document, no precomputation) so that it is easy to check
- * against the spec sentence by sentence. The quoted sentences are from ACCESS-MODEL.md.
+ * against the spec sentence by sentence. The quoted sentences are from docs/spec/access-model.md.
  *
  * Every function takes an optional `now`: without it login hours are treated as satisfied; with
  * it they are checked per the spec ("Login").
  *
- * Client users (kind "client") follow shared/CLIENT-ACCESS.md, "The decision for a client user",
+ * Client users (kind "client") follow docs/spec/client-access.md, "The decision for a client user",
  * in the section "Client users" below (written from that spec alone too).
  */
 
@@ -114,7 +114,7 @@ function profilesOf(org: RefOrg, u: RefUser): RefProfile[] {
   if (role === null) return [];
   return (findRole(org, role).profiles ?? []).map((name) => {
     const p = (org.profiles ?? []).find((x) => x.name === name);
-    // AMBIGUOUS: ORG-FORMAT.md lets a file use predefined profiles (Administrateur) without
+    // AMBIGUOUS: docs/spec/org-format.md lets a file use predefined profiles (Administrateur) without
     // defining them; their content then lives in the database, not in the document. Rather than
     // guess it, the evaluator refuses: define every profile a role names.
     if (!p) throw new Error(`reference evaluator: role "${role}" names profile "${name}", not defined in the document`);
@@ -221,7 +221,7 @@ export function isWithinLoginHours(hours: LoginHours | null | undefined, now: Da
  */
 export function canLogIn(org: RefOrg, login: string, now?: Date): boolean {
   const u = userByLogin(org, login);
-  // CLIENT-ACCESS.md: "A client user with no dossier cannot log in" (and "U (client, active)").
+  // docs/spec/client-access.md: "A client user with no dossier cannot log in" (and "U (client, active)").
   if (isClient(u)) return isActive(u) && (u.dossiers ?? []).length > 0;
   if (!isActive(u)) return false;
   if (!isAdmin(u) && roleOf(u) === null) return false; // "a collaborator without access"
@@ -499,7 +499,7 @@ export function fieldAccess(org: RefOrg, login: string, module: string, field: s
 }
 
 // ---------------------------------------------------------------------------------------------
-// Client users (CLIENT-ACCESS.md).
+// Client users (docs/spec/client-access.md).
 
 const OWNER_FIELDS = ['ownerUserId', 'ownerTeamId', 'primaryAdvisorId', 'secondaryAdvisorId', 'assistantId'];
 

@@ -1,5 +1,5 @@
 /**
- * Seats as SEATS.md counts them, computed from an organisation document alone (independently
+ * Seats as docs/spec/seats.md counts them, computed from an organisation document alone (independently
  * of the `seat_holder` view): the tests compare the two, and derive from it how many billing
  * events a change must record.
  */
@@ -7,7 +7,7 @@
 const INTERNAL = ['limited', 'standard', 'premium'];
 export const ALL_TIERS = [...INTERNAL, 'connect', 'invoicing', 'accounting', 'commercial'];
 
-/** The predefined client profiles of CLIENT-ACCESS.md, one per tier. */
+/** The predefined client profiles of docs/spec/client-access.md, one per tier. */
 const PREDEFINED_CLIENT: Record<string, string> = {
   'Connect & pay': 'connect', 'Easy Invoicing': 'invoicing', 'Comptabilité complète': 'accounting', 'Gestion commerciale avancée': 'commercial',
 };

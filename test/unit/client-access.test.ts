@@ -4,7 +4,7 @@ import { registry } from '../../src/modules.js';
 import { OrgBuilder } from '../support/setup-builder.js';
 
 /**
- * The decision for a client user (CLIENT-ACCESS.md), on the pure core: each case is a sentence of
+ * The decision for a client user (docs/spec/client-access.md), on the pure core: each case is a sentence of
  * the spec. Accounts 100 and 200 are two companies; the accountant holds both dossiers, under
  * different profiles.
  */

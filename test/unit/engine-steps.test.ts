@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { OrgBuilder, type RecordInput } from '../support/setup-builder.js';
 
 /**
- * The decision of ACCESS-MODEL.md, step by step, on the pure core (no database): each case is a
+ * The decision of docs/spec/access-model.md, step by step, on the pure core (no database): each case is a
  * sentence of the spec. The organisation: Direction > Ventes > {Ventes Nord, Ventes Sud};
  * Direction > Support.
  */

@@ -14,7 +14,7 @@ export interface RequestAccess {
   /** The refusals met while serving the request, for the audit trail (see security-events.ts). */
   refusals?: Refusal[];
   /**
-   * The user has seen the seat overrun warning and confirms the change (SEATS.md): header
+   * The user has seen the seat overrun warning and confirms the change (docs/spec/seats.md): header
    * `X-Portier-Confirm-Seats: yes` on Portier's routes, field `confirmSeats` in AdminJS forms.
    */
   confirmSeats?: boolean;

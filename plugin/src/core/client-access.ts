@@ -20,7 +20,7 @@ export function dossierRoot(catalog: ModuleCatalog): ModuleSpec | undefined {
 export const isDossierRoot = (spec: ModuleSpec | undefined): boolean => !!spec?.dossier && 'root' in spec.dossier;
 
 /**
- * The decision for a client user (CLIENT-ACCESS.md): `a` on record X of module M when some
+ * The decision for a client user (docs/spec/client-access.md): `a` on record X of module M when some
  * dossier grant { A, P } has P granting `a` on M and X is in A's dossier. Nothing else applies:
  * no defaults, rules, hierarchy or teams. The accounts are grouped by what their profiles grant,
  * so that one condition per action and module covers all dossiers.

@@ -40,7 +40,7 @@ export interface CompiledAccess {
 }
 
 /**
- * Compiles the decision of ACCESS-MODEL.md for one user into conditions per module and action.
+ * Compiles the decision of docs/spec/access-model.md for one user into conditions per module and action.
  * Pure: the set-up, the user and the module declarations in, plain data out.
  */
 export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: AccessUser): CompiledAccess {
@@ -96,7 +96,7 @@ export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: A
 }
 
 /**
- * A client user: only their dossiers decide (CLIENT-ACCESS.md). No capability, no global
+ * A client user: only their dossiers decide (docs/spec/client-access.md). No capability, no global
  * privilege; owners are never theirs to set. Field access is the most permissive among the
  * dossiers' profiles that grant read on the module, as for an internal user's several profiles.
  */

@@ -177,7 +177,7 @@ function targetName(index: SetupIndex, t: RuleTarget): string {
   return `${t.kind}:${index.roleName(t.roleId)}`;
 }
 
-/** A client user: only their dossiers decide (CLIENT-ACCESS.md). */
+/** A client user: only their dossiers decide (docs/spec/client-access.md). */
 function explainClient(index: SetupIndex, catalog: ModuleCatalog, user: AccessUser, module: string, record: Record<string, unknown> | null, action: ModuleAction): Reason[] {
   if (user.status !== 'active') return [{ code: 'inactive' }];
   const dossiers = user.dossiers ?? [];

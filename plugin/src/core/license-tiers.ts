@@ -3,7 +3,7 @@ import {
 } from './model.js';
 
 /**
- * What a profile of each licence tier may grant (SEATS.md, CLIENT-ACCESS.md). A profile that
+ * What a profile of each licence tier may grant (docs/spec/seats.md, docs/spec/client-access.md). A profile that
  * grants more is refused with the list of rights in excess.
  */
 

@@ -100,7 +100,7 @@ export interface AccessSetup {
   populatedRoleIds: number[];
 }
 
-/** A client user's access to one Account's dossier, under one client access profile (CLIENT-ACCESS.md). */
+/** A client user's access to one Account's dossier, under one client access profile (docs/spec/client-access.md). */
 export interface DossierGrant {
   accountId: number;
   profileId: number;

@@ -18,7 +18,7 @@ export interface LinkSpec {
 }
 
 /**
- * Where a module's records sit in the client dossiers (CLIENT-ACCESS.md): the dossier's root
+ * Where a module's records sit in the client dossiers (docs/spec/client-access.md): the dossier's root
  * module (Account), or the link to it (`accountField`) and, for a record without one of its own,
  * its direct parents in order (a SalesOrder's quote, else its deal): one level only.
  */

@@ -16,7 +16,7 @@ export function mayTakeAction(access: CompiledAccess, module: string, action: Mo
 
 /**
  * The modules a user may use at all (some action of `mayTakeAction`): what a team lead sees of
- * their team's users (SEATS.md), in the catalog's order. An inactive user or a collaborator
+ * their team's users (docs/spec/seats.md), in the catalog's order. An inactive user or a collaborator
  * without access compiles to nothing, so gets none.
  */
 export function usableModules(access: CompiledAccess): string[] {

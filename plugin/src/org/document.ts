@@ -6,7 +6,7 @@ import {
 import { WEEK_DAYS } from '../core/login-hours.js';
 
 /**
- * The organisation file's shape (ORG-FORMAT.md). Fields a file leaves out stay undefined here:
+ * The organisation file's shape (docs/spec/org-format.md). Fields a file leaves out stay undefined here:
  * a new row then takes its default and an existing row keeps its value.
  */
 
@@ -33,16 +33,16 @@ export const profileSchema = z.strictObject({
   licenseTier: z.enum([...INTERNAL_TIERS, ...CLIENT_TIERS]).optional(),
   viewAll: z.boolean().optional(),
   editAll: z.boolean().optional(),
-  capabilities: z.array(z.enum(CAPABILITIES)).optional(),
-  modules: z.record(z.string(), modulePrivilege).optional(),
-  contactScopes: contactScopes.optional(),
-  fields: z.record(z.string(), z.record(z.string(), z.enum(FIELD_ACCESS))).optional(),
+  capabilities: z.array(z.enum(CAPABILITIES)).optional().describe('Administration rights; replaces the stored list whole.'),
+  modules: z.record(z.string(), modulePrivilege).optional().describe('Per module: create, read, edit, delete, export. A module left out: no privilege.'),
+  contactScopes: contactScopes.optional().describe('Per contact type: none, mine ("Mes clients") or all (the default).'),
+  fields: z.record(z.string(), z.record(z.string(), z.enum(FIELD_ACCESS))).optional().describe('Per module and field: write (the default), read or none.'),
 });
 
 export const roleSchema = z.strictObject({
   name,
-  parent: z.string().nullable().optional(),
-  profiles: z.array(z.string()).min(1, 'a role needs at least one profile'),
+  parent: z.string().nullable().optional().describe('The parent role by name; null or left out: a root of the tree.'),
+  profiles: z.array(z.string()).min(1, 'a role needs at least one profile').describe('Profile names; a user may do what any one of them allows.'),
 });
 
 export const teamSchema = z.strictObject({
@@ -67,14 +67,14 @@ export const dossierSchema = z.strictObject({ account: z.string(), profile: z.st
 export const userSchema = z.strictObject({
   login: z.string(),
   email: z.string().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'),
-  password: z.string().optional(),
+  password: z.string().optional().describe('Required for a new user; an existing user keeps theirs when left out. Never exported.'),
   firstName: z.string().max(100).optional(),
   lastName: z.string().max(100).optional(),
   isAdmin: z.boolean().optional(),
   status: z.enum(['active', 'inactive']).optional(),
   role: z.string().nullable().optional(),
   kind: z.enum(['internal', 'client']).optional(),
-  dossiers: z.array(dossierSchema).optional(),
+  dossiers: z.array(dossierSchema).optional().describe('Client users only: one grant per Account (by reference), each under a client profile.'),
   company: optionalText(200),
   title: optionalText(200),
   department: optionalText(200),
@@ -105,10 +105,10 @@ export const ruleSchema = z.strictObject({
 
 export const orgDocumentSchema = z.strictObject({
   version: z.literal(1, 'must be 1'),
-  profiles: z.array(profileSchema).optional(),
-  roles: z.array(roleSchema).optional(),
-  teams: z.array(teamSchema).optional(),
-  users: z.array(userSchema).optional(),
+  profiles: z.array(profileSchema).optional().describe('Matched by name; the predefined system profiles exist in every database.'),
+  roles: z.array(roleSchema).optional().describe('Matched by name; one tree, in any order.'),
+  teams: z.array(teamSchema).optional().describe('Matched by name; members by login, role or team name.'),
+  users: z.array(userSchema).optional().describe('Matched by login.'),
   subscription: z
     .strictObject({
       seats: z.partialRecord(z.enum([...INTERNAL_TIERS, ...CLIENT_TIERS]), z.number().int().min(0)).optional(),
@@ -120,7 +120,10 @@ export const orgDocumentSchema = z.strictObject({
       rules: z.array(ruleSchema).optional(),
     })
     .optional(),
-  records: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).optional(),
+  records: z
+    .record(z.string(), z.array(z.record(z.string(), z.unknown())))
+    .optional()
+    .describe('Per module: records matched by reference; links and owners by reference and login, other fields by property name.'),
 });
 
 export type OrgDocument = z.infer<typeof orgDocumentSchema>;

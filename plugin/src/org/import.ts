@@ -46,7 +46,7 @@ export interface ImportSummary {
   replaced: boolean;
   /** Audit entries written: one per row created, updated or deleted. */
   audited: number;
-  /** The tiers the import put over the subscription, and the billing events it recorded (SEATS.md). */
+  /** The tiers the import put over the subscription, and the billing events it recorded (docs/spec/seats.md). */
   seats: { overruns: SeatOverrun[]; billingEvents: number };
 }
 

@@ -7,7 +7,7 @@ import { canCreate, canExport, decide } from '../../support/reference-evaluator.
 
 /**
  * The demo's client users on the demo organisation: what each dossier lets them do, by the SQL
- * the database runs, by CASL on each record, and by the plain evaluator of CLIENT-ACCESS.md.
+ * the database runs, by CASL on each record, and by the plain evaluator of docs/spec/client-access.md.
  */
 let db: TestDatabase;
 const doc = readJson(DEMO_SEED_FILE) as any;

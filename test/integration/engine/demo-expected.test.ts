@@ -5,7 +5,7 @@ import { ACTIONS, MODULES, accessService, caslReferences, sqlReferences, userId 
 import { importDoc } from '../../support/import.js';
 import type { AccessService } from '../../../plugin/src/index.js';
 
-/** ../shared/examples/demo-org.expected.json, reproduced exactly by the SQL and by the CASL ability. */
+/** test/fixtures/example-org.expected.json, reproduced exactly by the SQL and by the CASL ability. */
 const expected = readJson(EXPECTED_FILE);
 let db: TestDatabase;
 let service: AccessService;

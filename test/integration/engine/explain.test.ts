@@ -38,7 +38,7 @@ const cases: Array<[string, string, string | null, 'read' | 'edit' | 'delete' | 
   ['alice', 'Activity', 'ACT-2', 'read', 'en', 'denied: alice is neither the owner nor above the owner, the default does not allow it and no rule applies'],
   ['dir', 'Deal', null, 'export', 'en', 'allowed: profile Direction gives export on Deal'],
   ['bob', 'Deal', null, 'export', 'en', 'denied: no profile (Commercial) gives export on Deal'],
-  // Client users (CLIENT-ACCESS.md): their dossiers alone decide.
+  // Client users (docs/spec/client-access.md): their dossiers alone decide.
   ['comptable', 'Invoice', 'INV-2', 'edit', 'en', 'allowed: dossier ACC-2 under Easy Invoicing gives edit on Invoice'],
   ['comptable', 'Invoice', 'INV-2', 'edit', 'fr', 'autorisé : le dossier ACC-2 sous le profil Easy Invoicing donne la modification sur Invoice'],
   ['comptable', 'Invoice', 'INV-1', 'edit', 'en', 'denied: INV-1 is in none of their dossiers that allow it'],

@@ -4,7 +4,7 @@ import { freshDatabase, type TestDatabase } from '../../support/database.js';
 import { example } from '../../support/examples.js';
 import { databaseFingerprint, exportDoc, importDoc } from '../../support/import.js';
 
-/** Client users, their dossier grants and client profiles in organisation files (CLIENT-ACCESS.md). */
+/** Client users, their dossier grants and client profiles in organisation files (docs/spec/client-access.md). */
 let db: TestDatabase;
 beforeAll(async () => {
   db = await freshDatabase();

@@ -5,7 +5,7 @@ import { example } from '../../support/examples.js';
 import { databaseFingerprint, importDoc } from '../../support/import.js';
 
 /**
- * ORG-FORMAT.md: "Import is one transaction: a file with any error changes nothing and every
+ * docs/spec/org-format.md: "Import is one transaction: a file with any error changes nothing and every
  * error is reported with its JSON path". Each case breaks the shared example one way.
  */
 

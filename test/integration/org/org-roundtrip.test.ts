@@ -105,7 +105,7 @@ function withoutSystemProfiles(doc: any) {
   return { ...doc, profiles: (doc.profiles ?? []).filter((p: { name: string }) => !PREDEFINED_PROFILES.includes(p.name)) };
 }
 
-/** The export lists the predefined client profiles (ORG-FORMAT.md), which a file may leave out. */
+/** The export lists the predefined client profiles (docs/spec/org-format.md), which a file may leave out. */
 function withoutClientSystemProfiles(doc: any) {
   return { ...doc, profiles: (doc.profiles ?? []).filter((p: { name: string }) => !isClientSystemProfile(p.name)) };
 }

@@ -7,7 +7,7 @@ export const UI_HEADER = 'x-portier-ui';
  * AdminJS answers a refused action with HTTP 200 and an error notice, which its UI shows. API
  * clients get the status the refusal means instead: 403 for a refused action, 404 for a record
  * they may not read (or that does not exist), 409 for a change over the subscription awaiting
- * confirmation (SEATS.md), 400 for bad input. The body is unchanged.
+ * confirmation (docs/spec/seats.md), 400 for bad input. The body is unchanged.
  */
 export function apiStatus(): RequestHandler {
   return (req, res, next) => {

@@ -18,7 +18,7 @@ export function restrictResourceJson(decorator: ResourceDecorator, module: strin
     const access = store?.access.access;
     // Outside a signed-in request nothing of the module is shown.
     const restricted = !access ? null : access.isAdmin ? {} : access.fields[module] ?? {};
-    // A client user never sees users (CLIENT-ACCESS.md): owner columns would show bare ids, so the
+    // A client user never sees users (docs/spec/client-access.md): owner columns would show bare ids, so the
     // screens leave them out (the engine still knows them as read-only for the client).
     const owners = new Set(access?.kind === 'client' ? ownerFields : []);
     return restrictJson(json, (name) => (owners.has(name) ? 'none' : restricted ? restricted[name] ?? 'write' : 'none'));

@@ -10,9 +10,9 @@ const STATUS = 'PortierUserStatus';
 const DELETE = 'PortierUserDelete';
 /** The admin flag in the user form: shown to admins only (the service refuses it to others anyway). */
 export const USER_ADMIN_FLAG = 'PortierUserAdminFlag';
-/** `freeSeat` / `freeSeatReason` in the user form: admins change them, others read them (SEATS.md). */
+/** `freeSeat` / `freeSeatReason` in the user form: admins change them, others read them (docs/spec/seats.md). */
 export const USER_FREE_SEAT = 'PortierUserFreeSeat';
-/** The seat overrun warning of the User, Profile and Role forms, with its box to tick (SEATS.md). */
+/** The seat overrun warning of the User, Profile and Role forms, with its box to tick (docs/spec/seats.md). */
 const SEAT_CONFIRM = 'PortierSeatConfirm';
 let registered = false;
 

@@ -44,7 +44,7 @@ export async function loadRecordFacts(
   return out;
 }
 
-/** The record's dossier (CLIENT-ACCESS.md): its own account, else its first parent's, one level. */
+/** The record's dossier (docs/spec/client-access.md): its own account, else its first parent's, one level. */
 function dossierAccountSql(t: TableInfo, tables: (module: string) => TableInfo): string {
   const d = t.spec.dossier;
   if (!d) return 'NULL::int';

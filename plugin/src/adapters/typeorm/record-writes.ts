@@ -134,7 +134,7 @@ function refuseIfAny(records: ModuleRecords, fields: string[]): void {
 }
 
 /**
- * A client user creates only in one of their dossiers whose profile grants create (CLIENT-ACCESS.md):
+ * A client user creates only in one of their dossiers whose profile grants create (docs/spec/client-access.md):
  * the record's dossier comes from its links, and its owner is that Account's owner.
  */
 async function placeInDossier(records: ModuleRecords, ua: UserAccess, values: Record<string, unknown>, m: EntityManager): Promise<void> {

@@ -12,7 +12,7 @@ export function allModulePrivileges(registry: ModuleRegistry): ModulePrivileges 
   );
 }
 
-/** The four predefined client profiles (CLIENT-ACCESS.md), one per tier, granting exactly its maximum. */
+/** The four predefined client profiles (docs/spec/client-access.md), one per tier, granting exactly its maximum. */
 export const CLIENT_SYSTEM_PROFILES: Record<ClientTier, { name: string; description: string }> = {
   connect: { name: 'Connect & pay', description: 'Consulter son compte, ses factures et commandes ; échanger par tickets' },
   invoicing: { name: 'Easy Invoicing', description: 'Connect & pay, plus devis et factures' },
@@ -32,7 +32,7 @@ export const isClientSystemProfile = (name: string) => Object.values(CLIENT_SYST
 export const PREDEFINED_PROFILES = [ADMINISTRATOR_PROFILE, ...Object.values(CLIENT_SYSTEM_PROFILES).map((p) => p.name)];
 
 /**
- * The predefined system profiles exist in every database (ORG-FORMAT.md). Creating them is
+ * The predefined system profiles exist in every database (docs/spec/org-format.md). Creating them is
  * idempotent; an existing Administrateur is left as it is, but keeps every capability.
  */
 export async function ensureSystemProfiles(db: DataSource | EntityManager, registry: ModuleRegistry): Promise<void> {

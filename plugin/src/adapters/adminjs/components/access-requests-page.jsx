@@ -16,7 +16,7 @@ const TemporaryPassword = ({ login, password, tm }) => (
 );
 
 /**
- * "Demandes d'accès" (SEATS.md). A user manager (`manageUsers`) handles the open requests and
+ * "Demandes d'accès" (docs/spec/seats.md). A user manager (`manageUsers`) handles the open requests and
  * sees the handled ones; a team lead (`requestAccessChanges`) sees their teams' users, makes
  * requests and follows them in "Mes demandes". Someone with both (an admin) sees both parts.
  */

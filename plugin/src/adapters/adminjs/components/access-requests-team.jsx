@@ -20,7 +20,7 @@ const Modules = ({ modules, tm, tl }) => (
 );
 
 /**
- * A team lead's view (SEATS.md): the users with access of their teams, read-only — name,
+ * A team lead's view (docs/spec/seats.md): the users with access of their teams, read-only — name,
  * e-mail, login, role, the modules they may use — with, per user, a request to change their role
  * or deactivate them; and a request for a new user. `onSent` is told each request sent.
  */

@@ -1,4 +1,4 @@
-// How the access requests page words a request (SEATS.md): its subject, its details, its state.
+// How the access requests page words a request (docs/spec/seats.md): its subject, its details, its state.
 // Plain functions of the translator, shared by the team lead's and the user manager's lists.
 
 /** A translation with names in it: React escapes them, so i18next must not ("D'Almeida"). */

@@ -6,7 +6,7 @@ export function rootPath() {
   return path.replace(/\/$/, '');
 }
 
-/** The header that confirms a change over the subscription, after its warning (SEATS.md, routes/respond.ts). */
+/** The header that confirms a change over the subscription, after its warning (docs/spec/seats.md, routes/respond.ts). */
 export const CONFIRM_SEATS_HEADER = 'x-portier-confirm-seats';
 
 /**

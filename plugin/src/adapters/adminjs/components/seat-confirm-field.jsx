@@ -3,7 +3,7 @@ import { useTranslation } from 'adminjs';
 import { Box, CheckBox, Label, Text } from '@adminjs/design-system';
 
 /**
- * The virtual field `confirmSeats` of the User, Profile and Role forms (SEATS.md). Nothing shows
+ * The virtual field `confirmSeats` of the User, Profile and Role forms (docs/spec/seats.md). Nothing shows
  * until a save is refused for going over the subscription (the error the server puts on this
  * field); then the warning, and a box to tick: the next save sends `confirmSeats=true`, which
  * confirms the overrun and bills it (errors.ts, `confirmSeatsFromForm`).

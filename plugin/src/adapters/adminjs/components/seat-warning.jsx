@@ -4,7 +4,7 @@ import { Box, Button, Text } from '@adminjs/design-system';
 import { isSeatWarning, portierFetch } from './portier-api.js';
 
 /**
- * The seat overrun warning (SEATS.md). A change that would put a licence tier over the
+ * The seat overrun warning (docs/spec/seats.md). A change that would put a licence tier over the
  * subscription comes back as 409 `{ error: 'seats', seats: [{ tier, included, after, over, users }] }`
  * and nothing is changed; the screen says what it would cost, and "Confirmer et facturer" sends
  * the very same call again with `X-Portier-Confirm-Seats: yes`.

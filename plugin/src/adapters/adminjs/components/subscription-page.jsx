@@ -8,7 +8,7 @@ import BillingEvents from './subscription-billing.jsx';
 const INTERNAL = ['limited', 'standard', 'premium'];
 
 /**
- * "Mon abonnement" (SEATS.md, `manageUsers`): per licence tier the seats used and included and
+ * "Mon abonnement" (docs/spec/seats.md, `manageUsers`): per licence tier the seats used and included and
  * who holds them, internal tiers then client tiers; the seats offered; the billing events.
  */
 const SubscriptionPage = () => {

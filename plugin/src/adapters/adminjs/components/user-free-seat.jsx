@@ -5,7 +5,7 @@ import { Box, CheckBox, FormGroup, FormMessage, Input, Label, Text } from '@admi
 const yes = (v) => v === true || v === 'true';
 
 /**
- * `freeSeat` and `freeSeatReason` in the user form (SEATS.md): only an admin offers a seat or
+ * `freeSeat` and `freeSeatReason` in the user form (docs/spec/seats.md): only an admin offers a seat or
  * takes it back, with a reason, so only an admin may change them here; others read them. The
  * reason field shows once the seat is offered (the service refuses a free seat without one).
  */

@@ -1,4 +1,4 @@
-/** Messages of the delegated access requests page (SEATS.md), French first. */
+/** Messages of the delegated access requests page (docs/spec/seats.md), French first. */
 export const requestsFr = {
   requestsTitle: "Demandes d'accès",
   requestsIntroLead: "Les utilisateurs de vos équipes, en lecture seule, et les changements que vous pouvez demander : un nouvel utilisateur, un changement de rôle, une désactivation. Un gestionnaire des utilisateurs les traite ; vous suivez leur état dans « Mes demandes ».",

@@ -1,4 +1,4 @@
-/** Messages of "Mon abonnement" and of the seat overrun warnings (SEATS.md), French first. */
+/** Messages of "Mon abonnement" and of the seat overrun warnings (docs/spec/seats.md), French first. */
 export const subscriptionFr = {
   // The overrun warning: "Premium : 9 licences utilisées pour 8 incluses — 1 licence facturée en plus (bob)".
   seatsOverrunLine: '{{tier}} : {{used}} pour {{included}} — {{over}} ({{users}})',

@@ -12,7 +12,7 @@ const transfer = z.strictObject({ to: id });
 const grants = z.strictObject({ dossiers: z.array(z.strictObject({ accountId: id, profileId: id })).max(500) });
 
 /**
- * Client access for consultants (CLIENT-ACCESS.md): client profiles with their tier and users as
+ * Client access for consultants (docs/spec/client-access.md): client profiles with their tier and users as
  * (user, dossier) pairs, the transfers, and a client user's dossier grants. Reads need
  * manageUsers or manageAccess; the writes go through the services (manageUsers, audited).
  */

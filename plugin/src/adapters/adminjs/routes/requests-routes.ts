@@ -14,7 +14,7 @@ const approveBody = z.strictObject({ note: z.string().max(2000).nullish() });
 const rejectBody = z.strictObject({ reason: z.string().max(2000).nullish() });
 
 /**
- * "Demandes d'accès" (SEATS.md). A team lead (`requestAccessChanges`) reads their teams' users
+ * "Demandes d'accès" (docs/spec/seats.md). A team lead (`requestAccessChanges`) reads their teams' users
  * and makes requests; a user manager (`manageUsers`) lists them and approves or rejects. The
  * services check the capabilities again; the approval's seat warning answers 409 like every
  * change over the subscription, and is confirmed with `X-Portier-Confirm-Seats: yes`.

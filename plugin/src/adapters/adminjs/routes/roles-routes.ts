@@ -18,7 +18,7 @@ const removal = z.strictObject({ heirId: id.nullable().optional() });
  */
 export const manageAccessOnly = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ».');
 
-/** The role tree (ROLE in ACCESS-MODEL.md): read in SQL, every write through saveRole / deleteRole. */
+/** The role tree (ROLE in docs/spec/access-model.md): read in SQL, every write through saveRole / deleteRole. */
 export function rolesRoutes(service: AccessService): Router {
   const router = express.Router();
   const actor = () => currentAccess()!.access;

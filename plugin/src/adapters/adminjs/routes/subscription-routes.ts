@@ -10,7 +10,7 @@ const eventsQuery = z.strictObject({
 });
 
 /**
- * "Mon abonnement" (SEATS.md), for `manageUsers`: per tier the seats used and included and who
+ * "Mon abonnement" (docs/spec/seats.md), for `manageUsers`: per tier the seats used and included and who
  * holds them, the free seats, and the billing events, newest first. All read in SQL.
  */
 export function subscriptionRoutes(service: AccessService): Router {

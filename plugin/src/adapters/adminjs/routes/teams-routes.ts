@@ -44,7 +44,7 @@ async function effectiveMembers(service: AccessService, d: Draft) {
   );
 }
 
-/** Teams and their members of the four kinds (ACCESS-MODEL.md, Team): read in SQL, written by saveTeam / deleteTeam. */
+/** Teams and their members of the four kinds (docs/spec/access-model.md, Team): read in SQL, written by saveTeam / deleteTeam. */
 export function teamsRoutes(service: AccessService): Router {
   const router = express.Router();
   const actor = () => currentAccess()!.access;

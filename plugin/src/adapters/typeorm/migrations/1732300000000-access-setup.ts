@@ -138,7 +138,7 @@ export class AccessSetup1732300000000 implements MigrationInterface {
       CREATE INDEX sharing_rule_to_role_idx ON sharing_rule (to_role_id);
       CREATE INDEX sharing_rule_to_team_idx ON sharing_rule (to_team_id);
 
-      -- The subscription: seats included per licence tier (SEATS.md); a tier without a row includes none.
+      -- The subscription: seats included per licence tier (docs/spec/seats.md); a tier without a row includes none.
       CREATE TABLE subscription_seat (
         tier varchar(16) PRIMARY KEY,
         included integer NOT NULL CHECK (included >= 0)

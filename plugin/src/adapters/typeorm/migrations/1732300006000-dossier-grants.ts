@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Client users' dossier grants (CLIENT-ACCESS.md): one Account's dossier under one client
+ * Client users' dossier grants (docs/spec/client-access.md): one Account's dossier under one client
  * profile, at most one grant per user and Account. The Account table belongs to the app, so its
  * foreign key is the app's migration to add (the demo's: 1732300007000). A change to the grants
  * changes what a client may see: it bumps the access version, like every set-up change.

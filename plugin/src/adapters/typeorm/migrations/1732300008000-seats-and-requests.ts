@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Seats, billing events and delegated access requests (SEATS.md).
+ * Seats, billing events and delegated access requests (docs/spec/seats.md).
  *
  * `seat_holder` says who holds which seat, in SQL, so that every change can count the seats
  * before and after itself in its own transaction. `billing_event` is the consumption invoice's

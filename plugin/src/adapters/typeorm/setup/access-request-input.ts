@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { invalid } from './actor.js';
 
 /**
- * What a team lead may ask for (SEATS.md, "Delegated access requests"), checked field by field
+ * What a team lead may ask for (docs/spec/seats.md, "Delegated access requests"), checked field by field
  * before anything is read or written. Every message names its field in French; the refusal adds
  * that nothing was changed.
  */

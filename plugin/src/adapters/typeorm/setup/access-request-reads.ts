@@ -28,7 +28,7 @@ export interface TeamUser {
 
 /**
  * The users with access of the teams the requester belongs to. Membership is the engine's
- * (`team_member`, ACCESS-MODEL.md's members(T)): direct members, the users of the team's roles,
+ * (`team_member`, docs/spec/access-model.md's members(T)): direct members, the users of the team's roles,
  * and the members of the teams nested in it, so a lead of a nested team belongs to the outer one.
  * `onlyUserId` asks whether one user is among them.
  */

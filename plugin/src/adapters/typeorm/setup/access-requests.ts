@@ -9,7 +9,7 @@ import { applyRequest, type Applied, type StoredRequest } from './access-request
 import { lockSeats } from './seats.js';
 
 /**
- * Delegated access requests (SEATS.md): a team lead (`requestAccessChanges`) asks for a new user,
+ * Delegated access requests (docs/spec/seats.md): a team lead (`requestAccessChanges`) asks for a new user,
  * a role change or a deactivation in their teams; a user manager (`manageUsers`) approves — the
  * change is made through the user services, with every rule, safeguard and the seat guard, in one
  * transaction with its audit entries and the request's new status — or rejects with a reason.

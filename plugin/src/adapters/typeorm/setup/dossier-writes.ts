@@ -6,7 +6,7 @@ import { dossierRoot } from '../../../core/client-access.js';
 import { seatGuarded } from './seats.js';
 
 /**
- * Client users' dossier grants (CLIENT-ACCESS.md): set a user's grants, move every (user,
+ * Client users' dossier grants (docs/spec/client-access.md): set a user's grants, move every (user,
  * dossier) pair of one client profile to another, or one pair. Each is one transaction, refused
  * whole with what was wrong, and audited per user as the change of their `dossiers`.
  */

@@ -5,7 +5,7 @@ import { currentAccess } from '../../request-context.js';
 import type { AccessService } from '../access-service.js';
 
 /**
- * Seats and billing events (SEATS.md). The database says who holds which seat (`seat_holder`);
+ * Seats and billing events (docs/spec/seats.md). The database says who holds which seat (`seat_holder`);
  * a change that may add seats runs inside `seatGuarded`, which counts the seats before and after
  * it in the same transaction. When a tier's used seats go beyond its included seats and the user
  * has not confirmed, the change is rolled back with a `SeatWarning` saying what it would cost;

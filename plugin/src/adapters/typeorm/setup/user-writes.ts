@@ -27,7 +27,7 @@ export interface UserInput {
   mobilePhone?: string | null;
   locale?: 'fr' | 'en';
   loginHours?: LoginHours | null;
-  /** A seat offered (SEATS.md): admins only, with its reason. */
+  /** A seat offered (docs/spec/seats.md): admins only, with its reason. */
   freeSeat?: boolean;
   freeSeatReason?: string | null;
 }
@@ -38,7 +38,7 @@ const COLUMNS: Record<string, string> = {
   mobilePhone: 'mobile_phone', locale: 'locale', loginHours: 'login_hours', freeSeat: 'free_seat', freeSeatReason: 'free_seat_reason',
 };
 
-/** Free seats are the admins' to give or take back, and say why (SEATS.md). */
+/** Free seats are the admins' to give or take back, and say why (docs/spec/seats.md). */
 function checkFreeSeat(ua: UserAccess, input: UserInput, current: { free_seat: boolean; free_seat_reason: string | null } | null): void {
   if (input.freeSeatReason !== undefined) input.freeSeatReason = input.freeSeatReason?.trim() || null;
   const changing = (input.freeSeat !== undefined && input.freeSeat !== (current?.free_seat ?? false))
