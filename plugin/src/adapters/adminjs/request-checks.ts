@@ -1,6 +1,7 @@
 import type AdminJS from 'adminjs';
 import type { RequestHandler } from 'express';
 import { badInput } from '../web/bad-input.js';
+import { Refusal } from '../typeorm/refusal.js';
 
 /** PostgreSQL's `integer`: the ids of Portier's tables. */
 export const MAX_ID = 2 ** 31 - 1;
@@ -24,13 +25,30 @@ const whole = (v: unknown, min: number, max: number) => typeof v === 'string' &&
 
 /**
  * The parameters of AdminJS's API checked before its actions run, so that bad input is a 400
- * saying what was wrong rather than a database error: the page and its size, the sort direction,
- * record ids (in the path, and `recordIds` of bulk actions) as the resource's ids can be.
+ * saying what was wrong rather than a database error: the resource and the action exist (404), a
+ * page takes posts only when it has a handler,
+ * the page and its size, the sort direction, record ids (in the path, and `recordIds` of bulk
+ * actions) as the resource's ids can be.
  */
 export function adminRequestChecks(admin: AdminJS): RequestHandler {
   return (req, _res, next) => {
-    const m = /^\/api\/resources\/([^/]+)\/(?:records\/([^/]+)\/|bulk\/|actions\/|search)/.exec(req.path);
+    const pageCall = /^\/api\/pages\/([^/]+)/.exec(req.path);
+    if (pageCall) {
+      // AdminJS answers 200 to a page without a handler, whatever the method: nothing to post to.
+      const declared = admin.options.pages?.[decodeURIComponent(pageCall[1])];
+      if (!declared || (req.method !== 'GET' && !declared.handler)) return next(new Refusal('notFound', `Aucune page « ${decodeURIComponent(pageCall[1]).slice(0, 60)} » à qui envoyer ceci.`));
+      return next();
+    }
+    const m = /^\/api\/resources\/([^/]+)\/(?:records\/([^/]+)\/([^/]+)|bulk\/([^/]+)|actions\/([^/]+)|search)/.exec(req.path);
     if (!m) return next();
+    const resourceId = decodeURIComponent(m[1]);
+    const resource = admin.resources.find((r) => r.id() === resourceId);
+    const actionName = m[3] ?? m[4] ?? m[5];
+    // What AdminJS would answer with an error naming every resource: said as what it is.
+    if (!resource) return next(new Refusal('notFound', `Aucun module ni ressource « ${resourceId.slice(0, 60)} ».`));
+    if (actionName !== undefined && !resource.decorate().actions[decodeURIComponent(actionName)]) {
+      return next(new Refusal('notFound', `Aucune action « ${decodeURIComponent(actionName).slice(0, 60)} » sur ${resourceId}.`));
+    }
     const { page, perPage, direction, recordIds } = req.query as Record<string, unknown>;
     if (page !== undefined && !whole(page, 1, MAX_PAGE)) {
       return next(badInput(`page : un entier de 1 à ${MAX_PAGE} est attendu`, `page: a whole number from 1 to ${MAX_PAGE} is expected`));
@@ -41,8 +59,7 @@ export function adminRequestChecks(admin: AdminJS): RequestHandler {
     if (direction !== undefined && direction !== 'asc' && direction !== 'desc') {
       return next(badInput('direction : « asc » ou « desc » est attendu', 'direction: "asc" or "desc" is expected'));
     }
-    const resource = admin.resources.find((r) => r.id() === decodeURIComponent(m[1]));
-    if (!resource || !checksIds(resource)) return next();
+    if (!checksIds(resource)) return next();
     const ids = [...(m[2] !== undefined ? [decodeURIComponent(m[2])] : []), ...(typeof recordIds === 'string' ? recordIds.split(',') : [])];
     if (recordIds !== undefined && typeof recordIds !== 'string') return next(badInput('recordIds : une liste de numéros séparés par des virgules est attendue', 'recordIds: a comma-separated list of ids is expected'));
     if (ids.length > MAX_BULK) return next(badInput(`recordIds : ${MAX_BULK} enregistrements au plus à la fois`, `recordIds: at most ${MAX_BULK} records at once`));

@@ -83,7 +83,13 @@ export function formBodies(options: FormBodyOptions): RequestHandler {
       if (done) return;
       done = true;
       if (error) {
-        return next(error instanceof BadInput ? error : badInput('formulaire illisible ou incomplet', 'unreadable or incomplete form'));
+        if (error instanceof BadInput) return next(error);
+        // formidable's own limits, said with the limit; anything else it could not read.
+        if (/maxFileSize exceeded/.test(error.message) && uploads) {
+          return next(badInput(`fichier trop volumineux (${uploads.maxFileSize} octets au plus)`, `file too large (at most ${uploads.maxFileSize} bytes)`, 413));
+        }
+        if (/maxFieldsSize exceeded/.test(error.message)) return next(tooLarge());
+        return next(badInput('formulaire illisible ou incomplet', 'unreadable or incomplete form'));
       }
       r.fields = fields;
       r.files = parsed;
