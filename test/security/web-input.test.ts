@@ -72,9 +72,9 @@ describe('finding 4: uploads before authentication', () => {
   it('a multipart POST without a session is refused before its body is read: no file is left behind', async () => {
     const marker = crypto.randomUUID();
     const r = await postFile('Contact', marker, null);
-    expect(r.status).toBe(401);
     await settle();
     expect(leftovers(marker)).toEqual([]);
+    expect(r.status).toBe(401);
   });
 
   it('signed in, a file part is refused (400) where the resource declares no uploads, and nothing is written', async () => {
