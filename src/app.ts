@@ -50,8 +50,9 @@ export function createApp(options: AppOptions) {
   const sessionPool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
   sessionPool.on('error', (e) => console.error('[sessions] PostgreSQL pool error:', e.message));
   const PgStore = connectPgSimple(session);
+  const store = new PgStore({ pool: sessionPool, tableName: 'session', pruneSessionInterval: 15 * 60 });
   const sessionOptions: session.SessionOptions = {
-    store: new PgStore({ pool: sessionPool, tableName: 'session', pruneSessionInterval: 15 * 60 }),
+    store,
     secret: options.sessionSecret,
     name: 'portier.sid',
     resave: false,
@@ -71,6 +72,7 @@ export function createApp(options: AppOptions) {
     admin,
     portier,
     close: async () => {
+      await store.close(); // its pruning stops; the pool is ours to end
       await sessionPool.end();
     },
   };

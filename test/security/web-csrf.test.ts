@@ -69,4 +69,13 @@ describe('finding 3: a JSON POST from another site is refused, whatever its sess
     expect((await newContact({})).status).toBe(200);
     expect((await newContact({}, null)).status).toBe(401);
   });
+
+  it('no page may be framed by another site, and the API’s answers are kept in no cache', async () => {
+    const page = await fetch(`${web.url}/admin/login`);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
+    const api = await fetch(`${web.url}/admin/api/resources/Contact/actions/list`, { headers: { cookie: admin.cookie } });
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+  });
 });

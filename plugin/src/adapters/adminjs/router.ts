@@ -5,6 +5,7 @@ import session from 'express-session';
 import type { DataSource } from 'typeorm';
 import { formBodies, type UploadRule } from '../web/form-bodies.js';
 import { languageOf } from '../web/language.js';
+import { responseHeaders } from '../web/response-headers.js';
 import { sameOrigin } from '../web/same-origin.js';
 import { errorHandler } from './error-handler.js';
 import { adminRequestChecks } from './request-checks.js';
@@ -44,6 +45,7 @@ export function buildPortierRouter(
   initializeAdmin(admin);
   const { routes, assets } = AdminRouter;
   const router = express.Router();
+  router.use(responseHeaders());
   router.use(sameOrigin(options.publicOrigin ?? null));
   router.use(session(options.session));
   router.use(sessionRoutes(admin, ds, options.session.name ?? 'connect.sid'));
