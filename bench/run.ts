@@ -1,4 +1,5 @@
 import '../src/env.js';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,6 +73,8 @@ function rssOfTree(pid: number): number {
 
 async function main() {
   const started = Date.now();
+  // The benchmark's databases are its own: one audit key for them, given to the servers it starts too.
+  process.env.PORTIER_AUDIT_KEY ??= crypto.randomBytes(32).toString('hex');
   log(`Portier benchmark, scale "${scale.name}": ${scale.users} users, ${scale.roles} roles, ${scale.teams} teams, ${scale.rules} rules, ` +
     `${scale.contacts} contacts, ${scale.accounts} accounts, ${scale.deals} deals`);
   const db = await database();

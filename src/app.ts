@@ -1,4 +1,3 @@
-import AdminJSExpress from '@adminjs/express';
 import { Database, Resource } from '@adminjs/typeorm';
 import AdminJS, { ComponentLoader } from 'adminjs';
 import connectPgSimple from 'connect-pg-simple';
@@ -10,6 +9,7 @@ import { createPortier } from '../plugin/src/index.js';
 import { buildLocale } from './locale/index.js';
 import { registry } from './modules.js';
 import { moduleOptions } from './resources/module-options.js';
+import { webSettings, type WebSettings } from './web/web-settings.js';
 
 AdminJS.registerAdapter({ Database, Resource });
 
@@ -17,7 +17,10 @@ export interface AppOptions {
   dataSource: DataSource;
   databaseUrl: string;
   sessionSecret: string;
-  secureCookies?: boolean;
+  /** PUBLIC_URL and PORTIER_TRUST_PROXY (web/web-settings.ts); from the environment by default. */
+  web?: WebSettings;
+  /** Resources whose forms take files (none in the demo): see PortierOptions.uploads. */
+  uploads?: Parameters<typeof createPortier>[0]['uploads'];
   /** Another module registry (the demo's ten modules by default): how a test adds a module. */
   modules?: typeof registry;
 }
@@ -27,7 +30,8 @@ const access = { name: 'accessAdministration', icon: 'Shield' };
 
 /** The backoffice as an Express app: AdminJS under /admin with Portier, sessions in PostgreSQL. */
 export function createApp(options: AppOptions) {
-  const portier = createPortier({ dataSource: options.dataSource, registry: options.modules ?? registry });
+  const web = options.web ?? webSettings();
+  const portier = createPortier({ dataSource: options.dataSource, registry: options.modules ?? registry, uploads: options.uploads });
   const componentLoader = new ComponentLoader();
   portier.registerComponents(componentLoader);
   const admin = new AdminJS({
@@ -46,37 +50,29 @@ export function createApp(options: AppOptions) {
   const sessionPool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
   sessionPool.on('error', (e) => console.error('[sessions] PostgreSQL pool error:', e.message));
   const PgStore = connectPgSimple(session);
+  const store = new PgStore({ pool: sessionPool, tableName: 'session', pruneSessionInterval: 15 * 60 });
   const sessionOptions: session.SessionOptions = {
-    store: new PgStore({ pool: sessionPool, tableName: 'session', pruneSessionInterval: 15 * 60 }),
+    store,
     secret: options.sessionSecret,
     name: 'portier.sid',
     resave: false,
     saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: !!options.secureCookies, maxAge: 10 * 60 * 60 * 1000 },
+    // `Secure` whenever the request came over HTTPS (behind a proxy: one PORTIER_TRUST_PROXY believes),
+    // so that the demo over plain http://localhost still signs in.
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: 10 * 60 * 60 * 1000 },
   };
-
-  // Before AdminJS's own routes: the session (AdminJS's then finds it and adds none), then
-  // Portier: the login page's reasons, API status codes, and the per-request access gate.
-  const pre = express.Router();
-  pre.use(session(sessionOptions));
-  pre.use(...portier.middleware(admin));
-  const router = AdminJSExpress.buildAuthenticatedRouter(
-    admin,
-    { authenticate: portier.authenticate, cookieName: 'portier.sid', cookiePassword: options.sessionSecret },
-    pre,
-    sessionOptions,
-  );
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use(admin.options.rootPath, router);
+  app.set('trust proxy', web.trustProxy);
+  app.use(admin.options.rootPath, portier.router(admin, { session: sessionOptions, publicOrigin: web.publicOrigin }));
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
   return {
     app,
     admin,
     portier,
     close: async () => {
+      await store.close(); // its pruning stops; the pool is ours to end
       await sessionPool.end();
     },
   };

@@ -6,17 +6,19 @@ import { bundleComponents } from '../plugin/src/index.js';
 import { createApp } from './app.js';
 import { sessionSecret } from './auth/session-secret.js';
 import { connectDatabase } from './db/connect.js';
+import { webSettings } from './web/web-settings.js';
 
 /** `npm start`: the backoffice on DATABASE_URL or the embedded PostgreSQL, demo loaded when empty. */
 const port = Number(process.env.PORT ?? 3000);
 const secret = sessionSecret();
+const web = webSettings(); // PUBLIC_URL and PORTIER_TRUST_PROXY, checked before anything starts
 const db = await connectDatabase({ log: (line) => console.log(line) });
 const demo = process.env.PORTIER_NO_DEMO ? null : await loadDemoIfEmpty(db.dataSource, (line) => console.log(line));
 const { app, admin, close } = createApp({
   dataSource: db.dataSource,
   databaseUrl: db.database.url,
   sessionSecret: secret,
-  secureCookies: process.env.PORTIER_SECURE_COOKIES === 'true',
+  web,
 });
 
 await bundleComponents(admin);

@@ -35,4 +35,5 @@ export { currentAccess, runWithAccess } from './adapters/request-context.js';
 export { ModuleRecords } from './adapters/typeorm/module-records.js';
 export { Refusal } from './adapters/typeorm/refusal.js';
 export { bundleComponents } from './adapters/adminjs/bundle.js';
-export { audit, diff, verifyAuditChain, type AuditActor } from './adapters/typeorm/audit.js';
+export { audit, diff, verifyAuditChain, type AuditActor, type ChainCheck } from './adapters/typeorm/audit.js';
+export { useAuditKey } from './adapters/typeorm/audit-key.js';

@@ -3,6 +3,7 @@ import { AppDataSource } from '../../ormconfig.js';
 import { ensureSystemProfiles } from '../../plugin/src/index.js';
 import { registry } from '../modules.js';
 import { resolveDatabase, type Database } from './database-url.js';
+import { configureAuditKey } from '../auth/audit-key.js';
 
 export interface Connected {
   dataSource: DataSource;
@@ -12,9 +13,11 @@ export interface Connected {
 
 /**
  * Reaches the database (DATABASE_URL or the embedded one), applies pending migrations and makes
- * sure the predefined system profiles exist.
+ * sure the predefined system profiles exist. The audit key is set first: every entry point that
+ * writes to the database comes through here.
  */
 export async function connectDatabase(options: { migrate?: boolean; log?: (line: string) => void } = {}): Promise<Connected> {
+  configureAuditKey();
   const database = await resolveDatabase();
   AppDataSource.setOptions({ url: database.url });
   try {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { demoInBrowser, screenshot, signedInPage, tick } from '../support/browser.js';
+import { demoInBrowser, screenshot, signedInPage, tick, waitShown } from '../support/browser.js';
 
-/** In Chromium, on the demo organisation: the login-hours editor of the user form, and "Mon compte". */
+/**
+ * In Chromium, on the demo organisation: the login-hours editor of the user form, "Mon compte",
+ * the sign-out of the user menu (a POST), and the password a sign-in asks for.
+ */
 const demo = demoInBrowser();
 
 describe('login hours and my account, in the browser', () => {
@@ -44,5 +47,49 @@ describe('login hours and my account, in the browser', () => {
     const [entry] = await demo.db.ds.query(`SELECT actor_login FROM audit_entry WHERE action = 'passwordChange'`);
     expect(entry.actor_login).toBe('support');
     await page.context().close();
+  });
+
+  it("the user menu's « Se déconnecter » signs out (by POST): the session is over, the login page shows", async () => {
+    const page = await signedInPage(demo.browser, demo.server.url, 'manager');
+    await page.locator('[data-css="logged-in"]').hover();
+    await Promise.all([page.waitForURL((u) => u.pathname.endsWith('/login')), page.click('text=Se déconnecter')]);
+    const api = await page.evaluate(async () => (await fetch('/admin/api/dashboard')).status);
+    expect(api).toBe(401);
+    const [entry] = await demo.db.ds.query(`SELECT actor_login FROM audit_entry WHERE action = 'signOut' ORDER BY id DESC LIMIT 1`);
+    expect(entry.actor_login).toBe('manager');
+    // The old link does nothing on its own: it asks.
+    const again = await signedInPage(demo.browser, demo.server.url, 'manager');
+    await again.goto(`${demo.server.url}/admin/logout`);
+    await waitShown(again, again.locator('button:has-text("Se déconnecter")'));
+    await Promise.all([again.waitForURL((u) => u.pathname.endsWith('/login')), again.click('button:has-text("Se déconnecter")')]);
+    await page.context().close();
+    await again.context().close();
+  });
+
+  it('a password set by an administrator is changed at the next sign-in, on a page that asks only for that', async () => {
+    const [user] = await demo.db.ds.query(`SELECT id FROM app_user WHERE login = 'compta'`);
+    const admin = await signedInPage(demo.browser, demo.server.url, 'admin');
+    const set = await admin.evaluate(async (id) => (await fetch(`/admin/api/resources/User/records/${id}/edit`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'Provisoire2025' }),
+    })).status, user.id);
+    expect(set).toBe(200);
+    await admin.context().close();
+
+    const context = await demo.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`${demo.server.url}/admin/login`);
+    await page.fill('input[name="email"]', 'compta');
+    await page.fill('input[name="password"]', 'Provisoire2025');
+    await Promise.all([page.waitForURL((u) => u.pathname.endsWith('/password')), page.click('button:has-text("Se connecter")')]);
+    await page.fill('input[name="next"]', 'Provisoire2025');
+    await page.fill('input[name="confirm"]', 'Provisoire2025');
+    await page.click('button:has-text("Enregistrer et continuer")');
+    await waitShown(page, page.locator('.error', { hasText: 'différent de celui qui vous a été donné' }));
+    await page.fill('input[name="next"]', 'ComptaChoisit26');
+    await page.fill('input[name="confirm"]', 'ComptaChoisit26');
+    await screenshot(page, 'sign-in-new-password');
+    await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/password')), page.click('button:has-text("Enregistrer et continuer")')]);
+    expect(await page.evaluate(async () => (await fetch('/admin/api/dashboard')).status)).toBe(200);
+    await context.close();
   });
 });

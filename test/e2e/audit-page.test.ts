@@ -4,6 +4,7 @@ import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { example } from '../support/examples.js';
 import { importDoc } from '../support/import.js';
 import { startServer, type RunningServer } from '../support/server.js';
+import { parseCsv } from '../support/csv.js';
 
 /**
  * The audit trail page's API (`/admin/portier/audit`, `/admin/portier/audit.csv`), the "Piste
@@ -63,28 +64,6 @@ async function allPages(client: AdminClient, query: Record<string, string | numb
   return { ids, total };
 }
 
-/** RFC 4180 with `;`: quoted cells may hold `;`, `"` and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    } else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
-
 async function csv(client: AdminClient, query: Record<string, string> = {}) {
   const res = await fetch(`${client.baseUrl}/admin/portier/audit.csv?${new URLSearchParams(query)}`, { headers: { cookie: client.cookie } });
   const bytes = new Uint8Array(await res.arrayBuffer());
@@ -107,7 +86,8 @@ beforeAll(async () => {
   expect((await bob.edit('Contact', contactId, { email: 'paul.audit@exemple.test', name: 'Paul Audité' })).status).toBe(200);
   expect((await admin.edit('Contact', contactId, { email: 'p.audit@exemple.test' })).status).toBe(200);
   expect((await admin.edit('User', bobId, { title: 'Commercial senior', password: 'Nouveau2025x' })).status).toBe(200);
-  bob = await AdminClient.signIn(server.url, 'bob', 'Nouveau2025x');
+  // A password set by someone else ends bob's sessions; he chooses his own at his next sign-in.
+  bob = await AdminClient.signInChangingPassword(server.url, 'bob', 'Nouveau2025x', 'BobChoisit2026');
 
   // Older entries (the trigger chains them; only `at` is ours): a day boundary in Paris, and
   // enough rows for the CSV to take several batches.

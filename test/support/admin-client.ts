@@ -1,4 +1,4 @@
-import { login } from './server.js';
+import { login, signInChangingPassword } from './server.js';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -13,6 +13,14 @@ export class AdminClient {
     const res = await login(baseUrl, identifier, password);
     if (res.status !== 302 || !res.cookie) throw new Error(`sign-in of ${identifier} refused (${res.status})`);
     return new AdminClient(baseUrl, res.cookie, identifier);
+  }
+
+  /**
+   * A user whose password someone else set: the sign-in asks for one of their own, which they
+   * choose (`chosen`), and then they are signed in (docs/spec/access-model.md, "Own account").
+   */
+  static async signInChangingPassword(baseUrl: string, identifier: string, given: string, chosen: string): Promise<AdminClient> {
+    return new AdminClient(baseUrl, await signInChangingPassword(baseUrl, identifier, given, chosen), identifier);
   }
 
   /** AdminJS's REST API, under /admin/api. */
@@ -48,9 +56,9 @@ export class AdminClient {
     return { status: res.status, body: parsed, headers: res.headers };
   }
 
-  /** AdminJS's sign-out link. */
+  /** Signing out: a POST (a GET only shows the page that asks). */
   async signOut(): Promise<number> {
-    const res = await fetch(`${this.baseUrl}/admin/logout`, { headers: { cookie: this.cookie }, redirect: 'manual' });
+    const res = await fetch(`${this.baseUrl}/admin/logout`, { method: 'POST', headers: { cookie: this.cookie }, redirect: 'manual' });
     return res.status;
   }
 

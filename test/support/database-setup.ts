@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,9 @@ import { TEMPLATE_DB, adminUrl } from './urls.js';
  * own fresh copy of it (see database.ts).
  */
 export async function globalSetup(): Promise<void> {
+  // One audit key for the run, outside the databases: the test files, the servers and the
+  // commands they start inherit it (the migrations anchor the template's trail with it).
+  process.env.PORTIER_AUDIT_KEY ??= crypto.randomBytes(32).toString('hex');
   if (!process.env.DATABASE_URL) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portier-test-'));
     const server = await startEmbeddedPostgres(dir, 'postgres');

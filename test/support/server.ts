@@ -83,12 +83,35 @@ export async function login(baseUrl: string, email: string, password: string): P
 
 export async function getJson(baseUrl: string, pathname: string, cookie: string): Promise<{ status: number; body: any }> {
   const res = await fetch(`${baseUrl}${pathname}`, { headers: { cookie }, redirect: 'manual' });
-  const text = await res.text();
-  let body: unknown = text;
+  return { status: res.status, body: jsonOrText(await res.text()) };
+}
+
+/** An answer's body: its JSON when it is JSON, else its text (HTML, CSV or empty). */
+export function jsonOrText(text: string): any {
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    /* not JSON */
+    return text;
   }
-  return { status: res.status, body };
+}
+
+/** A form post as a browser sends it: urlencoded, with the cookie, not following redirects. */
+export async function postForm(url: string, fields: Record<string, string>, cookie?: string | null, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method: 'POST', body: new URLSearchParams(fields), redirect: 'manual', headers: { ...(cookie ? { cookie } : {}), ...headers },
+  });
+  const setCookie = res.headers.get('set-cookie');
+  return { status: res.status, location: res.headers.get('location'), cookie: setCookie ? setCookie.split(';')[0] : null, setCookie, body: await res.text() };
+}
+
+/**
+ * Signs in a user whose password someone else set: the sign-in leads to the page that asks for a
+ * new one, which then opens the session. Returns the session's cookie.
+ */
+export async function signInChangingPassword(baseUrl: string, login: string, given: string, chosen: string): Promise<string> {
+  const first = await postForm(`${baseUrl}/admin/login`, { email: login, password: given });
+  if (first.status !== 302 || first.location !== '/admin/password' || !first.cookie) throw new Error(`${login}: the sign-in did not ask for a new password (${first.status} ${first.location})`);
+  const done = await postForm(`${baseUrl}/admin/password`, { next: chosen, confirm: chosen }, first.cookie);
+  if (done.status !== 302 || done.location !== '/admin' || !done.cookie) throw new Error(`${login}: the new password was refused (${done.status}): ${done.body.slice(0, 300)}`);
+  return done.cookie;
 }

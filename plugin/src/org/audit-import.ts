@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditActor } from '../adapters/typeorm/audit.js';
+import { sealEntries } from '../adapters/typeorm/audit-seal.js';
 
 /**
  * The audit trail of an import: one entry per row it creates, updates or deletes, with the
@@ -33,7 +34,7 @@ export async function snapshotBefore(m: EntityManager, sets: AuditedSet[]): Prom
 export async function auditAfter(m: EntityManager, sets: AuditedSet[], actor: AuditActor): Promise<number> {
   let written = 0;
   for (const [i, s] of sets.entries()) {
-    const rows: Array<{ n: number }> = await m.query(
+    const rows: Array<{ id: string; hash: string }> = await m.query(
       `WITH after AS (${concerned(s)}),
        changed AS (
          SELECT COALESCE(a.id, b.id) AS id, COALESCE(a.ref, b.ref) AS ref,
@@ -50,12 +51,13 @@ export async function auditAfter(m: EntityManager, sets: AuditedSet[], actor: Au
          SELECT $3, $4, c.action, $5, c.id, c.ref, c.changes, $6, $7, $8
            FROM changed c WHERE c.changes IS NOT NULL
           ORDER BY c.action <> 'delete', c.id::text
-         RETURNING 1
+         RETURNING id, hash
        )
-       SELECT count(*)::int AS n FROM inserted`,
+       SELECT id, hash FROM inserted`,
       [s.keys ?? null, JSON.stringify(s.propertyOf ?? {}), actor.id, actor.login, s.module, IMPORT_MESSAGE, actor.ip, actor.userAgent],
     );
-    written += rows[0].n;
+    await sealEntries(m, rows);
+    written += rows.length;
     await m.query(`DROP TABLE portier_import_before_${i}`);
   }
   return written;

@@ -9,7 +9,8 @@ import { visiblePages } from './pages.js';
 /**
  * Runs before every AdminJS route of a signed-in session. One query reads the user and the
  * set-up version: a user who became inactive, lost their role or left their login hours has
- * their session ended here; otherwise their (cached) compiled access is put in the request
+ * their session ended here, and so does a session opened before its user's sessions were ended
+ * (a password set by someone else, or changed in another session: the epoch moved); otherwise their (cached) compiled access is put in the request
  * context for every resource, action and page of this request.
  */
 export function accessGate(service: AccessService, admin: AdminJS): RequestHandler {
@@ -18,10 +19,11 @@ export function accessGate(service: AccessService, admin: AdminJS): RequestHandl
     if (!current) return next();
     try {
       const access = await service.forUser(Number(current.id));
-      const refusal = access ? accessRefusal(access.user, new Date()) : 'invalidCredentials';
+      const ended = !!access && ((req.session.portierEpoch ?? 0) !== access.user.sessionEpoch || access.user.mustChangePassword);
+      const refusal = !access ? 'invalidCredentials' : ended ? 'sessionEnded' : accessRefusal(access.user, new Date());
       if (refusal || !access) {
         req.session.destroy(() => {
-          if (req.path.startsWith('/api/')) res.status(401).json({ notice: { message: refusal, type: 'error' } });
+          if (/^\/(api|portier)\//.test(req.path)) res.status(401).json({ notice: { message: refusal, type: 'error' } });
           else res.redirect(`${admin.options.loginPath}?error=${refusal}`);
         });
         return;

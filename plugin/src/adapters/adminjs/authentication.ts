@@ -1,16 +1,35 @@
 import type AdminJS from 'adminjs';
 import type { CurrentAdmin } from 'adminjs';
-import type { Request, RequestHandler } from 'express';
-import type { DataSource } from 'typeorm';
-import { signIn, type AccessRefusal, type SessionUser } from '../auth/sign-in.js';
+import type { SessionUser } from '../auth/sign-in.js';
+
+/** A sign-in that must first set a new password (someone else set the current one). */
+export interface PendingPasswordChange {
+  userId: number;
+  login: string;
+  /** The user's session epoch when they signed in: the change is for that sign-in only. */
+  epoch: number;
+  locale: 'fr' | 'en';
+  /** ms since the epoch: the pending sign-in lapses after that. */
+  until: number;
+}
 
 declare module 'express-session' {
   interface SessionData {
     adminUser?: CurrentAdmin;
+    /** The user's `session_epoch` at sign-in: a session whose epoch is no longer theirs has ended. */
+    portierEpoch?: number;
+    passwordChange?: PendingPasswordChange;
   }
 }
 
-const REFUSALS: AccessRefusal[] = ['invalidCredentials', 'tooManyRequests', 'userInactive', 'userWithoutAccess', 'outsideLoginHours', 'clientWithoutDossier'];
+/**
+ * Why the login page is shown again (`/admin/login?error=…`): a refused sign-in, or a session
+ * that ended (`sessionEnded`: a password set by someone else, or changed in another session).
+ * Each is a message of the login page (locale: `messages.<key>`).
+ */
+export const LOGIN_REASONS = [
+  'invalidCredentials', 'tooManyRequests', 'userInactive', 'userWithoutAccess', 'outsideLoginHours', 'clientWithoutDossier', 'sessionEnded',
+] as const;
 
 /** What AdminJS keeps as `currentAdmin`: who the user is, never what they may do (that is read fresh). */
 export function toCurrentAdmin(u: SessionUser, portierPages: string[] = []): CurrentAdmin {
@@ -27,26 +46,7 @@ export function toCurrentAdmin(u: SessionUser, portierPages: string[] = []): Cur
   };
 }
 
-/** AdminJS's `authenticate`: a refusal is thrown as a message key, which the login page translates. */
-export function portierAuthenticate(ds: DataSource) {
-  return async (email: string, password: string, context?: { req: Request }): Promise<CurrentAdmin | null> => {
-    const req = context?.req;
-    const result = await signIn(ds, {
-      identifier: email ?? '',
-      password: password ?? '',
-      ip: req?.ip ?? null,
-      userAgent: req?.headers['user-agent'] ?? null,
-    });
-    if (!result.ok) throw new Error(result.reason);
-    return toCurrentAdmin(result.user);
-  };
-}
-
-/** The login page with the reason a session was ended (`/admin/login?error=userInactive`). */
-export function loginPageWithReason(admin: AdminJS): RequestHandler {
-  return async (req, res, next) => {
-    const error = req.query.error;
-    if (req.method !== 'GET' || req.path !== '/login' || !REFUSALS.includes(error as AccessRefusal)) return next();
-    res.send(await admin.renderLogin({ action: admin.options.loginPath, errorMessage: error as string }));
-  };
+/** AdminJS's login page, with a reason (one of LOGIN_REASONS) or none. */
+export function renderLogin(admin: AdminJS, reason: string | null): Promise<string> {
+  return admin.renderLogin({ action: admin.options.loginPath, errorMessage: reason && (LOGIN_REASONS as readonly string[]).includes(reason) ? reason : null });
 }

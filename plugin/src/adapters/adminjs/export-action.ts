@@ -1,14 +1,8 @@
 import { flat, Filter, type ActionContext, type ActionRequest, type ActionResponse } from 'adminjs';
 import type { ScopedResource } from './scoped-resource.js';
+import { csvCell } from './csv-cell.js';
 
 export const EXPORT_LIMIT = 50_000;
-
-/** A CSV cell for French spreadsheets (`;`-separated). */
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = v instanceof Date ? v.toISOString() : String(v);
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * Export: the records the user may read (with the list's filters), with only the fields they
@@ -23,7 +17,7 @@ export async function exportCsv(request: ActionRequest, _response: unknown, cont
   const truncated = records.length > EXPORT_LIMIT;
   const rows = records.slice(0, EXPORT_LIMIT).map((r) => r.params);
   const columns = rows.length ? Object.keys(rows[0]) : [];
-  const csv = '\uFEFF' + [columns.join(';'), ...rows.map((r) => columns.map((c) => cell(r[c])).join(';'))].join('\r\n') + '\r\n';
+  const csv = '\uFEFF' + [columns.map(csvCell).join(';'), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(';'))].join('\r\n') + '\r\n';
   return {
     csv,
     filename: `${resource.id()}-${new Date().toISOString().slice(0, 10)}.csv`,

@@ -35,6 +35,12 @@ export function filterSql(
     if (typeof value === 'object') {
       const { from, to } = value as { from?: string; to?: string };
       const cast = castOf(col.type);
+      for (const bound of [from, to]) {
+        if (!bound) continue;
+        if (typeof bound !== 'string') throw badRequest(`Filtre ${path} : valeur attendue.`, path);
+        if (cast === '::numeric' && !Number.isFinite(Number(bound))) throw badRequest(`Filtre ${path} : nombre attendu.`, path);
+        if ((cast === '::date' || cast === '::timestamptz') && Number.isNaN(Date.parse(bound))) throw badRequest(`Filtre ${path} : date attendue (AAAA-MM-JJ).`, path);
+      }
       if (from) sql.push(`${c} >= ${param(from)}${cast}`);
       if (to) sql.push(`${c} <= ${param(to)}${cast}`);
       continue;

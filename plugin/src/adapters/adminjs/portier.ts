@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type AdminJS from 'adminjs';
 import type { ActionContext, ActionResponse, ComponentLoader, ResourceOptions, ResourceWithOptions } from 'adminjs';
-import type { RequestHandler } from 'express';
+import type { Router } from 'express';
 import type { BaseEntity, DataSource } from 'typeorm';
 import { AccessService } from '../typeorm/access-service.js';
 import { AuditEntry, LoginEvent } from '../typeorm/entities/audit.entity.js';
@@ -16,7 +16,6 @@ import { hasCapability } from '../typeorm/setup/actor.js';
 import { accessGate } from './access-gate.js';
 import { moduleActivity } from './activity.js';
 import { apiStatus } from './api-status.js';
-import { loginPageWithReason, portierAuthenticate } from './authentication.js';
 import { dashboardHandler } from './dashboard.js';
 import { moduleActions, registerRecordShowComponent } from './module-actions.js';
 import { portierRoutes } from './routes/index.js';
@@ -33,12 +32,19 @@ import {
 import { effectiveAccessUserActions, registerEffectiveAccessComponents } from './effective-access-ui-actions.js';
 import { confirmSeatsProperty, registerUserToolsComponents, USER_ADMIN_FLAG, USER_FREE_SEAT, userToolsActions } from './user-tools-ui-actions.js';
 import { bulkDeleteSetupRecords, deleteSetupRecord, SetupResource, type SetupPolicy } from './setup-resource.js';
+import { buildPortierRouter, type RouterOptions } from './router.js';
+import type { UploadRule } from '../web/form-bodies.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export interface PortierOptions {
   dataSource: DataSource;
   registry: ModuleRegistry;
+  /**
+   * The resources whose forms take files, by resource id, with their limits. None by default:
+   * a file part in any request is refused (web/form-bodies.ts).
+   */
+  uploads?: Record<string, UploadRule>;
 }
 
 type Navigation = ResourceOptions['navigation'];
@@ -190,6 +196,7 @@ export function createPortier(options: PortierOptions) {
       components.loginHoursEdit = loader.add('PortierLoginHoursEdit', path.join(here, 'components/login-hours-edit.jsx'));
       components.loginHoursShow = loader.add('PortierLoginHoursShow', path.join(here, 'components/login-hours-show.jsx'));
       loader.override('SidebarPages', path.join(here, 'components/sidebar-pages.jsx'));
+      loader.override('LoggedIn', path.join(here, 'components/logged-in.jsx'));
       for (const page of PORTIER_PAGES) this.pages[page.name] = { component: loader.add(componentId(page), path.join(here, 'components', page.file)), icon: page.icon };
       registerStatsComponents(loader);
       registerClientComponents(loader);
@@ -203,11 +210,17 @@ export function createPortier(options: PortierOptions) {
 
     dashboard: { handler: dashboardHandler(service), component: undefined as string | undefined },
 
-    authenticate: portierAuthenticate(options.dataSource),
-
-    /** To mount after the session and before AdminJS's routes. */
-    middleware(admin: AdminJS): RequestHandler[] {
-      return [loginPageWithReason(admin), apiStatus(), accessGate(service, admin), moduleActivity(service), securityEvents(options.dataSource), portierRoutes(service)];
+    /**
+     * AdminJS's Express router with Portier's web layer (router.ts): sessions, sign-in and
+     * sign-out, the same-origin check, bodies read after authentication, the access gate,
+     * Portier's routes and one error handler. Mount it at AdminJS's root path.
+     */
+    router(admin: AdminJS, routerOptions: RouterOptions): Router {
+      return buildPortierRouter(admin, options.dataSource, routerOptions, {
+        gate: accessGate(service, admin),
+        after: [apiStatus(), moduleActivity(service), securityEvents(options.dataSource), portierRoutes(service)],
+        uploadsFor: (resourceId) => options.uploads?.[resourceId] ?? null,
+      });
     },
   };
 }

@@ -10,6 +10,7 @@ import { filterSql, type FilterColumn } from './filters.js';
 import { currentAccess } from '../request-context.js';
 import { restrictResourceJson } from './resource-json.js';
 import { ownerFields } from '../typeorm/module-registry.js';
+import { isIntegerId } from './request-checks.js';
 
 /** What the database said a user may do to each record it returned (read on every path, edit, delete). */
 const permissions = new WeakMap<BaseRecord, RecordPermissions>();
@@ -36,6 +37,11 @@ export class ScopedResource extends TypeormResource {
 
   override id(): string {
     return this.module;
+  }
+
+  /** Module records have integer ids (request-checks.ts). */
+  acceptsId(id: string): boolean {
+    return isIntegerId(id);
   }
 
   /** The access of the request, or a refusal: outside a signed-in request nothing is readable. */

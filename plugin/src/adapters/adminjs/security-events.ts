@@ -6,7 +6,8 @@ import type { Refusal } from '../typeorm/refusal.js';
 
 /**
  * Security events of the audit trail that are not changes: refused attempts (a forbidden action,
- * a record one may not read, a write the engine refused), safeguard refusals and sign-outs.
+ * a record one may not read, a write the engine refused) and safeguard refusals (sign-ins and
+ * sign-outs are written where they happen: auth/sign-in.ts, session-routes.ts).
  * Each is written in a transaction of its own, after the refused change has rolled back, so the
  * refusal stays on record while nothing of the change does. Writing one never fails the request.
  */
@@ -14,10 +15,6 @@ export function securityEvents(ds: DataSource): RequestHandler {
   return (req, res, next) => {
     const store = currentAccess();
     if (!store) return next();
-    if (req.path === '/logout' && req.method === 'GET') {
-      void record(ds, store, { action: 'signOut', message: null }).then(() => next());
-      return;
-    }
     if (!req.path.startsWith('/api/') && !req.path.startsWith('/portier/')) return next();
     const refusals: Refusal[] = [];
     store.refusals = refusals;

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { SharingLevel } from '../../core/model.js';
 import type { AccessService, UserAccess } from '../typeorm/access-service.js';
-import { hasCapability } from '../typeorm/setup/actor.js';
+import { hasCapability, invalid } from '../typeorm/setup/actor.js';
 import { deleteProfile, saveProfile, type ProfileInput } from '../typeorm/setup/profile-writes.js';
 import { deleteRole, rulesNaming, saveRole } from '../typeorm/setup/role-writes.js';
 import { deleteRule, namedRules, namedRuleSentence, saveRule, setDefault, type RuleInput } from '../typeorm/setup/sharing-writes.js';
@@ -11,13 +11,23 @@ import type { ReadLevel, SetupPolicy } from './setup-resource.js';
 
 /** Form values arrive as strings; these read them as what the services expect. */
 const bool = (v: unknown) => (v === undefined ? undefined : v === true || v === 'true');
-const int = (v: unknown) => (v === undefined ? undefined : v === null || v === '' ? null : Number(v));
+const int = (v: unknown) => {
+  if (v === undefined) return undefined;
+  if (v === null || v === '') return null;
+  if (!/^[1-9]\d{0,9}$/.test(String(v)) || Number(v) > 2 ** 31 - 1) throw invalid(`numéro attendu, pas « ${String(v).slice(0, 40)} ».`);
+  return Number(v);
+};
 const str = (v: unknown) => (v === undefined ? undefined : v === null ? null : String(v));
-const ids = (v: unknown) => (v === undefined ? undefined : (Array.isArray(v) ? v : Object.values(v as object)).filter((x) => x !== '' && x !== null).map(Number));
+const ids = (v: unknown) => (v === undefined ? undefined : (Array.isArray(v) ? v : Object.values(v as object)).filter((x) => x !== '' && x !== null).map((x) => int(x) as number));
 const json = <T>(v: unknown): T | undefined | null => {
   if (v === undefined) return undefined;
   if (v === null || v === '') return null;
-  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  if (typeof v !== 'string') return v as T;
+  try {
+    return JSON.parse(v) as T;
+  } catch {
+    throw invalid('JSON mal formé.');
+  }
 };
 const anyOf = (ua: UserAccess, ...caps: Array<Parameters<typeof hasCapability>[1]>): boolean => caps.some((c) => hasCapability(ua, c));
 const internal = (ua: UserAccess) => ua.access.active && ua.access.kind === 'internal';

@@ -7,6 +7,7 @@ import { badRequest, confirmSeatsFromForm, forbidden, notFound, withRefusalsAsEr
 import { filterSql, type FilterColumn } from './filters.js';
 import { currentAccess } from '../request-context.js';
 import { restrictJson } from './resource-json.js';
+import { isIntegerId } from './request-checks.js';
 
 export type ReadLevel = 'all' | 'names' | 'none';
 
@@ -53,6 +54,11 @@ export class SetupResource extends TypeormResource {
 
   override id(): string {
     return this.resourceId;
+  }
+
+  /** An integer id, or a short text key (a sharing default's module) (request-checks.ts). */
+  acceptsId(id: string): boolean {
+    return this.pk.text ? id.length > 0 && id.length <= 64 : isIntegerId(id);
   }
 
   access(context?: ActionContext): UserAccess {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { isWithinLoginHours, type LoginHours } from '../../core/login-hours.js';
 import { audit } from '../typeorm/audit.js';
 import { verifyPassword } from './passwords.js';
+import { accountKey, reserveAttempt, settleAttempt } from './throttle.js';
 
 /** Why someone may not sign in (or stay signed in); the keys are the login page's messages. */
 export type AccessRefusal =
@@ -25,6 +26,10 @@ export interface SessionUser {
   company: string | null;
   locale: 'fr' | 'en';
   loginHours: LoginHours | null;
+  /** Copied into the session at sign-in; raised to end every session of the user. */
+  sessionEpoch: number;
+  /** The password was set by someone else: the sign-in asks for a new one first. */
+  mustChangePassword: boolean;
   /** A client user's dossier grants: their number at sign-in, the grants themselves once loaded. */
   dossierCount?: number;
   dossiers?: unknown[];
@@ -32,6 +37,7 @@ export interface SessionUser {
 
 export const SESSION_USER_COLUMNS = `u.id, u.login, u.email, u.first_name AS "firstName", u.last_name AS "lastName",
   u.is_admin AS "isAdmin", u.status, u.kind, u.role_id AS "roleId", u.company, u.locale, u.login_hours AS "loginHours",
+  u.session_epoch AS "sessionEpoch", u.must_change_password AS "mustChangePassword",
   (SELECT count(*)::int FROM dossier_grant g WHERE g.user_id = u.id) AS "dossierCount"`;
 
 /**
@@ -59,31 +65,15 @@ export interface SignInAttempt {
 
 export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: AccessRefusal; user?: SessionUser };
 
+export { THROTTLE } from './throttle.js';
+
 /**
- * Throttling that stops guessing without letting a stranger lock a colleague out: 5 failures
- * for one login from one address within 15 minutes refuse that login from that address (and
- * only from it); 50 failures from one address, whatever the logins, refuse the address. The
- * refusals themselves do not count, so the wait ends 15 minutes after the last real failure.
+ * Signs in by login or e-mail; records every attempt as a LoginEvent and in the audit trail.
+ * The password is checked only under a reservation of the throttle (throttle.ts), so that no
+ * number of attempts at once gets more guesses than the limit.
  */
-export const THROTTLE = { window: '15 minutes', perLoginAndAddress: 5, perAddress: 50 };
-
-async function throttled(ds: DataSource, identifier: string, ip: string | null): Promise<boolean> {
-  if (!ip) return false;
-  const [row] = await ds.query(
-    `SELECT count(*) FILTER (WHERE lower(login) = lower($2))::int AS login_failures, count(*)::int AS address_failures
-       FROM login_event WHERE NOT success AND ip = $1 AND reason IS DISTINCT FROM 'tooManyRequests' AND at > now() - $3::interval`,
-    [ip, identifier, THROTTLE.window],
-  );
-  return row.login_failures >= THROTTLE.perLoginAndAddress || row.address_failures >= THROTTLE.perAddress;
-}
-
-/** Signs in by login or e-mail; records every attempt as a LoginEvent and in the audit trail. */
 export async function signIn(ds: DataSource, attempt: SignInAttempt, now = new Date()): Promise<SignInResult> {
   const identifier = (attempt.identifier ?? '').trim();
-  if (await throttled(ds, identifier, attempt.ip)) {
-    await record(ds, identifier, attempt, { ok: false, reason: 'tooManyRequests' });
-    return { ok: false, reason: 'tooManyRequests' };
-  }
   const rows: Array<SessionUser & { passwordHash: string }> = identifier
     ? await ds.query(
         `SELECT ${SESSION_USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u
@@ -92,6 +82,12 @@ export async function signIn(ds: DataSource, attempt: SignInAttempt, now = new D
       )
     : [];
   const found = rows[0];
+  const reservation = await reserveAttempt(ds, accountKey(found?.id ?? null, identifier), attempt.ip, 'signIn');
+  if (reservation === null) {
+    const refused: SignInResult = { ok: false, reason: 'tooManyRequests' };
+    await record(ds, identifier, attempt, refused);
+    return refused;
+  }
   let result: SignInResult;
   if (!found) {
     decoyHash ??= import('./passwords.js').then((p) => p.hashPassword('decoy-password-1'));
@@ -104,6 +100,8 @@ export async function signIn(ds: DataSource, attempt: SignInAttempt, now = new D
     const refusal = accessRefusal(user, now);
     result = refusal ? { ok: false, reason: refusal, user } : { ok: true, user };
   }
+  // Only a wrong password is a guess: the right one with an account refused (inactive...) is not.
+  await settleAttempt(ds, reservation, result.ok || result.reason !== 'invalidCredentials');
   await record(ds, identifier, attempt, result);
   return result;
 }

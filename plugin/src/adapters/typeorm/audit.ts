@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { auditKey } from './audit-key.js';
+import { anchorSeal, entrySeal, sealEntries } from './audit-seal.js';
 
 export interface AuditActor {
   id: number | null;
@@ -32,12 +34,13 @@ export async function audit(m: EntityManager | DataSource, actor: AuditActor, e:
   const changes = e.changes
     ? Object.fromEntries(Object.entries(e.changes).map(([k, v]) => [k, SECRET.test(k) ? ['***', '***'] : v]))
     : null;
-  await m.query(
+  const rows: Array<{ id: string; hash: string }> = await m.query(
     `INSERT INTO audit_entry (actor_id, actor_login, action, module, record_id, reference, changes, message, ip, user_agent)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, hash`,
     [actor.id, actor.login, e.action, e.module ?? null, e.recordId == null ? null : String(e.recordId), e.reference ?? null,
       changes ? JSON.stringify(changes) : null, e.message ?? null, actor.ip, actor.userAgent],
   );
+  await sealEntries(m, rows);
 }
 
 /** The chain's lock (migration AuditChain1732300004000): whoever appends holds it until commit. */
@@ -81,19 +84,46 @@ function normalise(v: unknown): unknown {
 export interface ChainCheck {
   entries: number;
   firstBroken: { id: number; reason: string } | null;
+  /** The entry the seals start after (0: the trail was sealed from its first entry). */
+  anchor: number | null;
+  /** The last entry: what to keep outside the database to notice a cut tail (src/cli/audit.ts). */
+  head: { id: number; hash: string } | null;
 }
 
-/** Recomputes the chain from the first entry; names the first entry whose hash or link is wrong. */
-export async function verifyAuditChain(ds: DataSource): Promise<ChainCheck> {
-  const rows: Array<{ id: string; prev_hash: string | null; hash: string; computed: string }> = await ds.query(
-    `SELECT id, prev_hash, hash, encode(sha256(convert_to(portier_audit_content(e), 'UTF8')), 'hex') AS computed
-       FROM audit_entry e ORDER BY id`,
+/**
+ * Checks the audit trail: the chain from the first entry (each hash recomputed, each link to the
+ * previous entry), then the seals under the key (audit-seal.ts): the anchor, and one seal per
+ * entry after it. Names the first entry that fails. A chain rebuilt by someone without the key
+ * fails on its first rewritten entry after the anchor (or at the anchor, for one before it).
+ */
+export async function verifyAuditChain(ds: DataSource, key: Buffer = auditKey()): Promise<ChainCheck> {
+  const rows: Array<{ id: string; prev_hash: string | null; hash: string; computed: string; mac: string | null }> = await ds.query(
+    `SELECT e.id, e.prev_hash, e.hash, encode(sha256(convert_to(portier_audit_content(e), 'UTF8')), 'hex') AS computed, s.mac
+       FROM audit_entry e LEFT JOIN audit_seal s ON s.entry_id = e.id ORDER BY e.id`,
   );
+  const [anchor]: Array<{ entry_id: string; entry_hash: string | null; mac: string }> = await ds.query(`SELECT entry_id, entry_hash, mac FROM audit_anchor`);
+  const last = rows[rows.length - 1];
+  const result = (firstBroken: ChainCheck['firstBroken']): ChainCheck => ({
+    entries: rows.length, firstBroken, anchor: anchor ? Number(anchor.entry_id) : null, head: last ? { id: Number(last.id), hash: last.hash } : null,
+  });
   let previous: string | null = null;
   for (const r of rows) {
-    if (r.prev_hash !== previous) return { entries: rows.length, firstBroken: { id: Number(r.id), reason: 'its link to the previous entry does not match' } };
-    if (r.hash !== r.computed) return { entries: rows.length, firstBroken: { id: Number(r.id), reason: 'its content does not match its hash' } };
+    if (r.prev_hash !== previous) return result({ id: Number(r.id), reason: 'its link to the previous entry does not match' });
+    if (r.hash !== r.computed) return result({ id: Number(r.id), reason: 'its content does not match its hash' });
     previous = r.hash;
   }
-  return { entries: rows.length, firstBroken: null };
+  if (!anchor) return result({ id: Number(rows[0]?.id ?? 0), reason: 'the trail has no anchor, so its seals cannot be checked (removed, or never made: see docs/audit.md)' });
+  if (anchor.mac !== anchorSeal(anchor.entry_id, anchor.entry_hash, key)) {
+    return result({ id: Number(anchor.entry_id), reason: 'the anchor\'s seal does not match the key (forged, or checked with another key)' });
+  }
+  const from = Number(anchor.entry_id);
+  if (from > 0 && rows.find((r) => Number(r.id) === from)?.hash !== anchor.entry_hash) {
+    return result({ id: from, reason: 'it is not the entry the trail was anchored on (the trail before the anchor was rewritten)' });
+  }
+  for (const r of rows) {
+    if (Number(r.id) <= from) continue;
+    if (!r.mac) return result({ id: Number(r.id), reason: 'it has no seal (written or rebuilt without the key)' });
+    if (r.mac !== entrySeal(r.id, r.hash, key)) return result({ id: Number(r.id), reason: 'its seal does not match (rebuilt without the key, or checked with another key)' });
+  }
+  return result(null);
 }

@@ -65,12 +65,16 @@ export interface LoadedUser extends AccessUser {
   company: string | null;
   locale: 'fr' | 'en';
   loginHours: LoginHours | null;
+  /** Compared with the session's at every request: raised, it ends the user's open sessions. */
+  sessionEpoch: number;
+  mustChangePassword: boolean;
 }
 
 /** A user as the engine needs them, with the current access version (`u` is `app_user`). */
 const ACCESS_USER_SELECT = `
   SELECT u.id, u.login, u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.locale,
          u.is_admin AS "isAdmin", u.status, u.kind, u.role_id AS "roleId", u.login_hours AS "loginHours",
+         u.session_epoch AS "sessionEpoch", u.must_change_password AS "mustChangePassword",
          coalesce((SELECT array_agg(team_id) FROM team_member WHERE user_id = u.id), '{}') AS "teamIds",
          coalesce((SELECT json_agg(json_build_object('accountId', g.account_id, 'profileId', g.profile_id) ORDER BY g.account_id)
                      FROM dossier_grant g WHERE g.user_id = u.id), '[]') AS dossiers,

@@ -21,6 +21,9 @@ export interface FieldInfo {
   /** The column default when it is a constant, else undefined. */
   defaultValue?: unknown;
   length?: number;
+  /** A numeric column's digits in all and after the point. */
+  precision?: number;
+  scale?: number;
 }
 
 /** The modules an app has put under the access model. */
@@ -77,6 +80,8 @@ export class ModuleRegistry {
       enumValues: c.enum?.map(String),
       defaultValue: typeof c.default === 'function' ? undefined : c.default,
       length: c.length ? Number(c.length) : undefined,
+      precision: c.precision ?? undefined,
+      scale: c.scale ?? undefined,
     }));
   }
 }

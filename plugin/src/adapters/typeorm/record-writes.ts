@@ -15,12 +15,18 @@ const NOTHING_CHANGED = 'Rien n\'a été enregistré.';
 function coerce(fields: FieldInfo[], input: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const byName = new Map(fields.map((f) => [f.property, f]));
+  const unknown: string[] = [];
   for (const [key, raw] of Object.entries(input)) {
     const f = byName.get(key);
-    if (!f) continue; // AdminJS sends extra keys (populated references...); unknown keys are ignored
+    if (!f) {
+      unknown.push(key);
+      continue;
+    }
     if (MANAGED.has(key)) continue;
     out[key] = coerceValue(f, raw);
   }
+  // A field the module does not have is a mistake worth saying (a misspelt name would otherwise be lost).
+  if (unknown.length) throw new Refusal('invalid', `Champ inconnu : ${unknown.slice(0, 5).join(', ')}. ${NOTHING_CHANGED}`, unknown[0]);
   return out;
 }
 
@@ -33,6 +39,10 @@ function coerceValue(f: FieldInfo, raw: unknown): unknown {
     case 'bigint': {
       const n = typeof raw === 'number' ? raw : Number(String(raw).replace(',', '.'));
       if (!Number.isFinite(n) || (f.type === 'integer' && !Number.isInteger(n))) throw bad('nombre attendu');
+      if (f.type === 'integer' && Math.abs(n) > 2 ** 31 - 1) throw bad('nombre entier de -2 147 483 647 à 2 147 483 647 attendu');
+      if (f.type === 'numeric' && f.precision && Math.abs(n) >= 10 ** (f.precision - (f.scale ?? 0))) {
+        throw bad(`nombre trop grand (${f.precision - (f.scale ?? 0)} chiffres au plus avant la virgule)`);
+      }
       return n;
     }
     case 'boolean':
@@ -40,7 +50,8 @@ function coerceValue(f: FieldInfo, raw: unknown): unknown {
       if (raw === false || raw === 'false') return false;
       throw bad('vrai ou faux attendu');
     case 'date': {
-      // AdminJS's form converter may already have made a Date (at UTC midnight) of it.
+      // AdminJS's form converter may already have made a Date (at UTC midnight) of it, or an Invalid Date.
+      if (raw instanceof Date && Number.isNaN(raw.getTime())) throw bad('date AAAA-MM-JJ attendue');
       const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw).slice(0, 10);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s))) throw bad('date AAAA-MM-JJ attendue');
       return s;
@@ -170,6 +181,21 @@ async function placeInDossier(records: ModuleRecords, ua: UserAccess, values: Re
   }
 }
 
+/**
+ * A write whose reference another record of the module already has: said on the field, as a
+ * form shows it (references are not secret: they are printed on documents, like invoice numbers).
+ */
+async function uniqueReference<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    const pg = e as { code?: string; detail?: string };
+    const taken = pg.code === '23505' ? /Key \(reference\)=\((.*)\) already exists/.exec(pg.detail ?? '') : null;
+    if (taken) throw new Refusal('invalid', `reference : référence déjà utilisée (${taken[1]}). ${NOTHING_CHANGED}`, 'reference');
+    throw e;
+  }
+}
+
 export async function createRecord(records: ModuleRecords, ua: UserAccess, input: Record<string, unknown>, actor?: AuditActor): Promise<Record<string, unknown>> {
   if (!ua.access.create.has(records.module)) {
     throw new Refusal('forbidden', `Vous n'avez pas le droit de créer dans ${records.module}. ${NOTHING_CHANGED}`);
@@ -193,7 +219,7 @@ export async function createRecord(records: ModuleRecords, ua: UserAccess, input
     await guardOwner(records, values, null, m);
     await guardLinks(records, ua, values, null, m);
     values.createdById = ua.user.id;
-    const row = await records.insert(values, m);
+    const row = await uniqueReference(() => records.insert(values, m));
     await audit(m, actor ?? actorOf(ua), { action: 'create', module: records.module, recordId: row.id as number, reference: row.reference as string, changes: diff(null, row) });
     return visible(records, ua, row);
   });
@@ -210,7 +236,7 @@ export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: n
     if ('name' in values && !values.name) throw new Refusal('invalid', `Le nom est obligatoire. ${NOTHING_CHANGED}`, 'name');
     await guardOwner(records, values, current, m);
     await guardLinks(records, ua, values, current, m);
-    const row = await records.updateIfAllowed(ua, id, values, m);
+    const row = await uniqueReference(() => records.updateIfAllowed(ua, id, values, m));
     if (!row) throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);
     // A client moves a record only between dossiers where they may edit it.
     if (ua.access.kind === 'client' && !(await records.allows(ua, 'edit', id, m))) {

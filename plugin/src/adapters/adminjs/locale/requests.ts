@@ -44,7 +44,7 @@ export const requestsFr = {
   requestsApproveNote: 'Note pour le demandeur (facultative)',
   requestsRejectReason: 'Motif du rejet (montré au demandeur)',
   requestsConfirmReject: 'Confirmer le rejet',
-  requestsTemporaryPassword: 'Mot de passe provisoire de {{login}}, affiché une seule fois : transmettez-le à la personne, qui le changera dans « Mon compte ».',
+  requestsTemporaryPassword: 'Mot de passe provisoire de {{login}}, affiché une seule fois : transmettez-le à la personne, qui en choisira un à sa première connexion.',
 };
 
 export const requestsEn: Record<keyof typeof requestsFr, string> = {
@@ -89,5 +89,5 @@ export const requestsEn: Record<keyof typeof requestsFr, string> = {
   requestsApproveNote: 'Note for the requester (optional)',
   requestsRejectReason: 'Reason for the rejection (shown to the requester)',
   requestsConfirmReject: 'Confirm the rejection',
-  requestsTemporaryPassword: "{{login}}'s temporary password, shown only once: pass it on to the person, who will change it in \"My account\".",
+  requestsTemporaryPassword: "{{login}}'s temporary password, shown only once: pass it on to the person, who will choose their own at their first sign-in.",
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { changeOwnPassword } from '../../typeorm/setup/own-password.js';
+import { Throttled } from '../../auth/throttle.js';
 import { currentAccess } from '../../request-context.js';
 import { badRequest, sendRefusal } from './respond.js';
 
@@ -35,9 +36,16 @@ export function accountRoutes(service: AccessService): Router {
     const body = passwordChange.safeParse(req.body);
     if (!body.success) return badRequest(res, "il faut « current » et « next ». Rien n'a été modifié.");
     try {
-      await changeOwnPassword(service, currentAccess()!.access, body.data.current, body.data.next);
-      res.json({ ok: true, message: 'Votre mot de passe a été changé.' });
+      const store = currentAccess()!;
+      const { sessionEpoch } = await changeOwnPassword(service, store.access, body.data.current, body.data.next, store.ip);
+      // The user's other sessions are over; this one goes on with the new epoch.
+      req.session.portierEpoch = sessionEpoch;
+      res.json({ ok: true, message: 'Votre mot de passe a été changé ; vos autres sessions sont fermées.' });
     } catch (e) {
+      if (e instanceof Throttled) {
+        res.status(429).json({ error: 'tooManyRequests', message: "Trop d'essais du mot de passe actuel : réessayez dans 15 minutes. Rien n'a été modifié." });
+        return;
+      }
       if (!(e instanceof Refusal)) return next(e);
       sendRefusal(res, e);
     }

@@ -5,6 +5,7 @@ import type { AccessService } from '../../typeorm/access-service.js';
 import { AUDIT_TIME_ZONE, auditActor, auditOptions, auditPage, eachAuditBatch, type AuditFilters, type AuditRow } from '../../typeorm/audit-query.js';
 import { currentAccess } from '../../request-context.js';
 import { auditFr } from '../locale/audit.js';
+import { csvCell } from '../csv-cell.js';
 
 export const DEFAULT_PER_PAGE = 25;
 export const MAX_PER_PAGE = 200;
@@ -108,14 +109,6 @@ const dateFormat = new Intl.DateTimeFormat('sv-SE', {
   timeZone: AUDIT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
 });
 
-/** One cell: quoted when needed; a leading = + - @ is defused so that a spreadsheet shows it as text. */
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  let s = typeof v === 'string' ? v : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function value(v: unknown): string {
   if (v === null || v === undefined || v === '') return '(vide)';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -132,5 +125,5 @@ function csvLine(e: AuditRow): string {
   return [
     e.id, dateFormat.format(new Date(e.at)), e.actorName, e.actorLogin, action, e.module, e.recordId,
     e.reference, changesText(e.changes), e.message, e.ip, e.userAgent,
-  ].map(cell).join(';') + '\r\n';
+  ].map(csvCell).join(';') + '\r\n';
 }

@@ -35,7 +35,7 @@ export function clientsRoutes(service: AccessService): Router {
 
   // "Dupliquer pour restreindre": the copy keeps the tier (and the price); it is then edited like any profile.
   router.post('/clients/profiles/:id/duplicate', handle(async (req, res) => {
-    const { name } = z.strictObject({ name: z.string().trim().min(1).max(200) }).parse(req.body);
+    const { name } = z.strictObject({ name: z.string().trim().min(1).max(120) }).parse(req.body);
     const [p] = await service.ds.query(`SELECT * FROM profile WHERE id = $1 AND audience = 'client'`, [id.parse(req.params.id)]);
     if (!p) throw new Refusal('notFound', "Aucun profil client de ce numéro. Rien n'a été modifié.");
     const copy = await saveProfile(service, currentAccess()!.access, null, {

@@ -14,7 +14,7 @@ import { guardedBy, holds, id } from './respond.js';
 // zod 4: a record keyed by an enum is exhaustive; a profile names only some actions and contact types.
 const privileges = z.record(z.string(), z.partialRecord(z.enum(MODULE_ACTIONS), z.boolean()));
 const profileBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(120),
   description: z.string().max(2000).optional(),
   licenseTier: z.enum(INTERNAL_TIERS),
   viewAll: z.boolean(),
@@ -68,7 +68,7 @@ export function profilesRoutes(service: AccessService): Router {
 
   // A new profile is a copy of a template (every right and the tier); without one, it grants nothing.
   router.post('/profiles', handle(async (req, res) => {
-    const { name, templateId } = z.strictObject({ name: z.string().trim().min(1).max(200), templateId: id.optional() }).parse(req.body);
+    const { name, templateId } = z.strictObject({ name: z.string().trim().min(1).max(120), templateId: id.optional() }).parse(req.body);
     let input: ProfileInput = { name, audience: 'internal', licenseTier: 'standard' };
     if (templateId) {
       const [t] = await service.ds.query(`SELECT * FROM profile WHERE id = $1 AND audience = 'internal'`, [templateId]);

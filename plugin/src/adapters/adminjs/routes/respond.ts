@@ -6,8 +6,9 @@ import { Refusal } from '../../typeorm/refusal.js';
 import { hasCapability } from '../../typeorm/setup/actor.js';
 import { SeatWarning } from '../../typeorm/setup/seats.js';
 
-/** A row's id in a path or a body (`/profiles/12`). */
-export const id = z.coerce.number().int().positive();
+/** A row's id in a path or a body (`/profiles/12`): PostgreSQL's `integer`, so 1 to 2^31 - 1. */
+const ID_RANGE = "numéro d'enregistrement attendu : un entier de 1 à 2 147 483 647";
+export const id = z.coerce.number({ error: ID_RANGE }).int({ error: ID_RANGE }).positive({ error: ID_RANGE }).max(2 ** 31 - 1, { error: ID_RANGE });
 
 /** What Portier's JSON routes answer, the same way everywhere: `{ error, message, property? }`. */
 
@@ -25,9 +26,21 @@ export function badRequest(res: Response, message: string): void {
   res.status(400).json({ error: 'invalid', message: `Requête invalide : ${message}` });
 }
 
-/** zod's issues as one French line: "page : Number must be greater than 0 ; to : ...". */
-export function zodIssues(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')} : ${i.message}` : i.message)).join(' ; ');
+const LOCALES = { fr: z.locales.fr(), en: z.locales.en() };
+
+/**
+ * zod's issues as one line in the user's language: "name : Trop grand : ... ; to : ...". A
+ * route's own message is kept; zod's default one (English) is said again in that language.
+ */
+export function zodIssues(error: z.ZodError, lang: 'fr' | 'en' = 'fr'): string {
+  const said = (i: z.core.$ZodIssue) => {
+    const fallback = LOCALES.en.localeError(i as never);
+    const english = typeof fallback === 'string' ? fallback : fallback?.message;
+    if (i.message !== english) return i.message;
+    const local = LOCALES[lang].localeError(i as never);
+    return (typeof local === 'string' ? local : local?.message) ?? i.message;
+  };
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')} : ${said(i)}` : said(i))).join(' ; ');
 }
 
 /** A refusal of the access model: 403, 404 or 400 with its message (which says nothing changed). */

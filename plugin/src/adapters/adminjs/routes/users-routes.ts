@@ -8,7 +8,7 @@ import { guardedBy, id } from './respond.js';
 
 const copyBody = z.strictObject({
   login: z.string().trim().min(1).max(64),
-  email: z.string().trim().min(1).max(320),
+  email: z.string().trim().min(1).max(254),
   firstName: z.string().trim().max(100).optional(),
   lastName: z.string().trim().max(100).optional(),
   password: z.string().min(1).max(200),

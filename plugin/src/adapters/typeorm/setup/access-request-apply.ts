@@ -77,7 +77,7 @@ export async function applyRequest(service: AccessService, ua: UserAccess, m: En
     }, options);
     return {
       userId, login, temporaryPassword: password,
-      message: `Demande n° ${request.id} approuvée : utilisateur ${login} créé avec le rôle ${p.roleName}. Son mot de passe provisoire n'est affiché qu'une fois : transmettez-le lui, il le changera dans « Mon compte ».`,
+      message: `Demande n° ${request.id} approuvée : utilisateur ${login} créé avec le rôle ${p.roleName}. Son mot de passe provisoire n'est affiché qu'une fois : transmettez-le lui, il en choisira un à sa première connexion.`,
     };
   }
   const user = await target(m, request);

@@ -41,7 +41,7 @@ export function safeguard(message: string, property?: string): Refusal {
 
 /** A set-up row as JSON (never a password hash), to diff before and after a change. */
 export async function snapshot(m: EntityManager, table: string, key: string | number, column = 'id'): Promise<Record<string, unknown> | null> {
-  const [row] = await m.query(`SELECT to_jsonb(t) - 'password_hash' - 'updated_at' AS j FROM ${table} t WHERE ${column} = $1`, [key]);
+  const [row] = await m.query(`SELECT to_jsonb(t) - 'password_hash' - 'updated_at' - 'session_epoch' AS j FROM ${table} t WHERE ${column} = $1`, [key]);
   return row?.j ?? null;
 }
 

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { loginHoursProblems, type LoginHours } from '../../../core/login-hours.js';
 import { LOGIN_PATTERN, passwordProblem } from '../../../core/password-policy.js';
 import { hashPassword } from '../../auth/passwords.js';
+import { passwordSetBySomeoneElse } from '../../auth/session-epoch.js';
 import type { AccessService, UserAccess } from '../access-service.js';
 import { q } from '../condition-sql.js';
 import { ownerFields } from '../module-registry.js';
@@ -108,6 +109,8 @@ export async function createUser(service: AccessService, ua: UserAccess, input: 
       `INSERT INTO app_user (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
       values,
     );
+    // A first password chosen by a user manager (or an approval's temporary one) is changed at the first sign-in.
+    await passwordSetBySomeoneElse(m, row.id);
     await auditSetup(m, ua, 'create', 'User', row.id, input.login!, null, await snapshot(m, 'app_user', row.id));
     return row.id as number;
   }, options);
@@ -142,6 +145,7 @@ export async function updateUser(service: AccessService, ua: UserAccess, id: num
       values.push(await hashPassword(input.password));
     }
     if (sets.length) await m.query(`UPDATE app_user SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [id, ...values]);
+    if (input.password && !self) await passwordSetBySomeoneElse(m, id);
     const now = await snapshot(m, 'app_user', id);
     const changes = { ...(now ?? {}), ...(input.password ? { password: '(changed)' } : {}) };
     if (sets.length) await auditSetup(m, ua, 'update', 'User', id, current.login, was, changes);

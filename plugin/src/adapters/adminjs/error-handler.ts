@@ -1,0 +1,89 @@
+import crypto from 'node:crypto';
+import { ForbiddenError, NotFoundError, ValidationError } from 'adminjs';
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import { ZodError } from 'zod';
+import { Refusal } from '../typeorm/refusal.js';
+import { badInputOf } from '../web/bad-input.js';
+import { languageOf, type Text } from '../web/language.js';
+import { plainPage } from '../web/plain-page.js';
+import { UI_HEADER } from './api-status.js';
+import { zodIssues } from './routes/respond.js';
+
+const UNEXPECTED: Text = {
+  fr: "Erreur inattendue : l'opération n'a pas abouti. Si elle se reproduit, donnez à votre administrateur la référence {id}.",
+  en: 'Unexpected error: the operation did not go through. If it happens again, give your administrator the reference {id}.',
+};
+const INVALID: Text = { fr: 'Requête invalide : {what}.', en: 'Invalid request: {what}.' };
+const UNCHANGED: Text = { fr: " Rien n'a été modifié.", en: ' Nothing was changed.' };
+
+/** A refusal or bad input, as the client will read it; an unexpected error is logged under `errorId`. */
+interface Answer {
+  status: number;
+  error: string;
+  message: string;
+  errorId?: string;
+}
+
+/** What an error means for the client, in their language; null: unexpected. */
+function classify(err: unknown, req: Request): Answer | null {
+  const lang = languageOf(req);
+  const writing = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+  const invalid = (what: string, status = 400): Answer => ({
+    status, error: 'invalid', message: INVALID[lang].replace('{what}', what) + (writing ? UNCHANGED[lang] : ''),
+  });
+  const bad = badInputOf(err);
+  if (bad) return invalid(bad.what[lang], bad.status);
+  if (err instanceof ZodError) return invalid(zodIssues(err, lang));
+  // Refusals carry their own (French) message, which says that nothing changed.
+  if (err instanceof Refusal) return { status: err.kind === 'forbidden' ? 403 : err.kind === 'notFound' ? 404 : 400, error: err.kind, message: err.message };
+  if (err instanceof ForbiddenError) return { status: 403, error: 'forbidden', message: lang === 'en' ? 'Action not allowed.' : 'Action refusée.' };
+  if (err instanceof NotFoundError) return { status: 404, error: 'notFound', message: lang === 'en' ? 'Record not found.' : 'Enregistrement introuvable.' };
+  if (err instanceof ValidationError) return invalid(err.baseError?.message ?? Object.values(err.propertyErrors ?? {}).map((e) => e.message).join(' ; '));
+  return null;
+}
+
+function send(req: Request, res: Response, a: Answer): void {
+  const url = req.originalUrl.split('?')[0];
+  if (/\/api\//.test(url)) {
+    // AdminJS's own shape for an error, so that its UI shows the message as a notice; its UI's
+    // calls keep HTTP 200, as AdminJS does for its refusals (api-status.ts).
+    const { status, ...body } = a;
+    const baseError = { type: a.error, message: a.message };
+    if (!req.get(UI_HEADER)) res.status(status);
+    res.json({ ...body, record: { params: {}, populated: {}, baseError, errors: {} }, records: [], notice: { message: a.message, type: 'error' } });
+    return;
+  }
+  const { status, ...body } = a;
+  res.status(status);
+  if (/\/portier\//.test(url) || req.accepts(['html', 'json']) === 'json') {
+    res.json(body);
+    return;
+  }
+  const lang = languageOf(req);
+  res.type('html').send(plainPage({
+    lang, title: lang === 'en' ? 'The request did not go through' : "La requête n'a pas abouti", lines: [a.message],
+    link: { href: req.baseUrl || '/', text: lang === 'en' ? 'Back to the backoffice' : 'Revenir au backoffice' },
+  }));
+}
+
+/**
+ * The one error handler of the web layer, for every route: bad input answers 400 saying what was
+ * wrong (French, or English for a user whose language it is), a refusal its status, anything
+ * else 500 with a generic message and an error id, the error itself logged under that id on the
+ * server. The answer never carries a stack trace, a file path or a query, in any mode.
+ */
+export function errorHandler(): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    if (res.headersSent) {
+      // Part of the answer is out: all that can be done is to cut it short.
+      console.error(`[error] ${req.method} ${req.originalUrl.split('?')[0]} failed after its answer began:`, err);
+      res.destroy();
+      return;
+    }
+    const known = classify(err, req);
+    if (known) return send(req, res, known);
+    const errorId = crypto.randomBytes(4).toString('hex');
+    console.error(`[error ${errorId}] ${req.method} ${req.originalUrl.split('?')[0]}:`, err);
+    send(req, res, { status: 500, error: 'unexpected', message: UNEXPECTED[languageOf(req)].replace('{id}', errorId), errorId });
+  };
+}

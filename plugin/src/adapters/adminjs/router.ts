@@ -1,0 +1,66 @@
+import { buildAssets, buildRoutes, initializeAdmin } from '@adminjs/express';
+import AdminJS, { Router as AdminRouter } from 'adminjs';
+import express, { type RequestHandler, type Router } from 'express';
+import session from 'express-session';
+import type { DataSource } from 'typeorm';
+import { formBodies, type UploadRule } from '../web/form-bodies.js';
+import { languageOf } from '../web/language.js';
+import { responseHeaders } from '../web/response-headers.js';
+import { sameOrigin } from '../web/same-origin.js';
+import { errorHandler } from './error-handler.js';
+import { adminRequestChecks } from './request-checks.js';
+import { sessionRoutes } from './session-routes.js';
+
+export interface RouterOptions {
+  /** express-session's options (store, secret, cookie...): the cookie's `name` is the session's. */
+  session: session.SessionOptions;
+  /** The app's origin (PUBLIC_URL's), or null: a request's own host (same-origin.ts). */
+  publicOrigin?: string | null;
+}
+
+/** Without a session: 401 for the API and Portier's routes, the login page for the rest. */
+function requireSignedIn(admin: AdminJS): RequestHandler {
+  return (req, res, next) => {
+    if (req.session?.adminUser) return next();
+    if (!/^\/(api|portier)\//.test(req.path)) return res.redirect(admin.options.loginPath);
+    const message = languageOf(req) === 'en' ? 'Not signed in: sign in first.' : "Vous n'êtes pas connecté : connectez-vous d'abord.";
+    res.status(401).json({ error: 'notSignedIn', message, notice: { message, type: 'error' } });
+  };
+}
+
+/**
+ * AdminJS's Express router with Portier's web layer, in the order that matters:
+ *   1. a state-changing request from another site is refused, before anything is read or written;
+ *   2. the session; then sign-in, sign-out and the password a sign-in asks for (session-routes.ts);
+ *   3. AdminJS's static assets; then no further without a session;
+ *   4. the access gate (the session's user, as of now), then — only now — the request's body;
+ *   5. the checks of AdminJS's parameters, API statuses, activity, security events, Portier's routes;
+ *   6. AdminJS's routes; and one error handler for all of them.
+ * `middleware` is Portier's per-request pieces (createPortier's), in their order.
+ */
+export function buildPortierRouter(
+  admin: AdminJS, ds: DataSource, options: RouterOptions,
+  pieces: { gate: RequestHandler; after: RequestHandler[]; uploadsFor(resourceId: string): UploadRule | null },
+): Router {
+  initializeAdmin(admin);
+  const { routes, assets } = AdminRouter;
+  const router = express.Router();
+  router.use(responseHeaders());
+  router.use(sameOrigin(options.publicOrigin ?? null));
+  router.use(session(options.session));
+  router.use(sessionRoutes(admin, ds, options.session.name ?? 'connect.sid'));
+  buildAssets({ admin, assets, routes, router });
+  router.use(requireSignedIn(admin));
+  router.use(pieces.gate);
+  router.use('/api', formBodies({
+    uploadsFor: (req) => {
+      const m = /^\/resources\/([^/]+)\//.exec(req.path);
+      return m ? pieces.uploadsFor(decodeURIComponent(m[1])) : null;
+    },
+  }));
+  router.use(adminRequestChecks(admin));
+  router.use(...pieces.after);
+  buildRoutes({ admin, routes, router });
+  router.use(errorHandler());
+  return router;
+}

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AdminClient } from '../support/admin-client.js';
+import { freshDatabase, type TestDatabase } from '../support/database.js';
+import { exampleWithSpareSeats } from '../support/examples.js';
+import { importDoc } from '../support/import.js';
+import { serveApp, type WebApp } from '../support/web-app.js';
+import { postForm, signInChangingPassword } from '../support/server.js';
+
+/**
+ * Sessions (issue 17, findings 1, 2 and the sign-out of 3; docs/spec/access-model.md, "Own
+ * account"): a new session id at every sign-in, a password set by someone else ends the user's
+ * sessions and is changed at their next sign-in, signing out is a POST.
+ */
+let db: TestDatabase;
+let web: WebApp;
+let admin: AdminClient;
+const one = async (sql: string, params: unknown[] = []) => (await db.ds.query(sql, params))[0];
+const userId = async (login: string): Promise<number> => (await one(`SELECT id FROM app_user WHERE login = $1`, [login])).id;
+/** What a session cookie can do now: 200 when it is a signed-in session. */
+const apiStatus = async (cookie: string) => (await fetch(`${web.url}/admin/api/dashboard`, { headers: { cookie }, redirect: 'manual' })).status;
+const whoIs = async (cookie: string) => (await (await fetch(`${web.url}/admin/portier/account`, { headers: { cookie }, redirect: 'manual' })).json().catch(() => ({}))).login;
+
+// A partner's team lead, who requests new users (docs/spec/seats.md), as in test/e2e/access-requests.test.ts.
+const doc = exampleWithSpareSeats();
+doc.profiles.push({ name: 'Chef d’équipe', licenseTier: 'premium', capabilities: ['requestAccessChanges'], modules: { Lead: { read: true } }, contactScopes: {} });
+doc.roles.push({ name: 'Partenaires', parent: 'Direction', profiles: ['Chef d’équipe'] });
+doc.users.push({ login: 'lead', email: 'lead@partenaire.test', password: 'Portier2024', firstName: 'Gilles', lastName: 'Lebrun', role: 'Partenaires', company: 'Partenaire' });
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  await importDoc(db.ds, doc);
+  web = await serveApp(db);
+  admin = await AdminClient.signIn(web.url, 'admin');
+});
+afterAll(async () => {
+  await web?.close();
+  await db?.drop();
+});
+
+describe('finding 1: session fixation', () => {
+  it('signing in on an existing session gives a new session id; the old one opens nothing, for no one', async () => {
+    const planted = await AdminClient.signIn(web.url, 'bob'); // a session id known to someone else
+    const second = await postForm(`${web.url}/admin/login`, { email: 'alice', password: 'Portier2024' }, planted.cookie);
+    expect(second.status).toBe(302);
+    expect(second.cookie).not.toBeNull();
+    expect(second.cookie).not.toBe(planted.cookie);
+    expect(await whoIs(second.cookie!)).toBe('alice');
+    expect(await apiStatus(planted.cookie)).toBe(401); // neither bob's any more, nor alice's
+  });
+});
+
+describe("finding 2: a password set by someone else", () => {
+  it("ends every open session of the user at once, and their next sign-in asks for a password of their own", async () => {
+    const first = await AdminClient.signIn(web.url, 'chloe');
+    const second = await AdminClient.signIn(web.url, 'chloe');
+    expect(await apiStatus(first.cookie)).toBe(200);
+    const edited = await admin.edit('User', await userId('chloe'), { password: 'Provisoire2025' });
+    expect(edited.status).toBe(200);
+    expect(await apiStatus(first.cookie)).toBe(401);
+    expect(await apiStatus(second.cookie)).toBe(401);
+
+    // The sign-in with the password set for her opens nothing but the page that asks for a new one.
+    const pending = await postForm(`${web.url}/admin/login`, { email: 'chloe', password: 'Provisoire2025' });
+    expect([pending.status, pending.location]).toEqual([302, '/admin/password']);
+    expect(await apiStatus(pending.cookie!)).toBe(401);
+    const page = await fetch(`${web.url}/admin/password`, { headers: { cookie: pending.cookie! } });
+    expect(await page.text()).toMatch(/fixé par quelqu&#39;un d&#39;autre/);
+    const same = await postForm(`${web.url}/admin/password`, { next: 'Provisoire2025', confirm: 'Provisoire2025' }, pending.cookie);
+    expect([same.status, same.body]).toEqual([400, expect.stringMatching(/différent de celui qui vous a été donné/)]);
+    const mismatch = await postForm(`${web.url}/admin/password`, { next: 'Personnel2026', confirm: 'Personnel2027' }, pending.cookie);
+    expect(mismatch.status).toBe(400);
+
+    const cookie = await signInChangingPassword(web.url, 'chloe', 'Provisoire2025', 'Personnel2026');
+    expect(await whoIs(cookie)).toBe('chloe');
+    expect(await one(`SELECT must_change_password FROM app_user WHERE login = 'chloe'`)).toEqual({ must_change_password: false });
+    // Chosen once, it is hers: the next sign-in opens the session at once.
+    const again = await postForm(`${web.url}/admin/login`, { email: 'chloe', password: 'Personnel2026' });
+    expect([again.status, again.location]).toEqual([302, '/admin']);
+  });
+
+  it('a user created by a user manager, or by an approval with a temporary password, chooses their own at their first sign-in', async () => {
+    const ines = await AdminClient.signIn(web.url, 'ines');
+    const support = (await one(`SELECT id FROM role WHERE name = 'Support'`)).id;
+    const created = await ines.create('User', { login: 'zoe', email: 'zoe@exemple.test', password: 'Donne2025', roleId: support });
+    expect(created.status).toBe(200);
+    const first = await postForm(`${web.url}/admin/login`, { email: 'zoe', password: 'Donne2025' });
+    expect(first.location).toBe('/admin/password');
+    expect(await whoIs(await signInChangingPassword(web.url, 'zoe', 'Donne2025', 'ZoeChoisit1'))).toBe('zoe');
+
+    const lead = await AdminClient.signIn(web.url, 'lead');
+    const asked = await lead.portier('POST', '/requests', { type: 'newUser', firstName: 'Camille', lastName: 'Rivière', email: 'camille@partenaire.test', roleId: support });
+    expect(asked.status).toBe(201);
+    const approved = await ines.portier('POST', `/requests/${asked.body.id}/approve`, {});
+    expect(approved.status).toBe(200);
+    const temporary = await postForm(`${web.url}/admin/login`, { email: approved.body.login, password: approved.body.temporaryPassword });
+    expect(temporary.location).toBe('/admin/password');
+    expect(await whoIs(await signInChangingPassword(web.url, approved.body.login, approved.body.temporaryPassword, 'Camille2026'))).toBe(approved.body.login);
+  });
+
+  it('passwords that come from an organisation file do not force a change', async () => {
+    await importDoc(db.ds, { version: 1, users: [{ login: 'emma', email: 'emma@exemple.test', password: 'DuFichier2025' }] });
+    const r = await postForm(`${web.url}/admin/login`, { email: 'emma', password: 'DuFichier2025' });
+    expect([r.status, r.location]).toEqual([302, '/admin']);
+  });
+
+  it('changing one’s own password on "Mon compte" ends one’s other sessions and keeps this one', async () => {
+    const here = await AdminClient.signIn(web.url, 'farid');
+    const elsewhere = await AdminClient.signIn(web.url, 'farid');
+    const changed = await here.portier('POST', '/account/password', { current: 'Portier2024', next: 'Farid2026x' });
+    expect(changed.status).toBe(200);
+    expect(await apiStatus(here.cookie)).toBe(200);
+    expect(await apiStatus(elsewhere.cookie)).toBe(401);
+  });
+});
+
+describe('finding 3 (sign-out): only a POST ends a session', () => {
+  it('GET /admin/logout changes nothing and offers the POST; the POST ends the session and is audited', async () => {
+    const bob = await AdminClient.signIn(web.url, 'bob');
+    const page = await fetch(`${web.url}/admin/logout`, { headers: { cookie: bob.cookie }, redirect: 'manual' });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<form method="post" action="\/admin\/logout">/);
+    expect(await apiStatus(bob.cookie)).toBe(200);
+    const before = (await one(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'signOut'`)).n;
+    const out = await postForm(`${web.url}/admin/logout`, {}, bob.cookie);
+    expect([out.status, out.location]).toEqual([302, '/admin/login']);
+    expect(await apiStatus(bob.cookie)).toBe(401);
+    expect((await one(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'signOut' AND actor_login = 'bob'`)).n).toBe(before + 1);
+  });
+
+  it('the session cookie is HttpOnly and SameSite=Lax, and not Secure over plain HTTP (the demo on http://localhost signs in)', async () => {
+    const r = await postForm(`${web.url}/admin/login`, { email: 'bob', password: 'Portier2024' });
+    expect(r.setCookie).toMatch(/HttpOnly/);
+    expect(r.setCookie).toMatch(/SameSite=Lax/);
+    expect(r.setCookie).not.toMatch(/Secure/);
+  });
+});
