@@ -178,7 +178,7 @@ export function createPortier(options: PortierOptions) {
         setupResource(SharingDefault as typeof BaseEntity, 'SharingDefault', sharingDefaultPolicy(service), 'manageAccess', {
           ...nav, actions: { delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
         }),
-        setupResource(AuditEntry as typeof BaseEntity, 'AuditEntry', auditPolicy(), null, { ...nav, actions: readOnly, sort: { sortBy: 'at', direction: 'desc' } }),
+        setupResource(AuditEntry as typeof BaseEntity, 'AuditEntry', auditPolicy(service), null, { ...nav, actions: readOnly, sort: { sortBy: 'at', direction: 'desc' } }),
         setupResource(LoginEvent as typeof BaseEntity, 'LoginEvent', loginEventPolicy(), null, { ...nav, actions: readOnly, sort: { sortBy: 'at', direction: 'desc' } }),
       ];
     },

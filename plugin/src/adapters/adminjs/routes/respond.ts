@@ -21,6 +21,11 @@ export function forbidden(res: Response, message: string): void {
   res.status(403).json({ error: 'forbidden', message });
 }
 
+/** What a record one may not read answers: the same as one that does not exist. */
+export function notFoundAnswer(res: Response, message: string): void {
+  res.status(404).json({ error: 'notFound', message });
+}
+
 export function badRequest(res: Response, message: string): void {
   res.status(400).json({ error: 'invalid', message: `Requête invalide : ${message}` });
 }
@@ -32,7 +37,8 @@ export function zodIssues(error: z.ZodError): string {
 
 /** A refusal of the access model: 403, 404 or 400 with its message (which says nothing changed). */
 export function sendRefusal(res: Response, e: Refusal): void {
-  res.status(e.kind === 'forbidden' ? 403 : e.kind === 'notFound' ? 404 : 400).json({ error: e.kind, message: e.message, property: e.property });
+  const message = e.in(currentAccess()?.access.user.locale);
+  res.status(e.kind === 'forbidden' ? 403 : e.kind === 'notFound' ? 404 : 400).json({ error: e.kind, message, property: e.property, ...(e.detail ? { code: e.detail.code } : {}) });
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
