@@ -18,7 +18,8 @@ import { moduleActivity } from './activity.js';
 import { apiStatus } from './api-status.js';
 import { loginPageWithReason, portierAuthenticate } from './authentication.js';
 import { dashboardHandler } from './dashboard.js';
-import { moduleActions, registerRecordShowComponent } from './module-actions.js';
+import { moduleActions, ownerPickerProperties, registerRecordShowComponent } from './module-actions.js';
+import { ownerFields } from '../typeorm/module-registry.js';
 import { portierRoutes } from './routes/index.js';
 import { componentId, PORTIER_PAGES } from './pages.js';
 import { securityEvents } from './security-events.js';
@@ -77,6 +78,7 @@ export function createPortier(options: PortierOptions) {
         editProperties: order.filter((p) => !['id', 'createdById', 'createdAt', 'updatedAt'].includes(p)),
         filterProperties: order,
         ...resourceOptions,
+        properties: ownerPickerProperties(ownerFields(declaration.spec), resourceOptions.properties),
         actions: moduleActions(name, resourceOptions.actions),
       },
     };

@@ -110,7 +110,10 @@ export class SetupResource extends TypeormResource {
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    return this.query(this.access(context), filter).qb.getCount();
+    // Counted around the query itself: TypeORM's getCount wants an entity, which a source subquery is not.
+    const [sql, params] = this.query(this.access(context), filter).qb.select('1').getQueryAndParameters();
+    const [{ n }] = await this.service.ds.query(`SELECT count(*)::int AS n FROM (${sql}) counted`, params);
+    return n;
   }
 
   override async find(filter: Filter, params: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext): Promise<BaseRecord[]> {

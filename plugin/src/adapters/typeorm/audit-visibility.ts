@@ -26,14 +26,15 @@ export function visibleAuditEntries(viewer: UserAccess, recordModules: readonly 
   const a = viewer.access;
   const internal = a.active && a.kind === 'internal';
   const viewAudit = internal && (a.isAdmin || a.capabilities.has('viewAudit'));
-  const records = `e.module = ANY(${p([...recordModules])}::text[])`;
+  // Every value named is used: PostgreSQL cannot type a parameter the statement does not use.
+  const records = () => `e.module = ANY(${p([...recordModules])}::text[])`;
   let where: string;
   if (scope.kind === 'record') {
     where = internal ? `e.module = ${p(scope.module)} AND e.record_id = ${p(scope.recordId)}` : 'FALSE';
   } else if (!viewAudit) {
     where = 'FALSE';
   } else {
-    where = a.isAdmin || a.viewAll ? 'TRUE' : `(e.module IS NULL OR NOT ${records})`;
+    where = a.isAdmin || a.viewAll ? 'TRUE' : `(e.module IS NULL OR NOT ${records()})`;
   }
   // Per module, the fields this viewer holds at `none` (admins: none).
   const hidden = a.isAdmin ? [] : recordModules

@@ -139,11 +139,18 @@ async function guardTransfer(records: ModuleRecords, ua: UserAccess, id: number,
   const spec = records.table.spec;
   if (ua.access.isAdmin || !transferredFields(spec, current, values).length) return;
   if (!(await records.allows(ua, 'edit', id, m))) throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);
-  const facts = (await loadRecordFacts(m, records.module, [id], (x) => records.service.table(x), records.fields.map((f) => f.property))).get(id)!;
-  const index = await records.service.indexFor(ua.user.version);
-  if (!mayTransfer(index, spec, { user: ua.user, isAdmin: ua.access.isAdmin, editAll: ua.access.editAll }, facts)) {
+  if (!(await mayTransferRecord(records, ua, id, m))) {
     throw adminPlaneRefusal({ code: 'transfer', module: records.module, id }, { property: ownerFields(spec)[0] });
   }
+}
+
+/** The transfer rule (core/transfer.ts) on one record as stored; `edit` is the caller's to check. */
+export async function mayTransferRecord(records: ModuleRecords, ua: UserAccess, id: number, m?: EntityManager): Promise<boolean> {
+  if (ua.access.isAdmin) return true;
+  const facts = (await loadRecordFacts(m ?? records.ds, records.module, [id], (x) => records.service.table(x), records.fields.map((f) => f.property))).get(id);
+  if (!facts) return false;
+  const index = await records.service.indexFor(ua.user.version);
+  return mayTransfer(index, records.table.spec, { user: ua.user, isAdmin: ua.access.isAdmin, editAll: ua.access.editAll }, facts);
 }
 
 function hiddenIn(records: ModuleRecords, ua: UserAccess, input: Record<string, unknown>): string[] {

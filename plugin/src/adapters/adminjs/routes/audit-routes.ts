@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
-import { badRequest, forbidden, guardedBy, holds, notFoundAnswer, zodIssues } from './respond.js';
+import { answering, badRequest, forbidden, guardedBy, holds, zodIssues } from './respond.js';
+import { Refusal } from '../../typeorm/refusal.js';
 import { ModuleRecords } from '../../typeorm/module-records.js';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
@@ -97,23 +98,18 @@ export function auditRoutes(service: AccessService): Router {
 
   // A record's "Historique": for any internal user who may read the record now (client users see
   // no history); a record they may not read answers like one that does not exist.
-  router.get('/history/:module/:id', async (req, res, next) => {
-    try {
-      const viewer = currentAccess()!.access;
-      const { page = 1, perPage = DEFAULT_PER_PAGE } = historyQuery.parse(req.query);
-      const module = req.params.module;
-      if (viewer.access.kind !== 'internal') return forbidden(res, "Refusé : l'historique des enregistrements est réservé aux collaborateurs.");
-      const recordId = /^\d{1,9}$/.test(req.params.id) ? Number(req.params.id) : null;
-      if (!service.registry.has(module) || recordId === null || !(await new ModuleRecords(service, module).allows(viewer, 'read', recordId))) {
-        return notFoundAnswer(res, `Enregistrement introuvable : ${module} n° ${req.params.id}.`);
-      }
-      const scope = { kind: 'record' as const, module, recordId: String(recordId) };
-      res.json({ ...(await auditPage(ds, viewer, service.registry.names, {}, page, perPage, scope)), timeZone: AUDIT_TIME_ZONE });
-    } catch (e) {
-      if (e instanceof z.ZodError) return badRequest(res, zodIssues(e));
-      next(e);
+  router.get('/history/:module/:id', answering(async (req, res) => {
+    const viewer = currentAccess()!.access;
+    const { page = 1, perPage = DEFAULT_PER_PAGE } = historyQuery.parse(req.query);
+    const module = String(req.params.module);
+    if (viewer.access.kind !== 'internal') throw new Refusal('forbidden', "Refusé : l'historique des enregistrements est réservé aux collaborateurs.");
+    const recordId = /^\d{1,9}$/.test(String(req.params.id)) ? Number(req.params.id) : null;
+    if (!service.registry.has(module) || recordId === null || !(await new ModuleRecords(service, module).allows(viewer, 'read', recordId))) {
+      throw new Refusal('notFound', `Enregistrement introuvable : ${module} n° ${req.params.id}.`);
     }
-  });
+    const scope = { kind: 'record' as const, module, recordId: String(recordId) };
+    res.json({ ...(await auditPage(ds, viewer, service.registry.names, {}, page, perPage, scope)), timeZone: AUDIT_TIME_ZONE });
+  }));
 
   return router;
 }

@@ -21,11 +21,6 @@ export function forbidden(res: Response, message: string): void {
   res.status(403).json({ error: 'forbidden', message });
 }
 
-/** What a record one may not read answers: the same as one that does not exist. */
-export function notFoundAnswer(res: Response, message: string): void {
-  res.status(404).json({ error: 'notFound', message });
-}
-
 export function badRequest(res: Response, message: string): void {
   res.status(400).json({ error: 'invalid', message: `Requête invalide : ${message}` });
 }
@@ -49,8 +44,15 @@ type Handler = (req: Request, res: Response) => Promise<void>;
  * its own status and message, recorded in the audit trail. Anything else is a bug and goes to Express.
  */
 export function guardedBy(capabilities: Capability[], message: string): (fn: Handler) => Handler {
-  return (fn) => async (req, res) => {
-    if (!holds(...capabilities)) return forbidden(res, message);
+  return (fn) => {
+    const answered = answering(fn);
+    return async (req, res) => (holds(...capabilities) ? answered(req, res) : forbidden(res, message));
+  };
+}
+
+/** The same answers, for a route open to every signed-in user (what it may do is decided inside). */
+export function answering(fn: Handler): Handler {
+  return async (req, res) => {
     try {
       await fn(req, res);
     } catch (e) {
