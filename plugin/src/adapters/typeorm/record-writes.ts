@@ -239,8 +239,9 @@ export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: n
     guardFields(records, ua, values, current);
     for (const k of Object.keys(values)) if (same(values[k], current[k])) delete values[k];
     if ('name' in values && !values.name) throw new Refusal('invalid', `Le nom est obligatoire. ${NOTHING_CHANGED}`, 'name');
-    await guardOwner(records, ua, values, current, m);
+    // Whether one may transfer at all comes before what the new owner may be.
     await guardTransfer(records, ua, id, current, values, m);
+    await guardOwner(records, ua, values, current, m);
     await guardLinks(records, ua, values, current, m);
     const row = await records.updateIfAllowed(ua, id, values, m);
     if (!row) throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);
