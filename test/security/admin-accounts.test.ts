@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { AdminClient } from '../support/admin-client.js';
 import { exampleWithSpareSeats } from '../support/examples.js';
-import { messageOf, startOrgServer, type OrgServer } from '../support/org-server.js';
+import { messageOf, orgServerFor, type OrgServer } from '../support/org-server.js';
 
 /**
  * Finding 1 of issue 16: "Admin accounts are changed by admins only" and "Own account"
@@ -13,14 +13,9 @@ let ines: AdminClient;
 const doc = exampleWithSpareSeats();
 doc.users.find((u: { login: string }) => u.login === 'dir').isAdmin = true;
 
-beforeAll(async () => {
-  org = await startOrgServer(doc);
-});
-afterAll(async () => {
-  await org?.stop();
-});
+const server = orgServerFor(doc, { reload: true });
 beforeEach(async () => {
-  await org.reload(doc);
+  org = server();
   ines = await org.signIn('ines');
 });
 

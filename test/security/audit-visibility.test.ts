@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { AdminClient } from '../support/admin-client.js';
 import { exampleWithSpareSeats } from '../support/examples.js';
-import { startOrgServer, type OrgServer } from '../support/org-server.js';
+import { orgServerFor, type OrgServer } from '../support/org-server.js';
 
 /**
  * Finding 4 of issue 16: "Who reads the audit trail" (docs/spec/access-model.md), the same on every
@@ -27,8 +27,9 @@ doc.users.push({ login: 'audra', email: 'audra@exemple.test', password: 'Portier
 let con1: number;
 let birthOnly: string;
 
+const server = orgServerFor(doc);
 beforeAll(async () => {
-  org = await startOrgServer(doc);
+  org = server();
   [ines, audra, bob] = await Promise.all(['ines', 'audra', 'bob'].map((l) => org.signIn(l)));
   con1 = await org.recordId('contact', 'CON-1');
   const admin = await org.signIn('admin');
@@ -36,9 +37,6 @@ beforeAll(async () => {
   expect((await admin.edit('Contact', con1, { birthDate: '1980-05-18' })).status).toBe(200);
   expect((await admin.edit('Contact', con1, { name: 'Jean Dupont-Martin' })).status).toBe(200);
   birthOnly = (await org.one(`SELECT id::text AS id FROM audit_entry WHERE module = 'Contact' AND record_id = $1 AND changes ? 'birthDate' AND action = 'update'`, [String(con1)])).id;
-});
-afterAll(async () => {
-  await org?.stop();
 });
 
 const csv = async (client: AdminClient, query: Record<string, string> = {}) =>

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { AdminClient } from '../support/admin-client.js';
 import { exampleWithSpareSeats } from '../support/examples.js';
-import { messageOf, startOrgServer, type OrgServer } from '../support/org-server.js';
+import { messageOf, orgServerFor, type OrgServer } from '../support/org-server.js';
 
 /**
  * Findings 6 and 9 of issue 16, about client users and their profiles (docs/spec/client-access.md,
@@ -18,12 +18,10 @@ doc.users.push({ login: 'comptable', email: 'comptable@client.test', password: '
 doc.profiles.push({ name: 'Client restreint', audience: 'client', licenseTier: 'invoicing', modules: { Invoice: { read: true } } });
 const INTERNAL = ['ownerUserId', 'ownerTeamId', 'primaryAdvisorId', 'secondaryAdvisorId', 'assistantId', 'createdById'];
 
+const server = orgServerFor(doc);
 beforeAll(async () => {
-  org = await startOrgServer(doc);
+  org = server();
   [comptable, ines] = await Promise.all(['comptable', 'ines'].map((l) => org.signIn(l)));
-});
-afterAll(async () => {
-  await org?.stop();
 });
 
 const leaked = (params: Record<string, unknown>) => INTERNAL.filter((f) => f in params);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { AdminClient } from '../support/admin-client.js';
 import { exampleWithSpareSeats } from '../support/examples.js';
-import { messageOf, startOrgServer, type OrgServer } from '../support/org-server.js';
+import { messageOf, orgServerFor, type OrgServer } from '../support/org-server.js';
 
 /**
  * Finding 2 of issue 16: "No escalation" and "Not oneself" (docs/spec/access-model.md). ines
@@ -18,14 +18,9 @@ doc.roles.push({ name: 'Partenaires', parent: 'Direction', profiles: ['Chef part
 doc.users.push({ login: 'lead', email: 'lead@partenaire.test', password: 'Portier2024', firstName: 'Gilles', lastName: 'Lebrun', status: 'active', role: 'Partenaires' });
 doc.teams.push({ name: 'Réseau', description: '', users: ['lead', 'bob'], roles: [], rolesAndSubordinates: [], teams: [] });
 
-beforeAll(async () => {
-  org = await startOrgServer(doc);
-});
-afterAll(async () => {
-  await org?.stop();
-});
+const server = orgServerFor(doc, { reload: true });
 beforeEach(async () => {
-  await org.reload(doc);
+  org = server();
   ines = await org.signIn('ines');
 });
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { AdminClient } from '../support/admin-client.js';
 import { exampleWithSpareSeats } from '../support/examples.js';
-import { startOrgServer, type OrgServer } from '../support/org-server.js';
+import { orgServerFor, type OrgServer } from '../support/org-server.js';
 
 /**
  * Finding 10 of issue 16: explain without leaking. The "Pourquoi ?" record search lists only the
@@ -18,12 +18,10 @@ doc.profiles.push({ name: 'Gestion et lecture', licenseTier: 'premium', viewAll:
 doc.roles.push({ name: 'Contrôle', parent: 'Direction', profiles: ['Gestion et lecture'] });
 doc.users.push({ login: 'oscar', email: 'oscar@exemple.test', password: 'Portier2024', firstName: 'Oscar', lastName: 'Petit', status: 'active', role: 'Contrôle' });
 
+const server = orgServerFor(doc);
 beforeAll(async () => {
-  org = await startOrgServer(doc);
+  org = server();
   [ines, oscar] = await Promise.all(['ines', 'oscar'].map((l) => org.signIn(l)));
-});
-afterAll(async () => {
-  await org?.stop();
 });
 
 const records = async (client: AdminClient, module: string, q = '') =>

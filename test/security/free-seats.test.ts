@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { AdminClient } from '../support/admin-client.js';
 import { example } from '../support/examples.js';
-import { messageOf, startOrgServer, type OrgServer } from '../support/org-server.js';
+import { messageOf, orgServerFor, type OrgServer } from '../support/org-server.js';
 
 /**
  * Finding 8 of issue 16: a free seat cannot be stretched (docs/spec/seats.md, "Free seats"). It
@@ -21,14 +21,9 @@ doc.users.push({ login: 'lea', email: 'lea@exemple.test', password: 'Portier2024
 doc.users.push({ login: 'cabinet', email: 'cabinet@client.test', password: 'Portier2024', kind: 'client', role: null, dossiers: [{ account: 'ACC-1', profile: 'Connect & pay' }] });
 doc.subscription.seats = { ...doc.subscription.seats, limited: 1, connect: 0 };
 
-beforeAll(async () => {
-  org = await startOrgServer(doc);
-});
-afterAll(async () => {
-  await org?.stop();
-});
+const server = orgServerFor(doc, { reload: true });
 beforeEach(async () => {
-  await org.reload(doc);
+  org = server();
   [admin, ines] = await Promise.all(['admin', 'ines'].map((l) => org.signIn(l)));
   for (const login of ['lea', 'cabinet']) {
     expect((await admin.edit('User', await org.userId(login), { freeSeat: true, freeSeatReason: 'expert-comptable du client' })).status).toBe(200);

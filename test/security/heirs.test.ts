@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { exampleWithSpareSeats } from '../support/examples.js';
-import { startOrgServer, type OrgServer } from '../support/org-server.js';
+import { orgServerFor, type OrgServer } from '../support/org-server.js';
 
 /**
  * Finding 5 of issue 16: records passed to an heir when their owner is deleted (a user, a team)
@@ -10,16 +10,11 @@ import { startOrgServer, type OrgServer } from '../support/org-server.js';
 let org: OrgServer;
 const doc = exampleWithSpareSeats();
 
-beforeAll(async () => {
-  org = await startOrgServer(doc);
-});
-afterAll(async () => {
-  await org?.stop();
-});
+const server = orgServerFor(doc, { reload: true });
 // The audit trail is never emptied: each test reads the entries written after it began.
 let since = 0;
 beforeEach(async () => {
-  await org.reload(doc);
+  org = server();
   since = Number((await org.one(`SELECT coalesce(max(id), 0) AS id FROM audit_entry`)).id);
 });
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { exampleWithSpareSeats } from '../support/examples.js';
-import { startOrgServer, type OrgServer } from '../support/org-server.js';
+import { orgServerFor, type OrgServer } from '../support/org-server.js';
 
 /**
  * "There is always at least one active admin: deactivating, deleting or demoting the last one is
@@ -13,11 +13,9 @@ let org: OrgServer;
 const doc = exampleWithSpareSeats();
 doc.users.find((u: { login: string }) => u.login === 'dir').isAdmin = true;
 
+const server = orgServerFor(doc);
 beforeAll(async () => {
-  org = await startOrgServer(doc);
-});
-afterAll(async () => {
-  await org?.stop();
+  org = server();
 });
 
 describe('the last two admins, a hundred requests at once', () => {

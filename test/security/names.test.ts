@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { AdminClient } from '../support/admin-client.js';
 import { exampleWithSpareSeats } from '../support/examples.js';
-import { messageOf, startOrgServer, type OrgServer } from '../support/org-server.js';
+import { messageOf, orgServerFor, type OrgServer } from '../support/org-server.js';
 
 /**
  * Finding 11 of issue 16: look-alike names. The names of roles, profiles and teams (and rules) are
@@ -13,12 +13,10 @@ let org: OrgServer;
 let ines: AdminClient;
 const doc = exampleWithSpareSeats();
 
+const server = orgServerFor(doc);
 beforeAll(async () => {
-  org = await startOrgServer(doc);
+  org = server();
   ines = await org.signIn('ines');
-});
-afterAll(async () => {
-  await org?.stop();
 });
 
 const ZWSP = '\u200B';

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { AdminClient } from '../support/admin-client.js';
 import { exampleWithSpareSeats } from '../support/examples.js';
-import { messageOf, startOrgServer, type OrgServer } from '../support/org-server.js';
+import { messageOf, orgServerFor, type OrgServer } from '../support/org-server.js';
 
 /**
  * Finding 12 of issue 16: delegated requests (docs/spec/seats.md). A team lead's view and requests
@@ -20,14 +20,9 @@ doc.users.push({ login: 'lead', email: 'lead@partenaire.test', password: 'Portie
 // In lead's team: bob and emma (in scope), admin (an admin), ines (manageUsers...), lead himself.
 doc.teams.push({ name: 'Réseau', description: '', users: ['lead', 'bob', 'emma', 'admin', 'ines'], roles: [], rolesAndSubordinates: [], teams: [] });
 
-beforeAll(async () => {
-  org = await startOrgServer(doc);
-});
-afterAll(async () => {
-  await org?.stop();
-});
+const server = orgServerFor(doc, { reload: true });
 beforeEach(async () => {
-  await org.reload(doc);
+  org = server();
   await org.ds.query(`DELETE FROM access_request`);
   [lead, ines] = await Promise.all(['lead', 'ines'].map((l) => org.signIn(l)));
 });

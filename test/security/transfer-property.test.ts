@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { AdminClient } from '../support/admin-client.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { importDoc } from '../support/import.js';
+import { orgServerFor } from '../support/org-server.js';
 import { buildRandomOrg, rng } from '../support/random-org.js';
 import { canLogIn, decide } from '../support/reference-evaluator.js';
 import { isValidNewOwner, mayTransfer } from '../support/reference-transfer.js';
-import { startServer, type RunningServer } from '../support/server.js';
-import { AdminClient as Client } from '../support/admin-client.js';
 
 /**
  * Transfers over HTTP on random organisations: random users try to change the owner of random
@@ -20,23 +17,16 @@ const RUNS = Number(process.env.PORTIER_TRANSFER_RUNS ?? 6);
 const ATTEMPTS = 60;
 const TABLES: Record<string, string> = { Lead: 'lead', Account: 'account', Contact: 'contact', Deal: 'deal', Ticket: 'ticket', Quote: 'quote', SalesOrder: 'sales_order', PurchaseOrder: 'purchase_order', Invoice: 'invoice', Activity: 'activity' };
 
-let db: TestDatabase;
-let server: RunningServer;
-beforeAll(async () => {
-  db = await freshDatabase();
-  server = await startServer({ DATABASE_URL: db.url, SESSION_SECRET: 'test', PORTIER_NO_DEMO: '1' });
-});
-afterAll(async () => {
-  await server?.stop();
-  await db?.drop();
-});
+// One server for the file; each organisation is imported over the previous one.
+const server = orgServerFor(null);
 
 type Owner = { user: string } | { team: string } | null;
 
 async function checkOrganisation(seed: number, counter: { attempts: number; outcomes: Record<number, number> }): Promise<string[]> {
   const doc = buildRandomOrg(seed, { recordsPerModule: 3, maxUsers: 7 });
-  await importDoc(db.ds, doc, true);
-  await db.ds.query(`DELETE FROM login_event`);
+  const org = server();
+  await org.reload(doc);
+  const db = org;
   const r = rng(seed ^ 0x5eed);
   const problems: string[] = [];
   const ids = new Map<string, number>((await db.ds.query(`SELECT login AS k, id FROM app_user UNION ALL SELECT 'team:' || name, id FROM team`)).map((x: { k: string; id: number }) => [x.k, x.id]));
@@ -74,7 +64,7 @@ async function checkOrganisation(seed: number, counter: { attempts: number; outc
     // A Contact always has a primary advisor; every new owner is an active collaborator or a team.
     else if (owner === null ? field === 'primaryAdvisorId' : !isValidNewOwner(doc, owner)) expected = 400;
     else expected = 200;
-    if (!clients.has(actor.login)) clients.set(actor.login, await Client.signIn(server.url, actor.login, actor.password));
+    if (!clients.has(actor.login)) clients.set(actor.login, await org.signIn(actor.login, actor.password));
     const res = await clients.get(actor.login)!.edit(module, row.id, values);
     counter.attempts++;
     counter.outcomes[expected] = (counter.outcomes[expected] ?? 0) + 1;

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { exampleWithSpareSeats } from '../support/examples.js';
-import { messageOf, startOrgServer, type OrgServer } from '../support/org-server.js';
+import { messageOf, orgServerFor, type OrgServer } from '../support/org-server.js';
 
 /**
  * Finding 3 of issue 16: changing who owns a record is a transfer (docs/spec/access-model.md,
@@ -12,14 +12,9 @@ let org: OrgServer;
 const doc = exampleWithSpareSeats();
 doc.sharing.rules.push({ name: 'Pistes du Nord vers le Sud', module: 'Lead', from: { role: 'Ventes Nord' }, to: { role: 'Ventes Sud' }, access: 'read_write' });
 
-beforeAll(async () => {
-  org = await startOrgServer(doc);
-});
-afterAll(async () => {
-  await org?.stop();
-});
+const server = orgServerFor(doc, { reload: true });
 beforeEach(async () => {
-  await org.reload(doc);
+  org = server();
 });
 
 const ownerOf = async (table: string, reference: string) => (await org.one(`SELECT owner_user_id AS id FROM "${table}" WHERE reference = $1`, [reference])).id;

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { AdminClient } from './admin-client.js';
 import { freshDatabase, type TestDatabase } from './database.js';
@@ -29,8 +30,9 @@ export interface OrgServer {
 
 export async function startOrgServer(doc: unknown): Promise<OrgServer> {
   const db = await freshDatabase();
-  await importDoc(db.ds, doc);
-  const server = await startServer({ DATABASE_URL: db.url, SESSION_SECRET: 'test', PORTIER_NO_DEMO: '1' });
+  if (doc !== null) await importDoc(db.ds, doc);
+  // No page is opened in a browser: the components' bundle is left to AdminJS (bundle.ts).
+  const server = await startServer({ DATABASE_URL: db.url, SESSION_SECRET: 'test', PORTIER_NO_DEMO: '1', PORTIER_BUNDLE: 'lazy' });
   const one = async (sql: string, params: unknown[] = []) => (await db.ds.query(sql, params))[0];
   const idOf = async (sql: string, key: string) => {
     const row = await one(sql, [key]);
@@ -56,6 +58,26 @@ export async function startOrgServer(doc: unknown): Promise<OrgServer> {
       await db.drop();
     },
   };
+}
+
+/**
+ * A test file's server: started before its tests, stopped after them, and (`reload`) the
+ * organisation imported again before each test. Read it inside tests: `const org = server();`.
+ */
+export function orgServerFor(doc: unknown, o: { reload?: boolean } = {}): () => OrgServer {
+  let org: OrgServer | undefined;
+  beforeAll(async () => {
+    org = await startOrgServer(doc);
+  });
+  afterAll(async () => {
+    await org?.stop();
+  });
+  if (o.reload) {
+    beforeEach(async () => {
+      await org!.reload(doc);
+    });
+  }
+  return () => org!;
 }
 
 /** The message of a refusal, from AdminJS's notice or a Portier route's body. */

@@ -1,5 +1,21 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** An admin's premium seat, and the seat of every other active internal user with a role (no free seat). */
+const INTERNAL_SEATS = `
+        SELECT u.id AS user_id, 'premium'::varchar(16) AS tier, NULL::integer AS account_id
+          FROM app_user u
+         WHERE u.kind = 'internal' AND u.status = 'active' AND NOT u.free_seat AND u.is_admin
+        UNION ALL
+        SELECT u.id, t.tier, NULL::integer
+          FROM app_user u
+          CROSS JOIN LATERAL (
+            SELECT p.license_tier AS tier FROM role_profile rp JOIN profile p ON p.id = rp.profile_id
+             WHERE rp.role_id = u.role_id
+             ORDER BY array_position(ARRAY['limited', 'standard', 'premium']::varchar[], p.license_tier) DESC NULLS LAST
+             LIMIT 1
+          ) t
+         WHERE u.kind = 'internal' AND u.status = 'active' AND NOT u.free_seat AND NOT u.is_admin AND u.role_id IS NOT NULL`;
+
 /**
  * What a free seat covers (docs/spec/seats.md, "Free seats"): the tier the user held when an admin
  * last granted or changed it, or for a client user the dossier grants present then, each with its
@@ -30,19 +46,7 @@ export class FreeSeatCovers1732300016000 implements MigrationInterface {
       UPDATE app_user SET free_seat_covers = portier_seat_covers(id) WHERE free_seat;
 
       CREATE OR REPLACE VIEW seat_holder AS
-        SELECT u.id AS user_id, 'premium'::varchar(16) AS tier, NULL::integer AS account_id
-          FROM app_user u
-         WHERE u.kind = 'internal' AND u.status = 'active' AND NOT u.free_seat AND u.is_admin
-        UNION ALL
-        SELECT u.id, t.tier, NULL::integer
-          FROM app_user u
-          CROSS JOIN LATERAL (
-            SELECT p.license_tier AS tier FROM role_profile rp JOIN profile p ON p.id = rp.profile_id
-             WHERE rp.role_id = u.role_id
-             ORDER BY array_position(ARRAY['limited', 'standard', 'premium']::varchar[], p.license_tier) DESC NULLS LAST
-             LIMIT 1
-          ) t
-         WHERE u.kind = 'internal' AND u.status = 'active' AND NOT u.free_seat AND NOT u.is_admin AND u.role_id IS NOT NULL
+${INTERNAL_SEATS}
         UNION ALL
         SELECT u.id, p.license_tier, g.account_id
           FROM dossier_grant g JOIN app_user u ON u.id = g.user_id JOIN profile p ON p.id = g.profile_id
@@ -57,19 +61,7 @@ export class FreeSeatCovers1732300016000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE OR REPLACE VIEW seat_holder AS
-        SELECT u.id AS user_id, 'premium'::varchar(16) AS tier, NULL::integer AS account_id
-          FROM app_user u
-         WHERE u.kind = 'internal' AND u.status = 'active' AND NOT u.free_seat AND u.is_admin
-        UNION ALL
-        SELECT u.id, t.tier, NULL::integer
-          FROM app_user u
-          CROSS JOIN LATERAL (
-            SELECT p.license_tier AS tier FROM role_profile rp JOIN profile p ON p.id = rp.profile_id
-             WHERE rp.role_id = u.role_id
-             ORDER BY array_position(ARRAY['limited', 'standard', 'premium']::varchar[], p.license_tier) DESC NULLS LAST
-             LIMIT 1
-          ) t
-         WHERE u.kind = 'internal' AND u.status = 'active' AND NOT u.free_seat AND NOT u.is_admin AND u.role_id IS NOT NULL
+${INTERNAL_SEATS}
         UNION ALL
         SELECT u.id, p.license_tier, g.account_id
           FROM dossier_grant g JOIN app_user u ON u.id = g.user_id JOIN profile p ON p.id = g.profile_id
