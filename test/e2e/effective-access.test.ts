@@ -15,6 +15,7 @@ import { startServer, type RunningServer } from '../support/server.js';
 let db: TestDatabase;
 let server: RunningServer;
 let ines: AdminClient;
+let admin: AdminClient;
 let doc: RefOrg;
 const ACTIONS: Action[] = ['read', 'edit', 'delete'];
 const userId = async (login: string): Promise<number> => (await db.ds.query(`SELECT id FROM app_user WHERE login = $1`, [login]))[0].id;
@@ -27,6 +28,7 @@ beforeAll(async () => {
   await importDoc(db.ds, doc);
   server = await startServer({ DATABASE_URL: db.url, SESSION_SECRET: 'test', PORTIER_NO_DEMO: '1' });
   ines = await AdminClient.signIn(server.url, 'ines');
+  admin = await AdminClient.signIn(server.url, 'admin');
 });
 afterAll(async () => {
   await server?.stop();
@@ -85,12 +87,16 @@ describe('effective access', () => {
     const ruleDenied = await explain('chloe', 'Deal', 'DEA-1', 'edit');
     expect(ruleDenied.body.allowed).toBe(false);
     expect(ruleDenied.body.text).toMatch(/^refusé : /);
-    // Damien (Ventes) is above Ventes Nord: the hierarchy.
-    const hierarchy = await explain('damien', 'Deal', 'DEA-1', 'delete');
+    // Damien (Ventes) is above Ventes Nord: the hierarchy, named to a viewer who may read DEA-1 (the admin)...
+    const hierarchy = await explain('damien', 'Deal', 'DEA-1', 'delete', admin);
     expect(hierarchy.body.allowed).toBe(true);
     expect(hierarchy.body.text).toContain('le propriétaire de DEA-1 a le rôle Ventes Nord, sous le rôle Ventes de damien');
+    // ... and without the owner's role to ines, who may not read it (explain without leaking).
+    const unreadable = await explain('damien', 'Deal', 'DEA-1', 'delete');
+    expect(unreadable.body).toMatchObject({ allowed: true, text: expect.stringContaining('le propriétaire de DEA-1 a un rôle sous le rôle Ventes de damien') });
+    expect(unreadable.body.text).not.toContain('Ventes Nord');
     // ACC-3 belongs to team Grands comptes, whose members include chloe (Ventes Sud and subordinates).
-    const team = await explain('chloe', 'Account', 'ACC-3', 'edit');
+    const team = await explain('chloe', 'Account', 'ACC-3', 'edit', admin);
     expect(team.body.allowed).toBe(true);
     expect(team.body.text).toContain("ACC-3 appartient à l'équipe Grands comptes, dont chloe est membre");
     // The client user: their dossier and its profile.
@@ -112,22 +118,26 @@ describe('effective access', () => {
     expect((await explain('alice', 'Deal', 'DEA-1', 'fly')).status).toBe(400);
   });
 
-  it('searches any record of a module by reference or name, readable by the user or not', async () => {
-    const res = await ines.portier('GET', '/effective-access/records?module=Account&q=alpes');
+  it('searches the records the viewer may read, by reference or name: all of them for an admin, none for ines', async () => {
+    const res = await admin.portier('GET', '/effective-access/records?module=Account&q=alpes');
     expect(res.body.records).toEqual([{ reference: 'ACC-3', name: 'Hôtel des Alpes' }]);
-    expect((await ines.portier('GET', '/effective-access/records?module=Deal')).body.records.map((r: { reference: string }) => r.reference))
+    expect((await admin.portier('GET', '/effective-access/records?module=Deal')).body.records.map((r: { reference: string }) => r.reference))
       .toEqual(doc.records!.Deal.map((r) => r.reference).sort());
+    // ines (Gestion des accès) may read no record at all (docs/spec/access-model.md, explain without leaking).
+    expect((await ines.portier('GET', '/effective-access/records?module=Account&q=alpes')).body.records).toEqual([]);
   });
 
-  it('never shows nor searches a name the consultant has at none', async () => {
-    const fields = (await db.ds.query(`SELECT fields FROM profile WHERE name = 'Gestion des accès'`))[0].fields;
-    await db.ds.query(`UPDATE profile SET fields = $1 WHERE name = 'Gestion des accès'`, [{ ...fields, Account: { ...(fields.Account ?? {}), name: 'none' } }]);
+  it('never shows nor searches a name the viewer has at none', async () => {
+    // Gestion des accès reads Accounts, with their names at none.
+    const stored = (await db.ds.query(`SELECT modules, fields FROM profile WHERE name = 'Gestion des accès'`))[0];
+    await db.ds.query(`UPDATE profile SET modules = $1, fields = $2 WHERE name = 'Gestion des accès'`,
+      [{ ...stored.modules, Account: { read: true } }, { ...stored.fields, Account: { ...(stored.fields.Account ?? {}), name: 'none' } }]);
     try {
       expect((await ines.portier('GET', '/effective-access/records?module=Account&q=alpes')).body.records).toEqual([]);
       const byReference = await ines.portier('GET', '/effective-access/records?module=Account&q=ACC-3');
       expect(byReference.body.records).toEqual([{ reference: 'ACC-3', name: null }]);
     } finally {
-      await db.ds.query(`UPDATE profile SET fields = $1 WHERE name = 'Gestion des accès'`, [fields]);
+      await db.ds.query(`UPDATE profile SET modules = $1, fields = $2 WHERE name = 'Gestion des accès'`, [stored.modules, stored.fields]);
     }
   });
 

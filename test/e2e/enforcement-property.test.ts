@@ -118,7 +118,13 @@ async function checkOrganisation(seed: number, counter: { checks: number }): Pro
       const created = await client.create(module, values);
       expect((created.status === 200) === canCreate(doc, user.login, module), `${user.login} create ${module}: ${created.status} ${created.body?.notice?.message ?? ''}`);
       if (created.status === 200) {
-        const owner = created.body.record.params.ownerUserId ?? created.body.record.params.primaryAdvisorId;
+        // A client user never receives internal users' ids: the owner is read from the database.
+        const [stored] = await db.ds.query(`SELECT * FROM "${await tableOf(module)}" WHERE id = $1`, [created.body.record.params.id]);
+        const owner = stored.owner_user_id ?? stored.primary_advisor_id;
+        if (isClientUser) {
+          const leaked = ['ownerUserId', 'ownerTeamId', 'primaryAdvisorId', 'secondaryAdvisorId', 'assistantId', 'createdById'].filter((f) => f in created.body.record.params);
+          expect(leaked.length === 0, `${user.login} create ${module}: receives ${leaked}`);
+        }
         const [me] = await db.ds.query(`SELECT id FROM app_user WHERE login = $1`, [user.login]);
         // A Contact needs a user: in a team-owned dossier, the team's first member (by id).
         const firstMember = async (team: number) => (await db.ds.query(`SELECT min(user_id) AS id FROM team_member WHERE team_id = $1`, [team]))[0].id;

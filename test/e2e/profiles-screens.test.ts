@@ -145,13 +145,17 @@ describe('the users screens', () => {
     expect(bobRow.name).toBe('Ventes Sud');
   });
 
-  it('copies a user with their role and organisation, never the admin flag for a non-admin', async () => {
-    const r = await ines.portier('POST', `/users/${await userId('admin')}/copy`, { login: 'admin2', email: 'admin2@example.test', firstName: 'Copie', password: 'Portier2024' });
+  it('copies a user with their role and organisation; an admin account only by an admin', async () => {
+    // Admin accounts are changed, and copied, by admins only (docs/spec/access-model.md).
+    const refused = await ines.portier('POST', `/users/${await userId('admin')}/copy`, { login: 'admin2', email: 'admin2@example.test', firstName: 'Copie', password: 'Portier2024' });
+    expect([refused.status, refused.body.message]).toEqual([403, expect.stringMatching(/admin est un administrateur/)]);
+    expect(await db.ds.query(`SELECT 1 FROM app_user WHERE login = 'admin2'`)).toHaveLength(0);
+    const r = await ines.portier('POST', `/users/${await userId('alice')}/copy`, { login: 'alice2', email: 'alice2@example.test', firstName: 'Copie', password: 'Portier2024' });
     expect(r.status).toBe(200);
-    const [copy] = await db.ds.query(`SELECT is_admin, role_id, company, status FROM app_user WHERE login = 'admin2'`);
-    const [model] = await db.ds.query(`SELECT role_id, company FROM app_user WHERE login = 'admin'`);
+    const [copy] = await db.ds.query(`SELECT is_admin, role_id, company, status FROM app_user WHERE login = 'alice2'`);
+    const [model] = await db.ds.query(`SELECT role_id, company FROM app_user WHERE login = 'alice'`);
     expect(copy).toEqual({ is_admin: false, role_id: model.role_id, company: model.company, status: 'active' });
-    const twin = await ines.portier('POST', `/users/${await userId('alice')}/copy`, { login: 'admin2', email: 'x@example.test', password: 'Portier2024' });
+    const twin = await ines.portier('POST', `/users/${await userId('bob')}/copy`, { login: 'alice2', email: 'x@example.test', password: 'Portier2024' });
     expect(twin.status).toBe(400);
     expect(twin.body.message).toMatch(/déjà pris/);
   });
@@ -171,17 +175,17 @@ describe('the users screens', () => {
   });
 
   it('deletes a user only with an heir, who takes over their records', async () => {
-    const admin2 = await userId('admin2');
-    const heirs = (await ines.portier('GET', `/users/${admin2}/heirs`)).body.heirs.map((h: { login: string }) => h.login);
-    expect(heirs).not.toContain('admin2');
+    const copy = await userId('alice2');
+    const heirs = (await ines.portier('GET', `/users/${copy}/heirs`)).body.heirs.map((h: { login: string }) => h.login);
+    expect(heirs).not.toContain('alice2');
     expect(heirs).toContain('alice');
-    await db.ds.query(`UPDATE deal SET owner_user_id = $1 WHERE reference = 'DEA-1'`, [admin2]);
-    const without = await ines.portier('DELETE', `/users/${admin2}`, {});
+    await db.ds.query(`UPDATE deal SET owner_user_id = $1 WHERE reference = 'DEA-1'`, [copy]);
+    const without = await ines.portier('DELETE', `/users/${copy}`, {});
     expect(without.status).toBe(400);
-    expect(await db.ds.query(`SELECT 1 FROM app_user WHERE login = 'admin2'`)).toHaveLength(1);
-    const r = await ines.portier('DELETE', `/users/${admin2}`, { heirId: await userId('alice') });
+    expect(await db.ds.query(`SELECT 1 FROM app_user WHERE login = 'alice2'`)).toHaveLength(1);
+    const r = await ines.portier('DELETE', `/users/${copy}`, { heirId: await userId('alice') });
     expect(r.status).toBe(200);
-    expect(await db.ds.query(`SELECT 1 FROM app_user WHERE login = 'admin2'`)).toHaveLength(0);
+    expect(await db.ds.query(`SELECT 1 FROM app_user WHERE login = 'alice2'`)).toHaveLength(0);
     expect((await db.ds.query(`SELECT owner_user_id FROM deal WHERE reference = 'DEA-1'`))[0].owner_user_id).toBe(await userId('alice'));
   });
 

@@ -160,7 +160,10 @@ describe('seats after each kind of change, on the example organisation', () => {
 
   it('a free seat is set by admins only, with its reason; taking it back takes a seat again', async () => {
     const alice = await userId('alice');
-    const refused = await ines.edit('User', alice, { freeSeat: true, freeSeatReason: 'expert-comptable du client' });
+    // alice is an admin by now: a user manager is refused for that first; on another user, for the free seat itself.
+    const first = await ines.edit('User', alice, { freeSeat: true, freeSeatReason: 'expert-comptable du client' });
+    expect([first.status, first.body.notice.message]).toEqual([403, expect.stringMatching(/alice est un administrateur/)]);
+    const refused = await ines.edit('User', await userId('bob'), { freeSeat: true, freeSeatReason: 'expert-comptable du client' });
     expect([refused.status, refused.body.notice.message]).toEqual([403, expect.stringMatching(/Seul un administrateur peut offrir une licence/)]);
     const noReason = await admin.edit('User', alice, { freeSeat: true });
     expect([noReason.status, noReason.body.record.errors.freeSeatReason.message]).toEqual([400, expect.stringMatching(/renseignez le motif/)]);

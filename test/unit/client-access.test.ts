@@ -61,15 +61,16 @@ describe('a client user reaches exactly their dossiers, under each dossier\'s pr
     expect([...access.export]).toEqual([]);
   });
 
-  it('holds no capability, no global privilege, and never sets owners', () => {
+  it('holds no capability, no global privilege, and never sees nor sets owners', () => {
     expect(access.capabilities.size).toBe(0);
     expect([access.viewAll, access.editAll, access.isAdmin]).toEqual([false, false, false]);
-    expect(access.fields.Invoice).toMatchObject({ ownerUserId: 'read', ownerTeamId: 'read' });
+    // A client sees no internal user: owner fields are `none` to them (docs/spec/access-model.md, client users).
+    expect(access.fields.Invoice).toMatchObject({ ownerUserId: 'none', ownerTeamId: 'none' });
     // Field access: the most permissive among the dossiers' profiles that read the module (as for
     // an internal user's several profiles): Connect & pay leaves amount writable, Easy Invoicing reads it.
     expect(access.fields.Invoice.amount).toBeUndefined();
     expect(org().client('solo', [[BETA, 'Easy Invoicing']]).compile('solo').access.fields.Invoice.amount).toBe('read');
-    expect(access.fields.Contact).toMatchObject({ primaryAdvisorId: 'read', secondaryAdvisorId: 'read', assistantId: 'read' });
+    expect(access.fields.Contact).toMatchObject({ primaryAdvisorId: 'none', secondaryAdvisorId: 'none', assistantId: 'none' });
   });
 
   it('the ability answers module-level questions like the grants', () => {

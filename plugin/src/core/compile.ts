@@ -97,7 +97,7 @@ export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: A
 
 /**
  * A client user: only their dossiers decide (docs/spec/client-access.md). No capability, no global
- * privilege; owners are never theirs to set. Field access is the most permissive among the
+ * privilege; owners and authors are never theirs to see or set. Field access is the most permissive among the
  * dossiers' profiles that grant read on the module, as for an internal user's several profiles.
  */
 function compileClient(index: SetupIndex, catalog: ModuleCatalog, user: AccessUser, base: Pick<CompiledAccess, 'userId' | 'version' | 'isAdmin' | 'kind'>): CompiledAccess {
@@ -110,7 +110,8 @@ function compileClient(index: SetupIndex, catalog: ModuleCatalog, user: AccessUs
   const exportIn = accountsFor('export');
   const fields = Object.fromEntries(reachable.map((spec) => {
     const own = fieldAccessFor(profiles, spec.name);
-    for (const f of ownerFields(spec)) own[f] = own[f] === 'none' ? 'none' : 'read';
+    // A client sees no internal user (docs/spec/client-access.md): owners and authors are `none` to them.
+    for (const f of [...ownerFields(spec), ...(spec.userFields ?? [])]) own[f] = 'none';
     return [spec.name, own];
   }));
   return {

@@ -77,9 +77,12 @@ function reasonText(r: Reason, n: ExplainNames, lang: Language): string {
     case 'scopeMine':
       return fr ? `« Mes contacts » : ${n.login} est ${ADVISORS.fr[r.as]} de ${ref}` : `"mine": ${n.login} is the ${ADVISORS.en[r.as]} of ${ref}`;
     case 'owner': return fr ? `${n.login} est propriétaire de ${ref}` : `${n.login} owns ${ref}`;
-    case 'teamOwner': return fr ? `${ref} appartient à l'équipe ${r.team}, dont ${n.login} est membre` : `${ref} belongs to team ${r.team}, of which ${n.login} is a member`;
+    case 'teamOwner':
+      if (r.team === null) return fr ? `${ref} appartient à une équipe dont ${n.login} est membre` : `${ref} belongs to a team of which ${n.login} is a member`;
+      return fr ? `${ref} appartient à l'équipe ${r.team}, dont ${n.login} est membre` : `${ref} belongs to team ${r.team}, of which ${n.login} is a member`;
     case 'advisor': return fr ? `${n.login} est ${ADVISORS.fr[r.as]} de ${ref}` : `${n.login} is the ${ADVISORS.en[r.as]} of ${ref}`;
     case 'hierarchy':
+      if (r.ownerRole === null) return fr ? `le propriétaire de ${ref} a un rôle sous le rôle ${r.userRole} de ${n.login}` : `the owner of ${ref} has a role below ${n.login}'s role ${r.userRole}`;
       return fr ? `le propriétaire de ${ref} a le rôle ${r.ownerRole}, sous le rôle ${r.userRole} de ${n.login}` : `the owner of ${ref} has role ${r.ownerRole}, below ${n.login}'s role ${r.userRole}`;
     case 'default': return fr ? `le partage par défaut de ${r.sharingModule} est « ${LEVELS.fr[r.level]} »` : `the default for ${r.sharingModule} is ${LEVELS.en[r.level]}`;
     case 'rule': {

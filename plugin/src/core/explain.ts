@@ -28,9 +28,9 @@ export type Reason =
   | { code: 'scopeMineNotAdvisor'; profile: string; contactType: ContactType }
   | { code: 'scopeMine'; profile: string; contactType: ContactType; as: 'primary' | 'secondary' | 'assistant' }
   | { code: 'owner' }
-  | { code: 'teamOwner'; team: string }
+  | { code: 'teamOwner'; team: string | null }
   | { code: 'advisor'; as: 'secondary' | 'assistant' }
-  | { code: 'hierarchy'; ownerRole: string; userRole: string }
+  | { code: 'hierarchy'; ownerRole: string | null; userRole: string }
   | { code: 'default'; sharingModule: string; level: string }
   | { code: 'rule'; rule: RuleSummary; through?: { field: string; module: string } }
   | { code: 'nothingMatches' };
@@ -49,6 +49,18 @@ export interface Explanation {
   action: ModuleAction;
   module: string;
   reasons: Reason[];
+}
+
+/**
+ * The explanation of a record its viewer may not read (docs/spec/access-model.md, "explain without
+ * leaking"): the verdict and the chain stay, the record's facts go — which team owns it, which role
+ * its owner has.
+ */
+export function withoutRecordFacts(e: Explanation): Explanation {
+  return {
+    ...e,
+    reasons: e.reasons.map((r) => (r.code === 'teamOwner' ? { ...r, team: null } : r.code === 'hierarchy' ? { ...r, ownerRole: null } : r)),
+  };
 }
 
 export function explainDecision(

@@ -77,3 +77,16 @@ export function rightsBeyondTier(p: ProfileRights): string[] {
   }
   return excess;
 }
+
+/**
+ * What a client profile holds that no client profile may hold, whatever its tier (docs/spec/client-access.md):
+ * capabilities, global privileges, contact scopes.
+ */
+export function clientProfileExcess(p: Pick<ProfileDef, 'viewAll' | 'editAll' | 'capabilities' | 'contactScopes'>): string[] {
+  return [
+    ...p.capabilities.map((c) => `capability ${c}`),
+    ...(p.viewAll ? ['viewAll'] : []),
+    ...(p.editAll ? ['editAll'] : []),
+    ...Object.keys(p.contactScopes ?? {}).map((t) => `contactScopes.${t}`),
+  ];
+}

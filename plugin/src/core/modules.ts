@@ -41,6 +41,11 @@ export interface ModuleSpec {
   contactTypeField?: string;
   /** Client users reach the module's records through their dossiers; none: never. */
   dossier?: DossierSpec;
+  /**
+   * Other fields that hold a user's id (the record's author...): like the owner fields, client
+   * users never see them. The TypeORM adapter adds the columns that reference the User entity.
+   */
+  userFields?: string[];
 }
 
 export interface SharingModuleSpec {

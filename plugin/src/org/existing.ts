@@ -1,15 +1,32 @@
 import type { EntityManager } from 'typeorm';
-import type { SharingLevel } from '../core/model.js';
+import type { Capability, ContactScopes, LicenseTier, ModulePrivileges, SharingLevel } from '../core/model.js';
 
 /**
  * What the database already holds, as far as an import needs it to resolve names and check
  * the result: natural keys, parents, nestings, admins.
  */
+/** A stored profile, with what it grants: a file's fragment is checked merged into it. */
+export interface ExistingProfile {
+  id: number;
+  system: boolean;
+  audience: 'internal' | 'client';
+  isDefault: boolean;
+  licenseTier: LicenseTier;
+  viewAll: boolean;
+  editAll: boolean;
+  capabilities: Capability[];
+  modules: ModulePrivileges;
+  contactScopes: ContactScopes;
+}
+
 export interface ExistingOrg {
-  profiles: Map<string, { id: number; system: boolean; audience: string; isDefault: boolean }>;
-  roles: Map<string, { id: number; parent: string | null }>;
+  profiles: Map<string, ExistingProfile>;
+  roles: Map<string, { id: number; parent: string | null; profiles: string[] }>;
   teams: Map<string, { id: number; teams: string[] }>;
-  users: Map<string, { id: number; email: string; isAdmin: boolean; status: string; kind: string; role: string | null }>;
+  users: Map<string, {
+    id: number; email: string; isAdmin: boolean; status: string; kind: string; role: string | null;
+    freeSeat: boolean; freeSeatReason: string | null; dossierProfiles: string[];
+  }>;
   rules: Array<{ id: number; name: string | null; key: string }>;
   defaults: Record<string, SharingLevel>;
   /** Record references that exist, per module, among those the file links to. */
@@ -28,11 +45,20 @@ export function ruleKey(r: { module: string; from: Record<string, string | undef
 
 export async function loadExisting(m: EntityManager): Promise<ExistingOrg> {
   const existing = emptyExisting();
-  for (const p of await m.query(`SELECT id, name, system, audience, is_default FROM profile`)) {
-    existing.profiles.set(p.name, { id: p.id, system: p.system, audience: p.audience, isDefault: p.is_default });
+  for (const p of await m.query(
+    `SELECT id, name, system, audience, is_default, license_tier, view_all, edit_all, capabilities, modules, contact_scopes FROM profile`,
+  )) {
+    existing.profiles.set(p.name, {
+      id: p.id, system: p.system, audience: p.audience, isDefault: p.is_default, licenseTier: p.license_tier, viewAll: p.view_all,
+      editAll: p.edit_all, capabilities: p.capabilities, modules: p.modules ?? {}, contactScopes: p.contact_scopes ?? {},
+    });
   }
-  for (const r of await m.query(`SELECT r.id, r.name, p.name AS parent FROM role r LEFT JOIN role p ON p.id = r.parent_id`)) {
-    existing.roles.set(r.name, { id: r.id, parent: r.parent });
+  for (const r of await m.query(
+    `SELECT r.id, r.name, p.name AS parent,
+            coalesce((SELECT array_agg(pr.name) FROM role_profile rp JOIN profile pr ON pr.id = rp.profile_id WHERE rp.role_id = r.id), '{}') AS profiles
+       FROM role r LEFT JOIN role p ON p.id = r.parent_id`,
+  )) {
+    existing.roles.set(r.name, { id: r.id, parent: r.parent, profiles: r.profiles });
   }
   for (const t of await m.query(
     `SELECT t.id, t.name, coalesce(array_agg(m.name) FILTER (WHERE m.name IS NOT NULL), '{}') AS teams
@@ -42,9 +68,14 @@ export async function loadExisting(m: EntityManager): Promise<ExistingOrg> {
     existing.teams.set(t.name, { id: t.id, teams: t.teams });
   }
   for (const u of await m.query(
-    `SELECT u.id, u.login, u.email, u.is_admin, u.status, u.kind, r.name AS role FROM app_user u LEFT JOIN role r ON r.id = u.role_id`,
+    `SELECT u.id, u.login, u.email, u.is_admin, u.status, u.kind, r.name AS role, u.free_seat, u.free_seat_reason,
+            coalesce((SELECT array_agg(p.name) FROM dossier_grant g JOIN profile p ON p.id = g.profile_id WHERE g.user_id = u.id), '{}') AS dossier_profiles
+       FROM app_user u LEFT JOIN role r ON r.id = u.role_id`,
   )) {
-    existing.users.set(u.login, { id: u.id, email: u.email, isAdmin: u.is_admin, status: u.status, kind: u.kind, role: u.role });
+    existing.users.set(u.login, {
+      id: u.id, email: u.email, isAdmin: u.is_admin, status: u.status, kind: u.kind, role: u.role,
+      freeSeat: u.free_seat, freeSeatReason: u.free_seat_reason, dossierProfiles: u.dossier_profiles,
+    });
   }
   for (const r of await m.query(
     `SELECT s.id, s.name, s.module, s.access, s.from_kind, s.to_kind,

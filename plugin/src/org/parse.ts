@@ -3,6 +3,7 @@ import {
   orgDocumentSchema, profileSchema, roleSchema, ruleSchema, teamSchema, userSchema, type OrgDocument, type OrgRule,
 } from './document.js';
 import { ErrorList } from './json-path.js';
+import { normaliseNames } from './names.js';
 
 /** Names of list items that failed the schema: references to them are not reported again. */
 export interface GhostNames {
@@ -78,6 +79,7 @@ export function parseOrgDocument(input: unknown): Parsed {
     });
     doc.sharing = { ...(doc.sharing ?? {}), rules: kept };
   }
+  normaliseNames(doc, errors);
   return { doc, errors, ghosts };
 }
 

@@ -1,6 +1,7 @@
 import { isTierOfAudience, rightsBeyondTier } from '../core/license-tiers.js';
 import { loginHoursProblems } from '../core/login-hours.js';
-import { CAPABILITIES, type ProfileDef, type SharingLevel } from '../core/model.js';
+import { CAPABILITIES, MODULE_ACTIONS, type ClientTier, type ModulePrivileges, type SharingLevel } from '../core/model.js';
+import { CLIENT_SYSTEM_PROFILES, clientTierModules } from '../adapters/typeorm/system-profiles.js';
 import type { ModuleCatalog } from '../core/modules.js';
 import { LOGIN_PATTERN, passwordProblem } from '../core/password-policy.js';
 import { linkKey } from '../adapters/typeorm/module-registry.js';
@@ -78,8 +79,17 @@ class Validator {
     const moduleNames = this.ctx.catalog.modules.map((m) => m.name);
     (this.doc.profiles ?? []).forEach((p, i) => {
       const at = ['profiles', i];
-      const audience = p.audience ?? this.ctx.existing.profiles.get(p.name)?.audience ?? 'internal';
-      const tier = p.licenseTier ?? (audience === 'client' ? 'connect' : 'standard');
+      // Every check on the profile as it will be: the stored row with the file's fields over it.
+      const stored = this.ctx.existing.profiles.get(p.name);
+      const audience = p.audience ?? stored?.audience ?? 'internal';
+      const tier = p.licenseTier ?? stored?.licenseTier ?? (audience === 'client' ? 'connect' : 'standard');
+      const merged = {
+        audience, licenseTier: tier, viewAll: p.viewAll ?? stored?.viewAll ?? false, editAll: p.editAll ?? stored?.editAll ?? false,
+        capabilities: p.capabilities ?? stored?.capabilities ?? [], modules: p.modules ?? stored?.modules ?? {},
+        contactScopes: p.contactScopes ?? stored?.contactScopes ?? {},
+      };
+      this.predefinedKept(p, merged, at);
+      if (stored && audience !== stored.audience) this.audienceFree(p.name, audience, at);
       if (!isTierOfAudience(tier, audience as 'internal' | 'client')) {
         this.errors.add([...at, 'licenseTier'], `"${tier}" is not a licence tier of ${audience} profiles`);
       }
@@ -99,17 +109,14 @@ class Validator {
         }
       }
       if (audience === 'client') {
-        if (p.capabilities?.length) this.errors.add([...at, 'capabilities'], 'a client profile holds no capability');
-        if (p.viewAll || p.editAll) this.errors.add(at, 'a client profile holds no global privilege (viewAll, editAll)');
-        if (p.contactScopes && Object.keys(p.contactScopes).length) this.errors.add([...at, 'contactScopes'], 'a client profile has no contact scopes');
+        if (merged.capabilities.length) this.errors.add([...at, 'capabilities'], 'a client profile holds no capability');
+        if (merged.viewAll || merged.editAll) this.errors.add(at, 'a client profile holds no global privilege (viewAll, editAll)');
+        if (Object.keys(merged.contactScopes).length) this.errors.add([...at, 'contactScopes'], 'a client profile has no contact scopes');
       }
-      const excess = rightsBeyondTier({
-        audience: audience as ProfileDef['audience'], licenseTier: tier, viewAll: !!p.viewAll, editAll: !!p.editAll,
-        capabilities: p.capabilities ?? [], modules: p.modules ?? {}, contactScopes: p.contactScopes ?? {},
-      });
+      const excess = rightsBeyondTier(merged);
       if (excess.length) this.errors.add(at, `grants more than its licence tier "${tier}" allows: ${excess.join(', ')}`);
       if (p.name === ADMINISTRATOR) {
-        const missing = CAPABILITIES.filter((c) => p.capabilities && !p.capabilities.includes(c));
+        const missing = CAPABILITIES.filter((c) => !merged.capabilities.includes(c));
         if (missing.length) this.errors.add([...at, 'capabilities'], `the predefined Administrateur profile keeps every capability (missing: ${missing.join(', ')})`);
         if (p.system === false) this.errors.add([...at, 'system'], 'the predefined Administrateur profile stays a system profile');
         if (audience !== 'internal') this.errors.add([...at, 'audience'], 'the predefined Administrateur profile is internal');
@@ -120,6 +127,34 @@ class Validator {
         else defaults.set(audience, i);
       }
     });
+  }
+
+  /** The predefined profiles keep their tier and audience; the client ones their exact grants too. */
+  private predefinedKept(p: { name: string; modules?: ModulePrivileges }, merged: { audience: string; licenseTier: string; modules: ModulePrivileges }, at: PropertyKey[]): void {
+    const clientTier = (Object.keys(CLIENT_SYSTEM_PROFILES) as ClientTier[]).find((t) => CLIENT_SYSTEM_PROFILES[t].name === p.name);
+    const expected = p.name === ADMINISTRATOR ? { audience: 'internal', tier: 'premium' } : clientTier ? { audience: 'client', tier: clientTier } : null;
+    if (!expected) return;
+    if (merged.licenseTier !== expected.tier) this.errors.add([...at, 'licenseTier'], `the predefined profile ${p.name} keeps its licence tier "${expected.tier}"`);
+    if (merged.audience !== expected.audience) this.errors.add([...at, 'audience'], `the predefined profile ${p.name} stays ${expected.audience}`);
+    if (clientTier && p.modules !== undefined && JSON.stringify(sortedPrivileges(p.modules)) !== JSON.stringify(sortedPrivileges(clientTierModules(clientTier)))) {
+      this.errors.add([...at, 'modules'], `the predefined profile ${p.name} keeps exactly the grants of its tier: duplicate it to restrict it`);
+    }
+  }
+
+  /** A profile's audience does not change while roles or dossier grants hold it after the import. */
+  private audienceFree(name: string, audience: string, at: PropertyKey[]): void {
+    const fileRoles = new Set((this.doc.roles ?? []).map((r) => r.name));
+    const roles = [
+      ...(this.doc.roles ?? []).filter((r) => r.profiles.includes(name)).map((r) => r.name),
+      ...[...this.ctx.existing.roles].filter(([role, r]) => !fileRoles.has(role) && r.profiles.includes(name)).map(([role]) => role),
+    ];
+    const fileGrants = new Map((this.doc.users ?? []).filter((u) => u.dossiers !== undefined).map((u) => [u.login, u.dossiers!.map((d) => d.profile)]));
+    const holders = [...new Set([...this.ctx.existing.users.keys(), ...fileGrants.keys()])]
+      .filter((login) => (fileGrants.get(login) ?? this.ctx.existing.users.get(login)?.dossierProfiles ?? []).includes(name));
+    if (roles.length || holders.length) {
+      const by = [...(roles.length ? [`roles ${roles.join(', ')}`] : []), ...(holders.length ? [`the dossier grants of ${holders.join(', ')}`] : [])];
+      this.errors.add([...at, 'audience'], `the audience of "${name}" cannot become ${audience} while ${by.join(' and ')} hold it`);
+    }
   }
 
   roles(): void {
@@ -202,6 +237,10 @@ class Validator {
         this.errors.add([...at, 'password'], 'a new user needs a password');
       }
       const kind = u.kind ?? exists?.kind ?? 'internal';
+      if (exists && u.kind !== undefined && u.kind !== exists.kind) this.errors.add([...at, 'kind'], `an existing user's kind does not change through a file (it is "${exists.kind}")`);
+      const freeSeat = u.freeSeat ?? exists?.freeSeat ?? false;
+      const reason = u.freeSeatReason !== undefined ? u.freeSeatReason : exists?.freeSeatReason ?? null;
+      if (freeSeat && !reason?.trim()) this.errors.add([...at, 'freeSeatReason'], 'a free seat says why (freeSeatReason, e.g. "expert-comptable du client")');
       if (u.role != null && !this.hasRole(u.role)) this.errors.add([...at, 'role'], `no role "${u.role}"`);
       if (kind === 'client') {
         if (u.role != null) this.errors.add([...at, 'role'], 'a client user has no role');
@@ -425,4 +464,12 @@ function findCycle(start: string, edges: Map<string, string[]>): string[] | null
 /** The fields a profile may restrict: every column but the id and the timestamps. */
 export function fieldAccessProperties(info: OrgModuleInfo): string[] {
   return info.fields.map((f) => f.property).filter((p) => !['id', 'createdAt', 'updatedAt'].includes(p));
+}
+
+/** Module privileges compared by meaning: every action said, modules in order, no module granting nothing. */
+function sortedPrivileges(modules: ModulePrivileges): Array<[string, boolean[]]> {
+  return Object.entries(modules)
+    .map(([m, p]) => [m, MODULE_ACTIONS.map((a) => !!p[a])] as [string, boolean[]])
+    .filter(([, actions]) => actions.some(Boolean))
+    .sort(([a], [b]) => a.localeCompare(b));
 }

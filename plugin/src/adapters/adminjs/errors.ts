@@ -36,8 +36,9 @@ export async function withRefusalsAsErrors<T>(fn: () => Promise<T>): Promise<T> 
     if (e instanceof SeatWarning) throw new ValidationError({ confirmSeats: { type: 'seats', message: e.message } }, { type: 'seats', message: e.message });
     if (!(e instanceof Refusal)) throw e;
     currentAccess()?.refusals?.push(e);
-    if (e.kind === 'notFound') throw notFound(e.message);
-    if (e.kind === 'forbidden') throw forbidden(e.message);
-    throw badRequest(e.message, e.property);
+    const message = e.in(currentAccess()?.access.user.locale);
+    if (e.kind === 'notFound') throw notFound(message);
+    if (e.kind === 'forbidden') throw forbidden(message);
+    throw badRequest(message, e.property);
   }
 }

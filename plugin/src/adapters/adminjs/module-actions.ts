@@ -17,10 +17,24 @@ export const RECORD_SHOW_COMPONENT = 'PortierRecordShow';
 // plain show view stays, rather than a page naming a component the bundle does not have.
 let recordShowRegistered = false;
 
-/** Adds the record page with its history to the app's ComponentLoader (from `registerComponents`, before the resources). */
+/** The owner fields' edit component (components/owner-picker.jsx): the owners one may choose. */
+export const OWNER_PICKER_COMPONENT = 'PortierOwnerPicker';
+let ownerPickerRegistered = false;
+
+/** Adds the record page with its history and the owner picker to the app's ComponentLoader (from `registerComponents`, before the resources). */
 export function registerRecordShowComponent(loader: ComponentLoader): void {
   loader.add(RECORD_SHOW_COMPONENT, path.join(here, 'components/record-show-with-history.jsx'));
+  loader.add(OWNER_PICKER_COMPONENT, path.join(here, 'components/owner-picker.jsx'));
   recordShowRegistered = true;
+  ownerPickerRegistered = true;
+}
+
+/** The owner fields' options, merged under the app's own: the picker as their edit component, once registered. */
+export function ownerPickerProperties(fields: string[], theirs: ResourceOptions['properties'] = {}): ResourceOptions['properties'] {
+  const out: NonNullable<ResourceOptions['properties']> = { ...theirs };
+  if (!ownerPickerRegistered) return out;
+  for (const f of fields) out[f] = { ...(theirs?.[f] ?? {}), components: { edit: OWNER_PICKER_COMPONENT, ...(theirs?.[f]?.components ?? {}) } };
+  return out;
 }
 
 /** What a custom action of a developer needs, when they do not say: record actions change the record. */

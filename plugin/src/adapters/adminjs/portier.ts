@@ -17,7 +17,8 @@ import { accessGate } from './access-gate.js';
 import { moduleActivity } from './activity.js';
 import { apiStatus } from './api-status.js';
 import { dashboardHandler } from './dashboard.js';
-import { moduleActions, registerRecordShowComponent } from './module-actions.js';
+import { moduleActions, ownerPickerProperties, registerRecordShowComponent } from './module-actions.js';
+import { ownerFields } from '../typeorm/module-registry.js';
 import { portierRoutes } from './routes/index.js';
 import { componentId, PORTIER_PAGES } from './pages.js';
 import { securityEvents } from './security-events.js';
@@ -83,6 +84,7 @@ export function createPortier(options: PortierOptions) {
         editProperties: order.filter((p) => !['id', 'createdById', 'createdAt', 'updatedAt'].includes(p)),
         filterProperties: order,
         ...resourceOptions,
+        properties: ownerPickerProperties(ownerFields(declaration.spec), resourceOptions.properties),
         actions: moduleActions(name, resourceOptions.actions),
       },
     };
@@ -184,7 +186,7 @@ export function createPortier(options: PortierOptions) {
         setupResource(SharingDefault as typeof BaseEntity, 'SharingDefault', sharingDefaultPolicy(service), 'manageAccess', {
           ...nav, actions: { delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
         }),
-        setupResource(AuditEntry as typeof BaseEntity, 'AuditEntry', auditPolicy(), null, { ...nav, actions: readOnly, sort: { sortBy: 'at', direction: 'desc' } }),
+        setupResource(AuditEntry as typeof BaseEntity, 'AuditEntry', auditPolicy(service), null, { ...nav, actions: readOnly, sort: { sortBy: 'at', direction: 'desc' } }),
         setupResource(LoginEvent as typeof BaseEntity, 'LoginEvent', loginEventPolicy(), null, { ...nav, actions: readOnly, sort: { sortBy: 'at', direction: 'desc' } }),
       ];
     },

@@ -8,6 +8,7 @@ import { deleteRule, namedRules, namedRuleSentence, saveRule, setDefault, type R
 import { deleteTeam, saveTeam } from '../typeorm/setup/team-writes.js';
 import { createUser, deleteUsers, updateUser, type UserInput } from '../typeorm/setup/user-writes.js';
 import type { ReadLevel, SetupPolicy } from './setup-resource.js';
+import { visibleAuditEntries } from '../typeorm/audit-visibility.js';
 
 /** Form values arrive as strings; these read them as what the services expect. */
 const bool = (v: unknown) => (v === undefined ? undefined : v === true || v === 'true');
@@ -178,9 +179,16 @@ export function sharingDefaultPolicy(service: AccessService): SetupPolicy {
   };
 }
 
-/** Read-only, even for admins: the audit trail (`viewAudit`) and sign-ins (`viewStats` or `viewAudit`). */
-export function auditPolicy(): SetupPolicy {
-  return { read: (ua) => (anyOf(ua, 'viewAudit') ? 'all' : 'none'), nameFields: [] };
+/**
+ * Read-only, even for admins: the audit trail (`viewAudit`), each entry as its reader may read it
+ * (audit-visibility.ts, the same as the audit page's), and sign-ins (`viewStats` or `viewAudit`).
+ */
+export function auditPolicy(service: AccessService): SetupPolicy {
+  return {
+    read: (ua) => (anyOf(ua, 'viewAudit') ? 'all' : 'none'),
+    nameFields: [],
+    source: (ua, param) => visibleAuditEntries(ua, service.registry.names, { kind: 'trail' }, param),
+  };
 }
 
 export function loginEventPolicy(): SetupPolicy {

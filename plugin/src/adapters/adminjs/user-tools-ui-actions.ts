@@ -31,6 +31,14 @@ const managesUsers = () => {
   return !!store && hasCapability(store.access, 'manageUsers');
 };
 const internal = (ctx: ActionContext) => ctx.record?.params?.kind !== 'client';
+/**
+ * Admin accounts are changed by admins only (docs/spec/access-model.md): their buttons are not
+ * shown to others. Only shown: the services refuse the change anyway, with the message saying why.
+ */
+const changeable = (ctx: ActionContext) => {
+  const store = currentAccess();
+  return !!store && (store.access.access.isAdmin || ctx.record?.params?.isAdmin !== true);
+};
 // The page only shows the form: the change itself is a POST to Portier's routes (routes/users-routes.ts).
 const showRecord = async (_request: unknown, _response: unknown, context: ActionContext) => ({ record: context.record!.toJSON(context.currentAdmin) });
 
@@ -41,16 +49,17 @@ const showRecord = async (_request: unknown, _response: unknown, context: Action
 export function userToolsActions(): NonNullable<ResourceOptions['actions']> {
   if (!registered) return {};
   return {
-    copyUser: { actionType: 'record', icon: 'Copy', component: COPY, isAccessible: (ctx) => managesUsers() && internal(ctx), handler: showRecord },
+    copyUser: { actionType: 'record', icon: 'Copy', component: COPY, isAccessible: (ctx) => managesUsers() && internal(ctx), isVisible: changeable, handler: showRecord },
     deactivateUser: {
-      actionType: 'record', icon: 'UserX', component: STATUS, handler: showRecord,
+      actionType: 'record', icon: 'UserX', component: STATUS, handler: showRecord, isVisible: changeable,
       isAccessible: (ctx) => managesUsers() && ctx.record?.params?.status === 'active',
     },
     reactivateUser: {
-      actionType: 'record', icon: 'UserCheck', component: STATUS, handler: showRecord,
+      actionType: 'record', icon: 'UserCheck', component: STATUS, handler: showRecord, isVisible: changeable,
       isAccessible: (ctx) => managesUsers() && ctx.record?.params?.status === 'inactive',
     },
-    delete: { component: DELETE },
+    edit: { isVisible: changeable },
+    delete: { component: DELETE, isVisible: changeable },
   };
 }
 

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import { buildAbility, type PortierAbility } from '../../core/ability.js';
 import { compileAccess, type CompiledAccess } from '../../core/compile.js';
 import type { AccessSetup } from '../../core/model.js';
+import type { ModuleCatalog } from '../../core/modules.js';
+import { User } from './entities/user.entity.js';
 import { SetupIndex } from '../../core/setup-index.js';
 import { accessibleSql, ownerCountSql, type SqlCondition, type TableInfo } from './condition-sql.js';
 import { loadAccessUser, loadSetup, type LoadedUser } from './load-setup.js';
@@ -32,7 +34,15 @@ export class AccessService {
   private readonly tableInfo = new Map<string, TableInfo>();
   static readonly MAX_CACHED_USERS = 20_000;
 
+  private compileCatalog: ModuleCatalog | null = null;
+
   constructor(readonly ds: DataSource, readonly registry: ModuleRegistry) {}
+
+  /** The modules as compiled: the app's declarations, with the columns that name users (read once the DataSource is up). */
+  get catalog(): ModuleCatalog {
+    this.compileCatalog ??= this.registry.catalogWithUserFields(this.ds, User);
+    return this.compileCatalog;
+  }
 
   /** The access of a user as of now; null when the user does not exist. */
   async forUser(userId: number): Promise<UserAccess | null> {
@@ -47,7 +57,7 @@ export class AccessService {
     const hit = this.compiled.get(user.id);
     if (hit && hit.version === user.version && hit.fingerprint === fingerprint) return hit.value;
     const index = await this.indexFor(user.version);
-    const access = compileAccess(index, this.registry.catalog, user);
+    const access = compileAccess(index, this.catalog, user);
     const ability = buildAbility(access);
     const sqlCache = new Map<string, SqlCondition>();
     const countCache = new Map<string, SqlCondition | null>();

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { UserAccess } from './access-service.js';
+import { visibleAuditEntries, type AuditScope } from './audit-visibility.js';
 
 /** Days given without a time (`from=2025-03-01`) are days in this zone, like the connection statistics. */
 export const AUDIT_TIME_ZONE = 'Europe/Paris';
@@ -80,53 +81,48 @@ function whereOf(f: AuditFilters, ps: Params): string {
 const COLUMNS = `e.id::text AS id, e.at, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor,
   e.actor_id AS "actorId", e.actor_login AS "actorLogin", u.full_name AS "actorName", e.action, e.module,
   e.record_id AS "recordId", e.reference, e.changes, e.message, e.ip, e.user_agent AS "userAgent"`;
-const FROM = `audit_entry e LEFT JOIN app_user u ON u.id = e.actor_id`;
+// Only the entries the viewer may read, as they may read them (audit-visibility.ts).
+const from = (viewer: UserAccess, modules: readonly string[], scope: AuditScope, ps: Params) =>
+  `${visibleAuditEntries(viewer, modules, scope, (v) => ps.p(v))} e LEFT JOIN app_user u ON u.id = e.actor_id`;
 // Newest first; entries of one transaction share `at`, and their ids are in the chain's order.
 const ORDER = `e.at DESC, e.id DESC`;
 
 type RawRow = Omit<AuditRow, 'at' | 'kind'> & { at: Date; cursor: string };
 
-/**
- * What the viewer may see of an entry: for a module's record, the fields they have at `none`
- * on that module are dropped from the changes (and the reference, if it is one of them), as
- * everywhere else. The set-up and security entries are shown whole to `viewAudit` holders
- * (passwords never entered the trail).
- */
-function forViewer(row: RawRow, viewer: UserAccess, modules: ReadonlySet<string>): AuditRow {
+/** An entry as the pages show it: its time in ISO 8601 and what it is about. */
+function toRow(row: RawRow, modules: ReadonlySet<string>): AuditRow {
   const { cursor: _cursor, ...rest } = row;
   const isRecord = !!row.module && modules.has(row.module);
-  const out: AuditRow = {
+  return {
     ...rest,
     at: row.at instanceof Date ? row.at.toISOString() : new Date(row.at).toISOString(),
     kind: isRecord ? 'record' : row.module && SETUP_MODULES.has(row.module) ? 'setup' : 'other',
   };
-  if (!isRecord || viewer.access.isAdmin) return out;
-  const restricted = viewer.access.fields[row.module!] ?? {};
-  if (out.changes) out.changes = Object.fromEntries(Object.entries(out.changes).filter(([field]) => restricted[field] !== 'none'));
-  if (restricted.reference === 'none') out.reference = null;
-  return out;
 }
 
-/** One page of the entries matching the filters, newest first, with their total. */
+/** One page of the entries matching the filters that the viewer may read, newest first, with their total. */
 export async function auditPage(
   ds: DataSource, viewer: UserAccess, modules: readonly string[], f: AuditFilters, page: number, perPage: number,
+  scope: AuditScope = { kind: 'trail' },
 ): Promise<AuditPage> {
   const ps = new Params();
+  const source = from(viewer, modules, scope, ps);
   const where = whereOf(f, ps);
   const cs = new Params();
+  const countSource = from(viewer, modules, scope, cs);
   const countWhere = whereOf(f, cs);
   const [rows, [{ total }]] = await Promise.all([
-    ds.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${where} ORDER BY ${ORDER} LIMIT ${ps.p(perPage)} OFFSET ${ps.p((page - 1) * perPage)}`, ps.values),
-    ds.query(`SELECT count(*)::int AS total FROM audit_entry e WHERE ${countWhere}`, cs.values),
+    ds.query(`SELECT ${COLUMNS} FROM ${source} WHERE ${where} ORDER BY ${ORDER} LIMIT ${ps.p(perPage)} OFFSET ${ps.p((page - 1) * perPage)}`, ps.values),
+    ds.query(`SELECT count(*)::int AS total FROM ${countSource} WHERE ${countWhere}`, cs.values),
   ]);
   const known = new Set(modules);
-  return { entries: (rows as RawRow[]).map((r) => forViewer(r, viewer, known)), total, page, perPage };
+  return { entries: (rows as RawRow[]).map((r) => toRow(r, known)), total, page, perPage };
 }
 
 /**
- * Every entry matching the filters, newest first, a batch at a time (keyset paging on the
- * order's key, so that a long export neither holds all rows in memory nor re-reads skipped
- * ones). `onBatch` may await (the response's back-pressure).
+ * Every entry matching the filters that the viewer may read, newest first, a batch at a time
+ * (keyset paging on the order's key, so that a long export neither holds all rows in memory nor
+ * re-reads skipped ones). `onBatch` may await (the response's back-pressure).
  */
 export async function eachAuditBatch(
   ds: DataSource, viewer: UserAccess, modules: readonly string[], f: AuditFilters,
@@ -137,12 +133,13 @@ export async function eachAuditBatch(
   let count = 0;
   for (;;) {
     const ps = new Params();
+    const source = from(viewer, modules, { kind: 'trail' }, ps);
     const where = whereOf(f, ps);
     const keyset: string = after ? ` AND (e.at, e.id) < (${ps.p(after.at)}::timestamptz, ${ps.p(after.id)}::bigint)` : '';
-    const rows: RawRow[] = await ds.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${where}${keyset} ORDER BY ${ORDER} LIMIT ${ps.p(batchSize)}`, ps.values);
+    const rows: RawRow[] = await ds.query(`SELECT ${COLUMNS} FROM ${source} WHERE ${where}${keyset} ORDER BY ${ORDER} LIMIT ${ps.p(batchSize)}`, ps.values);
     if (!rows.length) return count;
     count += rows.length;
-    await onBatch(rows.map((r) => forViewer(r, viewer, known)));
+    await onBatch(rows.map((r) => toRow(r, known)));
     if (rows.length < batchSize) return count;
     const last = rows[rows.length - 1];
     after = { at: last.cursor, id: last.id };

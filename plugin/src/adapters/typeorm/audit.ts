@@ -43,6 +43,27 @@ export async function audit(m: EntityManager | DataSource, actor: AuditActor, e:
   await sealEntries(m, rows);
 }
 
+/**
+ * Several entries in one statement (the records an heir receives): one row each, chained in
+ * order like single inserts, in the caller's transaction.
+ */
+export async function auditMany(m: EntityManager, actor: AuditActor, entries: AuditInput[]): Promise<void> {
+  if (AUDIT_OFF || !entries.length) return;
+  for (let i = 0; i < entries.length; i += 1000) {
+    const batch = entries.slice(i, i + 1000);
+    await m.query(
+      `INSERT INTO audit_entry (actor_id, actor_login, action, module, record_id, reference, changes, message, ip, user_agent)
+       SELECT $1, $2, x.action, x.module, x.record_id, x.reference, x.changes::jsonb, x.message, $3, $4
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
+              AS x(action, module, record_id, reference, changes, message, n)
+        ORDER BY x.n`,
+      [actor.id, actor.login, actor.ip, actor.userAgent,
+        batch.map((e) => e.action), batch.map((e) => e.module ?? null), batch.map((e) => (e.recordId == null ? null : String(e.recordId))),
+        batch.map((e) => e.reference ?? null), batch.map((e) => (e.changes ? JSON.stringify(e.changes) : null)), batch.map((e) => e.message ?? null)],
+    );
+  }
+}
+
 /** The chain's lock (migration AuditChain1732300004000): whoever appends holds it until commit. */
 const AUDIT_CHAIN_LOCK = 872_341_003;
 

@@ -1,7 +1,8 @@
-import { explainDecision, type Explanation } from '../../core/explain.js';
+import { explainDecision, withoutRecordFacts, type Explanation } from '../../core/explain.js';
+import { ModuleRecords } from './module-records.js';
 import { explanationText, type Language } from '../../core/explain-text.js';
 import type { ModuleAction } from '../../core/model.js';
-import type { AccessService } from './access-service.js';
+import type { AccessService, UserAccess } from './access-service.js';
 import { dossierRoot } from '../../core/client-access.js';
 
 export interface RecordExplanation extends Explanation {
@@ -14,18 +15,23 @@ export interface RecordExplanation extends Explanation {
  */
 export async function explainRecord(
   service: AccessService, userId: number, module: string, reference: string | null, action: ModuleAction, lang: Language = 'fr',
+  viewer?: UserAccess,
 ): Promise<RecordExplanation | { error: 'unknownUser' | 'unknownModule' | 'unknownRecord' }> {
   const loaded = await service.forUser(userId);
   if (!loaded) return { error: 'unknownUser' };
   if (!service.registry.has(module)) return { error: 'unknownModule' };
   let record: Record<string, unknown> | null = null;
+  let hidden = false;
   if (reference !== null) {
     const [row] = await service.ds.query(`SELECT id FROM "${service.table(module).table}" WHERE reference = $1`, [reference]);
     if (!row) return { error: 'unknownRecord' };
     record = (await service.recordFacts(module, [row.id])).get(row.id) ?? null;
+    // Asked by its exact reference, a record the viewer may not read is explained without its facts.
+    hidden = !!viewer && !(await new ModuleRecords(service, module).allows(viewer, 'read', row.id));
   }
   const index = await service.indexFor(loaded.user.version);
-  const e = explainDecision(index, service.registry.catalog, loaded.user, module, record, action);
+  const decided = explainDecision(index, service.registry.catalog, loaded.user, module, record, action);
+  const e = hidden ? withoutRecordFacts(decided) : decided;
   return { ...e, text: explanationText(e, { login: loaded.user.login, reference: reference ?? undefined, accounts: await dossierReferences(service, loaded.user.dossiers ?? []) }, lang) };
 }
 

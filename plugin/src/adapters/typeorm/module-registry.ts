@@ -1,6 +1,6 @@
 import type { BaseEntity, DataSource, EntityMetadata } from 'typeorm';
 import {
-  catalogProblems, type ModuleCatalog, type ModuleSpec, type SharingModuleSpec,
+  catalogProblems, ownerFields, type ModuleCatalog, type ModuleSpec, type SharingModuleSpec,
 } from '../../core/modules.js';
 
 export type EntityClass = (new () => BaseEntity) & typeof BaseEntity;
@@ -69,6 +69,22 @@ export class ModuleRegistry {
     };
     for (const n of this.names) visit(n);
     return order;
+  }
+
+  /**
+   * The catalog with each module's `userFields` completed from the entities: every column that
+   * references the given User entity (an author, a reviewer...), besides the owner fields. What a
+   * developer forgets to declare is still kept from client users.
+   */
+  catalogWithUserFields(ds: DataSource, user: Function): ModuleCatalog {
+    const modules = this.catalog.modules.map((spec) => {
+      const meta = this.metadata(ds, spec.name);
+      const joins = meta.manyToOneRelations.filter((r) => r.inverseEntityMetadata.target === user).flatMap((r) => r.joinColumns.map((c) => c.databaseName));
+      const found = meta.columns.filter((c) => joins.includes(c.databaseName)).map((c) => c.propertyName);
+      const owners = new Set(ownerFields(spec));
+      return { ...spec, userFields: [...new Set([...(spec.userFields ?? []), ...found])].filter((f) => !owners.has(f)) };
+    });
+    return { ...this.catalog, modules };
   }
 
   fields(ds: DataSource, name: string): FieldInfo[] {

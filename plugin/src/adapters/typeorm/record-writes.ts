@@ -5,7 +5,9 @@ import { dossierAccountOf, dossierRoot, isDossierRoot } from '../../core/client-
 import { moduleSpec } from '../../core/modules.js';
 import { ownerFields, type FieldInfo } from './module-registry.js';
 import { ModuleRecords } from './module-records.js';
-import { Refusal } from './refusal.js';
+import { adminPlaneRefusal, Refusal } from './refusal.js';
+import { loadRecordFacts } from './record-facts.js';
+import { mayTransfer, transferredFields } from '../../core/transfer.js';
 
 /** Columns the database keeps: never written from a form. */
 const MANAGED = new Set(['id', 'createdAt', 'updatedAt', 'createdById']);
@@ -111,8 +113,12 @@ async function guardLinks(records: ModuleRecords, ua: UserAccess, values: Record
   }
 }
 
-/** Owners must name an existing user or team; exactly one of the two for an assigned record. */
-async function guardOwner(records: ModuleRecords, values: Record<string, unknown>, current: Record<string, unknown> | null, m: EntityManager) {
+/**
+ * Owners must name an existing user or team; exactly one of the two for an assigned record. A new
+ * owner named by an internal user is an active internal user or a team (docs/spec/access-model.md,
+ * "Transfers"); a client's record takes its dossier's owner, active or not.
+ */
+async function guardOwner(records: ModuleRecords, ua: UserAccess, values: Record<string, unknown>, current: Record<string, unknown> | null, m: EntityManager) {
   const spec = records.table.spec;
   const merged = { ...(current ?? {}), ...values };
   if (spec.owner.kind === 'userOrTeam') {
@@ -128,9 +134,34 @@ async function guardOwner(records: ModuleRecords, values: Record<string, unknown
     const id = values[field];
     if (id === null || id === undefined || (current && same(id, current[field]))) continue;
     const isTeam = spec.owner.kind === 'userOrTeam' && field === spec.owner.teamField;
-    const rows = await m.query(`SELECT 1 FROM ${isTeam ? 'team' : 'app_user'} WHERE id = $1`, [id]);
-    if (!rows.length) throw new Refusal('invalid', `${field} : ${isTeam ? 'aucune équipe' : 'aucun utilisateur'} n° ${id}. ${NOTHING_CHANGED}`, field);
+    const [row] = await m.query(`SELECT ${isTeam ? "'internal' AS kind, 'active' AS status" : 'kind, status'} FROM ${isTeam ? 'team' : 'app_user'} WHERE id = $1`, [id]);
+    if (!row) throw new Refusal('invalid', `${field} : ${isTeam ? 'aucune équipe' : 'aucun utilisateur'} n° ${id}. ${NOTHING_CHANGED}`, field);
+    if (ua.access.kind === 'internal' && (row.kind !== 'internal' || row.status !== 'active')) {
+      throw adminPlaneRefusal({ code: 'inactiveOwner', field, id: Number(id) }, { kind: 'invalid', property: field });
+    }
   }
+}
+
+/**
+ * Changing who owns a record is a transfer: `edit` on it and the transfer rule (core/transfer.ts),
+ * checked on the record as locked by this write. Said as "may not edit" when edit itself is refused.
+ */
+async function guardTransfer(records: ModuleRecords, ua: UserAccess, id: number, current: Record<string, unknown>, values: Record<string, unknown>, m: EntityManager) {
+  const spec = records.table.spec;
+  if (ua.access.isAdmin || !transferredFields(spec, current, values).length) return;
+  if (!(await records.allows(ua, 'edit', id, m))) throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);
+  if (!(await mayTransferRecord(records, ua, id, m))) {
+    throw adminPlaneRefusal({ code: 'transfer', module: records.module, id }, { property: ownerFields(spec)[0] });
+  }
+}
+
+/** The transfer rule (core/transfer.ts) on one record as stored; `edit` is the caller's to check. */
+export async function mayTransferRecord(records: ModuleRecords, ua: UserAccess, id: number, m?: EntityManager): Promise<boolean> {
+  if (ua.access.isAdmin) return true;
+  const facts = (await loadRecordFacts(m ?? records.ds, records.module, [id], (x) => records.service.table(x), records.fields.map((f) => f.property))).get(id);
+  if (!facts) return false;
+  const index = await records.service.indexFor(ua.user.version);
+  return mayTransfer(index, records.table.spec, { user: ua.user, isAdmin: ua.access.isAdmin, editAll: ua.access.editAll }, facts);
 }
 
 function hiddenIn(records: ModuleRecords, ua: UserAccess, input: Record<string, unknown>): string[] {
@@ -216,7 +247,7 @@ export async function createRecord(records: ModuleRecords, ua: UserAccess, input
     } else if (values[spec.owner.primaryField] === undefined) {
       values[spec.owner.primaryField] = ua.user.id;
     }
-    await guardOwner(records, values, null, m);
+    await guardOwner(records, ua, values, null, m);
     await guardLinks(records, ua, values, null, m);
     values.createdById = ua.user.id;
     const row = await uniqueReference(() => records.insert(values, m));
@@ -234,7 +265,9 @@ export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: n
     guardFields(records, ua, values, current);
     for (const k of Object.keys(values)) if (same(values[k], current[k])) delete values[k];
     if ('name' in values && !values.name) throw new Refusal('invalid', `Le nom est obligatoire. ${NOTHING_CHANGED}`, 'name');
-    await guardOwner(records, values, current, m);
+    // Whether one may transfer at all comes before what the new owner may be.
+    await guardTransfer(records, ua, id, current, values, m);
+    await guardOwner(records, ua, values, current, m);
     await guardLinks(records, ua, values, current, m);
     const row = await uniqueReference(() => records.updateIfAllowed(ua, id, values, m));
     if (!row) throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);

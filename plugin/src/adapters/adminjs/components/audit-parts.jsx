@@ -28,9 +28,9 @@ export function objectToQuery(o) {
 }
 
 /** GET `<rootPath>/portier/audit`: `{ status: 'ok', data }`, `{ status: 'forbidden' }` or `{ status: 'error', message }`. */
-export async function fetchAudit(query) {
+export async function fetchAudit(query, path = '/audit') {
   try {
-    const { status, body } = await portierFetch(`/audit${objectToQuery(query)}`);
+    const { status, body } = await portierFetch(`${path}${objectToQuery(query)}`);
     if (status === 403 || status === 401) return { status: 'forbidden' };
     if (status < 200 || status >= 300) return { status: 'error', message: body.message ?? `HTTP ${status}` };
     return { status: 'ok', data: body };

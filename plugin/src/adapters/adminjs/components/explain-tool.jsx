@@ -8,9 +8,9 @@ const ACTIONS = ['read', 'edit', 'delete', 'create', 'export'];
 const ON_RECORD = ['read', 'edit', 'delete'];
 
 /**
- * "Pourquoi ?": the engine's decision for this user, one record (any record of the module: the
- * question is precisely why they can or cannot) and one action, with the rule, role, team,
- * profile or default behind it, as the server words it.
+ * "Pourquoi ?": the engine's decision for this user, one record and one action, with the rule,
+ * role, team, profile or default behind it, as the server words it. The search offers the records
+ * the viewer may read; any other is explained by its exact reference, without its name or facts.
  */
 const ExplainTool = ({ userId, modules }) => {
   const { translateMessage: tm, translateLabel: tl, i18n } = useTranslation();
@@ -36,7 +36,10 @@ const ExplainTool = ({ userId, modules }) => {
     const r = await portierFetch(`/effective-access/users/${userId}/explain?${qs}`);
     setResult(r.status === 200 ? r.body : { error: r.body.message ?? r.body.error });
   };
-  const options = records.some((x) => x.reference === reference) || !reference ? records : [{ reference, name: '' }, ...records];
+  // The search lists the records the viewer may read; any other is explained by its exact reference (without its facts).
+  const typed = search.trim();
+  const listed = typed && !records.some((x) => x.reference === typed) ? [...records, { reference: typed, name: '', exact: true }] : records;
+  const options = listed.some((x) => x.reference === reference) || !reference ? listed : [{ reference, name: '' }, ...listed];
 
   return (
     <Box variant="white" data-testid="explain-tool">
@@ -58,7 +61,7 @@ const ExplainTool = ({ userId, modules }) => {
           <Label>{tm('effectiveRecord')}</Label>
           <Select testId="explain-record" value={reference} placeholder={tm('effectiveChooseRecord')} disabled={!module || (action && !needsRecord)}
             onChange={(v) => { setReference(v); setResult(null); }}
-            options={options.map((x) => ({ value: x.reference, label: x.name ? `${x.reference} — ${x.name}` : x.reference }))} width={300} />
+            options={options.map((x) => ({ value: x.reference, label: x.exact ? `${x.reference} — ${tm('effectiveExactReference')}` : x.name ? `${x.reference} — ${x.name}` : x.reference }))} width={300} />
         </Box>
         <Box>
           <Label>{tm('effectiveAction')}</Label>

@@ -5,13 +5,13 @@ import { AUDIT_PAGE, AuditTable, fetchAudit, objectToQuery, rootPath, useAuditFo
 
 const SHOWN = 10;
 
-/** The record's "Historique": its latest audit entries, for viewers with `viewAudit` (nothing for others). */
-const RecordHistory = ({ module, recordId }) => {
+/** The record's "Historique": its latest audit entries, for every collaborator who may read the record. */
+const RecordHistory = ({ module, recordId, mayOpenTrail }) => {
   const [state, setState] = useState({ status: 'loading' });
   const format = useAuditFormat(state.data?.timeZone);
   useEffect(() => {
     let live = true;
-    fetchAudit({ module, recordId, perPage: SHOWN }).then((r) => live && setState(r));
+    fetchAudit({ perPage: SHOWN }, `/history/${encodeURIComponent(module)}/${encodeURIComponent(recordId)}`).then((r) => live && setState(r));
     return () => { live = false; };
   }, [module, recordId]);
   if (state.status === 'forbidden' || state.status === 'error') return null;
@@ -21,7 +21,7 @@ const RecordHistory = ({ module, recordId }) => {
     <Box variant="white" mt="xl" data-testid="record-history">
       <Box flex flexDirection="row" justifyContent="space-between" alignItems="center" mb="lg">
         <H5 mb={0}>{m('auditHistoryTitle')}</H5>
-        {state.data?.total > 0 && (
+        {mayOpenTrail && state.data?.total > 0 && (
           <Button as="a" href={seeAll} variant="text" size="sm">{m('auditHistorySeeAll')} ({state.data.total})</Button>
         )}
       </Box>
@@ -40,12 +40,12 @@ const RecordHistory = ({ module, recordId }) => {
 const RecordShowWithHistory = (props) => {
   const { resource, record } = props;
   const [admin] = useCurrentAdmin();
-  // Whether the audit page is in the user's menu (pages.ts) only spares a request: the server decides.
-  const mayView = !!admin && (admin.portierPages ?? []).includes(AUDIT_PAGE);
+  // Client users see no history; the server decides anyway (a 403 shows nothing).
+  const mayView = !!admin && admin.kind !== 'client';
   return (
     <>
       <Show {...props} />
-      {mayView && record?.id !== undefined && record?.id !== null && <RecordHistory module={resource.id} recordId={String(record.id)} />}
+      {mayView && record?.id !== undefined && record?.id !== null && <RecordHistory module={resource.id} recordId={String(record.id)} mayOpenTrail={(admin.portierPages ?? []).includes(AUDIT_PAGE)} />}
     </>
   );
 };

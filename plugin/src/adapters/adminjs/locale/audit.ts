@@ -56,6 +56,8 @@ export const auditFr = {
   auditAction_passwordChange: 'Changement de mot de passe',
   auditAction_approve: 'Approbation',
   auditAction_reject: 'Rejet',
+  auditAction_inherit: "Reprise par l'héritier",
+  auditAction_freeSeatEnded: 'Fin de licence offerte',
 } as Record<string, string>;
 
 export const auditEn = {
@@ -115,4 +117,6 @@ export const auditEn = {
   auditAction_passwordChange: 'Password change',
   auditAction_approve: 'Approved',
   auditAction_reject: 'Rejected',
+  auditAction_inherit: 'Taken over by the heir',
+  auditAction_freeSeatEnded: 'Free seat ended',
 } as Record<string, string>;

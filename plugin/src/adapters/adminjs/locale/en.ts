@@ -8,6 +8,7 @@ import { rolesEn } from './roles.js';
 import { teamsEn } from './teams.js';
 import { sharingEn } from './sharing.js';
 import { effectiveEn } from './effective.js';
+import { recordsEn } from './records.js';
 import { usersEn } from './users.js';
 import { subscriptionEn } from './subscription.js';
 import { requestsEn } from './requests.js';
@@ -62,6 +63,7 @@ export const adminjsEn = {
     ...teamsEn,
     ...sharingEn,
     ...effectiveEn,
+    ...recordsEn,
     ...usersEn,
     ...subscriptionEn,
     ...requestsEn,

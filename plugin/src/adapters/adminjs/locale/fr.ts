@@ -8,6 +8,7 @@ import { rolesFr } from './roles.js';
 import { teamsFr } from './teams.js';
 import { sharingFr } from './sharing.js';
 import { effectiveFr } from './effective.js';
+import { recordsFr } from './records.js';
 import { usersFr } from './users.js';
 import { subscriptionFr } from './subscription.js';
 import { requestsFr } from './requests.js';
@@ -170,6 +171,7 @@ export const adminjsFr = {
     ...teamsFr,
     ...sharingFr,
     ...effectiveFr,
+    ...recordsFr,
     ...usersFr,
     ...subscriptionFr,
     ...requestsFr,

@@ -1,5 +1,7 @@
 import express, { type Router } from 'express';
-import { badRequest, forbidden, guardedBy, holds, zodIssues } from './respond.js';
+import { answering, badRequest, forbidden, guardedBy, holds, zodIssues } from './respond.js';
+import { Refusal } from '../../typeorm/refusal.js';
+import { ModuleRecords } from '../../typeorm/module-records.js';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { AUDIT_TIME_ZONE, auditActor, auditOptions, auditPage, eachAuditBatch, type AuditFilters, type AuditRow } from '../../typeorm/audit-query.js';
@@ -95,8 +97,28 @@ export function auditRoutes(service: AccessService): Router {
     }
   });
 
+  // A record's "Historique": for any internal user who may read the record now (client users see
+  // no history); a record they may not read answers like one that does not exist.
+  router.get('/history/:module/:id', answering(async (req, res) => {
+    const viewer = currentAccess()!.access;
+    const { page = 1, perPage = DEFAULT_PER_PAGE } = historyQuery.parse(req.query);
+    const module = String(req.params.module);
+    if (viewer.access.kind !== 'internal') throw new Refusal('forbidden', "Refusé : l'historique des enregistrements est réservé aux collaborateurs.");
+    const recordId = /^\d{1,9}$/.test(String(req.params.id)) ? Number(req.params.id) : null;
+    if (!service.registry.has(module) || recordId === null || !(await new ModuleRecords(service, module).allows(viewer, 'read', recordId))) {
+      throw new Refusal('notFound', `Enregistrement introuvable : ${module} n° ${req.params.id}.`);
+    }
+    const scope = { kind: 'record' as const, module, recordId: String(recordId) };
+    res.json({ ...(await auditPage(ds, viewer, service.registry.names, {}, page, perPage, scope)), timeZone: AUDIT_TIME_ZONE });
+  }));
+
   return router;
 }
+
+const historyQuery = z.strictObject({
+  page: optional(z.coerce.number().int().min(1).max(1_000_000)),
+  perPage: optional(z.coerce.number().int().min(1).max(MAX_PER_PAGE)),
+}, unknownKeys);
 
 class ClientGone extends Error {}
 

@@ -57,22 +57,26 @@ export function effectiveAccessRoutes(service: AccessService): Router {
     res.json({ user, modules });
   }));
 
-  // Any record of the module, readable by this user or not: the question is precisely why they can
-  // or cannot (like the audit trail, which names records its readers may not open). But a field the
-  // viewer has at `none` stays on the server, and is not searched either (that would reveal it).
+  // The records "Pourquoi ?" offers: only those the viewer may read (all of them for admins and
+  // viewAll holders), under the viewer's own read condition. Another record is still explained by
+  // its exact reference, without its facts (explain-record.ts). A field the viewer has at `none`
+  // stays on the server, and is not searched either (that would reveal it).
   router.get('/effective-access/records', handle(async (req, res) => {
     const query = recordsQuery.parse(req.query);
     const module = moduleOf(query.module);
     const table = service.table(module);
     const viewer = currentAccess()!.access;
-    const nameHidden = !viewer.access.isAdmin && viewer.access.fields[module]?.name === 'none';
-    const reference = q(table.column('reference'));
-    const name = nameHidden ? 'NULL' : q(table.column('name'));
-    const records = await service.ds.query(
-      `SELECT ${reference} AS reference, ${name} AS name FROM ${q(table.table)}
-        WHERE ${reference} ILIKE $1 ${nameHidden ? '' : `OR ${name} ILIKE $1`} ORDER BY ${reference} LIMIT 30`,
-      [`%${(query.q ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
-    );
+    const restricted = viewer.access.isAdmin ? {} : viewer.access.fields[module] ?? {};
+    const reference = restricted.reference === 'none' ? null : `x.${q(table.column('reference'))}`;
+    const name = restricted.name === 'none' ? null : `x.${q(table.column('name'))}`;
+    const searched = [reference, name].filter((c): c is string => c !== null);
+    const read = viewer.sql(module, 'read', 'x');
+    const { sql, values } = toPositional(read.sql, read.params, 1);
+    const records = searched.length ? await service.ds.query(
+      `SELECT ${reference ?? 'NULL'} AS reference, ${name ?? 'NULL'} AS name FROM ${q(table.table)} x
+        WHERE (${searched.map((c) => `${c} ILIKE $1`).join(' OR ')}) AND ${sql} ORDER BY ${reference ?? 'x.id'} LIMIT 30`,
+      [`%${(query.q ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`, ...values],
+    ) : [];
     res.json({ records });
   }));
 
@@ -82,7 +86,7 @@ export function effectiveAccessRoutes(service: AccessService): Router {
     const module = moduleOf(query.module);
     const onRecord = query.action === 'read' || query.action === 'edit' || query.action === 'delete';
     if (onRecord && !query.reference) throw new Refusal('invalid', `Choisissez un enregistrement de ${module} : la ${query.action === 'read' ? 'lecture' : query.action === 'edit' ? 'modification' : 'suppression'} se décide par enregistrement.`, 'reference');
-    const result = await explainRecord(service, userId, module, onRecord ? query.reference! : null, query.action, query.lang ?? 'fr');
+    const result = await explainRecord(service, userId, module, onRecord ? query.reference! : null, query.action, query.lang ?? 'fr', currentAccess()!.access);
     if ('error' in result) {
       if (result.error === 'unknownUser') throw new Refusal('notFound', `Aucun utilisateur n° ${userId}.`);
       if (result.error === 'unknownRecord') throw new Refusal('notFound', `Aucun enregistrement ${query.reference} dans ${module}.`, 'reference');

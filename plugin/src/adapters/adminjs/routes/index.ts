@@ -13,6 +13,7 @@ import { effectiveAccessRoutes } from './effective-access-routes.js';
 import { usersRoutes } from './users-routes.js';
 import { subscriptionRoutes } from './subscription-routes.js';
 import { requestsRoutes } from './requests-routes.js';
+import { ownersRoutes } from './owners-routes.js';
 
 /** Where Portier's own pages fetch their data: `<rootPath>/portier/...`. */
 export const PORTIER_API = '/portier';
@@ -43,5 +44,6 @@ export function portierRoutes(service: AccessService): Router {
   router.use(PORTIER_API, usersRoutes(service));
   router.use(PORTIER_API, subscriptionRoutes(service));
   router.use(PORTIER_API, requestsRoutes(service));
+  router.use(PORTIER_API, ownersRoutes(service));
   return router;
 }

@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
-import { listRequests, requestById, teamView } from '../../typeorm/setup/access-request-reads.js';
+import { asRequesterSees, listRequests, requestById, teamView } from '../../typeorm/setup/access-request-reads.js';
 import { approveAccessRequest, createAccessRequest, rejectAccessRequest } from '../../typeorm/setup/access-requests.js';
 import { currentAccess } from '../../request-context.js';
 import { guardedBy, holds, id } from './respond.js';
@@ -41,12 +41,12 @@ export function requestsRoutes(service: AccessService): Router {
   }));
 
   router.get('/requests/mine', requester(async (_req, res) => {
-    res.json({ requests: await listRequests(service.ds, { requesterId: actor().user.id }) });
+    res.json({ requests: (await listRequests(service.ds, { requesterId: actor().user.id })).map(asRequesterSees) });
   }));
 
   router.post('/requests', requester(async (req, res) => {
     const requestId = await createAccessRequest(service, actor(), req.body);
-    res.status(201).json({ id: requestId, request: await found(requestId), message: `Demande n° ${requestId} envoyée : un gestionnaire des utilisateurs va la traiter.` });
+    res.status(201).json({ id: requestId, request: asRequesterSees(await found(requestId)), message: `Demande n° ${requestId} envoyée : un gestionnaire des utilisateurs va la traiter.` });
   }));
 
   router.get('/requests', manager(async (req, res) => {

@@ -45,7 +45,8 @@ export function zodIssues(error: z.ZodError, lang: 'fr' | 'en' = 'fr'): string {
 
 /** A refusal of the access model: 403, 404 or 400 with its message (which says nothing changed). */
 export function sendRefusal(res: Response, e: Refusal): void {
-  res.status(e.kind === 'forbidden' ? 403 : e.kind === 'notFound' ? 404 : 400).json({ error: e.kind, message: e.message, property: e.property });
+  const message = e.in(currentAccess()?.access.user.locale);
+  res.status(e.kind === 'forbidden' ? 403 : e.kind === 'notFound' ? 404 : 400).json({ error: e.kind, message, property: e.property, ...(e.detail ? { code: e.detail.code } : {}) });
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -56,8 +57,15 @@ type Handler = (req: Request, res: Response) => Promise<void>;
  * its own status and message, recorded in the audit trail. Anything else is a bug and goes to Express.
  */
 export function guardedBy(capabilities: Capability[], message: string): (fn: Handler) => Handler {
-  return (fn) => async (req, res) => {
-    if (!holds(...capabilities)) return forbidden(res, message);
+  return (fn) => {
+    const answered = answering(fn);
+    return async (req, res) => (holds(...capabilities) ? answered(req, res) : forbidden(res, message));
+  };
+}
+
+/** The same answers, for a route open to every signed-in user (what it may do is decided inside). */
+export function answering(fn: Handler): Handler {
+  return async (req, res) => {
     try {
       await fn(req, res);
     } catch (e) {

@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
-import { createUser, deleteUsers, updateUser } from '../../typeorm/setup/user-writes.js';
+import { copyUser, deleteUsers, updateUser } from '../../typeorm/setup/user-writes.js';
 import { currentAccess } from '../../request-context.js';
 import { guardedBy, id } from './respond.js';
 
@@ -53,16 +53,7 @@ export function usersRoutes(service: AccessService): Router {
   // A copy takes the role, organisation and login hours of its model; the admin flag only when an admin copies.
   router.post('/users/:id/copy', handle(async (req, res) => {
     const body = copyBody.parse(req.body);
-    const [model] = await service.ds.query(
-      `SELECT kind, is_admin, role_id, company, title, department, reports_to_id, locale, login_hours FROM app_user WHERE id = $1`,
-      [id.parse(req.params.id)],
-    );
-    if (!model) throw new Refusal('notFound', "Utilisateur introuvable. Rien n'a été modifié.");
-    if (model.kind !== 'internal') throw new Refusal('invalid', "Un utilisateur client se crée avec ses dossiers (page Accès clients), il ne se copie pas. Rien n'a été modifié.");
-    const created = await createUser(service, actor(), {
-      ...body, status: 'active', isAdmin: model.is_admin && actor().access.isAdmin, roleId: model.role_id, company: model.company,
-      title: model.title, department: model.department, reportsToId: model.reports_to_id, locale: model.locale, loginHours: model.login_hours,
-    });
+    const created = await copyUser(service, actor(), id.parse(req.params.id), body);
     res.json({ id: created, message: `Utilisateur ${body.login} créé sur le modèle de l'original (rôle, société, service, horaires).` });
   }));
 

@@ -12,6 +12,13 @@ type Db = DataSource | EntityManager;
  */
 export const WITH_ACCESS = `u.kind = 'internal' AND u.status = 'active' AND (u.is_admin OR u.role_id IS NOT NULL)`;
 
+/**
+ * The users a team lead's view and requests may cover (docs/spec/seats.md): neither the team lead
+ * themselves ($1), nor admins, nor holders of a capability.
+ */
+const IN_SCOPE = `u.id <> $1 AND NOT u.is_admin AND NOT EXISTS (
+  SELECT 1 FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE rp.role_id = u.role_id AND cardinality(p.capabilities) > 0)`;
+
 export interface TeamUser {
   id: number;
   login: string;
@@ -27,7 +34,7 @@ export interface TeamUser {
 }
 
 /**
- * The users with access of the teams the requester belongs to. Membership is the engine's
+ * The users with access of the teams the requester belongs to, within the team lead's scope. Membership is the engine's
  * (`team_member`, docs/spec/access-model.md's members(T)): direct members, the users of the team's roles,
  * and the members of the teams nested in it, so a lead of a nested team belongs to the outer one.
  * `onlyUserId` asks whether one user is among them.
@@ -41,7 +48,7 @@ export async function teamUsers(db: Db, requesterId: number, onlyUserId: number 
        JOIN team t ON t.id = tm.team_id
        JOIN app_user u ON u.id = tm.user_id
        LEFT JOIN role r ON r.id = u.role_id
-      WHERE mine.user_id = $1 AND ${WITH_ACCESS} AND ($2::int IS NULL OR u.id = $2)
+      WHERE mine.user_id = $1 AND ${WITH_ACCESS} AND ${IN_SCOPE} AND ($2::int IS NULL OR u.id = $2)
       GROUP BY u.id, r.name
       ORDER BY u.last_name, u.first_name, u.login`,
     [requesterId, onlyUserId],
@@ -125,6 +132,15 @@ export async function listRequests(db: Db, filter: RequestFilter, limit = 200) {
     updatedAt: r.updated_at,
     handledAt: r.handled_at,
   }));
+}
+
+/**
+ * A request as its requester reads it: a refusal met on approval is the handler's to read (it may
+ * say whether an e-mail or a login exists, or who is an admin); the requester learns only that the
+ * request waits for the handler.
+ */
+export function asRequesterSees<T extends { refusal: string | null }>(request: T): T {
+  return request.refusal ? { ...request, refusal: "Un gestionnaire l'a examinée sans pouvoir l'appliquer telle quelle : elle reste ouverte et il vous répondra." } : request;
 }
 
 export async function requestById(db: Db, id: number) {

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccessService, UserAccess } from '../access-service.js';
 import { withAuditEntryIds } from '../audit.js';
 import { Refusal } from '../refusal.js';
-import { auditSetup, invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
+import { auditSetup, hasCapability, invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
 import { handlerNote, parseRequestInput, type AccessRequestInput } from './access-request-input.js';
 import { teamUsers } from './access-request-reads.js';
 import { applyRequest, type Applied, type StoredRequest } from './access-request-apply.js';
@@ -35,10 +35,8 @@ async function role(m: EntityManager, roleId: number): Promise<{ id: number; nam
 /** What the request records, names included, so that it still reads right once users or roles change. */
 async function payloadOf(m: EntityManager, ua: UserAccess, request: AccessRequestInput): Promise<Record<string, unknown>> {
   if (request.type === 'newUser') {
+    // Whether the e-mail is already a user's is not said here: the handler sees it on approval.
     const { id: roleId, name: roleName } = await role(m, request.roleId);
-    if ((await m.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1)`, [request.email])).length) {
-      throw invalid(`E-mail : ${request.email} est déjà celui d'un utilisateur.`, 'email');
-    }
     return { firstName: request.firstName, lastName: request.lastName, email: request.email, title: request.title, roleId, roleName };
   }
   // A user outside the requester's teams answers like one who does not exist: ids cannot be probed.
@@ -51,10 +49,13 @@ async function payloadOf(m: EntityManager, ua: UserAccess, request: AccessReques
   return { ...named, roleId, roleName, fromRoleId: user.roleId, fromRoleName: user.role };
 }
 
-/** One open request per change: the same type for the same user, or a new user with the same e-mail. */
-async function refuseDuplicate(m: EntityManager, request: AccessRequestInput): Promise<void> {
+/**
+ * One open request per change: the same type for the same user, or a new user with the same
+ * e-mail among the requester's own (another lead's requests are not theirs to learn of).
+ */
+async function refuseDuplicate(m: EntityManager, requesterId: number, request: AccessRequestInput): Promise<void> {
   const [twin] = request.type === 'newUser'
-    ? await m.query(`SELECT id FROM access_request WHERE status = 'open' AND type = 'newUser' AND lower(payload ->> 'email') = lower($1)`, [request.email])
+    ? await m.query(`SELECT id FROM access_request WHERE status = 'open' AND type = 'newUser' AND requester_id = $2 AND lower(payload ->> 'email') = lower($1)`, [request.email, requesterId])
     : await m.query(`SELECT id FROM access_request WHERE status = 'open' AND type = $1 AND target_user_id = $2`, [request.type, request.userId]);
   if (twin) throw invalid(`Une demande identique (n° ${twin.id}) est déjà ouverte : elle attend d'être traitée.`, 'type');
 }
@@ -67,7 +68,7 @@ export async function createAccessRequest(service: AccessService, ua: UserAccess
     // Requests are created one at a time, so that two identical ones cannot both pass the duplicate check.
     await m.query('LOCK TABLE access_request IN SHARE ROW EXCLUSIVE MODE');
     const payload = await payloadOf(m, ua, request);
-    await refuseDuplicate(m, request);
+    await refuseDuplicate(m, ua.user.id, request);
     const [row] = await m.query(
       `INSERT INTO access_request (type, payload, requester_id, requester_login, target_user_id, note) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [request.type, JSON.stringify(payload), ua.user.id, ua.user.login, 'userId' in request ? request.userId : null, request.note],
@@ -119,6 +120,7 @@ export async function approveAccessRequest(
       await lockSeats(m); // before the audit chain's lock, as every change that takes both does
       const request = await openRequest(m, id);
       applying = true;
+      await recheckRequester(service, m, request);
       const { result, entryIds } = await withAuditEntryIds(m, async () => {
         const applied = await applyRequest(service, ua, m, request, { confirmed: options.confirmed });
         await auditDecision(m, ua, request, 'approved', note, applied.userId);
@@ -132,6 +134,20 @@ export async function approveAccessRequest(
       await service.ds.query(`UPDATE access_request SET refusal = $2, updated_at = now() WHERE id = $1 AND status = 'open'`, [id, e.message]);
     }
     throw e;
+  }
+}
+
+/**
+ * What an approval re-checks (docs/spec/seats.md): the requester still holds `requestAccessChanges`,
+ * and the user the request is about is still in their teams and within their scope.
+ */
+async function recheckRequester(service: AccessService, m: EntityManager, request: StoredRequest): Promise<void> {
+  const requester = request.requester_id === null ? null : await service.forUser(request.requester_id);
+  if (!requester || !hasCapability(requester, 'requestAccessChanges')) {
+    throw invalid(`Le demandeur n'a plus le droit de demander des changements d'accès : rejetez la demande n° ${request.id}.`, 'requester');
+  }
+  if (request.type !== 'newUser' && (request.target_user_id === null || !(await teamUsers(m, requester.user.id, request.target_user_id)).length)) {
+    throw invalid(`${request.payload.userLogin ?? "L'utilisateur"} n'est plus dans les équipes du demandeur (ou plus dans ce qu'il peut demander) : rejetez la demande n° ${request.id}.`, 'userId');
   }
 }
 

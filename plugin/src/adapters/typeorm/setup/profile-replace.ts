@@ -5,6 +5,7 @@ import { assertKeepsOwnAdministration, capabilitiesOf } from '../safeguards.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
 import { roleSnapshot } from './role-writes.js';
 import { seatGuarded } from './seats.js';
+import { delegated } from './delegation.js';
 
 export interface ProfileHolders {
   roles: Array<{ id: number; name: string; users: number }>;
@@ -34,7 +35,7 @@ export async function profileHolders(m: EntityManager | AccessService['ds'], pro
  */
 export async function replaceProfileInRoles(service: AccessService, ua: UserAccess, fromId: number, toId: number): Promise<ProfileHolders> {
   requireCapability(ua, 'manageAccess');
-  return seatGuarded(service, ua.user, { change: 'roleProfiles', text: `Profil n° ${fromId} remplacé par le n° ${toId} dans ses rôles` }, async (m) => {
+  return seatGuarded(service, ua.user, { change: 'roleProfiles', text: `Profil n° ${fromId} remplacé par le n° ${toId} dans ses rôles` }, (m) => delegated(m, ua, async () => {
     const found = await m.query(`SELECT id, name, audience FROM profile WHERE id = ANY($1::int[]) FOR UPDATE`, [[fromId, toId]]);
     const from = found.find((p: { id: number }) => p.id === fromId);
     const to = found.find((p: { id: number }) => p.id === toId);
@@ -53,5 +54,5 @@ export async function replaceProfileInRoles(service: AccessService, ua: UserAcce
     }
     await assertKeepsOwnAdministration(m, ua.user.id, before);
     return affected;
-  });
+  }));
 }

@@ -1,14 +1,16 @@
-import { rightsBeyondTier, isTierOfAudience } from '../../../core/license-tiers.js';
+import { clientProfileExcess, rightsBeyondTier, isTierOfAudience } from '../../../core/license-tiers.js';
 import {
   CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, FIELD_ACCESS, MODULE_ACTIONS, type Capability, type ContactScopes,
   type FieldAccessMap, type LicenseTier, type ModulePrivileges, type ProfileAudience,
 } from '../../../core/model.js';
 import type { AccessService, UserAccess } from '../access-service.js';
-import { Refusal } from '../refusal.js';
+import { adminPlaneRefusal, Refusal } from '../refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../safeguards.js';
 import { ADMINISTRATOR_PROFILE, isClientSystemProfile } from '../system-profiles.js';
 import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard, snapshot } from './actor.js';
 import { seatGuarded, type SeatCause } from './seats.js';
+import { delegated } from './delegation.js';
+import { freeName } from './setup-names.js';
 
 /** The row read before the change, as the snapshot shape (without timestamps). */
 const snapshotOf = async (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'updated_at'));
@@ -55,11 +57,11 @@ export async function saveProfile(service: AccessService, ua: UserAccess, id: nu
   requireCapability(ua, 'manageAccess');
   validateShape(service, input);
   let cause: SeatCause = { change: 'profileTier', text: `Profil n° ${id}` };
-  return seatGuarded(service, ua.user, () => cause, async (m) => {
+  return seatGuarded(service, ua.user, () => cause, (m) => delegated(m, ua, async () => {
     const [current] = id === null ? [null] : await m.query(`SELECT * FROM profile WHERE id = $1 FOR UPDATE`, [id]);
     if (id !== null && !current) throw new Refusal('notFound', `Aucun profil n° ${id}. ${NOTHING_CHANGED}`);
     const merged = {
-      name: input.name ?? current?.name,
+      name: input.name === undefined && current ? current.name as string : await freeName(m, 'profile', input.name ?? '', id),
       audience: (input.audience ?? current?.audience ?? 'internal') as ProfileAudience,
       licenseTier: (input.licenseTier ?? current?.license_tier ?? 'standard') as LicenseTier,
       viewAll: input.viewAll ?? current?.view_all ?? false,
@@ -69,7 +71,6 @@ export async function saveProfile(service: AccessService, ua: UserAccess, id: nu
       contactScopes: input.contactScopes ?? current?.contact_scopes ?? {},
       fields: input.fields ?? current?.fields ?? {},
     };
-    if (!merged.name?.trim()) throw invalid('Le nom du profil est obligatoire.', 'name');
     cause = { change: 'profileTier', text: `Niveau de licence du profil ${merged.name} : ${current?.license_tier ?? '—'} → ${merged.licenseTier}` };
     if (current?.name === ADMINISTRATOR_PROFILE) {
       if (merged.name !== ADMINISTRATOR_PROFILE) throw safeguard('Le profil prédéfini Administrateur ne se renomme pas.', 'name');
@@ -84,10 +85,10 @@ export async function saveProfile(service: AccessService, ua: UserAccess, id: nu
     }
     if (current && current.audience !== merged.audience) throw refuse("Le public d'un profil (interne ou client) ne change pas.", 'audience');
     if (!isTierOfAudience(merged.licenseTier, merged.audience)) throw invalid(`« ${merged.licenseTier} » n'est pas un niveau de licence des profils ${merged.audience === 'client' ? 'clients' : 'internes'}.`, 'licenseTier');
+    const forbidden = merged.audience === 'client' ? clientProfileExcess(merged) : [];
+    if (forbidden.length) throw adminPlaneRefusal({ code: 'clientProfileRights', rights: forbidden }, { property: 'capabilities' });
     const excess = rightsBeyondTier(merged);
     if (excess.length) throw refuse(`Ce profil donne plus que son niveau de licence « ${merged.licenseTier} » ne le permet : ${excess.join(', ')}.`, 'licenseTier');
-    const [twin] = await m.query(`SELECT 1 FROM profile WHERE name = $1 AND id IS DISTINCT FROM $2`, [merged.name, id]);
-    if (twin) throw invalid(`Un profil s'appelle déjà « ${merged.name} ».`, 'name');
     const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
     if (input.isDefault) await m.query(`UPDATE profile SET is_default = false WHERE audience = $1 AND is_default AND id IS DISTINCT FROM $2`, [merged.audience, id]);
     const values = [merged.name, input.description ?? current?.description ?? '', input.isDefault ?? current?.is_default ?? false, merged.audience,
@@ -106,13 +107,13 @@ export async function saveProfile(service: AccessService, ua: UserAccess, id: nu
     await assertKeepsOwnAdministration(m, ua.user.id, before);
     await auditSetup(m, ua, id === null ? 'create' : 'update', 'Profile', savedId!, merged.name, current ? await snapshotOf(current) : null, await snapshot(m, 'profile', savedId!));
     return savedId!;
-  });
+  }));
 }
 
 /** Deleting a profile still in use names the profile that replaces it in every role that holds it. */
 export async function deleteProfile(service: AccessService, ua: UserAccess, id: number, replacementId: number | null): Promise<void> {
   requireCapability(ua, 'manageAccess');
-  await seatGuarded(service, ua.user, { change: 'roleProfiles', text: `Suppression du profil n° ${id} (remplacé par le n° ${replacementId})` }, async (m) => {
+  await seatGuarded(service, ua.user, { change: 'roleProfiles', text: `Suppression du profil n° ${id} (remplacé par le n° ${replacementId})` }, (m) => delegated(m, ua, async () => {
     const [profile] = await m.query(`SELECT id, name, system, audience FROM profile WHERE id = $1 FOR UPDATE`, [id]);
     if (!profile) throw new Refusal('notFound', `Aucun profil n° ${id}. ${NOTHING_CHANGED}`);
     if (profile.system) throw safeguard(`Le profil ${profile.name} est un profil système : il ne peut pas être supprimé.`);
@@ -139,5 +140,5 @@ export async function deleteProfile(service: AccessService, ua: UserAccess, id: 
     await m.query(`DELETE FROM profile WHERE id = $1`, [id]);
     await auditSetup(m, ua, 'delete', 'Profile', id, profile.name, was, replacementId ? { replacementId } : null);
     await assertKeepsOwnAdministration(m, ua.user.id, before);
-  });
+  }));
 }

@@ -4,6 +4,8 @@ import { Refusal } from '../refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../safeguards.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
 import { seatGuarded } from './seats.js';
+import { delegated } from './delegation.js';
+import { freeName } from './setup-names.js';
 
 export async function roleSnapshot(m: EntityManager, id: number): Promise<Record<string, unknown> | null> {
   const row = await snapshot(m, 'role', id);
@@ -26,14 +28,11 @@ async function descendants(m: EntityManager, id: number): Promise<number[]> {
 export async function saveRole(service: AccessService, ua: UserAccess, id: number | null, input: RoleInput): Promise<number> {
   requireCapability(ua, 'manageAccess');
   let causeName = input.name ?? `n° ${id}`;
-  return seatGuarded(service, ua.user, () => ({ change: 'roleProfiles' as const, text: `Profils du rôle ${causeName}` }), async (m) => {
+  return seatGuarded(service, ua.user, () => ({ change: 'roleProfiles' as const, text: `Profils du rôle ${causeName}` }), (m) => delegated(m, ua, async () => {
     const [current] = id === null ? [null] : await m.query(`SELECT id, name, parent_id FROM role WHERE id = $1 FOR UPDATE`, [id]);
     if (id !== null && !current) throw new Refusal('notFound', `Aucun rôle n° ${id}. ${NOTHING_CHANGED}`);
-    const name = (input.name ?? current?.name ?? '').trim();
-    if (!name) throw invalid('Le nom du rôle est obligatoire.', 'name');
+    const name = input.name === undefined && current ? current.name : await freeName(m, 'role', input.name ?? '', id);
     causeName = name;
-    const [twin] = await m.query(`SELECT 1 FROM role WHERE name = $1 AND id IS DISTINCT FROM $2`, [name, id]);
-    if (twin) throw invalid(`Un rôle s'appelle déjà « ${name} ».`, 'name');
     const parentId = input.parentId === undefined ? current?.parent_id ?? null : input.parentId;
     if (parentId !== null) {
       const [parent] = await m.query(`SELECT id, name FROM role WHERE id = $1`, [parentId]);
@@ -65,7 +64,7 @@ export async function saveRole(service: AccessService, ua: UserAccess, id: numbe
     await assertKeepsOwnAdministration(m, ua.user.id, before);
     await auditSetup(m, ua, id === null ? 'create' : 'update', 'Role', roleId!, name, was, await roleSnapshot(m, roleId!));
     return roleId!;
-  });
+  }));
 }
 
 /** The sharing rules that name a role or team: deleted with it, listed before (the confirmation). */
@@ -83,7 +82,7 @@ export async function rulesNaming(m: EntityManager | AccessService['ds'], kind: 
 export async function deleteRole(service: AccessService, ua: UserAccess, id: number, heirId: number | null): Promise<Array<{ id: number; name: string | null; module: string }>> {
   requireCapability(ua, 'manageAccess');
   // Its users move to the heir role: a role of a higher tier takes seats there.
-  return seatGuarded(service, ua.user, { change: 'roleChange', text: `Suppression du rôle n° ${id} : ses utilisateurs passent au rôle n° ${heirId}` }, async (m) => {
+  return seatGuarded(service, ua.user, { change: 'roleChange', text: `Suppression du rôle n° ${id} : ses utilisateurs passent au rôle n° ${heirId}` }, (m) => delegated(m, ua, async () => {
     const [role] = await m.query(`SELECT id, name FROM role WHERE id = $1 FOR UPDATE`, [id]);
     if (!role) throw new Refusal('notFound', `Aucun rôle n° ${id}. ${NOTHING_CHANGED}`);
     const [{ users, children }] = await m.query(
@@ -105,5 +104,5 @@ export async function deleteRole(service: AccessService, ua: UserAccess, id: num
     await assertKeepsOwnAdministration(m, ua.user.id, before);
     await auditSetup(m, ua, 'delete', 'Role', id, role.name, was, { heirId, rulesDeleted: rules.map((r) => r.id) });
     return rules;
-  });
+  }));
 }

@@ -3,6 +3,7 @@ import { TIER_LABELS } from '../../../core/license-tiers.js';
 import { CLIENT_TIERS, INTERNAL_TIERS } from '../../../core/model.js';
 import { currentAccess } from '../../request-context.js';
 import type { AccessService } from '../access-service.js';
+import { freeSeatState, settleFreeSeats } from './free-seats.js';
 
 /**
  * Seats and billing events (docs/spec/seats.md). The database says who holds which seat (`seat_holder`);
@@ -155,7 +156,9 @@ export async function billedChange<T>(
 ): Promise<{ result: T; overruns: SeatOverrun[]; billed: number }> {
   await lockSeats(m);
   const before = await holders(m);
+  const free = await freeSeatState(m);
   const result = await change(m);
+  await settleFreeSeats(m, actor, free);
   const overruns = await overrunsSince(m, before);
   if (!overruns.length) return { result, overruns, billed: 0 };
   if (!confirmed) throw new SeatWarning(overruns);

@@ -6,6 +6,7 @@ import { RULE_ACCESS, RULE_TARGET_KINDS, type RuleAccess, type RuleTargetKind, t
 import type { AccessService, UserAccess } from '../access-service.js';
 import { Refusal } from '../refusal.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
+import { freeName } from './setup-names.js';
 
 /** A rule with the names of its roles or teams, as the screens show it. */
 export interface NamedRule {
@@ -88,10 +89,7 @@ export async function saveRule(service: AccessService, ua: UserAccess, id: numbe
         if (!r[roleKey] || !(await m.query(`SELECT 1 FROM role WHERE id = $1`, [r[roleKey]])).length) throw invalid(`Choisissez un rôle existant (${side === 'from' ? 'source' : 'destinataire'}).`, roleKey);
       }
     }
-    if (r.name) {
-      const [twin] = await m.query(`SELECT 1 FROM sharing_rule WHERE name = $1 AND id IS DISTINCT FROM $2`, [r.name, id]);
-      if (twin) throw invalid(`Une règle s'appelle déjà « ${r.name} ».`, 'name');
-    }
+    if (r.name && input.name !== undefined) r.name = await freeName(m, 'rule', r.name, id);
     const values = [r.name, r.module, r.fromKind, r.fromRoleId, r.fromTeamId, r.toKind, r.toRoleId, r.toTeamId, r.access];
     if (id === null) {
       const [row] = await m.query(

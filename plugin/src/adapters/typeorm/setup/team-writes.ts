@@ -4,6 +4,9 @@ import { q } from '../condition-sql.js';
 import { Refusal } from '../refusal.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
 import { rulesNaming } from './role-writes.js';
+import { fromTeam, handOver } from './heir-transfer.js';
+import { delegated } from './delegation.js';
+import { freeName } from './setup-names.js';
 
 export interface TeamInput {
   name?: string;
@@ -23,13 +26,10 @@ async function allExist(m: EntityManager, table: string, ids: number[]): Promise
 /** Creates (id null) or changes a team and its members of the four kinds; nesting may not loop. */
 export async function saveTeam(service: AccessService, ua: UserAccess, id: number | null, input: TeamInput): Promise<number> {
   requireCapability(ua, 'manageAccess');
-  return service.ds.transaction(async (m) => {
+  return service.ds.transaction((m) => delegated(m, ua, async () => {
     const [current] = id === null ? [null] : await m.query(`SELECT id, name, description FROM team WHERE id = $1 FOR UPDATE`, [id]);
     if (id !== null && !current) throw new Refusal('notFound', `Aucune équipe n° ${id}. ${NOTHING_CHANGED}`);
-    const name = (input.name ?? current?.name ?? '').trim();
-    if (!name) throw invalid("Le nom de l'équipe est obligatoire.", 'name');
-    const [twin] = await m.query(`SELECT 1 FROM team WHERE name = $1 AND id IS DISTINCT FROM $2`, [name, id]);
-    if (twin) throw invalid(`Une équipe s'appelle déjà « ${name} ».`, 'name');
+    const name = input.name === undefined && current ? current.name : await freeName(m, 'team', input.name ?? '', id);
     if (!(await allExist(m, 'app_user', input.userIds ?? []))) throw invalid('Un des utilisateurs choisis n’existe pas.', 'userIds');
     if (!(await allExist(m, 'role', [...(input.roleIds ?? []), ...(input.subtreeRoleIds ?? [])]))) throw invalid('Un des rôles choisis n’existe pas.', 'roleIds');
     if (!(await allExist(m, 'team', input.teamIds ?? []))) throw invalid('Une des équipes choisies n’existe pas.', 'teamIds');
@@ -63,7 +63,7 @@ export async function saveTeam(service: AccessService, ua: UserAccess, id: numbe
     const members = Object.fromEntries(Object.entries(input).filter(([k, v]) => k.endsWith('Ids') && v !== undefined));
     await auditSetup(m, ua, id === null ? 'create' : 'update', 'Team', teamId!, name, was, { ...(await snapshot(m, 'team', teamId!)), ...members });
     return teamId!;
-  });
+  }));
 }
 
 /**
@@ -74,7 +74,7 @@ export async function deleteTeam(
   service: AccessService, ua: UserAccess, id: number, heir: { userId?: number; teamId?: number },
 ): Promise<Array<{ id: number; name: string | null; module: string }>> {
   requireCapability(ua, 'manageAccess');
-  return service.ds.transaction(async (m) => {
+  return service.ds.transaction((m) => delegated(m, ua, async () => {
     const [team] = await m.query(`SELECT id, name FROM team WHERE id = $1 FOR UPDATE`, [id]);
     if (!team) throw new Refusal('notFound', `Aucune équipe n° ${id}. ${NOTHING_CHANGED}`);
     const owned = service.registry.names
@@ -93,17 +93,12 @@ export async function deleteTeam(
         ? (await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND kind = 'internal'`, [heir.userId])).length
         : (await m.query(`SELECT 1 FROM team WHERE id = $1`, [heir.teamId])).length;
       if (!ok) throw invalid(`Aucun${heir.userId ? ' utilisateur' : 'e équipe'} n° ${heir.userId ?? heir.teamId} pour reprendre les enregistrements.`, 'heirId');
-      for (const t of owned) {
-        if (t.spec.owner.kind !== 'userOrTeam') continue;
-        const user = q(t.column(t.spec.owner.userField));
-        const teamCol = q(t.column(t.spec.owner.teamField));
-        await m.query(`UPDATE ${q(t.table)} SET ${user} = $2, ${teamCol} = $3 WHERE ${teamCol} = $1`, [id, heir.userId ?? null, heir.teamId ?? null]);
-      }
+      await handOver(service, m, ua, fromTeam(id, heir), `Repris de l'équipe ${team.name}, supprimée.`);
     }
     const rules = await rulesNaming(m, 'team', id);
     const was = await snapshot(m, 'team', id);
     await m.query(`DELETE FROM team WHERE id = $1`, [id]);
     await auditSetup(m, ua, 'delete', 'Team', id, team.name, was, { heir, rulesDeleted: rules.map((r) => r.id) });
     return rules;
-  });
+  }));
 }

@@ -4,11 +4,11 @@ import { LOGIN_PATTERN, passwordProblem } from '../../../core/password-policy.js
 import { hashPassword } from '../../auth/passwords.js';
 import { passwordSetBySomeoneElse } from '../../auth/session-epoch.js';
 import type { AccessService, UserAccess } from '../access-service.js';
-import { q } from '../condition-sql.js';
-import { ownerFields } from '../module-registry.js';
-import { Refusal } from '../refusal.js';
+import { adminPlaneRefusal, Refusal } from '../refusal.js';
 import { assertAnActiveAdmin, assertKeepsOwnAdministration, capabilitiesOf, lockAdmins } from '../safeguards.js';
 import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard, snapshot } from './actor.js';
+import { delegated, refuseAdminAccounts } from './delegation.js';
+import { fromUser, handOver } from './heir-transfer.js';
 import { seatGuarded, type SeatCause, type SeatOptions } from './seats.js';
 
 export interface UserInput {
@@ -39,17 +39,21 @@ const COLUMNS: Record<string, string> = {
   mobilePhone: 'mobile_phone', locale: 'locale', loginHours: 'login_hours', freeSeat: 'free_seat', freeSeatReason: 'free_seat_reason',
 };
 
-/** Free seats are the admins' to give or take back, and say why (docs/spec/seats.md). */
-function checkFreeSeat(ua: UserAccess, input: UserInput, current: { free_seat: boolean; free_seat_reason: string | null } | null): void {
+/**
+ * Free seats are the admins' to give or take back, and say why (docs/spec/seats.md). Says whether
+ * the free seat changes: what it covers is then stamped anew (free-seats.ts).
+ */
+function checkFreeSeat(ua: UserAccess, input: UserInput, current: { free_seat: boolean; free_seat_reason: string | null } | null): boolean {
   if (input.freeSeatReason !== undefined) input.freeSeatReason = input.freeSeatReason?.trim() || null;
   const changing = (input.freeSeat !== undefined && input.freeSeat !== (current?.free_seat ?? false))
     || (input.freeSeatReason !== undefined && (input.freeSeatReason ?? null) !== (current?.free_seat_reason ?? null));
-  if (!changing) return;
+  if (!changing) return false;
   if (!ua.access.isAdmin) throw refuse('Seul un administrateur peut offrir une licence ou la retirer.', 'freeSeat');
   const free = input.freeSeat ?? current?.free_seat ?? false;
   const reason = input.freeSeatReason !== undefined ? input.freeSeatReason : current?.free_seat_reason ?? null;
   if (free && !reason?.trim()) throw invalid('Une licence offerte dit pourquoi (ex. « expert-comptable du client ») : renseignez le motif.', 'freeSeatReason');
   if (!free && input.freeSeatReason === undefined) input.freeSeatReason = null;
+  return true;
 }
 
 /** The cause of a user change, as its billing event would say it. */
@@ -99,7 +103,7 @@ export async function createUser(service: AccessService, ua: UserAccess, input: 
   if (!input.email) throw invalid("L'e-mail est obligatoire (les identifiants sont envoyés par e-mail).", 'email');
   if (!input.password) throw invalid('Le mot de passe est obligatoire pour un nouvel utilisateur.', 'password');
   const cause: SeatCause = { change: 'createUser', text: `Création de l'utilisateur ${input.login}` };
-  return seatGuarded(service, ua.user, cause, async (m) => {
+  return seatGuarded(service, ua.user, cause, (m) => delegated(m, ua, async () => {
     await validate(m, input, null);
     const hash = await hashPassword(input.password!);
     const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
@@ -113,7 +117,28 @@ export async function createUser(service: AccessService, ua: UserAccess, input: 
     await passwordSetBySomeoneElse(m, row.id);
     await auditSetup(m, ua, 'create', 'User', row.id, input.login!, null, await snapshot(m, 'app_user', row.id));
     return row.id as number;
-  }, options);
+  }), options);
+}
+
+/**
+ * A new user on another's model ("Copier"): their role, organisation, manager, locale and login
+ * hours; the admin flag only when an admin copies. An admin's account is copied by admins only,
+ * and the copy goes through createUser (no escalation, seats).
+ */
+export async function copyUser(
+  service: AccessService, ua: UserAccess, modelId: number,
+  input: Pick<UserInput, 'login' | 'email' | 'firstName' | 'lastName' | 'password'>,
+): Promise<number> {
+  requireCapability(ua, 'manageUsers');
+  const [model] = await service.ds.query(
+    `SELECT kind, is_admin, role_id, company, title, department, reports_to_id, locale, login_hours FROM app_user WHERE id = $1`, [modelId]);
+  if (!model) throw new Refusal('notFound', `Utilisateur introuvable. ${NOTHING_CHANGED}`);
+  await refuseAdminAccounts(service.ds.manager, ua, [modelId]);
+  if (model.kind !== 'internal') throw invalid('Un utilisateur client se crée avec ses dossiers (page Accès clients), il ne se copie pas.');
+  return createUser(service, ua, {
+    ...input, status: 'active', isAdmin: model.is_admin && ua.access.isAdmin, roleId: model.role_id, company: model.company,
+    title: model.title, department: model.department, reportsToId: model.reports_to_id, locale: model.locale, loginHours: model.login_hours,
+  });
 }
 
 export async function updateUser(service: AccessService, ua: UserAccess, id: number, input: UserInput, options: SeatOptions = {}): Promise<void> {
@@ -123,7 +148,9 @@ export async function updateUser(service: AccessService, ua: UserAccess, id: num
   await seatGuarded(service, ua.user, () => cause, async (m) => {
     const [current] = await m.query(`SELECT id, login, is_admin, status, role_id, system, free_seat, free_seat_reason FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
     if (!current) throw new Refusal('notFound', `Aucun utilisateur n° ${id}. ${NOTHING_CHANGED}`);
-    checkFreeSeat(ua, input, current);
+    await refuseAdminAccounts(m, ua, [id]); // before any other refusal (docs/spec/access-model.md)
+    if (self && input.password) throw adminPlaneRefusal({ code: 'notOneself', items: ['password'] }, { property: 'password', safeguard: true });
+    const freeSeatChanged = checkFreeSeat(ua, input, current);
     cause = updateCause(current.login, input, current);
     if (input.login !== undefined && input.login !== current.login) throw refuse("L'identifiant ne change pas après la création.", 'login');
     delete input.login;
@@ -135,23 +162,31 @@ export async function updateUser(service: AccessService, ua: UserAccess, id: num
     if (self && deactivating) throw safeguard('Vous ne pouvez pas désactiver votre propre compte.', 'status');
     if (demoting || (deactivating && current.is_admin)) await lockAdmins(m);
     await validate(m, input, id);
-    const before = self ? (await capabilitiesOf(m, id)).capabilities : null;
-    const was = await snapshot(m, 'app_user', id);
-    const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
-    const sets = entries.map(([k], i) => `${COLUMNS[k]} = $${i + 2}`);
-    const values: unknown[] = entries.map(([k, v]) => (k === 'loginHours' && v !== null ? JSON.stringify(v) : v));
-    if (input.password) {
-      sets.push(`password_hash = $${values.length + 2}`);
-      values.push(await hashPassword(input.password));
-    }
-    if (sets.length) await m.query(`UPDATE app_user SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [id, ...values]);
-    if (input.password && !self) await passwordSetBySomeoneElse(m, id);
-    const now = await snapshot(m, 'app_user', id);
-    const changes = { ...(now ?? {}), ...(input.password ? { password: '(changed)' } : {}) };
-    if (sets.length) await auditSetup(m, ua, 'update', 'User', id, current.login, was, changes);
+    await delegated(m, ua, () => writeUser(m, ua, id, input, current.login, freeSeatChanged));
     if (demoting || deactivating) await assertAnActiveAdmin(m);
-    if (before) await assertKeepsOwnAdministration(m, id, before);
   }, options);
+}
+
+/** The update itself, once every check before it has passed; audited with what changed. */
+async function writeUser(m: EntityManager, ua: UserAccess, id: number, input: UserInput, login: string, freeSeatChanged: boolean): Promise<void> {
+  const self = id === ua.user.id;
+  const before = self ? (await capabilitiesOf(m, id)).capabilities : null;
+  const was = await snapshot(m, 'app_user', id);
+  const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
+  const sets = entries.map(([k], i) => `${COLUMNS[k]} = $${i + 2}`);
+  const values: unknown[] = entries.map(([k, v]) => (k === 'loginHours' && v !== null ? JSON.stringify(v) : v));
+  if (input.password) {
+    sets.push(`password_hash = $${values.length + 2}`);
+    values.push(await hashPassword(input.password));
+  }
+  // A free seat granted or changed by an admin covers what the user holds after this change.
+  if (freeSeatChanged) sets.push('free_seat_covers = NULL');
+  if (sets.length) await m.query(`UPDATE app_user SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [id, ...values]);
+  if (input.password && !self) await passwordSetBySomeoneElse(m, id);
+  const now = await snapshot(m, 'app_user', id);
+  const changes = { ...(now ?? {}), ...(input.password ? { password: '(changed)' } : {}) };
+  if (sets.length) await auditSetup(m, ua, 'update', 'User', id, login, was, changes);
+  if (before) await assertKeepsOwnAdministration(m, id, before);
 }
 
 /**
@@ -161,11 +196,14 @@ export async function updateUser(service: AccessService, ua: UserAccess, id: num
  */
 export async function deleteUsers(service: AccessService, ua: UserAccess, ids: number[], heirId: number | null): Promise<void> {
   requireCapability(ua, 'manageUsers');
-  if (ids.includes(ua.user.id)) throw safeguard('Vous ne pouvez pas supprimer votre propre compte.');
   await service.ds.transaction(async (m) => {
+    // Taken first, as every change that may remove an admin takes it before its row locks.
+    await lockAdmins(m);
     const users = await m.query(`SELECT id, login, is_admin, system FROM app_user WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`, [ids]);
     const missing = ids.filter((id) => !users.some((u: { id: number }) => u.id === id));
     if (missing.length) throw new Refusal('notFound', `Aucun utilisateur n° ${missing.join(', ')}. ${NOTHING_CHANGED}`);
+    await refuseAdminAccounts(m, ua, ids);
+    if (ids.includes(ua.user.id)) throw safeguard('Vous ne pouvez pas supprimer votre propre compte.');
     const system = users.filter((u: { system: boolean }) => u.system).map((u: { login: string }) => u.login);
     if (system.length) throw safeguard(`${system.join(', ')} : utilisateur système, il ne peut pas être supprimé.`);
     const logins = users.map((u: { login: string }) => u.login).join(', ');
@@ -174,20 +212,9 @@ export async function deleteUsers(service: AccessService, ua: UserAccess, ids: n
     const [heir] = await m.query(`SELECT id, kind FROM app_user WHERE id = $1`, [heirId]);
     if (!heir || heir.kind !== 'internal') throw invalid(`Aucun collaborateur n° ${heirId} pour reprendre les enregistrements.`, 'heirId');
     const admins = users.some((u: { is_admin: boolean }) => u.is_admin);
-    if (admins) await lockAdmins(m);
-    for (const id of ids) await transferUserRecords(service, m, id, heirId);
+    for (const u of users) await handOver(service, m, ua, fromUser(u.id, heirId), `Repris de ${u.login}, supprimé.`);
     for (const u of users) await auditSetup(m, ua, 'delete', 'User', u.id, u.login, await snapshot(m, 'app_user', u.id), { heirId });
     await m.query(`DELETE FROM app_user WHERE id = ANY($1::int[])`, [ids]);
     if (admins) await assertAnActiveAdmin(m);
   });
-}
-
-export async function transferUserRecords(service: AccessService, m: EntityManager, from: number, to: number): Promise<void> {
-  for (const name of service.registry.names) {
-    const table = service.table(name);
-    const teamField = table.spec.owner.kind === 'userOrTeam' ? table.spec.owner.teamField : null;
-    for (const field of ownerFields(table.spec).filter((f) => f !== teamField)) {
-      await m.query(`UPDATE ${q(table.table)} SET ${q(table.column(field))} = $2 WHERE ${q(table.column(field))} = $1`, [from, to]);
-    }
-  }
 }

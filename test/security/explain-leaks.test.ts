@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { AdminClient } from '../support/admin-client.js';
+import { exampleWithSpareSeats } from '../support/examples.js';
+import { orgServerFor, type OrgServer } from '../support/org-server.js';
+
+/**
+ * Finding 10 of issue 16: explain without leaking. The "Pourquoi ?" record search lists only the
+ * records the viewer may read (all of them for admins and viewAll holders); a record the viewer
+ * cannot read is still explained by its exact reference, without its name or its facts (which team
+ * owns it, which role its owner has). ines (user manager, no module right) reads no record; oscar
+ * manages users and reads everything (viewAll).
+ */
+let org: OrgServer;
+let ines: AdminClient;
+let oscar: AdminClient;
+const doc = exampleWithSpareSeats();
+doc.profiles.push({ name: 'Gestion et lecture', licenseTier: 'premium', viewAll: true, capabilities: ['manageUsers'], modules: {} });
+doc.roles.push({ name: 'Contrôle', parent: 'Direction', profiles: ['Gestion et lecture'] });
+doc.users.push({ login: 'oscar', email: 'oscar@exemple.test', password: 'Portier2024', firstName: 'Oscar', lastName: 'Petit', status: 'active', role: 'Contrôle' });
+
+const server = orgServerFor(doc);
+beforeAll(async () => {
+  org = server();
+  [ines, oscar] = await Promise.all(['ines', 'oscar'].map((l) => org.signIn(l)));
+});
+
+const records = async (client: AdminClient, module: string, q = '') =>
+  (await client.portier('GET', `/effective-access/records?module=${module}&q=${encodeURIComponent(q)}`)).body.records;
+const explain = async (client: AdminClient, login: string, module: string, reference: string, action = 'read') =>
+  client.portier('GET', `/effective-access/users/${await org.userId(login)}/explain?module=${module}&reference=${reference}&action=${action}`);
+
+describe('the record search of "Pourquoi ?"', () => {
+  it('lists nothing a user manager may not read: no reference, no name', async () => {
+    for (const module of ['Contact', 'Account', 'Deal', 'Invoice']) {
+      expect([module, await records(ines, module)]).toEqual([module, []]);
+    }
+    expect(await records(ines, 'Contact', 'Dup')).toEqual([]);
+  });
+
+  it('lists every record to a viewAll holder, with its name', async () => {
+    const contacts = await records(oscar, 'Contact');
+    expect(contacts.map((r: { reference: string }) => r.reference).sort()).toEqual(doc.records.Contact.map((r: { reference: string }) => r.reference).sort());
+    expect(contacts.find((r: { reference: string }) => r.reference === 'CON-1').name).toBe(doc.records.Contact[0].name);
+  });
+});
+
+describe('explaining a record one may not read, by its exact reference', () => {
+  it('gives the verdict and the chain, without the record\'s name, owning team or owner\'s role', async () => {
+    const team = await explain(ines, 'chloe', 'Account', 'ACC-3', 'edit');
+    expect(team.status).toBe(200);
+    expect(team.body).toMatchObject({ allowed: true, text: expect.stringContaining('ACC-3 appartient à une équipe dont chloe est membre') });
+    expect(JSON.stringify(team.body)).not.toMatch(/Grands comptes|Hôtel des Alpes/);
+    const hierarchy = await explain(ines, 'damien', 'Deal', 'DEA-1', 'delete');
+    expect(hierarchy.body.text).toContain('le propriétaire de DEA-1 a un rôle sous le rôle Ventes de damien');
+    expect(JSON.stringify(hierarchy.body)).not.toContain('Ventes Nord');
+    expect(JSON.stringify(hierarchy.body)).not.toContain(doc.records.Deal[0].name);
+  });
+
+  it('a viewer who may read the record gets the facts', async () => {
+    const team = await explain(oscar, 'chloe', 'Account', 'ACC-3', 'edit');
+    expect(team.body.text).toContain("ACC-3 appartient à l'équipe Grands comptes, dont chloe est membre");
+  });
+});
