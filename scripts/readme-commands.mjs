@@ -72,12 +72,24 @@ function startApp(command, env) {
   });
 }
 
+// A child killed by a signal keeps exitCode null (signalCode says how it ended): both say "gone".
+const gone = (app) => app.exitCode !== null || app.signalCode !== null;
+
+/** Signals the app's process group; a group already gone (ESRCH) is what we wanted. */
+function signalGroup(app, signal) {
+  try {
+    process.kill(-app.pid, signal);
+  } catch (e) {
+    if (e.code !== 'ESRCH') throw e;
+  }
+}
+
 async function stopApp(app) {
-  if (app.exitCode !== null) return;
+  if (gone(app)) return;
   const exited = new Promise((resolve) => app.once('exit', resolve));
-  process.kill(-app.pid, 'SIGINT');
+  signalGroup(app, 'SIGINT');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-  if (app.exitCode === null) process.kill(-app.pid, 'SIGKILL');
+  if (!gone(app)) signalGroup(app, 'SIGKILL');
 }
 
 const steps = plan(readmeCommands(fs.readFileSync(README, 'utf8')));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
+import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/browser.js';
 
 /**
  * "Demandes d'accès" in Chromium, on the demo organisation: g.lebrun, the partner's team lead,
@@ -19,7 +19,7 @@ describe('access requests, in the browser', () => {
     await page.setViewportSize({ width: 1440, height: 1100 });
     await page.goto(`${demo.server.url}/admin/pages/accessRequests`);
     const rows = page.getByTestId('team-user');
-    await rows.first().waitFor();
+    await waitShown(page, rows.first());
     // Exactly the users with access of the teams he belongs to (nested ones included), as the database counts them,
     // but neither himself, nor admins, nor holders of a capability (docs/spec/seats.md).
     const expected = await q(
@@ -54,10 +54,10 @@ describe('access requests, in the browser', () => {
     await roleForm.getByTestId('request-role').selectOption({ label: 'Partenaires' });
     await roleForm.getByTestId('request-note').fill('Devient co-responsable du réseau');
     await roleForm.getByTestId('request-send').click();
-    await page.getByTestId('requests-outcome').filter({ hasText: 'envoyée' }).waitFor();
+    await waitShown(page, page.getByTestId('requests-outcome').filter({ hasText: 'envoyée' }));
     const [made] = (await requests()).slice(-1);
     expect(made).toMatchObject({ type: 'roleChange', status: 'open', requester_login: 'g.lebrun' });
-    await page.locator(`[data-testid=requests-mine] [data-request="${made.id}"][data-status=open]`).waitFor();
+    await waitShown(page, page.locator(`[data-testid=requests-mine] [data-request="${made.id}"][data-status=open]`));
     expect(await page.locator('[data-testid=requests-mine] [data-testid=request-row]').count()).toBe(3);
     await page.context().close();
   });
@@ -70,7 +70,7 @@ describe('access requests, in the browser', () => {
     await page.setViewportSize({ width: 1440, height: 1300 });
     await page.goto(`${demo.server.url}/admin/pages/accessRequests`);
     const cards = page.getByTestId('request-card');
-    await cards.first().waitFor();
+    await waitShown(page, cards.first());
     expect(await cards.count()).toBe(3);
     expect(await page.getByTestId('requests-team').count()).toBe(0); // the consultant makes no requests
 
@@ -81,7 +81,7 @@ describe('access requests, in the browser', () => {
     await q(`UPDATE app_user SET email = $1 WHERE login = 's.carpentier'`, [email]);
     const newUser = page.locator('[data-testid=request-card][data-type=newUser]');
     await newUser.getByTestId('request-approve').click();
-    await page.getByTestId('requests-outcome').filter({ hasText: "est déjà celui de l'utilisateur s.carpentier" }).waitFor();
+    await waitShown(page, page.getByTestId('requests-outcome').filter({ hasText: "est déjà celui de l'utilisateur s.carpentier" }));
     await expect(newUser.getByTestId('request-refusal').textContent()).resolves.toMatch(/^Refusée par une règle : L'e-mail .* est déjà celui de l'utilisateur s.carpentier/);
     expect((await requests()).find((r: { type: string }) => r.type === 'newUser')).toMatchObject({ status: 'open', handler_login: null });
     await screenshot(page, 'requests-to-handle');
@@ -90,11 +90,11 @@ describe('access requests, in the browser', () => {
     await newUser.getByTestId('approve-note').fill('Bienvenue dans le réseau');
     await newUser.getByTestId('request-approve').click();
     const warning = newUser.getByTestId('seat-warning');
-    await warning.waitFor();
+    await waitShown(page, warning);
     await expect(warning.locator('[data-tier=limited]').textContent()).resolves.toContain('1 licence facturée en plus (c.riviere)');
     expect(await q(`SELECT 1 FROM app_user WHERE login = 'c.riviere'`)).toEqual([]);
     await warning.getByTestId('seat-confirm').click();
-    await page.getByTestId('temporary-password').waitFor();
+    await waitShown(page, page.getByTestId('temporary-password'));
     const password = (await page.getByTestId('temporary-password-value').textContent())!;
     const [user] = await q(`SELECT id, status FROM app_user WHERE login = 'c.riviere'`);
     expect(user.status).toBe('active');
@@ -108,7 +108,7 @@ describe('access requests, in the browser', () => {
     expect(await deactivation.getByTestId('reject-confirm').isDisabled()).toBe(true); // a rejection says why
     await deactivation.getByTestId('reject-reason').fill('Elle reste jusqu\'à la fin du mois');
     await deactivation.getByTestId('reject-confirm').click();
-    await page.getByTestId('requests-outcome').filter({ hasText: 'rejetée' }).waitFor();
+    await waitShown(page, page.getByTestId('requests-outcome').filter({ hasText: 'rejetée' }));
     expect((await requests()).find((r: { type: string }) => r.type === 'deactivation'))
       .toMatchObject({ status: 'rejected', handler_login: 'consultant', handler_note: "Elle reste jusqu'à la fin du mois" });
     expect(await q(`SELECT status FROM app_user WHERE login = 'a.huet'`)).toEqual([{ status: 'active' }]);
@@ -122,7 +122,7 @@ describe('access requests, in the browser', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`${demo.server.url}/admin/pages/accessRequests`);
     const mine = page.getByTestId('requests-mine');
-    await mine.waitFor();
+    await waitShown(page, mine);
     const states = await mine.getByTestId('request-row').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
     expect(states).toEqual(['open', 'rejected', 'approved']);
     await expect(mine.locator('[data-status=rejected] [data-testid=request-answer]').textContent()).resolves.toBe("Réponse : Elle reste jusqu'à la fin du mois");
