@@ -16,7 +16,8 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.tsx?$': swc },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // The package by its name, read from its sources as the demo does (plugin/package.json, `portier-source`).
+  moduleNameMapper: { '^@portier/adminjs$': '<rootDir>/plugin/src/index.ts', '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/plugin/src/**/*.test.ts'],
   // The browser tests (Chromium) run on their own: `npm run test:e2e`.
   testPathIgnorePatterns: process.env.PORTIER_BROWSER_TESTS ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/browser/'],

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { accessEntities, accessMigrations, SnakeNamingStrategy } from './plugin/src/index.js';
+import { accessEntities, accessMigrations, SnakeNamingStrategy } from '@portier/adminjs';
 import { CrmModules1732300001000 } from './src/migrations/1732300001000-crm-modules.js';
 import { OwnerCounts1732300003000 } from './src/migrations/1732300003000-owner-counts.js';
 import { DossierAccounts1732300007000 } from './src/migrations/1732300007000-dossier-accounts.js';

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../ormconfig.js';
 import {
   AccessService, ModuleRecords, buildAbility, compileAccess, ensureSystemProfiles, hashPassword, importOrg, loadAccessUser,
-} from '../plugin/src/index.js';
+} from '@portier/adminjs';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { registry } from '../src/modules.js';
 import { AdminClient } from '../test/support/admin-client.js';

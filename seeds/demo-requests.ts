@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AccessService, createAccessRequest, type ModuleRegistry } from '../plugin/src/index.js';
+import { AccessService, createAccessRequest, type ModuleRegistry } from '@portier/adminjs';
 
 /**
  * Two open access requests of the demo's partner team lead, g.lebrun (profile "Chef d'équipe

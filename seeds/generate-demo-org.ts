@@ -4,7 +4,7 @@
  * and Nice). Deterministic: a seeded PRNG (mulberry32), no clock, no locale-dependent sorting, so
  * that two runs write byte-identical files.
  *
- *   npx tsx seeds/generate-demo-org.ts   (from the repository root)
+ *   npx tsx --conditions=portier-source seeds/generate-demo-org.ts   (from the repository root)
  *
  * The file is written in the exporter's canonical form (plugin/src/org/export.ts): every key the
  * exporter always writes is present, optional keys only when they differ from their default, so

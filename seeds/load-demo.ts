@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataSource } from 'typeorm';
-import { hashPassword, importOrg, type ImportSummary } from '../plugin/src/index.js';
+import { hashPassword, importOrg, type ImportSummary } from '@portier/adminjs';
 import { registry } from '../src/modules.js';
 import { generateDemoHistory } from './demo-history.js';
 import { addDemoRequests } from './demo-requests.js';

@@ -5,7 +5,7 @@ import express from 'express';
 import session from 'express-session';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createPortier } from '../plugin/src/index.js';
+import { createPortier } from '@portier/adminjs';
 import { buildLocale } from './locale/index.js';
 import { registry } from './modules.js';
 import { moduleOptions } from './resources/module-options.js';
@@ -31,9 +31,8 @@ const access = { name: 'accessAdministration', icon: 'Shield' };
 /** The backoffice as an Express app: AdminJS under /admin with Portier, sessions in PostgreSQL. */
 export function createApp(options: AppOptions) {
   const web = options.web ?? webSettings();
-  const portier = createPortier({ dataSource: options.dataSource, registry: options.modules ?? registry, uploads: options.uploads });
   const componentLoader = new ComponentLoader();
-  portier.registerComponents(componentLoader);
+  const portier = createPortier({ dataSource: options.dataSource, registry: options.modules ?? registry, uploads: options.uploads, componentLoader });
   const admin = new AdminJS({
     rootPath: '/admin',
     componentLoader,

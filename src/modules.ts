@@ -1,4 +1,4 @@
-import { ModuleRegistry, type ModuleDeclaration, type OwnerSpec, type SharingModuleSpec } from '../plugin/src/index.js';
+import { ModuleRegistry, type ModuleDeclaration, type OwnerSpec, type SharingModuleSpec } from '@portier/adminjs';
 import { Account } from './entities/account.entity.js';
 import { Activity } from './entities/activity.entity.js';
 import { Contact } from './entities/contact.entity.js';

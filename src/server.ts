@@ -2,7 +2,7 @@ import './env.js';
 import type { Server } from 'node:http';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../seeds/demo-logins.js';
 import { loadDemoIfEmpty } from '../seeds/load-demo.js';
-import { bundleComponents } from '../plugin/src/index.js';
+import { bundleComponents } from '@portier/adminjs';
 import { createApp } from './app.js';
 import { sessionSecret } from './auth/session-secret.js';
 import { connectDatabase } from './db/connect.js';

@@ -37,3 +37,5 @@ export { Refusal } from './adapters/typeorm/refusal.js';
 export { bundleComponents } from './adapters/adminjs/bundle.js';
 export { audit, diff, verifyAuditChain, type AuditActor, type ChainCheck } from './adapters/typeorm/audit.js';
 export { useAuditKey } from './adapters/typeorm/audit-key.js';
+export { adminjsFr } from './adapters/adminjs/locale/fr.js';
+export { adminjsEn } from './adapters/adminjs/locale/en.js';

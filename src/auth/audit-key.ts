@@ -1,4 +1,4 @@
-import { useAuditKey } from '../../plugin/src/adapters/typeorm/audit-key.js';
+import { useAuditKey } from '@portier/adminjs';
 import { localSecret } from './local-secret.js';
 
 /**

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AccessService, explainRecord, MODULE_ACTIONS, type ModuleAction } from '../../plugin/src/index.js';
+import { AccessService, explainRecord, MODULE_ACTIONS, type ModuleAction } from '@portier/adminjs';
 import { connectDatabase } from '../db/connect.js';
 import { registry } from '../modules.js';
 

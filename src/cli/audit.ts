@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { verifyAuditChain, type ChainCheck } from '../../plugin/src/adapters/typeorm/audit.js';
+import { verifyAuditChain, type ChainCheck } from '@portier/adminjs';
 import { connectDatabase } from '../db/connect.js';
 import { dataDir } from '../db/data-dir.js';
 

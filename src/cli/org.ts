@@ -1,7 +1,7 @@
 import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
-import { exportOrg, hashPassword, importOrg, orgFileJsonSchema, OrgFileError, type ImportProgress, type ImportSummary } from '../../plugin/src/index.js';
+import { exportOrg, hashPassword, importOrg, orgFileJsonSchema, OrgFileError, type ImportProgress, type ImportSummary } from '@portier/adminjs';
 import { connectDatabase } from '../db/connect.js';
 import { registry } from '../modules.js';
 

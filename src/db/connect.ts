@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AppDataSource } from '../../ormconfig.js';
-import { ensureSystemProfiles } from '../../plugin/src/index.js';
+import { ensureSystemProfiles } from '@portier/adminjs';
 import { registry } from '../modules.js';
 import { resolveDatabase, type Database } from './database-url.js';
 import { configureAuditKey } from '../auth/audit-key.js';

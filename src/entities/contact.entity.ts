@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { User } from '../../plugin/src/index.js';
+import { User } from '@portier/adminjs';
 import { Account } from './account.entity.js';
 import { CrmRecord } from './crm-record.js';
 

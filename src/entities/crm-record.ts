@@ -2,7 +2,7 @@ import {
   BaseEntity, Column, CreateDateColumn, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { Team, User } from '../../plugin/src/index.js';
+import { Team, User } from '@portier/adminjs';
 
 /** What every CRM record has: a reference (generated when not given), a name, its creator. */
 export abstract class CrmRecord extends BaseEntity {

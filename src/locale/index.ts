@@ -1,6 +1,5 @@
 import type { Locale, LocaleTranslations } from 'adminjs';
-import { adminjsEn } from '../../plugin/src/adapters/adminjs/locale/en.js';
-import { adminjsFr } from '../../plugin/src/adapters/adminjs/locale/fr.js';
+import { adminjsEn, adminjsFr } from '@portier/adminjs';
 import { resourcesEn } from './resources.en.js';
 import { resourcesFr } from './resources.fr.js';
 

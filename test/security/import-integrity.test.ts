@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { OrgFileError } from '../../plugin/src/index.js';
+import { OrgFileError } from '@portier/adminjs';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { exampleWithSpareSeats } from '../support/examples.js';
 import { databaseFingerprint, importDoc } from '../support/import.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../ormconfig.js';
-import { signIn } from '../../plugin/src/index.js';
+import { signIn } from '@portier/adminjs';
 import { emptyDatabase, freshDatabase, type TestDatabase } from '../support/database.js';
 import { example } from '../support/examples.js';
 import { importDoc } from '../support/import.js';

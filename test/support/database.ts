@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../ormconfig.js';
-import { ensureSystemProfiles } from '../../plugin/src/index.js';
+import { ensureSystemProfiles } from '@portier/adminjs';
 import { registry } from '../../src/modules.js';
 import { DB_PREFIX, TEMPLATE_DB, adminUrl } from './urls.js';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AccessService, asRecord, scopedQuery, type UserAccess } from '../../plugin/src/index.js';
+import { AccessService, asRecord, scopedQuery, type UserAccess } from '@portier/adminjs';
 import { registry } from '../../src/modules.js';
 
 export const MODULES = registry.names;

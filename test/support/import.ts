@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { exportOrg, hashPassword, importOrg, type ImportSummary } from '../../plugin/src/index.js';
+import { exportOrg, hashPassword, importOrg, type ImportSummary } from '@portier/adminjs';
 import { registry } from '../../src/modules.js';
 
 // A fast hash for tests that import many users: argon2 with its defaults costs ~50 ms a user.

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, MODULE_ACTIONS } from '../../plugin/src/index.js';
+import { CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, MODULE_ACTIONS } from '@portier/adminjs';
 
 /**
  * Random, valid organisation files, written in the exporter's canonical form (every key the

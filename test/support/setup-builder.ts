@@ -1,7 +1,7 @@
 import {
   SetupIndex, asRecord, buildAbility, compileAccess, type AccessSetup, type AccessUser, type CompiledAccess, type ModuleCatalog,
   type PortierAbility, type ProfileDef, type RuleTarget, type SharingLevel,
-} from '../../plugin/src/index.js';
+} from '@portier/adminjs';
 import { registry } from '../../src/modules.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { catalogProblems, dossierAccountOf, type ModuleCatalog } from '../../plugin/src/index.js';
+import { catalogProblems, dossierAccountOf, type ModuleCatalog } from '@portier/adminjs';
 import { registry } from '../../src/modules.js';
 import { OrgBuilder } from '../support/setup-builder.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../../ormconfig.js';
-import type { AccessService } from '../../../plugin/src/index.js';
+import type { AccessService } from '@portier/adminjs';
 import { freshDatabase, type TestDatabase } from '../../support/database.js';
 import { accessService, sqlReferences, userId } from '../../support/engine.js';
 import { example } from '../../support/examples.js';

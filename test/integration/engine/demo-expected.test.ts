@@ -3,7 +3,7 @@ import { freshDatabase, type TestDatabase } from '../../support/database.js';
 import { EXPECTED_FILE, example, readJson } from '../../support/examples.js';
 import { ACTIONS, MODULES, accessService, caslReferences, sqlReferences, userId } from '../../support/engine.js';
 import { importDoc } from '../../support/import.js';
-import type { AccessService } from '../../../plugin/src/index.js';
+import type { AccessService } from '@portier/adminjs';
 
 /** test/fixtures/example-org.expected.json, reproduced exactly by the SQL and by the CASL ability. */
 const expected = readJson(EXPECTED_FILE);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { ModuleRecords, asRecord, explainDecision, type AccessService } from '../../../plugin/src/index.js';
+import { ModuleRecords, asRecord, explainDecision, type AccessService } from '@portier/adminjs';
 import { registry } from '../../../src/modules.js';
 import { freshDatabase, type TestDatabase } from '../../support/database.js';
 import { ACTIONS, MODULES, accessService } from '../../support/engine.js';

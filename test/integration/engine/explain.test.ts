@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { explainRecord, type AccessService } from '../../../plugin/src/index.js';
+import { explainRecord, type AccessService } from '@portier/adminjs';
 import { freshDatabase, type TestDatabase } from '../../support/database.js';
 import { accessService, userId } from '../../support/engine.js';
 import { example } from '../../support/examples.js';

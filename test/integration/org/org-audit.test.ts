@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { importOrg, OrgFileError, verifyAuditChain } from '../../../plugin/src/index.js';
+import { importOrg, OrgFileError, verifyAuditChain } from '@portier/adminjs';
 import { registry } from '../../../src/modules.js';
 import { freshDatabase, type TestDatabase } from '../../support/database.js';
 import { example } from '../../support/examples.js';

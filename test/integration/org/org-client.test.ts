@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { OrgFileError } from '../../../plugin/src/index.js';
+import { OrgFileError } from '@portier/adminjs';
 import { freshDatabase, type TestDatabase } from '../../support/database.js';
 import { example } from '../../support/examples.js';
 import { databaseFingerprint, exportDoc, importDoc } from '../../support/import.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { isClientSystemProfile, PREDEFINED_PROFILES, verifyPassword } from '../../../plugin/src/index.js';
+import { isClientSystemProfile, PREDEFINED_PROFILES, verifyPassword } from '@portier/adminjs';
 import { freshDatabase, type TestDatabase } from '../../support/database.js';
 import { DEMO_SEED_FILE, canonical, example, readJson } from '../../support/examples.js';
 import { databaseFingerprint, exportDoc, importDoc } from '../../support/import.js';

@@ -13,26 +13,19 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** A record's page: AdminJS's own show view plus the record's "Historique" (components/record-show-with-history.jsx). */
 export const RECORD_SHOW_COMPONENT = 'PortierRecordShow';
-// Set once the component is in the app's loader (`registerComponents`): without it, AdminJS's
-// plain show view stays, rather than a page naming a component the bundle does not have.
-let recordShowRegistered = false;
 
 /** The owner fields' edit component (components/owner-picker.jsx): the owners one may choose. */
 export const OWNER_PICKER_COMPONENT = 'PortierOwnerPicker';
-let ownerPickerRegistered = false;
 
-/** Adds the record page with its history and the owner picker to the app's ComponentLoader (from `registerComponents`, before the resources). */
+/** Adds the record page with its history and the owner picker to the app's ComponentLoader (by `createPortier`, before any resource names them). */
 export function registerRecordShowComponent(loader: ComponentLoader): void {
   loader.add(RECORD_SHOW_COMPONENT, path.join(here, 'components/record-show-with-history.jsx'));
   loader.add(OWNER_PICKER_COMPONENT, path.join(here, 'components/owner-picker.jsx'));
-  recordShowRegistered = true;
-  ownerPickerRegistered = true;
 }
 
-/** The owner fields' options, merged under the app's own: the picker as their edit component, once registered. */
+/** The owner fields' options, merged under the app's own: the picker as their edit component. */
 export function ownerPickerProperties(fields: string[], theirs: ResourceOptions['properties'] = {}): ResourceOptions['properties'] {
   const out: NonNullable<ResourceOptions['properties']> = { ...theirs };
-  if (!ownerPickerRegistered) return out;
   for (const f of fields) out[f] = { ...(theirs?.[f] ?? {}), components: { edit: OWNER_PICKER_COMPONENT, ...(theirs?.[f]?.components ?? {}) } };
   return out;
 }
@@ -88,7 +81,7 @@ export function moduleActions(module: string, custom: ResourceOptions['actions']
   }
   actions.bulkDelete.handler = bulkDeleteAll;
   // The history panel asks its own endpoint, which checks `viewAudit`; the record itself is the one AdminJS loaded.
-  if (recordShowRegistered && actions.show.component === undefined) actions.show.component = RECORD_SHOW_COMPONENT;
+  if (actions.show.component === undefined) actions.show.component = RECORD_SHOW_COMPONENT;
   actions.export = {
     actionType: 'resource',
     icon: 'Download',

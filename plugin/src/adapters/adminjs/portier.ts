@@ -46,6 +46,11 @@ export interface PortierOptions {
    * a file part in any request is refused (web/form-bodies.ts).
    */
   uploads?: Record<string, UploadRule>;
+  /**
+   * The app's AdminJS ComponentLoader (the one given to `new AdminJS({ componentLoader })`):
+   * Portier adds its pages and fields to it here, so the resources it returns can name them.
+   */
+  componentLoader: ComponentLoader;
 }
 
 type Navigation = ResourceOptions['navigation'];
@@ -55,13 +60,15 @@ type Capability = Parameters<typeof hasCapability>[1];
  * Portier for one app: the modules it declared put under the access model, the access set-up
  * resources, and the Express middleware that runs before AdminJS's routes.
  *
- *   const portier = createPortier({ dataSource, registry });
- *   new AdminJS({ resources: [...portier.moduleResources({ navigation }), ...portier.setupResources({ navigation })] })
+ *   const componentLoader = new ComponentLoader();
+ *   const portier = createPortier({ dataSource, registry, componentLoader });
+ *   new AdminJS({ componentLoader, resources: [...portier.moduleResources(), ...portier.setupResources()], pages: portier.pages, dashboard: portier.dashboard })
  */
 export function createPortier(options: PortierOptions) {
   const service = new AccessService(options.dataSource, options.registry);
-  /** Component ids given by `registerComponents` (to call before `setupResources`). */
-  const components: { loginHoursEdit?: string; loginHoursShow?: string } = {};
+  // Into the app's loader first, so that every resource below can name its components.
+  const ui = registerComponents(options.componentLoader);
+  const components = ui.fields;
 
   /** Forms and pages in a reading order: who and what first, then the links, the details, the history. */
   function propertyOrder(name: string): string[] {
@@ -191,26 +198,10 @@ export function createPortier(options: PortierOptions) {
       ];
     },
 
-    /** Adds Portier's frontend pieces to the app's ComponentLoader. */
-    registerComponents(loader: ComponentLoader): void {
-      loader.add('PortierClient', path.join(here, 'components/portier-client.jsx'));
-      this.dashboard.component = loader.add('PortierDashboard', path.join(here, 'components/dashboard.jsx'));
-      components.loginHoursEdit = loader.add('PortierLoginHoursEdit', path.join(here, 'components/login-hours-edit.jsx'));
-      components.loginHoursShow = loader.add('PortierLoginHoursShow', path.join(here, 'components/login-hours-show.jsx'));
-      loader.override('SidebarPages', path.join(here, 'components/sidebar-pages.jsx'));
-      loader.override('LoggedIn', path.join(here, 'components/logged-in.jsx'));
-      for (const page of PORTIER_PAGES) this.pages[page.name] = { component: loader.add(componentId(page), path.join(here, 'components', page.file)), icon: page.icon };
-      registerStatsComponents(loader);
-      registerClientComponents(loader);
-      registerEffectiveAccessComponents(loader);
-      registerUserToolsComponents(loader);
-      registerRecordShowComponent(loader);
-    },
+    /** Portier's pages (see pages.ts), for AdminJS's `pages` option. */
+    pages: ui.pages,
 
-    /** Portier's pages (see pages.ts), for AdminJS's `pages` option once `registerComponents` has run. */
-    pages: {} as Record<string, { component: string; icon: string }>,
-
-    dashboard: { handler: dashboardHandler(service), component: undefined as string | undefined },
+    dashboard: { handler: dashboardHandler(service), component: ui.dashboard },
 
     /**
      * AdminJS's Express router with Portier's web layer (router.ts): sessions, sign-in and
@@ -228,6 +219,28 @@ export function createPortier(options: PortierOptions) {
 }
 
 export type Portier = ReturnType<typeof createPortier>;
+
+/** Adds Portier's frontend pieces to the app's ComponentLoader; gives the ids the resources and pages name. */
+function registerComponents(loader: ComponentLoader) {
+  const pages: Record<string, { component: string; icon: string }> = {};
+  for (const page of PORTIER_PAGES) pages[page.name] = { component: loader.add(componentId(page), path.join(here, 'components', page.file)), icon: page.icon };
+  loader.add('PortierClient', path.join(here, 'components/portier-client.jsx'));
+  loader.override('SidebarPages', path.join(here, 'components/sidebar-pages.jsx'));
+  loader.override('LoggedIn', path.join(here, 'components/logged-in.jsx'));
+  registerStatsComponents(loader);
+  registerClientComponents(loader);
+  registerEffectiveAccessComponents(loader);
+  registerUserToolsComponents(loader);
+  registerRecordShowComponent(loader);
+  return {
+    pages,
+    dashboard: loader.add('PortierDashboard', path.join(here, 'components/dashboard.jsx')),
+    fields: {
+      loginHoursEdit: loader.add('PortierLoginHoursEdit', path.join(here, 'components/login-hours-edit.jsx')),
+      loginHoursShow: loader.add('PortierLoginHoursShow', path.join(here, 'components/login-hours-show.jsx')),
+    },
+  };
+}
 
 /** An app's action options over Portier's, key by key: a new component for `delete` keeps Portier's check and handler. */
 function mergeActions(ours: Record<string, object>, theirs: NonNullable<ResourceOptions['actions']>): Record<string, object> {

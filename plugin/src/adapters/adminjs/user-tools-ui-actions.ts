@@ -14,7 +14,6 @@ export const USER_ADMIN_FLAG = 'PortierUserAdminFlag';
 export const USER_FREE_SEAT = 'PortierUserFreeSeat';
 /** The seat overrun warning of the User, Profile and Role forms, with its box to tick (docs/spec/seats.md). */
 const SEAT_CONFIRM = 'PortierSeatConfirm';
-let registered = false;
 
 export function registerUserToolsComponents(loader: ComponentLoader): void {
   loader.add(COPY, path.join(here, 'components/user-copy.jsx'));
@@ -23,7 +22,6 @@ export function registerUserToolsComponents(loader: ComponentLoader): void {
   loader.add(USER_ADMIN_FLAG, path.join(here, 'components/user-admin-flag.jsx'));
   loader.add(USER_FREE_SEAT, path.join(here, 'components/user-free-seat.jsx'));
   loader.add(SEAT_CONFIRM, path.join(here, 'components/seat-confirm-field.jsx'));
-  registered = true;
 }
 
 const managesUsers = () => {
@@ -47,7 +45,6 @@ const showRecord = async (_request: unknown, _response: unknown, context: Action
  * "Réactiver", and "Supprimer" with its heir picker (AdminJS's own delete has no heir).
  */
 export function userToolsActions(): NonNullable<ResourceOptions['actions']> {
-  if (!registered) return {};
   return {
     copyUser: { actionType: 'record', icon: 'Copy', component: COPY, isAccessible: (ctx) => managesUsers() && internal(ctx), isVisible: changeable, handler: showRecord },
     deactivateUser: {
@@ -68,7 +65,6 @@ export function userToolsActions(): NonNullable<ResourceOptions['actions']> {
  * subscription; ticked, the next save confirms it (errors.ts, `confirmSeatsFromForm`).
  */
 export function confirmSeatsProperty(): PropertyOptions {
-  if (!registered) return { isVisible: false };
   // Last in the form, right above the save button it goes with.
   return { type: 'boolean', position: 999, isVisible: { list: false, filter: false, show: false, edit: true }, components: { edit: SEAT_CONFIRM } };
 }

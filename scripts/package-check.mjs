@@ -1,0 +1,59 @@
+// `npm run test:package`: the plugin as a developer gets it. Packs plugin/ (its `prepack` builds
+// dist/), installs the tarball into an empty app folder beside its peer dependencies, and checks
+// there that the public face loads from the compiled code and that the browser components AdminJS
+// bundles are in the package. The example app (examples/) goes further, on a database.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const pluginPackage = JSON.parse(fs.readFileSync(path.join(root, 'plugin/package.json'), 'utf8'));
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'portier-package-'));
+const npm = (args, cwd) => execFileSync('npm', args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+
+try {
+  console.log(`== npm pack (plugin/) into ${work}`);
+  // `prepack` (the build) prints before npm's JSON answer: read from where the answer starts.
+  const answer = npm(['pack', '--json', '--pack-destination', work], path.join(root, 'plugin'));
+  const packed = JSON.parse(answer.slice(answer.search(/^\[/m)))[0];
+  const tarball = path.join(work, packed.filename);
+  const files = packed.files.map((f) => f.path);
+  console.log(`${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(0)} KiB`);
+  for (const must of ['dist/index.js', 'dist/index.d.ts', 'README.md']) {
+    if (!files.includes(must)) throw new Error(`the tarball lacks ${must}`);
+  }
+  if (files.some((f) => f.startsWith('src/') || f.endsWith('.test.js'))) throw new Error('the tarball carries sources or tests');
+
+  // An app that is not the demo: the tarball and the peers, at the versions the demo is tested with.
+  const app = path.join(work, 'app');
+  fs.mkdirSync(app);
+  const peers = Object.fromEntries(Object.keys(pluginPackage.peerDependencies).map((name) => [name, rootPackage.dependencies[name]]));
+  const dependencies = { '@portier/adminjs': `file:${tarball}`, ...peers, 'express-formidable': rootPackage.dependencies['express-formidable'], 'reflect-metadata': rootPackage.dependencies['reflect-metadata'] };
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'package-check', private: true, type: 'module', dependencies, allowScripts: rootPackage.allowScripts }, null, 2));
+  console.log('== npm install (the tarball and its peers)');
+  npm(['install', '--no-audit', '--no-fund', '--prefer-offline'], app);
+
+  fs.writeFileSync(path.join(app, 'check.mjs'), `
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ComponentLoader } from 'adminjs';
+import * as portier from '@portier/adminjs';
+const expected = ['createPortier', 'ModuleRegistry', 'accessMigrations', 'bundleComponents', 'ScopedResource', 'importOrg', 'exportOrg'];
+const missing = expected.filter((name) => !(name in portier));
+if (missing.length) throw new Error('missing from the public face: ' + missing.join(', '));
+const where = path.dirname(new URL(import.meta.resolve('@portier/adminjs')).pathname);
+const loader = new ComponentLoader();
+// Components are added by createPortier; check every file the package names exists in it.
+const components = fs.readdirSync(where, { recursive: true }).filter((f) => String(f).endsWith('.jsx'));
+if (components.length < 20) throw new Error('the browser components are not in the package: ' + components.length);
+console.log('public face: ' + Object.keys(portier).length + ' exports; ' + components.length + ' components; loader ' + typeof loader.add);
+`);
+  console.log(execFileSync(process.execPath, ['check.mjs'], { cwd: app, encoding: 'utf8' }).trim());
+  console.log('The packed plugin installs and loads in an app of its own.');
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
