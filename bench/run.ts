@@ -9,7 +9,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../ormconfig.js';
 import {
-  AccessService, ModuleRecords, buildAbility, compileAccess, ensureSystemProfiles, hashPassword, importOrg, loadAccessUser,
+  AccessService, ModuleRecords, buildAbility, compileAccess, preparePortier, hashPassword, importOrg, loadAccessUser,
 } from '@portier/adminjs';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { registry } from '../src/modules.js';
@@ -81,7 +81,7 @@ async function main() {
   const ds = new DataSource(dataSourceOptions(db.url));
   await ds.initialize();
   await ds.runMigrations();
-  await ensureSystemProfiles(ds, registry);
+  await preparePortier(ds, registry);
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   log('Generating the organisation:');

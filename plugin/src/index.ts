@@ -39,3 +39,4 @@ export { audit, diff, verifyAuditChain, type AuditActor, type ChainCheck } from 
 export { useAuditKey } from './adapters/typeorm/audit-key.js';
 export { adminjsFr } from './adapters/adminjs/locale/fr.js';
 export { adminjsEn } from './adapters/adminjs/locale/en.js';
+export { preparePortier, moduleTableProblems, ensureOwnerCounters } from './adapters/typeorm/module-tables.js';

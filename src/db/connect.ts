@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AppDataSource } from '../../ormconfig.js';
-import { ensureSystemProfiles } from '@portier/adminjs';
+import { preparePortier } from '@portier/adminjs';
 import { registry } from '../modules.js';
 import { resolveDatabase, type Database } from './database-url.js';
 import { configureAuditKey } from '../auth/audit-key.js';
@@ -25,7 +25,7 @@ export async function connectDatabase(options: { migrate?: boolean; log?: (line:
     if (options.migrate !== false) {
       const applied = await AppDataSource.runMigrations({ transaction: 'each' });
       for (const m of applied) options.log?.(`migration applied: ${m.name}`);
-      await ensureSystemProfiles(AppDataSource, registry);
+      await preparePortier(AppDataSource, registry);
     }
   } catch (e) {
     if (AppDataSource.isInitialized) await AppDataSource.destroy();

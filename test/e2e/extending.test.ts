@@ -34,6 +34,14 @@ describe('a module added by a developer is under the access model', () => {
     expect(await list('admin')).toEqual(['PRJ-alice', 'PRJ-bob', 'PRJ-chloe', 'PRJ-damien']);
   });
 
+  it('list totals are exact for the new module: its per-owner counters were set up at start', async () => {
+    for (const [login, n] of [['alice', 1], ['damien', 4], ['admin', 4]] as const) {
+      const listed = await (await AdminClient.signIn(server.url, login)).list('Project');
+      expect([login, listed.body.meta.total]).toEqual([login, n]);
+    }
+    expect(await db.ds.query(`SELECT sum(n)::int AS n FROM owner_count WHERE tbl = 'project'`)).toEqual([{ n: 4 }]);
+  });
+
   it('a sharing rule on the new module applies at the next request', async () => {
     await db.ds.query(`INSERT INTO sharing_rule (module, from_kind, from_role_id, to_kind, to_role_id, access)
       SELECT 'Project', 'role', f.id, 'role', t.id, 'read' FROM role f, role t WHERE f.name = 'Ventes Nord' AND t.name = 'Ventes Sud'`);

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../ormconfig.js';
-import { ensureSystemProfiles } from '@portier/adminjs';
+import { preparePortier } from '@portier/adminjs';
 import { registry } from '../../src/modules.js';
 import { DB_PREFIX, TEMPLATE_DB, adminUrl } from './urls.js';
 
@@ -20,7 +20,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const url = adminUrl(name);
   const ds = new DataSource(dataSourceOptions(url));
   await ds.initialize();
-  await ensureSystemProfiles(ds, registry);
+  await preparePortier(ds, registry);
   return {
     url,
     name,
