@@ -1,4 +1,5 @@
 import { ModuleRegistry, type ModuleDeclaration, type OwnerSpec, type SharingModuleSpec } from '@portier/adminjs';
+import { crmClientTiers } from './client-tiers.js';
 import { Account } from './entities/account.entity.js';
 import { Activity } from './entities/activity.entity.js';
 import { Contact } from './entities/contact.entity.js';
@@ -85,6 +86,6 @@ export const crmSharingModules: SharingModuleSpec[] = [
   { name: 'Activity', label: { fr: 'activités', feminine: true, en: 'activities' }, alwaysPrivate: true },
 ];
 
-export const registry = new ModuleRegistry(crmModules, crmSharingModules);
+export const registry = new ModuleRegistry(crmModules, crmSharingModules, { clientTiers: crmClientTiers });
 
 export const crmEntities = crmModules.map((m) => m.entity);

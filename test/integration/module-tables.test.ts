@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { ModuleRegistry, preparePortier } from '@portier/adminjs';
 import { dataSourceOptions } from '../../ormconfig.js';
 import { crmModules, crmSharingModules } from '../../src/modules.js';
+import { crmClientTiers } from '../../src/client-tiers.js';
 import { Project, Project1732400000000, projectModule } from '../fixtures/project.module.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 
@@ -13,7 +14,7 @@ import { freshDatabase, type TestDatabase } from '../support/database.js';
  */
 let db: TestDatabase;
 let ds: DataSource;
-const registry = new ModuleRegistry([...crmModules, projectModule], [...crmSharingModules, { name: 'Project' }]);
+const registry = new ModuleRegistry([...crmModules, projectModule], [...crmSharingModules, { name: 'Project' }], { clientTiers: crmClientTiers });
 beforeAll(async () => {
   db = await freshDatabase();
   const base = dataSourceOptions(db.url);

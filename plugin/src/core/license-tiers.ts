@@ -1,6 +1,7 @@
 import {
-  CLIENT_TIERS, INTERNAL_TIERS, MODULE_ACTIONS, type LicenseTier, type ModuleAction, type ProfileDef,
+  CLIENT_TIERS, INTERNAL_TIERS, MODULE_ACTIONS, type ClientTier, type LicenseTier, type ModuleAction, type ProfileDef,
 } from './model.js';
+import type { ModuleCatalog } from './modules.js';
 
 /**
  * What a profile of each licence tier may grant (docs/spec/seats.md, docs/spec/client-access.md). A profile that
@@ -11,30 +12,9 @@ type ProfileRights = Pick<ProfileDef, 'audience' | 'licenseTier' | 'viewAll' | '
 
 const LIMITED_ACTIONS: ModuleAction[] = ['read', 'export'];
 
-/** Client tiers: the modules and actions each one may grant, cumulatively. */
-const CLIENT_TIER_MAXIMA: Record<string, Record<string, ModuleAction[]>> = (() => {
-  const connect: Record<string, ModuleAction[]> = {
-    Account: ['read'], Invoice: ['read'], SalesOrder: ['read'], Ticket: ['create', 'read', 'edit'],
-  };
-  const invoicing = { ...connect, Quote: ['create', 'read', 'edit'], Invoice: ['create', 'read', 'edit'] } as Record<string, ModuleAction[]>;
-  const accountingBase: Record<string, ModuleAction[]> = {
-    ...invoicing,
-    PurchaseOrder: ['create', 'read', 'edit', 'delete'],
-    SalesOrder: ['create', 'read', 'edit', 'delete'],
-  };
-  const withExport = (m: Record<string, ModuleAction[]>) =>
-    Object.fromEntries(Object.entries(m).map(([k, v]) => [k, [...v, 'export' as ModuleAction]]));
-  const accounting = withExport(accountingBase);
-  const commercial = withExport({
-    ...accountingBase,
-    Contact: ['create', 'read', 'edit', 'delete'],
-    Deal: ['create', 'read', 'edit', 'delete'],
-  });
-  return { connect, invoicing, accounting, commercial };
-})();
-
-export function clientTierMaximum(tier: string): Record<string, ModuleAction[]> | undefined {
-  return CLIENT_TIER_MAXIMA[tier];
+/** What a client tier may grant, as the app declared it with its modules (ModuleCatalog.clientTiers). */
+export function clientTierMaximum(catalog: Pick<ModuleCatalog, 'clientTiers'>, tier: string): Record<string, ModuleAction[]> | undefined {
+  return catalog.clientTiers?.[tier as ClientTier];
 }
 
 export function isTierOfAudience(tier: LicenseTier, audience: 'internal' | 'client'): boolean {
@@ -55,11 +35,11 @@ export function tierRank(tier: LicenseTier): number {
 }
 
 /** The rights a profile grants beyond its tier, as short phrases ("Deal: edit", "capability manageUsers"). */
-export function rightsBeyondTier(p: ProfileRights): string[] {
+export function rightsBeyondTier(p: ProfileRights, catalog: Pick<ModuleCatalog, 'clientTiers'>): string[] {
   const excess: string[] = [];
   const granted = (module: string) => MODULE_ACTIONS.filter((a) => p.modules[module]?.[a]);
   if (p.audience === 'client') {
-    const max = CLIENT_TIER_MAXIMA[p.licenseTier] ?? {};
+    const max = clientTierMaximum(catalog, p.licenseTier) ?? {};
     for (const module of Object.keys(p.modules)) {
       for (const a of granted(module)) if (!(max[module] ?? []).includes(a)) excess.push(`${module}: ${a}`);
     }

@@ -58,9 +58,16 @@ export interface SharingModuleSpec {
   privateWhilePrivate?: string;
 }
 
+/**
+ * What a profile of each client tier may grant, per module, cumulatively (docs/spec/client-access.md):
+ * the app's own offer, declared with its modules. A tier left out grants nothing.
+ */
+export type ClientTierMaxima = Partial<Record<import('./model.js').ClientTier, Record<string, import('./model.js').ModuleAction[]>>>;
+
 export interface ModuleCatalog {
   modules: ModuleSpec[];
   sharingModules: SharingModuleSpec[];
+  clientTiers?: ClientTierMaxima;
 }
 
 /** The fields an owner spec uses. */
@@ -103,6 +110,9 @@ export function catalogProblems(catalog: ModuleCatalog): string[] {
   }
   for (const s of catalog.sharingModules) {
     if (s.privateWhilePrivate && !sharing.has(s.privateWhilePrivate)) problems.push(`sharing module ${s.name}: unknown "${s.privateWhilePrivate}"`);
+  }
+  for (const [tier, maxima] of Object.entries(catalog.clientTiers ?? {})) {
+    for (const module of Object.keys(maxima ?? {})) if (!names.has(module)) problems.push(`client tier ${tier}: unknown module "${module}"`);
   }
   return problems;
 }

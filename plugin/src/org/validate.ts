@@ -113,7 +113,7 @@ class Validator {
         if (merged.viewAll || merged.editAll) this.errors.add(at, 'a client profile holds no global privilege (viewAll, editAll)');
         if (Object.keys(merged.contactScopes).length) this.errors.add([...at, 'contactScopes'], 'a client profile has no contact scopes');
       }
-      const excess = rightsBeyondTier(merged);
+      const excess = rightsBeyondTier(merged, this.ctx.catalog);
       if (excess.length) this.errors.add(at, `grants more than its licence tier "${tier}" allows: ${excess.join(', ')}`);
       if (p.name === ADMINISTRATOR) {
         const missing = CAPABILITIES.filter((c) => !merged.capabilities.includes(c));
@@ -136,7 +136,7 @@ class Validator {
     if (!expected) return;
     if (merged.licenseTier !== expected.tier) this.errors.add([...at, 'licenseTier'], `the predefined profile ${p.name} keeps its licence tier "${expected.tier}"`);
     if (merged.audience !== expected.audience) this.errors.add([...at, 'audience'], `the predefined profile ${p.name} stays ${expected.audience}`);
-    if (clientTier && p.modules !== undefined && JSON.stringify(sortedPrivileges(p.modules)) !== JSON.stringify(sortedPrivileges(clientTierModules(clientTier)))) {
+    if (clientTier && p.modules !== undefined && JSON.stringify(sortedPrivileges(p.modules)) !== JSON.stringify(sortedPrivileges(clientTierModules(this.ctx.catalog, clientTier)))) {
       this.errors.add([...at, 'modules'], `the predefined profile ${p.name} keeps exactly the grants of its tier: duplicate it to restrict it`);
     }
   }

@@ -1,6 +1,6 @@
 import type { BaseEntity, DataSource, EntityMetadata } from 'typeorm';
 import {
-  catalogProblems, ownerFields, type ModuleCatalog, type ModuleSpec, type SharingModuleSpec,
+  catalogProblems, ownerFields, type ClientTierMaxima, type ModuleCatalog, type ModuleSpec, type SharingModuleSpec,
 } from '../../core/modules.js';
 
 export type EntityClass = (new () => BaseEntity) & typeof BaseEntity;
@@ -31,8 +31,9 @@ export class ModuleRegistry {
   readonly catalog: ModuleCatalog;
   private readonly byName = new Map<string, ModuleDeclaration>();
 
-  constructor(readonly declarations: ModuleDeclaration[], sharingModules: SharingModuleSpec[]) {
-    this.catalog = { modules: declarations.map((d) => d.spec), sharingModules };
+  /** `options.clientTiers`: what each client tier may grant of these modules (none by default). */
+  constructor(readonly declarations: ModuleDeclaration[], sharingModules: SharingModuleSpec[], options: { clientTiers?: ClientTierMaxima } = {}) {
+    this.catalog = { modules: declarations.map((d) => d.spec), sharingModules, clientTiers: options.clientTiers };
     const problems = catalogProblems(this.catalog);
     if (problems.length) throw new Error(`Portier: the module declarations are inconsistent:\n- ${problems.join('\n- ')}`);
     for (const d of declarations) this.byName.set(d.spec.name, d);

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { clientTierMaximum } from '../../core/license-tiers.js';
 import { CAPABILITIES, CLIENT_TIERS, MODULE_ACTIONS, type ClientTier, type ModulePrivileges } from '../../core/model.js';
+import type { ModuleCatalog } from '../../core/modules.js';
 import type { ModuleRegistry } from './module-registry.js';
 
 export const ADMINISTRATOR_PROFILE = 'Administrateur';
@@ -20,9 +21,10 @@ export const CLIENT_SYSTEM_PROFILES: Record<ClientTier, { name: string; descript
   commercial: { name: 'Gestion commerciale avancée', description: 'Comptabilité complète, plus contacts et affaires' },
 };
 
-export function clientTierModules(tier: ClientTier): ModulePrivileges {
+/** A client tier's maximum as module privileges: what its predefined profile grants. */
+export function clientTierModules(catalog: Pick<ModuleCatalog, 'clientTiers'>, tier: ClientTier): ModulePrivileges {
   return Object.fromEntries(
-    Object.entries(clientTierMaximum(tier) ?? {}).map(([m, actions]) => [m, Object.fromEntries(MODULE_ACTIONS.map((a) => [a, actions.includes(a)]))]),
+    Object.entries(clientTierMaximum(catalog, tier) ?? {}).map(([m, actions]) => [m, Object.fromEntries(MODULE_ACTIONS.map((a) => [a, actions.includes(a)]))]),
   );
 }
 
@@ -56,7 +58,7 @@ export async function ensureSystemProfiles(db: DataSource | EntityManager, regis
        ON CONFLICT (name) DO UPDATE SET system = true, audience = 'client', license_tier = EXCLUDED.license_tier, modules = EXCLUDED.modules,
          view_all = false, edit_all = false, capabilities = '{}', contact_scopes = '{}'
        WHERE (profile.system, profile.audience, profile.license_tier, profile.modules) IS DISTINCT FROM (true, 'client', EXCLUDED.license_tier, EXCLUDED.modules)`,
-      [p.name, p.description, tier, JSON.stringify(clientTierModules(tier))],
+      [p.name, p.description, tier, JSON.stringify(clientTierModules(registry.catalog, tier))],
     );
   }
 }

@@ -87,7 +87,7 @@ export async function saveProfile(service: AccessService, ua: UserAccess, id: nu
     if (!isTierOfAudience(merged.licenseTier, merged.audience)) throw invalid(`« ${merged.licenseTier} » n'est pas un niveau de licence des profils ${merged.audience === 'client' ? 'clients' : 'internes'}.`, 'licenseTier');
     const forbidden = merged.audience === 'client' ? clientProfileExcess(merged) : [];
     if (forbidden.length) throw adminPlaneRefusal({ code: 'clientProfileRights', rights: forbidden }, { property: 'capabilities' });
-    const excess = rightsBeyondTier(merged);
+    const excess = rightsBeyondTier(merged, service.registry.catalog);
     if (excess.length) throw refuse(`Ce profil donne plus que son niveau de licence « ${merged.licenseTier} » ne le permet : ${excess.join(', ')}.`, 'licenseTier');
     const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
     if (input.isDefault) await m.query(`UPDATE profile SET is_default = false WHERE audience = $1 AND is_default AND id IS DISTINCT FROM $2`, [merged.audience, id]);
