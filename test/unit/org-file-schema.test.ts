@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';

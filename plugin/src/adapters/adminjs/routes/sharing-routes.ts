@@ -1,10 +1,9 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { RULE_TARGET_KINDS, SHARING_LEVELS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../../../core/model.js';
 import { moduleLabel } from '../../../core/rule-sentence.js';
 import { defaultProblem, LEVEL_LABELS_FR } from '../../../core/sharing-levels.js';
 import type { AccessService } from '../../typeorm/access-service.js';
-import { Refusal } from '../../typeorm/refusal.js';
 import { deleteRule, namedRules, namedRuleSentence, ruleModuleProblem, saveRule, setDefault, type RuleInput } from '../../typeorm/setup/sharing-writes.js';
 import { currentAccess } from '../../request-context.js';
 import { guardedBy, holds, id } from './respond.js';
