@@ -27,7 +27,9 @@ export async function freePort(): Promise<number> {
 export function runScript(script: string, args: string[], env: Record<string, string | undefined>): ChildProcess {
   const merged: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) merged[k] = v;
-  return spawn(tsx, ['--conditions=portier-source', script, ...args], { cwd: root, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A JavaScript script (scripts/start.mjs) runs on node itself, as npm would run it.
+  const [command, first] = /\.m?js$/.test(script) ? [process.execPath, []] : [tsx, ['--conditions=portier-source']];
+  return spawn(command, [...first, script, ...args], { cwd: root, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Starts the real backoffice (`npm start`'s script) and waits for its "ready" line. */

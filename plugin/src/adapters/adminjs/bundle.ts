@@ -2,12 +2,12 @@ import type AdminJS from 'adminjs';
 import { ADMIN_JS_TMP_DIR, componentsBundler, generateUserComponentEntry } from 'adminjs/bundler';
 
 /**
- * Bundles the custom components once at start-up, so that the first page served has them and a
- * bundle left in the data folder by an older version is never served. (AdminJS would otherwise
- * bundle lazily in development and reuse what it finds on disk.)
+ * Bundles the custom components once at start-up, before the app listens, in development as in
+ * production, so that the first page served has them and a bundle left in the data folder by an
+ * older version is never served. (AdminJS would otherwise bundle lazily in development, and in
+ * production while the app already answers: Portier's router does not start that one.)
  */
 export async function bundleComponents(admin: AdminJS): Promise<void> {
-  if (process.env.NODE_ENV === 'production') return; // admin.initialize() bundles in production
   // A server that answers the API only (the security tests' servers) leaves it to AdminJS, which
   // bundles on the first page it serves: it starts in a few seconds instead of twenty.
   if (process.env.PORTIER_BUNDLE === 'lazy') return;

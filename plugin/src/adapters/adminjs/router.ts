@@ -1,4 +1,4 @@
-import { buildAssets, buildRoutes, initializeAdmin } from '@adminjs/express';
+import { buildAssets, buildRoutes } from '@adminjs/express';
 import AdminJS, { Router as AdminRouter } from 'adminjs';
 import express, { type RequestHandler, type Router } from 'express';
 import session from 'express-session';
@@ -42,7 +42,8 @@ export function buildPortierRouter(
   admin: AdminJS, ds: DataSource, options: RouterOptions,
   pieces: { gate: RequestHandler; after: RequestHandler[]; uploadsFor(resourceId: string): UploadRule | null },
 ): Router {
-  initializeAdmin(admin);
+  // No initializeAdmin(admin): in production it bundles the components while the app already
+  // answers; bundleComponents(admin) does it before the app listens (bundle.ts).
   const { routes, assets } = AdminRouter;
   const router = express.Router();
   router.use(responseHeaders());
