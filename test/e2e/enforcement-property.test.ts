@@ -14,6 +14,8 @@ import { startServer, type RunningServer } from '../support/server.js';
  * the spec's plain evaluator for every record. Disagreements are collected and reported.
  */
 const RUNS = Number(process.env.PORTIER_HTTP_RUNS ?? 12);
+// About a minute alone on two cores; five times that before Jest gives up, for a loaded CI machine.
+const PROPERTY_TIMEOUT = 360_000;
 const FIELDS: Record<string, string[]> = { Contact: ['phone', 'email', 'birthDate', 'city'], Deal: ['amount', 'stage', 'closeDate'], Account: ['phone', 'annualRevenue'], Invoice: ['amount', 'dueDate'] };
 
 let db: TestDatabase;
@@ -175,5 +177,5 @@ describe('every AdminJS path agrees with the spec, over HTTP', () => {
       { numRuns: RUNS, endOnFailure: true },
     );
     console.log(`HTTP enforcement test: ${RUNS} random organisations, ${counter.checks} checks over HTTP, zero disagreements`);
-  });
+   }, PROPERTY_TIMEOUT);
 });

@@ -14,6 +14,8 @@ import { canCreate, canExport, decide, fieldAccess } from '../../support/referen
  * plain evaluator written from the spec in test/support (independently of the engine).
  */
 const RUNS = Number(process.env.PORTIER_PROPERTY_RUNS ?? 200);
+// About a minute alone on two cores; five times that before Jest gives up, for a loaded CI machine.
+const PROPERTY_TIMEOUT = 360_000;
 const FIELDS: Record<string, string[]> = {
   Contact: ['phone', 'email', 'birthDate', 'city'], Deal: ['amount', 'stage', 'closeDate'], Account: ['phone', 'annualRevenue'], Invoice: ['amount', 'dueDate'],
 };
@@ -131,5 +133,5 @@ describe('the engine agrees with the spec on random organisations', () => {
     );
     console.log(`engine property test: ${organisations} random organisations, ${counter.decisions} decisions checked (CASL, SQL and the spec evaluator agree)`);
     expect(organisations).toBe(RUNS);
-  });
+   }, PROPERTY_TIMEOUT);
 });
