@@ -177,5 +177,5 @@ describe('every AdminJS path agrees with the spec, over HTTP', () => {
       { numRuns: RUNS, endOnFailure: true },
     );
     console.log(`HTTP enforcement test: ${RUNS} random organisations, ${counter.checks} checks over HTTP, zero disagreements`);
-   }, PROPERTY_TIMEOUT);
+  }, PROPERTY_TIMEOUT);
 });

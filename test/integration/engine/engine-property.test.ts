@@ -133,5 +133,5 @@ describe('the engine agrees with the spec on random organisations', () => {
     );
     console.log(`engine property test: ${organisations} random organisations, ${counter.decisions} decisions checked (CASL, SQL and the spec evaluator agree)`);
     expect(organisations).toBe(RUNS);
-   }, PROPERTY_TIMEOUT);
+  }, PROPERTY_TIMEOUT);
 });
