@@ -12,7 +12,6 @@ import { auditKey, auditMac } from './audit-key.js';
  * vouches for them through the chain; every entry after the anchor must carry its own seal.
  */
 /** An EntityManager, a DataSource or a migration's QueryRunner. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Queryable = { query(sql: string, params?: unknown[]): Promise<any> };
 
 export const entrySeal = (id: number | string, hash: string, key?: Buffer) => auditMac(`entry|${id}|${hash}`, key);

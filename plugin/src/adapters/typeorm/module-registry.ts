@@ -77,7 +77,7 @@ export class ModuleRegistry {
    * references the given User entity (an author, a reviewer...), besides the owner fields. What a
    * developer forgets to declare is still kept from client users.
    */
-  catalogWithUserFields(ds: DataSource, user: Function): ModuleCatalog {
+  catalogWithUserFields(ds: DataSource, user: EntityClass): ModuleCatalog {
     const modules = this.catalog.modules.map((spec) => {
       const meta = this.metadata(ds, spec.name);
       const joins = meta.manyToOneRelations.filter((r) => r.inverseEntityMetadata.target === user).flatMap((r) => r.joinColumns.map((c) => c.databaseName));

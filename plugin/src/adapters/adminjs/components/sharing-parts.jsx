@@ -95,7 +95,7 @@ export const RuleEditor = ({ rule, data, lang, tm, onSaved, onCancel }) => {
   };
   useEffect(() => {
     let current = true;
-    const { name, ...partial } = body();
+    const { name: _name, ...partial } = body(); // the preview does not depend on the rule's name
     const known = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== null && v !== undefined));
     portierFetch(`/sharing/rules/preview?lang=${lang}`, { method: 'POST', body: JSON.stringify(known) })
       .then((r) => current && setPreview(r.status === 200 ? r.body : { sentence: null, problem: r.body.message }));
