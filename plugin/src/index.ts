@@ -33,10 +33,11 @@ export { createPortier, type Portier, type PortierOptions } from './adapters/adm
 export { ScopedResource, recordPermissions } from './adapters/adminjs/scoped-resource.js';
 export { currentAccess, runWithAccess } from './adapters/request-context.js';
 export { ModuleRecords } from './adapters/typeorm/module-records.js';
-export { Refusal } from './adapters/typeorm/refusal.js';
+export { Refusal } from './core/refusal.js';
 export { bundleComponents } from './adapters/adminjs/bundle.js';
 export { audit, diff, verifyAuditChain, type AuditActor, type ChainCheck } from './adapters/typeorm/audit.js';
 export { useAuditKey } from './adapters/typeorm/audit-key.js';
 export { adminjsFr } from './adapters/adminjs/locale/fr.js';
 export { adminjsEn } from './adapters/adminjs/locale/en.js';
 export { preparePortier, moduleTableProblems, ensureOwnerCounters } from './adapters/typeorm/module-tables.js';
+export { hasCapability, CAPABILITY_LABELS } from './core/capabilities.js';

@@ -19,10 +19,11 @@ export async function assertAnActiveAdmin(m: EntityManager): Promise<void> {
 
 export async function capabilitiesOf(m: EntityManager, userId: number): Promise<{ isAdmin: boolean; capabilities: Set<Capability> }> {
   const [row] = await m.query(
+    // As hasCapability (core/capabilities.ts) decides: an inactive or client user holds none.
     `SELECT u.is_admin AS "isAdmin",
             coalesce((SELECT array_agg(DISTINCT c) FROM role_profile rp JOIN profile p ON p.id = rp.profile_id, unnest(p.capabilities) c
                        WHERE rp.role_id = u.role_id), '{}') AS capabilities
-       FROM app_user u WHERE u.id = $1`,
+       FROM app_user u WHERE u.id = $1 AND u.status = 'active' AND u.kind = 'internal'`,
     [userId],
   );
   return { isAdmin: !!row?.isAdmin, capabilities: new Set(row?.capabilities ?? []) };

@@ -1,3 +1,4 @@
+import { CAPABILITY_LABELS, hasCapability as holds } from '../../../core/capabilities.js';
 import type { Capability } from '../../../core/model.js';
 import type { EntityManager } from 'typeorm';
 import { currentAccess } from '../../request-context.js';
@@ -7,16 +8,9 @@ import { Refusal } from '../refusal.js';
 
 export const NOTHING_CHANGED = "Rien n'a été modifié.";
 
-const CAPABILITY_LABELS: Record<Capability, string> = {
-  manageUsers: 'gérer les utilisateurs',
-  manageAccess: 'gérer les profils, rôles, équipes et le partage',
-  viewAudit: "consulter la piste d'audit",
-  viewStats: 'consulter les statistiques de connexion',
-  requestAccessChanges: 'demander des changements d’accès',
-};
-
+/** One decision of who holds a capability, in the core (core/capabilities.ts). */
 export function hasCapability(ua: UserAccess, capability: Capability): boolean {
-  return ua.access.active && ua.access.kind === 'internal' && (ua.access.isAdmin || ua.access.capabilities.has(capability));
+  return holds(ua.access, capability);
 }
 
 /** Only `manageUsers` (or admin) changes users; only `manageAccess` (or admin) changes the rest of the set-up. */

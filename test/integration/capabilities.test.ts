@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CAPABILITIES, hasCapability } from '@portier/adminjs';
+import { capabilitiesOf } from '../../plugin/src/adapters/typeorm/safeguards.js';
+import { freshDatabase, type TestDatabase } from '../support/database.js';
+import { accessService } from '../support/engine.js';
+import { example } from '../support/examples.js';
+import { importDoc } from '../support/import.js';
+
+/**
+ * Who holds an administration capability is decided once (core/capabilities.ts) and its SQL twin
+ * (`capabilitiesOf`, which the safeguards read inside a write) says the same for every user:
+ * active internal users through their role's profiles or the admin flag; inactive and client
+ * users hold none, whatever their role's profiles say.
+ */
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await freshDatabase();
+  await importDoc(db.ds, example());
+});
+afterAll(async () => db?.drop());
+
+describe('capabilities: one decision, in JavaScript and in SQL', () => {
+  it('agree for every user of the example organisation, inactive and client users included', async () => {
+    // An inactive user whose role grants capabilities, so that the case is not left to chance.
+    const [manager] = await db.ds.query(`SELECT u.id FROM app_user u JOIN role_profile rp ON rp.role_id = u.role_id JOIN profile p ON p.id = rp.profile_id
+      WHERE cardinality(p.capabilities) > 0 AND NOT u.is_admin AND u.kind = 'internal' ORDER BY u.id LIMIT 1`);
+    await db.ds.query(`UPDATE app_user SET status = 'inactive' WHERE id = $1`, [manager.id]);
+    // A client user (the example has none), on the same role: its profiles give a client nothing.
+    await db.ds.query(`INSERT INTO app_user (login, email, password_hash, kind, role_id)
+      SELECT 'cliente', 'cliente@exemple.test', 'h', 'client', role_id FROM app_user WHERE id = $1`, [manager.id]);
+    const users: Array<{ id: number; status: string; kind: string }> = await db.ds.query(`SELECT id, status, kind FROM app_user ORDER BY id`);
+    const service = accessService(db.ds);
+    const kinds = new Set<string>();
+    for (const u of users) {
+      const ua = await service.forUser(u.id);
+      const js = ua ? CAPABILITIES.filter((c) => hasCapability(ua.access, c)) : [];
+      const sql = await capabilitiesOf(db.ds.manager, u.id);
+      const fromSql = CAPABILITIES.filter((c) => sql.isAdmin || sql.capabilities.has(c));
+      expect([u.id, fromSql]).toEqual([u.id, js]);
+      if (u.status !== 'active' || u.kind !== 'internal') expect([u.id, js]).toEqual([u.id, []]);
+      kinds.add(`${u.status}/${u.kind}/${js.length > 0}`);
+    }
+    // The example holds each case: active internal users with and without capabilities, the inactive one, clients.
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['active/internal/true', 'active/internal/false', 'inactive/internal/false', 'active/client/false']));
+  });
+});
