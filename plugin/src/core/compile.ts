@@ -151,6 +151,7 @@ function moduleGrant(ctx: UserContext, catalog: ModuleCatalog, spec: ModuleSpec,
   // Steps 4-5 per profile: some profile must grant the action; for a Contact, its type's scope decides.
   const granting = profiles.filter((p) => profileGrants(p, spec.name, action));
   if (granting.length === 0) return NOTHING;
+  if (spec.owner.kind === 'none') return EVERYTHING; // a catalogue: the module privilege alone decides
   if (!spec.contactTypeField) return general(ctx, catalog, spec, action);
 
   const all = new Set<ContactType>();
@@ -189,7 +190,7 @@ function general(ctx: UserContext, catalog: ModuleCatalog, spec: ModuleSpec, act
   // Step 7 (records owned by users of roles below U's) and step 9 (the rules of the module's
   // sharing module) both select records by their owner: one owner set serves both.
   const sources: RuleTarget[] = ctx.below.map((roleId) => ({ kind: 'role' as const, roleId }));
-  if (sharing && !sharing.alwaysPrivate) sources.push(...ctx.rulesFor(spec.sharingModule, action).map((r) => r.from));
+  if (sharing && !sharing.alwaysPrivate) sources.push(...ctx.rulesFor(sharing.name, action).map((r) => r.from));
   parts.push(...ownedBy(ctx.index, spec, sources));
   // Step 9 through links: the rules of the modules whose rules reach this one (a Quote's deal).
   for (const through of spec.sharedThrough ?? []) {
@@ -209,6 +210,7 @@ function ownership(ctx: UserContext, spec: ModuleSpec, action: RecordAction): Co
     if (action !== 'delete') parts.push({ [spec.owner.secondaryField]: u }, { [spec.owner.assistantField]: u });
     return parts;
   }
+  if (spec.owner.kind === 'none') return []; // moduleGrant decides a catalogue before: never here
   const parts: Condition[] = [{ [ownerUserField(spec)]: u }];
   const teams = [...ctx.teams].sort((a, b) => a - b);
   if (teams.length) parts.push({ [spec.owner.teamField]: teams.length === 1 ? teams[0] : { $in: teams } });

@@ -93,7 +93,8 @@ export function explainDecision(
       ? { code: 'exportNotGranted', module }
       : { code: 'noModulePrivilege', profiles: profiles.map((p) => p.name), action, module }]);
   }
-  if (action === 'create' || action === 'export' || !record) {
+  // A catalogue: the module privilege alone decides, on every record (no owner, default or rule).
+  if (action === 'create' || action === 'export' || !record || spec.owner.kind === 'none') {
     return out(allowed, [{ code: 'modulePrivilege', profile: granting[0].name, action, module }]);
   }
   const recordAction = action;
@@ -151,7 +152,7 @@ function generalReason(
   // Step 8.
   const sharing = catalog.sharingModules.find((s) => s.name === spec.sharingModule);
   const level = effectiveLevel(index.setup.defaults, catalog, spec);
-  if (LEVEL_GIVES[level].includes(action)) return { code: 'default', sharingModule: spec.sharingModule, level };
+  if (sharing && LEVEL_GIVES[level].includes(action)) return { code: 'default', sharingModule: sharing.name, level };
   // Step 9.
   const reaching = index.setup.rules.filter((r) => ruleGives(r, action) && ruleReaches(index, r, user.roleId, teams));
   if (sharing && !sharing.alwaysPrivate) {

@@ -8,7 +8,12 @@ export type OwnerSpec =
   /** "Assigned to" a user or a team: exactly one of the two fields is set. */
   | { kind: 'userOrTeam'; userField: string; teamField: string }
   /** A Contact: its primary advisor owns it; the secondary advisor and assistant may read and edit. */
-  | { kind: 'advisors'; primaryField: string; secondaryField: string; assistantField: string };
+  | { kind: 'advisors'; primaryField: string; secondaryField: string; assistantField: string }
+  /**
+   * A catalogue (products, price lists...): no owner. Its module privileges alone decide, with no
+   * default, no rule and no transfer (docs/spec/access-model.md).
+   */
+  | { kind: 'none' };
 
 export interface LinkSpec {
   /** The column holding the linked record's id, e.g. `accountId`. */
@@ -30,8 +35,11 @@ export interface ModuleSpec {
   name: string;
   owner: OwnerSpec;
   links: LinkSpec[];
-  /** The sharing module whose default and rules govern this module (Contact: Account). */
-  sharingModule: string;
+  /**
+   * The sharing module whose default and rules govern this module (Contact: Account). A catalogue
+   * (owner `none`) names none: no default and no rule apply to it.
+   */
+  sharingModule?: string;
   /**
    * Rules of another sharing module that also share this module's records through a link
    * (a Quote is shared by the Deal rules that match its deal). Direct links only.
@@ -72,10 +80,14 @@ export interface ModuleCatalog {
 
 /** The fields an owner spec uses. */
 export function ownerFields(spec: ModuleSpec): string[] {
+  if (spec.owner.kind === 'none') return [];
   return spec.owner.kind === 'userOrTeam'
     ? [spec.owner.userField, spec.owner.teamField]
     : [spec.owner.primaryField, spec.owner.secondaryField, spec.owner.assistantField];
 }
+
+/** A module without owner fields: its module privileges alone decide. */
+export const isCatalogue = (spec: Pick<ModuleSpec, 'owner'>): boolean => spec.owner.kind === 'none';
 
 export function moduleSpec(catalog: ModuleCatalog, name: string): ModuleSpec | undefined {
   return catalog.modules.find((m) => m.name === name);
@@ -91,7 +103,10 @@ export function catalogProblems(catalog: ModuleCatalog): string[] {
   const names = new Set(catalog.modules.map((m) => m.name));
   const sharing = new Set(catalog.sharingModules.map((m) => m.name));
   for (const m of catalog.modules) {
-    if (!sharing.has(m.sharingModule)) problems.push(`module ${m.name}: unknown sharing module "${m.sharingModule}" (known: ${[...sharing].join(', ')})`);
+    if (m.owner.kind === 'none') {
+      if (m.sharingModule !== undefined) problems.push(`module ${m.name}: a catalogue (owner none) takes no sharing module: its module privileges alone decide`);
+      if (m.dossier && 'root' in m.dossier) problems.push(`module ${m.name}: a catalogue cannot be the dossiers' root (a dossier's records take its owner)`);
+    } else if (m.sharingModule === undefined || !sharing.has(m.sharingModule)) problems.push(`module ${m.name}: unknown sharing module "${m.sharingModule}" (known: ${[...sharing].join(', ')})`);
     for (const l of m.links) if (!names.has(l.module)) problems.push(`module ${m.name}: link ${l.field} points to unknown module "${l.module}"`);
     for (const t of m.sharedThrough ?? []) {
       if (!sharing.has(t.module)) problems.push(`module ${m.name}: sharedThrough names unknown sharing module "${t.module}"`);

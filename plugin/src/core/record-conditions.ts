@@ -17,7 +17,9 @@ export const OWNER_ROLE = 'owner.roleId';
 export const OWNER_TEAMS = 'owner.teamIds';
 export const LINKED = 'linked';
 
+/** The field naming the user who owns a record (a Contact: its primary advisor); a catalogue has none. */
 export function ownerUserField(spec: ModuleSpec): string {
+  if (spec.owner.kind === 'none') throw new Error(`Portier: ${spec.name} is a catalogue: its records have no owner`);
   return spec.owner.kind === 'userOrTeam' ? spec.owner.userField : spec.owner.primaryField;
 }
 

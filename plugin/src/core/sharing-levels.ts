@@ -12,7 +12,7 @@ export const LEVEL_GIVES: Record<SharingLevel, readonly RecordAction[]> = {
 /** The default that governs a module: its sharing module's, always private for Activity. */
 export function effectiveLevel(defaults: Record<string, SharingLevel>, catalog: ModuleCatalog, spec: ModuleSpec): SharingLevel {
   const sharing = catalog.sharingModules.find((s) => s.name === spec.sharingModule);
-  return !sharing || sharing.alwaysPrivate ? 'private' : defaults[spec.sharingModule] ?? 'private';
+  return !sharing || sharing.alwaysPrivate ? 'private' : defaults[sharing.name] ?? 'private';
 }
 
 /** The levels as the French messages name them. */
@@ -40,6 +40,7 @@ export function defaultProblem(
   const spec = catalog.sharingModules.find((s) => s.name === module);
   if (!spec) {
     const governed = catalog.modules.find((m) => m.name === module);
+    if (governed?.owner.kind === 'none') return { kind: 'module', message: `${module} est un catalogue : ses privilèges de module décident seuls, sans partage par défaut.` };
     return { kind: 'module', message: governed ? `${module} n'a pas de partage par défaut propre : il suit ${governed.sharingModule}.` : `Module de partage inconnu : ${module}.` };
   }
   if (spec.alwaysPrivate) return { kind: 'module', message: `${module} est toujours privé.` };

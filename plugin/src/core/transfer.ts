@@ -30,6 +30,7 @@ export interface Transferrer {
  * a rule never allows it. Modules without owner fields have nothing to transfer.
  */
 export function mayTransfer(index: SetupIndex, spec: ModuleSpec, u: Transferrer, record: Record<string, unknown>): boolean {
+  if (spec.owner.kind === 'none') return false; // a catalogue: nothing to transfer
   if (u.isAdmin || u.editAll) return true;
   const ownerUser = record[ownerUserField(spec)] as number | null | undefined;
   if (ownerUser === u.user.id) return true;

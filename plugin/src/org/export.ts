@@ -142,7 +142,7 @@ async function exportRecords(ds: DataSource, registry: ModuleRegistry): Promise<
       if (spec.owner.kind === 'userOrTeam') {
         const user = row[col(spec.owner.userField)] as number | null;
         rec.owner = user !== null ? { user: logins.get(user) } : { team: teams.get(row[col(spec.owner.teamField)] as number) };
-      } else {
+      } else if (spec.owner.kind === 'advisors') {
         for (const [key, field] of [['primaryAdvisor', spec.owner.primaryField], ['secondaryAdvisor', spec.owner.secondaryField], ['assistant', spec.owner.assistantField]]) {
           const id = row[col(field)] as number | null;
           rec[key] = id === null ? null : logins.get(id);

@@ -278,7 +278,9 @@ class Validator {
       const spec = known.find((s) => s.name === module);
       if (!spec) {
         const governed = this.ctx.catalog.modules.find((m) => m.name === module);
-        this.errors.add(at, governed
+        this.errors.add(at, governed?.owner.kind === 'none'
+          ? `${module} is a catalogue: its module privileges alone decide, it takes no default`
+          : governed
           ? `${module} has no default of its own: it follows ${governed.sharingModule}`
           : `unknown sharing module "${module}" (known: ${names.join(', ')})`);
       } else if (spec.alwaysPrivate) {
@@ -302,7 +304,9 @@ class Validator {
       const spec = known.find((s) => s.name === r.module);
       if (!spec) {
         const governed = this.ctx.catalog.modules.find((m) => m.name === r.module);
-        this.errors.add([...at, 'module'], governed
+        this.errors.add([...at, 'module'], governed?.owner.kind === 'none'
+          ? `${r.module} is a catalogue: its module privileges alone decide, it takes no sharing rules`
+          : governed
           ? `${r.module} takes no rules of its own: rules on ${governed.sharingModule} apply to it`
           : `unknown sharing module "${r.module}" (known: ${names.join(', ')})`);
       } else if (spec.alwaysPrivate) {
@@ -385,6 +389,7 @@ class Validator {
   }
 
   private recordOwner(info: OrgModuleInfo, rec: Record<string, unknown>, at: PropertyKey[], isNew: boolean): void {
+    if (info.spec.owner.kind === 'none') return; // a catalogue's records have no owner (recordKeys refuses one)
     if (info.spec.owner.kind === 'advisors') {
       for (const key of ['primaryAdvisor', 'secondaryAdvisor', 'assistant']) {
         const value = rec[key];

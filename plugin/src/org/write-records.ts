@@ -65,7 +65,7 @@ function toRow(
       row[col(spec.owner.userField)] = owner.user !== undefined ? userIds.get(owner.user) : null;
       row[col(spec.owner.teamField)] = owner.team !== undefined ? teamIds.get(owner.team) : null;
     }
-  } else {
+  } else if (spec.owner.kind === 'advisors') {
     row[col(spec.owner.primaryField)] = user(rec.primaryAdvisor);
     row[col(spec.owner.secondaryField)] = user(rec.secondaryAdvisor);
     row[col(spec.owner.assistantField)] = user(rec.assistant);

@@ -74,7 +74,7 @@ export function createPortier(options: PortierOptions) {
   function propertyOrder(name: string): string[] {
     const spec = options.registry.get(name).spec;
     const all = options.registry.fields(options.dataSource, name).map((f) => f.property);
-    const owner = spec.owner.kind === 'userOrTeam' ? [spec.owner.userField, spec.owner.teamField] : [spec.owner.primaryField, spec.owner.secondaryField, spec.owner.assistantField];
+    const owner = ownerFields(spec);
     const head = ['reference', 'name', ...(spec.contactTypeField ? [spec.contactTypeField] : []), ...owner, ...spec.links.map((l) => l.field)];
     const tail = ['createdById', 'createdAt', 'updatedAt', 'id'];
     return [...head, ...all.filter((p) => !head.includes(p) && !tail.includes(p)), ...tail].filter((p) => all.includes(p));

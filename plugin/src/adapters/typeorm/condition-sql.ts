@@ -115,7 +115,7 @@ class Translator {
     const field = node.field!;
     const values = node.operator === 'in' ? (node.value as unknown[]) : [node.value];
     if (values.length === 0) return { sql: DENY_ALL };
-    const owner = `${alias}.${q(table.column(ownerUserField(table.spec)))}`;
+    const owner = field === OWNER_ROLE || field === OWNER_TEAMS ? `${alias}.${q(table.column(ownerUserField(table.spec)))}` : '';
     if (field === OWNER_ROLE) {
       return { column: owner, subquery: `SELECT u.id FROM app_user u WHERE u.role_id ${this.match(values, 'int')}` };
     }

@@ -16,6 +16,8 @@ export async function loadRecordFacts(
   const t = tables(module);
   const select = properties.map((p) => `x.${q(t.column(p))} AS ${q(p)}`);
   const ownerFacts = (alias: string, info: TableInfo, prefix: string) => {
+    // A catalogue's records have no owner: no role, no teams (nothing in its grant reads them).
+    if (info.spec.owner.kind === 'none') return [`NULL::int AS ${q(`${prefix}owner.roleId`)}`, `'{}'::int[] AS ${q(`${prefix}owner.teamIds`)}`];
     const owner = `${alias}.${q(info.column(ownerUserField(info.spec)))}`;
     return [
       `(SELECT role_id FROM app_user WHERE id = ${owner}) AS ${q(`${prefix}owner.roleId`)}`,

@@ -127,7 +127,7 @@ async function guardOwner(records: ModuleRecords, ua: UserAccess, values: Record
     if ((user === null || user === undefined) === (team === null || team === undefined)) {
       throw new Refusal('invalid', `Le propriétaire est soit un utilisateur, soit une équipe (exactement l'un des deux). ${NOTHING_CHANGED}`, spec.owner.userField);
     }
-  } else if (merged[spec.owner.primaryField] === null || merged[spec.owner.primaryField] === undefined) {
+  } else if (spec.owner.kind === 'advisors' && (merged[spec.owner.primaryField] === null || merged[spec.owner.primaryField] === undefined)) {
     throw new Refusal('invalid', `Un contact a toujours un conseiller principal. ${NOTHING_CHANGED}`, spec.owner.primaryField);
   }
   for (const field of ownerFields(spec)) {
@@ -199,12 +199,12 @@ async function placeInDossier(records: ModuleRecords, ua: UserAccess, values: Re
   const root = records.service.table(dossierRoot(records.service.registry.catalog)!.name);
   const rootSpec = root.spec;
   const [account] = await m.query(`SELECT * FROM "${root.table}" WHERE id = $1`, [accountId]);
-  const ownerUser = rootSpec.owner.kind === 'userOrTeam' ? account?.[root.column(rootSpec.owner.userField)] : account?.[root.column(rootSpec.owner.primaryField)];
+  const ownerUser = rootSpec.owner.kind === 'userOrTeam' ? account?.[root.column(rootSpec.owner.userField)] : rootSpec.owner.kind === 'advisors' ? account?.[root.column(rootSpec.owner.primaryField)] : null;
   const ownerTeam = rootSpec.owner.kind === 'userOrTeam' ? account?.[root.column(rootSpec.owner.teamField)] : null;
   if (spec.owner.kind === 'userOrTeam') {
     values[spec.owner.userField] = ownerUser ?? null;
     values[spec.owner.teamField] = ownerUser ? null : ownerTeam ?? null;
-  } else {
+  } else if (spec.owner.kind === 'advisors') {
     // A Contact's owner is a user: in a team-owned dossier, the team's first member (by id).
     const member = ownerUser ?? (ownerTeam ? (await m.query(`SELECT min(user_id) AS id FROM team_member WHERE team_id = $1`, [ownerTeam]))[0]?.id : null);
     if (!member) throw new Refusal('invalid', `Le compte de ce dossier n'a pas de responsable à qui confier ce contact. ${NOTHING_CHANGED}`);
@@ -244,9 +244,9 @@ export async function createRecord(records: ModuleRecords, ua: UserAccess, input
     if (ua.access.kind === 'client') await placeInDossier(records, ua, values, m);
     else if (spec.owner.kind === 'userOrTeam') {
       if (values[spec.owner.userField] === undefined && values[spec.owner.teamField] === undefined) values[spec.owner.userField] = ua.user.id;
-    } else if (values[spec.owner.primaryField] === undefined) {
+    } else if (spec.owner.kind === 'advisors' && values[spec.owner.primaryField] === undefined) {
       values[spec.owner.primaryField] = ua.user.id;
-    }
+    } // a catalogue's records have no owner
     await guardOwner(records, ua, values, null, m);
     await guardLinks(records, ua, values, null, m);
     values.createdById = ua.user.id;

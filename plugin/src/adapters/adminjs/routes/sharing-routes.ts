@@ -54,7 +54,7 @@ export function sharingRoutes(service: AccessService): Router {
       return { module: s.name, label: moduleLabel(catalog, s.name), level, options, locked, reasons: locked ? [] : reasons, takesRules: !ruleModuleProblem(catalog, s.name) };
     });
     // Modules without a default of their own (Contact follows Account), with setDefault's and saveRule's words.
-    const followers = catalog.modules.filter((m) => m.sharingModule !== m.name).map((m) => ({
+    const followers = catalog.modules.filter((m) => m.sharingModule !== undefined && m.sharingModule !== m.name).map((m) => ({
       module: m.name, follows: m.sharingModule,
       reason: [defaultProblem(catalog, defaults, m.name, 'private')?.message, ruleModuleProblem(catalog, m.name)].filter(Boolean).join(' '),
     }));

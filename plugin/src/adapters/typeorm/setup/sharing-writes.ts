@@ -51,6 +51,7 @@ export function ruleModuleProblem(catalog: ModuleCatalog, module: string): strin
   const s = catalog.sharingModules.find((x) => x.name === module);
   if (!s) {
     const governed = catalog.modules.find((m) => m.name === module);
+    if (governed?.owner.kind === 'none') return `${module} est un catalogue : ses privilèges de module décident seuls, sans règle de partage.`;
     return governed ? `${module} n'a pas de règles propres : les règles de ${governed.sharingModule} s'y appliquent.` : `Module de partage inconnu : ${module}.`;
   }
   if (s.alwaysPrivate) return `${module} est toujours privé et ne prend pas de règle de partage.`;
