@@ -16,7 +16,11 @@ if (production && !fs.existsSync(compiled)) {
 const [command, args] = production
   ? [process.execPath, ['--enable-source-maps', compiled]]
   : [path.join(root, 'node_modules/.bin/tsx'), ['--conditions=portier-source', path.join(root, 'src/server.ts')]];
-const app = spawn(command, args, { cwd: root, stdio: 'inherit' });
+// The compiled build reads the compiled package: no `portier-source` condition inherited from a
+// development shell (NODE_OPTIONS) may send it back to the TypeScript sources.
+const env = { ...process.env };
+if (production && env.NODE_OPTIONS) env.NODE_OPTIONS = env.NODE_OPTIONS.replace(/(--conditions|-C)[= ]portier-source/g, '').trim();
+const app = spawn(command, args, { cwd: root, stdio: 'inherit', env });
 // The app stops itself cleanly on SIGINT / SIGTERM: pass them on, and end as it ends.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
 app.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -80,7 +80,7 @@ export function demoInBrowser(): DemoBrowser {
   const ctx = {} as DemoBrowser;
   beforeAll(async () => {
     ctx.db = await freshDatabase();
-    ctx.server = await startServer({ DATABASE_URL: ctx.db.url, SESSION_SECRET: 'browser' }, 180_000); // loads the demo
+    ctx.server = await startServer({ DATABASE_URL: ctx.db.url, SESSION_SECRET: 'browser', PORTIER_BUNDLE: 'startup' }, 180_000); // loads the demo
     ctx.browser = await launchBrowser();
   });
   afterAll(async () => {

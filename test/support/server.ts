@@ -35,7 +35,9 @@ export function runScript(script: string, args: string[], env: Record<string, st
 /** Starts the real backoffice (`npm start`'s script) and waits for its "ready" line. */
 export async function startServer(env: Record<string, string | undefined>, timeoutMs = 90_000, script = 'src/server.ts'): Promise<RunningServer> {
   const port = await freePort();
-  const child = runScript(script, [], { PORT: String(port), ...env });
+  // Servers the tests talk to over HTTP leave the browser bundle to the first page that asks
+  // (bundling at start costs 20-40 s of CPU each); the browser tests ask for it at start.
+  const child = runScript(script, [], { PORT: String(port), PORTIER_BUNDLE: 'lazy', ...env });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

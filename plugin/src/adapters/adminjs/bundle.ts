@@ -10,7 +10,8 @@ import { ADMIN_JS_TMP_DIR, componentsBundler, generateUserComponentEntry } from 
 export async function bundleComponents(admin: AdminJS): Promise<void> {
   // A server that answers the API only (the security tests' servers) leaves it to AdminJS, which
   // bundles on the first page it serves: it starts in a few seconds instead of twenty.
-  if (process.env.PORTIER_BUNDLE === 'lazy') return;
+  // Never in production: there AdminJS only serves the bundle from disk.
+  if (process.env.PORTIER_BUNDLE === 'lazy' && process.env.NODE_ENV !== 'production') return;
   await componentsBundler.createEntry({ content: generateUserComponentEntry(admin, ADMIN_JS_TMP_DIR) });
   await componentsBundler.build();
 }
