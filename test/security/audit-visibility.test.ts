@@ -122,3 +122,21 @@ describe('a record\'s history panel: any collaborator who may read the record no
     expect(JSON.stringify(mine.body)).not.toMatch(/birthDate|1980-05/);
   });
 });
+
+// Attack on the finished issue 16: a refusal about a record met on Portier's own routes (a record's
+// history, an owner picker, "Pourquoi ?") was written without its module, as a set-up entry that
+// every viewAudit holder read. "A refusal about a record counts as an entry about that record."
+describe('a refusal about a record on Portier\'s routes is an entry about that record', () => {
+  it('written with the record\'s module and id: out of the trail of a viewAudit holder without viewAll, in a viewAll holder\'s', async () => {
+    const con2 = String(await org.recordId('contact', 'CON-2'));
+    const since = (await org.one(`SELECT max(id)::text AS id FROM audit_entry`)).id;
+    expect((await bob.portier('GET', `/history/Contact/${con2}`)).status).toBe(404);
+    expect((await bob.portier('GET', `/owners?module=Contact&field=primaryAdvisorId&recordId=${con2}`)).status).toBe(404);
+    const refused = await org.ds.query(
+      `SELECT module, record_id FROM audit_entry WHERE id > $2 AND action = 'refused' AND actor_login = 'bob' AND message ~ $1 ORDER BY id`, [`^GET /(history|owners).* n° ${con2}`, since]);
+    expect(refused).toEqual([{ module: 'Contact', record_id: con2 }, { module: 'Contact', record_id: con2 }]);
+    const trail = async (client: AdminClient) => (await client.portier('GET', '/audit?perPage=200&actor=bob&action=refused')).body.entries
+      .filter((e: { id: string; message: string }) => BigInt(e.id) > BigInt(since) && /^GET \/(history|owners)/.test(e.message ?? '')).length;
+    expect([await trail(ines), await trail(audra)]).toEqual([0, 2]);
+  });
+});
