@@ -115,6 +115,16 @@ describe('a record\'s history panel: any collaborator who may read the record no
     expect((await gael.portier('GET', `/history/Account/${await org.recordId('account', 'ACC-1')}`)).status).toBe(403);
   });
 
+  // Attack on the finished issue 16: the panel gave every reader the address and browser of each
+  // author (admins included): connection data, which the trail and the statistics keep for viewAudit
+  // and viewStats holders.
+  it('without the authors\' addresses and browsers, unless the reader holds viewAudit', async () => {
+    const connections = async (client: AdminClient) => (await client.portier('GET', `/history/Contact/${con1}`)).body.entries
+      .map((e: { actorLogin: string; ip: string | null; userAgent: string | null }) => [e.actorLogin, e.ip !== null, e.userAgent !== null]);
+    expect(await connections(bob)).toEqual([['admin', false, false], ['admin', false, false], ['import', false, false]]);
+    expect((await connections(audra))[0]).toEqual(['admin', true, true]);
+  });
+
   it('without the fields the reader holds at none', async () => {
     await org.ds.query(`UPDATE profile SET fields = '{"Contact": {"phone": "read", "birthDate": "none"}}' WHERE name = 'Commercial'`);
     const mine = await bob.portier('GET', `/history/Contact/${con1}`);
