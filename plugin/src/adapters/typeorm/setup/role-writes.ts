@@ -87,7 +87,7 @@ export async function deleteRole(service: AccessService, ua: UserAccess, id: num
     if (!role) throw new Refusal('notFound', `Aucun rôle n° ${id}. ${NOTHING_CHANGED}`);
     // Its users move to the heir role: an admin among them is an admin account changed (their role),
     // which only admins do — refused before anything else (docs/spec/access-model.md).
-    const members = await m.query(`SELECT id FROM app_user WHERE role_id = $1`, [id]);
+    const members = await m.query(`SELECT id FROM app_user WHERE role_id = $1 FOR UPDATE`, [id]); // held: none becomes admin meanwhile
     await refuseAdminAccounts(m, ua, members.map((u: { id: number }) => u.id));
     const [{ users, children }] = await m.query(
       `SELECT (SELECT count(*)::int FROM app_user WHERE role_id = $1) AS users, (SELECT count(*)::int FROM role WHERE parent_id = $1) AS children`, [id]);
