@@ -57,9 +57,19 @@ describe('explaining a record one may not read, by its exact reference', () => {
     expect(JSON.stringify(hierarchy.body)).not.toContain(doc.records.Deal[0].name);
   });
 
+  // Attack on the finished issue 16: the sharing rule that matched the record was named, with its
+  // `from` ("Ventes Nord et subordonnés"), which said its owner's role all the same.
+  it('says a sharing rule applies, not which one (its `from` would name the owner\'s role or team)', async () => {
+    const viaRule = await explain(ines, 'chloe', 'Deal', 'DEA-1', 'read');
+    expect(viaRule.body).toMatchObject({ allowed: true, reasons: expect.arrayContaining([{ code: 'rule', rule: null }]) });
+    expect(viaRule.body.text).toContain('une règle de partage s\'applique à DEA-1');
+    expect(JSON.stringify(viaRule.body)).not.toMatch(/Ventes Nord|alice/);
+  });
+
   it('a viewer who may read the record gets the facts', async () => {
     const team = await explain(oscar, 'chloe', 'Account', 'ACC-3', 'edit');
     expect(team.body.text).toContain("ACC-3 appartient à l'équipe Grands comptes, dont chloe est membre");
+    expect((await explain(oscar, 'chloe', 'Deal', 'DEA-1', 'read')).body.text).toContain('Ventes Nord');
   });
 });
 
