@@ -80,10 +80,13 @@ describe('effective access', () => {
   });
 
   it('names the rule, the role or the team behind a decision', async () => {
-    // DEA-1 is alice's (Ventes Nord): shared with Ventes Sud by the Deal rule, read only.
-    const rule = await explain('chloe', 'Deal', 'DEA-1', 'read');
+    // DEA-1 is alice's (Ventes Nord): shared with Ventes Sud by the Deal rule, read only, named to
+    // a viewer who may read DEA-1 (the admin)...
+    const rule = await explain('chloe', 'Deal', 'DEA-1', 'read', admin);
     expect(rule.body).toMatchObject({ allowed: true });
     expect(rule.body.text).toMatch(/^autorisé : .*règle.*Ventes Nord et subordonnés.*Ventes Sud, en lecture/);
+    // ... and not to ines, who may not read it: the rule's `from` would name the owner's role.
+    expect((await explain('chloe', 'Deal', 'DEA-1', 'read')).body.text).toBe("autorisé : une règle de partage s'applique à DEA-1");
     const ruleDenied = await explain('chloe', 'Deal', 'DEA-1', 'edit');
     expect(ruleDenied.body.allowed).toBe(false);
     expect(ruleDenied.body.text).toMatch(/^refusé : /);

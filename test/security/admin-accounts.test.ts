@@ -58,6 +58,19 @@ describe('a user manager who is not admin changes nothing of an admin account', 
     expect(await org.ds.query(`SELECT login FROM app_user WHERE login IN ('bob', 'admin3') ORDER BY login`)).toEqual([{ login: 'bob' }]);
   });
 
+  it('cannot move an admin to another role by deleting their role with an heir role, on either path', async () => {
+    // Attack on the finished issue 16: a new root role, then the admins' role deleted with it as heir.
+    const created = await ines.portier('POST', '/roles', { name: 'Direction bis', parentId: null, profileIds: [await org.profileId('Support')] });
+    expect(created.status).toBe(200);
+    const direction = await org.roleId('Direction');
+    const attempts = [
+      await ines.portier('DELETE', `/roles/${direction}`, { heirId: created.body.id }),
+      await ines.delete('Role', direction, { heirId: created.body.id }),
+    ];
+    expect(attempts.map((r) => [r.status, messageOf(r)])).toEqual(attempts.map(() => [403, expect.stringMatching(ADMIN_ACCOUNT)]));
+    expect(await org.ds.query(`SELECT login FROM app_user WHERE role_id = $1 ORDER BY login`, [direction])).toEqual([{ login: 'admin' }, { login: 'dir' }]);
+  });
+
   it('the admin-account refusal comes first when several apply (a free seat, which only admins give, here)', async () => {
     const res = await ines.edit('User', await org.userId('admin'), { freeSeat: true, freeSeatReason: 'x', isAdmin: false });
     expect(messageOf(res)).toMatch(ADMIN_ACCOUNT);

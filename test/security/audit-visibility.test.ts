@@ -115,10 +115,38 @@ describe('a record\'s history panel: any collaborator who may read the record no
     expect((await gael.portier('GET', `/history/Account/${await org.recordId('account', 'ACC-1')}`)).status).toBe(403);
   });
 
+  // Attack on the finished issue 16: the panel gave every reader the address and browser of each
+  // author (admins included): connection data, which the trail and the statistics keep for viewAudit
+  // and viewStats holders.
+  it('without the authors\' addresses and browsers, unless the reader holds viewAudit', async () => {
+    const connections = async (client: AdminClient) => (await client.portier('GET', `/history/Contact/${con1}`)).body.entries
+      .map((e: { actorLogin: string; ip: string | null; userAgent: string | null }) => [e.actorLogin, e.ip !== null, e.userAgent !== null]);
+    expect(await connections(bob)).toEqual([['admin', false, false], ['admin', false, false], ['import', false, false]]);
+    expect((await connections(audra))[0]).toEqual(['admin', true, true]);
+  });
+
   it('without the fields the reader holds at none', async () => {
     await org.ds.query(`UPDATE profile SET fields = '{"Contact": {"phone": "read", "birthDate": "none"}}' WHERE name = 'Commercial'`);
     const mine = await bob.portier('GET', `/history/Contact/${con1}`);
     expect(mine.body.entries.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
     expect(JSON.stringify(mine.body)).not.toMatch(/birthDate|1980-05/);
+  });
+});
+
+// Attack on the finished issue 16: a refusal about a record met on Portier's own routes (a record's
+// history, an owner picker, "Pourquoi ?") was written without its module, as a set-up entry that
+// every viewAudit holder read. "A refusal about a record counts as an entry about that record."
+describe('a refusal about a record on Portier\'s routes is an entry about that record', () => {
+  it('written with the record\'s module and id: out of the trail of a viewAudit holder without viewAll, in a viewAll holder\'s', async () => {
+    const con2 = String(await org.recordId('contact', 'CON-2'));
+    const since = (await org.one(`SELECT max(id)::text AS id FROM audit_entry`)).id;
+    expect((await bob.portier('GET', `/history/Contact/${con2}`)).status).toBe(404);
+    expect((await bob.portier('GET', `/owners?module=Contact&field=primaryAdvisorId&recordId=${con2}`)).status).toBe(404);
+    const refused = await org.ds.query(
+      `SELECT module, record_id FROM audit_entry WHERE id > $2 AND action = 'refused' AND actor_login = 'bob' AND message ~ $1 ORDER BY id`, [`^GET /(history|owners).* n° ${con2}`, since]);
+    expect(refused).toEqual([{ module: 'Contact', record_id: con2 }, { module: 'Contact', record_id: con2 }]);
+    const trail = async (client: AdminClient) => (await client.portier('GET', '/audit?perPage=200&actor=bob&action=refused')).body.entries
+      .filter((e: { id: string; message: string }) => BigInt(e.id) > BigInt(since) && /^GET \/(history|owners)/.test(e.message ?? '')).length;
+    expect([await trail(ines), await trail(audra)]).toEqual([0, 2]);
   });
 });

@@ -81,3 +81,21 @@ describe('a client profile grants no capability, global privilege or contact sco
     await expect(importDoc(org.ds, { version: 1, profiles: [{ name: 'Client restreint', contactScopes: { client: 'all' } }] })).rejects.toThrow(/a client profile has no contact scopes/);
   });
 });
+
+// Attack on the finished issue 16: the user form gave a client user a role (a user manager) or the
+// admin flag (an admin), which an organisation file refuses ("a client user has no role", "cannot
+// be an admin"); an export would then hold a file its own import refuses.
+describe('a client user holds neither a role nor the admin flag, on the user form either', () => {
+  it('a role from a user manager, the admin flag from an admin: 400, nothing changed', async () => {
+    const id = await org.userId('comptable');
+    const admin = await org.signIn('admin');
+    const attempts = [
+      await ines.edit('User', id, { roleId: await org.roleId('Support') }),
+      await admin.edit('User', id, { roleId: await org.roleId('Support') }),
+      await admin.edit('User', id, { isAdmin: true }),
+      await ines.portier('POST', `/users/${id}/role`, { roleId: await org.roleId('Support') }),
+    ];
+    expect(attempts.map((r) => [r.status, messageOf(r)])).toEqual(attempts.map(() => [400, expect.stringMatching(/^Un utilisateur client n'a ni rôle ni statut d'administrateur/)]));
+    expect(await org.one(`SELECT role_id, is_admin FROM app_user WHERE id = $1`, [id])).toEqual({ role_id: null, is_admin: false });
+  });
+});

@@ -16,6 +16,7 @@ let oscar: AdminClient;
 const doc = exampleWithSpareSeats();
 doc.profiles.push({ name: 'Gestion et lecture', licenseTier: 'premium', viewAll: true, capabilities: ['manageUsers'], modules: {} });
 doc.roles.push({ name: 'Contrôle', parent: 'Direction', profiles: ['Gestion et lecture'] });
+doc.users.push({ login: 'cabinet', email: 'cabinet@client.test', password: 'Portier2024', kind: 'client', role: null, dossiers: [{ account: 'ACC-1', profile: 'Connect & pay' }] });
 doc.users.push({ login: 'oscar', email: 'oscar@exemple.test', password: 'Portier2024', firstName: 'Oscar', lastName: 'Petit', status: 'active', role: 'Contrôle' });
 
 const server = orgServerFor(doc);
@@ -56,8 +57,39 @@ describe('explaining a record one may not read, by its exact reference', () => {
     expect(JSON.stringify(hierarchy.body)).not.toContain(doc.records.Deal[0].name);
   });
 
+  // Attack on the finished issue 16: the sharing rule that matched the record was named, with its
+  // `from` ("Ventes Nord et subordonnés"), which said its owner's role all the same.
+  it('says a sharing rule applies, not which one (its `from` would name the owner\'s role or team)', async () => {
+    const viaRule = await explain(ines, 'chloe', 'Deal', 'DEA-1', 'read');
+    expect(viaRule.body).toMatchObject({ allowed: true, reasons: expect.arrayContaining([{ code: 'rule', rule: null }]) });
+    expect(viaRule.body.text).toContain('une règle de partage s\'applique à DEA-1');
+    expect(JSON.stringify(viaRule.body)).not.toMatch(/Ventes Nord|alice/);
+  });
+
   it('a viewer who may read the record gets the facts', async () => {
     const team = await explain(oscar, 'chloe', 'Account', 'ACC-3', 'edit');
     expect(team.body.text).toContain("ACC-3 appartient à l'équipe Grands comptes, dont chloe est membre");
+    expect((await explain(oscar, 'chloe', 'Deal', 'DEA-1', 'read')).body.text).toContain('Ventes Nord');
+  });
+});
+
+// Attack on the finished issue 16: the client-access page of user managers and access consultants
+// listed every Account's name (its dossier picker, searched by name too, and the users' dossiers).
+describe('the client-access page', () => {
+  const accounts = async (client: AdminClient, q: string) => (await client.portier('GET', `/clients/accounts?q=${encodeURIComponent(q)}`)).body.accounts;
+  const dossiers = async (client: AdminClient) =>
+    (await client.portier('GET', '/clients/users')).body.users.find((u: { login: string }) => u.login === 'cabinet').dossiers
+      .map((d: { account: string; accountName: string | null }) => [d.account, d.accountName]);
+
+  it('offers a user manager no Account they may not read, except one named by its exact reference, without its name', async () => {
+    expect(await accounts(ines, '')).toEqual([]);
+    expect(await accounts(ines, 'Dup')).toEqual([]);
+    expect(await accounts(ines, 'ACC-2')).toEqual([{ id: await org.recordId('account', 'ACC-2'), reference: 'ACC-2', name: null }]);
+    expect(await dossiers(ines)).toEqual([['ACC-1', null]]);
+  });
+
+  it('shows the names of the Accounts the viewer may read', async () => {
+    expect(await accounts(oscar, 'Dup')).toEqual([{ id: await org.recordId('account', 'ACC-1'), reference: 'ACC-1', name: 'Boulangerie Dupain' }]);
+    expect(await dossiers(oscar)).toEqual([['ACC-1', 'Boulangerie Dupain']]);
   });
 });

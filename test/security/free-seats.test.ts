@@ -69,6 +69,24 @@ describe('a free seat is not stretched by a non-admin', () => {
   });
 });
 
+describe('a free seat granted to a collaborator without access covers no tier', () => {
+  // Attack on the finished issue 16: gael (active, no role) is given a free seat; the seat covers
+  // no tier at all, so a user manager giving him any role puts him above it: the free seat ends,
+  // with the warning and the billing of the seat over (standard is full in the example).
+  it('a non-admin giving him a role warns, and once confirmed ends the free seat and bills it', async () => {
+    const gael = await org.userId('gael');
+    expect((await admin.edit('User', gael, { freeSeat: true, freeSeatReason: 'expert-comptable du client' })).status).toBe(200);
+    expect((await org.one(`SELECT free_seat_covers FROM app_user WHERE id = $1`, [gael])).free_seat_covers).toEqual({ tier: null });
+    const before = (await billed()).length;
+    const warned = await ines.portier('POST', `/users/${gael}/role`, { roleId: await org.roleId('Ventes') });
+    expect([warned.status, warned.body.error]).toEqual([409, 'seats']);
+    expect(await freeSeat('gael')).toBe(true);
+    expect((await ines.confirmed('POST', `/users/${gael}/role`, { roleId: await org.roleId('Ventes') })).status).toBe(200);
+    expect(await freeSeat('gael')).toBe(false);
+    expect((await billed()).slice(before)).toEqual([{ tier: 'standard', user_login: 'gael', actor_login: 'ines' }]);
+  });
+});
+
 describe("a client's free seat covers the grants present when it was granted", () => {
   it('a grant added by a non-admin is an ordinary seat: warned, then billed; the first stays free', async () => {
     const cabinet = await org.userId('cabinet');

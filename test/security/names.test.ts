@@ -45,6 +45,26 @@ describe('a name with a hidden character is refused', () => {
   });
 });
 
+// Attack on the finished issue 16: invisible characters outside Cc and Cf (default-ignorable code
+// points such as a combining grapheme joiner, a Hangul filler or a variation selector, and the
+// braille blank) passed, and so did inner runs of spaces, which a web page shows as one.
+describe('other invisible characters, and inner runs of spaces', () => {
+  it('a name with an invisible character of any category is refused', async () => {
+    for (const c of ['\u034F', '\u3164', '\uFE0F', '\u2800', '\u115F']) {
+      const res = await ines.portier('POST', '/profiles', { name: `Support${c}` });
+      const code = c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      expect([code, res.status, messageOf(res)]).toEqual([code, 400, expect.stringContaining(`caractère de contrôle ou invisible (U+${code})`)]);
+    }
+  });
+
+  it('inner runs of spaces are one space: a duplicate, and stored so', async () => {
+    const res = await ines.portier('POST', '/roles', { name: 'Ventes  Nord', parentId: await org.roleId('Direction'), profileIds: [await org.profileId('Support')] });
+    expect([res.status, messageOf(res)]).toEqual([400, expect.stringMatching(/Un rôle s'appelle déjà « Ventes Nord »/)]);
+    const team = await ines.portier('POST', '/teams', { name: 'Salon   du   livre' });
+    expect(await org.one(`SELECT name FROM team WHERE id = $1`, [team.body.id])).toEqual({ name: 'Salon du livre' });
+  });
+});
+
 describe('names are one name after NFKC and trimming', () => {
   it('full-width letters and spaces around make a duplicate', async () => {
     const parentId = await org.roleId('Direction');

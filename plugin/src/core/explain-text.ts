@@ -86,6 +86,7 @@ function reasonText(r: Reason, n: ExplainNames, lang: Language): string {
       return fr ? `le propriétaire de ${ref} a le rôle ${r.ownerRole}, sous le rôle ${r.userRole} de ${n.login}` : `the owner of ${ref} has role ${r.ownerRole}, below ${n.login}'s role ${r.userRole}`;
     case 'default': return fr ? `le partage par défaut de ${r.sharingModule} est « ${LEVELS.fr[r.level]} »` : `the default for ${r.sharingModule} is ${LEVELS.en[r.level]}`;
     case 'rule': {
+      if (r.rule === null) return fr ? `une règle de partage s'applique à ${ref}` : `a sharing rule applies to ${ref}`;
       const via = r.through ? (fr ? ` (via le lien ${r.through.field} vers ${r.through.module})` : ` (through its ${r.through.field} link to ${r.through.module})`) : '';
       return ruleSentence(r.rule, lang) + via;
     }

@@ -1,15 +1,18 @@
 /**
  * Names of roles, profiles, teams and rules (docs/spec/org-format.md, "Names"): compared after
  * Unicode normalisation (NFKC) and trimming, so that "Ventes ", "Ventes" and "Ｖｅｎｔｅｓ" are one
- * name. Control and invisible format characters (Unicode categories Cc and Cf: a zero-width space,
- * a right-to-left override...) are refused outright: they make a name look like another one.
+ * name; inner runs of spaces count as one space too, as a web page shows them ("Ventes  Nord" is
+ * "Ventes Nord"). Characters one cannot see are refused outright, since they make a name look
+ * like another one: controls and format characters (Unicode Cc, Cf: a zero-width space, a
+ * right-to-left override...), the other default-ignorable code points (a combining grapheme
+ * joiner, a Hangul filler, a variation selector) and the braille blank.
  */
 
-const HIDDEN = /[\p{Cc}\p{Cf}]/u;
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
 /** The form a name is stored and compared in. */
 export function normalName(name: string): string {
-  return name.normalize('NFKC').trim();
+  return name.normalize('NFKC').trim().replace(/\s+/gu, ' ');
 }
 
 /** The first control or invisible character of a name, as `U+200B`, or null. */

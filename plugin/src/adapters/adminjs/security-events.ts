@@ -18,10 +18,12 @@ export function securityEvents(ds: DataSource): RequestHandler {
     if (!req.path.startsWith('/api/') && !req.path.startsWith('/portier/')) return next();
     const refusals: Refusal[] = [];
     store.refusals = refusals;
+    // Read now: inside Portier's router, req.path loses its `/portier` prefix.
+    const about = portierRecordOf(req);
     const json = res.json.bind(res);
     // The answer waits for its entry, so that whoever reads the trail next finds it.
     res.json = (body: unknown) => {
-      const target = targetOf(req);
+      const target = { ...targetOf(req), ...about };
       const refused = refusalIn(body, res.statusCode);
       const events = refusals.length
         ? refusals.map((r) => ({ ...target, action: r.safeguard ? 'safeguardRefused' : 'refused', message: `${target.attempt} : ${r.message}` }))
@@ -47,6 +49,28 @@ function targetOf(req: Request): Target {
   if (!m) return { module: null, recordId: null, attempt: `${req.method} ${req.path}` };
   const bulkIds = typeof req.query.recordIds === 'string' ? req.query.recordIds : null;
   return { module: decodeURIComponent(m[1]), recordId: m[2] ?? bulkIds, attempt: m[3] ?? m[4] ?? m[5] };
+}
+
+const queryText = (v: unknown): string | null => (typeof v === 'string' && v ? v.slice(0, 64) : null);
+const decoded = (v: string): string => {
+  try {
+    return decodeURIComponent(v).slice(0, 64);
+  } catch {
+    return v.slice(0, 64);
+  }
+};
+
+/**
+ * The record a Portier route is about — a record's history, an owner picker, "Pourquoi ?" — so
+ * that a refusal met there is an entry about that record, read only by those who may read record
+ * entries (docs/spec/access-model.md, "Who reads the audit trail"). Null for the other routes.
+ */
+function portierRecordOf(req: Request): Pick<Target, 'module' | 'recordId'> | null {
+  const history = /^\/portier\/history\/([^/]+)\/([^/]+)/.exec(req.path);
+  if (history) return { module: decoded(history[1]), recordId: decoded(history[2]) };
+  if (req.path === '/portier/owners') return { module: queryText(req.query.module), recordId: queryText(req.query.recordId) };
+  if (/^\/portier\/effective-access\/users\/[^/]+\/explain$/.test(req.path)) return { module: queryText(req.query.module), recordId: null };
+  return null;
 }
 
 /** A refusal answered without a Refusal thrown: AdminJS's ForbiddenError/NotFoundError, or a 403 of our own routes. */

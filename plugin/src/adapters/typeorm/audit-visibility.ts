@@ -11,7 +11,8 @@ import type { UserAccess } from './access-service.js';
  *   internal user who may read the record now (the caller checks that).
  * - In both, the fields the viewer holds at `none` leave the entry (values and the fact that they
  *   changed; the reference when it is one of them), and an entry left with no visible change is
- *   not shown. The chain's hashes, computed over the whole entry, are for admins only.
+ *   not shown. The chain's hashes, computed over the whole entry, are for admins only; the
+ *   author's address and browser, for viewAudit holders.
  */
 export type AuditScope = { kind: 'trail' } | { kind: 'record'; module: string; recordId: string };
 
@@ -46,9 +47,12 @@ export function visibleAuditEntries(viewer: UserAccess, recordModules: readonly 
   const refHidden = hidden.filter((h) => h.fields.includes('reference')).map((h) => h.m);
   const reference = refHidden.length ? `CASE WHEN e.module = ANY(${p(refHidden)}::text[]) THEN NULL ELSE e.reference END` : 'e.reference';
   const hashes = a.isAdmin ? 'e.prev_hash, e.hash' : 'NULL::varchar AS prev_hash, NULL::varchar AS hash';
+  // Where and from what browser someone acted is connection data, as sign-ins are: viewAudit holders only
+  // (a record's history panel is open to every reader of the record).
+  const connection = viewAudit ? 'e.ip, e.user_agent' : 'NULL::varchar AS ip, NULL::text AS user_agent';
   return `(SELECT v.id, v.at, v.actor_id, v.actor_login, v.action, v.module, v.record_id, v.reference, v.changes, v.message, v.ip, v.user_agent, v.prev_hash, v.hash
      FROM (SELECT e.id, e.at, e.actor_id, e.actor_login, e.action, e.module, e.record_id, ${reference} AS reference, ${changes} AS changes,
-                  e.changes IS NOT NULL AND e.changes <> '{}'::jsonb AS had_changes, e.message, e.ip, e.user_agent, ${hashes}
+                  e.changes IS NOT NULL AND e.changes <> '{}'::jsonb AS had_changes, e.message, ${connection}, ${hashes}
              FROM audit_entry e WHERE ${where}) v
     WHERE NOT (v.had_changes AND (v.changes IS NULL OR v.changes = '{}'::jsonb)))`;
 }

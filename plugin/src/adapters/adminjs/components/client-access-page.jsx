@@ -14,6 +14,9 @@ const Choice = (props) => <Picker width={220} {...props} />;
 
 const ACTIONS = ['create', 'read', 'edit', 'delete', 'export'];
 
+/** An Account as a dossier: its reference, and its name when the viewer may read it (the server sends null otherwise). */
+const accountLabel = (reference, name) => (name ? `${reference} ${name}` : reference);
+
 /** Two client profiles side by side: every module right and field access, differences highlighted. */
 const Compare = ({ profiles, tm }) => {
   const [a, setA] = useState(null);
@@ -56,7 +59,7 @@ const Compare = ({ profiles, tm }) => {
  */
 export const DossierEditor = ({ user, profiles, tm, onSaved }) => {
   const seats = useSeatConfirm();
-  const [rows, setRows] = useState(user.dossiers.map((d) => ({ accountId: d.accountId, label: `${d.account} ${d.accountName}`, profileId: d.profileId })));
+  const [rows, setRows] = useState(user.dossiers.map((d) => ({ accountId: d.accountId, label: accountLabel(d.account, d.accountName), profileId: d.profileId })));
   const [found, setFound] = useState([]);
   const [error, setError] = useState(null);
   const search = async (q) => setFound((await portierFetch(`/clients/accounts?q=${encodeURIComponent(q)}`)).body.accounts ?? []);
@@ -79,9 +82,9 @@ export const DossierEditor = ({ user, profiles, tm, onSaved }) => {
       <Box flex alignItems="center" style={{ gap: 12 }} mt="md">
         <input placeholder={tm('clientsSearchAccount')} onChange={(e) => search(e.target.value)} data-testid="dossier-account-search"
           style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, width: 260 }} />
-        <Choice testId="dossier-account" value={null} options={found.filter((a) => !rows.some((r) => r.accountId === a.id)).map((a) => ({ value: a.id, label: `${a.reference} ${a.name}` }))}
+        <Choice testId="dossier-account" value={null} options={found.filter((a) => !rows.some((r) => r.accountId === a.id)).map((a) => ({ value: a.id, label: accountLabel(a.reference, a.name) }))}
           placeholder={tm('clientsAddDossier')}
-          onChange={(v) => { const a = found.find((x) => x.id === v); if (a) setRows([...rows, { accountId: a.id, label: `${a.reference} ${a.name}`, profileId: profiles.find((p) => p.isDefault)?.id ?? null }]); }} />
+          onChange={(v) => { const a = found.find((x) => x.id === v); if (a) setRows([...rows, { accountId: a.id, label: accountLabel(a.reference, a.name), profileId: profiles.find((p) => p.isDefault)?.id ?? null }]); }} />
       </Box>
       {error && <MessageBox mt="md" variant="danger" message={error} />}
       {seats.warning}
@@ -201,7 +204,7 @@ const ClientAccessPage = () => {
           <Choice testId="move-user" value={move.user} onChange={(v) => setMove({ user: v, account: null, profile: null })}
             options={users.map((u) => ({ value: u.id, label: `${u.firstName ?? ''} ${u.lastName ?? ''} (${u.login})` }))} placeholder={tm('clientsChooseUser')} />
           <Choice testId="move-dossier" value={move.account} onChange={(v) => setMove({ ...move, account: v })}
-            options={(chosenUser?.dossiers ?? []).map((d) => ({ value: d.accountId, label: `${d.account} ${d.accountName} — ${d.profile}` }))} placeholder={tm('clientsChooseDossier')} />
+            options={(chosenUser?.dossiers ?? []).map((d) => ({ value: d.accountId, label: `${accountLabel(d.account, d.accountName)} — ${d.profile}` }))} placeholder={tm('clientsChooseDossier')} />
           <Choice testId="move-profile" value={move.profile} onChange={(v) => setMove({ ...move, profile: v })} options={profileOptions(null)} placeholder={tm('clientsChooseProfile')} />
           <Button variant="contained" disabled={!move.user || !move.account || !move.profile} onClick={transferOne}>{tm('clientsTransfer')}</Button>
         </Box>
@@ -214,7 +217,7 @@ const ClientAccessPage = () => {
                 <TableCell>{u.firstName} {u.lastName} <Text as="span" color="grey60">({u.login})</Text></TableCell>
                 <TableCell>{u.company}</TableCell>
                 <TableCell>
-                  {u.dossiers.map((d) => <Text key={d.accountId}>{d.account} {d.accountName} — <strong>{d.profile}</strong></Text>)}
+                  {u.dossiers.map((d) => <Text key={d.accountId}>{accountLabel(d.account, d.accountName)} — <strong>{d.profile}</strong></Text>)}
                   <Button size="sm" variant="text" onClick={() => setEditing(editing === u.id ? null : u.id)}>{tm('clientsEditDossiers')}</Button>
                   {editing === u.id && <DossierEditor user={u} profiles={profiles} tm={tm} onSaved={async (m) => { setEditing(null); await done({ status: 200, body: { message: m } }); }} />}
                 </TableCell>

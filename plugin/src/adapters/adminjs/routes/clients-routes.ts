@@ -6,6 +6,7 @@ import { Refusal } from '../../typeorm/refusal.js';
 import { guardedBy, id } from './respond.js';
 import { clientProfilePairs, dossierTable, setDossierGrants, transferAllClientUsers, transferOneDossier } from '../../typeorm/setup/dossier-writes.js';
 import { saveProfile } from '../../typeorm/setup/profile-writes.js';
+import { accountSight, searchDossierAccounts } from '../../typeorm/setup/dossier-accounts.js';
 import { currentAccess } from '../../request-context.js';
 
 const transfer = z.strictObject({ to: id });
@@ -61,12 +62,14 @@ export function clientsRoutes(service: AccessService): Router {
 
   router.get('/clients/users', handle(async (req, res) => {
     const q = typeof req.query.q === 'string' ? `%${req.query.q}%` : '%';
+    // An Account's name is record data: only where the viewer may read that Account (dossier-accounts.ts).
+    const sight = accountSight(service, currentAccess()!.access, 'a', 1);
     const rows = await service.ds.query(
       `SELECT u.id, u.login, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.status,
-              coalesce((SELECT json_agg(json_build_object('accountId', a.id, 'account', a.reference, 'accountName', a.name, 'profileId', p.id, 'profile', p.name) ORDER BY a.reference)
+              coalesce((SELECT json_agg(json_build_object('accountId', a.id, 'account', a.reference, 'accountName', ${sight.name}, 'profileId', p.id, 'profile', p.name) ORDER BY a.reference)
                           FROM dossier_grant g JOIN "${accounts()}" a ON a.id = g.account_id JOIN profile p ON p.id = g.profile_id WHERE g.user_id = u.id), '[]') AS dossiers
          FROM app_user u WHERE u.kind = 'client' AND (u.login ILIKE $1 OR u.last_name ILIKE $1 OR u.company ILIKE $1) ORDER BY u.login LIMIT 200`,
-      [q],
+      [q, ...sight.values],
     );
     res.json({ users: rows });
   }));
@@ -81,9 +84,10 @@ export function clientsRoutes(service: AccessService): Router {
     res.json({ ok: true, message: 'Dossier transféré.' });
   }));
 
+  // The dossier picker: the Accounts the viewer may read, and one given by its exact reference without its name.
   router.get('/clients/accounts', handle(async (req, res) => {
-    const q = typeof req.query.q === 'string' ? `%${req.query.q}%` : '%';
-    res.json({ accounts: await service.ds.query(`SELECT id, reference, name FROM "${accounts()}" WHERE reference ILIKE $1 OR name ILIKE $1 ORDER BY name LIMIT 50`, [q]) });
+    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
+    res.json({ accounts: await searchDossierAccounts(service, currentAccess()!.access, q) });
   }));
 
   return router;

@@ -26,6 +26,13 @@ export async function freeSeatState(m: EntityManager): Promise<Map<number, FreeS
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/**
+ * The rank of the tier a free seat covers. A seat granted while the user held no tier (a
+ * collaborator without access) covers none: any tier is above it, so a non-admin's change that
+ * gives them one ends the free seat (fail closed; an unstamped seat counts the same).
+ */
+const coveredRank = (covers: Covers): number => (covers?.tier ? tierRank(covers.tier) : -1);
+
 /** After a change, in its transaction: stamp (an admin's change) or end (another's stretch) the free seats it touched. */
 export async function settleFreeSeats(m: EntityManager, actor: { id: number | null; login: string | null }, before: Map<number, FreeSeatRow>): Promise<void> {
   const admin = actor.id === null || !!(await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND is_admin`, [actor.id])).length;
@@ -35,7 +42,7 @@ export async function settleFreeSeats(m: EntityManager, actor: { id: number | nu
     if (!touched) continue;
     if (admin) {
       await m.query(`UPDATE app_user SET free_seat_covers = $2 WHERE id = $1`, [row.id, JSON.stringify(row.now)]);
-    } else if (row.kind === 'internal' && row.covers?.tier && row.now?.tier && tierRank(row.now.tier) > tierRank(row.covers.tier)) {
+    } else if (row.kind === 'internal' && row.now?.tier && tierRank(row.now.tier) > coveredRank(row.covers)) {
       await m.query(`UPDATE app_user SET free_seat = false, free_seat_reason = NULL, free_seat_covers = NULL WHERE id = $1`, [row.id]);
       const store = currentAccess();
       await audit(m, { id: actor.id, login: actor.login, ip: store?.ip ?? null, userAgent: store?.userAgent ?? null }, {

@@ -4,7 +4,7 @@ import { Refusal } from '../refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../safeguards.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
 import { seatGuarded } from './seats.js';
-import { delegated } from './delegation.js';
+import { delegated, refuseAdminAccounts } from './delegation.js';
 import { freeName } from './setup-names.js';
 
 export async function roleSnapshot(m: EntityManager, id: number): Promise<Record<string, unknown> | null> {
@@ -85,6 +85,10 @@ export async function deleteRole(service: AccessService, ua: UserAccess, id: num
   return seatGuarded(service, ua.user, { change: 'roleChange', text: `Suppression du rôle n° ${id} : ses utilisateurs passent au rôle n° ${heirId}` }, (m) => delegated(m, ua, async () => {
     const [role] = await m.query(`SELECT id, name FROM role WHERE id = $1 FOR UPDATE`, [id]);
     if (!role) throw new Refusal('notFound', `Aucun rôle n° ${id}. ${NOTHING_CHANGED}`);
+    // Its users move to the heir role: an admin among them is an admin account changed (their role),
+    // which only admins do — refused before anything else (docs/spec/access-model.md).
+    const members = await m.query(`SELECT id FROM app_user WHERE role_id = $1 FOR UPDATE`, [id]); // held: none becomes admin meanwhile
+    await refuseAdminAccounts(m, ua, members.map((u: { id: number }) => u.id));
     const [{ users, children }] = await m.query(
       `SELECT (SELECT count(*)::int FROM app_user WHERE role_id = $1) AS users, (SELECT count(*)::int FROM role WHERE parent_id = $1) AS children`, [id]);
     if (users + children > 0) {

@@ -4,9 +4,10 @@ import { adminPlaneRefusal } from '../refusal.js';
 import { invalid } from './actor.js';
 
 /**
- * The names of roles, profiles, teams and rules (docs/spec/org-format.md, "Names"): stored NFKC
- * and trimmed, unique as compared that way, and free of control and invisible characters (a name
- * with a zero-width space or a right-to-left override would pass for another one).
+ * The names of roles, profiles, teams and rules (docs/spec/org-format.md, "Names"): stored NFKC,
+ * trimmed and with single inner spaces, unique as compared that way, and free of control and
+ * invisible characters (a name with a zero-width space or a right-to-left override would pass for
+ * another one).
  */
 type Named = 'role' | 'profile' | 'team' | 'rule';
 
@@ -25,7 +26,7 @@ export async function freeName(m: EntityManager, what: Named, raw: string, id: n
   const name = normalName(raw);
   if (!name) throw invalid(LABELS[what].required, 'name');
   const [twin] = await m.query(
-    `SELECT name FROM ${TABLES[what]} WHERE btrim(normalize(name, NFKC)) = $1 AND id IS DISTINCT FROM $2 LIMIT 1`, [name, id]);
+    `SELECT name FROM ${TABLES[what]} WHERE regexp_replace(btrim(normalize(name, NFKC)), '\\s+', ' ', 'g') = $1 AND id IS DISTINCT FROM $2 LIMIT 1`, [name, id]);
   if (twin) throw invalid(LABELS[what].taken(twin.name), 'name');
   return name;
 }

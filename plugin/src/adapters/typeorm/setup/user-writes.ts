@@ -146,7 +146,7 @@ export async function updateUser(service: AccessService, ua: UserAccess, id: num
   requireCapability(ua, 'manageUsers');
   let cause: SeatCause = { change: 'userChange', text: `Modification de l'utilisateur n° ${id}` };
   await seatGuarded(service, ua.user, () => cause, async (m) => {
-    const [current] = await m.query(`SELECT id, login, is_admin, status, role_id, system, free_seat, free_seat_reason FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+    const [current] = await m.query(`SELECT id, login, kind, is_admin, status, role_id, system, free_seat, free_seat_reason FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
     if (!current) throw new Refusal('notFound', `Aucun utilisateur n° ${id}. ${NOTHING_CHANGED}`);
     await refuseAdminAccounts(m, ua, [id]); // before any other refusal (docs/spec/access-model.md)
     if (self && input.password) throw adminPlaneRefusal({ code: 'notOneself', items: ['password'] }, { property: 'password', safeguard: true });
@@ -158,6 +158,10 @@ export async function updateUser(service: AccessService, ua: UserAccess, id: num
     const promoting = input.isAdmin === true && !current.is_admin;
     const deactivating = input.status === 'inactive' && current.status === 'active';
     if ((demoting || promoting) && !ua.access.isAdmin) throw refuse('Seul un administrateur peut donner ou retirer le statut d’administrateur.', 'isAdmin');
+    // A client's access is their dossiers (docs/spec/client-access.md), as an organisation file says.
+    if (current.kind === 'client' && (input.roleId != null || promoting)) {
+      throw invalid("Un utilisateur client n'a ni rôle ni statut d'administrateur : ses accès sont ses dossiers.", input.roleId != null ? 'roleId' : 'isAdmin');
+    }
     if (self && demoting) throw safeguard('Vous ne pouvez pas vous retirer vous-même le statut d’administrateur.', 'isAdmin');
     if (self && deactivating) throw safeguard('Vous ne pouvez pas désactiver votre propre compte.', 'status');
     if (demoting || (deactivating && current.is_admin)) await lockAdmins(m);
