@@ -5,6 +5,7 @@ import session from 'express-session';
 import type { DataSource } from 'typeorm';
 import { formBodies, type UploadRule } from '../web/form-bodies.js';
 import { languageOf } from '../web/language.js';
+import { requestMethods } from '../web/request-methods.js';
 import { responseHeaders } from '../web/response-headers.js';
 import { sameOrigin } from '../web/same-origin.js';
 import { errorHandler } from './error-handler.js';
@@ -30,7 +31,8 @@ function requireSignedIn(admin: AdminJS): RequestHandler {
 
 /**
  * AdminJS's Express router with Portier's web layer, in the order that matters:
- *   1. a state-changing request from another site is refused, before anything is read or written;
+ *   1. HEAD answered as a GET, unrouted methods refused (request-methods.ts); a state-changing
+ *      request from another site is refused, before anything is read or written;
  *   2. the session; then sign-in, sign-out and the password a sign-in asks for (session-routes.ts);
  *   3. AdminJS's static assets; then no further without a session;
  *   4. the access gate (the session's user, as of now), then — only now — the request's body;
@@ -46,6 +48,7 @@ export function buildPortierRouter(
   const { routes, assets } = AdminRouter;
   const router = express.Router();
   router.use(responseHeaders());
+  router.use(requestMethods());
   router.use(sameOrigin(options.publicOrigin ?? null));
   router.use(session(options.session));
   router.use(sessionRoutes(admin, ds, options.session.name ?? 'connect.sid'));
