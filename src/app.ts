@@ -64,6 +64,7 @@ export function createApp(options: AppOptions) {
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('case sensitive routing', true); // paths as written, as the web layer's checks read them (web/routers.ts)
   app.set('trust proxy', web.trustProxy);
   app.use(admin.options.rootPath, portier.router(admin, { session: sessionOptions, publicOrigin: web.publicOrigin }));
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));

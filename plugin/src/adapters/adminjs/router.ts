@@ -1,6 +1,6 @@
 import { buildAssets, buildRoutes, initializeAdmin } from '@adminjs/express';
 import AdminJS, { Router as AdminRouter } from 'adminjs';
-import express, { type RequestHandler, type Router } from 'express';
+import { type RequestHandler, type Router } from 'express';
 import session from 'express-session';
 import type { DataSource } from 'typeorm';
 import { formBodies, type UploadRule } from '../web/form-bodies.js';
@@ -11,6 +11,7 @@ import { sameOrigin } from '../web/same-origin.js';
 import { errorHandler } from './error-handler.js';
 import { adminRequestChecks } from './request-checks.js';
 import { sessionRoutes } from './session-routes.js';
+import { newRouter } from '../web/routers.js';
 
 export interface RouterOptions {
   /** express-session's options (store, secret, cookie...): the cookie's `name` is the session's. */
@@ -46,7 +47,7 @@ export function buildPortierRouter(
 ): Router {
   initializeAdmin(admin);
   const { routes, assets } = AdminRouter;
-  const router = express.Router();
+  const router = newRouter();
   router.use(responseHeaders());
   router.use(requestMethods());
   router.use(sameOrigin(options.publicOrigin ?? null));
