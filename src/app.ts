@@ -68,6 +68,8 @@ export function createApp(options: AppOptions) {
   app.set('trust proxy', web.trustProxy);
   app.use(admin.options.rootPath, portier.router(admin, { session: sessionOptions, publicOrigin: web.publicOrigin }));
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
+  // Outside the backoffice: a French page, not Express's "Cannot GET" (the router answers its own paths).
+  app.use((_req, res) => res.status(404).type('text').send('Page introuvable.'));
   return {
     app,
     admin,

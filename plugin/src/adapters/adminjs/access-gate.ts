@@ -3,6 +3,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { accessRefusal } from '../auth/sign-in.js';
 import type { AccessService } from '../typeorm/access-service.js';
 import { toCurrentAdmin } from './authentication.js';
+import { adminjsEn } from './locale/en.js';
+import { adminjsFr } from './locale/fr.js';
 import { runWithAccess } from '../request-context.js';
 import { visiblePages } from './pages.js';
 
@@ -23,7 +25,12 @@ export function accessGate(service: AccessService, admin: AdminJS): RequestHandl
       const refusal = !access ? 'invalidCredentials' : ended ? 'sessionEnded' : accessRefusal(access.user, new Date());
       if (refusal || !access) {
         req.session.destroy(() => {
-          if (/^\/(api|portier)\//.test(req.path)) res.status(401).json({ notice: { message: refusal, type: 'error' } });
+          if (/^\/(api|portier)\//.test(req.path)) {
+            // The login page's message for that reason, in the user's language (it was the bare key).
+            const messages = (current.locale === 'en' ? adminjsEn.messages : adminjsFr.messages) as Record<string, string>;
+            const message = (refusal && messages[refusal]) || messages.invalidCredentials;
+            res.status(401).json({ error: refusal, message, notice: { message, type: 'error' } });
+          }
           else res.redirect(`${admin.options.loginPath}?error=${refusal}`);
         });
         return;

@@ -11,6 +11,7 @@ import { sameOrigin } from '../web/same-origin.js';
 import { errorHandler } from './error-handler.js';
 import { adminRequestChecks } from './request-checks.js';
 import { sessionRoutes } from './session-routes.js';
+import { Refusal } from '../typeorm/refusal.js';
 import { newRouter } from '../web/routers.js';
 
 export interface RouterOptions {
@@ -65,6 +66,8 @@ export function buildPortierRouter(
   router.use(adminRequestChecks(admin));
   router.use(...pieces.after);
   buildRoutes({ admin, routes, router });
+  // What no route answers: Express's own page said "Cannot GET …" in English.
+  router.use((req, _res, next) => next(new Refusal('notFound', languageOf(req) === 'en' ? 'Page not found.' : 'Page introuvable.')));
   router.use(errorHandler());
   return router;
 }
