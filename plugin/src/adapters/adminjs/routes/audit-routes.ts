@@ -80,7 +80,7 @@ export function auditRoutes(service: AccessService): Router {
     res.setHeader('content-disposition', `attachment; filename="piste-audit-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.setHeader('cache-control', 'no-store');
     // A BOM, so that Excel reads UTF-8; `;` and CRLF, as French spreadsheets expect.
-    res.write(`\uFEFF${CSV_HEADER.join(';')}\r\n`);
+    res.write(`\uFEFF${CSV_HEADER.map(csvCell).join(';')}\r\n`);
     try {
       await eachAuditBatch(ds, viewer, service.registry.names, parsed.data, async (rows) => {
         if (res.destroyed) throw new ClientGone();
