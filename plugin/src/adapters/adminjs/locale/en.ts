@@ -50,7 +50,7 @@ export const adminjsEn = {
     outsideLoginHours: 'Sign-in refused: outside your login hours.',
     tooManyRequests: 'Too many failed sign-ins from this address: try again in 15 minutes.',
     clientWithoutDossier: 'This client account is not linked to any file. Contact your administrator.',
-    sessionEnded: 'Your session was closed: your password changed. Sign in again.',
+    sessionEnded: 'Your session was closed: your password or your access changed. Sign in again.',
     recordNotFound: 'Record not found.',
     unknownFilter: 'Unknown filter: {{property}}',
     fieldReadOnly: 'The field {{field}} is read-only for you.',
