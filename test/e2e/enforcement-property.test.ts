@@ -99,12 +99,13 @@ async function checkOrganisation(seed: number, counter: { checks: number }): Pro
       if (canExport(doc, user.login, module)) {
         expect(exported.status === 200, `${user.login} export ${module}: ${exported.status}`);
         const rows = parseCsv((exported.body.csv ?? '').replace(/^\uFEFF/, '').trim());
-        const col = rows[0].indexOf('reference');
+        const header = rows[0] ?? [];
+        const col = header.indexOf('reference');
         const refs = rows.slice(1).filter((r) => r.length > 1).map((r) => r[col]).sort();
         const expected = all.filter((r) => exportsRecord(doc, user.login, module, r.reference)).map((r) => r.reference).sort();
         expect(JSON.stringify(refs) === JSON.stringify(expected), `${user.login} export ${module}: ${refs}`);
         for (const field of FIELDS[module] ?? []) {
-          if (fieldAccess(doc, user.login, module, field) === 'none') expect(!rows[0].includes(field), `${user.login} export ${module} leaks ${field}`);
+          if (fieldAccess(doc, user.login, module, field) === 'none') expect(!header.includes(field), `${user.login} export ${module} leaks ${field}`);
         }
       } else {
         expect(exported.status === 403, `${user.login} export ${module} should be refused: ${exported.status}`);
