@@ -5,7 +5,7 @@ import express from 'express';
 import session from 'express-session';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createPortier } from '../plugin/src/index.js';
+import { createPortier, SESSION_LIFETIME_MS } from '../plugin/src/index.js';
 import { buildLocale } from './locale/index.js';
 import { registry } from './modules.js';
 import { moduleOptions } from './resources/module-options.js';
@@ -59,7 +59,7 @@ export function createApp(options: AppOptions) {
     saveUninitialized: false,
     // `Secure` whenever the request came over HTTPS (behind a proxy: one PORTIER_TRUST_PROXY believes),
     // so that the demo over plain http://localhost still signs in.
-    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: 10 * 60 * 60 * 1000 },
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_LIFETIME_MS },
   };
 
   const app = express();

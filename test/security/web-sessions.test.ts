@@ -177,3 +177,31 @@ describe('access taken away ends the user’s sessions for good (a deactivated t
     })).status).toBe(200);
   });
 });
+
+describe('an absolute lifetime: a session ends 10 hours after its sign-in, however busy (every request pushed its expiry on)', () => {
+  /** The session row of a cookie (`portier.sid=s:<id>.<signature>`), its sign-in time set `hoursAgo` back, or removed. */
+  async function signedInAgo(cookie: string, hoursAgo: number | null): Promise<void> {
+    const sid = decodeURIComponent(cookie.split('=')[1]).replace(/^s:/, '').split('.')[0];
+    const sql = hoursAgo === null
+      ? `UPDATE session SET sess = (sess::jsonb - 'portierSignedInAt')::json WHERE sid = $1`
+      : `UPDATE session SET sess = jsonb_set(sess::jsonb, '{portierSignedInAt}', to_jsonb(floor(extract(epoch FROM now()) * 1000 - $2::float8 * 3600000)))::json WHERE sid = $1`;
+    const [, n] = await db.ds.query(sql, hoursAgo === null ? [sid] : [sid, hoursAgo]);
+    expect(n).toBe(1);
+  }
+
+  it('9 h 59 after its sign-in the session works; past 10 h it ends, saying why', async () => {
+    const user = await AdminClient.signIn(web.url, 'dir');
+    await signedInAgo(user.cookie, 9.98);
+    expect(await apiStatus(user.cookie)).toBe(200);
+    await signedInAgo(user.cookie, 10.01);
+    const r = await user.request('GET', '/resources/Contact/actions/list');
+    expect([r.status, r.body.notice.message]).toEqual([401, 'Votre session a expiré (10 heures après la connexion). Reconnectez-vous.']);
+    expect(await apiStatus(user.cookie)).not.toBe(200); // destroyed, not only refused once
+  });
+
+  it('a session without its sign-in time (opened before the lifetime existed) ends', async () => {
+    const user = await AdminClient.signIn(web.url, 'dir');
+    await signedInAgo(user.cookie, null);
+    expect(await apiStatus(user.cookie)).toBe(401);
+  });
+});

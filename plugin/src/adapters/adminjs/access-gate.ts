@@ -2,7 +2,7 @@ import type AdminJS from 'adminjs';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { accessRefusal } from '../auth/sign-in.js';
 import type { AccessService } from '../typeorm/access-service.js';
-import { toCurrentAdmin } from './authentication.js';
+import { SESSION_LIFETIME_MS, toCurrentAdmin } from './authentication.js';
 import { adminjsEn } from './locale/en.js';
 import { adminjsFr } from './locale/fr.js';
 import { runWithAccess } from '../request-context.js';
@@ -20,9 +20,11 @@ export function accessGate(service: AccessService, admin: AdminJS): RequestHandl
     const current = req.session?.adminUser;
     if (!current) return next();
     try {
-      const access = await service.forUser(Number(current.id));
+      const signedInAt = req.session.portierSignedInAt;
+      const expired = typeof signedInAt !== 'number' || !(Date.now() - signedInAt < SESSION_LIFETIME_MS);
+      const access = expired ? null : await service.forUser(Number(current.id));
       const ended = !!access && ((req.session.portierEpoch ?? 0) !== access.user.sessionEpoch || access.user.mustChangePassword);
-      const refusal = !access ? 'invalidCredentials' : ended ? 'sessionEnded' : accessRefusal(access.user, new Date());
+      const refusal = expired ? 'sessionExpired' : !access ? 'invalidCredentials' : ended ? 'sessionEnded' : accessRefusal(access.user, new Date());
       if (refusal || !access) {
         req.session.destroy(() => {
           if (/^\/(api|portier)\//.test(req.path)) {

@@ -76,6 +76,7 @@ export function sessionRoutes(admin: AdminJS, ds: DataSource, cookieName: string
     await regenerate(req);
     req.session.adminUser = toCurrentAdmin(user);
     req.session.portierEpoch = user.sessionEpoch;
+    req.session.portierSignedInAt = Date.now();
     await save(req);
     res.redirect(302, rootPath);
   };

@@ -51,6 +51,7 @@ export const adminjsEn = {
     tooManyRequests: 'Too many failed sign-ins from this address: try again in 15 minutes.',
     clientWithoutDossier: 'This client account is not linked to any file. Contact your administrator.',
     sessionEnded: 'Your session was closed: your password or your access changed. Sign in again.',
+    sessionExpired: 'Your session expired (10 hours after signing in). Sign in again.',
     recordNotFound: 'Record not found.',
     unknownFilter: 'Unknown filter: {{property}}',
     fieldReadOnly: 'The field {{field}} is read-only for you.',

@@ -159,6 +159,7 @@ export const adminjsFr = {
     tooManyRequests: "Trop d'échecs de connexion depuis cette adresse : réessayez dans 15 minutes.",
     clientWithoutDossier: "Ce compte client n'est rattaché à aucun dossier. Contactez votre administrateur.",
     sessionEnded: 'Votre session a été fermée : votre mot de passe ou vos accès ont changé. Reconnectez-vous.',
+    sessionExpired: 'Votre session a expiré (10 heures après la connexion). Reconnectez-vous.',
     recordNotFound: 'Enregistrement introuvable.',
     unknownFilter: 'Filtre inconnu : {{property}}',
     fieldReadOnly: 'Le champ {{field}} est en lecture seule pour vous.',
