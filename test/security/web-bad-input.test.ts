@@ -94,3 +94,42 @@ describe('no 500 and no raw message for what a user can send', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('record fields read strictly by type on create and edit: refused with the field named, nothing stored', () => {
+  const CASES: Array<[string, Record<string, unknown>, string]> = [
+    ['a 30 February (was stored as 1 March)', { closeDate: '2024-02-30' }, 'closeDate'],
+    ['a date in another format (1/2/2024 was read as 2 January)', { closeDate: '1/2/2024' }, 'closeDate'],
+    ['a date without its zeros', { closeDate: '2024-2-3' }, 'closeDate'],
+    ['more decimals than the column keeps (12.345 was rounded)', { amount: '12.345' }, 'amount'],
+    ['a hexadecimal number (0x10 was 16)', { amount: '0x10' }, 'amount'],
+    ['an exponent (1e5 was 100000)', { amount: '1e5' }, 'amount'],
+    ['a number with spaces', { amount: ' 12 ' }, 'amount'],
+    ['true for a number (was 1)', { probability: true }, 'probability'],
+    ['a decimal for a whole number', { probability: '50.5' }, 'probability'],
+    ['a list for a text (was joined with commas)', { name: ['a', 'b'] }, 'name'],
+    ['an object for a text (was "[object Object]")', { name: { x: 1 } }, 'name'],
+    ['a text over the column’s length', { name: 'x'.repeat(201) }, 'name'],
+    ['a value outside the enum', { stage: 'gagné-ou-presque' }, 'stage'],
+  ];
+
+  it.each(CASES)('create with %s', async (_what, fields, field) => {
+    const name = `Typage ${field} ${Math.random().toString(36).slice(2, 8)}`;
+    const r = await admin.request('POST', '/resources/Deal/actions/new', { name, stage: 'prospecting', ...fields });
+    expect([r.status, r.body.notice.message]).toEqual([400, expect.stringMatching(new RegExp(`^${field} : .*Rien n'a été enregistré\\.$`))]);
+    expect((await db.ds.query(`SELECT count(*)::int AS n FROM deal WHERE name = $1`, [typeof fields.name === 'string' ? fields.name : name]))[0].n).toBe(0);
+  });
+
+  it.each(CASES)('edit with %s: the record as it was', async (_what, fields, field) => {
+    const [deal] = await db.ds.query(`SELECT * FROM deal ORDER BY id LIMIT 1`);
+    const r = await admin.request('POST', `/resources/Deal/records/${deal.id}/edit`, fields);
+    expect([r.status, r.body.notice.message]).toEqual([400, expect.stringMatching(new RegExp(`^${field} : `))]);
+    expect((await db.ds.query(`SELECT * FROM deal WHERE id = $1`, [deal.id]))[0]).toEqual(deal);
+  });
+
+  it('what a person writes is taken: a day, a decimal comma, a whole number, AdminJS’s empty value', async () => {
+    const r = await admin.request('POST', '/resources/Deal/actions/new', { name: 'Typage correct', stage: 'prospecting', closeDate: '2024-02-29', amount: '1234,50', probability: '40', accountId: '__FORM_VALUE_NULL__' });
+    expect(r.status).toBe(200);
+    const [row] = await db.ds.query(`SELECT close_date::text AS d, amount::text AS a, probability AS p, account_id FROM deal WHERE name = 'Typage correct'`);
+    expect(row).toEqual({ d: '2024-02-29', a: '1234.50', p: 40, account_id: null });
+  });
+});

@@ -12,6 +12,7 @@ import { errorHandler } from './error-handler.js';
 import { adminRequestChecks } from './request-checks.js';
 import { sessionRoutes } from './session-routes.js';
 import { Refusal } from '../typeorm/refusal.js';
+import { currentAccess } from '../request-context.js';
 import { newRouter } from '../web/routers.js';
 
 export interface RouterOptions {
@@ -63,6 +64,13 @@ export function buildPortierRouter(
       return m ? pieces.uploadsFor(decodeURIComponent(m[1])) : null;
     },
   }));
+  // The body as sent, before AdminJS converts it (a 30 February into 1 March): scoped-resource.ts.
+  router.use('/api/resources/:resourceId', (req, _res, next) => {
+    const store = currentAccess();
+    const fields = (req as { fields?: unknown }).fields;
+    if (store && fields && typeof fields === 'object') store.sent = { resourceId: String(req.params.resourceId), fields: { ...(fields as Record<string, unknown>) } };
+    next();
+  });
   router.use(adminRequestChecks(admin));
   router.use(...pieces.after);
   buildRoutes({ admin, routes, router });
