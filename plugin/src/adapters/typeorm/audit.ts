@@ -38,7 +38,7 @@ export async function audit(m: EntityManager | DataSource, actor: AuditActor, e:
     `INSERT INTO audit_entry (actor_id, actor_login, action, module, record_id, reference, changes, message, ip, user_agent)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, hash`,
     [actor.id, actor.login, e.action, e.module ?? null, e.recordId == null ? null : String(e.recordId), e.reference ?? null,
-      changes ? JSON.stringify(changes) : null, e.message ?? null, actor.ip, actor.userAgent],
+      changes ? JSON.stringify(changes) : null, e.message ?? null, actor.ip?.slice(0, 64) ?? null, actor.userAgent?.slice(0, 512) ?? null],
   );
   await sealEntries(m, rows);
 }
@@ -58,7 +58,7 @@ export async function auditMany(m: EntityManager, actor: AuditActor, entries: Au
               AS x(action, module, record_id, reference, changes, message, n)
         ORDER BY x.n
        RETURNING id`,
-      [actor.id, actor.login, actor.ip, actor.userAgent,
+      [actor.id, actor.login, actor.ip?.slice(0, 64) ?? null, actor.userAgent?.slice(0, 512) ?? null,
         batch.map((e) => e.action), batch.map((e) => e.module ?? null), batch.map((e) => (e.recordId == null ? null : String(e.recordId))),
         batch.map((e) => e.reference ?? null), batch.map((e) => (e.changes ? JSON.stringify(e.changes) : null)), batch.map((e) => e.message ?? null)],
     );
