@@ -67,8 +67,11 @@ export function buildPortierRouter(
   // The body as sent, before AdminJS converts it (a 30 February into 1 March): scoped-resource.ts.
   router.use('/api/resources/:resourceId', (req, _res, next) => {
     const store = currentAccess();
-    const fields = (req as { fields?: unknown }).fields;
-    if (store && fields && typeof fields === 'object') store.sent = { resourceId: String(req.params.resourceId), fields: { ...(fields as Record<string, unknown>) } };
+    const { fields, files } = req as { fields?: unknown; files?: unknown };
+    if (store && fields && typeof fields === 'object') {
+      // Files too: AdminJS's payload holds them beside the fields (a field the module lacks is refused).
+      store.sent = { resourceId: String(req.params.resourceId), fields: { ...(fields as Record<string, unknown>), ...((files ?? {}) as Record<string, unknown>) } };
+    }
     next();
   });
   router.use(adminRequestChecks(admin));
