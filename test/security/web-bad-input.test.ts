@@ -51,6 +51,13 @@ describe('no 500 and no raw message for what a user can send', () => {
     }
   });
 
+  it('a path whose % sequence decodes to nothing (a 500 in a route’s parameter): 400', async () => {
+    for (const path of ['/admin/api/resources/%E0%A4%A/actions/list', '/admin/portier/users/%E0%A4%A/heirs', '/admin/api/resources/Contact/records/%ZZ/show', '/admin/%ZZ']) {
+      const r = await get(path);
+      expect([path, r.status, r.text]).toEqual([path, 400, expect.stringContaining('adresse mal encodée')]);
+    }
+  });
+
   it('paths no route answers: 404 in French, as JSON under the API and Portier’s routes', async () => {
     for (const path of ['/admin/nope', '/admin/api/nope', '/admin/portier/nope', '/admin/resources/Contact/nope/deeper']) {
       const r = await get(path);

@@ -48,7 +48,7 @@ export function adminRequestChecks(admin: AdminJS): RequestHandler {
     try {
       path = decodeURIComponent(req.path);
     } catch {
-      return next(badInput('adresse mal encodée', 'malformed URL encoding'));
+      return next(badInput('adresse mal encodée (séquence % invalide)', 'malformed URL encoding (invalid % sequence)'));
     }
     if (path.includes('\u0000') || holdsNul(req.query)) return next(badInput('caractère nul dans la requête', 'NUL character in the request'));
     const pageCall = /^\/api\/pages\/([^/]+)/.exec(req.path);
