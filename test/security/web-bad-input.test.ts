@@ -140,3 +140,20 @@ describe('record fields read strictly by type on create and edit: refused with t
     expect(row).toEqual({ d: '2024-02-29', a: '1234.50', p: 40, account_id: null });
   });
 });
+
+describe('the set-up’s forms read strictly too (users, profiles): refused with the field named, in French, nothing stored', () => {
+  it.each([
+    ['a list for a user’s first name (was stored "a,b")', 'User', { firstName: ['a', 'b'] }, /^firstName : texte attendu/],
+    ['an object for a user’s title (was "[object Object]")', 'User', { title: { x: 1 } }, /^title : texte attendu/],
+    ['a schedule without its shape (was stored, and read at every request)', 'User', { loginHours: '{"mon":[[0,25]]}' }, /^Horaires de connexion : un horaire s’écrit/],
+    ['a schedule with an hour 25', 'User', { loginHours: '{"tz":"Europe/Paris","days":{"mon":[["08:00","25:00"]]}}' }, /^Horaires de connexion : mon : les heures s’écrivent HH:MM/],
+    ['a text for a profile’s capabilities (was a 500)', 'Profile', { capabilities: 'abc' }, /capabilities : une liste est attendue/],
+    ['an object for a profile’s capabilities (was a 500)', 'Profile', { capabilities: { x: 1 } }, /capabilities : une liste est attendue/],
+  ])('%s', async (_what, resource, fields, message) => {
+    const table = resource === 'User' ? 'app_user' : 'profile';
+    const [row] = await db.ds.query(`SELECT * FROM ${table} WHERE ${resource === 'User' ? "login = 'bob'" : "name = 'Support'"}`);
+    const r = await admin.request('POST', `/resources/${resource}/records/${row.id}/edit`, fields);
+    expect([r.status, r.body.notice.message]).toEqual([400, expect.stringMatching(message)]);
+    expect((await db.ds.query(`SELECT * FROM ${table} WHERE id = $1`, [row.id]))[0]).toEqual(row);
+  });
+});

@@ -11,6 +11,7 @@ import { sameOrigin } from '../web/same-origin.js';
 import { errorHandler } from './error-handler.js';
 import { adminRequestChecks } from './request-checks.js';
 import { sessionRoutes } from './session-routes.js';
+import { badInput } from '../web/bad-input.js';
 import { Refusal } from '../typeorm/refusal.js';
 import { currentAccess } from '../request-context.js';
 import { newRouter } from '../web/routers.js';
@@ -68,6 +69,14 @@ export function buildPortierRouter(
   router.use('/api/resources/:resourceId', (req, _res, next) => {
     const store = currentAccess();
     const { fields, files } = req as { fields?: unknown; files?: unknown };
+    // A list field sent as one value: AdminJS's converter maps over it (a 500).
+    const resource = admin.resources.find((r) => r.id() === req.params.resourceId);
+    const sentFields = (fields ?? {}) as Record<string, unknown>;
+    const notAList = resource && Object.values(resource.decorate().properties).find((p) => {
+      const v = sentFields[p.propertyPath];
+      return p.isArray() && v !== undefined && v !== null && !Array.isArray(v) && v !== '__FORM_VALUE_EMPTY_ARRAY__';
+    });
+    if (notAList) return next(badInput(`${notAList.propertyPath} : une liste est attendue`, `${notAList.propertyPath}: a list is expected`));
     if (store && fields && typeof fields === 'object') {
       // Files too: AdminJS's payload holds them beside the fields (a field the module lacks is refused).
       store.sent = { resourceId: String(req.params.resourceId), fields: { ...(fields as Record<string, unknown>), ...((files ?? {}) as Record<string, unknown>) } };
