@@ -24,7 +24,8 @@ export function accessGate(service: AccessService, admin: AdminJS): RequestHandl
       const expired = typeof signedInAt !== 'number' || !(Date.now() - signedInAt < SESSION_LIFETIME_MS);
       const access = expired ? null : await service.forUser(Number(current.id));
       const ended = !!access && ((req.session.portierEpoch ?? 0) !== access.user.sessionEpoch || access.user.mustChangePassword);
-      const refusal = expired ? 'sessionExpired' : !access ? 'invalidCredentials' : ended ? 'sessionEnded' : accessRefusal(access.user, new Date());
+      // The user's own state says most (inactive, outside their hours); else the epoch that moved.
+      const refusal = expired ? 'sessionExpired' : !access ? 'invalidCredentials' : (accessRefusal(access.user, new Date()) ?? (ended ? 'sessionEnded' : null));
       if (refusal || !access) {
         req.session.destroy(() => {
           if (/^\/(api|portier)\//.test(req.path)) {
