@@ -5,7 +5,7 @@ import express from 'express';
 import session from 'express-session';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createPortier } from '@portier/adminjs';
+import { createPortier, SESSION_LIFETIME_MS } from '@portier/adminjs';
 import { buildLocale } from './locale/index.js';
 import { registry } from './modules.js';
 import { moduleOptions } from './resources/module-options.js';
@@ -58,14 +58,17 @@ export function createApp(options: AppOptions) {
     saveUninitialized: false,
     // `Secure` whenever the request came over HTTPS (behind a proxy: one PORTIER_TRUST_PROXY believes),
     // so that the demo over plain http://localhost still signs in.
-    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: 10 * 60 * 60 * 1000 },
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_LIFETIME_MS },
   };
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('case sensitive routing', true); // paths as written, as the web layer's checks read them (web/routers.ts)
   app.set('trust proxy', web.trustProxy);
   app.use(admin.options.rootPath, portier.router(admin, { session: sessionOptions, publicOrigin: web.publicOrigin }));
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
+  // Outside the backoffice: a French page, not Express's "Cannot GET" (the router answers its own paths).
+  app.use((_req, res) => res.status(404).type('text').send('Page introuvable.'));
   return {
     app,
     admin,

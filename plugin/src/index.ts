@@ -6,6 +6,7 @@ export * from './core/password-policy.js';
 export * from './core/license-tiers.js';
 export * from './adapters/typeorm/entities/index.js';
 export { accessMigrations } from './adapters/typeorm/migrations/index.js';
+export { SESSION_LIFETIME_MS } from './adapters/adminjs/authentication.js';
 export { SnakeNamingStrategy } from './adapters/typeorm/snake-naming.strategy.js';
 export * from './adapters/typeorm/module-registry.js';
 export * from './adapters/typeorm/system-profiles.js';

@@ -4,6 +4,7 @@ import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { exampleWithSpareSeats } from '../support/examples.js';
 import { importDoc } from '../support/import.js';
 import { login, startServer, type RunningServer } from '../support/server.js';
+import { parseCsv } from '../support/csv.js';
 
 /**
  * Client users over HTTP (docs/spec/client-access.md): the accountant of two companies holds ACC-1 under
@@ -109,9 +110,9 @@ describe('a client user in their dossiers', () => {
     await db.ds.query(`INSERT INTO dossier_grant (user_id, account_id, profile_id) VALUES ($1, $2, $3)`, [u.id, await id('account', 'ACC-3'), p.id]);
     const exported = await comptable.export('Invoice');
     expect(exported.status).toBe(200);
-    const lines: string[] = exported.body.csv.replace(/^\uFEFF/, '').trim().split(/\r\n/);
-    const col = lines[0].split(';').indexOf('reference');
-    expect(lines.slice(1).map((l) => l.split(';')[col])).toEqual(['INV-8']); // ACC-3's, not the other dossiers' invoices
+    const rows = parseCsv(exported.body.csv.replace(/^\uFEFF/, '').trim());
+    const col = rows[0].indexOf('reference');
+    expect(rows.slice(1).map((r) => r[col])).toEqual(['INV-8']); // ACC-3's, not the other dossiers' invoices
     expect(refs((await comptable.list('Invoice')).body)).toEqual(expect.arrayContaining(['INV-1', 'INV-2', 'INV-8', 'INV-9']));
     await db.ds.query(`DELETE FROM dossier_grant WHERE user_id = $1 AND account_id = $2`, [u.id, await id('account', 'ACC-3')]);
   });

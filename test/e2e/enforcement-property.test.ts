@@ -7,6 +7,7 @@ import { importDoc } from '../support/import.js';
 import { buildRandomOrg } from '../support/random-org.js';
 import { clientCreateDossiers, exportsRecord, canCreate, canExport, canLogIn, decide, fieldAccess } from '../support/reference-evaluator.js';
 import { startServer, type RunningServer } from '../support/server.js';
+import { parseCsv } from '../support/csv.js';
 
 /**
  * Over HTTP, against the real server: for random organisations, every user signs in and every
@@ -99,13 +100,14 @@ async function checkOrganisation(seed: number, counter: { checks: number }): Pro
       const exported = await client.export(module);
       if (canExport(doc, user.login, module)) {
         expect(exported.status === 200, `${user.login} export ${module}: ${exported.status}`);
-        const lines: string[] = (exported.body.csv ?? '').replace(/^\uFEFF/, '').trim().split(/\r\n/);
-        const col = lines[0].split(';').indexOf('reference');
-        const refs = lines.slice(1).filter(Boolean).map((l) => l.split(';')[col]).sort();
+        const rows = parseCsv((exported.body.csv ?? '').replace(/^\uFEFF/, '').trim());
+        const header = rows[0] ?? [];
+        const col = header.indexOf('reference');
+        const refs = rows.slice(1).filter((r) => r.length > 1).map((r) => r[col]).sort();
         const expected = all.filter((r) => exportsRecord(doc, user.login, module, r.reference)).map((r) => r.reference).sort();
         expect(JSON.stringify(refs) === JSON.stringify(expected), `${user.login} export ${module}: ${refs}`);
         for (const field of FIELDS[module] ?? []) {
-          if (fieldAccess(doc, user.login, module, field) === 'none') expect(!lines[0].split(';').includes(field), `${user.login} export ${module} leaks ${field}`);
+          if (fieldAccess(doc, user.login, module, field) === 'none') expect(!header.includes(field), `${user.login} export ${module} leaks ${field}`);
         }
       } else {
         expect(exported.status === 403, `${user.login} export ${module} should be refused: ${exported.status}`);

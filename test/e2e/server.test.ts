@@ -57,7 +57,7 @@ describe('the backoffice over HTTP', () => {
     try {
       const api = await getJson(server.url, '/admin/api/resources/Lead/actions/list', cookie!);
       expect(api.status).toBe(401);
-      expect(api.body.notice.message).toBe('userInactive');
+      expect([api.body.error, api.body.notice.message]).toEqual(['userInactive', 'Ce compte est désactivé. Contactez votre administrateur.']);
       const page = await fetch(`${server.url}/admin`, { headers: { cookie: cookie! }, redirect: 'manual' });
       expect(page.status).toBe(302);
       expect(page.headers.get('location')).toMatch(/\/admin\/login/);

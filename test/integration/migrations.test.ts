@@ -20,7 +20,7 @@ describe('migrations', () => {
   it('apply from an empty database, and nothing is left pending', async () => {
     const applied = await ds.runMigrations({ transaction: 'each' });
     expect(applied.map((m) => m.name)).toEqual(['AccessSetup1732300000000', 'CrmModules1732300001000', 'UserFullName1732300002000', 'OwnerCounts1732300003000', 'AuditChain1732300004000', 'ModuleActivity1732300005000', 'DossierGrants1732300006000', 'DossierAccounts1732300007000', 'SeatsAndRequests1732300008000',
-      'FreeSeatCovers1732300016000', 'SessionEpoch1732300017000', 'AuthAttempts1732300017100', 'AuditSeal1732300017200', 'OwnerCounters1732300019000']);
+      'FreeSeatCovers1732300016000', 'SessionEpoch1732300017000', 'AuthAttempts1732300017100', 'AuditSeal1732300017200', 'AuditCanonicalSeal1732300017300', 'SessionsEndWithAccess1732300017400', 'OwnerCounters1732300019000']);
     expect(await ds.showMigrations()).toBe(false);
     expect(ds.options.synchronize).toBe(false);
   });

@@ -9,6 +9,8 @@ import { emptyDatabase, freshDatabase, type TestDatabase } from '../support/data
 import { example } from '../support/examples.js';
 import { importDoc } from '../support/import.js';
 import { runScript } from '../support/server.js';
+import { AdminClient } from '../support/admin-client.js';
+import { serveApp } from '../support/web-app.js';
 
 /**
  * A tamper-evident audit trail (issue 17, finding 8): the chain alone is an unkeyed hash that
@@ -79,6 +81,71 @@ describe('finding 8: a trail rebuilt without the key does not pass verify', () =
   });
 });
 
+describe('every column is bound unambiguously (the content was joined with "|", NULLs skipped: text moved between columns kept the hash)', () => {
+  let own: TestDatabase;
+  let entry: { id: string; ip: string; user_agent: string };
+  beforeAll(async () => {
+    own = await freshDatabase();
+    await importDoc(own.ds, example());
+    await signIn(own.ds, { ...attempt('bob', 'Portier2024'), userAgent: 'jest|navigateur' });
+    [entry] = await own.ds.query(`SELECT id, ip, user_agent FROM audit_entry WHERE action = 'signIn' AND message IS NULL AND reference IS NULL ORDER BY id DESC LIMIT 1`);
+  });
+  afterAll(async () => {
+    await own?.drop();
+  });
+
+  /** An UPDATE of the entry by someone without the key, triggers off, nothing else recomputed. */
+  async function tamper(change: string): Promise<void> {
+    await own.ds.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+    try {
+      await own.ds.query(`UPDATE audit_entry SET ${change} WHERE id = $1`, [entry.id]);
+    } finally {
+      await own.ds.query(`ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only`);
+    }
+  }
+
+  it('the trail as written passes', async () => {
+    expect((await verify(own.url)).code).toBe(0);
+  });
+
+  it.each([
+    ['the address moved into the message (a NULL column)', () => `ip = NULL, message = '${entry.ip}'`],
+    ['text shifted across a "|" from the user agent into the address', () => `ip = '${entry.ip}|jest', user_agent = 'navigateur'`],
+    ['an empty text where there was none (NULL)', () => `reference = ''`],
+  ])('%s: verify names the entry', async (_what, change) => {
+    expect(entry.user_agent).toBe('jest|navigateur');
+    await tamper(change());
+    try {
+      const broken = await verify(own.url);
+      expect([broken.code, broken.out]).toEqual([1, expect.stringContaining(`broken at entry ${entry.id}: `)]);
+    } finally {
+      await tamper(`ip = '${entry.ip}', user_agent = 'jest|navigateur', message = NULL, reference = NULL`);
+    }
+    expect((await verify(own.url)).code).toBe(0);
+  });
+});
+
+describe('entries written many at once are sealed too (an heir’s records: their entries had no seal, verify failed on them)', () => {
+  it('a user deleted with an heir: one entry per record received, and the trail passes', async () => {
+    const own = await freshDatabase();
+    const web = await serveApp(own);
+    try {
+      await importDoc(own.ds, example());
+      const [owner] = await own.ds.query(`SELECT u.id FROM app_user u JOIN deal d ON d.owner_user_id = u.id WHERE NOT u.is_admin GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`);
+      const [heir] = await own.ds.query(`SELECT id FROM app_user WHERE is_admin AND id <> $1 LIMIT 1`, [owner.id]);
+      const admin = await AdminClient.signIn(web.url, 'admin');
+      const r = await admin.portier('DELETE', `/users/${owner.id}`, { heirId: heir.id });
+      expect(r.status).toBe(200);
+      expect((await own.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'inherit'`))[0].n).toBeGreaterThan(0);
+      const ok = await verify(own.url);
+      expect([ok.code, ok.out]).toEqual([0, expect.stringMatching(/intact/)]);
+    } finally {
+      await web.close();
+      await own.drop();
+    }
+  });
+});
+
 describe('what else the seals catch', () => {
   let other: TestDatabase;
   beforeAll(async () => {
@@ -92,8 +159,8 @@ describe('what else the seals catch', () => {
 
   it('a cut tail: the entry recorded at the previous check is gone', async () => {
     expect((await verify(other.url)).code).toBe(0);
-    await other.ds.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only; ALTER TABLE audit_seal DISABLE TRIGGER audit_seal_append_only`);
-    await other.ds.query(`DELETE FROM audit_seal WHERE entry_id IN (SELECT id FROM audit_entry ORDER BY id DESC LIMIT 2)`);
+    await other.ds.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only; ALTER TABLE audit_entry_mac DISABLE TRIGGER audit_entry_mac_append_only`);
+    await other.ds.query(`DELETE FROM audit_entry_mac WHERE entry_id IN (SELECT id FROM audit_entry ORDER BY id DESC LIMIT 2)`);
     await other.ds.query(`DELETE FROM audit_entry WHERE id IN (SELECT id FROM audit_entry ORDER BY id DESC LIMIT 2)`);
     const cut = await verify(other.url);
     expect([cut.code, cut.out]).toEqual([1, expect.stringMatching(/is gone: the trail was cut after entry \d+/)]);
@@ -101,7 +168,7 @@ describe('what else the seals catch', () => {
 
   it('seals removed and a new anchor forged without the key: the anchor is named', async () => {
     await other.ds.query(`ALTER TABLE audit_anchor DISABLE TRIGGER audit_anchor_append_only`);
-    await other.ds.query(`DELETE FROM audit_seal; DELETE FROM audit_anchor`);
+    await other.ds.query(`DELETE FROM audit_entry_mac; DELETE FROM audit_anchor`);
     const [last] = await other.ds.query(`SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1`);
     await other.ds.query(`INSERT INTO audit_anchor (id, entry_id, entry_hash, mac) VALUES (1, $1, $2, repeat('0', 64))`, [last.id, last.hash]);
     const forged = await verify(other.url);
@@ -116,7 +183,7 @@ describe('a trail that existed before the key: anchored by the migration, then s
     empty = await emptyDatabase();
     const options = dataSourceOptions(empty.url);
     const all = options.migrations as Array<{ name: string }>;
-    ds = new DataSource({ ...options, migrations: all.filter((m) => m.name !== 'AuditSeal1732300017200') } as typeof options);
+    ds = new DataSource({ ...options, migrations: all.filter((m) => !['AuditSeal1732300017200', 'AuditCanonicalSeal1732300017300'].includes(m.name)) } as typeof options);
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     // Entries of the old kind: chained by the database, sealed by nothing.
@@ -124,7 +191,7 @@ describe('a trail that existed before the key: anchored by the migration, then s
     await ds.destroy();
     ds = new DataSource(options);
     await ds.initialize();
-    await ds.runMigrations({ transaction: 'each' }); // AuditSeal1732300017200: the anchor
+    await ds.runMigrations({ transaction: 'each' }); // AuditSeal1732300017200: the anchor; AuditCanonicalSeal1732300017300: the seals
   });
   afterAll(async () => {
     if (ds?.isInitialized) await ds.destroy();

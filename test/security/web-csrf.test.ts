@@ -77,5 +77,22 @@ describe('finding 3: a JSON POST from another site is refused, whatever its sess
     const api = await fetch(`${web.url}/admin/api/resources/Contact/actions/list`, { headers: { cookie: admin.cookie } });
     expect(api.headers.get('cache-control')).toBe('no-store');
     expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+    expect([page.headers.get('cross-origin-opener-policy'), page.headers.get('cross-origin-resource-policy')]).toEqual(['same-origin', 'same-origin']);
+    expect(page.headers.get('strict-transport-security')).toBeNull(); // plain HTTP: nothing to keep to
+  });
+});
+
+describe('HTTPS once used is kept to (Strict-Transport-Security)', () => {
+  it('over HTTPS through a believed proxy the answer says so; a proxy not believed does not make it HTTPS', async () => {
+    const proxied = await serveApp(db, { web: { publicOrigin: null, trustProxy: ['loopback'] } });
+    try {
+      const overHttps = await fetch(`${proxied.url}/admin/login`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(overHttps.headers.get('strict-transport-security')).toBe('max-age=31536000');
+    } finally {
+      await proxied.close();
+    }
+    const unbelieved = await fetch(`${web.url}/admin/login`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(unbelieved.headers.get('strict-transport-security')).toBeNull();
   });
 });

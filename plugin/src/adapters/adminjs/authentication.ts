@@ -18,18 +18,28 @@ declare module 'express-session' {
     adminUser?: CurrentAdmin;
     /** The user's `session_epoch` at sign-in: a session whose epoch is no longer theirs has ended. */
     portierEpoch?: number;
+    /** ms since the epoch when the sign-in opened this session: it ends SESSION_LIFETIME_MS later, however busy. */
+    portierSignedInAt?: number;
     passwordChange?: PendingPasswordChange;
   }
 }
 
 /**
  * Why the login page is shown again (`/admin/login?error=…`): a refused sign-in, or a session
- * that ended (`sessionEnded`: a password set by someone else, or changed in another session).
+ * that ended (`sessionEnded`: a password set by someone else, or changed in another session, or
+ * access taken away; `sessionExpired`: its lifetime is over).
  * Each is a message of the login page (locale: `messages.<key>`).
  */
 export const LOGIN_REASONS = [
-  'invalidCredentials', 'tooManyRequests', 'userInactive', 'userWithoutAccess', 'outsideLoginHours', 'clientWithoutDossier', 'sessionEnded',
+  'invalidCredentials', 'tooManyRequests', 'userInactive', 'userWithoutAccess', 'outsideLoginHours', 'clientWithoutDossier', 'sessionEnded', 'sessionExpired',
 ] as const;
+
+/**
+ * The absolute lifetime of a session: every request pushes the store's expiry (and the cookie's)
+ * 10 hours on, so a session in use never expired; it now ends 10 hours after its sign-in, in use
+ * or not (`sessionExpired`), and a session without its sign-in time (opened before) ends too.
+ */
+export const SESSION_LIFETIME_MS = 10 * 60 * 60 * 1000;
 
 /** What AdminJS keeps as `currentAdmin`: who the user is, never what they may do (that is read fresh). */
 export function toCurrentAdmin(u: SessionUser, portierPages: string[] = []): CurrentAdmin {

@@ -1,12 +1,19 @@
+/** What a spreadsheet may take for the start of a formula, after any leading spaces (fullwidth forms too, which some convert). */
+const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/;
+
 /**
  * One cell of Portier's CSV files (`;`-separated, for French spreadsheets), the audit trail's and
- * the records' exports alike: quoted when it holds `;`, `"` or a line break (RFC 4180), and a
- * text that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so
- * that a spreadsheet shows it as text and never runs it as a formula (OWASP, "CSV injection").
+ * the records' exports alike (OWASP, "CSV injection"):
+ * - **every cell is quoted** (RFC 4180, `"` doubled): a spreadsheet that splits on `,` rather
+ *   than `;` (an English locale) would otherwise cut `x,=HYPERLINK(…)` into a second cell that
+ *   starts with `=`;
+ * - a text that starts with `=`, `+`, `-`, `@` (after spaces, or in their fullwidth forms), a tab,
+ *   a carriage return or a line feed gets a leading `'`, so that a spreadsheet shows it as text
+ *   and never runs it as a formula (a negative number too is then text).
  */
 export function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
+  if (v === null || v === undefined) return '""';
   let s = v instanceof Date ? v.toISOString() : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
 }

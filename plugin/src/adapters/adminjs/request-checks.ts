@@ -30,8 +30,27 @@ const whole = (v: unknown, min: number, max: number) => typeof v === 'string' &&
  * the page and its size, the sort direction, record ids (in the path, and `recordIds` of bulk
  * actions) as the resource's ids can be.
  */
+/** A NUL character anywhere in a query value (PostgreSQL's texts cannot hold one: it failed mid-answer). */
+function holdsNul(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (Array.isArray(v)) return v.some(holdsNul);
+  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => k.includes('\u0000') || holdsNul(x));
+  return false;
+}
+
+/** AdminJS's built-in actions that only take a POST (`new` throws on anything else: it was a 500). */
+const POST_ONLY = new Set(['new']);
+
 export function adminRequestChecks(admin: AdminJS): RequestHandler {
   return (req, _res, next) => {
+    // Every route's query and path, Portier's included: a NUL is bad input, not a database error.
+    let path = req.path;
+    try {
+      path = decodeURIComponent(req.path);
+    } catch {
+      return next(badInput('adresse mal encodée (séquence % invalide)', 'malformed URL encoding (invalid % sequence)'));
+    }
+    if (path.includes('\u0000') || holdsNul(req.query)) return next(badInput('caractère nul dans la requête', 'NUL character in the request'));
     const pageCall = /^\/api\/pages\/([^/]+)/.exec(req.path);
     if (pageCall) {
       // AdminJS answers 200 to a page without a handler, whatever the method: nothing to post to.
@@ -48,6 +67,9 @@ export function adminRequestChecks(admin: AdminJS): RequestHandler {
     if (!resource) return next(new Refusal('notFound', `Aucun module ni ressource « ${resourceId.slice(0, 60)} ».`));
     if (actionName !== undefined && !resource.decorate().actions[decodeURIComponent(actionName)]) {
       return next(new Refusal('notFound', `Aucune action « ${decodeURIComponent(actionName).slice(0, 60)} » sur ${resourceId}.`));
+    }
+    if (actionName !== undefined && POST_ONLY.has(decodeURIComponent(actionName)) && req.method !== 'POST') {
+      return next(badInput(`l'action « ${decodeURIComponent(actionName)} » s'appelle par POST (elle enregistre)`, `the action "${decodeURIComponent(actionName)}" is called with POST (it saves)`, 405));
     }
     const { page, perPage, direction, recordIds } = req.query as Record<string, unknown>;
     if (page !== undefined && !whole(page, 1, MAX_PAGE)) {

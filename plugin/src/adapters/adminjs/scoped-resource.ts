@@ -91,12 +91,12 @@ export class ScopedResource extends TypeormResource {
 
   override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     const ua = this.access(context);
-    return withRefusalsAsErrors(() => createRecord(this.records, ua, flat.unflatten(params) as Record<string, unknown>, this.actor(ua)));
+    return withRefusalsAsErrors(() => createRecord(this.records, ua, sentValues(this.id(), params), this.actor(ua)));
   }
 
   override async update(id: string | number, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     const ua = this.access(context);
-    return withRefusalsAsErrors(() => updateRecord(this.records, ua, Number(id), flat.unflatten(params) as Record<string, unknown>, this.actor(ua)));
+    return withRefusalsAsErrors(() => updateRecord(this.records, ua, Number(id), sentValues(this.id(), params), this.actor(ua)));
   }
 
   override async delete(id: string | number, context?: ActionContext): Promise<void> {
@@ -124,4 +124,20 @@ export class ScopedResource extends TypeormResource {
     permissions.set(record, perms);
     return record;
   }
+}
+
+/** What AdminJS's form sends for an empty value (its params-to-form-data). */
+const FORM_VALUE_NULL = '__FORM_VALUE_NULL__';
+
+/**
+ * The values as the client sent them, for record-writes.ts to read by type. AdminJS's converter
+ * would have made them something else first, silently: `new Date('2024-02-30')` is 1 March,
+ * `Number('0x10')` is 16, `Number(true)` is 1, `Boolean('non')` is true, a list a text joined
+ * with commas. Its `params` serve only when no request carries the values (a call from code).
+ */
+function sentValues(resourceId: string, params: Record<string, unknown>): Record<string, unknown> {
+  const sent = currentAccess()?.sent;
+  const source = sent && sent.resourceId === resourceId ? sent.fields : params;
+  const cleaned = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === FORM_VALUE_NULL ? null : v]));
+  return flat.unflatten(cleaned) as Record<string, unknown>;
 }

@@ -8,6 +8,7 @@ import { setRequiredPassword } from '../typeorm/setup/own-password.js';
 import type { Language } from '../web/language.js';
 import { plainPage } from '../web/plain-page.js';
 import { renderLogin, toCurrentAdmin, type PendingPasswordChange } from './authentication.js';
+import { newRouter } from '../web/routers.js';
 
 /** How long a sign-in waits for the new password it asked for. */
 const PENDING_MS = 15 * 60 * 1000;
@@ -66,7 +67,7 @@ function actorOf(req: Request, user: { id: number; login: string }): AuditActor 
  * asks for when someone else set the current one. Mounted before the session is required.
  */
 export function sessionRoutes(admin: AdminJS, ds: DataSource, cookieName: string): Router {
-  const router = express.Router();
+  const router = newRouter();
   const { rootPath, loginPath, logoutPath } = admin.options;
   const passwordPath = `${rootPath.replace(/\/$/, '')}/password`;
   const forms = [express.urlencoded({ extended: false, limit: '16kb' }), express.json({ limit: '16kb' })];
@@ -75,6 +76,7 @@ export function sessionRoutes(admin: AdminJS, ds: DataSource, cookieName: string
     await regenerate(req);
     req.session.adminUser = toCurrentAdmin(user);
     req.session.portierEpoch = user.sessionEpoch;
+    req.session.portierSignedInAt = Date.now();
     await save(req);
     res.redirect(302, rootPath);
   };

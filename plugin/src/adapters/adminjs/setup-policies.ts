@@ -10,15 +10,32 @@ import { createUser, deleteUsers, updateUser, type UserInput } from '../typeorm/
 import type { ReadLevel, SetupPolicy } from './setup-resource.js';
 import { visibleAuditEntries } from '../typeorm/audit-visibility.js';
 
-/** Form values arrive as strings; these read them as what the services expect. */
-const bool = (v: unknown) => (v === undefined ? undefined : v === true || v === 'true');
-const int = (v: unknown) => {
+/**
+ * Form values arrive as strings; these read them as what the services expect, strictly: a value
+ * of another kind (a list or an object for a text, `oui` for a boolean) is refused with its
+ * field's name rather than turned into `[object Object]` or `false`.
+ */
+const said = (field: string | undefined, what: string) => (field ? `${field} : ${what}` : what);
+const bool = (v: unknown, field?: string) => {
+  if (v === undefined) return undefined;
+  if (v === true || v === 'true') return true;
+  if (v === false || v === 'false' || v === '' || v === null) return false;
+  throw invalid(said(field, 'vrai ou faux attendu.'), field);
+};
+const int = (v: unknown, field?: string) => {
   if (v === undefined) return undefined;
   if (v === null || v === '') return null;
-  if (!/^[1-9]\d{0,9}$/.test(String(v)) || Number(v) > 2 ** 31 - 1) throw invalid(`numéro attendu, pas « ${String(v).slice(0, 40)} ».`);
+  if (!/^[1-9]\d{0,9}$/.test(String(v)) || Number(v) > 2 ** 31 - 1 || typeof v === 'object' || typeof v === 'boolean') {
+    throw invalid(said(field, `numéro attendu, pas « ${String(v).slice(0, 40)} ».`), field);
+  }
   return Number(v);
 };
-const str = (v: unknown) => (v === undefined ? undefined : v === null ? null : String(v));
+const str = (v: unknown, field?: string) => {
+  if (v === undefined) return undefined;
+  if (v === null) return null;
+  if (typeof v !== 'string' && typeof v !== 'number') throw invalid(said(field, 'texte attendu (une seule valeur).'), field);
+  return String(v);
+};
 const ids = (v: unknown) => (v === undefined ? undefined : (Array.isArray(v) ? v : Object.values(v as object)).filter((x) => x !== '' && x !== null).map((x) => int(x) as number));
 const json = <T>(v: unknown): T | undefined | null => {
   if (v === undefined) return undefined;
@@ -40,24 +57,24 @@ function readLevel(ua: UserAccess, everyoneNames: boolean): ReadLevel {
 
 export function userPolicy(service: AccessService): SetupPolicy {
   const input = (p: Record<string, unknown>): UserInput => ({
-    login: str(p.login) ?? undefined,
-    email: str(p.email) ?? undefined,
+    login: str(p.login, 'login') ?? undefined,
+    email: str(p.email, 'email') ?? undefined,
     password: p.password ? String(p.password) : undefined,
-    firstName: str(p.firstName) ?? undefined,
-    lastName: str(p.lastName) ?? undefined,
-    isAdmin: bool(p.isAdmin),
+    firstName: str(p.firstName, 'firstName') ?? undefined,
+    lastName: str(p.lastName, 'lastName') ?? undefined,
+    isAdmin: bool(p.isAdmin, 'isAdmin'),
     status: p.status as UserInput['status'],
-    roleId: int(p.roleId),
-    company: str(p.company),
-    title: str(p.title),
-    department: str(p.department),
-    reportsToId: int(p.reportsToId),
-    phone: str(p.phone),
-    mobilePhone: str(p.mobilePhone),
+    roleId: int(p.roleId, 'roleId'),
+    company: str(p.company, 'company'),
+    title: str(p.title, 'title'),
+    department: str(p.department, 'department'),
+    reportsToId: int(p.reportsToId, 'reportsToId'),
+    phone: str(p.phone, 'phone'),
+    mobilePhone: str(p.mobilePhone, 'mobilePhone'),
     locale: p.locale as UserInput['locale'],
     loginHours: json(p.loginHours),
-    freeSeat: bool(p.freeSeat),
-    freeSeatReason: str(p.freeSeatReason),
+    freeSeat: bool(p.freeSeat, 'freeSeat'),
+    freeSeatReason: str(p.freeSeatReason, 'freeSeatReason'),
   });
   return {
     // Every signed-in collaborator sees users' names (owner pickers, reference titles).
@@ -66,21 +83,21 @@ export function userPolicy(service: AccessService): SetupPolicy {
     secret: ['passwordHash'],
     create: (ua, p) => createUser(service, ua, input(p)),
     update: (ua, id, p) => updateUser(service, ua, Number(id), input(p)),
-    delete: (ua, id, payload) => deleteUsers(service, ua, [id], int(payload.heirId) ?? null),
-    deleteMany: (ua, list, payload) => deleteUsers(service, ua, list, int(payload.heirId) ?? null),
+    delete: (ua, id, payload) => deleteUsers(service, ua, [id], int(payload.heirId, 'heirId') ?? null),
+    deleteMany: (ua, list, payload) => deleteUsers(service, ua, list, int(payload.heirId, 'heirId') ?? null),
   };
 }
 
 export function profilePolicy(service: AccessService): SetupPolicy {
   const input = (p: Record<string, unknown>): ProfileInput => ({
-    name: str(p.name) ?? undefined,
-    description: str(p.description) ?? undefined,
-    isDefault: bool(p.isDefault),
+    name: str(p.name, 'name') ?? undefined,
+    description: str(p.description, 'description') ?? undefined,
+    isDefault: bool(p.isDefault, 'isDefault'),
     audience: p.audience as ProfileInput['audience'],
     licenseTier: p.licenseTier as ProfileInput['licenseTier'],
-    viewAll: bool(p.viewAll),
-    editAll: bool(p.editAll),
-    capabilities: p.capabilities === undefined ? undefined : (json<string[]>(p.capabilities) ?? []) as ProfileInput['capabilities'],
+    viewAll: bool(p.viewAll, 'viewAll'),
+    editAll: bool(p.editAll, 'editAll'),
+    capabilities: p.capabilities === undefined ? undefined : stringList(json<unknown>(p.capabilities) ?? [], 'capabilities') as ProfileInput['capabilities'],
     modules: deepBooleans(json(p.modules)) as ProfileInput['modules'],
     contactScopes: json(p.contactScopes) ?? undefined,
     fields: json(p.fields) ?? undefined,
@@ -90,7 +107,7 @@ export function profilePolicy(service: AccessService): SetupPolicy {
     nameFields: [],
     create: (ua, p) => saveProfile(service, ua, null, input(p)),
     update: async (ua, id, p) => void (await saveProfile(service, ua, Number(id), input(p))),
-    delete: (ua, id, payload) => deleteProfile(service, ua, id, int(payload.replacementId) ?? null),
+    delete: (ua, id, payload) => deleteProfile(service, ua, id, int(payload.replacementId, 'replacementId') ?? null),
   };
 }
 
@@ -112,17 +129,17 @@ export function rolePolicy(service: AccessService): SetupPolicy {
         `SELECT role_id, array_agg(profile_id ORDER BY profile_id) AS ids FROM role_profile WHERE role_id = ANY($1::int[]) GROUP BY role_id`, [list]);
       return new Map(rows.map((r: { role_id: number; ids: number[] }) => [r.role_id, { profileIds: r.ids }]));
     },
-    create: (ua, p) => saveRole(service, ua, null, { name: str(p.name) ?? undefined, parentId: int(p.parentId), profileIds: ids(p.profileIds) }),
-    update: async (ua, id, p) => void (await saveRole(service, ua, Number(id), { name: str(p.name) ?? undefined, parentId: int(p.parentId), profileIds: ids(p.profileIds) })),
-    delete: (ua, id, payload) => deleteRole(service, ua, id, int(payload.heirId) ?? null),
+    create: (ua, p) => saveRole(service, ua, null, { name: str(p.name, 'name') ?? undefined, parentId: int(p.parentId, 'parentId'), profileIds: ids(p.profileIds) }),
+    update: async (ua, id, p) => void (await saveRole(service, ua, Number(id), { name: str(p.name, 'name') ?? undefined, parentId: int(p.parentId, 'parentId'), profileIds: ids(p.profileIds) })),
+    delete: (ua, id, payload) => deleteRole(service, ua, id, int(payload.heirId, 'heirId') ?? null),
     beforeDelete: async (m, id) => ({ rulesDeletedWith: await rulesNaming(m, 'role', id) }),
   };
 }
 
 export function teamPolicy(service: AccessService): SetupPolicy {
   const input = (p: Record<string, unknown>) => ({
-    name: str(p.name) ?? undefined,
-    description: str(p.description) ?? undefined,
+    name: str(p.name, 'name') ?? undefined,
+    description: str(p.description, 'description') ?? undefined,
     userIds: ids(p.userIds),
     roleIds: ids(p.roleIds),
     subtreeRoleIds: ids(p.subtreeRoleIds),
@@ -144,16 +161,16 @@ export function teamPolicy(service: AccessService): SetupPolicy {
     },
     create: (ua, p) => saveTeam(service, ua, null, input(p)),
     update: async (ua, id, p) => void (await saveTeam(service, ua, Number(id), input(p))),
-    delete: (ua, id, payload) => deleteTeam(service, ua, id, { userId: int(payload.heirUserId) ?? undefined, teamId: int(payload.heirTeamId) ?? undefined }),
+    delete: (ua, id, payload) => deleteTeam(service, ua, id, { userId: int(payload.heirUserId, 'heirUserId') ?? undefined, teamId: int(payload.heirTeamId, 'heirTeamId') ?? undefined }),
     beforeDelete: async (m, id) => ({ rulesDeletedWith: await rulesNaming(m, 'team', id) }),
   };
 }
 
 export function sharingRulePolicy(service: AccessService): SetupPolicy {
   const input = (p: Record<string, unknown>): RuleInput => ({
-    name: str(p.name), module: str(p.module) ?? undefined, access: p.access as RuleInput['access'],
-    fromKind: p.fromKind as RuleInput['fromKind'], fromRoleId: int(p.fromRoleId), fromTeamId: int(p.fromTeamId),
-    toKind: p.toKind as RuleInput['toKind'], toRoleId: int(p.toRoleId), toTeamId: int(p.toTeamId),
+    name: str(p.name, 'name'), module: str(p.module, 'module') ?? undefined, access: p.access as RuleInput['access'],
+    fromKind: p.fromKind as RuleInput['fromKind'], fromRoleId: int(p.fromRoleId, 'fromRoleId'), fromTeamId: int(p.fromTeamId, 'fromTeamId'),
+    toKind: p.toKind as RuleInput['toKind'], toRoleId: int(p.toRoleId, 'toRoleId'), toTeamId: int(p.toTeamId, 'toTeamId'),
   });
   return {
     read: (ua) => readLevel(ua, false),
@@ -193,4 +210,10 @@ export function auditPolicy(service: AccessService): SetupPolicy {
 
 export function loginEventPolicy(): SetupPolicy {
   return { read: (ua) => (anyOf(ua, 'viewStats', 'viewAudit') ? 'all' : 'none'), nameFields: [] };
+}
+
+/** A list of texts (a profile's capabilities), or a refusal naming the field. */
+function stringList(v: unknown, field: string): string[] {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw invalid(`${field} : une liste de noms est attendue.`, field);
+  return v;
 }

@@ -1,8 +1,8 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { isWithinLoginHours, type LoginHours } from '../../core/login-hours.js';
 import { audit } from '../typeorm/audit.js';
 import { verifyPassword } from './passwords.js';
-import { accountKey, reserveAttempt, settleAttempt } from './throttle.js';
+import { accountKey, reserveAttempt, settleAttempt, THROTTLE } from './throttle.js';
 
 /** Why someone may not sign in (or stay signed in); the keys are the login page's messages. */
 export type AccessRefusal =
@@ -85,7 +85,17 @@ export async function signIn(ds: DataSource, attempt: SignInAttempt, now = new D
   const reservation = await reserveAttempt(ds, accountKey(found?.id ?? null, identifier), attempt.ip, 'signIn');
   if (reservation === null) {
     const refused: SignInResult = { ok: false, reason: 'tooManyRequests' };
-    await record(ds, identifier, attempt, refused);
+    // Refused before any check, these cost an attacker nothing: one entry per address and window
+    // says the address is held up, the rest would only fill the (append-only) trail.
+    // The check and the entry under one lock per address, so that a burst writes one too.
+    await record(ds, identifier, attempt, refused, async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('portier-throttled:' || coalesce($1::text, '')))`, [attempt.ip]);
+      const [said] = await m.query(
+        `SELECT 1 FROM login_event WHERE reason = 'tooManyRequests' AND ip IS NOT DISTINCT FROM $1 AND at > now() - $2::interval LIMIT 1`,
+        [attempt.ip, THROTTLE.window],
+      );
+      return !said;
+    });
     return refused;
   }
   let result: SignInResult;
@@ -106,12 +116,18 @@ export async function signIn(ds: DataSource, attempt: SignInAttempt, now = new D
   return result;
 }
 
+/** What is kept of a User-Agent header (a client may send kilobytes of it, before any sign-in). */
+const USER_AGENT_MAX = 512;
+
 /** Every attempt is a LoginEvent (for the statistics) and a security event of the audit trail. */
-async function record(ds: DataSource, identifier: string, attempt: SignInAttempt, result: SignInResult): Promise<void> {
+async function record(
+  ds: DataSource, identifier: string, attempt: SignInAttempt, result: SignInResult, worthSaying?: (m: EntityManager) => Promise<boolean>,
+): Promise<void> {
   await ds.transaction(async (m) => {
+    if (worthSaying && !(await worthSaying(m))) return;
     await m.query(
       `INSERT INTO login_event (login, user_id, success, reason, ip, user_agent, company) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [identifier.slice(0, 254), result.user?.id ?? null, result.ok, result.ok ? null : result.reason, attempt.ip, attempt.userAgent, result.user?.company ?? null],
+      [identifier.slice(0, 254), result.user?.id ?? null, result.ok, result.ok ? null : result.reason, attempt.ip, attempt.userAgent?.slice(0, USER_AGENT_MAX) ?? null, result.user?.company ?? null],
     );
     await audit(m, { id: result.user?.id ?? null, login: identifier.slice(0, 64) || null, ip: attempt.ip, userAgent: attempt.userAgent }, {
       action: result.ok ? 'signIn' : 'signInRefused', message: result.ok ? null : result.reason,

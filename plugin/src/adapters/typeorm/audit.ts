@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { auditKey } from './audit-key.js';
-import { anchorSeal, entrySeal, sealEntries } from './audit-seal.js';
+import { anchorSeal, contentSeal, ENTRY_COLUMNS_SQL, sealEntries } from './audit-seal.js';
 
 export interface AuditActor {
   id: number | null;
@@ -38,7 +38,7 @@ export async function audit(m: EntityManager | DataSource, actor: AuditActor, e:
     `INSERT INTO audit_entry (actor_id, actor_login, action, module, record_id, reference, changes, message, ip, user_agent)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, hash`,
     [actor.id, actor.login, e.action, e.module ?? null, e.recordId == null ? null : String(e.recordId), e.reference ?? null,
-      changes ? JSON.stringify(changes) : null, e.message ?? null, actor.ip, actor.userAgent],
+      changes ? JSON.stringify(changes) : null, e.message ?? null, actor.ip?.slice(0, 64) ?? null, actor.userAgent?.slice(0, 512) ?? null],
   );
   await sealEntries(m, rows);
 }
@@ -51,16 +51,18 @@ export async function auditMany(m: EntityManager, actor: AuditActor, entries: Au
   if (AUDIT_OFF || !entries.length) return;
   for (let i = 0; i < entries.length; i += 1000) {
     const batch = entries.slice(i, i + 1000);
-    await m.query(
+    const rows: Array<{ id: string }> = await m.query(
       `INSERT INTO audit_entry (actor_id, actor_login, action, module, record_id, reference, changes, message, ip, user_agent)
        SELECT $1, $2, x.action, x.module, x.record_id, x.reference, x.changes::jsonb, x.message, $3, $4
          FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
               AS x(action, module, record_id, reference, changes, message, n)
-        ORDER BY x.n`,
-      [actor.id, actor.login, actor.ip, actor.userAgent,
+        ORDER BY x.n
+       RETURNING id`,
+      [actor.id, actor.login, actor.ip?.slice(0, 64) ?? null, actor.userAgent?.slice(0, 512) ?? null,
         batch.map((e) => e.action), batch.map((e) => e.module ?? null), batch.map((e) => (e.recordId == null ? null : String(e.recordId))),
         batch.map((e) => e.reference ?? null), batch.map((e) => (e.changes ? JSON.stringify(e.changes) : null)), batch.map((e) => e.message ?? null)],
     );
+    await sealEntries(m, rows);
   }
 }
 
@@ -113,14 +115,15 @@ export interface ChainCheck {
 
 /**
  * Checks the audit trail: the chain from the first entry (each hash recomputed, each link to the
- * previous entry), then the seals under the key (audit-seal.ts): the anchor, and one seal per
- * entry after it. Names the first entry that fails. A chain rebuilt by someone without the key
- * fails on its first rewritten entry after the anchor (or at the anchor, for one before it).
+ * previous entry), then the seals under the key (audit-seal.ts): the anchor, and every entry's
+ * seal over all its columns. Names the first entry that fails. A chain rebuilt by someone
+ * without the key fails on its first rewritten entry (at the anchor, for one before it); text
+ * moved between the columns of an entry, which its hash does not see, fails its seal.
  */
 export async function verifyAuditChain(ds: DataSource, key: Buffer = auditKey()): Promise<ChainCheck> {
-  const rows: Array<{ id: string; prev_hash: string | null; hash: string; computed: string; mac: string | null }> = await ds.query(
-    `SELECT e.id, e.prev_hash, e.hash, encode(sha256(convert_to(portier_audit_content(e), 'UTF8')), 'hex') AS computed, s.mac
-       FROM audit_entry e LEFT JOIN audit_seal s ON s.entry_id = e.id ORDER BY e.id`,
+  const rows: Array<{ id: string; prev_hash: string | null; hash: string; computed: string; mac: string | null; columns: Array<string | null> }> = await ds.query(
+    `SELECT e.id, e.prev_hash, e.hash, encode(sha256(convert_to(portier_audit_content(e), 'UTF8')), 'hex') AS computed, s.mac, ${ENTRY_COLUMNS_SQL} AS columns
+       FROM audit_entry e LEFT JOIN audit_entry_mac s ON s.entry_id = e.id ORDER BY e.id`,
   );
   const [anchor]: Array<{ entry_id: string; entry_hash: string | null; mac: string }> = await ds.query(`SELECT entry_id, entry_hash, mac FROM audit_anchor`);
   const last = rows[rows.length - 1];
@@ -142,9 +145,8 @@ export async function verifyAuditChain(ds: DataSource, key: Buffer = auditKey())
     return result({ id: from, reason: 'it is not the entry the trail was anchored on (the trail before the anchor was rewritten)' });
   }
   for (const r of rows) {
-    if (Number(r.id) <= from) continue;
     if (!r.mac) return result({ id: Number(r.id), reason: 'it has no seal (written or rebuilt without the key)' });
-    if (r.mac !== entrySeal(r.id, r.hash, key)) return result({ id: Number(r.id), reason: 'its seal does not match (rebuilt without the key, or checked with another key)' });
+    if (r.mac !== contentSeal(r.columns, key)) return result({ id: Number(r.id), reason: 'its seal does not match (a column changed, the entry rebuilt without the key, or checked with another key)' });
   }
   return result(null);
 }

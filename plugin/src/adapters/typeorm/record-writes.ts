@@ -32,19 +32,41 @@ function coerce(fields: FieldInfo[], input: Record<string, unknown>): Record<str
   return out;
 }
 
+/** A decimal as a person writes it: digits, an optional sign, one `.` or `,` — no exponent, no hex, no spaces. */
+const DECIMAL = /^-?\d{1,40}(?:[.,]\d{1,40})?$/;
+/** A day (`2025-03-01`), or the UTC midnight AdminJS's date picker may send (`2025-03-01T00:00:00.000Z`). */
+const DAY = /^(\d{4})-(\d{2})-(\d{2})(?:T00:00(?::00(?:\.0{1,3})?)?Z?)?$/;
+/** An instant in ISO 8601 with its offset (or Z). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * One value read strictly by its column's type: what cannot be stored exactly as sent is refused
+ * with the field's name, never rounded, wrapped or guessed (a 30 February, a date in another
+ * format, 12.345 for a sum in cents, `0x10`, `1e5`, `true` for a number, a list or an object
+ * for a text).
+ */
 function coerceValue(f: FieldInfo, raw: unknown): unknown {
   const bad = (what: string) => new Refusal('invalid', `${f.property} : ${what}. ${NOTHING_CHANGED}`, f.property);
-  if (raw === null || raw === undefined || raw === '') return f.type === 'varchar' || f.type === 'text' ? (raw === '' && !f.nullable ? '' : null) : null;
+  if (raw === null || raw === undefined || raw === '') {
+    if (f.type === 'boolean' && raw === '') return false; // an unticked box of AdminJS's form
+    return f.type === 'varchar' || f.type === 'text' ? (raw === '' && !f.nullable ? '' : null) : null;
+  }
+  if (typeof raw === 'object' && !(raw instanceof Date)) throw bad('une seule valeur attendue (ni liste ni objet)');
   switch (f.type) {
     case 'integer':
     case 'numeric':
     case 'bigint': {
-      const n = typeof raw === 'number' ? raw : Number(String(raw).replace(',', '.'));
-      if (!Number.isFinite(n) || (f.type === 'integer' && !Number.isInteger(n))) throw bad('nombre attendu');
+      if (typeof raw !== 'number' && typeof raw !== 'string') throw bad('nombre attendu');
+      if (typeof raw === 'string' && !DECIMAL.test(raw)) throw bad('nombre attendu (chiffres, virgule ou point décimal)');
+      const text = String(raw).replace(',', '.');
+      const n = Number(text);
+      if (!Number.isFinite(n) || (f.type !== 'numeric' && !Number.isInteger(n))) throw bad(f.type === 'numeric' ? 'nombre attendu' : 'nombre entier attendu');
       if (f.type === 'integer' && Math.abs(n) > 2 ** 31 - 1) throw bad('nombre entier de -2 147 483 647 à 2 147 483 647 attendu');
       if (f.type === 'numeric' && f.precision && Math.abs(n) >= 10 ** (f.precision - (f.scale ?? 0))) {
         throw bad(`nombre trop grand (${f.precision - (f.scale ?? 0)} chiffres au plus avant la virgule)`);
       }
+      const decimals = /\.(\d+)$/.exec(typeof raw === 'number' ? String(raw) : text)?.[1].length ?? 0;
+      if (f.type === 'numeric' && f.scale !== undefined && f.scale !== null && decimals > f.scale) throw bad(`${f.scale} chiffres au plus après la virgule`);
       return n;
     }
     case 'boolean':
@@ -52,26 +74,38 @@ function coerceValue(f: FieldInfo, raw: unknown): unknown {
       if (raw === false || raw === 'false') return false;
       throw bad('vrai ou faux attendu');
     case 'date': {
-      // AdminJS's form converter may already have made a Date (at UTC midnight) of it, or an Invalid Date.
-      if (raw instanceof Date && Number.isNaN(raw.getTime())) throw bad('date AAAA-MM-JJ attendue');
-      const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw).slice(0, 10);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s))) throw bad('date AAAA-MM-JJ attendue');
-      return s;
+      // A Date made by code (AdminJS's converter is bypassed for what a client sends: scoped-resource.ts).
+      const s = raw instanceof Date ? (Number.isNaN(raw.getTime()) ? '' : raw.toISOString()) : typeof raw === 'string' ? raw : '';
+      const m = DAY.exec(s);
+      if (!m || !realDay(Number(m[1]), Number(m[2]), Number(m[3]))) throw bad('date AAAA-MM-JJ attendue (un jour qui existe)');
+      return `${m[1]}-${m[2]}-${m[3]}`;
     }
     case 'timestamptz': {
-      const d = raw instanceof Date ? raw : new Date(String(raw));
+      if (!(raw instanceof Date) && (typeof raw !== 'string' || !INSTANT.test(raw) || !realDay(...(raw.slice(0, 10).split('-').map(Number) as [number, number, number])))) {
+        throw bad('date et heure ISO 8601 attendues (2025-03-01T08:00:00Z)');
+      }
+      const d = raw instanceof Date ? raw : new Date(raw);
       if (Number.isNaN(d.getTime())) throw bad('date et heure attendues');
       return d.toISOString();
     }
     case 'enum':
-      if (!(f.enumValues ?? []).includes(String(raw))) throw bad(`valeur attendue parmi ${(f.enumValues ?? []).join(', ')}`);
-      return String(raw);
+      if (typeof raw !== 'string' || !(f.enumValues ?? []).includes(raw)) throw bad(`valeur attendue parmi ${(f.enumValues ?? []).join(', ')}`);
+      return raw;
     default: {
+      if (typeof raw !== 'string' && typeof raw !== 'number') throw bad('texte attendu');
       const s = String(raw);
       if (f.length && s.length > f.length) throw bad(`${f.length} caractères au plus`);
       return s;
     }
   }
+}
+
+/** A calendar day that exists (not 30 February), years 1 to 9999. */
+function realDay(y: number, m: number, d: number): boolean {
+  if (!(y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1)) return false;
+  const date = new Date(Date.UTC(2000, m - 1, d));
+  date.setUTCFullYear(y);
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -40,6 +40,8 @@ function typeName(message: string): Text {
  */
 export function badInputOf(error: unknown): BadInput | null {
   if (error instanceof BadInput) return error;
+  // A `%` sequence that decodes to nothing, in a route's parameter (Express) or elsewhere in the path.
+  if (error instanceof URIError) return badInput('adresse mal encodée (séquence % invalide)', 'malformed URL encoding (invalid % sequence)');
   const e = error as PgLike & { type?: string; status?: number; limit?: number };
   // body-parser (express.json / express.urlencoded)
   if (e?.type === 'entity.parse.failed') return badInput('corps de requête illisible (JSON mal formé)', 'unreadable request body (malformed JSON)');

@@ -1,7 +1,8 @@
 import type { Request, RequestHandler } from 'express';
 import { languageOf } from './language.js';
 
-const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Only GET: HEAD reaches here as a GET, other methods were refused before (request-methods.ts). */
+const SAFE = new Set(['GET']);
 
 /** `https://host:port` of a header's URL, or 'null' for anything that is not one (an opaque origin). */
 function originOf(value: string): string {

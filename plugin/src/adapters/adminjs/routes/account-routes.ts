@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
@@ -6,12 +6,13 @@ import { changeOwnPassword } from '../../typeorm/setup/own-password.js';
 import { Throttled } from '../../auth/throttle.js';
 import { currentAccess } from '../../request-context.js';
 import { badRequest, sendRefusal } from './respond.js';
+import { newRouter } from '../../web/routers.js';
 
 const passwordChange = z.strictObject({ current: z.string().max(200), next: z.string().max(200) });
 
 /** The signed-in user's own account: who they are, where they may go, and their password. */
 export function accountRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
 
   router.get('/account', async (_req, res, next) => {
     try {

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import { type Router } from 'express';
 import { answering, badRequest, forbidden, guardedBy, holds, zodIssues } from './respond.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { ModuleRecords } from '../../typeorm/module-records.js';
@@ -8,6 +8,7 @@ import { AUDIT_TIME_ZONE, auditActor, auditOptions, auditPage, eachAuditBatch, t
 import { currentAccess } from '../../request-context.js';
 import { auditFr } from '../locale/audit.js';
 import { csvCell } from '../csv-cell.js';
+import { newRouter } from '../../web/routers.js';
 
 export const DEFAULT_PER_PAGE = 25;
 export const MAX_PER_PAGE = 200;
@@ -50,7 +51,7 @@ function periodError(f: AuditFilters): string | null {
  * and what a viewer may see of an entry are in typeorm/audit-query.ts.
  */
 export function auditRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
   const ds = service.ds;
 
   router.get('/audit', guardedBy(['viewAudit'], FORBIDDEN)(async (req, res) => {
@@ -79,7 +80,7 @@ export function auditRoutes(service: AccessService): Router {
     res.setHeader('content-disposition', `attachment; filename="piste-audit-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.setHeader('cache-control', 'no-store');
     // A BOM, so that Excel reads UTF-8; `;` and CRLF, as French spreadsheets expect.
-    res.write(`\uFEFF${CSV_HEADER.join(';')}\r\n`);
+    res.write(`\uFEFF${CSV_HEADER.map(csvCell).join(';')}\r\n`);
     try {
       await eachAuditBatch(ds, viewer, service.registry.names, parsed.data, async (rows) => {
         if (res.destroyed) throw new ClientGone();

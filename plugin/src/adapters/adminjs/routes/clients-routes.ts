@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import { type Router } from 'express';
 import { z } from 'zod';
 import { CLIENT_TIERS } from '../../../core/model.js';
 import type { AccessService } from '../../typeorm/access-service.js';
@@ -8,6 +8,7 @@ import { clientProfilePairs, dossierTable, setDossierGrants, transferAllClientUs
 import { saveProfile } from '../../typeorm/setup/profile-writes.js';
 import { accountSight, searchDossierAccounts } from '../../typeorm/setup/dossier-accounts.js';
 import { currentAccess } from '../../request-context.js';
+import { newRouter } from '../../web/routers.js';
 
 const transfer = z.strictObject({ to: id });
 const grants = z.strictObject({ dossiers: z.array(z.strictObject({ accountId: id, profileId: id })).max(500) });
@@ -18,7 +19,7 @@ const grants = z.strictObject({ dossiers: z.array(z.strictObject({ accountId: id
  * manageUsers or manageAccess; the writes go through the services (manageUsers, audited).
  */
 export function clientsRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
   const handle = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils ».');
   const accounts = () => dossierTable(service);
 

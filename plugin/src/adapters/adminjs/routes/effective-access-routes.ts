@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import { type Router } from 'express';
 import { z } from 'zod';
 import { MODULE_ACTIONS } from '../../../core/model.js';
 import type { AccessService } from '../../typeorm/access-service.js';
@@ -8,6 +8,7 @@ import { toPositional } from '../../typeorm/positional.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { currentAccess } from '../../request-context.js';
 import { guardedBy, id } from './respond.js';
+import { newRouter } from '../../web/routers.js';
 
 const recordsQuery = z.strictObject({ module: z.string().max(100), q: z.string().max(200).optional() });
 const explainQuery = z.strictObject({
@@ -24,7 +25,7 @@ const explainQuery = z.strictObject({
  * the user gets); and "why" for one record and action, from the engine's explanation.
  */
 export function effectiveAccessRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
   const handle = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».');
   const moduleOf = (name: string): string => {
     if (!service.registry.has(name)) throw new Refusal('invalid', `Module inconnu : ${name}.`, 'module');

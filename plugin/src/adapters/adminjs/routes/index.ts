@@ -14,6 +14,7 @@ import { usersRoutes } from './users-routes.js';
 import { subscriptionRoutes } from './subscription-routes.js';
 import { requestsRoutes } from './requests-routes.js';
 import { ownersRoutes } from './owners-routes.js';
+import { newRouter } from '../../web/routers.js';
 
 /** Where Portier's own pages fetch their data: `<rootPath>/portier/...`. */
 export const PORTIER_API = '/portier';
@@ -24,7 +25,7 @@ export const PORTIER_API = '/portier';
  * capability it needs against the user's fresh access.
  */
 export function portierRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
   router.use(PORTIER_API, express.json({ limit: '100kb' }), (req, res, next) => {
     if (!currentAccess()) {
       res.status(401).json({ error: 'notSignedIn' });

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import { type Router } from 'express';
 import { z } from 'zod';
 import {
   CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, FIELD_ACCESS, INTERNAL_TIERS, MODULE_ACTIONS,
@@ -10,6 +10,7 @@ import { profileHolders, replaceProfileInRoles } from '../../typeorm/setup/profi
 import { deleteProfile, saveProfile, type ProfileInput } from '../../typeorm/setup/profile-writes.js';
 import { currentAccess } from '../../request-context.js';
 import { guardedBy, holds, id } from './respond.js';
+import { newRouter } from '../../web/routers.js';
 
 // zod 4: a record keyed by an enum is exhaustive; a profile names only some actions and contact types.
 const privileges = z.record(z.string(), z.partialRecord(z.enum(MODULE_ACTIONS), z.boolean()));
@@ -39,7 +40,7 @@ function deleteBlocked(p: { name: string; system: boolean }): string | null {
  * the writes — all through the set-up services, so every safeguard and the audit apply.
  */
 export function profilesRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
   const handle = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et partage ».');
   const actor = () => currentAccess()!.access;
 

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
@@ -6,6 +6,7 @@ import { asRequesterSees, listRequests, requestById, teamView } from '../../type
 import { approveAccessRequest, createAccessRequest, rejectAccessRequest } from '../../typeorm/setup/access-requests.js';
 import { currentAccess } from '../../request-context.js';
 import { guardedBy, holds, id } from './respond.js';
+import { newRouter } from '../../web/routers.js';
 
 const listQuery = z.strictObject({
   status: z.enum(['open', 'approved', 'rejected', 'handled'], { error: 'statut attendu : open, approved, rejected ou handled' }).default('open'),
@@ -20,7 +21,7 @@ const rejectBody = z.strictObject({ reason: z.string().max(2000).nullish() });
  * change over the subscription, and is confirmed with `X-Portier-Confirm-Seats: yes`.
  */
 export function requestsRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
   const either = guardedBy(['requestAccessChanges', 'manageUsers'], "Refusé : il faut le droit « demander des changements d'accès » ou « gérer les utilisateurs ».");
   const requester = guardedBy(['requestAccessChanges'], "Refusé : il faut le droit « demander des changements d'accès ».");
   const manager = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');

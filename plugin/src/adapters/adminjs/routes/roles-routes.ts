@@ -1,10 +1,11 @@
-import express, { type Router } from 'express';
+import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { deleteRole, rulesNaming, saveRole } from '../../typeorm/setup/role-writes.js';
 import { currentAccess } from '../../request-context.js';
 import { guardedBy, id } from './respond.js';
+import { newRouter } from '../../web/routers.js';
 
 const name = z.string().trim().min(1).max(120);
 const profileIds = z.array(id).max(100);
@@ -20,7 +21,7 @@ export const manageAccessOnly = guardedBy(['manageAccess'], 'Refusé : il faut l
 
 /** The role tree (ROLE in docs/spec/access-model.md): read in SQL, every write through saveRole / deleteRole. */
 export function rolesRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
   const actor = () => currentAccess()!.access;
   const nameOf = async (roleId: number): Promise<string> => (await service.ds.query(`SELECT name FROM role WHERE id = $1`, [roleId]))[0]?.name ?? `n° ${roleId}`;
 

@@ -1,4 +1,4 @@
-import express, { type Request, type Router } from 'express';
+import { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { RULE_TARGET_KINDS, SHARING_LEVELS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../../../core/model.js';
 import { moduleLabel } from '../../../core/rule-sentence.js';
@@ -7,6 +7,7 @@ import type { AccessService } from '../../typeorm/access-service.js';
 import { deleteRule, namedRules, namedRuleSentence, ruleModuleProblem, saveRule, setDefault, type RuleInput } from '../../typeorm/setup/sharing-writes.js';
 import { currentAccess } from '../../request-context.js';
 import { guardedBy, holds, id } from './respond.js';
+import { newRouter } from '../../web/routers.js';
 
 // Shapes only: the values (module, kinds, access, existing role or team) are checked by saveRule,
 // whose French messages are the ones the consultant should read.
@@ -33,7 +34,7 @@ const language = (req: Request): 'fr' | 'en' => (req.query.lang === 'en' ? 'en' 
  * services check again. Every write goes through setDefault, saveRule or deleteRule.
  */
 export function sharingRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
   const catalog = service.registry.catalog;
   const reading = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».');
   const writing = guardedBy(['manageAccess'], "Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ». Rien n'a été modifié.");

@@ -1,10 +1,11 @@
-import express, { type Router } from 'express';
+import { type Router } from 'express';
 import { badRequest, forbidden, guardedBy, holds, zodIssues } from './respond.js';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { connectionStats, loginHistory, searchStatsUsers, statsCompanies, statsToday, statsUser } from '../../typeorm/connection-stats.js';
 import { currentAccess } from '../../request-context.js';
 import { activityCounter } from '../activity.js';
+import { newRouter } from '../../web/routers.js';
 
 /** Default period: the last 30 days, today included. Longest: a little over two years. */
 export const DEFAULT_DAYS = 30;
@@ -43,7 +44,7 @@ const usersQuery = z.strictObject({ q: optional(z.string().max(100)) });
  * user may also read for themselves. Thin: validation here, the SQL in typeorm/connection-stats.ts.
  */
 export function statsRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
   const ds = service.ds;
 
   const handle = guardedBy(['viewStats'], FORBIDDEN);

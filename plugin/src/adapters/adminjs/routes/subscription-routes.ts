@@ -1,8 +1,9 @@
-import express, { type Router } from 'express';
+import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { seatUsage } from '../../typeorm/setup/seats.js';
 import { guardedBy } from './respond.js';
+import { newRouter } from '../../web/routers.js';
 
 const eventsQuery = z.strictObject({
   page: z.coerce.number().int().positive().default(1),
@@ -14,7 +15,7 @@ const eventsQuery = z.strictObject({
  * holds them, the free seats, and the billing events, newest first. All read in SQL.
  */
 export function subscriptionRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
   const handle = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
 
   router.get('/subscription', handle(async (_req, res) => {

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
@@ -7,6 +7,7 @@ import { deleteTeam, saveTeam } from '../../typeorm/setup/team-writes.js';
 import { currentAccess } from '../../request-context.js';
 import { id } from './respond.js';
 import { manageAccessOnly } from './roles-routes.js';
+import { newRouter } from '../../web/routers.js';
 
 const ids = z.array(id).max(2000);
 const draft = z.strictObject({ userIds: ids, roleIds: ids, subtreeRoleIds: ids, teamIds: ids });
@@ -46,7 +47,7 @@ async function effectiveMembers(service: AccessService, d: Draft) {
 
 /** Teams and their members of the four kinds (docs/spec/access-model.md, Team): read in SQL, written by saveTeam / deleteTeam. */
 export function teamsRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
   const actor = () => currentAccess()!.access;
   const teamName = async (teamId: number): Promise<string> => (await service.ds.query(`SELECT name FROM team WHERE id = $1`, [teamId]))[0]?.name ?? `n° ${teamId}`;
 

@@ -1,10 +1,11 @@
-import express, { type Router } from 'express';
+import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { copyUser, deleteUsers, updateUser } from '../../typeorm/setup/user-writes.js';
 import { currentAccess } from '../../request-context.js';
 import { guardedBy, id } from './respond.js';
+import { newRouter } from '../../web/routers.js';
 
 const copyBody = z.strictObject({
   login: z.string().trim().min(1).max(64),
@@ -20,7 +21,7 @@ const copyBody = z.strictObject({
  * the safeguards (last active admin, oneself, admin flag for admins only) answer here too.
  */
 export function usersRoutes(service: AccessService): Router {
-  const router = express.Router();
+  const router = newRouter();
   const handle = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
   const actor = () => currentAccess()!.access;
 

@@ -89,8 +89,8 @@ async function validate(m: EntityManager, input: UserInput, id: number | null): 
     if (input.reportsToId === id) throw invalid('Un utilisateur ne peut pas être son propre responsable.', 'reportsToId');
     if (!(await m.query(`SELECT 1 FROM app_user WHERE id = $1`, [input.reportsToId])).length) throw invalid(`Aucun utilisateur n° ${input.reportsToId}.`, 'reportsToId');
   }
-  if (input.loginHours) {
-    const problems = loginHoursProblems(input.loginHours);
+  if (input.loginHours !== undefined && input.loginHours !== null) {
+    const problems = loginHoursProblems(input.loginHours, 'fr');
     if (problems.length) throw invalid(`Horaires de connexion : ${problems.join(' ; ')}.`, 'loginHours');
   }
 }
