@@ -107,7 +107,7 @@ async function send(call: Call, cookie: string | null, headers: Record<string, s
 /** Every table's row count and the change entries: what a call that changes nothing leaves as it was (reads are counted in module_activity, refusals in the audit trail: left out, its change entries counted). */
 async function snapshot(): Promise<Record<string, number>> {
   const tables: Array<{ name: string }> = await db.ds.query(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('session', 'login_event', 'auth_attempt', 'migrations', 'module_activity') AND tablename NOT LIKE 'audit\_%'`);
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('session', 'login_event', 'auth_attempt', 'migrations', 'module_activity') AND tablename NOT LIKE 'audit\\_%'`);
   const out: Record<string, number> = { changeEntries: await changeEntries() };
   for (const { name } of tables) out[name] = (await db.ds.query(`SELECT count(*)::int AS n FROM "${name}"`))[0].n;
   return out;
