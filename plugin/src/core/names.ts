@@ -8,7 +8,8 @@
  * joiner, a Hangul filler, a variation selector) and the braille blank.
  */
 
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
+// Private-use, unassigned and lone surrogate code points too: they show as nothing, a box or �.
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
 /** The form a name is stored and compared in. */
 export function normalName(name: string): string {
