@@ -102,6 +102,20 @@ describe('no 500 and no raw message for what a user can send', () => {
   });
 });
 
+// Re-attack of the merged change: a field sent twice in a multipart form was decided by the last one.
+describe('a form field sent twice', () => {
+  it('is refused, and the record is as it was', async () => {
+    const [deal] = await db.ds.query(`SELECT * FROM deal ORDER BY id LIMIT 1`);
+    const form = new FormData();
+    form.append('closeDate', '2024-02-03');
+    form.append('closeDate', '2024-02-04');
+    const res = await fetch(`${web.url}/admin/api/resources/Deal/records/${deal.id}/edit`, { method: 'POST', body: form, headers: { cookie: admin.cookie } });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('le champ closeDate est envoyé deux fois');
+    expect((await db.ds.query(`SELECT * FROM deal WHERE id = $1`, [deal.id]))[0]).toEqual(deal);
+  });
+});
+
 describe('record fields read strictly by type on create and edit: refused with the field named, nothing stored', () => {
   const CASES: Array<[string, Record<string, unknown>, string]> = [
     ['a 30 February (was stored as 1 March)', { closeDate: '2024-02-30' }, 'closeDate'],

@@ -75,6 +75,13 @@ export function formBodies(options: FormBodyOptions): RequestHandler {
       form.handlePart(part);
     };
     form.on('fileBegin', (_name: string, file: { path: string }) => written.push(file.path));
+    // A field sent twice is refused, not decided by the last one (formidable keeps the last):
+    // AdminJS's forms name each value apart (`tags.0`, `tags.1`), so a repeat is never theirs.
+    const named = new Set<string>();
+    form.on('field', (name: string) => {
+      if (named.has(name)) form._error(badInput(`le champ ${name} est envoyé deux fois`, `field ${name} is sent twice`));
+      named.add(name);
+    });
     form.on('progress', (received: number) => {
       if (received > limit) form._error(tooLarge());
     });
