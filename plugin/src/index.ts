@@ -42,3 +42,4 @@ export { adminjsFr } from './adapters/adminjs/locale/fr.js';
 export { adminjsEn } from './adapters/adminjs/locale/en.js';
 export { preparePortier, moduleTableProblems, ensureOwnerCounters } from './adapters/typeorm/module-tables.js';
 export { hasCapability, CAPABILITY_LABELS } from './core/capabilities.js';
+export * from './core/record-id.js';

@@ -123,6 +123,13 @@ describe('no path leaks what a user may not read', () => {
     expect(res.status).toBe(404);
   });
 
+  it('a bulk delete naming one record one may not read deletes nothing, not the rest', async () => {
+    const con2 = await id('contact', 'CON-2');
+    const con3 = await id('contact', 'CON-3');
+    expect((await bob.bulkDelete('Contact', [con3, con2])).status).toBe(404);
+    expect(await db.ds.query(`SELECT reference FROM contact WHERE id = ANY($1) ORDER BY reference`, [[con2, con3]])).toEqual([{ reference: 'CON-2' }, { reference: 'CON-3' }]);
+  });
+
   it('export needs the export privilege (global privileges do not give it)', async () => {
     expect((await bob.export('Contact')).status).toBe(403);
     const dir = await AdminClient.signIn(server.url, 'dir');

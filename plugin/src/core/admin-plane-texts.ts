@@ -14,7 +14,7 @@ export type AdminPlaneRefusal =
   | { code: 'adminAccount'; login: string }
   | { code: 'notOneself'; items: StandingItem[] }
   | { code: 'escalation'; login: string; privileges: Privilege[] }
-  | { code: 'transfer'; module: string; id: number }
+  | { code: 'transfer'; module: string; id: number | string }
   | { code: 'inactiveOwner'; field: string; id: number }
   | { code: 'clientProfileRights'; rights: string[] }
   | { code: 'hiddenCharacter'; what: 'role' | 'profile' | 'team' | 'rule'; character: string }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { ModuleRecords, asRecord, explainDecision, type AccessService } from '@portier/adminjs';
+import type { RecordId } from '@portier/adminjs';
 import { registry } from '../../../src/modules.js';
 import { freshDatabase, type TestDatabase } from '../../support/database.js';
 import { ACTIONS, MODULES, accessService } from '../../support/engine.js';
@@ -46,7 +47,7 @@ async function checkOrganisation(seed: number, counter: { decisions: number }): 
   const doc = buildRandomOrg(seed, { recordsPerModule: 6 });
   await importDoc(db.ds, doc, true);
   const users: Array<{ id: number; login: string }> = await db.ds.query(`SELECT id, login FROM app_user`);
-  const facts = new Map<string, Map<number, Record<string, unknown>>>();
+  const facts = new Map<string, Map<RecordId, Record<string, unknown>>>();
   for (const module of MODULES) {
     const ids = (await db.ds.query(`SELECT id FROM "${service.table(module).table}"`)).map((r: { id: number }) => r.id);
     facts.set(module, await service.recordFacts(module, ids));

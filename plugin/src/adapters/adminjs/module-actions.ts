@@ -4,7 +4,7 @@ import type { Action, ActionContext, ActionRequest, ActionResponse, ComponentLoa
 import type { CompiledAccess } from '../../core/compile.js';
 import type { RecordAction } from '../../core/model.js';
 import { mayTakeAction } from '../../core/usable-modules.js';
-import { forbidden } from './errors.js';
+import { forbidden, notFound } from './errors.js';
 import { currentAccess } from '../request-context.js';
 import { recordPermissions, type ScopedResource } from './scoped-resource.js';
 import { exportCsv } from './export-action.js';
@@ -102,6 +102,13 @@ export function moduleActions(module: string, custom: ResourceOptions['actions']
 async function bulkDeleteAll(request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> {
   const { records, resource, h, currentAdmin } = context;
   if (!records?.length) throw forbidden('Aucun enregistrement sélectionné.');
+  // AdminJS loads only the records the user may read: one named but not loaded is missing to
+  // them, and the whole request is refused rather than carried out on the rest.
+  const asked = new Set(String(request.query?.recordIds ?? '').split(',').filter(Boolean));
+  if (records.length < asked.size) {
+    const found = new Set(records.map((r) => String(r.id())));
+    throw notFound(`Enregistrement introuvable : ${resource.id()} n° ${[...asked].filter((id) => !found.has(id)).join(', ')}. Rien n'a été supprimé.`);
+  }
   if (request.method === 'get') return { records: records.map((r) => r.toJSON(currentAdmin)) };
   await (resource as unknown as ScopedResource).deleteMany(records.map((r) => r.id()), context);
   return {

@@ -10,7 +10,7 @@ import { filterSql, type FilterColumn } from './filters.js';
 import { currentAccess } from '../request-context.js';
 import { restrictResourceJson } from './resource-json.js';
 import { ownerFields } from '../typeorm/module-registry.js';
-import { isIntegerId } from './request-checks.js';
+import type { RecordId } from '../../core/record-id.js';
 
 /** What the database said a user may do to each record it returned (read on every path, edit, delete). */
 const permissions = new WeakMap<BaseRecord, RecordPermissions>();
@@ -41,7 +41,7 @@ export class ScopedResource extends TypeormResource {
 
   /** Module records have integer ids (request-checks.ts). */
   acceptsId(id: string): boolean {
-    return isIntegerId(id);
+    return this.records.table.parseId(id) !== null;
   }
 
   /** The access of the request, or a refusal: outside a signed-in request nothing is readable. */
@@ -96,7 +96,9 @@ export class ScopedResource extends TypeormResource {
 
   override async update(id: string | number, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     const ua = this.access(context);
-    return withRefusalsAsErrors(() => updateRecord(this.records, ua, Number(id), sentValues(this.id(), params), this.actor(ua)));
+    // The request checks let through only ids this table can hold (acceptsId).
+    const key = this.records.table.parseId(String(id))!;
+    return withRefusalsAsErrors(() => updateRecord(this.records, ua, key, sentValues(this.id(), params), this.actor(ua)));
   }
 
   override async delete(id: string | number, context?: ActionContext): Promise<void> {
@@ -104,9 +106,10 @@ export class ScopedResource extends TypeormResource {
   }
 
   /** Deletes every record or none (bulk delete goes through here). */
-  async deleteMany(ids: Array<string | number>, context?: ActionContext): Promise<number[]> {
+  async deleteMany(ids: Array<string | number>, context?: ActionContext): Promise<RecordId[]> {
     const ua = this.access(context);
-    return withRefusalsAsErrors(() => deleteRecords(this.records, ua, ids.map(Number), this.actor(ua)));
+    const keys = ids.map((id) => this.records.table.parseId(String(id))!); // checked as in update
+    return withRefusalsAsErrors(() => deleteRecords(this.records, ua, keys, this.actor(ua)));
   }
 
   /** Who is writing, from where: for the audit trail. */

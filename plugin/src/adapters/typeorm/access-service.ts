@@ -8,6 +8,7 @@ import { SetupIndex } from '../../core/setup-index.js';
 import { accessibleSql, ownerCountSql, type SqlCondition, type TableInfo } from './condition-sql.js';
 import { loadAccessUser, loadSetup, type LoadedUser } from './load-setup.js';
 import type { ModuleRegistry } from './module-registry.js';
+import { parseRecordId, type IdKind, type RecordId } from '../../core/record-id.js';
 import { loadRecordFacts } from './record-facts.js';
 
 /** A user's compiled access for one version of the set-up: what every request works with. */
@@ -105,9 +106,12 @@ export class AccessService {
     if (!info) {
       const meta = this.registry.metadata(this.ds, module);
       const columns = new Map(meta.columns.map((c) => [c.propertyName, c.databaseName]));
+      const idKind: IdKind = meta.primaryColumns[0]?.type === 'uuid' ? 'uuid' : 'int';
       info = {
         spec: this.registry.get(module).spec,
         table: meta.tableName,
+        idKind,
+        parseId: (raw) => parseRecordId(idKind, raw),
         column: (p) => {
           const c = columns.get(p);
           if (!c) throw new Error(`Portier: module ${module} has no property "${p}"`);
@@ -120,7 +124,7 @@ export class AccessService {
   }
 
   /** Records with the facts CASL's conditions read, for `ability.can(action, record)`. */
-  recordFacts(module: string, ids: number[]): Promise<Map<number, Record<string, unknown>>> {
+  recordFacts(module: string, ids: RecordId[]): Promise<Map<RecordId, Record<string, unknown>>> {
     const properties = this.registry.metadata(this.ds, module).columns.map((c) => c.propertyName);
     return loadRecordFacts(this.ds, module, ids, (m) => this.table(m), properties);
   }

@@ -2,6 +2,7 @@ import { rulesToAST } from '@casl/ability/extra';
 import type { PortierAbility, PortierAction } from '../../core/ability.js';
 import { LINKED, OWNER_ROLE, OWNER_TEAMS, ownerUserField } from '../../core/record-conditions.js';
 import { DOSSIER_ACCOUNT } from '../../core/client-access.js';
+import { type IdKind, type RecordId } from '../../core/record-id.js';
 import type { ModuleSpec } from '../../core/modules.js';
 
 /** A node of the condition AST CASL builds from its rules (@ucast/mongo2js). */
@@ -16,6 +17,9 @@ export interface TableInfo {
   spec: ModuleSpec;
   table: string;
   column(property: string): string;
+  /** The id column's type: `int` or `uuid` (SQL casts and the ids a request may name). */
+  idKind: IdKind;
+  parseId(raw: unknown): RecordId | null;
 }
 
 export interface SqlCondition {

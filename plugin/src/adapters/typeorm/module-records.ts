@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { FieldAccess, RecordAction } from '../../core/model.js';
+import type { RecordId } from '../../core/record-id.js';
 import type { AccessService, UserAccess } from './access-service.js';
 import { q, type TableInfo } from './condition-sql.js';
 import type { FieldInfo } from './module-registry.js';
@@ -72,14 +73,14 @@ export class ModuleRecords {
     if (!rows.length) return [];
     const edit = ua.sql(this.module, 'edit');
     const del = ua.sql(this.module, 'delete');
-    const perms: Array<{ id: number; e: boolean; d: boolean }> = await (m ?? this.ds.manager).createQueryBuilder()
+    const perms: Array<{ id: RecordId; e: boolean; d: boolean }> = await (m ?? this.ds.manager).createQueryBuilder()
       .from(this.table.table, 'x').select('x.id', 'id')
       .addSelect(`(${edit.sql})`, 'e').addSelect(`(${del.sql})`, 'd')
-      .where('x.id = ANY(:__page::int[])', { __page: rows.map((r) => r.id) })
+      .where(`x.id = ANY(:__page::${this.table.idKind}[])`, { __page: rows.map((r) => r.id) })
       .setParameters({ ...edit.params, ...del.params, __page: rows.map((r) => r.id) })
       .getRawMany();
     const byId = new Map(perms.map((p) => [p.id, p]));
-    return rows.map((r) => this.toLoaded({ ...r, __edit: byId.get(r.id as number)?.e ?? false, __delete: byId.get(r.id as number)?.d ?? false }));
+    return rows.map((r) => this.toLoaded({ ...r, __edit: byId.get(r.id as RecordId)?.e ?? false, __delete: byId.get(r.id as RecordId)?.d ?? false }));
   }
 
   private toLoaded(row: Record<string, unknown>): LoadedRecord {
@@ -133,9 +134,10 @@ export class ModuleRecords {
   }
 
   async byIds(ua: UserAccess, ids: Array<string | number>, m?: EntityManager): Promise<LoadedRecord[]> {
-    const numeric = ids.map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 2 ** 31);
-    if (!numeric.length) return [];
-    const rows = await this.select(ua, m).andWhere('x.id = ANY(:__ids::int[])', { __ids: numeric }).getRawMany();
+    // Text that cannot be one of the table's ids is no record (not a database error).
+    const valid = ids.map((id) => this.table.parseId(id)).filter((id): id is RecordId => id !== null);
+    if (!valid.length) return [];
+    const rows = await this.select(ua, m).andWhere(`x.id = ANY(:__ids::${this.table.idKind}[])`, { __ids: valid }).getRawMany();
     return this.withPermissions(ua, rows, m);
   }
 
@@ -144,7 +146,7 @@ export class ModuleRecords {
   }
 
   /** Whether the user may take `action` on the record, checked by the database. */
-  async allows(ua: UserAccess, action: RecordAction, id: number, m?: EntityManager): Promise<boolean> {
+  async allows(ua: UserAccess, action: RecordAction, id: RecordId, m?: EntityManager): Promise<boolean> {
     const cond = ua.sql(this.module, action);
     const { sql, values } = toPositional(cond.sql, cond.params, 1);
     const rows = await (m ?? this.ds.manager).query(`SELECT 1 FROM ${q(this.table.table)} x WHERE x.id = $1 AND ${sql}`, [id, ...values]);
@@ -152,7 +154,7 @@ export class ModuleRecords {
   }
 
   /** Full current values of a record, for comparing a submitted form (never sent to a client). */
-  async current(id: number, m: EntityManager): Promise<Record<string, unknown> | null> {
+  async current(id: RecordId, m: EntityManager): Promise<Record<string, unknown> | null> {
     const cols = this.fields.map((f) => `x.${q(f.column)} AS ${q(f.property)}`).join(', ');
     const [row] = await m.query(`SELECT ${cols} FROM ${q(this.table.table)} x WHERE x.id = $1 FOR UPDATE`, [id]);
     return row ?? null;
@@ -171,7 +173,7 @@ export class ModuleRecords {
   }
 
   /** Updates only if the user may edit the record, in the same statement; null when not allowed. */
-  async updateIfAllowed(ua: UserAccess, id: number, values: Record<string, unknown>, m: EntityManager): Promise<Record<string, unknown> | null> {
+  async updateIfAllowed(ua: UserAccess, id: RecordId, values: Record<string, unknown>, m: EntityManager): Promise<Record<string, unknown> | null> {
     const cond = ua.sql(this.module, 'edit');
     const entries = Object.entries(values);
     const { sql, values: condValues } = toPositional(cond.sql, cond.params, entries.length);
@@ -185,11 +187,11 @@ export class ModuleRecords {
   }
 
   /** Deletes only if the user may delete every one of the records, in one statement. */
-  async deleteIfAllowed(ua: UserAccess, ids: number[], m: EntityManager): Promise<number[]> {
+  async deleteIfAllowed(ua: UserAccess, ids: RecordId[], m: EntityManager): Promise<RecordId[]> {
     const cond = ua.sql(this.module, 'delete');
     const { sql, values } = toPositional(cond.sql, cond.params, 1);
-    const [rows] = await m.query(`DELETE FROM ${q(this.table.table)} AS x WHERE x.id = ANY($1::int[]) AND ${sql} RETURNING x.id`, [ids, ...values]);
-    return (rows ?? []).map((r: { id: number }) => r.id);
+    const [rows] = await m.query(`DELETE FROM ${q(this.table.table)} AS x WHERE x.id = ANY($1::${this.table.idKind}[]) AND ${sql} RETURNING x.id`, [ids, ...values]);
+    return (rows ?? []).map((r: { id: RecordId }) => r.id);
   }
 
   column(property: string): string {

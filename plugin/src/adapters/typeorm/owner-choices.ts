@@ -1,5 +1,6 @@
 import type { UserAccess } from './access-service.js';
 import { ModuleRecords } from './module-records.js';
+import type { RecordId } from '../../core/record-id.js';
 import { mayTransferRecord } from './record-writes.js';
 import { ownerFields } from './module-registry.js';
 import { Refusal } from './refusal.js';
@@ -16,7 +17,7 @@ export interface OwnerChoices {
 }
 
 export async function ownerChoices(
-  records: ModuleRecords, ua: UserAccess, field: string, recordId: number | null, search: string,
+  records: ModuleRecords, ua: UserAccess, field: string, recordId: RecordId | null, search: string,
 ): Promise<OwnerChoices> {
   const spec = records.table.spec;
   if (!ownerFields(spec).includes(field)) throw new Refusal('invalid', `${field} n'est pas un champ propriétaire de ${records.module}.`, 'field');

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { LINKED, ownerTeamField, ownerUserField } from '../../core/record-conditions.js';
 import { q, type TableInfo } from './condition-sql.js';
 import { DOSSIER_ACCOUNT } from '../../core/client-access.js';
+import type { RecordId } from '../../core/record-id.js';
 
 /**
  * Records with the facts the ability's conditions read (record-conditions.ts): every column by
@@ -9,9 +10,9 @@ import { DOSSIER_ACCOUNT } from '../../core/client-access.js';
  * `sharedThrough` links point to. This is what `ability.can(action, record)` is given.
  */
 export async function loadRecordFacts(
-  db: DataSource | EntityManager, module: string, ids: number[], tables: (module: string) => TableInfo, properties: string[],
-): Promise<Map<number, Record<string, unknown>>> {
-  const out = new Map<number, Record<string, unknown>>();
+  db: DataSource | EntityManager, module: string, ids: RecordId[], tables: (module: string) => TableInfo, properties: string[],
+): Promise<Map<RecordId, Record<string, unknown>>> {
+  const out = new Map<RecordId, Record<string, unknown>>();
   if (ids.length === 0) return out;
   const t = tables(module);
   const select = properties.map((p) => `x.${q(t.column(p))} AS ${q(p)}`);
@@ -39,7 +40,7 @@ export async function loadRecordFacts(
     select.push(...ownerFacts(alias, target, prefix));
   });
   const rows = await db.query(
-    `SELECT ${select.join(', ')} FROM ${q(t.table)} x ${joins.join(' ')} WHERE x.id = ANY($1::int[])`,
+    `SELECT ${select.join(', ')} FROM ${q(t.table)} x ${joins.join(' ')} WHERE x.id = ANY($1::${t.idKind}[])`,
     [ids],
   );
   for (const row of rows) out.set(row.id, nest(row));

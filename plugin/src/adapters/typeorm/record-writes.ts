@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { UserAccess } from './access-service.js';
+import { parseRecordId, type RecordId } from '../../core/record-id.js';
 import { audit, diff, type AuditActor } from './audit.js';
 import { dossierAccountOf, dossierRoot, isDossierRoot } from '../../core/client-access.js';
 import { moduleSpec } from '../../core/modules.js';
@@ -91,6 +92,11 @@ function coerceValue(f: FieldInfo, raw: unknown): unknown {
     case 'enum':
       if (typeof raw !== 'string' || !(f.enumValues ?? []).includes(raw)) throw bad(`valeur attendue parmi ${(f.enumValues ?? []).join(', ')}`);
       return raw;
+    case 'uuid': {
+      const id = parseRecordId('uuid', raw);
+      if (id === null) throw bad('identifiant attendu (UUID, 8-4-4-4-12 chiffres hexadécimaux)');
+      return id;
+    }
     default: {
       if (typeof raw !== 'string' && typeof raw !== 'number') throw bad('texte attendu');
       const s = String(raw);
@@ -139,8 +145,10 @@ async function guardLinks(records: ModuleRecords, ua: UserAccess, values: Record
     const id = values[link.field];
     if (id === null || (current && same(id, current[link.field]))) continue;
     // A client links to the Account of one of their dossiers, whether or not its profile shows the Account.
-    if (ua.access.kind === 'client' && isDossierRoot(moduleSpec(records.service.registry.catalog, link.module)) && (ua.user.dossiers ?? []).some((d) => d.accountId === Number(id))) continue;
-    const readable = await new ModuleRecords(records.service, link.module).allows(ua, 'read', Number(id), m);
+    const target = new ModuleRecords(records.service, link.module);
+    const key = target.table.parseId(typeof id === 'number' ? id : String(id)); // an int or a uuid, as the linked table's ids
+    if (ua.access.kind === 'client' && isDossierRoot(moduleSpec(records.service.registry.catalog, link.module)) && (ua.user.dossiers ?? []).some((d) => d.accountId === key)) continue;
+    const readable = key !== null && (await target.allows(ua, 'read', key, m));
     if (!readable) {
       throw new Refusal('forbidden', `${link.field} : aucun enregistrement ${link.module} n° ${id} que vous pouvez consulter. ${NOTHING_CHANGED}`, link.field);
     }
@@ -180,7 +188,7 @@ async function guardOwner(records: ModuleRecords, ua: UserAccess, values: Record
  * Changing who owns a record is a transfer: `edit` on it and the transfer rule (core/transfer.ts),
  * checked on the record as locked by this write. Said as "may not edit" when edit itself is refused.
  */
-async function guardTransfer(records: ModuleRecords, ua: UserAccess, id: number, current: Record<string, unknown>, values: Record<string, unknown>, m: EntityManager) {
+async function guardTransfer(records: ModuleRecords, ua: UserAccess, id: RecordId, current: Record<string, unknown>, values: Record<string, unknown>, m: EntityManager) {
   const spec = records.table.spec;
   if (ua.access.isAdmin || !transferredFields(spec, current, values).length) return;
   if (!(await records.allows(ua, 'edit', id, m))) throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);
@@ -190,7 +198,7 @@ async function guardTransfer(records: ModuleRecords, ua: UserAccess, id: number,
 }
 
 /** The transfer rule (core/transfer.ts) on one record as stored; `edit` is the caller's to check. */
-export async function mayTransferRecord(records: ModuleRecords, ua: UserAccess, id: number, m?: EntityManager): Promise<boolean> {
+export async function mayTransferRecord(records: ModuleRecords, ua: UserAccess, id: RecordId, m?: EntityManager): Promise<boolean> {
   if (ua.access.isAdmin) return true;
   const facts = (await loadRecordFacts(m ?? records.ds, records.module, [id], (x) => records.service.table(x), records.fields.map((f) => f.property))).get(id);
   if (!facts) return false;
@@ -290,7 +298,7 @@ export async function createRecord(records: ModuleRecords, ua: UserAccess, input
   });
 }
 
-export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: number, input: Record<string, unknown>, actor?: AuditActor): Promise<Record<string, unknown>> {
+export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: RecordId, input: Record<string, unknown>, actor?: AuditActor): Promise<Record<string, unknown>> {
   return records.ds.transaction(async (m) => {
     if (!(await records.allows(ua, 'read', id, m))) throw new Refusal('notFound', `Enregistrement introuvable : ${records.module} n° ${id}.`);
     refuseIfAny(records, hiddenIn(records, ua, input));
@@ -318,9 +326,9 @@ export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: n
 }
 
 /** Deletes all the records or none: one that may not be deleted refuses the whole request. */
-export async function deleteRecords(records: ModuleRecords, ua: UserAccess, ids: number[], actor?: AuditActor): Promise<number[]> {
+export async function deleteRecords(records: ModuleRecords, ua: UserAccess, ids: RecordId[], actor?: AuditActor): Promise<RecordId[]> {
   return records.ds.transaction(async (m) => {
-    const before = new Map<number, Record<string, unknown>>();
+    const before = new Map<RecordId, Record<string, unknown>>();
     for (const id of ids) {
       const row = await records.current(id, m);
       if (row) before.set(id, row);

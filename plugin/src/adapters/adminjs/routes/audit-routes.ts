@@ -105,7 +105,7 @@ export function auditRoutes(service: AccessService): Router {
     const { page = 1, perPage = DEFAULT_PER_PAGE } = historyQuery.parse(req.query);
     const module = String(req.params.module);
     if (viewer.access.kind !== 'internal') throw new Refusal('forbidden', "Refusé : l'historique des enregistrements est réservé aux collaborateurs.");
-    const recordId = /^\d{1,9}$/.test(String(req.params.id)) ? Number(req.params.id) : null;
+    const recordId = service.registry.has(module) ? service.table(module).parseId(String(req.params.id)) : null;
     if (!service.registry.has(module) || recordId === null || !(await new ModuleRecords(service, module).allows(viewer, 'read', recordId))) {
       throw new Refusal('notFound', `Enregistrement introuvable : ${module} n° ${req.params.id}.`);
     }

@@ -5,13 +5,13 @@ import { ModuleRecords } from '../../typeorm/module-records.js';
 import { ownerChoices } from '../../typeorm/owner-choices.js';
 import { Refusal } from '../../typeorm/refusal.js';
 import { currentAccess } from '../../request-context.js';
-import { answering, id } from './respond.js';
+import { answering } from './respond.js';
 import { newRouter } from '../../web/routers.js';
 
 const query = z.strictObject({
   module: z.string().max(100),
   field: z.string().max(100),
-  recordId: id.optional(),
+  recordId: z.string().max(64).optional(), // an int or a uuid: read as the module's table holds them
   q: z.string().max(100).optional(),
 });
 
@@ -21,7 +21,10 @@ export function ownersRoutes(service: AccessService): Router {
   router.get('/owners', answering(async (req, res) => {
     const o = query.parse(req.query);
     if (!service.registry.has(o.module)) throw new Refusal('invalid', `Module inconnu : ${o.module}.`, 'module');
-    res.json(await ownerChoices(new ModuleRecords(service, o.module), currentAccess()!.access, o.field, o.recordId ?? null, o.q ?? ''));
+    const records = new ModuleRecords(service, o.module);
+    const recordId = o.recordId === undefined ? null : records.table.parseId(o.recordId);
+    if (o.recordId !== undefined && recordId === null) throw new Refusal('notFound', `Enregistrement introuvable : ${o.module} n° ${o.recordId}.`);
+    res.json(await ownerChoices(records, currentAccess()!.access, o.field, recordId, o.q ?? ''));
   }));
   return router;
 }
