@@ -27,13 +27,18 @@ try {
   }
   if (files.some((f) => f.startsWith('src/') || f.endsWith('.test.js'))) throw new Error('the tarball carries sources or tests');
 
-  // An app that is not the demo: the tarball and the peers, at the versions the demo is tested with.
+  // An app that is not the demo: the example workshop (examples/workshop), the plugin taken from
+  // the tarball instead of the repository, installed with its peers as a developer would.
   const app = path.join(work, 'app');
-  fs.mkdirSync(app);
-  const peers = Object.fromEntries(Object.keys(pluginPackage.peerDependencies).map((name) => [name, rootPackage.dependencies[name]]));
-  const dependencies = { '@portier/adminjs': `file:${tarball}`, ...peers, 'express-formidable': rootPackage.dependencies['express-formidable'], 'reflect-metadata': rootPackage.dependencies['reflect-metadata'] };
-  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'package-check', private: true, type: 'module', dependencies, allowScripts: rootPackage.allowScripts }, null, 2));
-  console.log('== npm install (the tarball and its peers)');
+  fs.cpSync(path.join(root, 'examples/workshop'), app, { recursive: true, filter: (f) => !f.includes('node_modules') });
+  const manifest = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8'));
+  manifest.dependencies['@portier/adminjs'] = `file:${tarball}`;
+  for (const peer of Object.keys(pluginPackage.peerDependencies)) {
+    if (!manifest.dependencies[peer]) throw new Error(`examples/workshop/package.json lacks the peer dependency ${peer}`);
+  }
+  manifest.allowScripts = rootPackage.allowScripts;
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify(manifest, null, 2));
+  console.log('== npm install (the example workshop, the tarball and its peers)');
   npm(['install', '--no-audit', '--no-fund', '--prefer-offline'], app);
 
   fs.writeFileSync(path.join(app, 'check.mjs'), `
@@ -54,6 +59,12 @@ console.log('public face: ' + Object.keys(portier).length + ' exports; ' + compo
 `);
   console.log(execFileSync(process.execPath, ['check.mjs'], { cwd: app, encoding: 'utf8' }).trim());
   console.log('The packed plugin installs and loads in an app of its own.');
+
+  // The workshop's own tests, on a database they create and drop (DATABASE_URL: a server they may create databases on).
+  if (!process.env.DATABASE_URL) throw new Error('The example workshop\'s tests need DATABASE_URL (a PostgreSQL server where they may create a database).');
+  console.log('== the example workshop\'s tests (node --test), on the installed tarball');
+  execFileSync(process.execPath, ['--test', 'test/'], { cwd: app, stdio: 'inherit' });
+  console.log('The example workshop passes its tests on the packed plugin.');
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

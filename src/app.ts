@@ -74,6 +74,7 @@ export function createApp(options: AppOptions) {
     admin,
     portier,
     close: async () => {
+      await portier.close(); // the module requests still counted in memory
       await store.close(); // its pruning stops; the pool is ours to end
       await sessionPool.end();
     },

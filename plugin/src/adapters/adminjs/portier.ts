@@ -14,7 +14,7 @@ import { User } from '../typeorm/entities/user.entity.js';
 import type { ModuleRegistry } from '../typeorm/module-registry.js';
 import { hasCapability } from '../typeorm/setup/actor.js';
 import { accessGate } from './access-gate.js';
-import { moduleActivity } from './activity.js';
+import { activityCounter, moduleActivity } from './activity.js';
 import { apiStatus } from './api-status.js';
 import { dashboardHandler } from './dashboard.js';
 import { moduleActions, ownerPickerProperties, registerRecordShowComponent } from './module-actions.js';
@@ -208,6 +208,11 @@ export function createPortier(options: PortierOptions) {
      * sign-out, the same-origin check, bodies read after authentication, the access gate,
      * Portier's routes and one error handler. Mount it at AdminJS's root path.
      */
+    /** Before the app closes its DataSource: writes the module requests still counted in memory. */
+    async close(): Promise<void> {
+      await activityCounter(options.dataSource).flush();
+    },
+
     router(admin: AdminJS, routerOptions: RouterOptions): Router {
       return buildPortierRouter(admin, options.dataSource, routerOptions, {
         gate: accessGate(service, admin),
