@@ -42,7 +42,7 @@ describe('sharing and explain, in the browser', () => {
     await page.context().close();
   });
 
-  it('a consultant opens the commercial\'s "Accès effectif", then explains a decision with the rule behind it', async () => {
+  it('a consultant opens the commercial\'s "Accès effectif", then explains a decision on a deal he cannot read: a rule applies, unnamed', async () => {
     const page = await signedInPage(demo.browser, demo.server.url, 'consultant');
     await page.setViewportSize({ width: 1440, height: 1500 });
     const [commercial] = await demo.db.ds.query(`SELECT id FROM app_user WHERE login = 'commercial'`);
@@ -70,7 +70,9 @@ describe('sharing and explain, in the browser', () => {
     await page.getByTestId('explain-run').click();
     const result = page.locator('[data-testid=explain-result][data-allowed=true]');
     await result.waitFor();
-    expect(await result.getByTestId('explain-text').innerText()).toContain('« Affaires des Alpes visibles à Lyon »');
+    // The consultant cannot read this deal: the explanation says a rule applies, not which one
+    // (its sentence would name the owner's role: docs/security.md, "Explain without leaking").
+    expect(await result.getByTestId('explain-text').innerText()).toContain(`une règle de partage s'applique à ${deal.reference}`);
     await page.getByTestId('explain-tool').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'explain');
     await page.context().close();

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,7 +39,11 @@ export async function startServer(env: Record<string, string | undefined>, timeo
   const port = await freePort();
   // Servers the tests talk to over HTTP leave the browser bundle to the first page that asks
   // (bundling at start costs 20-40 s of CPU each); the browser tests ask for it at start.
-  const child = runScript(script, [], { PORT: String(port), PORTIER_BUNDLE: 'lazy', ...env });
+  // Each server bundles into a folder of its own: servers of parallel test files (and a demo left
+  // in the clone's data folder) never serve or overwrite one another's bundle.
+  const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portier-bundle-'));
+  const child = runScript(script, [], { PORT: String(port), PORTIER_BUNDLE: 'lazy', ADMIN_JS_TMP_DIR: bundleDir, ...env });
+  child.on('exit', () => fs.rmSync(bundleDir, { recursive: true, force: true }));
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -56,6 +62,7 @@ export async function startServer(env: Record<string, string | undefined>, timeo
     });
   });
   child.removeAllListeners('exit');
+  child.on('exit', () => fs.rmSync(bundleDir, { recursive: true, force: true }));
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
