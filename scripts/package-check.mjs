@@ -61,7 +61,8 @@ console.log('public face: ' + Object.keys(portier).length + ' exports; ' + compo
   console.log('The packed plugin installs and loads in an app of its own.');
 
   // The workshop's own tests, on a database they create and drop (DATABASE_URL: a server they may create databases on).
-  if (!process.env.DATABASE_URL) throw new Error('The example workshop\'s tests need DATABASE_URL (a PostgreSQL server where they may create a database).');
+  // `npm run test:package` sets it (scripts/with-database.ts: an embedded server when none is given).
+  if (!process.env.DATABASE_URL) throw new Error('The example workshop\'s tests need DATABASE_URL: run `npm run test:package`, which starts an embedded PostgreSQL when it is unset.');
   console.log('== the example workshop\'s tests (node --test), on the installed tarball');
   execFileSync(process.execPath, ['--test', 'test/'], { cwd: app, stdio: 'inherit' });
   console.log('The example workshop passes its tests on the packed plugin.');
