@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { AdminClient, references } from '../support/admin-client.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { example } from '../support/examples.js';
-import { importDoc } from '../support/import.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import type { TestDatabase } from '../support/database.js';
+import { extendedApp } from '../support/extended-app.js';
+import type { RunningServer } from '../support/server.js';
 
 /**
  * docs/spec/access-model.md: "A module declared without owner fields (a catalogue) has no owner:
@@ -14,19 +13,13 @@ let db: TestDatabase;
 let server: RunningServer;
 const grant = (profile: string, rights: Record<string, boolean>) =>
   db.ds.query(`UPDATE profile SET modules = modules || jsonb_build_object('Product', $2::jsonb) WHERE name = $1`, [profile, JSON.stringify(rights)]);
-beforeAll(async () => {
-  db = await freshDatabase();
-  await importDoc(db.ds, example());
-  server = await startServer({ DATABASE_URL: db.url }, 90_000, 'test/fixtures/extended-server.ts');
+extendedApp(async (app) => {
+  ({ db, server } = app);
   await grant('Commercial', { create: false, read: true, edit: false, delete: false, export: false });
   await grant('Comptabilité', { create: true, read: true, edit: true, delete: true, export: true });
   // Products created by different people: the author is no owner.
   await db.ds.query(`INSERT INTO product (reference, name, price, created_by_id)
     SELECT 'PRD-' || login, 'Produit de ' || login, 10, id FROM app_user WHERE login IN ('alice', 'farid', 'damien')`);
-});
-afterAll(async () => {
-  await server?.stop();
-  await db?.drop();
 });
 
 const products = ['PRD-alice', 'PRD-damien', 'PRD-farid'];

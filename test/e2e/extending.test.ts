@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { AdminClient, references } from '../support/admin-client.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { example } from '../support/examples.js';
-import { importDoc } from '../support/import.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import type { TestDatabase } from '../support/database.js';
+import { extendedApp } from '../support/extended-app.js';
+import type { RunningServer } from '../support/server.js';
 
 /**
  * docs/extending.md: a developer adds a module (test/fixtures/project.module.ts) by declaring
@@ -11,18 +10,12 @@ import { startServer, type RunningServer } from '../support/server.js';
  */
 let db: TestDatabase;
 let server: RunningServer;
-beforeAll(async () => {
-  db = await freshDatabase();
-  await importDoc(db.ds, example());
-  server = await startServer({ DATABASE_URL: db.url }, 90_000, 'test/fixtures/extended-server.ts');
+extendedApp(async (app) => {
+  ({ db, server } = app);
   // Give the sales profile the new module, as a consultant would.
   await db.ds.query(`UPDATE profile SET modules = modules || '{"Project": {"create": true, "read": true, "edit": true, "delete": true, "export": false}}' WHERE name = 'Commercial'`);
   await db.ds.query(`INSERT INTO project (reference, name, owner_user_id)
     SELECT 'PRJ-' || login, 'Projet de ' || login, id FROM app_user WHERE login IN ('alice', 'bob', 'chloe', 'damien')`);
-});
-afterAll(async () => {
-  await server?.stop();
-  await db?.drop();
 });
 
 describe('a module added by a developer is under the access model', () => {

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { AdminClient, references } from '../support/admin-client.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { example } from '../support/examples.js';
-import { importDoc } from '../support/import.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import type { TestDatabase } from '../support/database.js';
+import { extendedApp } from '../support/extended-app.js';
+import type { RunningServer } from '../support/server.js';
 
 /**
  * A developer's module whose ids are UUIDs (test/fixtures/machine.module.ts): owners, the hierarchy,
@@ -13,17 +12,11 @@ import { startServer, type RunningServer } from '../support/server.js';
 let db: TestDatabase;
 let server: RunningServer;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-beforeAll(async () => {
-  db = await freshDatabase();
-  await importDoc(db.ds, example());
-  server = await startServer({ DATABASE_URL: db.url }, 90_000, 'test/fixtures/extended-server.ts');
+extendedApp(async (app) => {
+  ({ db, server } = app);
   await db.ds.query(`UPDATE profile SET modules = modules || '{"Machine": {"create": true, "read": true, "edit": true, "delete": true, "export": true}}' WHERE name = 'Commercial'`);
   await db.ds.query(`INSERT INTO machine (reference, name, owner_user_id)
     SELECT 'MAC-' || login, 'Presse de ' || login, id FROM app_user WHERE login IN ('alice', 'bob', 'chloe')`);
-});
-afterAll(async () => {
-  await server?.stop();
-  await db?.drop();
 });
 
 const idOf = async (reference: string) => (await db.ds.query(`SELECT id FROM machine WHERE reference = $1`, [reference]))[0].id as string;

@@ -22,31 +22,7 @@ const HIDDEN = ['Dupont,=HYPERLINK("https://evil.example")', '  =1+1', '\n=1+1',
 const allQuoted = (text: string) => parseCsvRaw(text).every((row) => row.every((cell) => /^"(?:[^"]|"")*"$/s.test(cell)));
 
 /** The cells of a CSV as written, quotes included (`;`, or another separator as a spreadsheet may choose). */
-function parseCsvRaw(text: string, separator = ';'): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    if (!quoted && c === separator) {
-      row.push(cell);
-      cell = '';
-    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
+const parseCsvRaw = (text: string, separator = ';') => parseCsv(text, { separator, keepQuotes: true });
 
 beforeAll(async () => {
   db = await freshDatabase();

@@ -1,24 +1,28 @@
-/** RFC 4180 with `;` (Portier's CSV files): quoted cells may hold `;`, `"` and line breaks. */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180 with `;` (Portier's CSV files): quoted cells may hold `;`, `"` and line breaks.
+ * `keepQuotes` gives the cells as written, quotes included; `separator` reads the file as a
+ * spreadsheet set to another separator would.
+ */
+export function parseCsv(text: string, o: { separator?: string; keepQuotes?: boolean } = {}): string[][] {
+  const separator = o.separator ?? ';';
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
+    if (c === '"') {
+      if (o.keepQuotes) cell += c;
+      else if (quoted && text[i + 1] === '"') {
         cell += '"';
         i++;
+        continue;
       }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
+      quoted = !quoted;
+    } else if (!quoted && c === separator) {
       row.push(cell);
       cell = '';
-    }
-    else if (c === '\r' && text[i + 1] === '\n') {
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
       row.push(cell);
       rows.push(row);
       row = [];

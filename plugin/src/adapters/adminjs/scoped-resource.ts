@@ -39,7 +39,7 @@ export class ScopedResource extends TypeormResource {
     return this.module;
   }
 
-  /** Module records have integer ids (request-checks.ts). */
+  /** The ids this module's table can hold, integers or UUIDs (request-checks.ts: anything else is bad input). */
   acceptsId(id: string): boolean {
     return this.records.table.parseId(id) !== null;
   }

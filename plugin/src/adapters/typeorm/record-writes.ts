@@ -146,7 +146,7 @@ async function guardLinks(records: ModuleRecords, ua: UserAccess, values: Record
     if (id === null || (current && same(id, current[link.field]))) continue;
     // A client links to the Account of one of their dossiers, whether or not its profile shows the Account.
     const target = new ModuleRecords(records.service, link.module);
-    const key = target.table.parseId(typeof id === 'number' ? id : String(id)); // an int or a uuid, as the linked table's ids
+    const key = target.table.parseId(id); // an int or a uuid, as the linked table's ids
     if (ua.access.kind === 'client' && isDossierRoot(moduleSpec(records.service.registry.catalog, link.module)) && (ua.user.dossiers ?? []).some((d) => d.accountId === key)) continue;
     const readable = key !== null && (await target.allows(ua, 'read', key, m));
     if (!readable) {
