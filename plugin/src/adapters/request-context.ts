@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { UserAccess } from './typeorm/access-service.js';
-import type { Refusal } from './typeorm/refusal.js';
+import type { Refusal } from '../core/refusal.js';
 
 /**
  * The signed-in user's access for the request being served. The access gate resolves it once

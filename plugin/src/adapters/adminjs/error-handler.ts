@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { ForbiddenError, NotFoundError, ValidationError } from 'adminjs';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { ZodError } from 'zod';
-import { Refusal } from '../typeorm/refusal.js';
+import { Refusal } from '../../core/refusal.js';
 import { badInputOf } from '../web/bad-input.js';
 import { languageOf, type Text } from '../web/language.js';
 import { plainPage } from '../web/plain-page.js';

@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError, ValidationError } from 'adminjs';
-import { Refusal } from '../typeorm/refusal.js';
+import { Refusal } from '../../core/refusal.js';
 import { currentAccess } from '../request-context.js';
 import { SeatWarning } from '../typeorm/setup/seats.js';
 

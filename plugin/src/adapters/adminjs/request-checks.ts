@@ -1,7 +1,7 @@
 import type AdminJS from 'adminjs';
 import type { RequestHandler } from 'express';
 import { badInput } from '../web/bad-input.js';
-import { Refusal } from '../typeorm/refusal.js';
+import { Refusal } from '../../core/refusal.js';
 
 /** PostgreSQL's `integer`: the ids of Portier's tables. */
 export const MAX_ID = 2 ** 31 - 1;

@@ -12,7 +12,7 @@ import { errorHandler } from './error-handler.js';
 import { adminRequestChecks } from './request-checks.js';
 import { sessionRoutes } from './session-routes.js';
 import { badInput } from '../web/bad-input.js';
-import { Refusal } from '../typeorm/refusal.js';
+import { Refusal } from '../../core/refusal.js';
 import { currentAccess } from '../request-context.js';
 import { newRouter } from '../web/routers.js';
 

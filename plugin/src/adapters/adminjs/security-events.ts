@@ -2,7 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { currentAccess, type RequestAccess } from '../request-context.js';
 import { audit, type AuditActor } from '../typeorm/audit.js';
-import type { Refusal } from '../typeorm/refusal.js';
+import type { Refusal } from '../../core/refusal.js';
 
 /**
  * Security events of the audit trail that are not changes: refused attempts (a forbidden action,

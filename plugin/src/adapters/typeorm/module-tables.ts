@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ownerFields } from '../../core/modules.js';
+import { q as quoted } from './condition-sql.js';
 import type { ModuleRegistry } from './module-registry.js';
 import { ensureSystemProfiles } from './system-profiles.js';
 
@@ -79,5 +80,3 @@ export async function preparePortier(ds: DataSource, registry: ModuleRegistry): 
   await ensureOwnerCounters(ds, registry);
   await ensureSystemProfiles(ds, registry);
 }
-
-const quoted = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;

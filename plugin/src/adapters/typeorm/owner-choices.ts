@@ -3,7 +3,7 @@ import { ModuleRecords } from './module-records.js';
 import type { RecordId } from '../../core/record-id.js';
 import { mayTransferRecord } from './record-writes.js';
 import { ownerFields } from './module-registry.js';
-import { Refusal } from './refusal.js';
+import { Refusal } from '../../core/refusal.js';
 
 /**
  * What an owner picker offers (docs/spec/access-model.md, "Transfers"): on a new record, any

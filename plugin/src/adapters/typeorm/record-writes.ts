@@ -6,7 +6,7 @@ import { dossierAccountOf, dossierRoot, isDossierRoot } from '../../core/client-
 import { moduleSpec } from '../../core/modules.js';
 import { ownerFields, type FieldInfo } from './module-registry.js';
 import { ModuleRecords } from './module-records.js';
-import { adminPlaneRefusal, Refusal } from './refusal.js';
+import { adminPlaneRefusal, Refusal } from '../../core/refusal.js';
 import { loadRecordFacts } from './record-facts.js';
 import { mayTransfer, transferredFields } from '../../core/transfer.js';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Capability } from '../../core/model.js';
-import { Refusal } from './refusal.js';
+import { Refusal } from '../../core/refusal.js';
 
 /** Serialises every change that could remove an admin, so that two of them cannot both pass. */
 const ADMIN_LOCK = 872_341_002;

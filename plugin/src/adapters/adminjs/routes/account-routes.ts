@@ -1,7 +1,7 @@
 import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
-import { Refusal } from '../../typeorm/refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { changeOwnPassword } from '../../typeorm/setup/own-password.js';
 import { Throttled } from '../../auth/throttle.js';
 import { currentAccess } from '../../request-context.js';

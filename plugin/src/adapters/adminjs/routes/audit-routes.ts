@@ -1,6 +1,6 @@
 import { type Router } from 'express';
 import { answering, badRequest, forbidden, guardedBy, holds, zodIssues } from './respond.js';
-import { Refusal } from '../../typeorm/refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { ModuleRecords } from '../../typeorm/module-records.js';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';

@@ -2,7 +2,7 @@ import { type Router } from 'express';
 import { z } from 'zod';
 import { CLIENT_TIERS } from '../../../core/model.js';
 import type { AccessService } from '../../typeorm/access-service.js';
-import { Refusal } from '../../typeorm/refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { guardedBy, id } from './respond.js';
 import { clientProfilePairs, dossierTable, setDossierGrants, transferAllClientUsers, transferOneDossier } from '../../typeorm/setup/dossier-writes.js';
 import { saveProfile } from '../../typeorm/setup/profile-writes.js';

@@ -5,7 +5,7 @@ import type { AccessService } from '../../typeorm/access-service.js';
 import { q } from '../../typeorm/condition-sql.js';
 import { explainRecord } from '../../typeorm/explain-record.js';
 import { toPositional } from '../../typeorm/positional.js';
-import { Refusal } from '../../typeorm/refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { currentAccess } from '../../request-context.js';
 import { guardedBy, id } from './respond.js';
 import { newRouter } from '../../web/routers.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
 import { ModuleRecords } from '../../typeorm/module-records.js';
 import { ownerChoices } from '../../typeorm/owner-choices.js';
-import { Refusal } from '../../typeorm/refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { currentAccess } from '../../request-context.js';
 import { answering } from './respond.js';
 import { newRouter } from '../../web/routers.js';

@@ -4,7 +4,7 @@ import {
   CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, FIELD_ACCESS, INTERNAL_TIERS, MODULE_ACTIONS,
 } from '../../../core/model.js';
 import type { AccessService } from '../../typeorm/access-service.js';
-import { Refusal } from '../../typeorm/refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { ADMINISTRATOR_PROFILE } from '../../typeorm/system-profiles.js';
 import { profileHolders, replaceProfileInRoles } from '../../typeorm/setup/profile-replace.js';
 import { deleteProfile, saveProfile, type ProfileInput } from '../../typeorm/setup/profile-writes.js';

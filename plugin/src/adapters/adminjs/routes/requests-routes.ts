@@ -1,7 +1,7 @@
 import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
-import { Refusal } from '../../typeorm/refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { asRequesterSees, listRequests, requestById, teamView } from '../../typeorm/setup/access-request-reads.js';
 import { approveAccessRequest, createAccessRequest, rejectAccessRequest } from '../../typeorm/setup/access-requests.js';
 import { currentAccess } from '../../request-context.js';

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { z, ZodError } from 'zod';
 import type { Capability } from '../../../core/model.js';
 import { currentAccess } from '../../request-context.js';
-import { Refusal } from '../../typeorm/refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { hasCapability } from '../../typeorm/setup/actor.js';
 import { SeatWarning } from '../../typeorm/setup/seats.js';
 

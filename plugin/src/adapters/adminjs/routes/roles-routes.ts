@@ -1,7 +1,7 @@
 import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
-import { Refusal } from '../../typeorm/refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { deleteRole, rulesNaming, saveRole } from '../../typeorm/setup/role-writes.js';
 import { currentAccess } from '../../request-context.js';
 import { guardedBy, id } from './respond.js';

@@ -1,7 +1,7 @@
 import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../typeorm/access-service.js';
-import { Refusal } from '../../typeorm/refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { rulesNaming } from '../../typeorm/setup/role-writes.js';
 import { deleteTeam, saveTeam } from '../../typeorm/setup/team-writes.js';
 import { currentAccess } from '../../request-context.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AccessService, UserAccess } from '../access-service.js';
 import { withAuditEntryIds } from '../audit.js';
-import { Refusal } from '../refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { auditSetup, hasCapability, invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
 import { handlerNote, parseRequestInput, type AccessRequestInput } from './access-request-input.js';
 import { teamUsers } from './access-request-reads.js';

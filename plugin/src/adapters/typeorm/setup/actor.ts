@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { currentAccess } from '../../request-context.js';
 import type { UserAccess } from '../access-service.js';
 import { audit, diff } from '../audit.js';
-import { Refusal } from '../refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 
 export const NOTHING_CHANGED = "Rien n'a été modifié.";
 

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { StandingItem } from '../../../core/admin-plane-texts.js';
 import { privilegesGained, type Holding } from '../../../core/privileges.js';
 import type { UserAccess } from '../access-service.js';
-import { adminPlaneRefusal } from '../refusal.js';
+import { adminPlaneRefusal } from '../../../core/refusal.js';
 
 /**
  * Delegated administration (docs/spec/access-model.md, "Administration rights and safeguards"):

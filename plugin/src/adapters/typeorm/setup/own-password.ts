@@ -5,7 +5,7 @@ import { endSessionsOf } from '../../auth/session-epoch.js';
 import { accountKey, reserveAttempt, settleAttempt, Throttled } from '../../auth/throttle.js';
 import type { AccessService, UserAccess } from '../access-service.js';
 import { audit, type AuditActor } from '../audit.js';
-import { Refusal } from '../refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { auditSetup, invalid, NOTHING_CHANGED } from './actor.js';
 
 /** The policy's reasons, in the UI's language. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AccessService, UserAccess } from '../access-service.js';
-import { Refusal } from '../refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../safeguards.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
 import { roleSnapshot } from './role-writes.js';

@@ -4,7 +4,7 @@ import {
   type FieldAccessMap, type LicenseTier, type ModulePrivileges, type ProfileAudience,
 } from '../../../core/model.js';
 import type { AccessService, UserAccess } from '../access-service.js';
-import { adminPlaneRefusal, Refusal } from '../refusal.js';
+import { adminPlaneRefusal, Refusal } from '../../../core/refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../safeguards.js';
 import { ADMINISTRATOR_PROFILE, isClientSystemProfile } from '../system-profiles.js';
 import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard, snapshot } from './actor.js';

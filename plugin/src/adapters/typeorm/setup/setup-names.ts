@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { hiddenCharacter, normalName } from '../../../core/names.js';
-import { adminPlaneRefusal } from '../refusal.js';
+import { adminPlaneRefusal } from '../../../core/refusal.js';
 import { invalid } from './actor.js';
 
 /**

@@ -4,7 +4,7 @@ import { defaultProblem } from '../../../core/sharing-levels.js';
 import type { EntityManager } from 'typeorm';
 import { RULE_ACCESS, RULE_TARGET_KINDS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../../../core/model.js';
 import type { AccessService, UserAccess } from '../access-service.js';
-import { Refusal } from '../refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
 import { freeName } from './setup-names.js';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AccessService, UserAccess } from '../access-service.js';
 import { q } from '../condition-sql.js';
-import { Refusal } from '../refusal.js';
+import { Refusal } from '../../../core/refusal.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
 import { rulesNaming } from './role-writes.js';
 import { fromTeam, handOver } from './heir-transfer.js';

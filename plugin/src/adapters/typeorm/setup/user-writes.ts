@@ -4,7 +4,7 @@ import { LOGIN_PATTERN, passwordProblem } from '../../../core/password-policy.js
 import { hashPassword } from '../../auth/passwords.js';
 import { passwordSetBySomeoneElse } from '../../auth/session-epoch.js';
 import type { AccessService, UserAccess } from '../access-service.js';
-import { adminPlaneRefusal, Refusal } from '../refusal.js';
+import { adminPlaneRefusal, Refusal } from '../../../core/refusal.js';
 import { assertAnActiveAdmin, assertKeepsOwnAdministration, capabilitiesOf, lockAdmins } from '../safeguards.js';
 import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard, snapshot } from './actor.js';
 import { delegated, refuseAdminAccounts } from './delegation.js';
