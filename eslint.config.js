@@ -1,5 +1,5 @@
 // ESLint: typescript-eslint's recommended rules for the TypeScript, React's for the browser
-// components (plugin/src/**/components), Node's globals for the scripts. Formatting is not its job.
+// components (plugin/src/console), Node's globals for the scripts. Formatting is not its job.
 import js from '@eslint/js';
 import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['plugin/src/**/components/**/*.{js,jsx}'],
+    files: ['plugin/src/console/**/*.{js,jsx,tsx}'],
     plugins: { react, 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser }, parserOptions: { ecmaFeatures: { jsx: true } } },
     settings: { react: { version: '18' } },
@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs,cjs}'],
-    ignores: ['plugin/src/**/components/**'],
+    ignores: ['plugin/src/console/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

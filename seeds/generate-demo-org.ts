@@ -6,7 +6,7 @@
  *
  *   npx tsx --conditions=portier-source seeds/generate-demo-org.ts   (from the repository root)
  *
- * The file is written in the exporter's canonical form (plugin/src/org/export.ts): every key the
+ * The file is written in the exporter's canonical form (plugin/src/services/org/export.ts): every key the
  * exporter always writes is present, optional keys only when they differ from their default, so
  * that importing it and exporting it back gives the same document (test/integration/org/).
  */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CAPABILITIES, hasCapability } from '@portier/adminjs';
-import { capabilitiesOf } from '../../plugin/src/adapters/typeorm/safeguards.js';
+import { capabilitiesOf } from '../../plugin/src/adapters/postgres/safeguards.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { accessService } from '../support/engine.js';
 import { example } from '../support/examples.js';

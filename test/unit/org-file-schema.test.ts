@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { orgFileJsonSchema } from '../../plugin/src/org/json-schema.js';
-import { orgDocumentSchema } from '../../plugin/src/org/document.js';
+import { orgFileJsonSchema } from '../../plugin/src/services/org/json-schema.js';
+import { orgDocumentSchema } from '../../plugin/src/services/org/document.js';
 import { DEMO_SEED_FILE, EXAMPLE_FILE, example, readJson } from '../support/examples.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,12 +1,12 @@
 import type AdminJS from 'adminjs';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { accessRefusal } from '../auth/sign-in.js';
-import type { AccessService } from '../typeorm/access-service.js';
+import { accessRefusal } from '../../services/auth/sign-in.js';
+import type { AccessService } from '../postgres/access-service.js';
 import { SESSION_LIFETIME_MS, toCurrentAdmin } from './authentication.js';
 import { adminjsEn } from './locale/en.js';
 import { adminjsFr } from './locale/fr.js';
-import { runWithAccess } from '../request-context.js';
-import { visiblePages } from './pages.js';
+import { runWithAccess } from './request-context.js';
+import { visiblePages } from '../../console/pages.js';
 
 /**
  * Runs before every AdminJS route of a signed-in session. One query reads the user and the

@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
-import { currentAccess } from '../request-context.js';
-import type { AccessService } from '../typeorm/access-service.js';
-import { STATS_TIME_ZONE } from '../typeorm/connection-stats.js';
+import { currentAccess } from './request-context.js';
+import type { AccessService } from '../postgres/access-service.js';
+import { STATS_TIME_ZONE } from '../postgres/connection-stats.js';
 
 /** `/api/resources/Contact/actions/list`, `/api/resources/Contact/records/12/show`, `/api/resources/Contact/bulk/bulkDelete`. */
 const MODULE_API = /^\/api\/resources\/([^/]+)\/(?:actions|records|bulk)\//;

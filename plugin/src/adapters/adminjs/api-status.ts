@@ -3,7 +3,7 @@ import { languageOf, type Language } from '../web/language.js';
 import { adminjsEn } from './locale/en.js';
 import { adminjsFr } from './locale/fr.js';
 
-/** The header Portier's own frontend adds to its API calls (see components/portier-client.js). */
+/** The header Portier's own frontend adds to its API calls (see console/common/portier-client.jsx). */
 export const UI_HEADER = 'x-portier-ui';
 
 /**

@@ -1,6 +1,6 @@
 import type AdminJS from 'adminjs';
 import type { CurrentAdmin } from 'adminjs';
-import type { SessionUser } from '../auth/sign-in.js';
+import type { SessionUser } from '../../services/auth/sign-in.js';
 
 /** A sign-in that must first set a new password (someone else set the current one). */
 export interface PendingPasswordChange {

@@ -7,7 +7,7 @@ import { badInputOf } from '../web/bad-input.js';
 import { languageOf, type Text } from '../web/language.js';
 import { plainPage } from '../web/plain-page.js';
 import { UI_HEADER } from './api-status.js';
-import { zodIssues } from './routes/respond.js';
+import { zodIssues } from '../../console/common/respond.js';
 
 const UNEXPECTED: Text = {
   fr: "Erreur inattendue : l'opération n'a pas abouti. Si elle se reproduit, donnez à votre administrateur la référence {id}.",

@@ -1,7 +1,7 @@
 import { ForbiddenError, NotFoundError, ValidationError } from 'adminjs';
 import { Refusal } from '../../core/refusal.js';
-import { currentAccess } from '../request-context.js';
-import { SeatWarning } from '../typeorm/setup/seats.js';
+import { currentAccess } from './request-context.js';
+import { SeatWarning } from '../../services/seats.js';
 
 /**
  * Refusals are AdminJS's own errors, so that its UI shows them as notices; the API-status

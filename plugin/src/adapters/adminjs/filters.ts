@@ -1,6 +1,6 @@
 import type { Filter } from 'adminjs';
 import type { FieldAccess } from '../../core/model.js';
-import { q } from '../typeorm/condition-sql.js';
+import { q } from '../postgres/condition-sql.js';
 import { badRequest } from './errors.js';
 
 export interface FilterColumn {

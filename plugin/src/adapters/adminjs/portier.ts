@@ -4,39 +4,41 @@ import type AdminJS from 'adminjs';
 import type { ActionContext, ActionResponse, ComponentLoader, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { Router } from 'express';
 import type { BaseEntity, DataSource } from 'typeorm';
-import { AccessService } from '../typeorm/access-service.js';
-import { AuditEntry, LoginEvent } from '../typeorm/entities/audit.entity.js';
-import { Profile } from '../typeorm/entities/profile.entity.js';
-import { Role } from '../typeorm/entities/role.entity.js';
-import { SharingDefault, SharingRule } from '../typeorm/entities/sharing.entity.js';
-import { Team } from '../typeorm/entities/team.entity.js';
-import { User } from '../typeorm/entities/user.entity.js';
-import type { ModuleRegistry } from '../typeorm/module-registry.js';
-import { hasCapability } from '../typeorm/setup/actor.js';
+import { AccessService } from '../postgres/access-service.js';
+import { AuditEntry, LoginEvent } from '../postgres/entities/audit.entity.js';
+import { Profile } from '../postgres/entities/profile.entity.js';
+import { Role } from '../postgres/entities/role.entity.js';
+import { SharingDefault, SharingRule } from '../postgres/entities/sharing.entity.js';
+import { Team } from '../postgres/entities/team.entity.js';
+import { User } from '../postgres/entities/user.entity.js';
+import type { ModuleRegistry } from '../postgres/module-registry.js';
+import { hasCapability } from '../../services/actor.js';
 import { accessGate } from './access-gate.js';
 import { activityCounter, moduleActivity } from './activity.js';
 import { apiStatus } from './api-status.js';
-import { dashboardHandler } from './dashboard.js';
+import { dashboardHandler } from '../../console/dashboard/dashboard-handler.js';
 import { moduleActions, ownerPickerProperties, registerRecordShowComponent } from './module-actions.js';
-import { ownerFields } from '../typeorm/module-registry.js';
-import { portierRoutes } from './routes/index.js';
-import { componentId, PORTIER_PAGES } from './pages.js';
+import { ownerFields } from '../postgres/module-registry.js';
+import { portierRoutes } from '../../console/routes.js';
+import { componentId, PORTIER_PAGES } from '../../console/pages.js';
 import { securityEvents } from './security-events.js';
-import { auditUserActions } from './audit-ui-actions.js';
-import { registerStatsComponents, statsUserActions } from './stats-ui-actions.js';
-import { clientUserActions, registerClientComponents } from './client-ui-actions.js';
-import { currentAccess } from '../request-context.js';
+import { auditUserActions } from '../../console/audit/audit-ui-actions.js';
+import { registerStatsComponents, statsUserActions } from '../../console/stats/stats-ui-actions.js';
+import { clientUserActions, registerClientComponents } from '../../console/clients/client-ui-actions.js';
+import { currentAccess } from './request-context.js';
 import { ScopedResource } from './scoped-resource.js';
 import {
   auditPolicy, loginEventPolicy, profilePolicy, rolePolicy, sharingDefaultPolicy, sharingRulePolicy, teamPolicy, userPolicy,
 } from './setup-policies.js';
-import { effectiveAccessUserActions, registerEffectiveAccessComponents } from './effective-access-ui-actions.js';
-import { confirmSeatsProperty, registerUserToolsComponents, USER_ADMIN_FLAG, USER_FREE_SEAT, userToolsActions } from './user-tools-ui-actions.js';
+import { effectiveAccessUserActions, registerEffectiveAccessComponents } from '../../console/effective-access/effective-access-ui-actions.js';
+import { confirmSeatsProperty, registerUserToolsComponents, USER_ADMIN_FLAG, USER_FREE_SEAT, userToolsActions } from '../../console/users/user-tools-ui-actions.js';
 import { bulkDeleteSetupRecords, deleteSetupRecord, SetupResource, type SetupPolicy } from './setup-resource.js';
 import { buildPortierRouter, type RouterOptions } from './router.js';
 import type { UploadRule } from '../web/form-bodies.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** The console's components, one folder per feature. */
+const consoleDir = path.join(here, '../../console');
 
 export interface PortierOptions {
   dataSource: DataSource;
@@ -228,10 +230,10 @@ export type Portier = ReturnType<typeof createPortier>;
 /** Adds Portier's frontend pieces to the app's ComponentLoader; gives the ids the resources and pages name. */
 function registerComponents(loader: ComponentLoader) {
   const pages: Record<string, { component: string; icon: string }> = {};
-  for (const page of PORTIER_PAGES) pages[page.name] = { component: loader.add(componentId(page), path.join(here, 'components', page.file)), icon: page.icon };
-  loader.add('PortierClient', path.join(here, 'components/portier-client.jsx'));
-  loader.override('SidebarPages', path.join(here, 'components/sidebar-pages.jsx'));
-  loader.override('LoggedIn', path.join(here, 'components/logged-in.jsx'));
+  for (const page of PORTIER_PAGES) pages[page.name] = { component: loader.add(componentId(page), path.join(consoleDir, page.file)), icon: page.icon };
+  loader.add('PortierClient', path.join(consoleDir, 'common/portier-client.jsx'));
+  loader.override('SidebarPages', path.join(consoleDir, 'common/sidebar-pages.jsx'));
+  loader.override('LoggedIn', path.join(consoleDir, 'common/logged-in.jsx'));
   registerStatsComponents(loader);
   registerClientComponents(loader);
   registerEffectiveAccessComponents(loader);
@@ -239,10 +241,10 @@ function registerComponents(loader: ComponentLoader) {
   registerRecordShowComponent(loader);
   return {
     pages,
-    dashboard: loader.add('PortierDashboard', path.join(here, 'components/dashboard.jsx')),
+    dashboard: loader.add('PortierDashboard', path.join(consoleDir, 'dashboard/dashboard.jsx')),
     fields: {
-      loginHoursEdit: loader.add('PortierLoginHoursEdit', path.join(here, 'components/login-hours-edit.jsx')),
-      loginHoursShow: loader.add('PortierLoginHoursShow', path.join(here, 'components/login-hours-show.jsx')),
+      loginHoursEdit: loader.add('PortierLoginHoursEdit', path.join(consoleDir, 'users/login-hours-edit.jsx')),
+      loginHoursShow: loader.add('PortierLoginHoursShow', path.join(consoleDir, 'users/login-hours-show.jsx')),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { BasePropertyJSON, ResourceDecorator, ResourceJSON } from 'adminjs';
-import { currentAccess } from '../request-context.js';
+import { currentAccess } from './request-context.js';
 
 const patched = new WeakSet<ResourceDecorator>();
 

@@ -13,7 +13,7 @@ import { adminRequestChecks } from './request-checks.js';
 import { sessionRoutes } from './session-routes.js';
 import { badInput } from '../web/bad-input.js';
 import { Refusal } from '../../core/refusal.js';
-import { currentAccess } from '../request-context.js';
+import { currentAccess } from './request-context.js';
 import { newRouter } from '../web/routers.js';
 
 export interface RouterOptions {

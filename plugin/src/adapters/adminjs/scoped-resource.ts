@@ -1,15 +1,15 @@
 import { Resource as TypeormResource } from '@adminjs/typeorm';
 import { BaseRecord, flat, type ActionContext, type Filter, type ResourceDecorator } from 'adminjs';
 import type { BaseEntity } from 'typeorm';
-import type { AccessService, UserAccess } from '../typeorm/access-service.js';
-import type { AuditActor } from '../typeorm/audit.js';
-import { ModuleRecords, type RecordPermissions } from '../typeorm/module-records.js';
-import { createRecord, deleteRecords, updateRecord } from '../typeorm/record-writes.js';
+import type { AccessService, UserAccess } from '../postgres/access-service.js';
+import type { AuditActor } from '../postgres/audit.js';
+import { ModuleRecords, type RecordPermissions } from '../postgres/module-records.js';
+import { createRecord, deleteRecords, updateRecord } from '../postgres/record-writes.js';
 import { badRequest, forbidden, withRefusalsAsErrors } from './errors.js';
 import { filterSql, type FilterColumn } from './filters.js';
-import { currentAccess } from '../request-context.js';
+import { currentAccess } from './request-context.js';
 import { restrictResourceJson } from './resource-json.js';
-import { ownerFields } from '../typeorm/module-registry.js';
+import { ownerFields } from '../postgres/module-registry.js';
 import type { RecordId } from '../../core/record-id.js';
 
 /** What the database said a user may do to each record it returned (read on every path, edit, delete). */

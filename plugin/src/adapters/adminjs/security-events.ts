@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
-import { currentAccess, type RequestAccess } from '../request-context.js';
-import { audit, type AuditActor } from '../typeorm/audit.js';
+import { currentAccess, type RequestAccess } from './request-context.js';
+import { audit, type AuditActor } from '../postgres/audit.js';
 import type { Refusal } from '../../core/refusal.js';
 
 /**

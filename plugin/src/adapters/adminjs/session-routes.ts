@@ -1,10 +1,10 @@
 import type AdminJS from 'adminjs';
 import express, { type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
-import { loadSessionUser, accessRefusal, signIn, type SessionUser } from '../auth/sign-in.js';
-import { audit, type AuditActor } from '../typeorm/audit.js';
+import { loadSessionUser, accessRefusal, signIn, type SessionUser } from '../../services/auth/sign-in.js';
+import { audit, type AuditActor } from '../postgres/audit.js';
 import { Refusal } from '../../core/refusal.js';
-import { setRequiredPassword } from '../typeorm/setup/own-password.js';
+import { setRequiredPassword } from '../../services/own-password.js';
 import type { Language } from '../web/language.js';
 import { plainPage } from '../web/plain-page.js';
 import { renderLogin, toCurrentAdmin, type PendingPasswordChange } from './authentication.js';

@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { SharingLevel } from '../../core/model.js';
-import type { AccessService, UserAccess } from '../typeorm/access-service.js';
-import { hasCapability, invalid } from '../typeorm/setup/actor.js';
-import { deleteProfile, saveProfile, type ProfileInput } from '../typeorm/setup/profile-writes.js';
-import { deleteRole, rulesNaming, saveRole } from '../typeorm/setup/role-writes.js';
-import { deleteRule, namedRules, namedRuleSentence, saveRule, setDefault, type RuleInput } from '../typeorm/setup/sharing-writes.js';
-import { deleteTeam, saveTeam } from '../typeorm/setup/team-writes.js';
-import { createUser, deleteUsers, updateUser, type UserInput } from '../typeorm/setup/user-writes.js';
+import type { AccessService, UserAccess } from '../postgres/access-service.js';
+import { hasCapability, invalid } from '../../services/actor.js';
+import { deleteProfile, saveProfile, type ProfileInput } from '../../services/profile-writes.js';
+import { deleteRole, rulesNaming, saveRole } from '../../services/role-writes.js';
+import { deleteRule, namedRules, namedRuleSentence, saveRule, setDefault, type RuleInput } from '../../services/sharing-writes.js';
+import { deleteTeam, saveTeam } from '../../services/team-writes.js';
+import { createUser, deleteUsers, updateUser, type UserInput } from '../../services/user-writes.js';
 import type { ReadLevel, SetupPolicy } from './setup-resource.js';
-import { visibleAuditEntries } from '../typeorm/audit-visibility.js';
+import { visibleAuditEntries } from '../postgres/audit-visibility.js';
 
 /**
  * Form values arrive as strings; these read them as what the services expect, strictly: a value

@@ -1,11 +1,11 @@
 import { Resource as TypeormResource } from '@adminjs/typeorm';
 import { BaseRecord, flat, type ActionContext, type ActionRequest, type ActionResponse, type Filter, type ResourceDecorator } from 'adminjs';
 import type { BaseEntity, EntityManager } from 'typeorm';
-import type { AccessService, UserAccess } from '../typeorm/access-service.js';
-import { q } from '../typeorm/condition-sql.js';
+import type { AccessService, UserAccess } from '../postgres/access-service.js';
+import { q } from '../postgres/condition-sql.js';
 import { badRequest, confirmSeatsFromForm, forbidden, notFound, withRefusalsAsErrors } from './errors.js';
 import { filterSql, type FilterColumn } from './filters.js';
-import { currentAccess } from '../request-context.js';
+import { currentAccess } from './request-context.js';
 import { restrictJson } from './resource-json.js';
 import { isIntegerId } from './request-checks.js';
 

@@ -1,17 +1,17 @@
 import type { LocaleTranslations } from 'adminjs';
-import { accountEn } from './account.js';
-import { auditEn } from './audit.js';
-import { clientsEn } from './clients.js';
-import { statsEn } from './stats.js';
-import { profilesEn } from './profiles.js';
-import { rolesEn } from './roles.js';
-import { teamsEn } from './teams.js';
-import { sharingEn } from './sharing.js';
-import { effectiveEn } from './effective.js';
-import { recordsEn } from './records.js';
-import { usersEn } from './users.js';
-import { subscriptionEn } from './subscription.js';
-import { requestsEn } from './requests.js';
+import { accountEn } from '../../../console/account/locale.js';
+import { auditEn } from '../../../console/audit/locale.js';
+import { clientsEn } from '../../../console/clients/locale.js';
+import { statsEn } from '../../../console/stats/locale.js';
+import { profilesEn } from '../../../console/profiles/locale.js';
+import { rolesEn } from '../../../console/roles/locale.js';
+import { teamsEn } from '../../../console/teams/locale.js';
+import { sharingEn } from '../../../console/sharing/locale.js';
+import { effectiveEn } from '../../../console/effective-access/locale.js';
+import { recordsEn } from '../../../console/records/locale.js';
+import { usersEn } from '../../../console/users/locale.js';
+import { subscriptionEn } from '../../../console/subscription/locale.js';
+import { requestsEn } from '../../../console/requests/locale.js';
 
 /** Overrides on top of AdminJS's built-in English (added by AdminJS itself when 'en' is available). */
 export const adminjsEn = {

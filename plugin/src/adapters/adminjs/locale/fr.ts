@@ -1,17 +1,17 @@
 import type { LocaleTranslations } from 'adminjs';
-import { accountFr } from './account.js';
-import { auditFr } from './audit.js';
-import { clientsFr } from './clients.js';
-import { statsFr } from './stats.js';
-import { profilesFr } from './profiles.js';
-import { rolesFr } from './roles.js';
-import { teamsFr } from './teams.js';
-import { sharingFr } from './sharing.js';
-import { effectiveFr } from './effective.js';
-import { recordsFr } from './records.js';
-import { usersFr } from './users.js';
-import { subscriptionFr } from './subscription.js';
-import { requestsFr } from './requests.js';
+import { accountFr } from '../../../console/account/locale.js';
+import { auditFr } from '../../../console/audit/locale.js';
+import { clientsFr } from '../../../console/clients/locale.js';
+import { statsFr } from '../../../console/stats/locale.js';
+import { profilesFr } from '../../../console/profiles/locale.js';
+import { rolesFr } from '../../../console/roles/locale.js';
+import { teamsFr } from '../../../console/teams/locale.js';
+import { sharingFr } from '../../../console/sharing/locale.js';
+import { effectiveFr } from '../../../console/effective-access/locale.js';
+import { recordsFr } from '../../../console/records/locale.js';
+import { usersFr } from '../../../console/users/locale.js';
+import { subscriptionFr } from '../../../console/subscription/locale.js';
+import { requestsFr } from '../../../console/requests/locale.js';
 
 /** AdminJS's own UI in French (every key of adminjs/lib/locale/en/translation.json) plus Portier's messages. */
 export const adminjsFr = {

@@ -1,0 +1,56 @@
+import { type Router } from 'express';
+import { z } from 'zod';
+import type { AccessService } from '../../adapters/postgres/access-service.js';
+import { Refusal } from '../../core/refusal.js';
+import { changeOwnPassword } from '../../services/own-password.js';
+import { Throttled } from '../../services/auth/throttle.js';
+import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { badRequest, sendRefusal } from '../common/respond.js';
+import { newRouter } from '../../adapters/web/routers.js';
+
+const passwordChange = z.strictObject({ current: z.string().max(200), next: z.string().max(200) });
+
+/** The signed-in user's own account: who they are, where they may go, and their password. */
+export function accountRoutes(service: AccessService): Router {
+  const router = newRouter();
+
+  router.get('/account', async (_req, res, next) => {
+    try {
+      const ua = currentAccess()!.access;
+      const [me] = await service.ds.query(
+        `SELECT u.login, u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.title, u.is_admin AS "isAdmin",
+                u.login_hours AS "loginHours", r.name AS role,
+                coalesce((SELECT array_agg(p.name ORDER BY p.name) FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE rp.role_id = u.role_id), '{}') AS profiles
+           FROM app_user u LEFT JOIN role r ON r.id = u.role_id WHERE u.id = $1`,
+        [ua.user.id],
+      );
+      const signIns = await service.ds.query(
+        `SELECT at, success, reason, ip FROM login_event WHERE user_id = $1 ORDER BY at DESC LIMIT 5`, [ua.user.id],
+      );
+      res.json({ ...me, capabilities: [...ua.access.capabilities], signIns });
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  router.post('/account/password', async (req, res, next) => {
+    const body = passwordChange.safeParse(req.body);
+    if (!body.success) return badRequest(res, "il faut « current » et « next ». Rien n'a été modifié.");
+    try {
+      const store = currentAccess()!;
+      const { sessionEpoch } = await changeOwnPassword(service, store.access, body.data.current, body.data.next, store.ip);
+      // The user's other sessions are over; this one goes on with the new epoch.
+      req.session.portierEpoch = sessionEpoch;
+      res.json({ ok: true, message: 'Votre mot de passe a été changé ; vos autres sessions sont fermées.' });
+    } catch (e) {
+      if (e instanceof Throttled) {
+        res.status(429).json({ error: 'tooManyRequests', message: "Trop d'essais du mot de passe actuel : réessayez dans 15 minutes. Rien n'a été modifié." });
+        return;
+      }
+      if (!(e instanceof Refusal)) return next(e);
+      sendRefusal(res, e);
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,95 @@
+import { type Router } from 'express';
+import { z } from 'zod';
+import { CLIENT_TIERS } from '../../core/model.js';
+import type { AccessService } from '../../adapters/postgres/access-service.js';
+import { Refusal } from '../../core/refusal.js';
+import { guardedBy, id } from '../common/respond.js';
+import { clientProfilePairs, dossierTable, setDossierGrants, transferAllClientUsers, transferOneDossier } from '../../services/dossier-writes.js';
+import { saveProfile } from '../../services/profile-writes.js';
+import { accountSight, searchDossierAccounts } from '../../services/dossier-accounts.js';
+import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { newRouter } from '../../adapters/web/routers.js';
+
+const transfer = z.strictObject({ to: id });
+const grants = z.strictObject({ dossiers: z.array(z.strictObject({ accountId: id, profileId: id })).max(500) });
+
+/**
+ * Client access for consultants (docs/spec/client-access.md): client profiles with their tier and users as
+ * (user, dossier) pairs, the transfers, and a client user's dossier grants. Reads need
+ * manageUsers or manageAccess; the writes go through the services (manageUsers, audited).
+ */
+export function clientsRoutes(service: AccessService): Router {
+  const router = newRouter();
+  const handle = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils ».');
+  const accounts = () => dossierTable(service);
+
+  router.get('/clients/profiles', handle(async (_req, res) => {
+    const rows = await service.ds.query(
+      `SELECT p.id, p.name, p.description, p.license_tier AS tier, p.system, p.is_default AS "isDefault", p.modules, p.fields,
+              (SELECT count(*)::int FROM dossier_grant g WHERE g.profile_id = p.id) AS pairs,
+              (SELECT count(DISTINCT g.user_id)::int FROM dossier_grant g WHERE g.profile_id = p.id) AS users
+         FROM profile p WHERE p.audience = 'client' ORDER BY array_position($1::text[], p.license_tier), p.system DESC, p.name`,
+      [CLIENT_TIERS],
+    );
+    // The price level is the tier's rank (1 = Connect & pay ... 4 = Gestion commerciale avancée).
+    res.json({ profiles: rows.map((r: { tier: string }) => ({ ...r, priceLevel: (CLIENT_TIERS as readonly string[]).indexOf(r.tier) + 1 })) });
+  }));
+
+  // "Dupliquer pour restreindre": the copy keeps the tier (and the price); it is then edited like any profile.
+  router.post('/clients/profiles/:id/duplicate', handle(async (req, res) => {
+    const { name } = z.strictObject({ name: z.string().trim().min(1).max(120) }).parse(req.body);
+    const [p] = await service.ds.query(`SELECT * FROM profile WHERE id = $1 AND audience = 'client'`, [id.parse(req.params.id)]);
+    if (!p) throw new Refusal('notFound', "Aucun profil client de ce numéro. Rien n'a été modifié.");
+    const copy = await saveProfile(service, currentAccess()!.access, null, {
+      name, description: `Copie de ${p.name}`, audience: 'client', licenseTier: p.license_tier, modules: p.modules, fields: p.fields,
+    });
+    res.json({ id: copy, message: `Profil « ${name} » créé (niveau ${p.license_tier}).` });
+  }));
+
+  // The default client profile (the star), proposed for every new dossier grant.
+  router.post('/clients/profiles/:id/default', handle(async (req, res) => {
+    await saveProfile(service, currentAccess()!.access, id.parse(req.params.id), { isDefault: true });
+    res.json({ ok: true, message: 'Profil client par défaut enregistré.' });
+  }));
+
+  router.get('/clients/profiles/:id/users', handle(async (req, res) => {
+    res.json({ pairs: await clientProfilePairs(service, id.parse(req.params.id)) });
+  }));
+
+  router.post('/clients/profiles/:id/transfer', handle(async (req, res) => {
+    const moved = await transferAllClientUsers(service, currentAccess()!.access, id.parse(req.params.id), transfer.parse(req.body).to);
+    res.json({ moved, message: `${moved.length} dossier(s) transféré(s).` });
+  }));
+
+  router.get('/clients/users', handle(async (req, res) => {
+    const q = typeof req.query.q === 'string' ? `%${req.query.q}%` : '%';
+    // An Account's name is record data: only where the viewer may read that Account (dossier-accounts.ts).
+    const sight = accountSight(service, currentAccess()!.access, 'a', 1);
+    const rows = await service.ds.query(
+      `SELECT u.id, u.login, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.status,
+              coalesce((SELECT json_agg(json_build_object('accountId', a.id, 'account', a.reference, 'accountName', ${sight.name}, 'profileId', p.id, 'profile', p.name) ORDER BY a.reference)
+                          FROM dossier_grant g JOIN "${accounts()}" a ON a.id = g.account_id JOIN profile p ON p.id = g.profile_id WHERE g.user_id = u.id), '[]') AS dossiers
+         FROM app_user u WHERE u.kind = 'client' AND (u.login ILIKE $1 OR u.last_name ILIKE $1 OR u.company ILIKE $1) ORDER BY u.login LIMIT 200`,
+      [q, ...sight.values],
+    );
+    res.json({ users: rows });
+  }));
+
+  router.put('/clients/users/:id/dossiers', handle(async (req, res) => {
+    await setDossierGrants(service, currentAccess()!.access, id.parse(req.params.id), grants.parse(req.body).dossiers);
+    res.json({ ok: true, message: 'Dossiers enregistrés.' });
+  }));
+
+  router.post('/clients/users/:id/dossiers/:accountId/transfer', handle(async (req, res) => {
+    await transferOneDossier(service, currentAccess()!.access, id.parse(req.params.id), id.parse(req.params.accountId), transfer.parse(req.body).to);
+    res.json({ ok: true, message: 'Dossier transféré.' });
+  }));
+
+  // The dossier picker: the Accounts the viewer may read, and one given by its exact reference without its name.
+  router.get('/clients/accounts', handle(async (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
+    res.json({ accounts: await searchDossierAccounts(service, currentAccess()!.access, q) });
+  }));
+
+  return router;
+}

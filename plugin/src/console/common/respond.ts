@@ -1,0 +1,83 @@
+import type { Request, Response } from 'express';
+import { z, ZodError } from 'zod';
+import type { Capability } from '../../core/model.js';
+import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { Refusal } from '../../core/refusal.js';
+import { hasCapability } from '../../services/actor.js';
+import { SeatWarning } from '../../services/seats.js';
+
+/** A row's id in a path or a body (`/profiles/12`): PostgreSQL's `integer`, so 1 to 2^31 - 1. */
+const ID_RANGE = "numéro d'enregistrement attendu : un entier de 1 à 2 147 483 647";
+export const id = z.coerce.number({ error: ID_RANGE }).int({ error: ID_RANGE }).positive({ error: ID_RANGE }).max(2 ** 31 - 1, { error: ID_RANGE });
+
+/** What Portier's JSON routes answer, the same way everywhere: `{ error, message, property? }`. */
+
+/** The signed-in user holds any of these capabilities. */
+export function holds(...capabilities: Capability[]): boolean {
+  const store = currentAccess();
+  return !!store && capabilities.some((c) => hasCapability(store.access, c));
+}
+
+export function forbidden(res: Response, message: string): void {
+  res.status(403).json({ error: 'forbidden', message });
+}
+
+export function badRequest(res: Response, message: string): void {
+  res.status(400).json({ error: 'invalid', message: `Requête invalide : ${message}` });
+}
+
+const LOCALES = { fr: z.locales.fr(), en: z.locales.en() };
+
+/**
+ * zod's issues as one line in the user's language: "name : Trop grand : ... ; to : ...". A
+ * route's own message is kept; zod's default one (English) is said again in that language.
+ */
+export function zodIssues(error: z.ZodError, lang: 'fr' | 'en' = 'fr'): string {
+  const said = (i: z.core.$ZodIssue) => {
+    const fallback = LOCALES.en.localeError(i as never);
+    const english = typeof fallback === 'string' ? fallback : fallback?.message;
+    if (i.message !== english) return i.message;
+    const local = LOCALES[lang].localeError(i as never);
+    return (typeof local === 'string' ? local : local?.message) ?? i.message;
+  };
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')} : ${said(i)}` : said(i))).join(' ; ');
+}
+
+/** A refusal of the access model: 403, 404 or 400 with its message (which says nothing changed). */
+export function sendRefusal(res: Response, e: Refusal): void {
+  const message = e.in(currentAccess()?.access.user.locale);
+  res.status(e.kind === 'forbidden' ? 403 : e.kind === 'notFound' ? 404 : 400).json({ error: e.kind, message, property: e.property, ...(e.detail ? { code: e.detail.code } : {}) });
+}
+
+type Handler = (req: Request, res: Response) => Promise<void>;
+
+/**
+ * The wrapper of a group of routes: refused (403, `message`) to users holding none of the
+ * capabilities; bad input (zod) is a 400 saying what was wrong, a refusal of the access model
+ * its own status and message, recorded in the audit trail. Anything else is a bug and goes to Express.
+ */
+export function guardedBy(capabilities: Capability[], message: string): (fn: Handler) => Handler {
+  return (fn) => {
+    const answered = answering(fn);
+    return async (req, res) => (holds(...capabilities) ? answered(req, res) : forbidden(res, message));
+  };
+}
+
+/** The same answers, for a route open to every signed-in user (what it may do is decided inside). */
+export function answering(fn: Handler): Handler {
+  return async (req, res) => {
+    try {
+      await fn(req, res);
+    } catch (e) {
+      // Over the subscription and not confirmed: 409 with the overrun; the screen asks, then resends
+      // the same call with the header `X-Portier-Confirm-Seats: yes`.
+      if (e instanceof SeatWarning) res.status(409).json({ error: 'seats', message: e.message, seats: e.overruns });
+      else if (e instanceof ZodError) badRequest(res, req.method === 'GET' ? zodIssues(e) : `${zodIssues(e)}. Rien n'a été modifié.`);
+      else if (e instanceof Refusal) {
+        // A refusal is a security event of the audit trail (security-events.ts), a safeguard's as such.
+        currentAccess()?.refusals?.push(e);
+        sendRefusal(res, e);
+      } else throw e;
+    }
+  };
+}

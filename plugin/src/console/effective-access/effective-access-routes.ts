@@ -1,0 +1,100 @@
+import { type Router } from 'express';
+import { z } from 'zod';
+import { MODULE_ACTIONS } from '../../core/model.js';
+import type { AccessService } from '../../adapters/postgres/access-service.js';
+import { q } from '../../adapters/postgres/condition-sql.js';
+import { explainRecord } from '../../adapters/postgres/explain-record.js';
+import { toPositional } from '../../adapters/postgres/positional.js';
+import { Refusal } from '../../core/refusal.js';
+import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { guardedBy, id } from '../common/respond.js';
+import { newRouter } from '../../adapters/web/routers.js';
+
+const recordsQuery = z.strictObject({ module: z.string().max(100), q: z.string().max(200).optional() });
+const explainQuery = z.strictObject({
+  module: z.string().max(100),
+  reference: z.string().max(200).optional(),
+  action: z.enum(MODULE_ACTIONS, { error: 'Action attendue : read, edit, delete, create ou export' }),
+  lang: z.enum(['fr', 'en']).optional(),
+});
+
+/**
+ * "Accès effectif" of a user, for those who manage users or access: per module, how many records
+ * the user may read, edit and delete, counted by PostgreSQL under the user's own compiled
+ * conditions (the very ones every list and write uses, so the counts cannot disagree with what
+ * the user gets); and "why" for one record and action, from the engine's explanation.
+ */
+export function effectiveAccessRoutes(service: AccessService): Router {
+  const router = newRouter();
+  const handle = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».');
+  const moduleOf = (name: string): string => {
+    if (!service.registry.has(name)) throw new Refusal('invalid', `Module inconnu : ${name}.`, 'module');
+    return name;
+  };
+
+  router.get('/effective-access/users/:id', handle(async (req, res) => {
+    const userId = id.parse(req.params.id);
+    const ua = await service.forUser(userId);
+    if (!ua) throw new Refusal('notFound', `Aucun utilisateur n° ${userId}.`);
+    const [user] = await service.ds.query(
+      `SELECT u.id, u.login, u.first_name AS "firstName", u.last_name AS "lastName", u.kind, u.status, u.is_admin AS "isAdmin", r.name AS role
+         FROM app_user u LEFT JOIN role r ON r.id = u.role_id WHERE u.id = $1`, [userId]);
+    // One statement per module; the rows never leave PostgreSQL. Each action's parameters have
+    // their own prefix (acl_read_, acl_edit_, ...), so the three conditions share one statement.
+    const modules = [];
+    for (const module of service.registry.names) {
+      const read = ua.sql(module, 'read', 'x');
+      const edit = ua.sql(module, 'edit', 'x');
+      const del = ua.sql(module, 'delete', 'x');
+      const { sql, values } = toPositional(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE ${read.sql})::int AS read,
+                count(*) FILTER (WHERE ${edit.sql})::int AS edit, count(*) FILTER (WHERE ${del.sql})::int AS delete
+           FROM ${q(service.table(module).table)} x`,
+        { ...read.params, ...edit.params, ...del.params },
+      );
+      const [counts] = await service.ds.query(sql, values);
+      modules.push({ module, ...counts });
+    }
+    res.json({ user, modules });
+  }));
+
+  // The records "Pourquoi ?" offers: only those the viewer may read (all of them for admins and
+  // viewAll holders), under the viewer's own read condition. Another record is still explained by
+  // its exact reference, without its facts (explain-record.ts). A field the viewer has at `none`
+  // stays on the server, and is not searched either (that would reveal it).
+  router.get('/effective-access/records', handle(async (req, res) => {
+    const query = recordsQuery.parse(req.query);
+    const module = moduleOf(query.module);
+    const table = service.table(module);
+    const viewer = currentAccess()!.access;
+    const restricted = viewer.access.isAdmin ? {} : viewer.access.fields[module] ?? {};
+    const reference = restricted.reference === 'none' ? null : `x.${q(table.column('reference'))}`;
+    const name = restricted.name === 'none' ? null : `x.${q(table.column('name'))}`;
+    const searched = [reference, name].filter((c): c is string => c !== null);
+    const read = viewer.sql(module, 'read', 'x');
+    const { sql, values } = toPositional(read.sql, read.params, 1);
+    const records = searched.length ? await service.ds.query(
+      `SELECT ${reference ?? 'NULL'} AS reference, ${name ?? 'NULL'} AS name FROM ${q(table.table)} x
+        WHERE (${searched.map((c) => `${c} ILIKE $1`).join(' OR ')}) AND ${sql} ORDER BY ${reference ?? 'x.id'} LIMIT 30`,
+      [`%${(query.q ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`, ...values],
+    ) : [];
+    res.json({ records });
+  }));
+
+  router.get('/effective-access/users/:id/explain', handle(async (req, res) => {
+    const userId = id.parse(req.params.id);
+    const query = explainQuery.parse(req.query);
+    const module = moduleOf(query.module);
+    const onRecord = query.action === 'read' || query.action === 'edit' || query.action === 'delete';
+    if (onRecord && !query.reference) throw new Refusal('invalid', `Choisissez un enregistrement de ${module} : la ${query.action === 'read' ? 'lecture' : query.action === 'edit' ? 'modification' : 'suppression'} se décide par enregistrement.`, 'reference');
+    const result = await explainRecord(service, userId, module, onRecord ? query.reference! : null, query.action, query.lang ?? 'fr', currentAccess()!.access);
+    if ('error' in result) {
+      if (result.error === 'unknownUser') throw new Refusal('notFound', `Aucun utilisateur n° ${userId}.`);
+      if (result.error === 'unknownRecord') throw new Refusal('notFound', `Aucun enregistrement ${query.reference} dans ${module}.`, 'reference');
+      throw new Refusal('invalid', `Module inconnu : ${module}.`, 'module');
+    }
+    res.json({ allowed: result.allowed, action: result.action, module: result.module, reasons: result.reasons, text: result.text });
+  }));
+
+  return router;
+}

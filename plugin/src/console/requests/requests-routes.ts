@@ -1,0 +1,73 @@
+import { type Router } from 'express';
+import { z } from 'zod';
+import type { AccessService } from '../../adapters/postgres/access-service.js';
+import { Refusal } from '../../core/refusal.js';
+import { asRequesterSees, listRequests, requestById, teamView } from '../../services/access-request-reads.js';
+import { approveAccessRequest, createAccessRequest, rejectAccessRequest } from '../../services/access-requests.js';
+import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { guardedBy, holds, id } from '../common/respond.js';
+import { newRouter } from '../../adapters/web/routers.js';
+
+const listQuery = z.strictObject({
+  status: z.enum(['open', 'approved', 'rejected', 'handled'], { error: 'statut attendu : open, approved, rejected ou handled' }).default('open'),
+});
+const approveBody = z.strictObject({ note: z.string().max(2000).nullish() });
+const rejectBody = z.strictObject({ reason: z.string().max(2000).nullish() });
+
+/**
+ * "Demandes d'accès" (docs/spec/seats.md). A team lead (`requestAccessChanges`) reads their teams' users
+ * and makes requests; a user manager (`manageUsers`) lists them and approves or rejects. The
+ * services check the capabilities again; the approval's seat warning answers 409 like every
+ * change over the subscription, and is confirmed with `X-Portier-Confirm-Seats: yes`.
+ */
+export function requestsRoutes(service: AccessService): Router {
+  const router = newRouter();
+  const either = guardedBy(['requestAccessChanges', 'manageUsers'], "Refusé : il faut le droit « demander des changements d'accès » ou « gérer les utilisateurs ».");
+  const requester = guardedBy(['requestAccessChanges'], "Refusé : il faut le droit « demander des changements d'accès ».");
+  const manager = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
+  const actor = () => currentAccess()!.access;
+  const found = async (requestId: number) => {
+    const request = await requestById(service.ds, requestId);
+    if (!request) throw new Refusal('notFound', `Aucune demande d'accès n° ${requestId}.`);
+    return request;
+  };
+
+  // What the page shows to this user: the team lead's part, the user manager's, or both.
+  router.get('/requests/me', either(async (_req, res) => {
+    res.json({ mayRequest: holds('requestAccessChanges'), mayHandle: holds('manageUsers') });
+  }));
+
+  router.get('/requests/team', requester(async (_req, res) => {
+    res.json(await teamView(service, actor()));
+  }));
+
+  router.get('/requests/mine', requester(async (_req, res) => {
+    res.json({ requests: (await listRequests(service.ds, { requesterId: actor().user.id })).map(asRequesterSees) });
+  }));
+
+  router.post('/requests', requester(async (req, res) => {
+    const requestId = await createAccessRequest(service, actor(), req.body);
+    res.status(201).json({ id: requestId, request: asRequesterSees(await found(requestId)), message: `Demande n° ${requestId} envoyée : un gestionnaire des utilisateurs va la traiter.` });
+  }));
+
+  router.get('/requests', manager(async (req, res) => {
+    const { status } = listQuery.parse(req.query);
+    res.json({ requests: await listRequests(service.ds, { status }) });
+  }));
+
+  router.post('/requests/:id/approve', manager(async (req, res) => {
+    const requestId = id.parse(req.params.id);
+    const { note } = approveBody.parse(req.body ?? {});
+    const applied = await approveAccessRequest(service, actor(), requestId, { note });
+    res.json({ ...applied, request: await found(requestId) });
+  }));
+
+  router.post('/requests/:id/reject', manager(async (req, res) => {
+    const requestId = id.parse(req.params.id);
+    const { reason } = rejectBody.parse(req.body ?? {});
+    await rejectAccessRequest(service, actor(), requestId, reason);
+    res.json({ message: `Demande n° ${requestId} rejetée : le demandeur voit le motif dans « Mes demandes ».`, request: await found(requestId) });
+  }));
+
+  return router;
+}

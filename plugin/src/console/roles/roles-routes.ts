@@ -1,0 +1,85 @@
+import { type Router } from 'express';
+import { z } from 'zod';
+import type { AccessService } from '../../adapters/postgres/access-service.js';
+import { Refusal } from '../../core/refusal.js';
+import { deleteRole, rulesNaming, saveRole } from '../../services/role-writes.js';
+import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { guardedBy, id } from '../common/respond.js';
+import { newRouter } from '../../adapters/web/routers.js';
+
+const name = z.string().trim().min(1).max(120);
+const profileIds = z.array(id).max(100);
+const create = z.strictObject({ name, parentId: id.nullable(), profileIds });
+const change = z.strictObject({ name: name.optional(), parentId: id.nullable().optional(), profileIds: profileIds.optional() });
+const removal = z.strictObject({ heirId: id.nullable().optional() });
+
+/**
+ * The handlers of the roles and teams pages: only for `manageAccess` (or an admin). The services
+ * check it again (they are the enforcement); checking here first also keeps the reads private.
+ */
+export const manageAccessOnly = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ».');
+
+/** The role tree (ROLE in docs/spec/access-model.md): read in SQL, every write through saveRole / deleteRole. */
+export function rolesRoutes(service: AccessService): Router {
+  const router = newRouter();
+  const actor = () => currentAccess()!.access;
+  const nameOf = async (roleId: number): Promise<string> => (await service.ds.query(`SELECT name FROM role WHERE id = $1`, [roleId]))[0]?.name ?? `n° ${roleId}`;
+
+  // Every role with its parent, profiles and users (its own, and with its whole subtree), and the
+  // internal profiles a role may receive (the default one is pre-selected for a new role).
+  router.get('/roles', manageAccessOnly(async (_req, res) => {
+    const roles = await service.ds.query(
+      `SELECT r.id, r.name, r.parent_id AS "parentId",
+              coalesce((SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name)
+                          FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE rp.role_id = r.id), '[]') AS profiles,
+              (SELECT count(*)::int FROM app_user u WHERE u.role_id = r.id) AS users,
+              (SELECT count(*)::int FROM role_closure rc JOIN app_user u ON u.role_id = rc.descendant_id WHERE rc.ancestor_id = r.id) AS "subtreeUsers"
+         FROM role r ORDER BY r.name`,
+    );
+    const profiles = await service.ds.query(`SELECT id, name, is_default AS "isDefault" FROM profile WHERE audience = 'internal' ORDER BY name`);
+    res.json({ roles, profiles });
+  }));
+
+  router.post('/roles', manageAccessOnly(async (req, res) => {
+    const input = create.parse(req.body);
+    const roleId = await saveRole(service, actor(), null, input);
+    res.json({ id: roleId, message: `Rôle « ${input.name} » créé${input.parentId ? ` sous ${await nameOf(input.parentId)}` : ''}.` });
+  }));
+
+  // Rename, move (parentId) or change the profiles: saveRole refuses a move under the role itself
+  // or one of its descendants, and whatever would take away the actor's own administration.
+  router.put('/roles/:id', manageAccessOnly(async (req, res) => {
+    const roleId = id.parse(req.params.id);
+    const input = change.parse(req.body);
+    await saveRole(service, actor(), roleId, input);
+    const label = await nameOf(roleId);
+    const message = input.parentId !== undefined && input.parentId !== null ? `Rôle ${label} placé sous ${await nameOf(input.parentId)}.` : `Rôle ${label} enregistré.`;
+    res.json({ ok: true, message });
+  }));
+
+  // What a deletion will do, for the confirmation: users and sub-roles to hand over, rules deleted with it.
+  const deletionOf = async (roleId: number) => {
+    const [role] = await service.ds.query(
+      `SELECT r.name, (SELECT count(*)::int FROM app_user WHERE role_id = r.id) AS users, (SELECT count(*)::int FROM role WHERE parent_id = r.id) AS children
+         FROM role r WHERE r.id = $1`, [roleId]);
+    if (!role) throw new Refusal('notFound', `Aucun rôle n° ${roleId}. Rien n'a été modifié.`);
+    return { ...role, rules: await rulesNaming(service.ds, 'role', roleId) } as { name: string; users: number; children: number; rules: unknown[] };
+  };
+  router.get('/roles/:id/deletion', manageAccessOnly(async (req, res) => {
+    res.json(await deletionOf(id.parse(req.params.id)));
+  }));
+
+  router.delete('/roles/:id', manageAccessOnly(async (req, res) => {
+    const roleId = id.parse(req.params.id);
+    const { heirId = null } = removal.parse(req.body ?? {});
+    const { name: label, users, children } = await deletionOf(roleId);
+    const heir = heirId ? await nameOf(heirId) : null;
+    const rules = await deleteRole(service, actor(), roleId, heirId);
+    const parts = [`Rôle ${label} supprimé.`];
+    if (heir && users + children > 0) parts.push(`${users} utilisateur(s) et ${children} rôle(s) subordonné(s) passent à ${heir}.`);
+    if (rules.length) parts.push(`Règle(s) de partage supprimée(s) avec lui : ${rules.map((r) => r.name ?? `n° ${r.id}`).join(', ')}.`);
+    res.json({ ok: true, rules, message: parts.join(' ') });
+  }));
+
+  return router;
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ActionContext, ComponentLoader, PropertyOptions, ResourceOptions } from 'adminjs';
+import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { hasCapability } from '../../services/actor.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const COPY = 'PortierUserCopy';
+const STATUS = 'PortierUserStatus';
+const DELETE = 'PortierUserDelete';
+/** The admin flag in the user form: shown to admins only (the service refuses it to others anyway). */
+export const USER_ADMIN_FLAG = 'PortierUserAdminFlag';
+/** `freeSeat` / `freeSeatReason` in the user form: admins change them, others read them (docs/spec/seats.md). */
+export const USER_FREE_SEAT = 'PortierUserFreeSeat';
+/** The seat overrun warning of the User, Profile and Role forms, with its box to tick (docs/spec/seats.md). */
+const SEAT_CONFIRM = 'PortierSeatConfirm';
+
+export function registerUserToolsComponents(loader: ComponentLoader): void {
+  loader.add(COPY, path.join(here, 'user-copy.jsx'));
+  loader.add(STATUS, path.join(here, 'user-status.jsx'));
+  loader.add(DELETE, path.join(here, 'user-delete.jsx'));
+  loader.add(USER_ADMIN_FLAG, path.join(here, 'user-admin-flag.jsx'));
+  loader.add(USER_FREE_SEAT, path.join(here, 'user-free-seat.jsx'));
+  loader.add(SEAT_CONFIRM, path.join(here, 'seat-confirm-field.jsx'));
+}
+
+const managesUsers = () => {
+  const store = currentAccess();
+  return !!store && hasCapability(store.access, 'manageUsers');
+};
+const internal = (ctx: ActionContext) => ctx.record?.params?.kind !== 'client';
+/**
+ * Admin accounts are changed by admins only (docs/spec/access-model.md): their buttons are not
+ * shown to others. Only shown: the services refuse the change anyway, with the message saying why.
+ */
+const changeable = (ctx: ActionContext) => {
+  const store = currentAccess();
+  return !!store && (store.access.access.isAdmin || ctx.record?.params?.isAdmin !== true);
+};
+// The page only shows the form: the change itself is a POST to Portier's routes (routes/users-routes.ts).
+const showRecord = async (_request: unknown, _response: unknown, context: ActionContext) => ({ record: context.record!.toJSON(context.currentAdmin) });
+
+/**
+ * The user's page buttons: "Copier" (a new user on this one's model), "Désactiver" /
+ * "Réactiver", and "Supprimer" with its heir picker (AdminJS's own delete has no heir).
+ */
+export function userToolsActions(): NonNullable<ResourceOptions['actions']> {
+  return {
+    copyUser: { actionType: 'record', icon: 'Copy', component: COPY, isAccessible: (ctx) => managesUsers() && internal(ctx), isVisible: changeable, handler: showRecord },
+    deactivateUser: {
+      actionType: 'record', icon: 'UserX', component: STATUS, handler: showRecord, isVisible: changeable,
+      isAccessible: (ctx) => managesUsers() && ctx.record?.params?.status === 'active',
+    },
+    reactivateUser: {
+      actionType: 'record', icon: 'UserCheck', component: STATUS, handler: showRecord, isVisible: changeable,
+      isAccessible: (ctx) => managesUsers() && ctx.record?.params?.status === 'inactive',
+    },
+    edit: { isVisible: changeable },
+    delete: { component: DELETE, isVisible: changeable },
+  };
+}
+
+/**
+ * The virtual form field `confirmSeats` (not a column): shown only when a save went over the
+ * subscription; ticked, the next save confirms it (errors.ts, `confirmSeatsFromForm`).
+ */
+export function confirmSeatsProperty(): PropertyOptions {
+  // Last in the form, right above the save button it goes with.
+  return { type: 'boolean', position: 999, isVisible: { list: false, filter: false, show: false, edit: true }, components: { edit: SEAT_CONFIRM } };
+}

@@ -1,0 +1,68 @@
+import { type Router } from 'express';
+import { z } from 'zod';
+import type { AccessService } from '../../adapters/postgres/access-service.js';
+import { Refusal } from '../../core/refusal.js';
+import { copyUser, deleteUsers, updateUser } from '../../services/user-writes.js';
+import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { guardedBy, id } from '../common/respond.js';
+import { newRouter } from '../../adapters/web/routers.js';
+
+const copyBody = z.strictObject({
+  login: z.string().trim().min(1).max(64),
+  email: z.string().trim().min(1).max(254),
+  firstName: z.string().trim().max(100).optional(),
+  lastName: z.string().trim().max(100).optional(),
+  password: z.string().min(1).max(200),
+});
+
+/**
+ * The user screens' own calls (`manageUsers`): moving a user to another role, copying a user,
+ * deactivating or reactivating one, deleting one with an heir. All through the user services, so
+ * the safeguards (last active admin, oneself, admin flag for admins only) answer here too.
+ */
+export function usersRoutes(service: AccessService): Router {
+  const router = newRouter();
+  const handle = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
+  const actor = () => currentAccess()!.access;
+
+  // The heirs a deletion may name: internal users other than the one deleted.
+  router.get('/users/:id/heirs', handle(async (req, res) => {
+    const userId = id.parse(req.params.id);
+    if (!(await service.ds.query(`SELECT 1 FROM app_user WHERE id = $1`, [userId])).length) throw new Refusal('notFound', 'Utilisateur introuvable.');
+    const heirs = await service.ds.query(
+      `SELECT u.id, u.login, u.first_name AS "firstName", u.last_name AS "lastName", u.status, r.name AS role
+         FROM app_user u LEFT JOIN role r ON r.id = u.role_id
+        WHERE u.kind = 'internal' AND u.id <> $1 ORDER BY u.status, u.last_name, u.first_name, u.login`,
+      [userId],
+    );
+    res.json({ heirs });
+  }));
+
+  router.post('/users/:id/role', handle(async (req, res) => {
+    const { roleId } = z.strictObject({ roleId: id }).parse(req.body);
+    await updateUser(service, actor(), id.parse(req.params.id), { roleId });
+    const [row] = await service.ds.query(`SELECT u.login, r.name AS role FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.id = $1`, [id.parse(req.params.id)]);
+    res.json({ ok: true, message: `${row.login} a maintenant le rôle ${row.role}.` });
+  }));
+
+  router.post('/users/:id/status', handle(async (req, res) => {
+    const { status } = z.strictObject({ status: z.enum(['active', 'inactive']) }).parse(req.body);
+    await updateUser(service, actor(), id.parse(req.params.id), { status });
+    res.json({ ok: true, message: status === 'active' ? 'Utilisateur réactivé : il peut se connecter.' : 'Utilisateur désactivé : sa session est close à sa prochaine requête.' });
+  }));
+
+  // A copy takes the role, organisation and login hours of its model; the admin flag only when an admin copies.
+  router.post('/users/:id/copy', handle(async (req, res) => {
+    const body = copyBody.parse(req.body);
+    const created = await copyUser(service, actor(), id.parse(req.params.id), body);
+    res.json({ id: created, message: `Utilisateur ${body.login} créé sur le modèle de l'original (rôle, société, service, horaires).` });
+  }));
+
+  router.delete('/users/:id', handle(async (req, res) => {
+    const { heirId } = z.strictObject({ heirId: id }).parse(req.body ?? {});
+    await deleteUsers(service, actor(), [id.parse(req.params.id)], heirId);
+    res.json({ ok: true, message: "Utilisateur supprimé ; ses enregistrements sont passés à l'héritier." });
+  }));
+
+  return router;
+}

@@ -1,0 +1,92 @@
+import { randomInt } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { loginBase, loginCandidate } from '../core/login-suggestion.js';
+import { passwordProblem } from '../core/password-policy.js';
+import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
+import { invalid } from './actor.js';
+import type { SeatOptions } from './seats.js';
+import { createUser, updateUser } from './user-writes.js';
+
+/** An access request as stored (the columns the approval reads). */
+export interface StoredRequest {
+  id: number;
+  type: 'newUser' | 'roleChange' | 'deactivation';
+  status: 'open' | 'approved' | 'rejected';
+  payload: Record<string, any>;
+  requester_id: number | null;
+  target_user_id: number | null;
+  handler_login: string | null;
+}
+
+export interface Applied {
+  /** The user created or changed. */
+  userId: number;
+  login: string;
+  /** A new user's first password, shown once to the approver and stored nowhere in clear. */
+  temporaryPassword?: string;
+  message: string;
+}
+
+// No 0/O, 1/l/I: the approver may have to read it out or copy it by hand.
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** 16 characters in groups of four (about 92 bits), within the password policy. */
+export function temporaryPassword(): string {
+  for (;;) {
+    const chars = Array.from({ length: 16 }, () => ALPHABET[randomInt(ALPHABET.length)]);
+    const password = [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+    if (!passwordProblem(password)) return password;
+  }
+}
+
+/** The organisation's habit for logins ("g.lebrun"), numbered when taken ("g.lebrun2"). */
+async function freeLogin(m: EntityManager, firstName: string, lastName: string): Promise<string> {
+  const base = loginBase(firstName, lastName);
+  const rows: Array<{ login: string }> = await m.query(`SELECT login FROM app_user WHERE starts_with(login, $1)`, [base]);
+  const taken = new Set(rows.map((r) => r.login));
+  for (let n = 1; ; n++) {
+    const login = loginCandidate(base, n);
+    if (!taken.has(login)) return login;
+  }
+}
+
+/** The user a role change or a deactivation concerns, as they are now. */
+async function target(m: EntityManager, request: StoredRequest): Promise<{ id: number; login: string; role_id: number | null; status: string }> {
+  const [user] = request.target_user_id === null ? [] : await m.query(`SELECT id, login, role_id, status FROM app_user WHERE id = $1`, [request.target_user_id]);
+  if (!user) throw invalid(`L'utilisateur ${request.payload.userLogin ?? ''} n'existe plus : rejetez la demande.`, 'userId');
+  return user;
+}
+
+/**
+ * Makes the change a request asks for, in the approval's transaction, through the very services
+ * the user screens use: every capability, safeguard, check and the seat guard apply, and their
+ * audit entries are written. A new user is active at once, in the requester's company and
+ * reporting to them, with a temporary password (there is no e-mail to send one: see
+ * docs/access-requests.md).
+ */
+export async function applyRequest(service: AccessService, ua: UserAccess, m: EntityManager, request: StoredRequest, seats: SeatOptions): Promise<Applied> {
+  const p = request.payload;
+  const options: SeatOptions = { ...seats, manager: m };
+  if (request.type === 'newUser') {
+    const login = await freeLogin(m, p.firstName, p.lastName);
+    const password = temporaryPassword();
+    const [requester] = request.requester_id === null ? [] : await m.query(`SELECT id, company FROM app_user WHERE id = $1`, [request.requester_id]);
+    const userId = await createUser(service, ua, {
+      login, email: p.email, password, firstName: p.firstName, lastName: p.lastName, title: p.title ?? null, roleId: p.roleId,
+      status: 'active', company: requester?.company ?? null, reportsToId: requester?.id ?? null,
+    }, options);
+    return {
+      userId, login, temporaryPassword: password,
+      message: `Demande n° ${request.id} approuvée : utilisateur ${login} créé avec le rôle ${p.roleName}. Son mot de passe provisoire n'est affiché qu'une fois : transmettez-le lui, il en choisira un à sa première connexion.`,
+    };
+  }
+  const user = await target(m, request);
+  if (request.type === 'roleChange') {
+    if (user.role_id === p.roleId) throw invalid(`${user.login} a déjà le rôle ${p.roleName} : rien à changer, rejetez la demande.`, 'roleId');
+    await updateUser(service, ua, user.id, { roleId: p.roleId }, options);
+    return { userId: user.id, login: user.login, message: `Demande n° ${request.id} approuvée : ${user.login} a maintenant le rôle ${p.roleName}.` };
+  }
+  if (user.status !== 'active') throw invalid(`${user.login} est déjà désactivé : rien à changer, rejetez la demande.`, 'userId');
+  await updateUser(service, ua, user.id, { status: 'inactive' }, options);
+  return { userId: user.id, login: user.login, message: `Demande n° ${request.id} approuvée : ${user.login} est désactivé, sa session est close à sa prochaine requête.` };
+}

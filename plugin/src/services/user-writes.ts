@@ -1,0 +1,224 @@
+import type { EntityManager } from 'typeorm';
+import { loginHoursProblems, type LoginHours } from '../core/login-hours.js';
+import { LOGIN_PATTERN, passwordProblem } from '../core/password-policy.js';
+import { hashPassword } from './auth/passwords.js';
+import { passwordSetBySomeoneElse } from './auth/session-epoch.js';
+import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
+import { adminPlaneRefusal, Refusal } from '../core/refusal.js';
+import { assertAnActiveAdmin, assertKeepsOwnAdministration, capabilitiesOf, lockAdmins } from '../adapters/postgres/safeguards.js';
+import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard, snapshot } from './actor.js';
+import { delegated, refuseAdminAccounts } from './delegation.js';
+import { fromUser, handOver } from './heir-transfer.js';
+import { seatGuarded, type SeatCause, type SeatOptions } from './seats.js';
+
+export interface UserInput {
+  login?: string;
+  email?: string;
+  password?: string;
+  firstName?: string;
+  lastName?: string;
+  isAdmin?: boolean;
+  status?: 'active' | 'inactive';
+  roleId?: number | null;
+  company?: string | null;
+  title?: string | null;
+  department?: string | null;
+  reportsToId?: number | null;
+  phone?: string | null;
+  mobilePhone?: string | null;
+  locale?: 'fr' | 'en';
+  loginHours?: LoginHours | null;
+  /** A seat offered (docs/spec/seats.md): admins only, with its reason. */
+  freeSeat?: boolean;
+  freeSeatReason?: string | null;
+}
+
+const COLUMNS: Record<string, string> = {
+  login: 'login', email: 'email', firstName: 'first_name', lastName: 'last_name', isAdmin: 'is_admin', status: 'status',
+  roleId: 'role_id', company: 'company', title: 'title', department: 'department', reportsToId: 'reports_to_id', phone: 'phone',
+  mobilePhone: 'mobile_phone', locale: 'locale', loginHours: 'login_hours', freeSeat: 'free_seat', freeSeatReason: 'free_seat_reason',
+};
+
+/**
+ * Free seats are the admins' to give or take back, and say why (docs/spec/seats.md). Says whether
+ * the free seat changes: what it covers is then stamped anew (free-seats.ts).
+ */
+function checkFreeSeat(ua: UserAccess, input: UserInput, current: { free_seat: boolean; free_seat_reason: string | null } | null): boolean {
+  if (input.freeSeatReason !== undefined) input.freeSeatReason = input.freeSeatReason?.trim() || null;
+  const changing = (input.freeSeat !== undefined && input.freeSeat !== (current?.free_seat ?? false))
+    || (input.freeSeatReason !== undefined && (input.freeSeatReason ?? null) !== (current?.free_seat_reason ?? null));
+  if (!changing) return false;
+  if (!ua.access.isAdmin) throw refuse('Seul un administrateur peut offrir une licence ou la retirer.', 'freeSeat');
+  const free = input.freeSeat ?? current?.free_seat ?? false;
+  const reason = input.freeSeatReason !== undefined ? input.freeSeatReason : current?.free_seat_reason ?? null;
+  if (free && !reason?.trim()) throw invalid('Une licence offerte dit pourquoi (ex. « expert-comptable du client ») : renseignez le motif.', 'freeSeatReason');
+  if (!free && input.freeSeatReason === undefined) input.freeSeatReason = null;
+  return true;
+}
+
+/** The cause of a user change, as its billing event would say it. */
+function updateCause(login: string, input: UserInput, current: { status: string; role_id: number | null; is_admin: boolean; free_seat: boolean }): SeatCause {
+  if (input.status === 'active' && current.status !== 'active') return { change: 'activateUser', text: `Réactivation de l'utilisateur ${login}` };
+  if (input.isAdmin === true && !current.is_admin) return { change: 'adminFlag', text: `Statut d'administrateur donné à ${login}` };
+  if (input.roleId !== undefined && input.roleId !== current.role_id) return { change: 'roleChange', text: `Changement de rôle de ${login}` };
+  if (input.freeSeat === false && current.free_seat) return { change: 'freeSeat', text: `Licence offerte retirée à ${login}` };
+  return { change: 'userChange', text: `Modification de l'utilisateur ${login}` };
+}
+
+async function validate(m: EntityManager, input: UserInput, id: number | null): Promise<void> {
+  if (input.login !== undefined && !LOGIN_PATTERN.test(input.login)) {
+    throw invalid('Identifiant : 3 à 64 caractères parmi lettres, chiffres, « . », « _ » et « - ».', 'login');
+  }
+  if (input.email !== undefined) {
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw invalid('E-mail invalide.', 'email');
+    const [twin] = await m.query(`SELECT login FROM app_user WHERE lower(email) = lower($1) AND id IS DISTINCT FROM $2`, [input.email, id]);
+    if (twin) throw invalid(`L'e-mail ${input.email} est déjà celui de l'utilisateur ${twin.login}.`, 'email');
+  }
+  if (input.login !== undefined) {
+    const [twin] = await m.query(`SELECT 1 FROM app_user WHERE login = $1 AND id IS DISTINCT FROM $2`, [input.login, id]);
+    if (twin) throw invalid(`L'identifiant ${input.login} est déjà pris.`, 'login');
+  }
+  if (input.password !== undefined) {
+    const weak = passwordProblem(input.password);
+    if (weak) throw invalid(`Mot de passe trop faible : ${weak}.`, 'password');
+  }
+  if (input.roleId != null && !(await m.query(`SELECT 1 FROM role WHERE id = $1`, [input.roleId])).length) {
+    throw invalid(`Aucun rôle n° ${input.roleId}.`, 'roleId');
+  }
+  if (input.reportsToId != null) {
+    if (input.reportsToId === id) throw invalid('Un utilisateur ne peut pas être son propre responsable.', 'reportsToId');
+    if (!(await m.query(`SELECT 1 FROM app_user WHERE id = $1`, [input.reportsToId])).length) throw invalid(`Aucun utilisateur n° ${input.reportsToId}.`, 'reportsToId');
+  }
+  if (input.loginHours !== undefined && input.loginHours !== null) {
+    const problems = loginHoursProblems(input.loginHours, 'fr');
+    if (problems.length) throw invalid(`Horaires de connexion : ${problems.join(' ; ')}.`, 'loginHours');
+  }
+}
+
+export async function createUser(service: AccessService, ua: UserAccess, input: UserInput, options: SeatOptions = {}): Promise<number> {
+  requireCapability(ua, 'manageUsers');
+  checkFreeSeat(ua, input, null);
+  if (input.isAdmin && !ua.access.isAdmin) throw refuse('Seul un administrateur peut nommer un administrateur.', 'isAdmin');
+  if (!input.login) throw invalid("L'identifiant est obligatoire.", 'login');
+  if (!input.email) throw invalid("L'e-mail est obligatoire (les identifiants sont envoyés par e-mail).", 'email');
+  if (!input.password) throw invalid('Le mot de passe est obligatoire pour un nouvel utilisateur.', 'password');
+  const cause: SeatCause = { change: 'createUser', text: `Création de l'utilisateur ${input.login}` };
+  return seatGuarded(service, ua.user, cause, (m) => delegated(m, ua, async () => {
+    await validate(m, input, null);
+    const hash = await hashPassword(input.password!);
+    const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
+    const cols = [...entries.map(([k]) => COLUMNS[k]), 'password_hash'];
+    const values = [...entries.map(([k, v]) => (k === 'loginHours' && v !== null ? JSON.stringify(v) : v)), hash];
+    const [row] = await m.query(
+      `INSERT INTO app_user (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+      values,
+    );
+    // A first password chosen by a user manager (or an approval's temporary one) is changed at the first sign-in.
+    await passwordSetBySomeoneElse(m, row.id);
+    await auditSetup(m, ua, 'create', 'User', row.id, input.login!, null, await snapshot(m, 'app_user', row.id));
+    return row.id as number;
+  }), options);
+}
+
+/**
+ * A new user on another's model ("Copier"): their role, organisation, manager, locale and login
+ * hours; the admin flag only when an admin copies. An admin's account is copied by admins only,
+ * and the copy goes through createUser (no escalation, seats).
+ */
+export async function copyUser(
+  service: AccessService, ua: UserAccess, modelId: number,
+  input: Pick<UserInput, 'login' | 'email' | 'firstName' | 'lastName' | 'password'>,
+): Promise<number> {
+  requireCapability(ua, 'manageUsers');
+  const [model] = await service.ds.query(
+    `SELECT kind, is_admin, role_id, company, title, department, reports_to_id, locale, login_hours FROM app_user WHERE id = $1`, [modelId]);
+  if (!model) throw new Refusal('notFound', `Utilisateur introuvable. ${NOTHING_CHANGED}`);
+  await refuseAdminAccounts(service.ds.manager, ua, [modelId]);
+  if (model.kind !== 'internal') throw invalid('Un utilisateur client se crée avec ses dossiers (page Accès clients), il ne se copie pas.');
+  return createUser(service, ua, {
+    ...input, status: 'active', isAdmin: model.is_admin && ua.access.isAdmin, roleId: model.role_id, company: model.company,
+    title: model.title, department: model.department, reportsToId: model.reports_to_id, locale: model.locale, loginHours: model.login_hours,
+  });
+}
+
+export async function updateUser(service: AccessService, ua: UserAccess, id: number, input: UserInput, options: SeatOptions = {}): Promise<void> {
+  const self = id === ua.user.id;
+  requireCapability(ua, 'manageUsers');
+  let cause: SeatCause = { change: 'userChange', text: `Modification de l'utilisateur n° ${id}` };
+  await seatGuarded(service, ua.user, () => cause, async (m) => {
+    const [current] = await m.query(`SELECT id, login, kind, is_admin, status, role_id, system, free_seat, free_seat_reason FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+    if (!current) throw new Refusal('notFound', `Aucun utilisateur n° ${id}. ${NOTHING_CHANGED}`);
+    await refuseAdminAccounts(m, ua, [id]); // before any other refusal (docs/spec/access-model.md)
+    if (self && input.password) throw adminPlaneRefusal({ code: 'notOneself', items: ['password'] }, { property: 'password', safeguard: true });
+    const freeSeatChanged = checkFreeSeat(ua, input, current);
+    cause = updateCause(current.login, input, current);
+    if (input.login !== undefined && input.login !== current.login) throw refuse("L'identifiant ne change pas après la création.", 'login');
+    delete input.login;
+    const demoting = input.isAdmin === false && current.is_admin;
+    const promoting = input.isAdmin === true && !current.is_admin;
+    const deactivating = input.status === 'inactive' && current.status === 'active';
+    if ((demoting || promoting) && !ua.access.isAdmin) throw refuse('Seul un administrateur peut donner ou retirer le statut d’administrateur.', 'isAdmin');
+    // A client's access is their dossiers (docs/spec/client-access.md), as an organisation file says.
+    if (current.kind === 'client' && (input.roleId != null || promoting)) {
+      throw invalid("Un utilisateur client n'a ni rôle ni statut d'administrateur : ses accès sont ses dossiers.", input.roleId != null ? 'roleId' : 'isAdmin');
+    }
+    if (self && demoting) throw safeguard('Vous ne pouvez pas vous retirer vous-même le statut d’administrateur.', 'isAdmin');
+    if (self && deactivating) throw safeguard('Vous ne pouvez pas désactiver votre propre compte.', 'status');
+    if (demoting || (deactivating && current.is_admin)) await lockAdmins(m);
+    await validate(m, input, id);
+    await delegated(m, ua, () => writeUser(m, ua, id, input, current.login, freeSeatChanged));
+    if (demoting || deactivating) await assertAnActiveAdmin(m);
+  }, options);
+}
+
+/** The update itself, once every check before it has passed; audited with what changed. */
+async function writeUser(m: EntityManager, ua: UserAccess, id: number, input: UserInput, login: string, freeSeatChanged: boolean): Promise<void> {
+  const self = id === ua.user.id;
+  const before = self ? (await capabilitiesOf(m, id)).capabilities : null;
+  const was = await snapshot(m, 'app_user', id);
+  const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
+  const sets = entries.map(([k], i) => `${COLUMNS[k]} = $${i + 2}`);
+  const values: unknown[] = entries.map(([k, v]) => (k === 'loginHours' && v !== null ? JSON.stringify(v) : v));
+  if (input.password) {
+    sets.push(`password_hash = $${values.length + 2}`);
+    values.push(await hashPassword(input.password));
+  }
+  // A free seat granted or changed by an admin covers what the user holds after this change.
+  if (freeSeatChanged) sets.push('free_seat_covers = NULL');
+  if (sets.length) await m.query(`UPDATE app_user SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [id, ...values]);
+  if (input.password && !self) await passwordSetBySomeoneElse(m, id);
+  const now = await snapshot(m, 'app_user', id);
+  const changes = { ...(now ?? {}), ...(input.password ? { password: '(changed)' } : {}) };
+  if (sets.length) await auditSetup(m, ua, 'update', 'User', id, login, was, changes);
+  if (before) await assertKeepsOwnAdministration(m, id, before);
+}
+
+/**
+ * Deleting users names the user who takes over all their records, in one transaction: nothing
+ * is orphaned or lost. A Contact's advisor roles pass to the heir too. Several users at once
+ * (bulk delete) are deleted all or none.
+ */
+export async function deleteUsers(service: AccessService, ua: UserAccess, ids: number[], heirId: number | null): Promise<void> {
+  requireCapability(ua, 'manageUsers');
+  await service.ds.transaction(async (m) => {
+    // Taken first, as every change that may remove an admin takes it before its row locks.
+    await lockAdmins(m);
+    const users = await m.query(`SELECT id, login, is_admin, system FROM app_user WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`, [ids]);
+    const missing = ids.filter((id) => !users.some((u: { id: number }) => u.id === id));
+    if (missing.length) throw new Refusal('notFound', `Aucun utilisateur n° ${missing.join(', ')}. ${NOTHING_CHANGED}`);
+    await refuseAdminAccounts(m, ua, ids);
+    if (ids.includes(ua.user.id)) throw safeguard('Vous ne pouvez pas supprimer votre propre compte.');
+    const system = users.filter((u: { system: boolean }) => u.system).map((u: { login: string }) => u.login);
+    if (system.length) throw safeguard(`${system.join(', ')} : utilisateur système, il ne peut pas être supprimé.`);
+    const logins = users.map((u: { login: string }) => u.login).join(', ');
+    if (!heirId) throw invalid(`Désignez l'utilisateur qui reprend les enregistrements de ${logins} (héritier).`, 'heirId');
+    if (ids.includes(heirId)) throw invalid("L'héritier doit être un autre utilisateur que ceux supprimés.", 'heirId');
+    const [heir] = await m.query(`SELECT id, kind FROM app_user WHERE id = $1`, [heirId]);
+    if (!heir || heir.kind !== 'internal') throw invalid(`Aucun collaborateur n° ${heirId} pour reprendre les enregistrements.`, 'heirId');
+    const admins = users.some((u: { is_admin: boolean }) => u.is_admin);
+    for (const u of users) await handOver(service, m, ua, fromUser(u.id, heirId), `Repris de ${u.login}, supprimé.`);
+    for (const u of users) await auditSetup(m, ua, 'delete', 'User', u.id, u.login, await snapshot(m, 'app_user', u.id), { heirId });
+    await m.query(`DELETE FROM app_user WHERE id = ANY($1::int[])`, [ids]);
+    if (admins) await assertAnActiveAdmin(m);
+  });
+}
