@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AccessService, createAccessRequest, type ModuleRegistry } from '@portier/adminjs';
+import { AccessService, createAccessRequest, type ModuleRegistry, type ServiceContext } from '@portier/adminjs';
 
 /**
  * Two open access requests of the demo's partner team lead, g.lebrun (profile "Chef d'équipe
@@ -15,11 +15,13 @@ export async function addDemoRequests(ds: DataSource, registry: ModuleRegistry):
   const leaverId = await id(`SELECT id FROM app_user WHERE login = $1`, 'a.huet');
   const lead = leadId === undefined ? null : await service.forUser(leadId);
   if (!lead || roleId === undefined || leaverId === undefined) return 0; // another organisation file: nothing to ask
-  await createAccessRequest(service, lead, {
+  // Made by the seed, not over HTTP: no ip or user agent in the audit trail, nothing to confirm.
+  const ctx: ServiceContext = { actor: lead, ip: null, userAgent: null, confirmSeats: false };
+  await createAccessRequest(service, ctx, {
     type: 'newUser', firstName: 'Camille', lastName: 'Rivière', email: 'camille.riviere@boulangerie-partenaire.test',
     title: 'Conseillère boulangerie partenaire', roleId, note: 'Rejoint le réseau le 1er du mois (boulangerie de Villeurbanne).',
   });
-  await createAccessRequest(service, lead, {
+  await createAccessRequest(service, ctx, {
     type: 'deactivation', userId: leaverId, reason: 'A quitté le réseau partenaire', note: 'Son dernier jour était vendredi.',
   });
   return 2;

@@ -24,6 +24,7 @@ export * from './core/setup-index.js';
 export { profileGrants } from './core/profile-grants.js';
 export { AccessService, type UserAccess } from './adapters/postgres/access-service.js';
 export { createAccessRequest, approveAccessRequest, rejectAccessRequest } from './services/access-requests.js';
+export type { ServiceContext } from './services/context.js';
 export { accessibleSql, DENY_ALL, type SqlCondition, type TableInfo } from './adapters/postgres/condition-sql.js';
 export { scopedQuery } from './adapters/postgres/scoped-query.js';
 export { loadSetup, loadAccessUser } from './adapters/postgres/load-setup.js';

@@ -2,10 +2,11 @@ import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { loginBase, loginCandidate } from '../core/login-suggestion.js';
 import { passwordProblem } from '../core/password-policy.js';
-import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
+import type { AccessService } from '../adapters/postgres/access-service.js';
 import { invalid } from './actor.js';
 import type { SeatOptions } from './seats.js';
 import { createUser, updateUser } from './user-writes.js';
+import type { ServiceContext } from './context.js';
 
 /** An access request as stored (the columns the approval reads). */
 export interface StoredRequest {
@@ -64,14 +65,14 @@ async function target(m: EntityManager, request: StoredRequest): Promise<{ id: n
  * reporting to them, with a temporary password (there is no e-mail to send one: see
  * docs/access-requests.md).
  */
-export async function applyRequest(service: AccessService, ua: UserAccess, m: EntityManager, request: StoredRequest, seats: SeatOptions): Promise<Applied> {
+export async function applyRequest(service: AccessService, ctx: ServiceContext, m: EntityManager, request: StoredRequest): Promise<Applied> {
   const p = request.payload;
-  const options: SeatOptions = { ...seats, manager: m };
+  const options: SeatOptions = { manager: m };
   if (request.type === 'newUser') {
     const login = await freeLogin(m, p.firstName, p.lastName);
     const password = temporaryPassword();
     const [requester] = request.requester_id === null ? [] : await m.query(`SELECT id, company FROM app_user WHERE id = $1`, [request.requester_id]);
-    const userId = await createUser(service, ua, {
+    const userId = await createUser(service, ctx, {
       login, email: p.email, password, firstName: p.firstName, lastName: p.lastName, title: p.title ?? null, roleId: p.roleId,
       status: 'active', company: requester?.company ?? null, reportsToId: requester?.id ?? null,
     }, options);
@@ -83,10 +84,10 @@ export async function applyRequest(service: AccessService, ua: UserAccess, m: En
   const user = await target(m, request);
   if (request.type === 'roleChange') {
     if (user.role_id === p.roleId) throw invalid(`${user.login} a déjà le rôle ${p.roleName} : rien à changer, rejetez la demande.`, 'roleId');
-    await updateUser(service, ua, user.id, { roleId: p.roleId }, options);
+    await updateUser(service, ctx, user.id, { roleId: p.roleId }, options);
     return { userId: user.id, login: user.login, message: `Demande n° ${request.id} approuvée : ${user.login} a maintenant le rôle ${p.roleName}.` };
   }
   if (user.status !== 'active') throw invalid(`${user.login} est déjà désactivé : rien à changer, rejetez la demande.`, 'userId');
-  await updateUser(service, ua, user.id, { status: 'inactive' }, options);
+  await updateUser(service, ctx, user.id, { status: 'inactive' }, options);
   return { userId: user.id, login: user.login, message: `Demande n° ${request.id} approuvée : ${user.login} est désactivé, sa session est close à sa prochaine requête.` };
 }

@@ -7,6 +7,7 @@ import { handlerNote, parseRequestInput, type AccessRequestInput } from './acces
 import { teamUsers } from './access-request-reads.js';
 import { applyRequest, type Applied, type StoredRequest } from './access-request-apply.js';
 import { lockSeats } from './seats.js';
+import type { ServiceContext } from './context.js';
 
 /**
  * Delegated access requests (docs/spec/seats.md): a team lead (`requestAccessChanges`) asks for a new user,
@@ -61,7 +62,8 @@ async function refuseDuplicate(m: EntityManager, requesterId: number, request: A
 }
 
 /** A team lead's request; its id. Refused, it leaves nothing behind. */
-export async function createAccessRequest(service: AccessService, ua: UserAccess, input: unknown): Promise<number> {
+export async function createAccessRequest(service: AccessService, ctx: ServiceContext, input: unknown): Promise<number> {
+  const ua = ctx.actor;
   requireCapability(ua, 'requestAccessChanges');
   const request = parseRequestInput(input);
   return service.ds.transaction(async (m) => {
@@ -73,7 +75,7 @@ export async function createAccessRequest(service: AccessService, ua: UserAccess
       `INSERT INTO access_request (type, payload, requester_id, requester_login, target_user_id, note) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [request.type, JSON.stringify(payload), ua.user.id, ua.user.login, 'userId' in request ? request.userId : null, request.note],
     );
-    await auditSetup(m, ua, 'create', 'AccessRequest', row.id, reference(request.type, payload), null, { type: request.type, ...payload, note: request.note });
+    await auditSetup(m, ctx, 'create', 'AccessRequest', row.id, reference(request.type, payload), null, { type: request.type, ...payload, note: request.note });
     return row.id as number;
   });
 }
@@ -99,8 +101,8 @@ async function close(m: EntityManager, ua: UserAccess, request: StoredRequest, s
   );
 }
 
-const auditDecision = (m: EntityManager, ua: UserAccess, request: StoredRequest, status: 'approved' | 'rejected', note: string | null, resultUserId: number | null) =>
-  auditSetup(m, ua, status === 'approved' ? 'approve' : 'reject', 'AccessRequest', request.id, reference(request.type, request.payload),
+const auditDecision = (m: EntityManager, ctx: ServiceContext, request: StoredRequest, status: 'approved' | 'rejected', note: string | null, resultUserId: number | null) =>
+  auditSetup(m, ctx, status === 'approved' ? 'approve' : 'reject', 'AccessRequest', request.id, reference(request.type, request.payload),
     { status: 'open' }, { status, handlerNote: note, ...(resultUserId ? { resultUserId } : {}) });
 
 /**
@@ -110,8 +112,9 @@ const auditDecision = (m: EntityManager, ua: UserAccess, request: StoredRequest,
  * refusal is thrown on. A seat warning is no refusal: it is thrown on and nothing is recorded.
  */
 export async function approveAccessRequest(
-  service: AccessService, ua: UserAccess, id: number, options: { note?: unknown; confirmed?: boolean } = {},
+  service: AccessService, ctx: ServiceContext, id: number, options: { note?: unknown } = {},
 ): Promise<Applied> {
+  const ua = ctx.actor;
   requireCapability(ua, 'manageUsers');
   const note = handlerNote(options.note, false);
   let applying = false;
@@ -122,8 +125,8 @@ export async function approveAccessRequest(
       applying = true;
       await recheckRequester(service, m, request);
       const { result, entryIds } = await withAuditEntryIds(m, async () => {
-        const applied = await applyRequest(service, ua, m, request, { confirmed: options.confirmed });
-        await auditDecision(m, ua, request, 'approved', note, applied.userId);
+        const applied = await applyRequest(service, ctx, m, request);
+        await auditDecision(m, ctx, request, 'approved', note, applied.userId);
         return applied;
       });
       await close(m, ua, request, 'approved', note, entryIds, result.userId);
@@ -152,12 +155,13 @@ async function recheckRequester(service: AccessService, m: EntityManager, reques
 }
 
 /** Rejects an open request with a reason, which the requester reads in "Mes demandes". */
-export async function rejectAccessRequest(service: AccessService, ua: UserAccess, id: number, reason: unknown): Promise<void> {
+export async function rejectAccessRequest(service: AccessService, ctx: ServiceContext, id: number, reason: unknown): Promise<void> {
+  const ua = ctx.actor;
   requireCapability(ua, 'manageUsers');
   const note = handlerNote(reason, true);
   await service.ds.transaction(async (m) => {
     const request = await openRequest(m, id);
-    const { entryIds } = await withAuditEntryIds(m, () => auditDecision(m, ua, request, 'rejected', note, null));
+    const { entryIds } = await withAuditEntryIds(m, () => auditDecision(m, ctx, request, 'rejected', note, null));
     await close(m, ua, request, 'rejected', note, entryIds, null);
   });
 }

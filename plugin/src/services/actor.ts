@@ -1,10 +1,10 @@
 import { CAPABILITY_LABELS, hasCapability as holds } from '../core/capabilities.js';
 import type { Capability } from '../core/model.js';
 import type { EntityManager } from 'typeorm';
-import { currentAccess } from '../adapters/adminjs/request-context.js';
 import type { UserAccess } from '../adapters/postgres/access-service.js';
 import { audit, diff } from '../adapters/postgres/audit.js';
 import { Refusal } from '../core/refusal.js';
+import { auditActor, type ServiceContext } from './context.js';
 
 export const NOTHING_CHANGED = "Rien n'a été modifié.";
 
@@ -41,11 +41,10 @@ export async function snapshot(m: EntityManager, table: string, key: string | nu
 
 /** Every change to the access set-up is an audit entry, in the transaction of the change. */
 export async function auditSetup(
-  m: EntityManager, ua: UserAccess, action: string, module: string, id: string | number, reference: string | null,
+  m: EntityManager, ctx: ServiceContext, action: string, module: string, id: string | number, reference: string | null,
   before: Record<string, unknown> | null, after: Record<string, unknown> | null,
 ): Promise<void> {
-  const store = currentAccess();
-  await audit(m, { id: ua.user.id, login: ua.user.login, ip: store?.ip ?? null, userAgent: store?.userAgent ?? null }, {
+  await audit(m, auditActor(ctx), {
     action, module, recordId: id, reference, changes: diff(before, after),
   });
 }

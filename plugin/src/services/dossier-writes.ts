@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
+import type { AccessService } from '../adapters/postgres/access-service.js';
 import { Refusal } from '../core/refusal.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
 import { dossierRoot } from '../core/client-access.js';
 import { seatGuarded } from './seats.js';
+import type { ServiceContext } from './context.js';
 
 /**
  * Client users' dossier grants (docs/spec/client-access.md): set a user's grants, move every (user,
@@ -40,16 +41,16 @@ async function clientProfile(m: EntityManager, id: number, property: string): Pr
   return p;
 }
 
-async function auditDossiers(m: EntityManager, service: AccessService, ua: UserAccess, userId: number, login: string, before: Array<[string, string]>): Promise<void> {
+async function auditDossiers(m: EntityManager, service: AccessService, ctx: ServiceContext, userId: number, login: string, before: Array<[string, string]>): Promise<void> {
   const after = await grantsOf(m, service, userId);
-  if (JSON.stringify(before) !== JSON.stringify(after)) await auditSetup(m, ua, 'update', 'User', userId, login, { dossiers: before }, { dossiers: after });
+  if (JSON.stringify(before) !== JSON.stringify(after)) await auditSetup(m, ctx, 'update', 'User', userId, login, { dossiers: before }, { dossiers: after });
 }
 
 /** A client user holds exactly these grants afterwards (one profile per Account). */
-export async function setDossierGrants(service: AccessService, ua: UserAccess, userId: number, grants: DossierGrantInput[]): Promise<void> {
-  requireCapability(ua, 'manageUsers');
+export async function setDossierGrants(service: AccessService, ctx: ServiceContext, userId: number, grants: DossierGrantInput[]): Promise<void> {
+  requireCapability(ctx.actor, 'manageUsers');
   let login = `n° ${userId}`;
-  await seatGuarded(service, ua.user, () => ({ change: 'dossierGrants', text: `Dossiers de l'utilisateur client ${login}` }), async (m) => {
+  await seatGuarded(service, ctx, () => ({ change: 'dossierGrants', text: `Dossiers de l'utilisateur client ${login}` }), async (m) => {
     const [user] = await m.query(`SELECT id, login, kind FROM app_user WHERE id = $1 FOR UPDATE`, [userId]);
     login = user?.login ?? login;
     if (!user) throw new Refusal('notFound', `Aucun utilisateur n° ${userId}. ${NOTHING_CHANGED}`);
@@ -65,7 +66,7 @@ export async function setDossierGrants(service: AccessService, ua: UserAccess, u
     const before = await grantsOf(m, service, userId);
     await m.query(`DELETE FROM dossier_grant WHERE user_id = $1`, [userId]);
     for (const g of grants) await m.query(`INSERT INTO dossier_grant (user_id, account_id, profile_id) VALUES ($1, $2, $3)`, [userId, g.accountId, g.profileId]);
-    await auditDossiers(m, service, ua, userId, user.login, before);
+    await auditDossiers(m, service, ctx, userId, user.login, before);
   });
 }
 
@@ -80,9 +81,9 @@ export async function clientProfilePairs(service: AccessService, profileId: numb
 }
 
 /** "Transférer tous les utilisateurs": every pair of `fromId` moves to `toId`; returns the pairs moved. */
-export async function transferAllClientUsers(service: AccessService, ua: UserAccess, fromId: number, toId: number): Promise<Pair[]> {
-  requireCapability(ua, 'manageUsers');
-  return seatGuarded(service, ua.user, { change: 'dossierGrants', text: `Dossiers du profil client n° ${fromId} transférés au n° ${toId}` }, async (m) => {
+export async function transferAllClientUsers(service: AccessService, ctx: ServiceContext, fromId: number, toId: number): Promise<Pair[]> {
+  requireCapability(ctx.actor, 'manageUsers');
+  return seatGuarded(service, ctx, { change: 'dossierGrants', text: `Dossiers du profil client n° ${fromId} transférés au n° ${toId}` }, async (m) => {
     await clientProfile(m, fromId, 'from');
     await clientProfile(m, toId, 'to');
     if (fromId === toId) throw invalid('Choisissez un autre profil que celui de départ.', 'to');
@@ -91,20 +92,20 @@ export async function transferAllClientUsers(service: AccessService, ua: UserAcc
     const before = new Map<number, Array<[string, string]>>();
     for (const id of users.keys()) before.set(id, await grantsOf(m, service, id));
     await m.query(`UPDATE dossier_grant SET profile_id = $2 WHERE profile_id = $1`, [fromId, toId]);
-    for (const [id, login] of users) await auditDossiers(m, service, ua, id, login, before.get(id)!);
+    for (const [id, login] of users) await auditDossiers(m, service, ctx, id, login, before.get(id)!);
     return pairs;
   });
 }
 
 /** "Transférer un utilisateur (avancé)": one user, one dossier, a new client profile. */
-export async function transferOneDossier(service: AccessService, ua: UserAccess, userId: number, accountId: number, toId: number): Promise<void> {
-  requireCapability(ua, 'manageUsers');
-  await seatGuarded(service, ua.user, { change: 'dossierGrants', text: `Dossier n° ${accountId} de l'utilisateur n° ${userId} transféré au profil n° ${toId}` }, async (m) => {
+export async function transferOneDossier(service: AccessService, ctx: ServiceContext, userId: number, accountId: number, toId: number): Promise<void> {
+  requireCapability(ctx.actor, 'manageUsers');
+  await seatGuarded(service, ctx, { change: 'dossierGrants', text: `Dossier n° ${accountId} de l'utilisateur n° ${userId} transféré au profil n° ${toId}` }, async (m) => {
     await clientProfile(m, toId, 'to');
     const [user] = await m.query(`SELECT login FROM app_user WHERE id = $1`, [userId]);
     const before = user ? await grantsOf(m, service, userId) : [];
     const [, count] = await m.query(`UPDATE dossier_grant SET profile_id = $3 WHERE user_id = $1 AND account_id = $2`, [userId, accountId, toId]);
     if (!user || !count) throw new Refusal('notFound', `Cet utilisateur n'a pas de dossier sur le compte n° ${accountId}. ${NOTHING_CHANGED}`);
-    await auditDossiers(m, service, ua, userId, user.login, before);
+    await auditDossiers(m, service, ctx, userId, user.login, before);
   });
 }

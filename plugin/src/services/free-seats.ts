@@ -2,8 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { adminPlaneText } from '../core/admin-plane-texts.js';
 import { tierRank } from '../core/license-tiers.js';
 import type { LicenseTier } from '../core/model.js';
-import { currentAccess } from '../adapters/adminjs/request-context.js';
-import { audit } from '../adapters/postgres/audit.js';
+import { audit, type AuditActor } from '../adapters/postgres/audit.js';
 
 /**
  * Free seats (docs/spec/seats.md, "Free seats"). A free seat covers what the user held when an
@@ -33,8 +32,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  */
 const coveredRank = (covers: Covers): number => (covers?.tier ? tierRank(covers.tier) : -1);
 
-/** After a change, in its transaction: stamp (an admin's change) or end (another's stretch) the free seats it touched. */
-export async function settleFreeSeats(m: EntityManager, actor: { id: number | null; login: string | null }, before: Map<number, FreeSeatRow>): Promise<void> {
+/**
+ * After a change, in its transaction: stamp (an admin's change) or end (another's stretch) the free
+ * seats it touched. `actor` is who made the change, with where from, for the entry of a seat ended.
+ */
+export async function settleFreeSeats(m: EntityManager, actor: AuditActor, before: Map<number, FreeSeatRow>): Promise<void> {
   const admin = actor.id === null || !!(await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND is_admin`, [actor.id])).length;
   for (const row of (await freeSeatState(m)).values()) {
     const was = before.get(row.id);
@@ -44,8 +46,7 @@ export async function settleFreeSeats(m: EntityManager, actor: { id: number | nu
       await m.query(`UPDATE app_user SET free_seat_covers = $2 WHERE id = $1`, [row.id, JSON.stringify(row.now)]);
     } else if (row.kind === 'internal' && row.now?.tier && tierRank(row.now.tier) > coveredRank(row.covers)) {
       await m.query(`UPDATE app_user SET free_seat = false, free_seat_reason = NULL, free_seat_covers = NULL WHERE id = $1`, [row.id]);
-      const store = currentAccess();
-      await audit(m, { id: actor.id, login: actor.login, ip: store?.ip ?? null, userAgent: store?.userAgent ?? null }, {
+      await audit(m, actor, {
         action: 'freeSeatEnded', module: 'User', recordId: row.id, reference: row.login,
         changes: { freeSeat: [true, false], tier: [row.covers?.tier ?? null, row.now.tier] },
         message: adminPlaneText({ code: 'freeSeatEnded', login: row.login }),

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { ModuleSpec } from '../core/modules.js';
-import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
+import type { AccessService } from '../adapters/postgres/access-service.js';
 import { auditMany, type AuditInput } from '../adapters/postgres/audit.js';
 import { q } from '../adapters/postgres/condition-sql.js';
 import { ownerFields } from '../adapters/postgres/module-registry.js';
-import { currentAccess } from '../adapters/adminjs/request-context.js';
+import { auditActor, type ServiceContext } from './context.js';
 
 /**
  * Records handed to an heir when their owner (a user, a team) is deleted (docs/spec/access-model.md,
@@ -21,7 +21,7 @@ export interface HandOver {
 
 /** Makes every module's hand-overs and writes one entry per record moved; says how many records moved. */
 export async function handOver(
-  service: AccessService, m: EntityManager, ua: UserAccess, handOvers: (spec: ModuleSpec) => HandOver[], why: string,
+  service: AccessService, m: EntityManager, ctx: ServiceContext, handOvers: (spec: ModuleSpec) => HandOver[], why: string,
 ): Promise<number> {
   const entries: AuditInput[] = [];
   for (const name of service.registry.names) {
@@ -44,8 +44,7 @@ export async function handOver(
     }
     for (const [id, e] of moved) entries.push({ action: 'inherit', module: name, recordId: id, reference: e.reference, changes: e.changes, message: why });
   }
-  const store = currentAccess();
-  await auditMany(m, { id: ua.user.id, login: ua.user.login, ip: store?.ip ?? null, userAgent: store?.userAgent ?? null }, entries);
+  await auditMany(m, auditActor(ctx), entries);
   return entries.length;
 }
 

@@ -3,10 +3,11 @@ import { passwordProblem } from '../core/password-policy.js';
 import { hashPassword, verifyPassword } from './auth/passwords.js';
 import { endSessionsOf } from './auth/session-epoch.js';
 import { accountKey, reserveAttempt, settleAttempt, Throttled } from './auth/throttle.js';
-import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
+import type { AccessService } from '../adapters/postgres/access-service.js';
 import { audit, type AuditActor } from '../adapters/postgres/audit.js';
 import { Refusal } from '../core/refusal.js';
 import { auditSetup, invalid, NOTHING_CHANGED } from './actor.js';
+import type { ServiceContext } from './context.js';
 
 /** The policy's reasons, in the UI's language. */
 const PROBLEM_FR: Record<string, string> = {
@@ -27,10 +28,11 @@ function checkPolicy(next: string): void {
  * user's other sessions end; the caller keeps this one (it gets the new epoch). No capability is
  * needed; the change is audited like any other (the values never are).
  */
-export async function changeOwnPassword(service: AccessService, ua: UserAccess, current: string, next: string, ip: string | null): Promise<{ sessionEpoch: number }> {
+export async function changeOwnPassword(service: AccessService, ctx: ServiceContext, current: string, next: string): Promise<{ sessionEpoch: number }> {
+  const ua = ctx.actor;
   checkPolicy(next);
   if (current === next) throw invalid("Le nouveau mot de passe doit être différent de l'actuel.", 'next');
-  const reservation = await reserveAttempt(service.ds, accountKey(ua.user.id, ua.user.login), ip, 'currentPassword');
+  const reservation = await reserveAttempt(service.ds, accountKey(ua.user.id, ua.user.login), ctx.ip, 'currentPassword');
   if (reservation === null) throw new Throttled();
   const [row] = await service.ds.query(`SELECT password_hash FROM app_user WHERE id = $1`, [ua.user.id]);
   const right = !!row?.password_hash && (await verifyPassword(row.password_hash, current));
@@ -46,7 +48,7 @@ export async function changeOwnPassword(service: AccessService, ua: UserAccess, 
     );
     if (!rows.length) throw invalid('Le mot de passe a changé entre-temps : recommencez.', 'current');
     const sessionEpoch = await endSessionsOf(m, ua.user.id);
-    await auditSetup(m, ua, 'passwordChange', 'User', ua.user.id, ua.user.login, { password: null }, { password: 'changed' });
+    await auditSetup(m, ctx, 'passwordChange', 'User', ua.user.id, ua.user.login, { password: null }, { password: 'changed' });
     return { sessionEpoch };
   });
 }

@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
+import type { AccessService } from '../adapters/postgres/access-service.js';
 import { Refusal } from '../core/refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../adapters/postgres/safeguards.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
 import { roleSnapshot } from './role-writes.js';
 import { seatGuarded } from './seats.js';
 import { delegated } from './delegation.js';
+import type { ServiceContext } from './context.js';
 
 export interface ProfileHolders {
   roles: Array<{ id: number; name: string; users: number }>;
@@ -33,9 +34,10 @@ export async function profileHolders(m: EntityManager | AccessService['ds'], pro
  * (the internal form of "transfer all users": a user's profiles are their role's). The safeguards
  * apply as to any change of a role's profiles; each role changed is an audit entry.
  */
-export async function replaceProfileInRoles(service: AccessService, ua: UserAccess, fromId: number, toId: number): Promise<ProfileHolders> {
+export async function replaceProfileInRoles(service: AccessService, ctx: ServiceContext, fromId: number, toId: number): Promise<ProfileHolders> {
+  const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
-  return seatGuarded(service, ua.user, { change: 'roleProfiles', text: `Profil n° ${fromId} remplacé par le n° ${toId} dans ses rôles` }, (m) => delegated(m, ua, async () => {
+  return seatGuarded(service, ctx, { change: 'roleProfiles', text: `Profil n° ${fromId} remplacé par le n° ${toId} dans ses rôles` }, (m) => delegated(m, ua, async () => {
     const found = await m.query(`SELECT id, name, audience FROM profile WHERE id = ANY($1::int[]) FOR UPDATE`, [[fromId, toId]]);
     const from = found.find((p: { id: number }) => p.id === fromId);
     const to = found.find((p: { id: number }) => p.id === toId);
@@ -50,7 +52,7 @@ export async function replaceProfileInRoles(service: AccessService, ua: UserAcce
       const was = await roleSnapshot(m, role.id);
       await m.query(`INSERT INTO role_profile (role_id, profile_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [role.id, toId]);
       await m.query(`DELETE FROM role_profile WHERE role_id = $1 AND profile_id = $2`, [role.id, fromId]);
-      await auditSetup(m, ua, 'update', 'Role', role.id, role.name, was, await roleSnapshot(m, role.id));
+      await auditSetup(m, ctx, 'update', 'Role', role.id, role.name, was, await roleSnapshot(m, role.id));
     }
     await assertKeepsOwnAdministration(m, ua.user.id, before);
     return affected;

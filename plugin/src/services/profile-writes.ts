@@ -3,7 +3,7 @@ import {
   CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, FIELD_ACCESS, MODULE_ACTIONS, type Capability, type ContactScopes,
   type FieldAccessMap, type LicenseTier, type ModulePrivileges, type ProfileAudience,
 } from '../core/model.js';
-import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
+import type { AccessService } from '../adapters/postgres/access-service.js';
 import { adminPlaneRefusal, Refusal } from '../core/refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../adapters/postgres/safeguards.js';
 import { ADMINISTRATOR_PROFILE, isClientSystemProfile } from '../adapters/postgres/system-profiles.js';
@@ -11,6 +11,7 @@ import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, safegu
 import { seatGuarded, type SeatCause } from './seats.js';
 import { delegated } from './delegation.js';
 import { freeName } from './setup-names.js';
+import type { ServiceContext } from './context.js';
 
 /** The row read before the change, as the snapshot shape (without timestamps). */
 const snapshotOf = async (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'updated_at'));
@@ -53,11 +54,12 @@ const normalise = (modules: ModulePrivileges) =>
   Object.fromEntries(Object.entries(modules).map(([m, p]) => [m, Object.fromEntries(MODULE_ACTIONS.map((a) => [a, !!p[a]]))]));
 
 /** Creates (id null) or changes a profile, with the tier bounds and the safeguards. */
-export async function saveProfile(service: AccessService, ua: UserAccess, id: number | null, input: ProfileInput): Promise<number> {
+export async function saveProfile(service: AccessService, ctx: ServiceContext, id: number | null, input: ProfileInput): Promise<number> {
+  const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
   validateShape(service, input);
   let cause: SeatCause = { change: 'profileTier', text: `Profil n° ${id}` };
-  return seatGuarded(service, ua.user, () => cause, (m) => delegated(m, ua, async () => {
+  return seatGuarded(service, ctx, () => cause, (m) => delegated(m, ua, async () => {
     const [current] = id === null ? [null] : await m.query(`SELECT * FROM profile WHERE id = $1 FOR UPDATE`, [id]);
     if (id !== null && !current) throw new Refusal('notFound', `Aucun profil n° ${id}. ${NOTHING_CHANGED}`);
     const merged = {
@@ -105,15 +107,16 @@ export async function saveProfile(service: AccessService, ua: UserAccess, id: nu
            capabilities = $8, modules = $9, contact_scopes = $10, fields = $11, updated_at = now() WHERE id = $12`, [...values, id]);
     }
     await assertKeepsOwnAdministration(m, ua.user.id, before);
-    await auditSetup(m, ua, id === null ? 'create' : 'update', 'Profile', savedId!, merged.name, current ? await snapshotOf(current) : null, await snapshot(m, 'profile', savedId!));
+    await auditSetup(m, ctx, id === null ? 'create' : 'update', 'Profile', savedId!, merged.name, current ? await snapshotOf(current) : null, await snapshot(m, 'profile', savedId!));
     return savedId!;
   }));
 }
 
 /** Deleting a profile still in use names the profile that replaces it in every role that holds it. */
-export async function deleteProfile(service: AccessService, ua: UserAccess, id: number, replacementId: number | null): Promise<void> {
+export async function deleteProfile(service: AccessService, ctx: ServiceContext, id: number, replacementId: number | null): Promise<void> {
+  const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
-  await seatGuarded(service, ua.user, { change: 'roleProfiles', text: `Suppression du profil n° ${id} (remplacé par le n° ${replacementId})` }, (m) => delegated(m, ua, async () => {
+  await seatGuarded(service, ctx, { change: 'roleProfiles', text: `Suppression du profil n° ${id} (remplacé par le n° ${replacementId})` }, (m) => delegated(m, ua, async () => {
     const [profile] = await m.query(`SELECT id, name, system, audience FROM profile WHERE id = $1 FOR UPDATE`, [id]);
     if (!profile) throw new Refusal('notFound', `Aucun profil n° ${id}. ${NOTHING_CHANGED}`);
     if (profile.system) throw safeguard(`Le profil ${profile.name} est un profil système : il ne peut pas être supprimé.`);
@@ -138,7 +141,7 @@ export async function deleteProfile(service: AccessService, ua: UserAccess, id: 
     const was = await snapshot(m, 'profile', id);
     await m.query(`DELETE FROM role_profile WHERE profile_id = $1`, [id]);
     await m.query(`DELETE FROM profile WHERE id = $1`, [id]);
-    await auditSetup(m, ua, 'delete', 'Profile', id, profile.name, was, replacementId ? { replacementId } : null);
+    await auditSetup(m, ctx, 'delete', 'Profile', id, profile.name, was, replacementId ? { replacementId } : null);
     await assertKeepsOwnAdministration(m, ua.user.id, before);
   }));
 }

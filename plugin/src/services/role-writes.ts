@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
+import type { AccessService } from '../adapters/postgres/access-service.js';
 import { Refusal } from '../core/refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../adapters/postgres/safeguards.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
 import { seatGuarded } from './seats.js';
 import { delegated, refuseAdminAccounts } from './delegation.js';
 import { freeName } from './setup-names.js';
+import type { ServiceContext } from './context.js';
 
 export async function roleSnapshot(m: EntityManager, id: number): Promise<Record<string, unknown> | null> {
   const row = await snapshot(m, 'role', id);
@@ -25,10 +26,11 @@ async function descendants(m: EntityManager, id: number): Promise<number[]> {
 }
 
 /** Creates (id null) or changes a role: its name, its place in the tree, its profiles. */
-export async function saveRole(service: AccessService, ua: UserAccess, id: number | null, input: RoleInput): Promise<number> {
+export async function saveRole(service: AccessService, ctx: ServiceContext, id: number | null, input: RoleInput): Promise<number> {
+  const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
   let causeName = input.name ?? `n° ${id}`;
-  return seatGuarded(service, ua.user, () => ({ change: 'roleProfiles' as const, text: `Profils du rôle ${causeName}` }), (m) => delegated(m, ua, async () => {
+  return seatGuarded(service, ctx, () => ({ change: 'roleProfiles' as const, text: `Profils du rôle ${causeName}` }), (m) => delegated(m, ua, async () => {
     const [current] = id === null ? [null] : await m.query(`SELECT id, name, parent_id FROM role WHERE id = $1 FOR UPDATE`, [id]);
     if (id !== null && !current) throw new Refusal('notFound', `Aucun rôle n° ${id}. ${NOTHING_CHANGED}`);
     const name = input.name === undefined && current ? current.name : await freeName(m, 'role', input.name ?? '', id);
@@ -62,7 +64,7 @@ export async function saveRole(service: AccessService, ua: UserAccess, id: numbe
       await m.query(`INSERT INTO role_profile (role_id, profile_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING`, [roleId, input.profileIds]);
     }
     await assertKeepsOwnAdministration(m, ua.user.id, before);
-    await auditSetup(m, ua, id === null ? 'create' : 'update', 'Role', roleId!, name, was, await roleSnapshot(m, roleId!));
+    await auditSetup(m, ctx, id === null ? 'create' : 'update', 'Role', roleId!, name, was, await roleSnapshot(m, roleId!));
     return roleId!;
   }));
 }
@@ -79,10 +81,11 @@ export async function rulesNaming(m: EntityManager | AccessService['ds'], kind: 
  * Deleting a role names the role that takes its users and child roles; the sharing rules that
  * name it are deleted with it.
  */
-export async function deleteRole(service: AccessService, ua: UserAccess, id: number, heirId: number | null): Promise<Array<{ id: number; name: string | null; module: string }>> {
+export async function deleteRole(service: AccessService, ctx: ServiceContext, id: number, heirId: number | null): Promise<Array<{ id: number; name: string | null; module: string }>> {
+  const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
   // Its users move to the heir role: a role of a higher tier takes seats there.
-  return seatGuarded(service, ua.user, { change: 'roleChange', text: `Suppression du rôle n° ${id} : ses utilisateurs passent au rôle n° ${heirId}` }, (m) => delegated(m, ua, async () => {
+  return seatGuarded(service, ctx, { change: 'roleChange', text: `Suppression du rôle n° ${id} : ses utilisateurs passent au rôle n° ${heirId}` }, (m) => delegated(m, ua, async () => {
     const [role] = await m.query(`SELECT id, name FROM role WHERE id = $1 FOR UPDATE`, [id]);
     if (!role) throw new Refusal('notFound', `Aucun rôle n° ${id}. ${NOTHING_CHANGED}`);
     // Its users move to the heir role: an admin among them is an admin account changed (their role),
@@ -106,7 +109,7 @@ export async function deleteRole(service: AccessService, ua: UserAccess, id: num
     const was = await roleSnapshot(m, id);
     await m.query(`DELETE FROM role WHERE id = $1`, [id]);
     await assertKeepsOwnAdministration(m, ua.user.id, before);
-    await auditSetup(m, ua, 'delete', 'Role', id, role.name, was, { heirId, rulesDeleted: rules.map((r) => r.id) });
+    await auditSetup(m, ctx, 'delete', 'Role', id, role.name, was, { heirId, rulesDeleted: rules.map((r) => r.id) });
     return rules;
   }));
 }

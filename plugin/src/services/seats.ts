@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { TIER_LABELS } from '../core/license-tiers.js';
 import { CLIENT_TIERS, INTERNAL_TIERS } from '../core/model.js';
-import { currentAccess } from '../adapters/adminjs/request-context.js';
 import type { AccessService } from '../adapters/postgres/access-service.js';
+import type { AuditActor } from '../adapters/postgres/audit.js';
+import { auditActor, type ServiceContext } from './context.js';
 import { freeSeatState, settleFreeSeats } from './free-seats.js';
 
 /**
@@ -35,12 +36,6 @@ export interface SeatOverrun {
   over: number;
   /** The holders of the seats over (a client user once per dossier). */
   users: Array<{ id: number; login: string; name: string | null; accountId: number | null }>;
-}
-
-/** Who confirms: a signed-in user, or the command-line import. */
-export interface SeatActor {
-  id: number | null;
-  login: string | null;
 }
 
 /** A change would go over the subscription: said before anything is changed, to be confirmed. */
@@ -111,7 +106,7 @@ async function overrunsSince(m: EntityManager, before: Holder[]): Promise<SeatOv
   return result.sort((a, b) => SEAT_TIERS.indexOf(a.tier as never) - SEAT_TIERS.indexOf(b.tier as never));
 }
 
-async function recordBillingEvents(m: EntityManager, overruns: SeatOverrun[], cause: SeatCause, actor: SeatActor): Promise<number> {
+async function recordBillingEvents(m: EntityManager, overruns: SeatOverrun[], cause: SeatCause, actor: AuditActor): Promise<number> {
   let count = 0;
   for (const o of overruns) {
     for (const u of o.users) {
@@ -129,29 +124,30 @@ async function recordBillingEvents(m: EntityManager, overruns: SeatOverrun[], ca
 export interface SeatOptions {
   /** Run inside this transaction instead of opening one (an approved access request). */
   manager?: EntityManager;
-  /** Confirmed beforehand (the import); by default, what the request says (`confirmSeats`). */
-  confirmed?: boolean;
 }
 
 /**
  * Runs a change that may take seats: refused with a `SeatWarning` (and rolled back) when it goes
- * over the subscription unconfirmed; confirmed, its billing events are written with it.
- * `cause` may depend on the change's result (the id of a user just created, say).
+ * over the subscription unconfirmed (`ctx.confirmSeats`); confirmed, its billing events are
+ * written with it. `cause` may depend on the change's result (the id of a user just created, say).
  */
 export async function seatGuarded<T>(
-  service: AccessService, actor: SeatActor, cause: SeatCause | ((result: T) => SeatCause),
+  service: AccessService, ctx: ServiceContext, cause: SeatCause | ((result: T) => SeatCause),
   change: (m: EntityManager) => Promise<T>, options: SeatOptions = {},
 ): Promise<T> {
   const run = async (m: EntityManager): Promise<T> => {
-    const { result } = await billedChange(m, actor, cause, change, options.confirmed ?? currentAccess()?.confirmSeats ?? false);
+    const { result } = await billedChange(m, auditActor(ctx), cause, change, ctx.confirmSeats);
     return result;
   };
   return options.manager ? run(options.manager) : service.ds.transaction(run);
 }
 
-/** The same, inside a transaction already open; says how many billing events were written. */
+/**
+ * The same, inside a transaction already open; says how many billing events were written. `actor`
+ * is who changes (a signed-in user, or the command-line import: id null), with where from.
+ */
 export async function billedChange<T>(
-  m: EntityManager, actor: SeatActor, cause: SeatCause | ((result: T) => SeatCause),
+  m: EntityManager, actor: AuditActor, cause: SeatCause | ((result: T) => SeatCause),
   change: (m: EntityManager) => Promise<T>, confirmed: boolean,
 ): Promise<{ result: T; overruns: SeatOverrun[]; billed: number }> {
   await lockSeats(m);

@@ -3,10 +3,11 @@ import { moduleLabel, ruleSentence } from '../core/rule-sentence.js';
 import { defaultProblem } from '../core/sharing-levels.js';
 import type { EntityManager } from 'typeorm';
 import { RULE_ACCESS, RULE_TARGET_KINDS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../core/model.js';
-import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
+import type { AccessService } from '../adapters/postgres/access-service.js';
 import { Refusal } from '../core/refusal.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
 import { freeName } from './setup-names.js';
+import type { ServiceContext } from './context.js';
 
 /** A rule with the names of its roles or teams, as the screens show it. */
 export interface NamedRule {
@@ -58,8 +59,8 @@ export function ruleModuleProblem(catalog: ModuleCatalog, module: string): strin
   return null;
 }
 
-export async function saveRule(service: AccessService, ua: UserAccess, id: number | null, input: RuleInput): Promise<number> {
-  requireCapability(ua, 'manageAccess');
+export async function saveRule(service: AccessService, ctx: ServiceContext, id: number | null, input: RuleInput): Promise<number> {
+  requireCapability(ctx.actor, 'manageAccess');
   return service.ds.transaction(async (m) => {
     const [current] = id === null ? [null] : await m.query(`SELECT * FROM sharing_rule WHERE id = $1 FOR UPDATE`, [id]);
     if (id !== null && !current) throw new Refusal('notFound', `Aucune règle n° ${id}. ${NOTHING_CHANGED}`);
@@ -96,31 +97,31 @@ export async function saveRule(service: AccessService, ua: UserAccess, id: numbe
       const [row] = await m.query(
         `INSERT INTO sharing_rule (name, module, from_kind, from_role_id, from_team_id, to_kind, to_role_id, to_team_id, access)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, values);
-      await auditSetup(m, ua, 'create', 'SharingRule', row.id, r.name, null, await snapshot(m, 'sharing_rule', row.id));
+      await auditSetup(m, ctx, 'create', 'SharingRule', row.id, r.name, null, await snapshot(m, 'sharing_rule', row.id));
       return row.id as number;
     }
     const was = await snapshot(m, 'sharing_rule', id);
     await m.query(
       `UPDATE sharing_rule SET name = $1, module = $2, from_kind = $3, from_role_id = $4, from_team_id = $5, to_kind = $6,
          to_role_id = $7, to_team_id = $8, access = $9 WHERE id = $10`, [...values, id]);
-    await auditSetup(m, ua, 'update', 'SharingRule', id, r.name, was, await snapshot(m, 'sharing_rule', id));
+    await auditSetup(m, ctx, 'update', 'SharingRule', id, r.name, was, await snapshot(m, 'sharing_rule', id));
     return id;
   });
 }
 
-export async function deleteRule(service: AccessService, ua: UserAccess, id: number): Promise<void> {
-  requireCapability(ua, 'manageAccess');
+export async function deleteRule(service: AccessService, ctx: ServiceContext, id: number): Promise<void> {
+  requireCapability(ctx.actor, 'manageAccess');
   await service.ds.transaction(async (m) => {
     const was = await snapshot(m, 'sharing_rule', id);
     const [rows] = await m.query(`DELETE FROM sharing_rule WHERE id = $1 RETURNING id`, [id]);
     if (!rows?.length) throw new Refusal('notFound', `Aucune règle n° ${id}. ${NOTHING_CHANGED}`);
-    await auditSetup(m, ua, 'delete', 'SharingRule', id, (was?.name as string) ?? null, was, null);
+    await auditSetup(m, ctx, 'delete', 'SharingRule', id, (was?.name as string) ?? null, was, null);
   });
 }
 
 /** Sets a module's default; while Account is private, the modules under it must stay private (see defaultProblem). */
-export async function setDefault(service: AccessService, ua: UserAccess, module: string, level: SharingLevel): Promise<void> {
-  requireCapability(ua, 'manageAccess');
+export async function setDefault(service: AccessService, ctx: ServiceContext, module: string, level: SharingLevel): Promise<void> {
+  requireCapability(ctx.actor, 'manageAccess');
   const catalog = service.registry.catalog;
   // A module or level that can never be set is refused before taking the lock; the dependencies
   // between defaults are checked against the defaults as locked.
@@ -133,6 +134,6 @@ export async function setDefault(service: AccessService, ua: UserAccess, module:
     if (problem) throw invalid(problem.message, 'level');
     const was = await snapshot(m, 'sharing_default', module, 'module');
     await m.query(`INSERT INTO sharing_default (module, level) VALUES ($1, $2) ON CONFLICT (module) DO UPDATE SET level = EXCLUDED.level`, [module, level]);
-    await auditSetup(m, ua, was ? 'update' : 'create', 'SharingDefault', module, module, was, { module, level });
+    await auditSetup(m, ctx, was ? 'update' : 'create', 'SharingDefault', module, module, was, { module, level });
   });
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
+import type { AccessService } from '../adapters/postgres/access-service.js';
 import { q } from '../adapters/postgres/condition-sql.js';
 import { Refusal } from '../core/refusal.js';
 import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
@@ -7,6 +7,7 @@ import { rulesNaming } from './role-writes.js';
 import { fromTeam, handOver } from './heir-transfer.js';
 import { delegated } from './delegation.js';
 import { freeName } from './setup-names.js';
+import type { ServiceContext } from './context.js';
 
 export interface TeamInput {
   name?: string;
@@ -24,7 +25,8 @@ async function allExist(m: EntityManager, table: string, ids: number[]): Promise
 }
 
 /** Creates (id null) or changes a team and its members of the four kinds; nesting may not loop. */
-export async function saveTeam(service: AccessService, ua: UserAccess, id: number | null, input: TeamInput): Promise<number> {
+export async function saveTeam(service: AccessService, ctx: ServiceContext, id: number | null, input: TeamInput): Promise<number> {
+  const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
   return service.ds.transaction((m) => delegated(m, ua, async () => {
     const [current] = id === null ? [null] : await m.query(`SELECT id, name, description FROM team WHERE id = $1 FOR UPDATE`, [id]);
@@ -61,7 +63,7 @@ export async function saveTeam(service: AccessService, ua: UserAccess, id: numbe
     await replace('team_role', 'role_id', input.subtreeRoleIds, ', with_subordinates', true);
     await replace('team_team', 'member_team_id', input.teamIds);
     const members = Object.fromEntries(Object.entries(input).filter(([k, v]) => k.endsWith('Ids') && v !== undefined));
-    await auditSetup(m, ua, id === null ? 'create' : 'update', 'Team', teamId!, name, was, { ...(await snapshot(m, 'team', teamId!)), ...members });
+    await auditSetup(m, ctx, id === null ? 'create' : 'update', 'Team', teamId!, name, was, { ...(await snapshot(m, 'team', teamId!)), ...members });
     return teamId!;
   }));
 }
@@ -71,8 +73,9 @@ export async function saveTeam(service: AccessService, ua: UserAccess, id: numbe
  * are deleted with it.
  */
 export async function deleteTeam(
-  service: AccessService, ua: UserAccess, id: number, heir: { userId?: number; teamId?: number },
+  service: AccessService, ctx: ServiceContext, id: number, heir: { userId?: number; teamId?: number },
 ): Promise<Array<{ id: number; name: string | null; module: string }>> {
+  const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
   return service.ds.transaction((m) => delegated(m, ua, async () => {
     const [team] = await m.query(`SELECT id, name FROM team WHERE id = $1 FOR UPDATE`, [id]);
@@ -93,12 +96,12 @@ export async function deleteTeam(
         ? (await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND kind = 'internal'`, [heir.userId])).length
         : (await m.query(`SELECT 1 FROM team WHERE id = $1`, [heir.teamId])).length;
       if (!ok) throw invalid(`Aucun${heir.userId ? ' utilisateur' : 'e équipe'} n° ${heir.userId ?? heir.teamId} pour reprendre les enregistrements.`, 'heirId');
-      await handOver(service, m, ua, fromTeam(id, heir), `Repris de l'équipe ${team.name}, supprimée.`);
+      await handOver(service, m, ctx, fromTeam(id, heir), `Repris de l'équipe ${team.name}, supprimée.`);
     }
     const rules = await rulesNaming(m, 'team', id);
     const was = await snapshot(m, 'team', id);
     await m.query(`DELETE FROM team WHERE id = $1`, [id]);
-    await auditSetup(m, ua, 'delete', 'Team', id, team.name, was, { heir, rulesDeleted: rules.map((r) => r.id) });
+    await auditSetup(m, ctx, 'delete', 'Team', id, team.name, was, { heir, rulesDeleted: rules.map((r) => r.id) });
     return rules;
   }));
 }

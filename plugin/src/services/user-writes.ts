@@ -10,6 +10,7 @@ import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, safegu
 import { delegated, refuseAdminAccounts } from './delegation.js';
 import { fromUser, handOver } from './heir-transfer.js';
 import { seatGuarded, type SeatCause, type SeatOptions } from './seats.js';
+import type { ServiceContext } from './context.js';
 
 export interface UserInput {
   login?: string;
@@ -95,7 +96,8 @@ async function validate(m: EntityManager, input: UserInput, id: number | null): 
   }
 }
 
-export async function createUser(service: AccessService, ua: UserAccess, input: UserInput, options: SeatOptions = {}): Promise<number> {
+export async function createUser(service: AccessService, ctx: ServiceContext, input: UserInput, options: SeatOptions = {}): Promise<number> {
+  const ua = ctx.actor;
   requireCapability(ua, 'manageUsers');
   checkFreeSeat(ua, input, null);
   if (input.isAdmin && !ua.access.isAdmin) throw refuse('Seul un administrateur peut nommer un administrateur.', 'isAdmin');
@@ -103,7 +105,7 @@ export async function createUser(service: AccessService, ua: UserAccess, input: 
   if (!input.email) throw invalid("L'e-mail est obligatoire (les identifiants sont envoyés par e-mail).", 'email');
   if (!input.password) throw invalid('Le mot de passe est obligatoire pour un nouvel utilisateur.', 'password');
   const cause: SeatCause = { change: 'createUser', text: `Création de l'utilisateur ${input.login}` };
-  return seatGuarded(service, ua.user, cause, (m) => delegated(m, ua, async () => {
+  return seatGuarded(service, ctx, cause, (m) => delegated(m, ua, async () => {
     await validate(m, input, null);
     const hash = await hashPassword(input.password!);
     const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
@@ -115,7 +117,7 @@ export async function createUser(service: AccessService, ua: UserAccess, input: 
     );
     // A first password chosen by a user manager (or an approval's temporary one) is changed at the first sign-in.
     await passwordSetBySomeoneElse(m, row.id);
-    await auditSetup(m, ua, 'create', 'User', row.id, input.login!, null, await snapshot(m, 'app_user', row.id));
+    await auditSetup(m, ctx, 'create', 'User', row.id, input.login!, null, await snapshot(m, 'app_user', row.id));
     return row.id as number;
   }), options);
 }
@@ -126,26 +128,28 @@ export async function createUser(service: AccessService, ua: UserAccess, input: 
  * and the copy goes through createUser (no escalation, seats).
  */
 export async function copyUser(
-  service: AccessService, ua: UserAccess, modelId: number,
+  service: AccessService, ctx: ServiceContext, modelId: number,
   input: Pick<UserInput, 'login' | 'email' | 'firstName' | 'lastName' | 'password'>,
 ): Promise<number> {
+  const ua = ctx.actor;
   requireCapability(ua, 'manageUsers');
   const [model] = await service.ds.query(
     `SELECT kind, is_admin, role_id, company, title, department, reports_to_id, locale, login_hours FROM app_user WHERE id = $1`, [modelId]);
   if (!model) throw new Refusal('notFound', `Utilisateur introuvable. ${NOTHING_CHANGED}`);
   await refuseAdminAccounts(service.ds.manager, ua, [modelId]);
   if (model.kind !== 'internal') throw invalid('Un utilisateur client se crée avec ses dossiers (page Accès clients), il ne se copie pas.');
-  return createUser(service, ua, {
+  return createUser(service, ctx, {
     ...input, status: 'active', isAdmin: model.is_admin && ua.access.isAdmin, roleId: model.role_id, company: model.company,
     title: model.title, department: model.department, reportsToId: model.reports_to_id, locale: model.locale, loginHours: model.login_hours,
   });
 }
 
-export async function updateUser(service: AccessService, ua: UserAccess, id: number, input: UserInput, options: SeatOptions = {}): Promise<void> {
+export async function updateUser(service: AccessService, ctx: ServiceContext, id: number, input: UserInput, options: SeatOptions = {}): Promise<void> {
+  const ua = ctx.actor;
   const self = id === ua.user.id;
   requireCapability(ua, 'manageUsers');
   let cause: SeatCause = { change: 'userChange', text: `Modification de l'utilisateur n° ${id}` };
-  await seatGuarded(service, ua.user, () => cause, async (m) => {
+  await seatGuarded(service, ctx, () => cause, async (m) => {
     const [current] = await m.query(`SELECT id, login, kind, is_admin, status, role_id, system, free_seat, free_seat_reason FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
     if (!current) throw new Refusal('notFound', `Aucun utilisateur n° ${id}. ${NOTHING_CHANGED}`);
     await refuseAdminAccounts(m, ua, [id]); // before any other refusal (docs/spec/access-model.md)
@@ -166,14 +170,14 @@ export async function updateUser(service: AccessService, ua: UserAccess, id: num
     if (self && deactivating) throw safeguard('Vous ne pouvez pas désactiver votre propre compte.', 'status');
     if (demoting || (deactivating && current.is_admin)) await lockAdmins(m);
     await validate(m, input, id);
-    await delegated(m, ua, () => writeUser(m, ua, id, input, current.login, freeSeatChanged));
+    await delegated(m, ua, () => writeUser(m, ctx, id, input, current.login, freeSeatChanged));
     if (demoting || deactivating) await assertAnActiveAdmin(m);
   }, options);
 }
 
 /** The update itself, once every check before it has passed; audited with what changed. */
-async function writeUser(m: EntityManager, ua: UserAccess, id: number, input: UserInput, login: string, freeSeatChanged: boolean): Promise<void> {
-  const self = id === ua.user.id;
+async function writeUser(m: EntityManager, ctx: ServiceContext, id: number, input: UserInput, login: string, freeSeatChanged: boolean): Promise<void> {
+  const self = id === ctx.actor.user.id;
   const before = self ? (await capabilitiesOf(m, id)).capabilities : null;
   const was = await snapshot(m, 'app_user', id);
   const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
@@ -189,7 +193,7 @@ async function writeUser(m: EntityManager, ua: UserAccess, id: number, input: Us
   if (input.password && !self) await passwordSetBySomeoneElse(m, id);
   const now = await snapshot(m, 'app_user', id);
   const changes = { ...(now ?? {}), ...(input.password ? { password: '(changed)' } : {}) };
-  if (sets.length) await auditSetup(m, ua, 'update', 'User', id, login, was, changes);
+  if (sets.length) await auditSetup(m, ctx, 'update', 'User', id, login, was, changes);
   if (before) await assertKeepsOwnAdministration(m, id, before);
 }
 
@@ -198,7 +202,8 @@ async function writeUser(m: EntityManager, ua: UserAccess, id: number, input: Us
  * is orphaned or lost. A Contact's advisor roles pass to the heir too. Several users at once
  * (bulk delete) are deleted all or none.
  */
-export async function deleteUsers(service: AccessService, ua: UserAccess, ids: number[], heirId: number | null): Promise<void> {
+export async function deleteUsers(service: AccessService, ctx: ServiceContext, ids: number[], heirId: number | null): Promise<void> {
+  const ua = ctx.actor;
   requireCapability(ua, 'manageUsers');
   await service.ds.transaction(async (m) => {
     // Taken first, as every change that may remove an admin takes it before its row locks.
@@ -216,8 +221,8 @@ export async function deleteUsers(service: AccessService, ua: UserAccess, ids: n
     const [heir] = await m.query(`SELECT id, kind FROM app_user WHERE id = $1`, [heirId]);
     if (!heir || heir.kind !== 'internal') throw invalid(`Aucun collaborateur n° ${heirId} pour reprendre les enregistrements.`, 'heirId');
     const admins = users.some((u: { is_admin: boolean }) => u.is_admin);
-    for (const u of users) await handOver(service, m, ua, fromUser(u.id, heirId), `Repris de ${u.login}, supprimé.`);
-    for (const u of users) await auditSetup(m, ua, 'delete', 'User', u.id, u.login, await snapshot(m, 'app_user', u.id), { heirId });
+    for (const u of users) await handOver(service, m, ctx, fromUser(u.id, heirId), `Repris de ${u.login}, supprimé.`);
+    for (const u of users) await auditSetup(m, ctx, 'delete', 'User', u.id, u.login, await snapshot(m, 'app_user', u.id), { heirId });
     await m.query(`DELETE FROM app_user WHERE id = ANY($1::int[])`, [ids]);
     if (admins) await assertAnActiveAdmin(m);
   });

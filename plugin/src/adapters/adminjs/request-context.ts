@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { UserAccess } from '../postgres/access-service.js';
-import type { Refusal } from '../../core/refusal.js';
+import { Refusal } from '../../core/refusal.js';
+import type { ServiceContext } from '../../services/context.js';
 
 /**
  * The signed-in user's access for the request being served. The access gate resolves it once
@@ -34,4 +35,14 @@ export function runWithAccess<T>(store: RequestAccess, fn: () => T): T {
 /** The current request's access, or undefined outside a signed-in request (callers fail closed). */
 export function currentAccess(): RequestAccess | undefined {
   return storage.getStore();
+}
+
+/**
+ * The context the services run with (services/context.ts), from the request's access: its user,
+ * ip, user agent and seat confirmation, as they stand when it is built (after a form's
+ * `confirmSeats` is read). Outside a signed-in request there is no one to act for: refused.
+ */
+export function serviceContext(store: RequestAccess | undefined = currentAccess()): ServiceContext {
+  if (!store) throw new Refusal('forbidden', "Accès refusé : session inconnue. Rien n'a été modifié.");
+  return { actor: store.access, ip: store.ip, userAgent: store.userAgent, confirmSeats: store.confirmSeats ?? false };
 }

@@ -81,10 +81,10 @@ export function userPolicy(service: AccessService): SetupPolicy {
     read: (ua) => readLevel(ua, true),
     nameFields: ['id', 'login', 'firstName', 'lastName', 'fullName'],
     secret: ['passwordHash'],
-    create: (ua, p) => createUser(service, ua, input(p)),
-    update: (ua, id, p) => updateUser(service, ua, Number(id), input(p)),
-    delete: (ua, id, payload) => deleteUsers(service, ua, [id], int(payload.heirId, 'heirId') ?? null),
-    deleteMany: (ua, list, payload) => deleteUsers(service, ua, list, int(payload.heirId, 'heirId') ?? null),
+    create: (ctx, p) => createUser(service, ctx, input(p)),
+    update: (ctx, id, p) => updateUser(service, ctx, Number(id), input(p)),
+    delete: (ctx, id, payload) => deleteUsers(service, ctx, [id], int(payload.heirId, 'heirId') ?? null),
+    deleteMany: (ctx, list, payload) => deleteUsers(service, ctx, list, int(payload.heirId, 'heirId') ?? null),
   };
 }
 
@@ -105,9 +105,9 @@ export function profilePolicy(service: AccessService): SetupPolicy {
   return {
     read: (ua) => readLevel(ua, false),
     nameFields: [],
-    create: (ua, p) => saveProfile(service, ua, null, input(p)),
-    update: async (ua, id, p) => void (await saveProfile(service, ua, Number(id), input(p))),
-    delete: (ua, id, payload) => deleteProfile(service, ua, id, int(payload.replacementId, 'replacementId') ?? null),
+    create: (ctx, p) => saveProfile(service, ctx, null, input(p)),
+    update: async (ctx, id, p) => void (await saveProfile(service, ctx, Number(id), input(p))),
+    delete: (ctx, id, payload) => deleteProfile(service, ctx, id, int(payload.replacementId, 'replacementId') ?? null),
   };
 }
 
@@ -129,9 +129,9 @@ export function rolePolicy(service: AccessService): SetupPolicy {
         `SELECT role_id, array_agg(profile_id ORDER BY profile_id) AS ids FROM role_profile WHERE role_id = ANY($1::int[]) GROUP BY role_id`, [list]);
       return new Map(rows.map((r: { role_id: number; ids: number[] }) => [r.role_id, { profileIds: r.ids }]));
     },
-    create: (ua, p) => saveRole(service, ua, null, { name: str(p.name, 'name') ?? undefined, parentId: int(p.parentId, 'parentId'), profileIds: ids(p.profileIds) }),
-    update: async (ua, id, p) => void (await saveRole(service, ua, Number(id), { name: str(p.name, 'name') ?? undefined, parentId: int(p.parentId, 'parentId'), profileIds: ids(p.profileIds) })),
-    delete: (ua, id, payload) => deleteRole(service, ua, id, int(payload.heirId, 'heirId') ?? null),
+    create: (ctx, p) => saveRole(service, ctx, null, { name: str(p.name, 'name') ?? undefined, parentId: int(p.parentId, 'parentId'), profileIds: ids(p.profileIds) }),
+    update: async (ctx, id, p) => void (await saveRole(service, ctx, Number(id), { name: str(p.name, 'name') ?? undefined, parentId: int(p.parentId, 'parentId'), profileIds: ids(p.profileIds) })),
+    delete: (ctx, id, payload) => deleteRole(service, ctx, id, int(payload.heirId, 'heirId') ?? null),
     beforeDelete: async (m, id) => ({ rulesDeletedWith: await rulesNaming(m, 'role', id) }),
   };
 }
@@ -159,9 +159,9 @@ export function teamPolicy(service: AccessService): SetupPolicy {
          FROM team t WHERE t.id = ANY($1::int[])`, [list]);
       return new Map(rows.map(({ id, ...rest }: { id: number }) => [id, rest]));
     },
-    create: (ua, p) => saveTeam(service, ua, null, input(p)),
-    update: async (ua, id, p) => void (await saveTeam(service, ua, Number(id), input(p))),
-    delete: (ua, id, payload) => deleteTeam(service, ua, id, { userId: int(payload.heirUserId, 'heirUserId') ?? undefined, teamId: int(payload.heirTeamId, 'heirTeamId') ?? undefined }),
+    create: (ctx, p) => saveTeam(service, ctx, null, input(p)),
+    update: async (ctx, id, p) => void (await saveTeam(service, ctx, Number(id), input(p))),
+    delete: (ctx, id, payload) => deleteTeam(service, ctx, id, { userId: int(payload.heirUserId, 'heirUserId') ?? undefined, teamId: int(payload.heirTeamId, 'heirTeamId') ?? undefined }),
     beforeDelete: async (m, id) => ({ rulesDeletedWith: await rulesNaming(m, 'team', id) }),
   };
 }
@@ -178,9 +178,9 @@ export function sharingRulePolicy(service: AccessService): SetupPolicy {
     // Each rule as a French sentence: "Les affaires appartenant à Ventes Nord et subordonnés sont partagées en lecture avec Ventes Sud."
     virtuals: async (m: EntityManager, list: number[]) =>
       new Map((await namedRules(m, list)).map((r) => [r.id, { sentence: namedRuleSentence(service.registry.catalog, r) }])),
-    create: (ua, p) => saveRule(service, ua, null, input(p)),
-    update: async (ua, id, p) => void (await saveRule(service, ua, Number(id), input(p))),
-    delete: (ua, id) => deleteRule(service, ua, id),
+    create: (ctx, p) => saveRule(service, ctx, null, input(p)),
+    update: async (ctx, id, p) => void (await saveRule(service, ctx, Number(id), input(p))),
+    delete: (ctx, id) => deleteRule(service, ctx, id),
   };
 }
 
@@ -188,11 +188,11 @@ export function sharingDefaultPolicy(service: AccessService): SetupPolicy {
   return {
     read: (ua) => readLevel(ua, false),
     nameFields: [],
-    create: async (ua, p) => {
-      await setDefault(service, ua, String(p.module), p.level as SharingLevel);
+    create: async (ctx, p) => {
+      await setDefault(service, ctx, String(p.module), p.level as SharingLevel);
       return String(p.module);
     },
-    update: (ua, id, p) => setDefault(service, ua, String(id), (p.level ?? 'private') as SharingLevel),
+    update: (ctx, id, p) => setDefault(service, ctx, String(id), (p.level ?? 'private') as SharingLevel),
   };
 }
 

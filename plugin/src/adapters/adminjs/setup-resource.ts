@@ -5,7 +5,8 @@ import type { AccessService, UserAccess } from '../postgres/access-service.js';
 import { q } from '../postgres/condition-sql.js';
 import { badRequest, confirmSeatsFromForm, forbidden, notFound, withRefusalsAsErrors } from './errors.js';
 import { filterSql, type FilterColumn } from './filters.js';
-import { currentAccess } from './request-context.js';
+import { currentAccess, serviceContext } from './request-context.js';
+import type { ServiceContext } from '../../services/context.js';
 import { restrictJson } from './resource-json.js';
 import { isIntegerId } from './request-checks.js';
 
@@ -21,12 +22,13 @@ export interface SetupPolicy {
   secret?: string[];
   /** Extra properties computed per record (a role's profiles, a team's members). */
   virtuals?(m: EntityManager, ids: number[]): Promise<Map<number, Record<string, unknown>>>;
-  create?(ua: UserAccess, input: Record<string, unknown>): Promise<number | string>;
-  update?(ua: UserAccess, id: number | string, input: Record<string, unknown>): Promise<void>;
+  /** The writes get the request's context (services/context.ts), built once `access` has checked the session. */
+  create?(ctx: ServiceContext, input: Record<string, unknown>): Promise<number | string>;
+  update?(ctx: ServiceContext, id: number | string, input: Record<string, unknown>): Promise<void>;
   /** `payload` carries the heir or replacement the deletion names. */
-  delete?(ua: UserAccess, id: number, payload: Record<string, unknown>): Promise<unknown>;
+  delete?(ctx: ServiceContext, id: number, payload: Record<string, unknown>): Promise<unknown>;
   /** Several at once, all or none (only where the spec allows bulk deletion: users). */
-  deleteMany?(ua: UserAccess, ids: number[], payload: Record<string, unknown>): Promise<void>;
+  deleteMany?(ctx: ServiceContext, ids: number[], payload: Record<string, unknown>): Promise<void>;
   /** Shown before a deletion is confirmed (the rules that will go with a role or team). */
   beforeDelete?(m: EntityManager, id: number): Promise<Record<string, unknown>>;
   /**
@@ -168,7 +170,7 @@ export class SetupResource extends TypeormResource {
     const ua = this.access(context);
     if (!this.policy.create) throw forbidden(`${this.resourceId} : création impossible ici.`);
     confirmSeatsFromForm(params);
-    const id = await withRefusalsAsErrors(() => this.policy.create!(ua, flat.unflatten(params)));
+    const id = await withRefusalsAsErrors(() => this.policy.create!(serviceContext(), flat.unflatten(params)));
     return this.reload(ua, id);
   }
 
@@ -177,7 +179,7 @@ export class SetupResource extends TypeormResource {
     if (!this.policy.update) throw forbidden(`${this.resourceId} : modification impossible.`);
     const key = this.pk.text ? String(id) : Number(id);
     confirmSeatsFromForm(params);
-    await withRefusalsAsErrors(() => this.policy.update!(ua, key, flat.unflatten(params)));
+    await withRefusalsAsErrors(() => this.policy.update!(serviceContext(), key, flat.unflatten(params)));
     return this.reload(ua, key);
   }
 
@@ -186,15 +188,15 @@ export class SetupResource extends TypeormResource {
   }
 
   async deleteWith(id: number, payload: Record<string, unknown>, context?: ActionContext): Promise<unknown> {
-    const ua = this.access(context);
+    this.access(context);
     if (!this.policy.delete) throw forbidden(`${this.resourceId} : suppression impossible.`);
-    return withRefusalsAsErrors(() => this.policy.delete!(ua, id, payload));
+    return withRefusalsAsErrors(() => this.policy.delete!(serviceContext(), id, payload));
   }
 
   async deleteManyWith(ids: number[], payload: Record<string, unknown>, context?: ActionContext): Promise<void> {
-    const ua = this.access(context);
+    this.access(context);
     if (!this.policy.deleteMany) throw forbidden(`${this.resourceId} : suppression groupée impossible.`);
-    await withRefusalsAsErrors(() => this.policy.deleteMany!(ua, ids, payload));
+    await withRefusalsAsErrors(() => this.policy.deleteMany!(serviceContext(), ids, payload));
   }
 
   private async reload(ua: UserAccess, id: number | string): Promise<Record<string, unknown>> {

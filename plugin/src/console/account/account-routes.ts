@@ -4,7 +4,7 @@ import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { Refusal } from '../../core/refusal.js';
 import { changeOwnPassword } from '../../services/own-password.js';
 import { Throttled } from '../../services/auth/throttle.js';
-import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
 import { badRequest, sendRefusal } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 
@@ -37,8 +37,7 @@ export function accountRoutes(service: AccessService): Router {
     const body = passwordChange.safeParse(req.body);
     if (!body.success) return badRequest(res, "il faut « current » et « next ». Rien n'a été modifié.");
     try {
-      const store = currentAccess()!;
-      const { sessionEpoch } = await changeOwnPassword(service, store.access, body.data.current, body.data.next, store.ip);
+      const { sessionEpoch } = await changeOwnPassword(service, serviceContext(), body.data.current, body.data.next);
       // The user's other sessions are over; this one goes on with the new epoch.
       req.session.portierEpoch = sessionEpoch;
       res.json({ ok: true, message: 'Votre mot de passe a été changé ; vos autres sessions sont fermées.' });

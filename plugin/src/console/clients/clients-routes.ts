@@ -7,7 +7,7 @@ import { guardedBy, id } from '../common/respond.js';
 import { clientProfilePairs, dossierTable, setDossierGrants, transferAllClientUsers, transferOneDossier } from '../../services/dossier-writes.js';
 import { saveProfile } from '../../services/profile-writes.js';
 import { accountSight, searchDossierAccounts } from '../../services/dossier-accounts.js';
-import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
 import { newRouter } from '../../adapters/web/routers.js';
 
 const transfer = z.strictObject({ to: id });
@@ -40,7 +40,7 @@ export function clientsRoutes(service: AccessService): Router {
     const { name } = z.strictObject({ name: z.string().trim().min(1).max(120) }).parse(req.body);
     const [p] = await service.ds.query(`SELECT * FROM profile WHERE id = $1 AND audience = 'client'`, [id.parse(req.params.id)]);
     if (!p) throw new Refusal('notFound', "Aucun profil client de ce numéro. Rien n'a été modifié.");
-    const copy = await saveProfile(service, currentAccess()!.access, null, {
+    const copy = await saveProfile(service, serviceContext(), null, {
       name, description: `Copie de ${p.name}`, audience: 'client', licenseTier: p.license_tier, modules: p.modules, fields: p.fields,
     });
     res.json({ id: copy, message: `Profil « ${name} » créé (niveau ${p.license_tier}).` });
@@ -48,7 +48,7 @@ export function clientsRoutes(service: AccessService): Router {
 
   // The default client profile (the star), proposed for every new dossier grant.
   router.post('/clients/profiles/:id/default', handle(async (req, res) => {
-    await saveProfile(service, currentAccess()!.access, id.parse(req.params.id), { isDefault: true });
+    await saveProfile(service, serviceContext(), id.parse(req.params.id), { isDefault: true });
     res.json({ ok: true, message: 'Profil client par défaut enregistré.' });
   }));
 
@@ -57,7 +57,7 @@ export function clientsRoutes(service: AccessService): Router {
   }));
 
   router.post('/clients/profiles/:id/transfer', handle(async (req, res) => {
-    const moved = await transferAllClientUsers(service, currentAccess()!.access, id.parse(req.params.id), transfer.parse(req.body).to);
+    const moved = await transferAllClientUsers(service, serviceContext(), id.parse(req.params.id), transfer.parse(req.body).to);
     res.json({ moved, message: `${moved.length} dossier(s) transféré(s).` });
   }));
 
@@ -76,12 +76,12 @@ export function clientsRoutes(service: AccessService): Router {
   }));
 
   router.put('/clients/users/:id/dossiers', handle(async (req, res) => {
-    await setDossierGrants(service, currentAccess()!.access, id.parse(req.params.id), grants.parse(req.body).dossiers);
+    await setDossierGrants(service, serviceContext(), id.parse(req.params.id), grants.parse(req.body).dossiers);
     res.json({ ok: true, message: 'Dossiers enregistrés.' });
   }));
 
   router.post('/clients/users/:id/dossiers/:accountId/transfer', handle(async (req, res) => {
-    await transferOneDossier(service, currentAccess()!.access, id.parse(req.params.id), id.parse(req.params.accountId), transfer.parse(req.body).to);
+    await transferOneDossier(service, serviceContext(), id.parse(req.params.id), id.parse(req.params.accountId), transfer.parse(req.body).to);
     res.json({ ok: true, message: 'Dossier transféré.' });
   }));
 

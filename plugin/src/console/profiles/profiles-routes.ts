@@ -8,7 +8,7 @@ import { Refusal } from '../../core/refusal.js';
 import { ADMINISTRATOR_PROFILE } from '../../adapters/postgres/system-profiles.js';
 import { profileHolders, replaceProfileInRoles } from '../../services/profile-replace.js';
 import { deleteProfile, saveProfile, type ProfileInput } from '../../services/profile-writes.js';
-import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, holds, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 
@@ -42,7 +42,6 @@ function deleteBlocked(p: { name: string; system: boolean }): string | null {
 export function profilesRoutes(service: AccessService): Router {
   const router = newRouter();
   const handle = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et partage ».');
-  const actor = () => currentAccess()!.access;
 
   router.get('/profiles', handle(async (_req, res) => {
     const rows = await service.ds.query(
@@ -79,29 +78,29 @@ export function profilesRoutes(service: AccessService): Router {
         capabilities: t.capabilities, modules: t.modules, contactScopes: t.contact_scopes, fields: t.fields,
       };
     }
-    const created = await saveProfile(service, actor(), null, input);
+    const created = await saveProfile(service, serviceContext(), null, input);
     res.json({ id: created, message: `Profil « ${name} » créé.` });
   }));
 
   router.put('/profiles/:id', handle(async (req, res) => {
-    await saveProfile(service, actor(), id.parse(req.params.id), profileBody.parse(req.body));
+    await saveProfile(service, serviceContext(), id.parse(req.params.id), profileBody.parse(req.body));
     res.json({ ok: true, message: 'Profil enregistré.' });
   }));
 
   router.post('/profiles/:id/default', handle(async (req, res) => {
-    await saveProfile(service, actor(), id.parse(req.params.id), { isDefault: true });
+    await saveProfile(service, serviceContext(), id.parse(req.params.id), { isDefault: true });
     res.json({ ok: true, message: 'Profil par défaut enregistré : il est proposé pour les nouveaux rôles.' });
   }));
 
   router.post('/profiles/:id/replace', handle(async (req, res) => {
     const { to } = z.strictObject({ to: id }).parse(req.body);
-    const affected = await replaceProfileInRoles(service, actor(), id.parse(req.params.id), to);
+    const affected = await replaceProfileInRoles(service, serviceContext(), id.parse(req.params.id), to);
     res.json({ ...affected, message: `Profil remplacé dans ${affected.roles.length} rôle(s), pour ${affected.users.length} utilisateur(s).` });
   }));
 
   router.delete('/profiles/:id', handle(async (req, res) => {
     const { replacementId } = z.strictObject({ replacementId: id.nullable().optional() }).parse(req.body ?? {});
-    await deleteProfile(service, actor(), id.parse(req.params.id), replacementId ?? null);
+    await deleteProfile(service, serviceContext(), id.parse(req.params.id), replacementId ?? null);
     res.json({ ok: true, message: 'Profil supprimé.' });
   }));
 

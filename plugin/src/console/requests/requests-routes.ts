@@ -4,7 +4,7 @@ import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { Refusal } from '../../core/refusal.js';
 import { asRequesterSees, listRequests, requestById, teamView } from '../../services/access-request-reads.js';
 import { approveAccessRequest, createAccessRequest, rejectAccessRequest } from '../../services/access-requests.js';
-import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, holds, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 
@@ -46,7 +46,7 @@ export function requestsRoutes(service: AccessService): Router {
   }));
 
   router.post('/requests', requester(async (req, res) => {
-    const requestId = await createAccessRequest(service, actor(), req.body);
+    const requestId = await createAccessRequest(service, serviceContext(), req.body);
     res.status(201).json({ id: requestId, request: asRequesterSees(await found(requestId)), message: `Demande n° ${requestId} envoyée : un gestionnaire des utilisateurs va la traiter.` });
   }));
 
@@ -58,14 +58,14 @@ export function requestsRoutes(service: AccessService): Router {
   router.post('/requests/:id/approve', manager(async (req, res) => {
     const requestId = id.parse(req.params.id);
     const { note } = approveBody.parse(req.body ?? {});
-    const applied = await approveAccessRequest(service, actor(), requestId, { note });
+    const applied = await approveAccessRequest(service, serviceContext(), requestId, { note });
     res.json({ ...applied, request: await found(requestId) });
   }));
 
   router.post('/requests/:id/reject', manager(async (req, res) => {
     const requestId = id.parse(req.params.id);
     const { reason } = rejectBody.parse(req.body ?? {});
-    await rejectAccessRequest(service, actor(), requestId, reason);
+    await rejectAccessRequest(service, serviceContext(), requestId, reason);
     res.json({ message: `Demande n° ${requestId} rejetée : le demandeur voit le motif dans « Mes demandes ».`, request: await found(requestId) });
   }));
 

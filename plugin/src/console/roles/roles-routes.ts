@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { Refusal } from '../../core/refusal.js';
 import { deleteRole, rulesNaming, saveRole } from '../../services/role-writes.js';
-import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 
@@ -22,7 +22,6 @@ export const manageAccessOnly = guardedBy(['manageAccess'], 'Refusé : il faut l
 /** The role tree (ROLE in docs/spec/access-model.md): read in SQL, every write through saveRole / deleteRole. */
 export function rolesRoutes(service: AccessService): Router {
   const router = newRouter();
-  const actor = () => currentAccess()!.access;
   const nameOf = async (roleId: number): Promise<string> => (await service.ds.query(`SELECT name FROM role WHERE id = $1`, [roleId]))[0]?.name ?? `n° ${roleId}`;
 
   // Every role with its parent, profiles and users (its own, and with its whole subtree), and the
@@ -42,7 +41,7 @@ export function rolesRoutes(service: AccessService): Router {
 
   router.post('/roles', manageAccessOnly(async (req, res) => {
     const input = create.parse(req.body);
-    const roleId = await saveRole(service, actor(), null, input);
+    const roleId = await saveRole(service, serviceContext(), null, input);
     res.json({ id: roleId, message: `Rôle « ${input.name} » créé${input.parentId ? ` sous ${await nameOf(input.parentId)}` : ''}.` });
   }));
 
@@ -51,7 +50,7 @@ export function rolesRoutes(service: AccessService): Router {
   router.put('/roles/:id', manageAccessOnly(async (req, res) => {
     const roleId = id.parse(req.params.id);
     const input = change.parse(req.body);
-    await saveRole(service, actor(), roleId, input);
+    await saveRole(service, serviceContext(), roleId, input);
     const label = await nameOf(roleId);
     const message = input.parentId !== undefined && input.parentId !== null ? `Rôle ${label} placé sous ${await nameOf(input.parentId)}.` : `Rôle ${label} enregistré.`;
     res.json({ ok: true, message });
@@ -74,7 +73,7 @@ export function rolesRoutes(service: AccessService): Router {
     const { heirId = null } = removal.parse(req.body ?? {});
     const { name: label, users, children } = await deletionOf(roleId);
     const heir = heirId ? await nameOf(heirId) : null;
-    const rules = await deleteRole(service, actor(), roleId, heirId);
+    const rules = await deleteRole(service, serviceContext(), roleId, heirId);
     const parts = [`Rôle ${label} supprimé.`];
     if (heir && users + children > 0) parts.push(`${users} utilisateur(s) et ${children} rôle(s) subordonné(s) passent à ${heir}.`);
     if (rules.length) parts.push(`Règle(s) de partage supprimée(s) avec lui : ${rules.map((r) => r.name ?? `n° ${r.id}`).join(', ')}.`);

@@ -5,7 +5,7 @@ import { moduleLabel } from '../../core/rule-sentence.js';
 import { defaultProblem, LEVEL_LABELS_FR } from '../../core/sharing-levels.js';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { deleteRule, namedRules, namedRuleSentence, ruleModuleProblem, saveRule, setDefault, type RuleInput } from '../../services/sharing-writes.js';
-import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, holds, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 
@@ -68,7 +68,7 @@ export function sharingRoutes(service: AccessService): Router {
   router.put('/sharing/defaults/:module', handle(true, async (req, res) => {
     const module = z.string().max(100).parse(req.params.module);
     const { level } = levelBody.parse(req.body);
-    await setDefault(service, currentAccess()!.access, module, level as SharingLevel);
+    await setDefault(service, serviceContext(), module, level as SharingLevel);
     res.json({ ok: true, message: `Partage par défaut de ${module} enregistré : ${LEVEL_LABELS_FR[level as SharingLevel]}.` });
   }));
 
@@ -101,19 +101,19 @@ export function sharingRoutes(service: AccessService): Router {
   };
 
   router.post('/sharing/rules', handle(true, async (req, res) => {
-    const ruleId = await saveRule(service, currentAccess()!.access, null, input(ruleBody.parse(req.body)));
+    const ruleId = await saveRule(service, serviceContext(), null, input(ruleBody.parse(req.body)));
     const rule = await saved(ruleId, language(req));
     res.json({ rule, message: `Règle créée : ${rule.sentence}` });
   }));
 
   router.put('/sharing/rules/:id', handle(true, async (req, res) => {
-    const ruleId = await saveRule(service, currentAccess()!.access, id.parse(req.params.id), input(ruleBody.parse(req.body)));
+    const ruleId = await saveRule(service, serviceContext(), id.parse(req.params.id), input(ruleBody.parse(req.body)));
     const rule = await saved(ruleId, language(req));
     res.json({ rule, message: `Règle enregistrée : ${rule.sentence}` });
   }));
 
   router.delete('/sharing/rules/:id', handle(true, async (req, res) => {
-    await deleteRule(service, currentAccess()!.access, id.parse(req.params.id));
+    await deleteRule(service, serviceContext(), id.parse(req.params.id));
     res.json({ ok: true, message: 'Règle supprimée.' });
   }));
 

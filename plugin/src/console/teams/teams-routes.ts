@@ -4,7 +4,7 @@ import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { Refusal } from '../../core/refusal.js';
 import { rulesNaming } from '../../services/role-writes.js';
 import { deleteTeam, saveTeam } from '../../services/team-writes.js';
-import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { id } from '../common/respond.js';
 import { manageAccessOnly } from '../roles/roles-routes.js';
 import { newRouter } from '../../adapters/web/routers.js';
@@ -48,7 +48,6 @@ async function effectiveMembers(service: AccessService, d: Draft) {
 /** Teams and their members of the four kinds (docs/spec/access-model.md, Team): read in SQL, written by saveTeam / deleteTeam. */
 export function teamsRoutes(service: AccessService): Router {
   const router = newRouter();
-  const actor = () => currentAccess()!.access;
   const teamName = async (teamId: number): Promise<string> => (await service.ds.query(`SELECT name FROM team WHERE id = $1`, [teamId]))[0]?.name ?? `n° ${teamId}`;
 
   // The teams (with their effective member count, from team_member) and what the pickers offer.
@@ -89,13 +88,13 @@ export function teamsRoutes(service: AccessService): Router {
 
   router.post('/teams', manageAccessOnly(async (req, res) => {
     const input = create.parse(req.body);
-    const teamId = await saveTeam(service, actor(), null, input);
+    const teamId = await saveTeam(service, serviceContext(), null, input);
     res.json({ id: teamId, message: `Équipe « ${input.name} » créée.` });
   }));
 
   router.put('/teams/:id', manageAccessOnly(async (req, res) => {
     const teamId = id.parse(req.params.id);
-    await saveTeam(service, actor(), teamId, change.parse(req.body));
+    await saveTeam(service, serviceContext(), teamId, change.parse(req.body));
     res.json({ ok: true, message: `Équipe ${await teamName(teamId)} enregistrée.` });
   }));
 
@@ -104,7 +103,7 @@ export function teamsRoutes(service: AccessService): Router {
     const teamId = id.parse(req.params.id);
     const { heirUserId, heirTeamId } = removal.parse(req.body ?? {});
     const label = await teamName(teamId);
-    const rules = await deleteTeam(service, actor(), teamId, { userId: heirUserId, teamId: heirTeamId });
+    const rules = await deleteTeam(service, serviceContext(), teamId, { userId: heirUserId, teamId: heirTeamId });
     const parts = [`Équipe ${label} supprimée.`];
     if (rules.length) parts.push(`Règle(s) de partage supprimée(s) avec elle : ${rules.map((r) => r.name ?? `n° ${r.id}`).join(', ')}.`);
     res.json({ ok: true, rules, message: parts.join(' ') });

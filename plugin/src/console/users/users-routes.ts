@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { Refusal } from '../../core/refusal.js';
 import { copyUser, deleteUsers, updateUser } from '../../services/user-writes.js';
-import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 
@@ -23,7 +23,6 @@ const copyBody = z.strictObject({
 export function usersRoutes(service: AccessService): Router {
   const router = newRouter();
   const handle = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
-  const actor = () => currentAccess()!.access;
 
   // The heirs a deletion may name: internal users other than the one deleted.
   router.get('/users/:id/heirs', handle(async (req, res) => {
@@ -40,27 +39,27 @@ export function usersRoutes(service: AccessService): Router {
 
   router.post('/users/:id/role', handle(async (req, res) => {
     const { roleId } = z.strictObject({ roleId: id }).parse(req.body);
-    await updateUser(service, actor(), id.parse(req.params.id), { roleId });
+    await updateUser(service, serviceContext(), id.parse(req.params.id), { roleId });
     const [row] = await service.ds.query(`SELECT u.login, r.name AS role FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.id = $1`, [id.parse(req.params.id)]);
     res.json({ ok: true, message: `${row.login} a maintenant le rôle ${row.role}.` });
   }));
 
   router.post('/users/:id/status', handle(async (req, res) => {
     const { status } = z.strictObject({ status: z.enum(['active', 'inactive']) }).parse(req.body);
-    await updateUser(service, actor(), id.parse(req.params.id), { status });
+    await updateUser(service, serviceContext(), id.parse(req.params.id), { status });
     res.json({ ok: true, message: status === 'active' ? 'Utilisateur réactivé : il peut se connecter.' : 'Utilisateur désactivé : sa session est close à sa prochaine requête.' });
   }));
 
   // A copy takes the role, organisation and login hours of its model; the admin flag only when an admin copies.
   router.post('/users/:id/copy', handle(async (req, res) => {
     const body = copyBody.parse(req.body);
-    const created = await copyUser(service, actor(), id.parse(req.params.id), body);
+    const created = await copyUser(service, serviceContext(), id.parse(req.params.id), body);
     res.json({ id: created, message: `Utilisateur ${body.login} créé sur le modèle de l'original (rôle, société, service, horaires).` });
   }));
 
   router.delete('/users/:id', handle(async (req, res) => {
     const { heirId } = z.strictObject({ heirId: id }).parse(req.body ?? {});
-    await deleteUsers(service, actor(), [id.parse(req.params.id)], heirId);
+    await deleteUsers(service, serviceContext(), [id.parse(req.params.id)], heirId);
     res.json({ ok: true, message: "Utilisateur supprimé ; ses enregistrements sont passés à l'héritier." });
   }));
 
