@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { currentAccess } from './request-context.js';
 import type { AccessService } from '../postgres/access-service.js';
 import { STATS_TIME_ZONE } from '../postgres/connection-stats.js';
+import { addModuleActivity, type ModuleActivityCount } from '../postgres/module-activity.js';
 
 /** `/api/resources/Contact/actions/list`, `/api/resources/Contact/records/12/show`, `/api/resources/Contact/bulk/bulkDelete`. */
 const MODULE_API = /^\/api\/resources\/([^/]+)\/(?:actions|records|bulk)\//;
@@ -19,7 +20,7 @@ export function statsDay(at: Date): string {
 
 /**
  * Requests per module per user per day, aggregated as they arrive: the counts are summed in
- * memory and added to `module_activity` by one `INSERT ... ON CONFLICT DO UPDATE` at most every
+ * memory and added to `module_activity` by one upsert (postgres/module-activity.ts) at most every
  * second, so counting costs a request nothing and the statistics never recount logs. Whoever
  * reads the statistics flushes first (`flush()`), so a page shows every request this process
  * has served; another process's requests show within a second. A count is lost only if the
@@ -50,26 +51,15 @@ export class ActivityCounter {
   }
 
   private async write(batch: Map<string, number>): Promise<void> {
-    const days: string[] = [];
-    const users: number[] = [];
-    const modules: string[] = [];
-    const counts: number[] = [];
+    const counts: ModuleActivityCount[] = [];
     for (const [key, n] of batch) {
       const [day, user, module] = key.split('\u0000');
-      days.push(day);
-      users.push(Number(user));
-      modules.push(module);
-      counts.push(n);
+      counts.push({ day, userId: Number(user), module, requests: n });
     }
     try {
-      await this.ds.query(
-        `INSERT INTO module_activity AS a (day, user_id, module, requests)
-         SELECT * FROM unnest($1::date[], $2::int[], $3::text[], $4::int[])
-         ON CONFLICT (day, user_id, module) DO UPDATE SET requests = a.requests + EXCLUDED.requests`,
-        [days, users, modules, counts],
-      );
+      await addModuleActivity(this.ds, counts);
     } catch (e) {
-      const lost = counts.reduce((a, b) => a + b, 0);
+      const lost = counts.reduce((a, c) => a + c.requests, 0);
       console.error(`[stats] ${lost} module request(s) could not be counted:`, (e as Error).message);
     }
   }

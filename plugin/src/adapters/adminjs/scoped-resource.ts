@@ -6,7 +6,8 @@ import type { AuditActor } from '../postgres/audit.js';
 import { ModuleRecords, type RecordPermissions } from '../postgres/module-records.js';
 import { createRecord, deleteRecords, updateRecord } from '../postgres/record-writes.js';
 import { badRequest, forbidden, withRefusalsAsErrors } from './errors.js';
-import { filterSql, type FilterColumn } from './filters.js';
+import { filterSql, type FilterColumn } from '../postgres/record-filters.js';
+import { readFilters } from './filters.js';
 import { currentAccess } from './request-context.js';
 import { restrictResourceJson } from './resource-json.js';
 import { ownerFields } from '../postgres/module-registry.js';
@@ -119,7 +120,7 @@ export class ScopedResource extends TypeormResource {
   }
 
   private where(filter: Filter | undefined, ua: UserAccess) {
-    return filterSql(filter, this.filterColumns, this.records.restricted(ua), 'x', this.module);
+    return filterSql(readFilters(filter, this.filterColumns, this.records.restricted(ua), this.module), 'x');
   }
 
   private toRecord(params: Record<string, unknown>, perms: RecordPermissions): BaseRecord {

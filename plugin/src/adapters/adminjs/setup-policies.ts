@@ -9,6 +9,8 @@ import { deleteTeam, saveTeam } from '../../services/team-writes.js';
 import { createUser, deleteUsers, updateUser, type UserInput } from '../../services/user-writes.js';
 import type { ReadLevel, SetupPolicy } from './setup-resource.js';
 import { visibleAuditEntries } from '../postgres/audit-visibility.js';
+import { roleProfileIds } from '../postgres/read-models/roles.js';
+import { teamLists } from '../postgres/read-models/teams.js';
 
 /**
  * Form values arrive as strings; these read them as what the services expect, strictly: a value
@@ -124,11 +126,8 @@ export function rolePolicy(service: AccessService): SetupPolicy {
   return {
     read: (ua) => readLevel(ua, false),
     nameFields: [],
-    virtuals: async (m: EntityManager, list: number[]) => {
-      const rows = await m.query(
-        `SELECT role_id, array_agg(profile_id ORDER BY profile_id) AS ids FROM role_profile WHERE role_id = ANY($1::int[]) GROUP BY role_id`, [list]);
-      return new Map(rows.map((r: { role_id: number; ids: number[] }) => [r.role_id, { profileIds: r.ids }]));
-    },
+    virtuals: async (m: EntityManager, list: number[]) =>
+      new Map([...(await roleProfileIds(m, list))].map(([roleId, profileIds]) => [roleId, { profileIds }])),
     create: (ctx, p) => saveRole(service, ctx, null, { name: str(p.name, 'name') ?? undefined, parentId: int(p.parentId, 'parentId'), profileIds: ids(p.profileIds) }),
     update: async (ctx, id, p) => void (await saveRole(service, ctx, Number(id), { name: str(p.name, 'name') ?? undefined, parentId: int(p.parentId, 'parentId'), profileIds: ids(p.profileIds) })),
     delete: (ctx, id, payload) => deleteRole(service, ctx, id, int(payload.heirId, 'heirId') ?? null),
@@ -149,16 +148,7 @@ export function teamPolicy(service: AccessService): SetupPolicy {
     // Team names are visible to everyone signed in (owner pickers, reference titles).
     read: (ua) => readLevel(ua, true),
     nameFields: ['id', 'name'],
-    virtuals: async (m: EntityManager, list: number[]) => {
-      const rows = await m.query(
-        `SELECT t.id,
-           coalesce((SELECT array_agg(user_id ORDER BY user_id) FROM team_user WHERE team_id = t.id), '{}') AS "userIds",
-           coalesce((SELECT array_agg(role_id ORDER BY role_id) FROM team_role WHERE team_id = t.id AND NOT with_subordinates), '{}') AS "roleIds",
-           coalesce((SELECT array_agg(role_id ORDER BY role_id) FROM team_role WHERE team_id = t.id AND with_subordinates), '{}') AS "subtreeRoleIds",
-           coalesce((SELECT array_agg(member_team_id ORDER BY member_team_id) FROM team_team WHERE team_id = t.id), '{}') AS "teamIds"
-         FROM team t WHERE t.id = ANY($1::int[])`, [list]);
-      return new Map(rows.map(({ id, ...rest }: { id: number }) => [id, rest]));
-    },
+    virtuals: async (m: EntityManager, list: number[]) => new Map([...(await teamLists(m, list))].map(([teamId, lists]) => [teamId, { ...lists }])),
     create: (ctx, p) => saveTeam(service, ctx, null, input(p)),
     update: async (ctx, id, p) => void (await saveTeam(service, ctx, Number(id), input(p))),
     delete: (ctx, id, payload) => deleteTeam(service, ctx, id, { userId: int(payload.heirUserId, 'heirUserId') ?? undefined, teamId: int(payload.heirTeamId, 'heirTeamId') ?? undefined }),

@@ -2,9 +2,10 @@ import { Resource as TypeormResource } from '@adminjs/typeorm';
 import { BaseRecord, flat, type ActionContext, type ActionRequest, type ActionResponse, type Filter, type ResourceDecorator } from 'adminjs';
 import type { BaseEntity, EntityManager } from 'typeorm';
 import type { AccessService, UserAccess } from '../postgres/access-service.js';
-import { q } from '../postgres/condition-sql.js';
+import { filterSql } from '../postgres/record-filters.js';
+import { SetupRows, type SetupColumn, type SetupRow, type SetupSelection } from '../postgres/setup-rows.js';
 import { badRequest, confirmSeatsFromForm, forbidden, notFound, withRefusalsAsErrors } from './errors.js';
-import { filterSql, type FilterColumn } from './filters.js';
+import { readFilters } from './filters.js';
 import { currentAccess, serviceContext } from './request-context.js';
 import type { ServiceContext } from '../../services/context.js';
 import { restrictJson } from './resource-json.js';
@@ -44,19 +45,15 @@ export interface SetupPolicy {
  * services, which hold the safeguards. AdminJS's TypeORM adapter would apply neither.
  */
 export class SetupResource extends TypeormResource {
-  private readonly columns: Map<string, FilterColumn & { property: string }>;
-  private readonly table: string;
-  private readonly pk: { property: string; column: string; text: boolean };
+  private readonly rows: SetupRows;
+  private readonly columns: Map<string, SetupColumn>;
+  private readonly pk: SetupRows['pk'];
 
   constructor(entity: typeof BaseEntity, readonly service: AccessService, readonly resourceId: string, readonly policy: SetupPolicy) {
     super(entity);
-    const meta = service.ds.getMetadata(entity);
-    this.table = meta.tableName;
-    const primary = meta.primaryColumns[0];
-    this.pk = { property: primary.propertyName, column: primary.databaseName, text: primary.type === 'varchar' };
-    this.columns = new Map(meta.columns.map((c) => [c.propertyName, {
-      property: c.propertyName, column: c.databaseName, type: typeof c.type === 'string' ? c.type : String(c.type), enumValues: c.enum?.map(String),
-    }]));
+    this.rows = new SetupRows(service.ds, entity);
+    this.columns = this.rows.columns;
+    this.pk = this.rows.pk;
   }
 
   override id(): string {
@@ -99,42 +96,28 @@ export class SetupResource extends TypeormResource {
     return decorator;
   }
 
-  private query(ua: UserAccess, filter?: Filter) {
+  /** The rows this user may read under the filters, and the properties they may see; or a refusal. */
+  private selection(ua: UserAccess, filter?: Filter): { selection: SetupSelection; shown: string[] } {
     const level = this.level(ua);
     if (level === 'none') throw forbidden(`Accès refusé : ${this.resourceId}.`);
     const shown = new Set(this.visible(level));
     const hidden = Object.fromEntries([...this.columns.keys()].filter((p) => !shown.has(p)).map((p) => [p, 'none' as const]));
-    const where = filterSql(filter, this.columns, hidden, 'x', this.resourceId);
-    const sourceParams: Record<string, unknown> = {};
-    const source = this.policy.source?.(ua, (v) => {
-      const name = `src_${Object.keys(sourceParams).length}`;
-      sourceParams[name] = v;
-      return `:${name}`;
-    });
-    const qb = this.service.ds.manager.createQueryBuilder().from(source ?? this.table, 'x');
-    for (const s of where.sql) qb.andWhere(s);
-    qb.setParameters({ ...sourceParams, ...where.params });
-    return { qb, shown: [...shown] };
+    const where = filterSql(readFilters(filter, this.columns, hidden, this.resourceId), 'x');
+    const policy = this.policy;
+    return { selection: { where, source: policy.source && ((param) => policy.source!(ua, param)) }, shown: [...shown] };
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    // Counted around the query itself: TypeORM's getCount wants an entity, which a source subquery is not.
-    const [sql, params] = this.query(this.access(context), filter).qb.select('1').getQueryAndParameters();
-    const [{ n }] = await this.service.ds.query(`SELECT count(*)::int AS n FROM (${sql}) counted`, params);
-    return n;
+    return this.rows.count(this.selection(this.access(context), filter).selection);
   }
 
   override async find(filter: Filter, params: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext): Promise<BaseRecord[]> {
     const ua = this.access(context);
-    const { qb, shown } = this.query(ua, filter);
+    const { selection, shown } = this.selection(ua, filter);
     const sortBy = params.sort?.sortBy;
     if (sortBy && !shown.includes(sortBy)) throw badRequest(`Tri impossible : « ${sortBy} » n'est pas une propriété que vous pouvez trier.`, sortBy);
-    const dir = params.sort?.direction === 'desc' ? 'DESC' : 'ASC';
-    if (sortBy) qb.orderBy(`x.${q(this.columns.get(sortBy)!.column)}`, dir);
-    qb.addOrderBy(`x.${q(this.pk.column)}`, dir);
-    if (params.limit !== undefined) qb.limit(params.limit);
-    if (params.offset) qb.offset(params.offset);
-    return this.load(ua, qb, shown);
+    const rows = await this.rows.list(selection, shown, { sortBy, direction: params.sort?.direction, limit: params.limit, offset: params.offset });
+    return this.load(ua, rows);
   }
 
   override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
@@ -149,20 +132,16 @@ export class SetupResource extends TypeormResource {
     // A reference one may not read shows its id (a client user's record owned by a firm user),
     // as for the modules' own references (a page of it is refused by findOne).
     if (!keys.length || this.level(ua) === 'none') return [];
-    const { qb, shown } = this.query(ua);
-    qb.andWhere(`x.${q(this.pk.column)} = ANY(:ids::${this.pk.text ? 'text' : 'bigint'}[])`, { ids: keys });
-    return this.load(ua, qb, shown);
+    const { selection, shown } = this.selection(ua);
+    return this.load(ua, await this.rows.byKeys(selection, shown, keys));
   }
 
-  private async load(ua: UserAccess, qb: ReturnType<SetupResource['query']>['qb'], shown: string[]): Promise<BaseRecord[]> {
-    qb.select([]);
-    for (const p of shown) qb.addSelect(`x.${q(this.columns.get(p)!.column)}`, p);
-    const rows: Array<Record<string, unknown>> = await qb.getRawMany();
+  /** The rows as AdminJS records, with the policy's virtual properties for those who read everything. */
+  private async load(ua: UserAccess, rows: SetupRow[]): Promise<BaseRecord[]> {
     if (this.policy.virtuals && this.level(ua) === 'all' && rows.length) {
       const extra = await this.policy.virtuals(this.service.ds.manager, rows.map((r) => Number(r.id)));
       for (const r of rows) Object.assign(r, extra.get(Number(r.id)) ?? {});
     }
-    for (const r of rows) for (const [k, v] of Object.entries(r)) if (typeof v === 'string' && this.columns.get(k)?.type === 'bigint') r[k] = Number(v);
     return rows.map((r) => new BaseRecord(flat.flatten(r), this));
   }
 
@@ -200,9 +179,9 @@ export class SetupResource extends TypeormResource {
   }
 
   private async reload(ua: UserAccess, id: number | string): Promise<Record<string, unknown>> {
-    const { qb, shown } = this.query(ua);
-    qb.andWhere(`x.${q(this.pk.column)} = :id`, { id });
-    const [record] = await this.load(ua, qb, shown);
+    const { selection, shown } = this.selection(ua);
+    const row = await this.rows.byKey(selection, shown, id);
+    const [record] = row ? await this.load(ua, [row]) : [];
     return record ? record.params : { id };
   }
 

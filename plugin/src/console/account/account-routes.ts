@@ -7,6 +7,7 @@ import { Throttled } from '../../services/auth/throttle.js';
 import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
 import { badRequest, sendRefusal } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
+import { accountOf, latestSignIns } from '../../adapters/postgres/read-models/account.js';
 
 const passwordChange = z.strictObject({ current: z.string().max(200), next: z.string().max(200) });
 
@@ -17,16 +18,8 @@ export function accountRoutes(service: AccessService): Router {
   router.get('/account', async (_req, res, next) => {
     try {
       const ua = currentAccess()!.access;
-      const [me] = await service.ds.query(
-        `SELECT u.login, u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.title, u.is_admin AS "isAdmin",
-                u.login_hours AS "loginHours", r.name AS role,
-                coalesce((SELECT array_agg(p.name ORDER BY p.name) FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE rp.role_id = u.role_id), '{}') AS profiles
-           FROM app_user u LEFT JOIN role r ON r.id = u.role_id WHERE u.id = $1`,
-        [ua.user.id],
-      );
-      const signIns = await service.ds.query(
-        `SELECT at, success, reason, ip FROM login_event WHERE user_id = $1 ORDER BY at DESC LIMIT 5`, [ua.user.id],
-      );
+      const me = await accountOf(service.ds, ua.user.id);
+      const signIns = await latestSignIns(service.ds, ua.user.id);
       res.json({ ...me, capabilities: [...ua.access.capabilities], signIns });
     } catch (e) {
       next(e);

@@ -9,6 +9,7 @@ import { saveProfile } from '../../services/profile-writes.js';
 import { accountSight, searchDossierAccounts } from '../../services/dossier-accounts.js';
 import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
 import { newRouter } from '../../adapters/web/routers.js';
+import { clientProfile, clientProfiles, clientUsers } from '../../adapters/postgres/read-models/clients.js';
 
 const transfer = z.strictObject({ to: id });
 const grants = z.strictObject({ dossiers: z.array(z.strictObject({ accountId: id, profileId: id })).max(500) });
@@ -24,21 +25,15 @@ export function clientsRoutes(service: AccessService): Router {
   const accounts = () => dossierTable(service);
 
   router.get('/clients/profiles', handle(async (_req, res) => {
-    const rows = await service.ds.query(
-      `SELECT p.id, p.name, p.description, p.license_tier AS tier, p.system, p.is_default AS "isDefault", p.modules, p.fields,
-              (SELECT count(*)::int FROM dossier_grant g WHERE g.profile_id = p.id) AS pairs,
-              (SELECT count(DISTINCT g.user_id)::int FROM dossier_grant g WHERE g.profile_id = p.id) AS users
-         FROM profile p WHERE p.audience = 'client' ORDER BY array_position($1::text[], p.license_tier), p.system DESC, p.name`,
-      [CLIENT_TIERS],
-    );
+    const rows = await clientProfiles(service.ds, CLIENT_TIERS);
     // The price level is the tier's rank (1 = Connect & pay ... 4 = Gestion commerciale avancée).
-    res.json({ profiles: rows.map((r: { tier: string }) => ({ ...r, priceLevel: (CLIENT_TIERS as readonly string[]).indexOf(r.tier) + 1 })) });
+    res.json({ profiles: rows.map((r) => ({ ...r, priceLevel: CLIENT_TIERS.indexOf(r.tier) + 1 })) });
   }));
 
   // "Dupliquer pour restreindre": the copy keeps the tier (and the price); it is then edited like any profile.
   router.post('/clients/profiles/:id/duplicate', handle(async (req, res) => {
     const { name } = z.strictObject({ name: z.string().trim().min(1).max(120) }).parse(req.body);
-    const [p] = await service.ds.query(`SELECT * FROM profile WHERE id = $1 AND audience = 'client'`, [id.parse(req.params.id)]);
+    const p = await clientProfile(service.ds, id.parse(req.params.id));
     if (!p) throw new Refusal('notFound', "Aucun profil client de ce numéro. Rien n'a été modifié.");
     const copy = await saveProfile(service, serviceContext(), null, {
       name, description: `Copie de ${p.name}`, audience: 'client', licenseTier: p.license_tier, modules: p.modules, fields: p.fields,
@@ -65,13 +60,7 @@ export function clientsRoutes(service: AccessService): Router {
     const q = typeof req.query.q === 'string' ? `%${req.query.q}%` : '%';
     // An Account's name is record data: only where the viewer may read that Account (dossier-accounts.ts).
     const sight = accountSight(service, currentAccess()!.access, 'a', 1);
-    const rows = await service.ds.query(
-      `SELECT u.id, u.login, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.status,
-              coalesce((SELECT json_agg(json_build_object('accountId', a.id, 'account', a.reference, 'accountName', ${sight.name}, 'profileId', p.id, 'profile', p.name) ORDER BY a.reference)
-                          FROM dossier_grant g JOIN "${accounts()}" a ON a.id = g.account_id JOIN profile p ON p.id = g.profile_id WHERE g.user_id = u.id), '[]') AS dossiers
-         FROM app_user u WHERE u.kind = 'client' AND (u.login ILIKE $1 OR u.last_name ILIKE $1 OR u.company ILIKE $1) ORDER BY u.login LIMIT 200`,
-      [q, ...sight.values],
-    );
+    const rows = await clientUsers(service.ds, q, accounts(), sight);
     res.json({ users: rows });
   }));
 

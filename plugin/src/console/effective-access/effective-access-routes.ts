@@ -2,13 +2,12 @@ import { type Router } from 'express';
 import { z } from 'zod';
 import { MODULE_ACTIONS } from '../../core/model.js';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { q } from '../../adapters/postgres/condition-sql.js';
 import { explainRecord } from '../../adapters/postgres/explain-record.js';
-import { toPositional } from '../../adapters/postgres/positional.js';
 import { Refusal } from '../../core/refusal.js';
 import { currentAccess } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
+import { effectiveAccessUser, explainableRecords, moduleAccessCounts } from '../../adapters/postgres/read-models/effective-access.js';
 
 const recordsQuery = z.strictObject({ module: z.string().max(100), q: z.string().max(200).optional() });
 const explainQuery = z.strictObject({
@@ -36,24 +35,10 @@ export function effectiveAccessRoutes(service: AccessService): Router {
     const userId = id.parse(req.params.id);
     const ua = await service.forUser(userId);
     if (!ua) throw new Refusal('notFound', `Aucun utilisateur n° ${userId}.`);
-    const [user] = await service.ds.query(
-      `SELECT u.id, u.login, u.first_name AS "firstName", u.last_name AS "lastName", u.kind, u.status, u.is_admin AS "isAdmin", r.name AS role
-         FROM app_user u LEFT JOIN role r ON r.id = u.role_id WHERE u.id = $1`, [userId]);
-    // One statement per module; the rows never leave PostgreSQL. Each action's parameters have
-    // their own prefix (acl_read_, acl_edit_, ...), so the three conditions share one statement.
+    const user = await effectiveAccessUser(service.ds, userId);
     const modules = [];
     for (const module of service.registry.names) {
-      const read = ua.sql(module, 'read', 'x');
-      const edit = ua.sql(module, 'edit', 'x');
-      const del = ua.sql(module, 'delete', 'x');
-      const { sql, values } = toPositional(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE ${read.sql})::int AS read,
-                count(*) FILTER (WHERE ${edit.sql})::int AS edit, count(*) FILTER (WHERE ${del.sql})::int AS delete
-           FROM ${q(service.table(module).table)} x`,
-        { ...read.params, ...edit.params, ...del.params },
-      );
-      const [counts] = await service.ds.query(sql, values);
-      modules.push({ module, ...counts });
+      modules.push({ module, ...(await moduleAccessCounts(service.ds, ua, module, service.table(module).table)) });
     }
     res.json({ user, modules });
   }));
@@ -68,16 +53,7 @@ export function effectiveAccessRoutes(service: AccessService): Router {
     const table = service.table(module);
     const viewer = currentAccess()!.access;
     const restricted = viewer.access.isAdmin ? {} : viewer.access.fields[module] ?? {};
-    const reference = restricted.reference === 'none' ? null : `x.${q(table.column('reference'))}`;
-    const name = restricted.name === 'none' ? null : `x.${q(table.column('name'))}`;
-    const searched = [reference, name].filter((c): c is string => c !== null);
-    const read = viewer.sql(module, 'read', 'x');
-    const { sql, values } = toPositional(read.sql, read.params, 1);
-    const records = searched.length ? await service.ds.query(
-      `SELECT ${reference ?? 'NULL'} AS reference, ${name ?? 'NULL'} AS name FROM ${q(table.table)} x
-        WHERE (${searched.map((c) => `${c} ILIKE $1`).join(' OR ')}) AND ${sql} ORDER BY ${reference ?? 'x.id'} LIMIT 30`,
-      [`%${(query.q ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`, ...values],
-    ) : [];
+    const records = await explainableRecords(service.ds, viewer, module, table, restricted, query.q ?? '');
     res.json({ records });
   }));
 

@@ -11,6 +11,8 @@ import { deleteProfile, saveProfile, type ProfileInput } from '../../services/pr
 import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, holds, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
+import { internalProfile, internalProfiles } from '../../adapters/postgres/read-models/profiles.js';
+import { roleChoices } from '../../adapters/postgres/read-models/roles.js';
 
 // zod 4: a record keyed by an enum is exhaustive; a profile names only some actions and contact types.
 const privileges = z.record(z.string(), z.partialRecord(z.enum(MODULE_ACTIONS), z.boolean()));
@@ -44,17 +46,11 @@ export function profilesRoutes(service: AccessService): Router {
   const handle = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et partage ».');
 
   router.get('/profiles', handle(async (_req, res) => {
-    const rows = await service.ds.query(
-      `SELECT p.id, p.name, p.description, p.license_tier AS tier, p.system, p.is_default AS "isDefault", p.view_all AS "viewAll",
-              p.edit_all AS "editAll", p.capabilities, p.modules, p.contact_scopes AS "contactScopes", p.fields,
-              (SELECT count(*)::int FROM role_profile rp WHERE rp.profile_id = p.id) AS roles,
-              (SELECT count(*)::int FROM role_profile rp JOIN app_user u ON u.role_id = rp.role_id WHERE rp.profile_id = p.id) AS users
-         FROM profile p WHERE p.audience = 'internal' ORDER BY p.system DESC, p.name`,
-    );
+    const rows = await internalProfiles(service.ds);
     const modules = service.registry.names.map((name) => ({ name, fields: service.registry.fields(service.ds, name).map((f) => f.property).filter((f) => f !== 'id') }));
-    const roles = await service.ds.query(`SELECT id, name FROM role ORDER BY name`);
+    const roles = await roleChoices(service.ds);
     res.json({
-      profiles: rows.map((p: { name: string; system: boolean }) => ({ ...p, deleteBlocked: deleteBlocked(p) })),
+      profiles: rows.map((p) => ({ ...p, deleteBlocked: deleteBlocked(p) })),
       catalog: { modules, tiers: INTERNAL_TIERS, capabilities: CAPABILITIES, contactTypes: CONTACT_TYPES, actions: MODULE_ACTIONS },
       roles,
       // Moving a user to another role is a change of the user (`manageUsers`): the screen offers it only then.
@@ -71,7 +67,7 @@ export function profilesRoutes(service: AccessService): Router {
     const { name, templateId } = z.strictObject({ name: z.string().trim().min(1).max(120), templateId: id.optional() }).parse(req.body);
     let input: ProfileInput = { name, audience: 'internal', licenseTier: 'standard' };
     if (templateId) {
-      const [t] = await service.ds.query(`SELECT * FROM profile WHERE id = $1 AND audience = 'internal'`, [templateId]);
+      const t = await internalProfile(service.ds, templateId);
       if (!t) throw new Refusal('notFound', "Aucun profil interne de ce numéro pour modèle. Rien n'a été modifié.");
       input = {
         name, description: `Créé à partir de ${t.name}`, audience: 'internal', licenseTier: t.license_tier, viewAll: t.view_all, editAll: t.edit_all,

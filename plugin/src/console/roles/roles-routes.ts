@@ -6,6 +6,7 @@ import { deleteRole, rulesNaming, saveRole } from '../../services/role-writes.js
 import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
+import { roleDeletion, roleName, roleProfileChoices, roleTree } from '../../adapters/postgres/read-models/roles.js';
 
 const name = z.string().trim().min(1).max(120);
 const profileIds = z.array(id).max(100);
@@ -19,23 +20,16 @@ const removal = z.strictObject({ heirId: id.nullable().optional() });
  */
 export const manageAccessOnly = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ».');
 
-/** The role tree (ROLE in docs/spec/access-model.md): read in SQL, every write through saveRole / deleteRole. */
+/** The role tree (ROLE in docs/spec/access-model.md): read from read-models/roles.ts, every write through saveRole / deleteRole. */
 export function rolesRoutes(service: AccessService): Router {
   const router = newRouter();
-  const nameOf = async (roleId: number): Promise<string> => (await service.ds.query(`SELECT name FROM role WHERE id = $1`, [roleId]))[0]?.name ?? `n° ${roleId}`;
+  const nameOf = async (roleId: number): Promise<string> => (await roleName(service.ds, roleId)) ?? `n° ${roleId}`;
 
   // Every role with its parent, profiles and users (its own, and with its whole subtree), and the
   // internal profiles a role may receive (the default one is pre-selected for a new role).
   router.get('/roles', manageAccessOnly(async (_req, res) => {
-    const roles = await service.ds.query(
-      `SELECT r.id, r.name, r.parent_id AS "parentId",
-              coalesce((SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name)
-                          FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE rp.role_id = r.id), '[]') AS profiles,
-              (SELECT count(*)::int FROM app_user u WHERE u.role_id = r.id) AS users,
-              (SELECT count(*)::int FROM role_closure rc JOIN app_user u ON u.role_id = rc.descendant_id WHERE rc.ancestor_id = r.id) AS "subtreeUsers"
-         FROM role r ORDER BY r.name`,
-    );
-    const profiles = await service.ds.query(`SELECT id, name, is_default AS "isDefault" FROM profile WHERE audience = 'internal' ORDER BY name`);
+    const roles = await roleTree(service.ds);
+    const profiles = await roleProfileChoices(service.ds);
     res.json({ roles, profiles });
   }));
 
@@ -58,11 +52,9 @@ export function rolesRoutes(service: AccessService): Router {
 
   // What a deletion will do, for the confirmation: users and sub-roles to hand over, rules deleted with it.
   const deletionOf = async (roleId: number) => {
-    const [role] = await service.ds.query(
-      `SELECT r.name, (SELECT count(*)::int FROM app_user WHERE role_id = r.id) AS users, (SELECT count(*)::int FROM role WHERE parent_id = r.id) AS children
-         FROM role r WHERE r.id = $1`, [roleId]);
+    const role = await roleDeletion(service.ds, roleId);
     if (!role) throw new Refusal('notFound', `Aucun rôle n° ${roleId}. Rien n'a été modifié.`);
-    return { ...role, rules: await rulesNaming(service.ds, 'role', roleId) } as { name: string; users: number; children: number; rules: unknown[] };
+    return { ...role, rules: await rulesNaming(service.ds, 'role', roleId) };
   };
   router.get('/roles/:id/deletion', manageAccessOnly(async (req, res) => {
     res.json(await deletionOf(id.parse(req.params.id)));

@@ -8,6 +8,9 @@ import { deleteRule, namedRules, namedRuleSentence, ruleModuleProblem, saveRule,
 import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, holds, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
+import { roleChoices, roleName } from '../../adapters/postgres/read-models/roles.js';
+import { sharingDefaults } from '../../adapters/postgres/read-models/sharing.js';
+import { teamChoices, teamName } from '../../adapters/postgres/read-models/teams.js';
 
 // Shapes only: the values (module, kinds, access, existing role or team) are checked by saveRule,
 // whose French messages are the ones the consultant should read.
@@ -42,7 +45,7 @@ export function sharingRoutes(service: AccessService): Router {
 
   router.get('/sharing', handle(false, async (req, res) => {
     const lang = language(req);
-    const rows: Array<{ module: string; level: SharingLevel }> = await service.ds.query(`SELECT module, level FROM sharing_default`);
+    const rows = await sharingDefaults(service.ds);
     const defaults = Object.fromEntries(rows.map((r) => [r.module, r.level]));
     const modules = catalog.sharingModules.map((s) => {
       const level = s.alwaysPrivate ? 'private' : defaults[s.name] ?? 'private';
@@ -60,8 +63,8 @@ export function sharingRoutes(service: AccessService): Router {
       reason: [defaultProblem(catalog, defaults, m.name, 'private')?.message, ruleModuleProblem(catalog, m.name)].filter(Boolean).join(' '),
     }));
     const list = (await namedRules(service.ds)).map((r) => ({ ...r, sentence: namedRuleSentence(catalog, r, lang) }));
-    const roles = await service.ds.query(`SELECT id, name FROM role ORDER BY name`);
-    const teams = await service.ds.query(`SELECT id, name FROM team ORDER BY name`);
+    const roles = await roleChoices(service.ds);
+    const teams = await teamChoices(service.ds);
     res.json({ modules, followers, rules: list, roles, teams, kinds: RULE_TARGET_KINDS, levels: SHARING_LEVELS, canWrite: holds('manageAccess') });
   }));
 
@@ -76,8 +79,8 @@ export function sharingRoutes(service: AccessService): Router {
   router.post('/sharing/rules/preview', handle(false, async (req, res) => {
     const r = ruleBody.partial().parse(req.body);
     const name = async (kind: string | undefined, roleId?: number | null, teamId?: number | null): Promise<string | null> => {
-      if (kind === 'team') return teamId ? (await service.ds.query(`SELECT name FROM team WHERE id = $1`, [teamId]))[0]?.name ?? null : null;
-      if (kind === 'role' || kind === 'roleAndSubordinates') return roleId ? (await service.ds.query(`SELECT name FROM role WHERE id = $1`, [roleId]))[0]?.name ?? null : null;
+      if (kind === 'team') return teamId ? teamName(service.ds, teamId) : null;
+      if (kind === 'role' || kind === 'roleAndSubordinates') return roleId ? roleName(service.ds, roleId) : null;
       return null;
     };
     const fromName = await name(r.fromKind, r.fromRoleId, r.fromTeamId);

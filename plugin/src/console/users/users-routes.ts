@@ -6,6 +6,7 @@ import { copyUser, deleteUsers, updateUser } from '../../services/user-writes.js
 import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
+import { heirChoices, userExists, userRole } from '../../adapters/postgres/read-models/users.js';
 
 const copyBody = z.strictObject({
   login: z.string().trim().min(1).max(64),
@@ -27,20 +28,16 @@ export function usersRoutes(service: AccessService): Router {
   // The heirs a deletion may name: internal users other than the one deleted.
   router.get('/users/:id/heirs', handle(async (req, res) => {
     const userId = id.parse(req.params.id);
-    if (!(await service.ds.query(`SELECT 1 FROM app_user WHERE id = $1`, [userId])).length) throw new Refusal('notFound', 'Utilisateur introuvable.');
-    const heirs = await service.ds.query(
-      `SELECT u.id, u.login, u.first_name AS "firstName", u.last_name AS "lastName", u.status, r.name AS role
-         FROM app_user u LEFT JOIN role r ON r.id = u.role_id
-        WHERE u.kind = 'internal' AND u.id <> $1 ORDER BY u.status, u.last_name, u.first_name, u.login`,
-      [userId],
-    );
+    if (!(await userExists(service.ds, userId))) throw new Refusal('notFound', 'Utilisateur introuvable.');
+    const heirs = await heirChoices(service.ds, userId);
     res.json({ heirs });
   }));
 
   router.post('/users/:id/role', handle(async (req, res) => {
     const { roleId } = z.strictObject({ roleId: id }).parse(req.body);
     await updateUser(service, serviceContext(), id.parse(req.params.id), { roleId });
-    const [row] = await service.ds.query(`SELECT u.login, r.name AS role FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.id = $1`, [id.parse(req.params.id)]);
+    // updateUser has just given the user this role: the row is there.
+    const row = (await userRole(service.ds, id.parse(req.params.id)))!;
     res.json({ ok: true, message: `${row.login} a maintenant le rôle ${row.role}.` });
   }));
 
