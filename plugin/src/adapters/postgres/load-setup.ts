@@ -29,8 +29,11 @@ export async function loadSetup(ds: DataSource): Promise<AccessSetup> {
       `SELECT id, name, module, access, from_kind, from_role_id, from_team_id, to_kind, to_role_id, to_team_id FROM sharing_rule ORDER BY id`,
     );
     const defaults = await m.query(`SELECT module, level FROM sharing_default`);
-    const teamUsers = await m.query(`SELECT DISTINCT tu.user_id, u.role_id FROM team_user tu JOIN app_user u ON u.id = tu.user_id`);
-    const populated = await m.query(`SELECT DISTINCT role_id FROM app_user WHERE role_id IS NOT NULL`);
+    // members(T) as team_member holds it (the one derivation, by the database's triggers).
+    const memberRoles = await m.query(
+      `SELECT tm.team_id, array_agg(DISTINCT u.role_id) AS roles FROM team_member tm JOIN app_user u ON u.id = tm.user_id
+        WHERE u.role_id IS NOT NULL GROUP BY tm.team_id`,
+    );
     return {
       version: Number(version),
       profiles,
@@ -45,8 +48,7 @@ export async function loadSetup(ds: DataSource): Promise<AccessSetup> {
         to: target(r.to_kind, r.to_role_id, r.to_team_id),
       })),
       defaults: Object.fromEntries(defaults.map((d: { module: string; level: string }) => [d.module, d.level])),
-      teamUserRoles: Object.fromEntries(teamUsers.map((t: { user_id: number; role_id: number | null }) => [t.user_id, t.role_id])),
-      populatedRoleIds: populated.map((p: { role_id: number }) => p.role_id),
+      teamMemberRoles: Object.fromEntries(memberRoles.map((t: { team_id: number; roles: number[] }) => [t.team_id, t.roles])),
     } satisfies AccessSetup;
   };
   // REPEATABLE READ: every table and the version seen at the same instant.
