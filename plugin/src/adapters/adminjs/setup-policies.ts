@@ -9,6 +9,7 @@ import { deleteTeam, saveTeam } from '../../services/team-writes.js';
 import { createUser, deleteUsers, updateUser, type UserInput } from '../../services/user-writes.js';
 import type { ReadLevel, SetupPolicy } from './setup-resource.js';
 import { visibleAuditEntries } from '../postgres/audit-visibility.js';
+import { loadTeamLists } from '../postgres/load-setup.js';
 
 /**
  * Form values arrive as strings; these read them as what the services expect, strictly: a value
@@ -150,14 +151,8 @@ export function teamPolicy(service: AccessService): SetupPolicy {
     read: (ua) => readLevel(ua, true),
     nameFields: ['id', 'name'],
     virtuals: async (m: EntityManager, list: number[]) => {
-      const rows = await m.query(
-        `SELECT t.id,
-           coalesce((SELECT array_agg(user_id ORDER BY user_id) FROM team_user WHERE team_id = t.id), '{}') AS "userIds",
-           coalesce((SELECT array_agg(role_id ORDER BY role_id) FROM team_role WHERE team_id = t.id AND NOT with_subordinates), '{}') AS "roleIds",
-           coalesce((SELECT array_agg(role_id ORDER BY role_id) FROM team_role WHERE team_id = t.id AND with_subordinates), '{}') AS "subtreeRoleIds",
-           coalesce((SELECT array_agg(member_team_id ORDER BY member_team_id) FROM team_team WHERE team_id = t.id), '{}') AS "teamIds"
-         FROM team t WHERE t.id = ANY($1::int[])`, [list]);
-      return new Map(rows.map(({ id, ...rest }: { id: number }) => [id, rest]));
+      const rows = await loadTeamLists(m, list);
+      return new Map(rows.map(({ id, name: _name, ...lists }) => [id, lists]));
     },
     create: (ua, p) => saveTeam(service, ua, null, input(p)),
     update: async (ua, id, p) => void (await saveTeam(service, ua, Number(id), input(p))),
