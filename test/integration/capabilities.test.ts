@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CAPABILITIES, hasCapability } from '@portier/adminjs';
 import { capabilitiesOf } from '../../plugin/src/adapters/postgres/safeguards.js';
 import { USER_KINDS, USER_STATUSES } from '../../plugin/src/adapters/postgres/entities/user.entity.js';
+import { WITH_ACCESS } from '../../plugin/src/services/access-request-reads.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { accessService } from '../support/engine.js';
 import { example } from '../support/examples.js';
@@ -45,7 +46,7 @@ describe('capabilities: one decision, in JavaScript and in SQL', () => {
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['active/internal/true', 'active/internal/false', 'inactive/internal/false', 'active/client/false']));
   });
 
-  it('agree on a user of every status and kind the database allows, admin or not, with a role that grants capabilities or none', async () => {
+  it('agree on a user of every status and kind the database allows, admin or not, with a role that grants capabilities or none; so does "with access"', async () => {
     const [role] = await db.ds.query(`SELECT rp.role_id AS id FROM role_profile rp JOIN profile p ON p.id = rp.profile_id
       WHERE cardinality(p.capabilities) > 0 ORDER BY rp.role_id LIMIT 1`);
     const [account] = await db.ds.query(`SELECT id FROM account ORDER BY id LIMIT 1`);
@@ -66,6 +67,9 @@ describe('capabilities: one decision, in JavaScript and in SQL', () => {
       const what = JSON.stringify({ ...c, roleId: c.roleId !== null });
       expect([what, fromSql]).toEqual([what, js]);
       if (js.length) holders.push(what);
+      // "An internal user with access" has a SQL twin too (the team lead's view): the compiled access decides the same.
+      const [{ withAccess }] = await db.ds.query(`SELECT ${WITH_ACCESS} AS "withAccess" FROM app_user u WHERE u.id = $1`, [u.id]);
+      expect([what, withAccess]).toEqual([what, !!ua && ua.access.active && ua.access.kind === 'internal']);
     }
     // Only active internal users hold any: the admin whatever their role, the others through their role.
     expect(holders.sort()).toEqual([
