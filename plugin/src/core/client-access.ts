@@ -5,8 +5,8 @@ import type { Condition } from './record-conditions.js';
 
 /**
  * The fact a record carries for client users: the id of the Account whose dossier it is in (its
- * own account link, else its direct parent's), or null. The adapters compute it (a sub-select in
- * SQL, a lookup for one record).
+ * own account link, else its direct parent's), or null. The adapters compute it along the module's
+ * `dossierPath` (below): a sub-select in SQL, a lookup for one record.
  */
 export const DOSSIER_ACCOUNT = 'dossier.accountId';
 
@@ -14,10 +14,12 @@ export type ClientGrant = { all: false; any: Condition[] };
 
 /** The module whose records are the dossiers' roots (the Account), if the app declares one. */
 export function dossierRoot(catalog: ModuleCatalog): ModuleSpec | undefined {
-  return catalog.modules.find((m) => m.dossier && 'root' in m.dossier);
+  return catalog.modules.find(isDossierRoot);
 }
 
-export const isDossierRoot = (spec: ModuleSpec | undefined): boolean => !!spec?.dossier && 'root' in spec.dossier;
+export function isDossierRoot(spec: ModuleSpec | undefined): boolean {
+  return !!spec?.dossier && 'root' in spec.dossier;
+}
 
 /**
  * The decision for a client user (docs/spec/client-access.md): `a` on record X of module M when some
