@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CAPABILITIES, hasCapability } from '@portier/adminjs';
 import { capabilitiesOf } from '../../plugin/src/adapters/postgres/safeguards.js';
+import { USER_KINDS, USER_STATUSES } from '../../plugin/src/adapters/postgres/entities/user.entity.js';
+import { WITH_ACCESS } from '../../plugin/src/services/access-request-reads.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { accessService } from '../support/engine.js';
 import { example } from '../support/examples.js';
@@ -42,5 +44,38 @@ describe('capabilities: one decision, in JavaScript and in SQL', () => {
     }
     // The example holds each case: active internal users with and without capabilities, the inactive one, clients.
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['active/internal/true', 'active/internal/false', 'inactive/internal/false', 'active/client/false']));
+  });
+
+  it('agree on a user of every status and kind the database allows, admin or not, with a role that grants capabilities or none; so does "with access"', async () => {
+    const [role] = await db.ds.query(`SELECT rp.role_id AS id FROM role_profile rp JOIN profile p ON p.id = rp.profile_id
+      WHERE cardinality(p.capabilities) > 0 ORDER BY rp.role_id LIMIT 1`);
+    const [account] = await db.ds.query(`SELECT id FROM account ORDER BY id LIMIT 1`);
+    const [clientProfile] = await db.ds.query(`SELECT id FROM profile WHERE audience = 'client' ORDER BY id LIMIT 1`);
+    // The statuses and kinds are the entity's (the database's enums): a new one is covered here at once.
+    const cases = USER_STATUSES.flatMap((status) => USER_KINDS.flatMap((kind) => [true, false].flatMap((isAdmin) => [role.id, null].map((roleId) => ({ status, kind, isAdmin, roleId })))));
+    const service = accessService(db.ds);
+    const holders: string[] = [];
+    for (const [i, c] of cases.entries()) {
+      const [u] = await db.ds.query(`INSERT INTO app_user (login, email, password_hash, status, kind, is_admin, role_id)
+        VALUES ($1, $2, 'h', $3, $4, $5, $6) RETURNING id`, [`cas${i}`, `cas${i}@exemple.test`, c.status, c.kind, c.isAdmin, c.roleId]);
+      // A client with a dossier is compiled as one (no dossier: no access at all, a weaker case).
+      if (c.kind === 'client') await db.ds.query(`INSERT INTO dossier_grant (user_id, account_id, profile_id) VALUES ($1, $2, $3)`, [u.id, account.id, clientProfile.id]);
+      const ua = await service.forUser(u.id);
+      const js = ua ? CAPABILITIES.filter((cap) => hasCapability(ua.access, cap)) : [];
+      const sql = await capabilitiesOf(db.ds.manager, u.id);
+      const fromSql = CAPABILITIES.filter((cap) => sql.isAdmin || sql.capabilities.has(cap));
+      const what = JSON.stringify({ ...c, roleId: c.roleId !== null });
+      expect([what, fromSql]).toEqual([what, js]);
+      if (js.length) holders.push(what);
+      // "An internal user with access" has a SQL twin too (the team lead's view): the compiled access decides the same.
+      const [{ withAccess }] = await db.ds.query(`SELECT ${WITH_ACCESS} AS "withAccess" FROM app_user u WHERE u.id = $1`, [u.id]);
+      expect([what, withAccess]).toEqual([what, !!ua && ua.access.active && ua.access.kind === 'internal']);
+    }
+    // Only active internal users hold any: the admin whatever their role, the others through their role.
+    expect(holders.sort()).toEqual([
+      JSON.stringify({ status: 'active', kind: 'internal', isAdmin: true, roleId: true }),
+      JSON.stringify({ status: 'active', kind: 'internal', isAdmin: true, roleId: false }),
+      JSON.stringify({ status: 'active', kind: 'internal', isAdmin: false, roleId: true }),
+    ].sort());
   });
 });

@@ -102,15 +102,20 @@ export class OrgBuilder {
       })),
       rules: this.rules.map((r, i) => ({ id: i + 1, name: r.name, module: r.module, from: this.target(r.from), to: this.target(r.to), access: r.access })),
       defaults: this.defaults,
-      teamUserRoles: Object.fromEntries([...this.users.values()].map((u) => [u.id, u.role ? this.id('role', u.role) : null])),
-      populatedRoleIds: [...new Set([...this.users.values()].filter((u) => u.role).map((u) => this.id('role', u.role!)))],
+      teamMemberRoles: {},
     };
-    return new SetupIndex(setup);
+    // members(T) as team_member would hold it (this builder has no database): its members' roles.
+    const closures = new SetupIndex(setup);
+    const roles: Record<number, number[]> = {};
+    for (const [login, u] of this.users) {
+      if (!u.role) continue;
+      for (const team of this.teamsOf(login, closures)) roles[team] = [...new Set([...(roles[team] ?? []), this.id('role', u.role)])];
+    }
+    return new SetupIndex({ ...setup, teamMemberRoles: roles });
   }
 
   /** members(T) as the spec defines it, to give a user their (transitive) teams. */
-  teamsOf(login: string): number[] {
-    const index = this.index();
+  teamsOf(login: string, index: SetupIndex = this.index()): number[] {
     const user = this.users.get(login)!;
     const roleId = user.role ? this.id('role', user.role) : null;
     return [...this.teams].filter(([name]) => index.teamClosure(this.id('team', name)).some((tid) => {

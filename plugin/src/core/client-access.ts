@@ -5,8 +5,8 @@ import type { Condition } from './record-conditions.js';
 
 /**
  * The fact a record carries for client users: the id of the Account whose dossier it is in (its
- * own account link, else its direct parent's), or null. The adapters compute it (a sub-select in
- * SQL, a lookup for one record).
+ * own account link, else its direct parent's), or null. The adapters compute it along the module's
+ * `dossierPath` (below): a sub-select in SQL, a lookup for one record.
  */
 export const DOSSIER_ACCOUNT = 'dossier.accountId';
 
@@ -14,10 +14,12 @@ export type ClientGrant = { all: false; any: Condition[] };
 
 /** The module whose records are the dossiers' roots (the Account), if the app declares one. */
 export function dossierRoot(catalog: ModuleCatalog): ModuleSpec | undefined {
-  return catalog.modules.find((m) => m.dossier && 'root' in m.dossier);
+  return catalog.modules.find(isDossierRoot);
 }
 
-export const isDossierRoot = (spec: ModuleSpec | undefined): boolean => !!spec?.dossier && 'root' in spec.dossier;
+export function isDossierRoot(spec: ModuleSpec | undefined): boolean {
+  return !!spec?.dossier && 'root' in spec.dossier;
+}
 
 /**
  * The decision for a client user (docs/spec/client-access.md): `a` on record X of module M when some
@@ -61,21 +63,56 @@ export function dossierProfiles(user: AccessUser, profileById: (id: number) => P
   return [...out.values()];
 }
 
-/** The dossier a record is in, computed from the record and its direct parents (for one record, or a test). */
-export function dossierAccountOf(spec: ModuleSpec, record: Record<string, unknown>, parent: (field: string) => Record<string, unknown> | null, catalog: ModuleCatalog): number | null {
+/**
+ * One way a record reaches its dossier (docs/spec/client-access.md). `field` is a column of the
+ * record: without `parent`, it holds the Account id itself; with one, it links to a record of
+ * `parent.module` whose `parent.accountField` holds it (null when that module has none of its own:
+ * the record is then in no dossier, "one level only").
+ */
+export interface DossierStep {
+  field: string;
+  parent?: { module: string; accountField: string | null };
+}
+
+/**
+ * Which dossier a record of a module is in, declared once in its `dossier` and read here only: the
+ * JavaScript accessor (`dossierAccountOf`) and the SQL (adapters/postgres/dossier-sql.ts, the
+ * record's fact and the filter "in these dossiers") all walk this path, so they cannot disagree.
+ * `root`: the record is an Account, its own dossier. `steps`: tried in order, the first whose field
+ * the record has decides ("its own account, else its quote's, else its deal's"). Null: in none.
+ */
+export type DossierPath = { root: true } | { steps: DossierStep[] };
+
+export function dossierPath(spec: ModuleSpec, specOf: (module: string) => ModuleSpec | undefined): DossierPath | null {
   const d = spec.dossier;
   if (!d) return null;
-  if ('root' in d) return (record.id as number) ?? null;
-  const own = record[d.accountField];
-  if (own !== null && own !== undefined) return Number(own);
-  for (const p of d.parents ?? []) {
-    if (record[p.field] === null || record[p.field] === undefined) continue;
-    // The first parent the record has decides ("a SalesOrder's quote, else its deal"), one level only.
-    const parentSpec = moduleSpec(catalog, p.module);
-    const row = parent(p.field);
-    const field = parentSpec?.dossier && !('root' in parentSpec.dossier) ? parentSpec.dossier.accountField : null;
-    const value = row && field ? row[field] : null;
-    return value === null || value === undefined ? null : Number(value);
-  }
-  return null;
+  if ('root' in d) return { root: true };
+  const parents = (d.parents ?? []).map((p): DossierStep => {
+    const pd = specOf(p.module)?.dossier;
+    return { field: p.field, parent: { module: p.module, accountField: pd && !('root' in pd) ? pd.accountField : null } };
+  });
+  return { steps: [{ field: d.accountField }, ...parents] };
+}
+
+const present = (v: unknown): boolean => v !== null && v !== undefined;
+
+/** The step that decides a record's dossier: the first whose field the record has; null when it has none. */
+export function decidingStep(steps: DossierStep[], record: Record<string, unknown>): DossierStep | null {
+  return steps.find((s) => present(record[s.field])) ?? null;
+}
+
+/**
+ * The dossier a record is in, from the record and the row its deciding parent link points to
+ * (`parent(field)`, null when absent): for one record being written, or a test.
+ */
+export function dossierAccountOf(spec: ModuleSpec, record: Record<string, unknown>, parent: (field: string) => Record<string, unknown> | null, catalog: ModuleCatalog): number | null {
+  const path = dossierPath(spec, (m) => moduleSpec(catalog, m));
+  if (!path) return null;
+  if ('root' in path) return (record.id as number) ?? null;
+  const step = decidingStep(path.steps, record);
+  if (!step) return null;
+  if (!step.parent) return Number(record[step.field]);
+  const row = parent(step.field);
+  const value = row && step.parent.accountField ? row[step.parent.accountField] : null;
+  return present(value) ? Number(value) : null;
 }

@@ -1,5 +1,5 @@
-import type { Explanation, Reason, RuleSummary } from './explain.js';
-import { targetPhrase, type NamedTarget } from './rule-sentence.js';
+import type { Explanation, Reason } from './explain.js';
+import { ruleClause, type ModuleLabel, type NamedTarget } from './rule-sentence.js';
 
 export type Language = 'fr' | 'en';
 
@@ -8,6 +8,8 @@ export interface ExplainNames {
   reference?: string;
   /** The references of the Accounts of a client's dossiers, by id. */
   accounts?: Record<number, string>;
+  /** How a sentence names a sharing module's records: `moduleLabel` of the app's catalog (rule-sentence.ts). */
+  labels: (module: string) => ModuleLabel;
 }
 
 const ACTIONS: Record<Language, Record<string, string>> = {
@@ -27,19 +29,10 @@ const ADVISORS: Record<Language, Record<string, string>> = {
   en: { primary: 'primary advisor', secondary: 'secondary advisor', assistant: 'assistant' },
 };
 
-/** `team:Nord` -> `l'équipe Nord` / `team Nord`, as the rule sentences say it. */
-function target(t: string, lang: Language): string {
+/** `team:Nord` -> `{ kind: 'team', name: 'Nord' }`: a rule's target as its summary holds it (explain.ts). */
+function target(t: string): NamedTarget {
   const [kind, ...rest] = t.split(':');
-  return targetPhrase({ kind: kind as NamedTarget['kind'], name: rest.join(':') }, lang);
-}
-
-/** "la règle « Comptes vers Nord » partage les Account appartenant à Ventes et subordonnés avec Support, en lecture et écriture" */
-export function ruleSentence(r: RuleSummary, lang: Language): string {
-  const label = r.name ? (lang === 'fr' ? `la règle « ${r.name} »` : `rule "${r.name}"`) : lang === 'fr' ? `la règle n° ${r.id}` : `rule ${r.id}`;
-  if (lang === 'fr') {
-    return `${label} partage les ${r.module} appartenant à ${target(r.from, lang)} avec ${target(r.to, lang)}, ${r.access === 'read' ? 'en lecture' : 'en lecture et écriture'}`;
-  }
-  return `${label} shares ${r.module} owned by ${target(r.from, lang)} with ${target(r.to, lang)}, ${r.access === 'read' ? 'read' : 'read-write'}`;
+  return { kind: kind as NamedTarget['kind'], name: rest.join(':') };
 }
 
 function reasonText(r: Reason, n: ExplainNames, lang: Language): string {
@@ -88,7 +81,8 @@ function reasonText(r: Reason, n: ExplainNames, lang: Language): string {
     case 'rule': {
       if (r.rule === null) return fr ? `une règle de partage s'applique à ${ref}` : `a sharing rule applies to ${ref}`;
       const via = r.through ? (fr ? ` (via le lien ${r.through.field} vers ${r.through.module})` : ` (through its ${r.through.field} link to ${r.through.module})`) : '';
-      return ruleSentence(r.rule, lang) + via;
+      const rule = { ...r.rule, from: target(r.rule.from), to: target(r.rule.to) };
+      return ruleClause(rule, n.labels(r.rule.module), lang) + via;
     }
     case 'nothingMatches':
       return fr
@@ -97,7 +91,7 @@ function reasonText(r: Reason, n: ExplainNames, lang: Language): string {
   }
 }
 
-/** "autorisé : la règle n° 4 partage les SalesOrder appartenant à Ventes et subordonnés avec Comptabilité, en lecture et écriture" */
+/** "autorisé : la règle n° 4 partage les commandes clients appartenant à Ventes et subordonnés avec Comptabilité, en lecture et écriture" */
 export function explanationText(e: Explanation, names: ExplainNames, lang: Language = 'fr'): string {
   const verdict = e.allowed ? (lang === 'fr' ? 'autorisé' : 'allowed') : lang === 'fr' ? 'refusé' : 'denied';
   // The module privilege is implied by the decisive reason that follows it: say the decisive one.

@@ -65,7 +65,7 @@ export interface RoleDef {
 export interface TeamDef {
   id: number;
   name: string;
-  /** Direct members; `members(T)` is derived (see hierarchy.ts). */
+  /** Its members as listed (four kinds); `members(T)` is derived from them by the database (team_member). */
   userIds: number[];
   roleIds: number[];
   subtreeRoleIds: number[];
@@ -94,10 +94,13 @@ export interface AccessSetup {
   teams: TeamDef[];
   rules: RuleDef[];
   defaults: Record<string, SharingLevel>;
-  /** The role of every user who is a direct member of a team (for "above a member of T"). */
-  teamUserRoles: Record<number, number | null>;
-  /** Roles held by at least one user (any status): a role nobody holds makes no one a member. */
-  populatedRoleIds: number[];
+  /**
+   * Per team, the roles held by the users in members(T) (any status), for "strictly above the role
+   * of some user in members(T)". members(T) is derived once, by the database (`team_member`, kept
+   * by its triggers), and read here as it is for the users' own teams: a listed role nobody holds
+   * adds nothing.
+   */
+  teamMemberRoles: Record<number, number[]>;
 }
 
 /** A client user's access to one Account's dossier, under one client access profile (docs/spec/client-access.md). */

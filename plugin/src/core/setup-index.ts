@@ -82,23 +82,7 @@ export class SetupIndex {
    * needs a user, so a listed role that nobody holds adds nothing.
    */
   memberRoles(teamId: number): Set<number> {
-    let cached = this.memberRolesCache.get(teamId);
-    if (!cached) {
-      cached = new Set<number>();
-      const populated = new Set(this.setup.populatedRoleIds);
-      for (const id of this.teamClosure(teamId)) {
-        const t = this.teams.get(id);
-        if (!t) continue;
-        for (const u of t.userIds) {
-          const role = this.setup.teamUserRoles[u];
-          if (role !== null && role !== undefined) cached.add(role);
-        }
-        for (const r of t.roleIds) if (populated.has(r)) cached.add(r);
-        for (const r of t.subtreeRoleIds) for (const s of this.subtree(r)) if (populated.has(s)) cached.add(s);
-      }
-      this.memberRolesCache.set(teamId, cached);
-    }
-    return cached;
+    return cached(this.memberRolesCache, teamId, () => new Set(this.setup.teamMemberRoles[teamId] ?? []));
   }
 
   roleName(id: number | null): string {

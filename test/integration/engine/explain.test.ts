@@ -22,10 +22,10 @@ afterAll(async () => {
 });
 
 const cases: Array<[string, string, string | null, 'read' | 'edit' | 'delete' | 'create' | 'export', 'fr' | 'en', string]> = [
-  ['farid', 'SalesOrder', 'SO-1', 'edit', 'en', 'allowed: rule 4 shares SalesOrder owned by Ventes and subordinates with Comptabilité, read-write'],
-  ['farid', 'SalesOrder', 'SO-1', 'edit', 'fr', 'autorisé : la règle n° 4 partage les SalesOrder appartenant à Ventes et subordonnés avec Comptabilité, en lecture et écriture'],
+  ['farid', 'SalesOrder', 'SO-1', 'edit', 'en', 'allowed: rule 4 shares sales orders owned by Ventes and subordinates with Comptabilité, read-write'],
+  ['farid', 'SalesOrder', 'SO-1', 'edit', 'fr', 'autorisé : la règle n° 4 partage les commandes clients appartenant à Ventes et subordonnés avec Comptabilité, en lecture et écriture'],
   ['emma', 'Account', 'ACC-1', 'edit', 'en', 'denied: no profile (Support) gives edit on Account'],
-  ['chloe', 'Quote', 'QUO-1', 'read', 'en', 'allowed: rule 1 shares Deal owned by Ventes Nord and subordinates with Ventes Sud, read (through its dealId link to Deal)'],
+  ['chloe', 'Quote', 'QUO-1', 'read', 'en', 'allowed: rule 1 shares deals owned by Ventes Nord and subordinates with Ventes Sud, read (through its dealId link to Deal)'],
   ['damien', 'Account', 'ACC-2', 'edit', 'en', "allowed: the owner of ACC-2 has role Ventes Sud, below damien's role Ventes"],
   ['chloe', 'Deal', 'DEA-3', 'delete', 'en', 'allowed: DEA-3 belongs to team Grands comptes, of which chloe is a member'],
   ['alice', 'Contact', 'CON-2', 'edit', 'en', 'allowed: "mine": alice is the assistant of CON-2'],
@@ -61,7 +61,7 @@ describe('explain', () => {
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));
     const code = await new Promise((resolve) => child.on('exit', resolve));
-    expect(out.trim()).toBe('allowed: rule 4 shares SalesOrder owned by Ventes and subordinates with Comptabilité, read-write');
+    expect(out.trim()).toBe('allowed: rule 4 shares sales orders owned by Ventes and subordinates with Comptabilité, read-write');
     expect(code).toBe(0);
   });
 });

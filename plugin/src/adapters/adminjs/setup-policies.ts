@@ -10,7 +10,7 @@ import { createUser, deleteUsers, updateUser, type UserInput } from '../../servi
 import type { ReadLevel, SetupPolicy } from './setup-resource.js';
 import { visibleAuditEntries } from '../postgres/audit-visibility.js';
 import { roleProfileIds } from '../postgres/read-models/roles.js';
-import { teamLists } from '../postgres/read-models/teams.js';
+import { loadTeamLists } from '../postgres/load-setup.js';
 
 /**
  * Form values arrive as strings; these read them as what the services expect, strictly: a value
@@ -148,7 +148,10 @@ export function teamPolicy(service: AccessService): SetupPolicy {
     // Team names are visible to everyone signed in (owner pickers, reference titles).
     read: (ua) => readLevel(ua, true),
     nameFields: ['id', 'name'],
-    virtuals: async (m: EntityManager, list: number[]) => new Map([...(await teamLists(m, list))].map(([teamId, lists]) => [teamId, { ...lists }])),
+    virtuals: async (m: EntityManager, list: number[]) => {
+      const rows = await loadTeamLists(m, list);
+      return new Map(rows.map(({ id, name: _name, ...lists }) => [id, lists]));
+    },
     create: (ctx, p) => saveTeam(service, ctx, null, input(p)),
     update: async (ctx, id, p) => void (await saveTeam(service, ctx, Number(id), input(p))),
     delete: (ctx, id, payload) => deleteTeam(service, ctx, id, { userId: int(payload.heirUserId, 'heirUserId') ?? undefined, teamId: int(payload.heirTeamId, 'heirTeamId') ?? undefined }),

@@ -2,6 +2,7 @@ import { rulesToAST } from '@casl/ability/extra';
 import type { PortierAbility, PortierAction } from '../../core/ability.js';
 import { LINKED, OWNER_ROLE, OWNER_TEAMS, ownerUserField } from '../../core/record-conditions.js';
 import { DOSSIER_ACCOUNT } from '../../core/client-access.js';
+import { inDossiersSql } from './dossier-sql.js';
 import { type IdKind, type RecordId } from '../../core/record-id.js';
 import type { ModuleSpec } from '../../core/modules.js';
 
@@ -144,28 +145,9 @@ class Translator {
     return { sql: type === 'text' ? `${column}::text ${this.match(values, type)}` : `${column} ${this.match(values, type)}` };
   }
 
-  /**
-   * The records in the dossiers of these Accounts: their own account, else (one level) their
-   * first parent's, in the declared order. One branch per case, so that each uses its index.
-   */
+  /** The records in the dossiers of these Accounts (dossier-sql.ts, with the record's fact). */
   private dossier(values: unknown[], table: TableInfo, alias: string): string {
-    const d = table.spec.dossier;
-    if (!d || 'root' in d) return DENY_ALL;
-    const accounts = this.match(values, 'int');
-    const own = `${alias}.${q(table.column(d.accountField))}`;
-    const branches = [`${own} ${accounts}`];
-    const absent: string[] = [`${own} IS NULL`];
-    for (const p of d.parents ?? []) {
-      const target = this.tables(p.module);
-      const pd = target.spec.dossier;
-      const link = `${alias}.${q(table.column(p.field))}`;
-      if (pd && !('root' in pd)) {
-        const inner = `d${this.aliases++}`;
-        branches.push(`(${[...absent, `${link} IN (SELECT ${inner}.id FROM ${q(target.table)} ${inner} WHERE ${inner}.${q(target.column(pd.accountField))} ${accounts})`].join(' AND ')})`);
-      }
-      absent.push(`${link} IS NULL`); // the first parent present decides
-    }
-    return branches.length === 1 ? branches[0] : `(${branches.join(' OR ')})`;
+    return inDossiersSql(table, alias, this.tables, this.match(values, 'int'), () => `d${this.aliases++}`);
   }
 
   private match(values: unknown[], type: 'int' | 'text'): string {

@@ -4,6 +4,7 @@ import { explanationText, type Language } from '../../core/explain-text.js';
 import type { ModuleAction } from '../../core/model.js';
 import type { AccessService, UserAccess } from './access-service.js';
 import { dossierRoot } from '../../core/client-access.js';
+import { moduleLabel } from '../../core/rule-sentence.js';
 
 export interface RecordExplanation extends Explanation {
   text: string;
@@ -32,7 +33,8 @@ export async function explainRecord(
   const index = await service.indexFor(loaded.user.version);
   const decided = explainDecision(index, service.registry.catalog, loaded.user, module, record, action);
   const e = hidden ? withoutRecordFacts(decided) : decided;
-  return { ...e, text: explanationText(e, { login: loaded.user.login, reference: reference ?? undefined, accounts: await dossierReferences(service, loaded.user.dossiers ?? []) }, lang) };
+  return { ...e, text: explanationText(e, { login: loaded.user.login, reference: reference ?? undefined, accounts: await dossierReferences(service, loaded.user.dossiers ?? []),
+    labels: (m) => moduleLabel(service.registry.catalog, m) }, lang) };
 }
 
 /** A client's dossiers by Account reference, for "dossier ACC-12 under Easy Invoicing gives edit on Invoice". */

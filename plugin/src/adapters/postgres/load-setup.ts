@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { LoginHours } from '../../core/login-hours.js';
-import type { AccessSetup, AccessUser, RuleTarget } from '../../core/model.js';
+import type { AccessSetup, AccessUser, RuleTarget, TeamDef } from '../../core/model.js';
 
 type Db = DataSource | EntityManager;
 
@@ -17,20 +17,16 @@ export async function loadSetup(ds: DataSource): Promise<AccessSetup> {
               coalesce(array_agg(rp.profile_id ORDER BY rp.profile_id) FILTER (WHERE rp.profile_id IS NOT NULL), '{}') AS "profileIds"
          FROM role r LEFT JOIN role_profile rp ON rp.role_id = r.id GROUP BY r.id`,
     );
-    const teams = await m.query(
-      `SELECT t.id, t.name,
-         coalesce((SELECT array_agg(user_id) FROM team_user WHERE team_id = t.id), '{}') AS "userIds",
-         coalesce((SELECT array_agg(role_id) FROM team_role WHERE team_id = t.id AND NOT with_subordinates), '{}') AS "roleIds",
-         coalesce((SELECT array_agg(role_id) FROM team_role WHERE team_id = t.id AND with_subordinates), '{}') AS "subtreeRoleIds",
-         coalesce((SELECT array_agg(member_team_id) FROM team_team WHERE team_id = t.id), '{}') AS "teamIds"
-       FROM team t`,
-    );
+    const teams = await loadTeamLists(m, null);
     const rules = await m.query(
       `SELECT id, name, module, access, from_kind, from_role_id, from_team_id, to_kind, to_role_id, to_team_id FROM sharing_rule ORDER BY id`,
     );
     const defaults = await m.query(`SELECT module, level FROM sharing_default`);
-    const teamUsers = await m.query(`SELECT DISTINCT tu.user_id, u.role_id FROM team_user tu JOIN app_user u ON u.id = tu.user_id`);
-    const populated = await m.query(`SELECT DISTINCT role_id FROM app_user WHERE role_id IS NOT NULL`);
+    // members(T) as team_member holds it (the one derivation, by the database's triggers).
+    const memberRoles = await m.query(
+      `SELECT tm.team_id, array_agg(DISTINCT u.role_id) AS roles FROM team_member tm JOIN app_user u ON u.id = tm.user_id
+        WHERE u.role_id IS NOT NULL GROUP BY tm.team_id`,
+    );
     return {
       version: Number(version),
       profiles,
@@ -45,12 +41,27 @@ export async function loadSetup(ds: DataSource): Promise<AccessSetup> {
         to: target(r.to_kind, r.to_role_id, r.to_team_id),
       })),
       defaults: Object.fromEntries(defaults.map((d: { module: string; level: string }) => [d.module, d.level])),
-      teamUserRoles: Object.fromEntries(teamUsers.map((t: { user_id: number; role_id: number | null }) => [t.user_id, t.role_id])),
-      populatedRoleIds: populated.map((p: { role_id: number }) => p.role_id),
+      teamMemberRoles: Object.fromEntries(memberRoles.map((t: { team_id: number; roles: number[] }) => [t.team_id, t.roles])),
     } satisfies AccessSetup;
   };
   // REPEATABLE READ: every table and the version seen at the same instant.
   return ds.transaction('REPEATABLE READ', run);
+}
+
+/**
+ * Teams with their members as listed, of the four kinds (docs/spec/access-model.md, Team): every
+ * team (`ids` null) or these. The engine's set-up and the Team resource's screens read them here.
+ */
+export async function loadTeamLists(db: Db, ids: number[] | null): Promise<TeamDef[]> {
+  return db.query(
+    `SELECT t.id, t.name,
+       coalesce((SELECT array_agg(user_id ORDER BY user_id) FROM team_user WHERE team_id = t.id), '{}') AS "userIds",
+       coalesce((SELECT array_agg(role_id ORDER BY role_id) FROM team_role WHERE team_id = t.id AND NOT with_subordinates), '{}') AS "roleIds",
+       coalesce((SELECT array_agg(role_id ORDER BY role_id) FROM team_role WHERE team_id = t.id AND with_subordinates), '{}') AS "subtreeRoleIds",
+       coalesce((SELECT array_agg(member_team_id ORDER BY member_team_id) FROM team_team WHERE team_id = t.id), '{}') AS "teamIds"
+     FROM team t WHERE $1::int[] IS NULL OR t.id = ANY($1::int[])`,
+    [ids],
+  );
 }
 
 function target(kind: string, roleId: number | null, teamId: number | null): RuleTarget {

@@ -3,6 +3,7 @@ import { LINKED, ownerTeamField, ownerUserField } from '../../core/record-condit
 import { q, type TableInfo } from './condition-sql.js';
 import { DOSSIER_ACCOUNT } from '../../core/client-access.js';
 import type { RecordId } from '../../core/record-id.js';
+import { dossierAccountSql } from './dossier-sql.js';
 
 /**
  * Records with the facts the ability's conditions read (record-conditions.ts): every column by
@@ -26,7 +27,7 @@ export async function loadRecordFacts(
     ];
   };
   select.push(...ownerFacts('x', t, ''));
-  select.push(`${dossierAccountSql(t, tables)} AS ${q(DOSSIER_ACCOUNT)}`);
+  select.push(`${dossierAccountSql(t, 'x', tables)} AS ${q(DOSSIER_ACCOUNT)}`);
   const joins: string[] = [];
   (t.spec.sharedThrough ?? []).forEach((through, i) => {
     const target = tables(through.module);
@@ -45,22 +46,6 @@ export async function loadRecordFacts(
   );
   for (const row of rows) out.set(row.id, nest(row));
   return out;
-}
-
-/** The record's dossier (docs/spec/client-access.md): its own account, else its first parent's, one level. */
-function dossierAccountSql(t: TableInfo, tables: (module: string) => TableInfo): string {
-  const d = t.spec.dossier;
-  if (!d) return 'NULL::int';
-  if ('root' in d) return 'x.id';
-  const parents = (d.parents ?? []).flatMap((p) => {
-    const target = tables(p.module);
-    const pd = target.spec.dossier;
-    if (!pd || 'root' in pd) return [];
-    const link = `x.${q(t.column(p.field))}`;
-    return [`WHEN ${link} IS NOT NULL THEN (SELECT ${q(target.column(pd.accountField))} FROM ${q(target.table)} WHERE id = ${link})`];
-  });
-  const own = `x.${q(t.column(d.accountField))}`;
-  return parents.length ? `CASE WHEN ${own} IS NOT NULL THEN ${own} ${parents.join(' ')} END` : own;
 }
 
 /** `{ 'owner.roleId': 3 }` -> `{ owner: { roleId: 3 } }`; a linked record that is absent becomes null. */

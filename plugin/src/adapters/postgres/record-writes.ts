@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { UserAccess } from './access-service.js';
 import { parseRecordId, type RecordId } from '../../core/record-id.js';
 import { audit, diff, type AuditActor } from './audit.js';
-import { dossierAccountOf, dossierRoot, isDossierRoot } from '../../core/client-access.js';
+import { decidingStep, dossierAccountOf, dossierPath, dossierRoot, isDossierRoot } from '../../core/client-access.js';
 import { moduleSpec } from '../../core/modules.js';
 import { ownerFields, type FieldInfo } from './module-registry.js';
 import { ModuleRecords } from './module-records.js';
@@ -224,17 +224,18 @@ function refuseIfAny(records: ModuleRecords, fields: string[]): void {
 async function placeInDossier(records: ModuleRecords, ua: UserAccess, values: Record<string, unknown>, m: EntityManager): Promise<void> {
   const spec = records.table.spec;
   const allowed = ua.access.createIn?.[records.module] ?? [];
-  // Only the first parent the record has can decide (its own account aside): one small query at most.
-  const d = spec.dossier;
-  const deciding = d && !('root' in d) && (values[d.accountField] ?? null) === null ? d.parents?.find((p) => (values[p.field] ?? null) !== null) : undefined;
+  // Only the step that decides can need its parent's row (dossierPath): one small query at most.
+  const catalog = records.service.registry.catalog;
+  const path = dossierPath(spec, (module) => moduleSpec(catalog, module));
+  const deciding = path && 'steps' in path ? decidingStep(path.steps, values) : null;
   let parentRow: Record<string, unknown> | null = null;
-  if (deciding) {
-    const t = records.service.table(deciding.module);
-    const field = (t.spec.dossier as { accountField: string }).accountField;
+  if (deciding?.parent?.accountField) {
+    const field = deciding.parent.accountField;
+    const t = records.service.table(deciding.parent.module);
     const [row] = await m.query(`SELECT "${t.column(field)}" AS v FROM "${t.table}" WHERE id = $1`, [values[deciding.field]]);
     parentRow = row ? { [field]: row.v } : null;
   }
-  const accountId = dossierAccountOf(spec, values, (f) => (f === deciding?.field ? parentRow : null), records.service.registry.catalog);
+  const accountId = dossierAccountOf(spec, values, (f) => (f === deciding?.field ? parentRow : null), catalog);
   if (accountId === null || !allowed.includes(accountId)) {
     throw new Refusal('forbidden', `Vous ne pouvez créer dans ${records.module} que dans l'un de vos dossiers qui le permet : reliez-le à son compte. ${NOTHING_CHANGED}`);
   }

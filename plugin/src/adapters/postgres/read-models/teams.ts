@@ -90,18 +90,6 @@ export async function teamDetail(db: Db, teamId: number): Promise<TeamDetailRow 
   return team;
 }
 
-/** The four lists of each team; a team that does not exist is absent. */
-export async function teamLists(db: Db, teamIds: number[]): Promise<Map<number, TeamLists>> {
-  const rows: Array<TeamLists & { id: number }> = await db.query(
-    `SELECT t.id,
-       coalesce((SELECT array_agg(user_id ORDER BY user_id) FROM team_user WHERE team_id = t.id), '{}') AS "userIds",
-       coalesce((SELECT array_agg(role_id ORDER BY role_id) FROM team_role WHERE team_id = t.id AND NOT with_subordinates), '{}') AS "roleIds",
-       coalesce((SELECT array_agg(role_id ORDER BY role_id) FROM team_role WHERE team_id = t.id AND with_subordinates), '{}') AS "subtreeRoleIds",
-       coalesce((SELECT array_agg(member_team_id ORDER BY member_team_id) FROM team_team WHERE team_id = t.id), '{}') AS "teamIds"
-     FROM team t WHERE t.id = ANY($1::int[])`, [teamIds]);
-  return new Map(rows.map(({ id, ...lists }) => [id, lists]));
-}
-
 /**
  * members(T) of a draft, with how each user gets in. The first three kinds are the branches of
  * portier_refresh_team_members (the trigger that fills team_member), applied to the draft's own
