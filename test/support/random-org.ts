@@ -14,7 +14,18 @@ export interface RandomOrgOptions {
   maxRules?: number;
   recordsPerModule?: number;
   maxClients?: number;
+  /**
+   * Adds the catalogue of the extended app (CATALOGUE, test/fixtures/product.module.ts): random
+   * records and random privileges on it in every internal profile. Only for a database that has
+   * the module (test/support/extended-database.ts); drawn from a PRNG of its own, so that a seed
+   * gives the same organisation around it with or without the catalogue.
+   */
+  catalogue?: boolean;
 }
+
+/** The catalogue module (no owner fields) of the extended app, and its one business field. */
+export const CATALOGUE = 'Product';
+export const CATALOGUE_FIELDS = ['price'];
 
 const MODULES = ['Lead', 'Account', 'Contact', 'Deal', 'Ticket', 'Quote', 'SalesOrder', 'PurchaseOrder', 'Invoice', 'Activity'];
 const SHARING = ['Lead', 'Account', 'Deal', 'Ticket', 'Quote', 'SalesOrder', 'PurchaseOrder', 'Invoice'];
@@ -135,6 +146,8 @@ export function buildRandomOrg(seed: number, o: RandomOrgOptions = {}): any {
     dossiers: r.subset(accounts, 0.5).slice(0, 3).map((account) => ({ account, profile: r.pick(clientProfileNames) })),
   }));
 
+  if (o.catalogue) addCatalogue(rng(seed ^ 0x0ca7a106), profiles, records, o.recordsPerModule ?? 4);
+
   return {
     version: 1,
     profiles: [...profiles, ...clientProfiles],
@@ -202,6 +215,32 @@ function randomProfile(r: ReturnType<typeof rng>, name: string) {
     name, description: r.bool() ? `Description de ${name}` : '', system: false, default: false, licenseTier: tier,
     viewAll, editAll, capabilities, modules, contactScopes, fields,
   };
+}
+
+/**
+ * The catalogue's records (no owner) and each internal profile's privileges on it: none (no entry,
+ * or an entry granting nothing), read only, read and edit, everything, or any mix; within the
+ * profile's tier (a limited profile grants read and export at most). Client tiers include no
+ * catalogue: client profiles get nothing on it. Global privileges stay those the profile has.
+ */
+function addCatalogue(r: ReturnType<typeof rng>, profiles: Array<ReturnType<typeof randomProfile>>, records: Record<string, any[]>, perModule: number) {
+  for (const p of profiles) {
+    const only = (...actions: string[]) => Object.fromEntries(MODULE_ACTIONS.map((a) => [a, actions.includes(a)]));
+    const shape = r.next();
+    let rights: Record<string, boolean> | null;
+    if (shape < 0.25) rights = null;
+    else if (shape < 0.35) rights = only();
+    else if (shape < 0.5) rights = only('read');
+    else if (shape < 0.6) rights = only('read', 'edit');
+    else if (shape < 0.65) rights = only(...MODULE_ACTIONS);
+    else rights = Object.fromEntries(MODULE_ACTIONS.map((a) => [a, r.bool(a === 'read' ? 0.6 : 0.4)]));
+    if (rights && p.licenseTier === 'limited') for (const a of MODULE_ACTIONS) if (a !== 'read' && a !== 'export') rights[a] = false;
+    if (rights) p.modules[CATALOGUE] = rights;
+    if (r.bool(0.3)) p.fields[CATALOGUE] = Object.fromEntries(CATALOGUE_FIELDS.map((f) => [f, r.pick(['read', 'none', 'write'])]));
+  }
+  records[CATALOGUE] = Array.from({ length: r.int(1, perModule) }, (_, i) => ({
+    reference: `PRD-${i + 1}`, name: `Produit ${i + 1}`, ...(r.bool(0.6) ? { price: r.int(1, 5000) + 0.25 } : {}),
+  }));
 }
 
 function randomRecords(r: ReturnType<typeof rng>, logins: string[], teams: string[], perModule: number) {

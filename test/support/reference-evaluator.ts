@@ -406,6 +406,13 @@ function stepsSixToNine(org: RefOrg, u: RefUser, module: string, x: RefRecord, a
 // ---------------------------------------------------------------------------------------------
 // The decision.
 
+/**
+ * The modules the test app declares without owner fields, i.e. catalogues (Product, in
+ * test/fixtures/product.module.ts). A document does not say which modules are catalogues; the
+ * app's declaration does, so the evaluator is told their names, as it knows Contact and Activity.
+ */
+export const CATALOGUES: readonly string[] = ['Product'];
+
 /** Whether `login` may do `action` on the record `reference` of `module` ("The decision"). */
 export function decide(org: RefOrg, login: string, module: string, reference: string, action: Action, now?: Date): boolean {
   const u = userByLogin(org, login);
@@ -425,6 +432,13 @@ export function decide(org: RefOrg, login: string, module: string, reference: st
   const editAll = profiles.some((p) => p.editAll === true);
   if (action === 'read' && (viewAll || editAll)) return true;
   if (action === 'edit' && editAll) return true;
+
+  // A catalogue: "A module declared without owner fields (a catalogue) has no owner: its module
+  // privileges alone decide, with no default, no rule and no transfer." So step 4 decides, on
+  // every record alike: no ownership, hierarchy, default or rule (steps 6-9) can add or take
+  // away anything. Steps 1-3 stand before it (step 3 "overrides every step below, including
+  // module privileges"), and there is no contact scope (step 5) outside Contact.
+  if (CATALOGUES.includes(module)) return profiles.some((p) => grants(p, module, action));
 
   // "Steps 4 and 5 are taken per profile: U is allowed when any one profile lets the action
   // through them and steps 6-9 then allow it."
