@@ -6,7 +6,8 @@ import { accountKey, reserveAttempt, settleAttempt, Throttled } from './auth/thr
 import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
 import { audit, type AuditActor } from '../adapters/postgres/audit.js';
 import { Refusal } from '../core/refusal.js';
-import { auditSetup, invalid, NOTHING_CHANGED } from './actor.js';
+import { auditSetup } from './actor.js';
+import { invalid, NOTHING_CHANGED } from '../core/refusals.js';
 
 /** The policy's reasons, in the UI's language. */
 const PROBLEM_FR: Record<string, string> = {

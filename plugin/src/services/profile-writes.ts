@@ -7,7 +7,8 @@ import type { AccessService, UserAccess } from '../adapters/postgres/access-serv
 import { adminPlaneRefusal, Refusal } from '../core/refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../adapters/postgres/safeguards.js';
 import { ADMINISTRATOR_PROFILE, isClientSystemProfile } from '../adapters/postgres/system-profiles.js';
-import { auditSetup, invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard, snapshot } from './actor.js';
+import { auditSetup, snapshot } from './actor.js';
+import { invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard } from '../core/refusals.js';
 import { seatGuarded, type SeatCause } from './seats.js';
 import { delegated } from './delegation.js';
 import { freeName } from './setup-names.js';
