@@ -155,9 +155,20 @@ describe('no path leaks what a user may not read', () => {
 
   it('the UI gets 200 with the notice it shows; API clients get the status', async () => {
     const con2 = await id('contact', 'CON-2');
-    const ui = await bob.request('GET', `/resources/Contact/records/${con2}/show`, undefined, { 'x-portier-ui': '1' });
-    expect(ui.status).toBe(200);
-    expect(ui.body.notice.type).toBe('error');
+    const show = (headers: Record<string, string>) => bob.request('GET', `/resources/Contact/records/${con2}/show`, undefined, headers);
+    const said = (r: Awaited<ReturnType<typeof show>>) => [r.status, r.body.notice.type, r.body.notice.message];
+    const notice = ['error', 'Enregistrement introuvable.'];
+    // What a browser sends on the page's own XHR (Fetch Metadata), and what it sends without it (plain HTTP to another host).
+    expect(said(await show({ 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' }))).toEqual([200, ...notice]);
+    expect(said(await show({ referer: `${server.url}/admin/resources/Contact` }))).toEqual([200, ...notice]);
+    // A script (Node's fetch sends `Sec-Fetch-Mode: cors` of its own, never a site), a call from another site: the status.
+    expect(said(await show({}))).toEqual([404, ...notice]);
+    expect(said(await show({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors' }))).toEqual([404, ...notice]);
+    expect(said(await show({ referer: 'https://elsewhere.example/admin' }))).toEqual([404, ...notice]);
+    // A refused action, the same way: nobody creates audit entries.
+    const create = (headers: Record<string, string>) => bob.request('POST', '/resources/AuditEntry/actions/new', { action: 'x' }, headers);
+    expect((await create({ 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' })).status).toBe(200);
+    expect((await create({})).status).toBe(403);
   });
 });
 

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { loginBase, loginCandidate } from '../core/login-suggestion.js';
 import { passwordProblem } from '../core/password-policy.js';
 import type { AccessService } from '../adapters/postgres/access-service.js';
-import { invalid } from './actor.js';
+import { invalid } from '../core/refusals.js';
 import type { SeatOptions } from './seats.js';
 import { createUser, updateUser } from './user-writes.js';
 import type { ServiceContext } from './context.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalid } from './actor.js';
+import { invalid } from '../core/refusals.js';
 
 /**
  * What a team lead may ask for (docs/spec/seats.md, "Delegated access requests"), checked field by field

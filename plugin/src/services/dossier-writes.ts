@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { Refusal } from '../core/refusal.js';
-import { auditSetup, invalid, NOTHING_CHANGED, requireCapability } from './actor.js';
+import { auditSetup } from './actor.js';
+import { invalid, NOTHING_CHANGED, requireCapability } from '../core/refusals.js';
 import { dossierRoot } from '../core/client-access.js';
 import { seatGuarded } from './seats.js';
 import type { ServiceContext } from './context.js';

@@ -6,7 +6,8 @@ import { accountKey, reserveAttempt, settleAttempt, Throttled } from './auth/thr
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { audit, type AuditActor } from '../adapters/postgres/audit.js';
 import { Refusal } from '../core/refusal.js';
-import { auditSetup, invalid, NOTHING_CHANGED } from './actor.js';
+import { auditSetup } from './actor.js';
+import { invalid, NOTHING_CHANGED } from '../core/refusals.js';
 import type { ServiceContext } from './context.js';
 
 /** The policy's reasons, in the UI's language. */

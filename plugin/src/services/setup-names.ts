@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { hiddenCharacter, normalName } from '../core/names.js';
 import { adminPlaneRefusal } from '../core/refusal.js';
-import { invalid } from './actor.js';
+import { invalid } from '../core/refusals.js';
 
 /**
  * The names of roles, profiles, teams and rules (docs/spec/org-format.md, "Names"): stored NFKC,

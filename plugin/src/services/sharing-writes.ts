@@ -5,7 +5,8 @@ import type { EntityManager } from 'typeorm';
 import { RULE_ACCESS, RULE_TARGET_KINDS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../core/model.js';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { Refusal } from '../core/refusal.js';
-import { auditSetup, invalid, NOTHING_CHANGED, requireCapability, snapshot } from './actor.js';
+import { auditSetup, snapshot } from './actor.js';
+import { invalid, NOTHING_CHANGED, requireCapability } from '../core/refusals.js';
 import { freeName } from './setup-names.js';
 import type { ServiceContext } from './context.js';
 

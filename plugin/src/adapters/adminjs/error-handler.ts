@@ -6,7 +6,9 @@ import { Refusal } from '../../core/refusal.js';
 import { badInputOf } from '../web/bad-input.js';
 import { languageOf, type Text } from '../web/language.js';
 import { plainPage } from '../web/plain-page.js';
-import { UI_HEADER } from './api-status.js';
+import { refusalStatus } from '../web/refusal-status.js';
+import { isUiCall } from '../web/ui-call.js';
+import { jsonAfterEvents } from './security-events.js';
 import { zodIssues } from '../../console/common/respond.js';
 
 const UNEXPECTED: Text = {
@@ -35,9 +37,9 @@ function classify(err: unknown, req: Request): Answer | null {
   if (bad) return invalid(bad.what[lang], bad.status);
   if (err instanceof ZodError) return invalid(zodIssues(err, lang));
   // Refusals carry their own (French) message, which says that nothing changed.
-  if (err instanceof Refusal) return { status: err.kind === 'forbidden' ? 403 : err.kind === 'notFound' ? 404 : 400, error: err.kind, message: err.message };
-  if (err instanceof ForbiddenError) return { status: 403, error: 'forbidden', message: lang === 'en' ? 'Action not allowed.' : 'Action refusée.' };
-  if (err instanceof NotFoundError) return { status: 404, error: 'notFound', message: lang === 'en' ? 'Record not found.' : 'Enregistrement introuvable.' };
+  if (err instanceof Refusal) return { status: refusalStatus(err.kind), error: err.kind, message: err.message };
+  if (err instanceof ForbiddenError) return { status: refusalStatus('forbidden'), error: 'forbidden', message: lang === 'en' ? 'Action not allowed.' : 'Action refusée.' };
+  if (err instanceof NotFoundError) return { status: refusalStatus('notFound'), error: 'notFound', message: lang === 'en' ? 'Record not found.' : 'Enregistrement introuvable.' };
   if (err instanceof ValidationError) return invalid(err.baseError?.message ?? Object.values(err.propertyErrors ?? {}).map((e) => e.message).join(' ; '));
   return null;
 }
@@ -46,17 +48,17 @@ function send(req: Request, res: Response, a: Answer): void {
   const url = req.originalUrl.split('?')[0];
   if (/\/api\//.test(url)) {
     // AdminJS's own shape for an error, so that its UI shows the message as a notice; its UI's
-    // calls keep HTTP 200, as AdminJS does for its refusals (api-status.ts).
+    // calls keep HTTP 200, as AdminJS does for its refusals (api-answer.ts, ui-call.ts).
     const { status, ...body } = a;
     const baseError = { type: a.error, message: a.message };
-    if (!req.get(UI_HEADER)) res.status(status);
-    res.json({ ...body, record: { params: {}, populated: {}, baseError, errors: {} }, records: [], notice: { message: a.message, type: 'error' } });
+    if (!isUiCall(req)) res.status(status);
+    void jsonAfterEvents(res, { ...body, record: { params: {}, populated: {}, baseError, errors: {} }, records: [], notice: { message: a.message, type: 'error' } });
     return;
   }
   const { status, ...body } = a;
   res.status(status);
   if (/\/portier\//.test(url) || req.accepts(['html', 'json']) === 'json') {
-    res.json(body);
+    void jsonAfterEvents(res, body);
     return;
   }
   const lang = languageOf(req);

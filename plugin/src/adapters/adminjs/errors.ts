@@ -4,22 +4,23 @@ import { currentAccess } from './request-context.js';
 import { SeatWarning } from '../../services/seats.js';
 
 /**
- * Refusals are AdminJS's own errors, so that its UI shows them as notices; the API-status
- * middleware turns them into 403, 404 and 400 for API clients. Messages are in French (the UI's
- * language) and say what was refused and that nothing was changed.
+ * A refusal (core/refusal.ts) as the AdminJS error its UI shows as a notice (AdminJS answers it
+ * with HTTP 200; api-answer.ts gives API clients the status instead): `forbidden` a
+ * ForbiddenError, `notFound` a NotFoundError (what an unreadable record answers: the same as a
+ * record that does not exist), `invalid` a ValidationError, on its form field when it names one.
+ * Messages are in French (the UI's language) and say what was refused and that nothing changed.
  */
-export function forbidden(message: string): ForbiddenError {
-  return new ForbiddenError(message);
-}
-
-/** What an unreadable record answers: the same as a record that does not exist. */
-export function notFound(message: string): NotFoundError {
-  return new NotFoundError(message, 'Action#handler');
-}
-
-export function badRequest(message: string, property?: string): ValidationError {
+export function adminError(refusal: Refusal, message = refusal.message): ForbiddenError | NotFoundError | ValidationError {
+  if (refusal.kind === 'forbidden') return new ForbiddenError(message);
+  if (refusal.kind === 'notFound') return new NotFoundError(message, 'Action#handler');
+  const property = refusal.property;
   return new ValidationError(property ? { [property]: { type: 'portier', message } } : {}, { type: 'portier', message });
 }
+
+/** The AdminJS errors of a refusal said here, for an action's `throw`. */
+export const forbidden = (message: string): Error => adminError(new Refusal('forbidden', message));
+export const notFound = (message: string): Error => adminError(new Refusal('notFound', message));
+export const badRequest = (message: string, property?: string): Error => adminError(new Refusal('invalid', message, property));
 
 /** A form sent with "Confirmer le dépassement" ticked confirms the seat overrun it was warned of. */
 export function confirmSeatsFromForm(params: Record<string, unknown>): void {
@@ -36,9 +37,6 @@ export async function withRefusalsAsErrors<T>(fn: () => Promise<T>): Promise<T> 
     if (e instanceof SeatWarning) throw new ValidationError({ confirmSeats: { type: 'seats', message: e.message } }, { type: 'seats', message: e.message });
     if (!(e instanceof Refusal)) throw e;
     currentAccess()?.refusals?.push(e);
-    const message = e.in(currentAccess()?.access.user.locale);
-    if (e.kind === 'notFound') throw notFound(message);
-    if (e.kind === 'forbidden') throw forbidden(message);
-    throw badRequest(message, e.property);
+    throw adminError(e, e.in(currentAccess()?.access.user.locale));
   }
 }

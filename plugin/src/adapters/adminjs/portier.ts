@@ -15,7 +15,6 @@ import type { ModuleRegistry } from '../postgres/module-registry.js';
 import { hasCapability } from '../../services/actor.js';
 import { accessGate } from './access-gate.js';
 import { activityCounter, moduleActivity } from './activity.js';
-import { apiStatus } from './api-status.js';
 import { dashboardHandler } from '../../console/dashboard/dashboard-handler.js';
 import { moduleActions, ownerPickerProperties, registerRecordShowComponent } from './module-actions.js';
 import { ownerFields } from '../postgres/module-registry.js';
@@ -218,7 +217,7 @@ export function createPortier(options: PortierOptions) {
     router(admin: AdminJS, routerOptions: RouterOptions): Router {
       return buildPortierRouter(admin, options.dataSource, routerOptions, {
         gate: accessGate(service, admin),
-        after: [apiStatus(), moduleActivity(service), securityEvents(options.dataSource), portierRoutes(service)],
+        after: [moduleActivity(service), securityEvents(options.dataSource), portierRoutes(service)],
         uploadsFor: (resourceId) => options.uploads?.[resourceId] ?? null,
       });
     },
@@ -231,7 +230,6 @@ export type Portier = ReturnType<typeof createPortier>;
 function registerComponents(loader: ComponentLoader) {
   const pages: Record<string, { component: string; icon: string }> = {};
   for (const page of PORTIER_PAGES) pages[page.name] = { component: loader.add(componentId(page), path.join(consoleDir, page.file)), icon: page.icon };
-  loader.add('PortierClient', path.join(consoleDir, 'common/portier-client.jsx'));
   loader.override('SidebarPages', path.join(consoleDir, 'common/sidebar-pages.jsx'));
   loader.override('LoggedIn', path.join(consoleDir, 'common/logged-in.jsx'));
   registerStatsComponents(loader);

@@ -1,4 +1,4 @@
-import { buildAssets, buildRoutes } from '@adminjs/express';
+import { buildAssets } from '@adminjs/express';
 import AdminJS, { Router as AdminRouter } from 'adminjs';
 import { type RequestHandler, type Router } from 'express';
 import session from 'express-session';
@@ -8,6 +8,7 @@ import { languageOf } from '../web/language.js';
 import { requestMethods } from '../web/request-methods.js';
 import { responseHeaders } from '../web/response-headers.js';
 import { sameOrigin } from '../web/same-origin.js';
+import { mountAdminRoutes } from './adminjs-routes.js';
 import { errorHandler } from './error-handler.js';
 import { adminRequestChecks } from './request-checks.js';
 import { sessionRoutes } from './session-routes.js';
@@ -40,8 +41,9 @@ function requireSignedIn(admin: AdminJS): RequestHandler {
  *   2. the session; then sign-in, sign-out and the password a sign-in asks for (session-routes.ts);
  *   3. AdminJS's static assets; then no further without a session;
  *   4. the access gate (the session's user, as of now), then — only now — the request's body;
- *   5. the checks of AdminJS's parameters, API statuses, activity, security events, Portier's routes;
- *   6. AdminJS's routes; and one error handler for all of them.
+ *   5. the checks of AdminJS's parameters, activity, security events, Portier's routes;
+ *   6. AdminJS's routes, whose API answers decide their status in one place (adminjs-routes.ts,
+ *      api-answer.ts); and one error handler for all of them.
  * `middleware` is Portier's per-request pieces (createPortier's), in their order.
  */
 export function buildPortierRouter(
@@ -86,7 +88,7 @@ export function buildPortierRouter(
   });
   router.use(adminRequestChecks(admin));
   router.use(...pieces.after);
-  buildRoutes({ admin, routes, router });
+  mountAdminRoutes(admin, routes, router);
   // What no route answers: Express's own page said "Cannot GET …" in English.
   router.use((req, _res, next) => next(new Refusal('notFound', languageOf(req) === 'en' ? 'Page not found.' : 'Page introuvable.')));
   router.use(errorHandler());

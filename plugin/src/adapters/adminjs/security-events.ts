@@ -1,15 +1,27 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { currentAccess, type RequestAccess } from './request-context.js';
 import { audit, type AuditActor } from '../postgres/audit.js';
 import type { Refusal } from '../../core/refusal.js';
 
+/** What a request under `/api` or `/portier` needs to write its security events when it answers. */
+interface Pending {
+  ds: DataSource;
+  store: RequestAccess;
+  refusals: Refusal[];
+  /** The record a Portier route is about, read before its router took the `/portier` prefix off the path. */
+  about: Pick<Target, 'module' | 'recordId'> | null;
+}
+
+const pending = new WeakMap<Response, Pending>();
+
 /**
  * Security events of the audit trail that are not changes: refused attempts (a forbidden action,
  * a record one may not read, a write the engine refused) and safeguard refusals (sign-ins and
  * sign-outs are written where they happen: auth/sign-in.ts, session-routes.ts).
- * Each is written in a transaction of its own, after the refused change has rolled back, so the
- * refusal stays on record while nothing of the change does. Writing one never fails the request.
+ * This middleware starts collecting the refusals met while serving the request; the answer
+ * writes them (`recordRefusals`), from the places that map refusals to HTTP: the error handler,
+ * AdminJS's API answers (api-answer.ts) and Portier's routes (console/common/respond.ts).
  */
 export function securityEvents(ds: DataSource): RequestHandler {
   return (req, res, next) => {
@@ -19,21 +31,35 @@ export function securityEvents(ds: DataSource): RequestHandler {
     const refusals: Refusal[] = [];
     store.refusals = refusals;
     // Read now: inside Portier's router, req.path loses its `/portier` prefix.
-    const about = portierRecordOf(req);
-    const json = res.json.bind(res);
-    // The answer waits for its entry, so that whoever reads the trail next finds it.
-    res.json = (body: unknown) => {
-      const target = { ...targetOf(req), ...about };
-      const refused = refusalIn(body, res.statusCode);
-      const events = refusals.length
-        ? refusals.map((r) => ({ ...target, action: r.safeguard ? 'safeguardRefused' : 'refused', message: `${target.attempt} : ${r.message}` }))
-        : refused ? [{ ...target, action: 'refused', message: `${target.attempt} : ${refused}` }] : [];
-      if (!events.length) return json(body);
-      void events.reduce((p, e) => p.then(() => record(ds, store, e)), Promise.resolve()).then(() => json(body));
-      return res;
-    };
+    pending.set(res, { ds, store, refusals, about: portierRecordOf(req) });
     next();
   };
+}
+
+/**
+ * Writes the security events of the answer about to go (its status already set): the refusals
+ * collected, else a refusal the answer itself says. Each is written in a transaction of its
+ * own, after the refused change has rolled back, so the refusal stays on record while nothing of
+ * the change does. The answer waits for its entries, so that whoever reads the trail next finds
+ * them; writing one never fails the request (this promise never rejects).
+ */
+export async function recordRefusals(res: Response, body: unknown): Promise<void> {
+  const p = pending.get(res);
+  if (!p) return;
+  pending.delete(res);
+  // The path as the answering router reads it: the attempt of a Portier route is `GET /owners`.
+  const target = { ...targetOf(res.req), ...p.about };
+  const refused = refusalIn(body, res.statusCode);
+  const events = p.refusals.length
+    ? p.refusals.map((r) => ({ ...target, action: r.safeguard ? 'safeguardRefused' : 'refused', message: `${target.attempt} : ${r.message}` }))
+    : refused ? [{ ...target, action: 'refused', message: `${target.attempt} : ${refused}` }] : [];
+  for (const e of events) await record(p.ds, p.store, e);
+}
+
+/** A JSON answer (its status set) that goes once its security events are written. */
+export async function jsonAfterEvents(res: Response, body: unknown): Promise<void> {
+  await recordRefusals(res, body);
+  res.json(body);
 }
 
 interface Target {

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { SharingLevel } from '../../core/model.js';
 import type { AccessService, UserAccess } from '../postgres/access-service.js';
-import { hasCapability, invalid } from '../../services/actor.js';
+import { hasCapability } from '../../services/actor.js';
+import { invalid } from '../../core/refusals.js';
 import { deleteProfile, saveProfile, type ProfileInput } from '../../services/profile-writes.js';
 import { deleteRole, rulesNaming, saveRole } from '../../services/role-writes.js';
 import { deleteRule, namedRules, namedRuleSentence, saveRule, setDefault, type RuleInput } from '../../services/sharing-writes.js';

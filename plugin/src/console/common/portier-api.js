@@ -1,5 +1,5 @@
 // How Portier's pages reach their JSON routes (`<rootPath>/portier/...`, see routes/index.ts).
-// Marked as the UI's own calls (api-status.ts). Bundled into each component that imports it.
+// Bundled into each component that imports it.
 
 export function rootPath() {
   const path = (typeof window !== 'undefined' && window.REDUX_STATE?.paths?.rootPath) || '/admin';
@@ -18,7 +18,7 @@ export async function portierFetch(path, init = {}, { confirmSeats = false } = {
     credentials: 'same-origin',
     ...init,
     headers: {
-      accept: 'application/json', 'content-type': 'application/json', 'x-portier-ui': '1',
+      accept: 'application/json', 'content-type': 'application/json',
       ...(confirmSeats ? { [CONFIRM_SEATS_HEADER]: 'yes' } : {}),
       ...(init.headers ?? {}),
     },

@@ -2,6 +2,8 @@ import type { Request, Response } from 'express';
 import { z, ZodError } from 'zod';
 import type { Capability } from '../../core/model.js';
 import { currentAccess } from '../../adapters/adminjs/request-context.js';
+import { jsonAfterEvents } from '../../adapters/adminjs/security-events.js';
+import { refusalStatus } from '../../adapters/web/refusal-status.js';
 import { Refusal } from '../../core/refusal.js';
 import { hasCapability } from '../../services/actor.js';
 import { SeatWarning } from '../../services/seats.js';
@@ -19,11 +21,11 @@ export function holds(...capabilities: Capability[]): boolean {
 }
 
 export function forbidden(res: Response, message: string): void {
-  res.status(403).json({ error: 'forbidden', message });
+  sendRefusal(res, new Refusal('forbidden', message));
 }
 
 export function badRequest(res: Response, message: string): void {
-  res.status(400).json({ error: 'invalid', message: `Requête invalide : ${message}` });
+  sendRefusal(res, new Refusal('invalid', `Requête invalide : ${message}`));
 }
 
 const LOCALES = { fr: z.locales.fr(), en: z.locales.en() };
@@ -43,10 +45,14 @@ export function zodIssues(error: z.ZodError, lang: 'fr' | 'en' = 'fr'): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')} : ${said(i)}` : said(i))).join(' ; ');
 }
 
-/** A refusal of the access model: 403, 404 or 400 with its message (which says nothing changed). */
+/**
+ * A refusal: 403, 404 or 400 (refusal-status.ts) with its message (which says nothing changed),
+ * once the audit trail has it (security-events.ts: a 403, or a refusal the route met).
+ */
 export function sendRefusal(res: Response, e: Refusal): void {
   const message = e.in(currentAccess()?.access.user.locale);
-  res.status(e.kind === 'forbidden' ? 403 : e.kind === 'notFound' ? 404 : 400).json({ error: e.kind, message, property: e.property, ...(e.detail ? { code: e.detail.code } : {}) });
+  res.status(refusalStatus(e.kind));
+  void jsonAfterEvents(res, { error: e.kind, message, property: e.property, ...(e.detail ? { code: e.detail.code } : {}) });
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -71,7 +77,7 @@ export function answering(fn: Handler): Handler {
     } catch (e) {
       // Over the subscription and not confirmed: 409 with the overrun; the screen asks, then resends
       // the same call with the header `X-Portier-Confirm-Seats: yes`.
-      if (e instanceof SeatWarning) res.status(409).json({ error: 'seats', message: e.message, seats: e.overruns });
+      if (e instanceof SeatWarning) void jsonAfterEvents(res.status(refusalStatus('seats')), { error: 'seats', message: e.message, seats: e.overruns });
       else if (e instanceof ZodError) badRequest(res, req.method === 'GET' ? zodIssues(e) : `${zodIssues(e)}. Rien n'a été modifié.`);
       else if (e instanceof Refusal) {
         // A refusal is a security event of the audit trail (security-events.ts), a safeguard's as such.

@@ -1,49 +1,44 @@
-import type { RequestHandler } from 'express';
+import type { Request, Response } from 'express';
 import { languageOf, type Language } from '../web/language.js';
+import { refusalStatus, type RefusalCode } from '../web/refusal-status.js';
+import { isUiCall } from '../web/ui-call.js';
 import { adminjsEn } from './locale/en.js';
 import { adminjsFr } from './locale/fr.js';
-
-/** The header Portier's own frontend adds to its API calls (see console/common/portier-client.jsx). */
-export const UI_HEADER = 'x-portier-ui';
+import { recordRefusals } from './security-events.js';
 
 /**
- * AdminJS answers a refused action with HTTP 200 and an error notice, which its UI shows. API
- * clients get the status the refusal means instead: 403 for a refused action, 404 for a record
- * they may not read (or that does not exist), 409 for a change over the subscription awaiting
- * confirmation (docs/spec/seats.md), 400 for bad input. The body is unchanged.
+ * The one answer of AdminJS's API (adminjs-routes.ts): AdminJS answers a refused action with
+ * HTTP 200 and an error notice, which its UI shows; the UI's calls keep that. API clients get the
+ * status the refusal means instead (refusal-status.ts): 403 a refused action, 404 a record they
+ * may not read (or that does not exist), 409 a change over the subscription awaiting
+ * confirmation (docs/spec/seats.md), 400 bad input. AdminJS's English sentences are said in the
+ * user's language, and for API clients its message keys too. The refusal is written to the audit
+ * trail first (security-events.ts), then the body goes, once.
  */
-export function apiStatus(): RequestHandler {
-  return (req, res, next) => {
-    if (!req.path.startsWith('/api/')) return next();
-    if (req.get(UI_HEADER)) {
-      // AdminJS's UI translates its own message keys; only its English sentences are said here.
-      const json = res.json.bind(res);
-      res.json = (body: unknown) => json(inWords(body, languageOf(req), false));
-      return next();
-    }
-    const json = res.json.bind(res);
-    res.json = (body: unknown) => {
-      inWords(body, languageOf(req));
-      const status = statusOf(body);
-      if (status && res.statusCode === 200) res.status(status);
-      return json(body);
-    };
-    next();
-  };
+export async function answerApi(req: Request, res: Response, body: unknown): Promise<void> {
+  // As AdminJS said it: the trail keeps the refusal's own words.
+  await recordRefusals(res, body);
+  const ui = isUiCall(req);
+  // AdminJS's UI translates its own message keys; only its English sentences are said here.
+  inWords(body, languageOf(req), !ui);
+  const code = ui ? null : refusalIn(body);
+  if (code && res.statusCode === 200) res.status(refusalStatus(code));
+  res.json(body);
 }
 
-function statusOf(body: unknown): number | null {
+/** The refusal an answer of AdminJS says, by the type of its error; null: no error notice. */
+function refusalIn(body: unknown): RefusalCode | null {
   const b = body as { notice?: { type?: string }; record?: { baseError?: { type?: string } | null } } | null;
   if (b?.notice?.type !== 'error') return null;
   switch (b.record?.baseError?.type) {
     case 'ForbiddenError':
-      return 403;
+      return 'forbidden';
     case 'NotFoundError':
-      return 404;
+      return 'notFound';
     case 'seats':
-      return 409;
+      return 'seats';
     default:
-      return 400;
+      return 'invalid';
   }
 }
 
@@ -58,7 +53,7 @@ const SENTENCES: Array<[RegExp, Record<Language, string>]> = [
  * record not found), and — for API clients, which have no UI to translate them — its message
  * keys (`forbiddenError`, `successfullyDeleted`...) as the locale says them. In place.
  */
-function inWords(body: unknown, lang: Language, keys = true): unknown {
+function inWords(body: unknown, lang: Language, keys: boolean): void {
   const b = body as { notice?: { message?: unknown }; record?: { baseError?: { message?: unknown } | null } } | null;
   const say = (m: unknown): unknown => {
     if (typeof m !== 'string') return m;
@@ -71,5 +66,4 @@ function inWords(body: unknown, lang: Language, keys = true): unknown {
   };
   if (b?.notice) b.notice.message = say(b.notice.message);
   if (b?.record?.baseError) b.record.baseError.message = say(b.record.baseError.message);
-  return body;
 }

@@ -1,0 +1,33 @@
+import { CAPABILITY_LABELS, hasCapability } from './capabilities.js';
+import type { CompiledAccess } from './compile.js';
+import type { Capability } from './model.js';
+import { Refusal } from './refusal.js';
+
+/**
+ * The ways to refuse, one family for every layer: each gives a `Refusal` (refusal.ts), which the
+ * web layer maps to HTTP in one place (adapters/web/refusal-status.ts) and AdminJS's actions to
+ * the error its UI shows (adapters/adminjs/errors.ts). A write's refusal says that nothing changed.
+ */
+export const NOTHING_CHANGED = "Rien n'a été modifié.";
+
+/** Bad input (400): what was wrong, on the form's `property` when one field is. */
+export function invalid(message: string, property?: string): Refusal {
+  return new Refusal('invalid', `${message} ${NOTHING_CHANGED}`, property);
+}
+
+/** A refused action (403). */
+export function refuse(message: string, property?: string): Refusal {
+  return new Refusal('forbidden', `${message} ${NOTHING_CHANGED}`, property);
+}
+
+/** A refusal by one of the safeguards that keep the organisation's administration reachable. */
+export function safeguard(message: string, property?: string): Refusal {
+  return new Refusal('forbidden', `${message} ${NOTHING_CHANGED}`, property, true);
+}
+
+/** Only `manageUsers` (or admin) changes users; only `manageAccess` (or admin) changes the rest of the set-up. */
+export function requireCapability(ua: { access: Pick<CompiledAccess, 'active' | 'kind' | 'isAdmin' | 'capabilities'> }, capability: Capability): void {
+  if (!hasCapability(ua.access, capability)) {
+    throw new Refusal('forbidden', `Refusé : il faut le droit « ${CAPABILITY_LABELS[capability]} ». ${NOTHING_CHANGED}`);
+  }
+}
