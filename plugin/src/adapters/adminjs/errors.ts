@@ -13,9 +13,15 @@ import { SeatWarning } from '../../services/seats.js';
 export function adminError(refusal: Refusal, message = refusal.message): ForbiddenError | NotFoundError | ValidationError {
   if (refusal.kind === 'forbidden') return new ForbiddenError(message);
   if (refusal.kind === 'notFound') return new NotFoundError(message, 'Action#handler');
-  const property = refusal.property;
-  return new ValidationError(property ? { [property]: { type: 'portier', message } } : {}, { type: 'portier', message });
+  // AdminJS's new and edit actions call a record valid when it has no field error, whatever its
+  // base error: a refusal naming no field is filed under a key no form shows, or the UI would say
+  // "L'enregistrement a bien été créé" (and a script get 200) for a record that was not written.
+  const property = refusal.property ?? REFUSAL_KEY;
+  return new ValidationError({ [property]: { type: 'portier', message } }, { type: 'portier', message });
 }
+
+/** Where a refusal naming no form field is filed among a record's errors. */
+export const REFUSAL_KEY = 'portierRefusal';
 
 /** The AdminJS errors of a refusal said here, for an action's `throw`. */
 export const forbidden = (message: string): Error => adminError(new Refusal('forbidden', message));

@@ -250,7 +250,7 @@ async function placeInDossier(records: ModuleRecords, ua: UserAccess, values: Re
   } else if (spec.owner.kind === 'advisors') {
     // A Contact's owner is a user: in a team-owned dossier, the team's first member (by id).
     const member = ownerUser ?? (ownerTeam ? (await m.query(`SELECT min(user_id) AS id FROM team_member WHERE team_id = $1`, [ownerTeam]))[0]?.id : null);
-    if (!member) throw new Refusal('invalid', `Le compte de ce dossier n'a pas de responsable à qui confier ce contact. ${NOTHING_CHANGED}`);
+    if (!member) throw new Refusal('invalid', `Le compte de ce dossier n'a pas de responsable à qui confier ce contact. ${NOTHING_CHANGED}`, deciding?.field);
     values[spec.owner.primaryField] = member;
   }
 }
