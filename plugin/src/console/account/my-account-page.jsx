@@ -2,7 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, FormGroup, H2, H4, Input, Label, Loader, MessageBox, Text } from '@adminjs/design-system';
 import LoginHoursShow from '../users/login-hours-show.jsx';
-import { portierFetch } from '../common/portier-api.js';
+import { portierFetch } from '../common/portier-api.ts';
 
 /** "Mon compte": who I am, my role and profiles, my login hours, my last sign-ins, and my password. */
 const MyAccountPage = () => {

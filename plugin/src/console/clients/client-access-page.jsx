@@ -3,9 +3,9 @@ import { useTranslation } from 'adminjs';
 import {
   Badge, Box, Button, H2, H4, Label, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { Picker } from '../common/access-pickers.jsx';
-import { portierFetch, rootPath } from '../common/portier-api.js';
-import { useSeatConfirm } from '../subscription/seat-warning.jsx';
+import { Picker } from '../common/access-pickers.tsx';
+import { portierFetch, rootPath } from '../common/portier-api.ts';
+import { useSeatConfirm } from '../subscription/seat-warning.tsx';
 
 const TIER_COLOURS = { connect: 'info', invoicing: 'primary', accounting: 'success', commercial: 'danger' };
 

@@ -2,7 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, H4, Loader, MessageBox } from '@adminjs/design-system';
 import { DossierEditor } from './client-access-page.jsx';
-import { portierFetch } from '../common/portier-api.js';
+import { portierFetch } from '../common/portier-api.ts';
 
 const get = (path) => portierFetch(path).then((r) => r.body);
 

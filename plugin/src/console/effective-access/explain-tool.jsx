@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, H4, Label, MessageBox, Text } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.js';
+import { portierFetch } from '../common/portier-api.ts';
 import { Select } from '../sharing/sharing-parts.jsx';
 
 const ACTIONS = ['read', 'edit', 'delete', 'create', 'export'];

@@ -3,7 +3,7 @@ import { useTranslation } from 'adminjs';
 import {
   Badge, Box, H4, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.js';
+import { portierFetch } from '../common/portier-api.ts';
 import ExplainTool from './explain-tool.jsx';
 
 /** "12 / 600", with a thin bar: the share of the module's records the user reaches. */

@@ -1,7 +1,7 @@
 import React, { useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, CheckBox, Label, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
-import { Picker } from '../common/access-pickers.jsx';
+import { Picker } from '../common/access-pickers.tsx';
 
 /** Every comparable line of a profile: label and value, in the same order for any two profiles. */
 function lines(p, catalog, t, restricted) {

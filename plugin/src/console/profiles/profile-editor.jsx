@@ -3,7 +3,7 @@ import { useTranslation } from 'adminjs';
 import {
   Box, Button, CheckBox, H4, Icon, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { useSeatConfirm } from '../subscription/seat-warning.jsx';
+import { useSeatConfirm } from '../subscription/seat-warning.tsx';
 
 const LEVELS = ['write', 'read', 'none'];
 const LEVEL_ICONS = { write: 'Edit2', read: 'Eye', none: 'Slash' };

@@ -1,9 +1,9 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Badge, Box, Button, H4, Label, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
-import { Picker } from '../common/access-pickers.jsx';
-import { portierFetch, rootPath } from '../common/portier-api.js';
-import { useSeatConfirm } from '../subscription/seat-warning.jsx';
+import { Picker } from '../common/access-pickers.tsx';
+import { portierFetch, rootPath } from '../common/portier-api.ts';
+import { useSeatConfirm } from '../subscription/seat-warning.tsx';
 
 /**
  * Who holds a profile: its roles and their users. "Remplacer ce profil" puts another profile in

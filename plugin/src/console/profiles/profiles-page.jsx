@@ -6,8 +6,8 @@ import {
 import ProfileCompare from './profile-compare.jsx';
 import ProfileEditor from './profile-editor.jsx';
 import ProfileHolders from './profile-holders.jsx';
-import { portierFetch } from '../common/portier-api.js';
-import { useSeatConfirm } from '../subscription/seat-warning.jsx';
+import { portierFetch } from '../common/portier-api.ts';
+import { useSeatConfirm } from '../subscription/seat-warning.tsx';
 
 const TIER_COLOURS = { limited: 'info', standard: 'primary', premium: 'success' };
 

@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { FormGroup, FormMessage, Label, SelectAsync, Text } from '@adminjs/design-system';
 import { useTranslation } from 'adminjs';
-import { portierFetch } from '../common/portier-api.js';
+import { portierFetch } from '../common/portier-api.ts';
 
 /**
  * The edit field of a record's owner (owner user, owner team, a Contact's advisors): it offers

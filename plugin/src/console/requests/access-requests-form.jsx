@@ -1,7 +1,7 @@
 import React, { useState } from 'react';
 import { Box, Button, H5, Label, MessageBox, TextArea } from '@adminjs/design-system';
-import { Picker, TextField } from '../common/access-pickers.jsx';
-import { portierFetch } from '../common/portier-api.js';
+import { Picker, TextField } from '../common/access-pickers.tsx';
+import { portierFetch } from '../common/portier-api.ts';
 import { say } from './access-requests-text.js';
 
 /** A labelled field of the form. */

@@ -1,8 +1,8 @@
 import React, { useState } from 'react';
 import { Box, Button, Label, Text } from '@adminjs/design-system';
-import { TextField } from '../common/access-pickers.jsx';
-import { portierFetch } from '../common/portier-api.js';
-import { useSeatConfirm } from '../subscription/seat-warning.jsx';
+import { TextField } from '../common/access-pickers.tsx';
+import { portierFetch } from '../common/portier-api.ts';
+import { useSeatConfirm } from '../subscription/seat-warning.tsx';
 import { RequestState, RequestSummary } from './access-requests-list.jsx';
 import { dateOf, nameOf, say } from './access-requests-text.js';
 

@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, H2, H4, Loader, MessageBox, Text } from '@adminjs/design-system';
-import { portierGet } from '../common/portier-api.js';
+import { portierGet } from '../common/portier-api.ts';
 import { say } from './access-requests-text.js';
 import { RequestTable } from './access-requests-list.jsx';
 import RequestCard from './access-requests-handle.jsx';

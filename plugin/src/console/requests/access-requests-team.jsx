@@ -2,7 +2,7 @@ import React, { useEffect, useState } from 'react';
 import {
   Badge, Box, Button, H4, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { portierGet } from '../common/portier-api.js';
+import { portierGet } from '../common/portier-api.ts';
 import { say } from './access-requests-text.js';
 import RequestForm from './access-requests-form.jsx';
 

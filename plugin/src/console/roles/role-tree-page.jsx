@@ -1,9 +1,9 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, H2, Loader, MessageBox, Text } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.js';
+import { portierFetch } from '../common/portier-api.ts';
 import { childrenMap, INDENT, NodeLine, NodePanel } from './role-tree-parts.jsx';
-import { useSeatConfirm } from '../subscription/seat-warning.jsx';
+import { useSeatConfirm } from '../subscription/seat-warning.tsx';
 
 /**
  * "Rôles": the role tree. Each node shows its profiles and users, and opens one action panel at a

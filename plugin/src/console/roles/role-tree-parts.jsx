@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { Badge, Box, Button, Label, MessageBox, Text } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.js';
-import { Checks, Picker, TextField } from '../common/access-pickers.jsx';
+import { portierFetch } from '../common/portier-api.ts';
+import { Checks, Picker, TextField } from '../common/access-pickers.tsx';
 
 /** The roles in tree order (parents first, siblings by name), each with its depth. */
 export function treeOrder(roles) {

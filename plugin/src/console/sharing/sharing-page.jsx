@@ -3,7 +3,7 @@ import { useTranslation } from 'adminjs';
 import {
   Badge, Box, Button, H2, H4, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.js';
+import { portierFetch } from '../common/portier-api.ts';
 import { DefaultsTable, RuleEditor, moduleName } from './sharing-parts.jsx';
 
 /**

@@ -2,7 +2,7 @@ import React, { useEffect, useState } from 'react';
 import {
   Box, Button, Icon, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.js';
+import { portierFetch } from '../common/portier-api.ts';
 
 /** A native select (short lists), styled like the design system's inputs; options may be disabled with a reason as tooltip. */
 export const Select = ({ value, onChange, options, placeholder, testId, disabled, width = 220 }) => (

@@ -3,7 +3,7 @@ import { useTranslation } from 'adminjs';
 import {
   Badge, Box, H3, Loader, MessageBox, Pagination, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { portierGet } from '../common/portier-api.js';
+import { portierGet } from '../common/portier-api.ts';
 
 export { portierGet };
 

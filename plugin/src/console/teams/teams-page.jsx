@@ -1,8 +1,8 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, H2, H4, Label, Loader, MessageBox, Text } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.js';
-import { TextField } from '../common/access-pickers.jsx';
+import { portierFetch } from '../common/portier-api.ts';
+import { TextField } from '../common/access-pickers.tsx';
 import { DeleteTeam, EffectiveMembers, KINDS, MemberEditor, Outcome } from './teams-parts.jsx';
 
 const sameIds = (a, b) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);

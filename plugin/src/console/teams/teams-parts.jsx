@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
 import { Badge, Box, Button, H4, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
-import { Chips, Picker } from '../common/access-pickers.jsx';
+import { Chips, Picker } from '../common/access-pickers.tsx';
 
 /** The four kinds of members, as saveTeam names them. */
 export const KINDS = ['userIds', 'roleIds', 'subtreeRoleIds', 'teamIds'];

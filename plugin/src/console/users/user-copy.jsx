@@ -1,8 +1,8 @@
 import React, { useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, FormGroup, H4, Input, Label, MessageBox, Text } from '@adminjs/design-system';
-import { rootPath } from '../common/portier-api.js';
-import { useSeatConfirm } from '../subscription/seat-warning.jsx';
+import { rootPath } from '../common/portier-api.ts';
+import { useSeatConfirm } from '../subscription/seat-warning.tsx';
 
 const FIELDS = [['login', 'text'], ['email', 'email'], ['firstName', 'text'], ['lastName', 'text'], ['password', 'password']];
 

@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, H4, Label, MessageBox, Text } from '@adminjs/design-system';
-import { portierFetch, rootPath } from '../common/portier-api.js';
+import { portierFetch, rootPath } from '../common/portier-api.ts';
 
 /** Deleting a user names the heir who takes over all their records (nothing is orphaned). */
 const UserDelete = ({ record }) => {

@@ -1,8 +1,8 @@
 import React, { useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, H4, MessageBox, Text } from '@adminjs/design-system';
-import { rootPath } from '../common/portier-api.js';
-import { useSeatConfirm } from '../subscription/seat-warning.jsx';
+import { rootPath } from '../common/portier-api.ts';
+import { useSeatConfirm } from '../subscription/seat-warning.tsx';
 
 /**
  * "Désactiver" / "Réactiver": what it does, then the change; a safeguard's refusal is shown as it

@@ -1,7 +1,14 @@
 // How Portier's pages reach their JSON routes (`<rootPath>/portier/...`, see routes/index.ts).
 // Marked as the UI's own calls (api-status.ts). Bundled into each component that imports it.
 
-export function rootPath() {
+declare global {
+  interface Window {
+    /** AdminJS's initial state, written into the page by its layout: the paths are read from it. */
+    REDUX_STATE?: { paths?: { rootPath?: string } };
+  }
+}
+
+export function rootPath(): string {
   const path = (typeof window !== 'undefined' && window.REDUX_STATE?.paths?.rootPath) || '/admin';
   return path.replace(/\/$/, '');
 }
@@ -10,28 +17,41 @@ export function rootPath() {
 export const CONFIRM_SEATS_HEADER = 'x-portier-confirm-seats';
 
 /**
+ * A route's JSON answer. Each page reads the fields it expects (typed where it reads them); an
+ * error answer carries `error` (a code) and `message`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the routes' answers differ; each caller types what it reads
+export type ApiBody = Record<string, any>;
+
+/** `{ status, body }` of a call: what portierFetch answers. */
+export interface ApiResponse<T = ApiBody> {
+  status: number;
+  body: T;
+}
+
+/**
  * `{ status, body }` of a call to `<rootPath>/portier<path>`; a body that is not JSON is `{}`.
  * `{ confirmSeats: true }` re-sends a change the server answered with 409 `seats`, confirmed.
  */
-export async function portierFetch(path, init = {}, { confirmSeats = false } = {}) {
+export async function portierFetch<T = ApiBody>(path: string, init: RequestInit = {}, { confirmSeats = false } = {}): Promise<ApiResponse<T>> {
   const res = await fetch(`${rootPath()}/portier${path}`, {
     credentials: 'same-origin',
     ...init,
     headers: {
       accept: 'application/json', 'content-type': 'application/json', 'x-portier-ui': '1',
       ...(confirmSeats ? { [CONFIRM_SEATS_HEADER]: 'yes' } : {}),
-      ...(init.headers ?? {}),
+      ...((init.headers as Record<string, string> | undefined) ?? {}),
     },
   });
   return { status: res.status, body: await res.json().catch(() => ({})) };
 }
 
 /** The body of a GET, or an error with the server's message. */
-export async function portierGet(path) {
+export async function portierGet<T = ApiBody>(path: string): Promise<T> {
   const { status, body } = await portierFetch(path);
   if (status < 200 || status >= 300) throw new Error(body.message || body.error || `HTTP ${status}`);
-  return body;
+  return body as T;
 }
 
 /** A 409 that asks to confirm seats over the subscription: `{ error: 'seats', message, seats }`. */
-export const isSeatWarning = (r) => r?.status === 409 && r.body?.error === 'seats';
+export const isSeatWarning = (r: ApiResponse | null | undefined): boolean => r?.status === 409 && r.body?.error === 'seats';

@@ -4,12 +4,17 @@ import { Box, H2, H5, Text, Loader } from '@adminjs/design-system';
 
 const api = new ApiClient();
 
+/** dashboard-handler.ts's answer: a count per module the user can read (`capped`: at least that many). */
+interface DashboardData {
+  modules: { module: string; count: number; capped: boolean }[];
+}
+
 /** The dashboard: what the signed-in user can see, module by module (counted through the engine). */
 const Dashboard = () => {
   const { translateLabel, translateMessage } = useTranslation();
-  const [data, setData] = useState(null);
+  const [data, setData] = useState<DashboardData | null>(null);
   useEffect(() => {
-    api.getDashboard().then((res) => setData(res.data));
+    api.getDashboard<DashboardData>().then((res) => setData(res.data));
   }, []);
   if (!data) return <Loader />;
   return (

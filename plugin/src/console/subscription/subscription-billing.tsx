@@ -1,14 +1,16 @@
 import React, { useEffect, useState } from 'react';
 import { Box, Loader, MessageBox, Pagination, Table, TableBody, TableCell, TableRow, Text } from '@adminjs/design-system';
 import { portierGet } from '../common/portier-api.js';
-import { HeaderRow, userLink } from './subscription-parts.jsx';
-import { tierLabel } from './seat-warning.jsx';
-import { useAuditFormat } from '../audit/audit-parts.jsx';
+import type { Translate } from '../common/translate.js';
+import { HeaderRow, userLink } from './user-table.js';
+import { tierLabel } from './seat-warning.js';
+import { useAuditFormat } from '../audit/audit-format.js';
+import type { BillingEvent, BillingEventsPage } from './subscription-types.js';
 
 const PER_PAGE = 20;
 
 /** The user of a billing line: a link while they exist, their login and name as recorded once deleted. */
-const BilledUser = ({ e, tm }) => {
+const BilledUser = ({ e, tm }: { e: BillingEvent; tm: Translate }) => {
   const name = e.userName ? `${e.userName} (${e.userLogin})` : e.userLogin;
   return (
     <>
@@ -23,15 +25,15 @@ const BilledUser = ({ e, tm }) => {
  * The billing events, newest first, a page at a time: when, which tier, whose seat, why, confirmed
  * by whom, and the seats used / included just after. They are never changed or deleted.
  */
-const BillingEvents = ({ total }) => {
+const BillingEvents = ({ total }: { total: number }) => {
   const format = useAuditFormat();
   const tm = format.m;
   const [page, setPage] = useState(1);
-  const [data, setData] = useState(null);
-  const [error, setError] = useState(null);
+  const [data, setData] = useState<BillingEventsPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    portierGet(`/subscription/billing-events?page=${page}&perPage=${PER_PAGE}`)
+    portierGet<BillingEventsPage>(`/subscription/billing-events?page=${page}&perPage=${PER_PAGE}`)
       .then((d) => live && setData(d), (e) => live && setError(e.message));
     return () => { live = false; };
   }, [page, total]);

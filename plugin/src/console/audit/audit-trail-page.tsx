@@ -1,12 +1,15 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Box, Button, H2, Input, Label, Loader, MessageBox, Pagination, Select, Text } from '@adminjs/design-system';
-import { AuditTable, fetchAudit, objectToQuery, queryToObject, rootPath, useAuditFormat } from './audit-parts.jsx';
+import { rootPath } from '../common/portier-api.js';
+import { fetchAudit, objectToQuery, queryToObject, type AuditState } from './audit-api.js';
+import { useAuditFormat } from './audit-format.js';
+import { AuditTable } from './audit-table.js';
 
 const FILTERS = ['actor', 'module', 'recordId', 'action', 'from', 'to'];
 const PER_PAGE = 25;
 
-const Field = ({ label, htmlFor, children }) => (
+const Field = ({ label, htmlFor, children }: { label: string; htmlFor: string; children: React.ReactNode }) => (
   <Box style={{ minWidth: 0 }}>
     <Label htmlFor={htmlFor} mb="sm">{label}</Label>
     {children}
@@ -24,8 +27,8 @@ const AuditTrailPage = () => {
   const navigate = useNavigate();
   const applied = useMemo(() => queryToObject(location.search, FILTERS), [location.search]);
   const page = Math.max(1, Number(new URLSearchParams(location.search).get('page')) || 1);
-  const [draft, setDraft] = useState(applied);
-  const [state, setState] = useState({ status: 'loading' });
+  const [draft, setDraft] = useState<Record<string, string | undefined>>(applied);
+  const [state, setState] = useState<AuditState>({ status: 'loading' });
   const format = useAuditFormat(state.data?.timeZone);
   const { m } = format;
 
@@ -37,7 +40,7 @@ const AuditTrailPage = () => {
     return () => { live = false; };
   }, [applied, page]);
 
-  const go = (filters, toPage = 1) => navigate({ pathname: location.pathname, search: objectToQuery({ ...filters, page: toPage > 1 ? toPage : undefined }) });
+  const go = (filters: Record<string, string | undefined>, toPage = 1) => navigate({ pathname: location.pathname, search: objectToQuery({ ...filters, page: toPage > 1 ? toPage : undefined }) });
   // A page past the end (a link kept while entries were filtered away): go to the last one.
   useEffect(() => {
     const d = state.data;
@@ -45,7 +48,7 @@ const AuditTrailPage = () => {
       navigate({ pathname: location.pathname, search: objectToQuery({ ...applied, page: Math.ceil(d.total / PER_PAGE) }) }, { replace: true });
     }
   }, [state.data]);
-  const set = (key) => (value) => setDraft((d) => ({ ...d, [key]: value || undefined }));
+  const set = (key: string) => (value: string | undefined) => setDraft((d) => ({ ...d, [key]: value || undefined }));
 
   if (state.status === 'forbidden') {
     return <Box variant="grey"><MessageBox variant="danger" message={m('auditForbidden')} /></Box>;
@@ -77,31 +80,31 @@ const AuditTrailPage = () => {
           </Button>
         </Box>
 
-        <Box as="form" mt="xl" onSubmit={(ev) => { ev.preventDefault(); go(draft); }}>
+        <Box as="form" mt="xl" onSubmit={(ev: React.FormEvent) => { ev.preventDefault(); go(draft); }}>
           <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 16, alignItems: 'start' }}>
             <Field label={m('auditFilterActor')} htmlFor="audit-actor">
-              <Input id="audit-actor" width={1} value={draft.actor ?? ''} placeholder={m('auditFilterActorPlaceholder')} onChange={(ev) => set('actor')(ev.target.value.trim())} />
+              <Input id="audit-actor" width={1} value={draft.actor ?? ''} placeholder={m('auditFilterActorPlaceholder')} onChange={(ev: React.ChangeEvent<HTMLInputElement>) => set('actor')(ev.target.value.trim())} />
             </Field>
             <Field label={m('auditFilterModule')} htmlFor="audit-module">
               <Select
                 inputId="audit-module" isClearable placeholder={m('auditAllModules')} options={moduleOptions}
-                value={moduleOptions.find((o) => o.value === draft.module) ?? null} onChange={(o) => set('module')(o?.value)}
+                value={moduleOptions.find((o) => o.value === draft.module) ?? null} onChange={(o: { value: string } | null) => set('module')(o?.value)}
               />
             </Field>
             <Field label={m('auditFilterRecord')} htmlFor="audit-record">
-              <Input id="audit-record" width={1} value={draft.recordId ?? ''} onChange={(ev) => set('recordId')(ev.target.value.trim())} />
+              <Input id="audit-record" width={1} value={draft.recordId ?? ''} onChange={(ev: React.ChangeEvent<HTMLInputElement>) => set('recordId')(ev.target.value.trim())} />
             </Field>
             <Field label={m('auditFilterAction')} htmlFor="audit-action">
               <Select
                 inputId="audit-action" isClearable placeholder={m('auditAllActions')} options={actionOptions}
-                value={actionOptions.find((o) => o.value === draft.action) ?? null} onChange={(o) => set('action')(o?.value)}
+                value={actionOptions.find((o) => o.value === draft.action) ?? null} onChange={(o: { value: string } | null) => set('action')(o?.value)}
               />
             </Field>
             <Field label={m('auditFilterFrom')} htmlFor="audit-from">
-              <Input id="audit-from" type="date" width={1} value={draft.from ?? ''} onChange={(ev) => set('from')(ev.target.value)} />
+              <Input id="audit-from" type="date" width={1} value={draft.from ?? ''} onChange={(ev: React.ChangeEvent<HTMLInputElement>) => set('from')(ev.target.value)} />
             </Field>
             <Field label={m('auditFilterTo')} htmlFor="audit-to">
-              <Input id="audit-to" type="date" width={1} value={draft.to ?? ''} onChange={(ev) => set('to')(ev.target.value)} />
+              <Input id="audit-to" type="date" width={1} value={draft.to ?? ''} onChange={(ev: React.ChangeEvent<HTMLInputElement>) => set('to')(ev.target.value)} />
             </Field>
           </Box>
           <Box flex flexDirection="row" mt="lg" style={{ gap: 8 }}>
@@ -132,7 +135,7 @@ const AuditTrailPage = () => {
               )}
             {total > PER_PAGE && (
               <Box mt="xl" flex justifyContent="center">
-                <Pagination page={data.page} perPage={PER_PAGE} total={total} onChange={(p) => go(applied, p)} />
+                <Pagination page={data.page} perPage={PER_PAGE} total={total} onChange={(p: number) => go(applied, p)} />
               </Box>
             )}
           </>

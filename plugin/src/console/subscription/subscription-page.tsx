@@ -2,8 +2,10 @@ import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, H2, H4, Loader, MessageBox, Text } from '@adminjs/design-system';
 import { portierGet } from '../common/portier-api.js';
-import { FreeSeats, TierRow } from './subscription-parts.jsx';
-import BillingEvents from './subscription-billing.jsx';
+import { FreeSeats } from './free-seats.js';
+import { TierRow } from './tier-row.js';
+import type { SubscriptionData } from './subscription-types.js';
+import BillingEvents from './subscription-billing.js';
 
 const INTERNAL = ['limited', 'standard', 'premium'];
 
@@ -13,13 +15,13 @@ const INTERNAL = ['limited', 'standard', 'premium'];
  */
 const SubscriptionPage = () => {
   const { translateMessage: tm, i18n } = useTranslation();
-  const [data, setData] = useState(null);
-  const [error, setError] = useState(null);
-  useEffect(() => { portierGet('/subscription').then(setData, (e) => setError(e.message)); }, []);
+  const [data, setData] = useState<SubscriptionData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => { portierGet<SubscriptionData>('/subscription').then(setData, (e) => setError(e.message)); }, []);
   if (error) return <MessageBox variant="danger" message={error} />;
   if (!data) return <Loader />;
-  const group = (internal) => data.tiers.filter((t) => INTERNAL.includes(t.tier) === internal);
-  const tiers = (internal) => group(internal).map((t) => <TierRow key={t.tier} tier={t} tm={tm} language={i18n?.language} />);
+  const group = (internal: boolean) => data.tiers.filter((t) => INTERNAL.includes(t.tier) === internal);
+  const tiers = (internal: boolean) => group(internal).map((t) => <TierRow key={t.tier} tier={t} tm={tm} language={i18n?.language} />);
   return (
     <Box variant="grey" data-testid="subscription-page">
       <Box variant="white" mb="xl">

@@ -1,5 +1,12 @@
 import React from 'react';
-import { useCurrentAdmin } from 'adminjs';
+import { useCurrentAdmin, type ReduxState } from 'adminjs';
+
+type Page = ReduxState['pages'][number];
+interface Props {
+  pages?: Page[];
+  /** AdminJS's own menu, which this override wraps. */
+  OriginalComponent: React.ComponentType<{ pages?: Page[] }>;
+}
 
 /**
  * AdminJS's page menu, showing only the pages this user may open (`currentAdmin.portierPages`,
@@ -14,10 +21,11 @@ const HEADER_CSS = `
 .adminjs_ActionHeader > section:last-child > section:last-child > section { display: flex; flex-wrap: wrap; row-gap: 8px; }
 `;
 
-const SidebarPages = (props) => {
+const SidebarPages = (props: Props) => {
   const { OriginalComponent, pages } = props;
   const [admin] = useCurrentAdmin();
-  const allowed = admin?.portierPages ?? [];
+  // Set by the access gate beside AdminJS's own fields of the current admin.
+  const allowed = (admin?.portierPages as string[] | undefined) ?? [];
   const visible = (pages ?? []).filter((p) => allowed.includes(p.name));
   return (
     <>

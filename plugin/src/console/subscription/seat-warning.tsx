@@ -1,7 +1,8 @@
 import React, { useState } from 'react';
 import { useTranslation } from 'adminjs';
+import type { Translate } from '../common/translate.js';
 import { Box, Button, Text } from '@adminjs/design-system';
-import { isSeatWarning, portierFetch } from '../common/portier-api.js';
+import { isSeatWarning, portierFetch, type ApiResponse } from '../common/portier-api.js';
 
 /**
  * The seat overrun warning (docs/spec/seats.md). A change that would put a licence tier over the
@@ -10,8 +11,18 @@ import { isSeatWarning, portierFetch } from '../common/portier-api.js';
  * the very same call again with `X-Portier-Confirm-Seats: yes`.
  */
 
+/** A licence tier the change would put over the subscription. */
+export interface SeatOverrun {
+  tier: string;
+  included: number;
+  after: number;
+  over: number;
+  /** The users who would take the seats. */
+  users: { login: string }[];
+}
+
 /** "1 licence" / "9 licences": French is singular up to 1, English only at 1. */
-export function counted(tm, language, key, n) {
+export function counted(tm: Translate, language: string | undefined, key: string, n: number): string {
   const many = language === 'en' ? n !== 1 : n > 1;
   return tm(many ? `${key}Many` : key, { n });
 }
@@ -19,10 +30,10 @@ export function counted(tm, language, key, n) {
 const INTERNAL_TIERS = ['limited', 'standard', 'premium'];
 
 /** A tier's name as the profile and client screens say it. */
-export const tierLabel = (tm, tier) => tm(INTERNAL_TIERS.includes(tier) ? `profilesTier_${tier}` : `tier_${tier}`);
+export const tierLabel = (tm: Translate, tier: string): string => tm(INTERNAL_TIERS.includes(tier) ? `profilesTier_${tier}` : `tier_${tier}`);
 
 /** "Premium : 9 licences utilisées pour 8 incluses — 1 licence facturée en plus (bob)". */
-export function overrunLine(o, tm, language) {
+export function overrunLine(o: SeatOverrun, tm: Translate, language: string | undefined): string {
   const logins = [...new Set(o.users.map((u) => u.login))].join(', ');
   return tm('seatsOverrunLine', {
     tier: tierLabel(tm, o.tier),
@@ -35,7 +46,14 @@ export function overrunLine(o, tm, language) {
 }
 
 /** The warning box: one line per tier over, then "Confirmer et facturer" / "Annuler". */
-export const SeatWarning = ({ seats, busy, onConfirm, onCancel }) => {
+interface SeatWarningProps {
+  seats: SeatOverrun[];
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export const SeatWarning = ({ seats, busy, onConfirm, onCancel }: SeatWarningProps) => {
   const { translateMessage: tm, i18n } = useTranslation();
   return (
     <Box mt="md" mb="md" p="lg" data-testid="seat-warning" role="alert"
@@ -57,12 +75,12 @@ export const SeatWarning = ({ seats, busy, onConfirm, onCancel }) => {
  * cancel (nothing changed, nothing to say). `warning` is the box to render where the change was made.
  */
 export function useSeatConfirm() {
-  const [pending, setPending] = useState(null);
+  const [pending, setPending] = useState<{ seats: SeatOverrun[]; confirm: () => void; cancel: () => void } | null>(null);
   const [busy, setBusy] = useState(false);
-  const send = async (path, init = {}) => {
+  const send = async (path: string, init: RequestInit = {}): Promise<ApiResponse | null> => {
     const r = await portierFetch(path, init);
     if (!isSeatWarning(r)) return r;
-    return new Promise((resolve) => setPending({
+    return new Promise<ApiResponse | null>((resolve) => setPending({
       seats: r.body.seats ?? [],
       confirm: async () => {
         setBusy(true);
