@@ -243,8 +243,8 @@ function registerComponents(loader: ComponentLoader) {
     pages,
     dashboard: loader.add('PortierDashboard', path.join(consoleDir, 'dashboard/dashboard.tsx')),
     fields: {
-      loginHoursEdit: loader.add('PortierLoginHoursEdit', path.join(consoleDir, 'users/login-hours-edit.jsx')),
-      loginHoursShow: loader.add('PortierLoginHoursShow', path.join(consoleDir, 'users/login-hours-show.jsx')),
+      loginHoursEdit: loader.add('PortierLoginHoursEdit', path.join(consoleDir, 'users/login-hours-edit.tsx')),
+      loginHoursShow: loader.add('PortierLoginHoursShow', path.join(consoleDir, 'users/login-hours-show.tsx')),
     },
   };
 }

@@ -1,42 +1,51 @@
 import React, { useEffect, useState } from 'react';
-import { useTranslation } from 'adminjs';
+import { useTranslation, type ActionProps, type RecordJSON, type TranslateFunction } from 'adminjs';
 import {
   Badge, Box, H3, Loader, MessageBox, Pagination, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { portierGet } from '../common/portier-api.ts';
+import { portierGet } from '../common/portier-api.js';
 
-export { portierGet };
+/** GET /users/:id/logins (stats-routes.ts): a page of a user's sign-in attempts. */
+interface LoginsPage {
+  user: { fullName: string; login: string } | null;
+  total: number;
+  failures: number;
+  lastSuccess: string | null;
+  page: number;
+  perPage: number;
+  items: { id: string; at: string; success: boolean; reason: string | null; ip: string | null; userAgent: string | null }[];
+}
 
 export function useDateFormat() {
   const { i18n } = useTranslation();
   const locale = i18n?.language === 'en' ? 'en-GB' : 'fr-FR';
   return {
     locale,
-    dateTime: (v) => (v ? new Date(v).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' }) : '—'),
+    dateTime: (v: string | null | undefined) => (v ? new Date(v).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' }) : '—'),
     /** A `YYYY-MM-DD` day, e.g. « lun. 17/11 ». */
-    day: (d) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { weekday: 'short', day: '2-digit', month: '2-digit', timeZone: 'UTC' }),
-    shortDay: (d) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { day: '2-digit', month: '2-digit', timeZone: 'UTC' }),
-    number: (n) => Number(n ?? 0).toLocaleString(locale),
+    day: (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { weekday: 'short', day: '2-digit', month: '2-digit', timeZone: 'UTC' }),
+    shortDay: (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { day: '2-digit', month: '2-digit', timeZone: 'UTC' }),
+    number: (n: number | null | undefined) => Number(n ?? 0).toLocaleString(locale),
   };
 }
 
-export function reasonLabel(translateMessage, reason) {
+export function reasonLabel(translateMessage: TranslateFunction, reason: string | null): string | null {
   const key = `statsReason_${reason || 'unknown'}`;
   const text = translateMessage(key);
   return text === key ? reason : text;
 }
 
 /** One user's sign-in attempts, latest first, 20 a page. */
-export const LoginHistory = ({ userId, showTitle = true }) => {
+export const LoginHistory = ({ userId, showTitle = true }: { userId: string | number; showTitle?: boolean }) => {
   const { translateMessage } = useTranslation();
   const fmt = useDateFormat();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState(null);
-  const [error, setError] = useState(null);
+  const [data, setData] = useState<LoginsPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     setError(null);
-    portierGet(`/users/${encodeURIComponent(userId)}/logins?page=${page}&perPage=20`)
+    portierGet<LoginsPage>(`/users/${encodeURIComponent(userId)}/logins?page=${page}&perPage=20`)
       .then((d) => live && setData(d))
       .catch((e) => live && setError(e.message));
     return () => { live = false; };
@@ -86,7 +95,7 @@ export const LoginHistory = ({ userId, showTitle = true }) => {
       )}
       {data.total > data.perPage && (
         <Box flex justifyContent="center" mt="lg">
-          <Pagination page={data.page} perPage={data.perPage} total={data.total} onChange={(p) => setPage(p)} />
+          <Pagination page={data.page} perPage={data.perPage} total={data.total} onChange={(p: number) => setPage(p)} />
         </Box>
       )}
     </Box>
@@ -94,7 +103,7 @@ export const LoginHistory = ({ userId, showTitle = true }) => {
 };
 
 /** The User record action "Historique de connexion". */
-const UserLoginHistory = ({ record }) => (
+const UserLoginHistory = ({ record }: ActionProps & { record: RecordJSON }) => (
   <Box variant="white">
     <LoginHistory userId={record.id} />
   </Box>

@@ -1,22 +1,38 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, FormGroup, H2, H4, Input, Label, Loader, MessageBox, Text } from '@adminjs/design-system';
-import LoginHoursShow from '../users/login-hours-show.jsx';
-import { portierFetch } from '../common/portier-api.ts';
+import LoginHoursShow from '../users/login-hours-show.js';
+import { portierFetch } from '../common/portier-api.js';
+
+/** GET /account (account-routes.ts): the signed-in user. */
+interface Me {
+  login: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  role: string | null;
+  isAdmin: boolean;
+  profiles: string[];
+  company: string | null;
+  loginHours: object | null;
+  signIns: { at: string; success: boolean; reason: string; ip: string | null }[];
+}
+
+type PasswordForm = { current: string; next: string; confirm: string };
 
 /** "Mon compte": who I am, my role and profiles, my login hours, my last sign-ins, and my password. */
 const MyAccountPage = () => {
   const { translateMessage: tm } = useTranslation();
-  const [me, setMe] = useState(null);
-  const [form, setForm] = useState({ current: '', next: '', confirm: '' });
-  const [outcome, setOutcome] = useState(null);
+  const [me, setMe] = useState<Me | null>(null);
+  const [form, setForm] = useState<PasswordForm>({ current: '', next: '', confirm: '' });
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    portierFetch('/account').then((r) => setMe(r.body));
+    portierFetch<Me>('/account').then((r) => setMe(r.body));
   }, []);
   if (!me) return <Loader />;
 
-  const submit = async (e) => {
+  const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (form.next !== form.confirm) return setOutcome({ ok: false, message: tm('passwordMismatch') });
     setBusy(true);
@@ -25,11 +41,11 @@ const MyAccountPage = () => {
     setOutcome({ ok: r.status === 200, message: r.status === 200 ? tm('passwordChanged') : r.body.message });
     if (r.status === 200) setForm({ current: '', next: '', confirm: '' });
   };
-  const field = (key, label) => (
+  const field = (key: keyof PasswordForm, label: string) => (
     <FormGroup>
       <Label htmlFor={`pw-${key}`}>{label}</Label>
       <Input id={`pw-${key}`} name={key} type="password" autoComplete={key === 'current' ? 'current-password' : 'new-password'}
-        value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} width={1} />
+        value={form[key]} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value })} width={1} />
     </FormGroup>
   );
 

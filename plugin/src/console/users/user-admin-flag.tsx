@@ -1,9 +1,9 @@
 import React from 'react';
-import { useCurrentAdmin, useTranslation } from 'adminjs';
+import { useCurrentAdmin, useTranslation, type EditPropertyProps } from 'adminjs';
 import { Box, CheckBox, FormGroup, Label, Text } from '@adminjs/design-system';
 
 /** The admin flag in the user form: only an admin may give or take it, so only an admin sees the box. */
-const UserAdminFlag = ({ record, property, onChange }) => {
+const UserAdminFlag = ({ record, property, onChange }: EditPropertyProps) => {
   const [admin] = useCurrentAdmin();
   const { translateProperty: tp, translateMessage: tm } = useTranslation();
   const value = record.params[property.path] === true || record.params[property.path] === 'true';

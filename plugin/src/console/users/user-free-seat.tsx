@@ -1,15 +1,15 @@
 import React from 'react';
-import { useCurrentAdmin, useTranslation } from 'adminjs';
+import { useCurrentAdmin, useTranslation, type EditPropertyProps } from 'adminjs';
 import { Box, CheckBox, FormGroup, FormMessage, Input, Label, Text } from '@adminjs/design-system';
 
-const yes = (v) => v === true || v === 'true';
+const yes = (v: unknown) => v === true || v === 'true';
 
 /**
  * `freeSeat` and `freeSeatReason` in the user form (docs/spec/seats.md): only an admin offers a seat or
  * takes it back, with a reason, so only an admin may change them here; others read them. The
  * reason field shows once the seat is offered (the service refuses a free seat without one).
  */
-const UserFreeSeat = ({ record, property, onChange }) => {
+const UserFreeSeat = ({ record, property, onChange }: EditPropertyProps) => {
   const [admin] = useCurrentAdmin();
   const { translateProperty: tp, translateMessage: tm } = useTranslation();
   const { path } = property;
@@ -42,7 +42,7 @@ const UserFreeSeat = ({ record, property, onChange }) => {
     <FormGroup error={!!error}>
       <Label required>{tp(path, 'User')}</Label>
       <Input id={path} data-testid="free-seat-reason" value={value ?? ''} placeholder={tm('seatsFreeReasonPlaceholder')}
-        onChange={(e) => onChange(path, e.target.value)} style={{ width: 420 }} />
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(path, e.target.value)} style={{ width: 420 }} />
       <FormMessage>{error?.message}</FormMessage>
     </FormGroup>
   );

@@ -1,13 +1,19 @@
 import React, { useEffect, useState } from 'react';
-import { useTranslation } from 'adminjs';
+import { useTranslation, type ActionProps, type RecordJSON } from 'adminjs';
 import {
   Badge, Box, H4, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.ts';
-import ExplainTool from './explain-tool.jsx';
+import { portierFetch } from '../common/portier-api.js';
+import ExplainTool from './explain-tool.js';
+
+/** GET /effective-access/users/:id (effective-access-routes.ts): who the user is, and per module what they reach. */
+interface EffectiveAccess {
+  user: { login: string; firstName: string | null; lastName: string | null; kind: string; role: string | null; isAdmin: boolean; status: string };
+  modules: { module: string; read: number; edit: number; delete: number; total: number }[];
+}
 
 /** "12 / 600", with a thin bar: the share of the module's records the user reaches. */
-const Count = ({ n, total, testId }) => (
+const Count = ({ n, total, testId }: { n: number; total: number; testId: string }) => (
   <Box data-testid={testId}>
     <Text as="span" fontWeight={n ? 'bold' : 'normal'} color={n ? 'grey100' : 'grey40'}>{n.toLocaleString()}</Text>
     <Box style={{ height: 4, background: '#E6E6EE', marginTop: 4, width: 120 }}>
@@ -17,12 +23,12 @@ const Count = ({ n, total, testId }) => (
 );
 
 /** A user's "Accès effectif": per module, what they may read, edit and delete, counted by the server; then "why" for one record. */
-const UserEffectiveAccess = ({ record }) => {
+const UserEffectiveAccess = ({ record }: ActionProps & { record: RecordJSON }) => {
   const { translateMessage: tm, translateLabel: tl } = useTranslation();
-  const [data, setData] = useState(null);
-  const [error, setError] = useState(null);
+  const [data, setData] = useState<EffectiveAccess | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    portierFetch(`/effective-access/users/${record.id}`).then((r) => (r.status === 200 ? setData(r.body) : setError(r.body.message ?? r.body.error)));
+    portierFetch(`/effective-access/users/${record.id}`).then((r) => (r.status === 200 ? setData(r.body as EffectiveAccess) : setError(r.body.message ?? r.body.error)));
   }, [record.id]);
   if (error) return <MessageBox variant="danger" message={error} data-testid="effective-error" />;
   if (!data) return <Loader />;

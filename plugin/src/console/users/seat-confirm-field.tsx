@@ -1,5 +1,5 @@
 import React from 'react';
-import { useTranslation } from 'adminjs';
+import { useTranslation, type EditPropertyProps } from 'adminjs';
 import { Box, CheckBox, Label, Text } from '@adminjs/design-system';
 
 /**
@@ -8,7 +8,7 @@ import { Box, CheckBox, Label, Text } from '@adminjs/design-system';
  * field); then the warning, and a box to tick: the next save sends `confirmSeats=true`, which
  * confirms the overrun and bills it (errors.ts, `confirmSeatsFromForm`).
  */
-const SeatConfirmField = ({ record, property, onChange }) => {
+const SeatConfirmField = ({ record, property, onChange }: EditPropertyProps) => {
   const { translateMessage: tm } = useTranslation();
   const error = record.errors?.[property.path];
   if (!error) return null;

@@ -7,7 +7,49 @@ import {
 import {
   Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis,
 } from 'recharts';
-import { LoginHistory, portierGet, reasonLabel, useDateFormat } from './user-login-history.jsx';
+import { portierGet } from '../common/portier-api.js';
+import { LoginHistory, reasonLabel, useDateFormat } from './user-login-history.js';
+
+/** GET /stats (stats-routes.ts): a period's sign-ins, active users, failures and activity by module. */
+interface StatsData {
+  period: { from: string; to: string };
+  signIns: { success: number; failure: number; perDay: { day: string; success: number; failure: number }[] };
+  activeUsers: { total: number; perDay: { day: string; users: number }[]; perWeek: { isoWeek: string; week: string; users: number }[] };
+  failures: {
+    byReason: { reason: string; count: number }[];
+    latest: { id: string; at: string; login: string; fullName: string | null; reason: string | null; company: string | null; ip: string | null }[];
+  };
+  activity: {
+    requests: number;
+    byModule: { module: string; requests: number }[];
+    perDay: { day: string; byModule: Record<string, number> }[];
+    topUsers: { userId: number; fullName: string | null; login: string | null; company: string | null; requests: number; byModule: Record<string, number> }[];
+    detail: { day: string; userId: number; fullName: string | null; login: string | null; module: string; requests: number }[];
+  };
+  options: { modules: string[]; companies: string[] };
+}
+
+/** A choice of the filters' pickers. */
+interface Choice<V> {
+  value: V;
+  label: string;
+}
+
+/** GET /stats/users: the users the user filter offers. */
+interface StatsUser {
+  id: number;
+  fullName: string;
+  login: string;
+  company: string | null;
+}
+
+interface Filters {
+  from: string;
+  to: string;
+  module: string;
+  company: string;
+  user: Choice<number> | null;
+}
 
 // The design system's colours (theme.colors), and a palette for the modules.
 const SUCCESS = '#007D7F';
@@ -18,18 +60,18 @@ const PALETTE = ['#3040D6', '#007D7F', '#E0803C', '#8E44AD', '#C20012', '#2E86C1
 
 const CHART_HEIGHT = 260;
 
-const Card = ({ children, ...props }) => (
+const Card = ({ children, ...props }: React.ComponentProps<typeof Box>) => (
   <Box variant="white" p="xl" style={{ borderRadius: 4, boxShadow: '0 1px 3px rgba(12,30,41,0.08)' }} {...props}>{children}</Box>
 );
 
-const Figure = ({ label, value, color, testId }) => (
+const Figure = ({ label, value, color, testId }: { label: string; value: string; color: string; testId: string }) => (
   <Box variant="white" style={{ flex: '1 1 200px', padding: '20px 24px', borderRadius: 4, borderTop: `4px solid ${color}`, boxShadow: '0 1px 3px rgba(12,30,41,0.08)' }}>
     <Text color="grey60">{label}</Text>
     <Text data-testid={testId} style={{ color, fontSize: 32, fontWeight: 300, lineHeight: '40px', marginTop: 8 }}>{value}</Text>
   </Box>
 );
 
-const UserName = ({ fullName, login, id }) => (
+const UserName = ({ fullName, login, id }: { fullName: string | null; login: string | null; id: number }) => (
   <Box>
     <Text style={{ whiteSpace: 'nowrap' }}>{fullName ?? `#${id}`}</Text>
     <Text color="grey60" fontSize="sm">{login ?? '—'}</Text>
@@ -45,10 +87,10 @@ const Empty = () => {
 const ConnectionStatsPage = () => {
   const { translateMessage: tm, translateLabel } = useTranslation();
   const fmt = useDateFormat();
-  const [filters, setFilters] = useState({ from: '', to: '', module: '', company: '', user: null });
-  const [data, setData] = useState(null);
+  const [filters, setFilters] = useState<Filters>({ from: '', to: '', module: '', company: '', user: null });
+  const [data, setData] = useState<StatsData | null>(null);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState(null);
+  const [error, setError] = useState<string | null>(null);
 
   const query = useMemo(() => {
     const q = new URLSearchParams();
@@ -63,7 +105,7 @@ const ConnectionStatsPage = () => {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    portierGet(`/stats?${query}`)
+    portierGet<StatsData>(`/stats?${query}`)
       .then((d) => {
         if (!live) return;
         setData(d);
@@ -76,30 +118,30 @@ const ConnectionStatsPage = () => {
     return () => { live = false; };
   }, [query]);
 
-  const set = (patch) => setFilters((f) => ({ ...f, ...patch }));
-  const lastDays = (n) => {
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const lastDays = (n: number) => {
     const to = data?.period?.to ?? filters.to;
     if (!to) return;
     const d = new Date(`${to}T12:00:00Z`);
     d.setUTCDate(d.getUTCDate() - (n - 1));
     set({ from: d.toISOString().slice(0, 10), to });
   };
-  const moduleLabel = (m) => translateLabel(m);
-  const loadUsers = (text) => portierGet(`/stats/users?q=${encodeURIComponent(text ?? '')}`)
-    .then((r) => r.users.map((u) => ({ value: u.id, label: `${u.fullName} (${u.login})${u.company ? ` · ${u.company}` : ''}` })));
+  const moduleLabel = (m: string) => translateLabel(m);
+  const loadUsers = (text?: string) => portierGet<{ users: StatsUser[] }>(`/stats/users?q=${encodeURIComponent(text ?? '')}`)
+    .then((r) => r.users.map((u): Choice<number> => ({ value: u.id, label: `${u.fullName} (${u.login})${u.company ? ` · ${u.company}` : ''}` })));
 
   if (!data && error) return <Box variant="grey"><MessageBox variant="danger" message={tm('statsError', undefined, { message: error })} /></Box>;
   if (!data) return <Box variant="grey"><Loader /></Box>;
 
   const { signIns, activeUsers, failures, activity, options } = data;
   const modulesInData = activity.byModule.map((m) => m.module);
-  const colorOf = (m) => PALETTE[Math.max(0, options.modules.indexOf(m)) % PALETTE.length];
+  const colorOf = (m: string) => PALETTE[Math.max(0, options.modules.indexOf(m)) % PALETTE.length];
   const perDayByModule = activity.perDay.map((d) => ({ day: d.day, ...d.byModule }));
   const moduleOptions = options.modules.map((m) => ({ value: m, label: moduleLabel(m) }));
   const companyOptions = options.companies.map((c) => ({ value: c, label: c }));
-  const tooltipDay = (d) => fmt.day(d);
-  const weekNumber = (w) => String(w).replace(/^\d{4}-W/, '');
-  const weekLabel = (w) => tm('statsWeek', undefined, { week: weekNumber(w) });
+  const tooltipDay = (d: string) => fmt.day(d);
+  const weekNumber = (w: string) => String(w).replace(/^\d{4}-W/, '');
+  const weekLabel = (w: string) => tm('statsWeek', undefined, { week: weekNumber(w) });
 
   return (
     <Box variant="grey" data-testid="connection-stats">
@@ -114,30 +156,30 @@ const ConnectionStatsPage = () => {
           <Box style={{ width: 160 }}>
             <Label>{tm('statsFrom')}</Label>
             <Input type="date" name="from" width="100%" value={filters.from} max={filters.to || undefined}
-              onChange={(e) => e.target.value && set({ from: e.target.value })} />
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => e.target.value && set({ from: e.target.value })} />
           </Box>
           <Box style={{ width: 160 }}>
             <Label>{tm('statsTo')}</Label>
             <Input type="date" name="to" width="100%" value={filters.to} min={filters.from || undefined}
-              onChange={(e) => e.target.value && set({ to: e.target.value })} />
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => e.target.value && set({ to: e.target.value })} />
           </Box>
           <Box style={{ width: 200 }}>
             <Label>{tm('statsModule')}</Label>
             <Select inputId="stats-module" placeholder={tm('statsAllModules')} options={moduleOptions}
               value={moduleOptions.find((o) => o.value === filters.module) ?? null}
-              onChange={(o) => set({ module: o?.value ?? '' })} />
+              onChange={(o: Choice<string> | null) => set({ module: o?.value ?? '' })} />
           </Box>
           <Box style={{ width: 200 }}>
             <Label>{tm('statsCompany')}</Label>
             <Select inputId="stats-company" placeholder={tm('statsAllCompanies')} options={companyOptions}
               value={companyOptions.find((o) => o.value === filters.company) ?? null}
-              onChange={(o) => set({ company: o?.value ?? '' })} />
+              onChange={(o: Choice<string> | null) => set({ company: o?.value ?? '' })} />
           </Box>
           <Box style={{ width: 300 }}>
             <Label>{tm('statsUser')}</Label>
             <SelectAsync inputId="stats-user" cacheOptions defaultOptions loadOptions={loadUsers} isClearable
               placeholder={tm('statsAllUsers')} noOptionsMessage={() => tm('statsNoOptions')}
-              value={filters.user} onChange={(o) => set({ user: o ?? null })} />
+              value={filters.user} onChange={(o: Choice<number> | null) => set({ user: o ?? null })} />
           </Box>
           <Box flex style={{ gap: 8 }}>
             <Button size="sm" variant="outlined" type="button" onClick={() => lastDays(7)}>{tm('statsLast7')}</Button>
@@ -197,7 +239,7 @@ const ConnectionStatsPage = () => {
           <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
             <BarChart data={activeUsers.perWeek} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="isoWeek" tickFormatter={(w) => tm('statsWeekShort', undefined, { week: weekNumber(w) })} interval={0} />
+              <XAxis dataKey="isoWeek" tickFormatter={(w: string) => tm('statsWeekShort', undefined, { week: weekNumber(w) })} interval={0} />
               <YAxis allowDecimals={false} />
               <Tooltip labelFormatter={(w, p) => `${weekLabel(w)} (${fmt.day(p?.[0]?.payload?.week ?? '')})`} />
               <Bar dataKey="users" name={tm('statsUsers')} fill={WEEK} />

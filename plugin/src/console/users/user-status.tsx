@@ -1,16 +1,19 @@
 import React, { useState } from 'react';
-import { useTranslation } from 'adminjs';
+import { useTranslation, type ActionProps, type RecordJSON } from 'adminjs';
 import { Box, Button, H4, MessageBox, Text } from '@adminjs/design-system';
-import { rootPath } from '../common/portier-api.ts';
-import { useSeatConfirm } from '../subscription/seat-warning.tsx';
+import { rootPath } from '../common/portier-api.js';
+import { useSeatConfirm } from '../subscription/seat-warning.js';
+
+/** A record action's props: AdminJS gives the record (ActionProps has it optional, for resource actions). */
+type Props = ActionProps & { record: RecordJSON };
 
 /**
  * "Désactiver" / "Réactiver": what it does, then the change; a safeguard's refusal is shown as it
  * comes, and a reactivation over the subscription shows the seat warning first.
  */
-const UserStatus = ({ record }) => {
+const UserStatus = ({ record }: Props) => {
   const { translateMessage: tm } = useTranslation();
-  const [outcome, setOutcome] = useState(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const seats = useSeatConfirm();
   const active = record.params.status === 'active';
   const go = async () => {

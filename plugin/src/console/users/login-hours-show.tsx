@@ -1,12 +1,14 @@
 import React from 'react';
-import { useTranslation } from 'adminjs';
+import { useTranslation, type RecordJSON } from 'adminjs';
+import type { WeekDay } from '../../core/login-hours.js';
 import { Box, Label, Text } from '@adminjs/design-system';
-import { readLoginHours } from './login-hours-edit.jsx';
+import { readLoginHours } from './login-hours-edit.js';
 
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const DAYS: WeekDay[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** A user's login schedule as sentences: "Lundi : 08:00–19:00", or "Sans restriction". */
-const LoginHoursShow = ({ record }) => {
+// Only the record's params are read: the account page passes its own (AdminJS's show view, a whole record).
+const LoginHoursShow = ({ record }: { record: { params: RecordJSON['params'] } }) => {
   const { translateMessage: tm } = useTranslation();
   const hours = readLoginHours(record.params);
   return (

@@ -1,14 +1,27 @@
 import React, { useEffect, useState } from 'react';
-import { useTranslation } from 'adminjs';
+import { useTranslation, type ActionProps, type RecordJSON } from 'adminjs';
 import { Box, Button, H4, Label, MessageBox, Text } from '@adminjs/design-system';
-import { portierFetch, rootPath } from '../common/portier-api.ts';
+import { portierFetch, rootPath } from '../common/portier-api.js';
+
+/** A user who may inherit the records (users-routes.ts, GET /users/:id/heirs). */
+interface Heir {
+  id: number;
+  login: string;
+  firstName: string | null;
+  lastName: string | null;
+  role: string | null;
+  status: string;
+}
+
+/** A record action's props: AdminJS gives the record (ActionProps has it optional, for resource actions). */
+type Props = ActionProps & { record: RecordJSON };
 
 /** Deleting a user names the heir who takes over all their records (nothing is orphaned). */
-const UserDelete = ({ record }) => {
+const UserDelete = ({ record }: Props) => {
   const { translateMessage: tm } = useTranslation();
-  const [heirs, setHeirs] = useState([]);
+  const [heirs, setHeirs] = useState<Heir[]>([]);
   const [heir, setHeir] = useState('');
-  const [outcome, setOutcome] = useState(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   useEffect(() => {
     portierFetch(`/users/${record.id}/heirs`).then((r) => (r.status === 200 ? setHeirs(r.body.heirs) : setOutcome({ ok: false, message: r.body.message })));
   }, [record.id]);

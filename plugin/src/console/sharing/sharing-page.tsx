@@ -3,8 +3,10 @@ import { useTranslation } from 'adminjs';
 import {
   Badge, Box, Button, H2, H4, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.ts';
-import { DefaultsTable, RuleEditor, moduleName } from './sharing-parts.jsx';
+import { portierFetch, type ApiResponse } from '../common/portier-api.js';
+import { DefaultsTable, moduleName } from './defaults-table.js';
+import { RuleEditor } from './rule-editor.js';
+import type { SharingData, SharingRule } from './sharing-types.js';
 
 /**
  * "Partage": the organisation-wide defaults, one select per module (a level the module cannot take
@@ -15,25 +17,25 @@ import { DefaultsTable, RuleEditor, moduleName } from './sharing-parts.jsx';
 const SharingPage = () => {
   const { translateMessage: tm, translateLabel: tl, i18n } = useTranslation();
   const lang = i18n?.language === 'en' ? 'en' : 'fr';
-  const [data, setData] = useState(null);
-  const [outcome, setOutcome] = useState(null);
-  const [editing, setEditing] = useState(null); // null, 'new' or a rule
+  const [data, setData] = useState<SharingData | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [editing, setEditing] = useState<'new' | SharingRule | null>(null); // null, 'new' or a rule
 
   const load = async () => {
     const r = await portierFetch(`/sharing?lang=${lang}`);
     if (r.status !== 200) return setOutcome({ ok: false, message: r.body.message });
-    setData(r.body);
+    setData(r.body as SharingData);
   };
   useEffect(() => { load(); }, [lang]);
   if (!data) return outcome ? <MessageBox variant="danger" message={outcome.message} data-testid="sharing-outcome" /> : <Loader />;
 
   // Refused or not, the page is reloaded: after a refusal the select shows the stored level again.
-  const done = async (r) => {
+  const done = async (r: ApiResponse) => {
     setOutcome({ ok: r.status === 200, message: r.body.message ?? r.body.error });
     await load();
   };
-  const setLevel = async (module, level) => done(await portierFetch(`/sharing/defaults/${module}`, { method: 'PUT', body: JSON.stringify({ level }) }));
-  const remove = async (rule) => {
+  const setLevel = async (module: string, level: string) => done(await portierFetch(`/sharing/defaults/${module}`, { method: 'PUT', body: JSON.stringify({ level }) }));
+  const remove = async (rule: SharingRule) => {
     if (window.confirm(tm('sharingConfirmDelete', { sentence: rule.sentence }))) await done(await portierFetch(`/sharing/rules/${rule.id}`, { method: 'DELETE' }));
   };
   const byModule = Object.fromEntries(data.modules.map((m) => [m.module, m]));

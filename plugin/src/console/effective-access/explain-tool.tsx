@@ -1,8 +1,24 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, H4, Label, MessageBox, Text } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.ts';
-import { Select } from '../sharing/sharing-parts.jsx';
+import { portierFetch } from '../common/portier-api.js';
+import { Select } from '../common/native-select.js';
+
+/** A record the search offers (its reference, its name), or the reference typed, explained without its facts (`exact`). */
+interface FoundRecord {
+  reference: string;
+  name: string;
+  exact?: boolean;
+}
+
+/** GET /effective-access/users/:id/explain: the decision and the sentence that says why; or an error. */
+interface Explanation {
+  allowed?: boolean;
+  action?: string;
+  module?: string;
+  text?: string;
+  error?: string;
+}
 
 const ACTIONS = ['read', 'edit', 'delete', 'create', 'export'];
 const ON_RECORD = ['read', 'edit', 'delete'];
@@ -12,15 +28,15 @@ const ON_RECORD = ['read', 'edit', 'delete'];
  * role, team, profile or default behind it, as the server words it. The search offers the records
  * the viewer may read; any other is explained by its exact reference, without its name or facts.
  */
-const ExplainTool = ({ userId, modules }) => {
+const ExplainTool = ({ userId, modules }: { userId: string | number; modules: string[] }) => {
   const { translateMessage: tm, translateLabel: tl, i18n } = useTranslation();
   const lang = i18n?.language === 'en' ? 'en' : 'fr';
-  const [module, setModule] = useState(null);
+  const [module, setModule] = useState<string | null>(null);
   const [search, setSearch] = useState('');
-  const [records, setRecords] = useState([]);
-  const [reference, setReference] = useState(null);
-  const [action, setAction] = useState(null);
-  const [result, setResult] = useState(null);
+  const [records, setRecords] = useState<FoundRecord[]>([]);
+  const [reference, setReference] = useState<string | null>(null);
+  const [action, setAction] = useState<string | null>(null);
+  const [result, setResult] = useState<Explanation | null>(null);
 
   useEffect(() => {
     if (!module) return undefined;
@@ -30,15 +46,16 @@ const ExplainTool = ({ userId, modules }) => {
     return () => { live = false; };
   }, [module, search]);
 
-  const needsRecord = ON_RECORD.includes(action);
+  const needsRecord = !!action && ON_RECORD.includes(action);
   const explain = async () => {
-    const qs = new URLSearchParams({ module, action, lang, ...(needsRecord && reference ? { reference } : {}) });
+    // The button is enabled once both are chosen.
+    const qs = new URLSearchParams({ module: module ?? '', action: action ?? '', lang, ...(needsRecord && reference ? { reference } : {}) });
     const r = await portierFetch(`/effective-access/users/${userId}/explain?${qs}`);
     setResult(r.status === 200 ? r.body : { error: r.body.message ?? r.body.error });
   };
   // The search lists the records the viewer may read; any other is explained by its exact reference (without its facts).
   const typed = search.trim();
-  const listed = typed && !records.some((x) => x.reference === typed) ? [...records, { reference: typed, name: '', exact: true }] : records;
+  const listed: FoundRecord[] = typed && !records.some((x) => x.reference === typed) ? [...records, { reference: typed, name: '', exact: true }] : records;
   const options = listed.some((x) => x.reference === reference) || !reference ? listed : [{ reference, name: '' }, ...listed];
 
   return (
@@ -59,7 +76,7 @@ const ExplainTool = ({ userId, modules }) => {
         </Box>
         <Box>
           <Label>{tm('effectiveRecord')}</Label>
-          <Select testId="explain-record" value={reference} placeholder={tm('effectiveChooseRecord')} disabled={!module || (action && !needsRecord)}
+          <Select testId="explain-record" value={reference} placeholder={tm('effectiveChooseRecord')} disabled={!module || (!!action && !needsRecord)}
             onChange={(v) => { setReference(v); setResult(null); }}
             options={options.map((x) => ({ value: x.reference, label: x.exact ? `${x.reference} — ${tm('effectiveExactReference')}` : x.name ? `${x.reference} — ${x.name}` : x.reference }))} width={300} />
         </Box>
@@ -77,7 +94,7 @@ const ExplainTool = ({ userId, modules }) => {
           style={{ borderLeft: `6px solid ${result.allowed ? '#007D4A' : '#C20012'}`, background: result.allowed ? '#E8F7EF' : '#FDECEE' }}>
           <Text fontSize="lg" fontWeight="bold" mb="md" style={{ color: result.allowed ? '#007D4A' : '#C20012' }} data-testid="explain-verdict">
             {result.allowed ? `✔ ${tm('effectiveAllowed')}` : `✖ ${tm('effectiveDenied')}`}
-            {' — '}{tm(`effectiveAction_${result.action}`)} · {tl(result.module)}{needsRecord && reference ? ` · ${reference}` : ''}
+            {' — '}{tm(`effectiveAction_${result.action}`)} · {tl(result.module ?? '')}{needsRecord && reference ? ` · ${reference}` : ''}
           </Text>
           <Text data-testid="explain-text">{result.text}</Text>
         </Box>
