@@ -18,12 +18,12 @@ export interface PortierPage {
 
 export const PORTIER_PAGES: PortierPage[] = [
   { name: 'profiles', file: 'profiles/profiles-page.jsx', icon: 'Shield', capabilities: ['manageAccess'] },
-  { name: 'roles', file: 'roles/role-tree-page.jsx', icon: 'GitMerge', capabilities: ['manageAccess'] },
+  { name: 'roles', file: 'roles/role-tree-page.tsx', icon: 'GitMerge', capabilities: ['manageAccess'] },
   { name: 'teams', file: 'teams/teams-page.jsx', icon: 'Users', capabilities: ['manageAccess'] },
   { name: 'sharing', file: 'sharing/sharing-page.tsx', icon: 'Share2', capabilities: ['manageAccess'] },
-  { name: 'clientAccess', file: 'clients/client-access-page.jsx', icon: 'Briefcase', capabilities: ['manageUsers', 'manageAccess'] },
+  { name: 'clientAccess', file: 'clients/client-access-page.tsx', icon: 'Briefcase', capabilities: ['manageUsers', 'manageAccess'] },
   { name: 'subscription', file: 'subscription/subscription-page.tsx', icon: 'CreditCard', capabilities: ['manageUsers'] },
-  { name: 'accessRequests', file: 'requests/access-requests-page.jsx', icon: 'Inbox', capabilities: ['requestAccessChanges', 'manageUsers'] },
+  { name: 'accessRequests', file: 'requests/access-requests-page.tsx', icon: 'Inbox', capabilities: ['requestAccessChanges', 'manageUsers'] },
   { name: 'auditTrail', file: 'audit/audit-trail-page.tsx', icon: 'Activity', capabilities: ['viewAudit'] },
   { name: 'connectionStats', file: 'stats/connection-stats-page.tsx', icon: 'BarChart2', capabilities: ['viewStats'] },
   { name: 'myAccount', file: 'account/my-account-page.tsx', icon: 'User', capabilities: [] },

@@ -2,20 +2,43 @@ import React, { useEffect, useState } from 'react';
 import {
   Badge, Box, Button, H4, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { portierGet } from '../common/portier-api.ts';
+import { portierGet } from '../common/portier-api.js';
+import type { TranslateFunction } from 'adminjs';
 import { say } from './access-requests-text.js';
-import RequestForm from './access-requests-form.jsx';
+import RequestForm from './access-requests-form.js';
 
-const NOWRAP = { whiteSpace: 'nowrap' };
+/** A user of the lead's teams (GET /requests/team). */
+export interface TeamUser {
+  id: number;
+  login: string;
+  fullName: string;
+  email: string;
+  role: string | null;
+  roleId: number | null;
+  isAdmin: boolean;
+  /** The modules they may use. */
+  modules: string[];
+  teams: string[];
+}
+
+interface TeamData {
+  teams: { id: number; name: string }[];
+  users: TeamUser[];
+  roles: { id: number; name: string }[];
+}
+
+type RequestType = 'newUser' | 'roleChange' | 'deactivation';
+
+const NOWRAP: React.CSSProperties = { whiteSpace: 'nowrap' };
 
 /** An e-mail that may wrap after its "@" only, not at a hyphen (a <wbr>, which copying leaves out). */
-const Email = ({ address }) => {
+const Email = ({ address }: { address: string }) => {
   const at = address.indexOf('@') + 1;
   return <><span style={NOWRAP}>{address.slice(0, at)}</span><wbr /><span style={NOWRAP}>{address.slice(at)}</span></>;
 };
 
 /** The modules a user may use, as their labels ("Pistes, Comptes"). */
-const Modules = ({ modules, tm, tl }) => (
+const Modules = ({ modules, tm, tl }: { modules: string[]; tm: TranslateFunction; tl: TranslateFunction }) => (
   modules.length ? <Text variant="sm">{modules.map((m) => tl(m)).join(', ')}</Text> : <Text variant="sm" color="grey40">{tm('requestsNoModule')}</Text>
 );
 
@@ -24,20 +47,20 @@ const Modules = ({ modules, tm, tl }) => (
  * e-mail, login, role, the modules they may use — with, per user, a request to change their role
  * or deactivate them; and a request for a new user. `onSent` is told each request sent.
  */
-const TeamSection = ({ tm, tl, onSent }) => {
-  const [data, setData] = useState(null);
-  const [error, setError] = useState(null);
+const TeamSection = ({ tm, tl, onSent }: { tm: TranslateFunction; tl: TranslateFunction; onSent: (message: string) => void }) => {
+  const [data, setData] = useState<TeamData | null>(null);
+  const [error, setError] = useState<string | null>(null);
   // The open form: { type, user } (user null for a new user).
-  const [asking, setAsking] = useState(null);
-  useEffect(() => { portierGet('/requests/team').then(setData, (e) => setError(e.message)); }, []);
+  const [asking, setAsking] = useState<{ type: RequestType; user: TeamUser | null } | null>(null);
+  useEffect(() => { portierGet<TeamData>('/requests/team').then(setData, (e) => setError(e.message)); }, []);
   if (error) return <MessageBox variant="danger" message={error} />;
   if (!data) return <Loader />;
   const several = data.teams.length > 1;
-  const sent = (message) => { setAsking(null); onSent(message); };
-  const form = (type, user) => (
+  const sent = (message: string) => { setAsking(null); onSent(message); };
+  const form = (type: RequestType, user: TeamUser | null) => (
     <RequestForm key={`${type}-${user?.id ?? 'new'}`} type={type} user={user} roles={data.roles} tm={tm} onSent={sent} onCancel={() => setAsking(null)} />
   );
-  const ask = (type, user) => setAsking({ type, user });
+  const ask = (type: RequestType, user: TeamUser | null) => setAsking({ type, user });
   const cols = several ? 6 : 5;
   return (
     <Box data-testid="requests-team">

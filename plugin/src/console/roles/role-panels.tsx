@@ -1,32 +1,41 @@
+// The action panels under a node of the role tree: sub-role, rename, move, profiles, delete with an heir.
 import React, { useEffect, useState } from 'react';
-import { Badge, Box, Button, Label, MessageBox, Text } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.ts';
-import { Checks, Picker, TextField } from '../common/access-pickers.tsx';
+import type { TranslateFunction } from 'adminjs';
+import { Box, Button, Label, MessageBox, Text } from '@adminjs/design-system';
+import { portierFetch } from '../common/portier-api.js';
+import { Checks, Picker, TextField } from '../common/access-pickers.js';
+import { indented, type RoleNode, type RoleProfile } from './role-tree-order.js';
 
-/** The roles in tree order (parents first, siblings by name), each with its depth. */
-export function treeOrder(roles) {
-  const children = childrenMap(roles);
-  const out = [];
-  const walk = (parentId, depth) => (children.get(parentId) ?? []).forEach((r) => { out.push({ ...r, depth }); walk(r.id, depth + 1); });
-  walk(null, 0);
-  return out;
+export type PanelKind = 'child' | 'rename' | 'move' | 'profiles' | 'delete';
+
+/** What a panel sends (POST /roles, PUT or DELETE /roles/:id). */
+export interface RoleChange {
+  name?: string;
+  parentId?: number | null;
+  profileIds?: number[];
+  heirId?: number | null;
 }
 
-export function childrenMap(roles) {
-  const map = new Map();
-  for (const r of [...roles].sort((a, b) => a.name.localeCompare(b.name, 'fr'))) map.set(r.parentId, [...(map.get(r.parentId) ?? []), r]);
-  return map;
+export interface PanelProps {
+  role: RoleNode;
+  roles: RoleNode[];
+  profiles: RoleProfile[];
+  tm: TranslateFunction;
+  submit: (method: string, path: string, body: RoleChange) => void;
+  close: () => void;
 }
 
-const indented = (roles) => treeOrder(roles).map((r) => ({ value: r.id, label: `${'\u00a0\u00a0\u00a0'.repeat(r.depth)}${r.name}` }));
+/** What deleting a role does (GET /roles/:id/deletion). */
+interface Deletion {
+  users: number;
+  children: number;
+  rules: { id: number; name: string | null; module: string }[];
+}
 
-/** How far a level is indented, in pixels. */
-export const INDENT = 28;
+const Buttons = ({ children }: { children: React.ReactNode }) => <Box flex style={{ gap: 8 }} mt="md">{children}</Box>;
 
-const Buttons = ({ children }) => <Box flex style={{ gap: 8 }} mt="md">{children}</Box>;
-
-/** The action panels under a node. `submit(method, path, body)` answers true when the server accepted. */
-const ChildPanel = ({ role, profiles, tm, submit, close }) => {
+/** The action panels under a node. `submit(method, path, body)` sends the change; the page shows the server's answer. */
+const ChildPanel = ({ role, profiles, tm, submit, close }: PanelProps) => {
   const preset = profiles.filter((p) => p.isDefault).map((p) => p.id);
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState(preset.length ? preset : role.profiles.map((p) => p.id));
@@ -45,9 +54,9 @@ const ChildPanel = ({ role, profiles, tm, submit, close }) => {
   );
 };
 
-const profileOptions = (profiles, tm) => profiles.map((p) => ({ value: p.id, label: p.isDefault ? `${p.name} ${tm('rolesDefault')}` : p.name }));
+const profileOptions = (profiles: RoleProfile[], tm: TranslateFunction) => profiles.map((p) => ({ value: p.id, label: p.isDefault ? `${p.name} ${tm('rolesDefault')}` : p.name }));
 
-const RenamePanel = ({ role, tm, submit, close }) => {
+const RenamePanel = ({ role, tm, submit, close }: PanelProps) => {
   const [name, setName] = useState(role.name);
   return (
     <>
@@ -63,8 +72,8 @@ const RenamePanel = ({ role, tm, submit, close }) => {
 
 // Every other role is offered, its own subordinates included: the server is the one that refuses
 // a loop, and the page shows its message (nothing hidden here is a rule).
-const MovePanel = ({ role, roles, tm, submit, close }) => {
-  const [parentId, setParentId] = useState(null);
+const MovePanel = ({ role, roles, tm, submit, close }: PanelProps) => {
+  const [parentId, setParentId] = useState<number | null>(null);
   const options = indented(roles).filter((o) => o.value !== role.id)
     .map((o) => (o.value === role.parentId ? { ...o, label: `${o.label} ${tm('rolesCurrentParent')}` } : o));
   return (
@@ -80,7 +89,7 @@ const MovePanel = ({ role, roles, tm, submit, close }) => {
   );
 };
 
-const ProfilesPanel = ({ role, profiles, tm, submit, close }) => {
+const ProfilesPanel = ({ role, profiles, tm, submit, close }: PanelProps) => {
   const [chosen, setChosen] = useState(role.profiles.map((p) => p.id));
   return (
     <>
@@ -95,10 +104,10 @@ const ProfilesPanel = ({ role, profiles, tm, submit, close }) => {
 };
 
 // The server says what a deletion does (users and sub-roles handed over, rules deleted with it).
-const DeletePanel = ({ role, roles, tm, submit, close }) => {
-  const [what, setWhat] = useState(null);
-  const [heirId, setHeirId] = useState(role.parentId);
-  useEffect(() => { portierFetch(`/roles/${role.id}/deletion`).then((r) => setWhat(r.body)); }, [role.id]);
+const DeletePanel = ({ role, roles, tm, submit, close }: PanelProps) => {
+  const [what, setWhat] = useState<Deletion | null>(null);
+  const [heirId, setHeirId] = useState<number | null>(role.parentId);
+  useEffect(() => { portierFetch<Deletion>(`/roles/${role.id}/deletion`).then((r) => setWhat(r.body)); }, [role.id]);
   const rules = (what?.rules ?? []).map((r) => r.name ?? `${r.module} n° ${r.id}`).join(', ');
   return (
     <>
@@ -114,11 +123,16 @@ const DeletePanel = ({ role, roles, tm, submit, close }) => {
   );
 };
 
-const PANELS = { child: ChildPanel, rename: RenamePanel, move: MovePanel, profiles: ProfilesPanel, delete: DeletePanel };
-export const ACTIONS = [['child', 'rolesAddChild'], ['rename', 'rolesRename'], ['move', 'rolesMove'], ['profiles', 'rolesProfiles'], ['delete', 'rolesDelete']];
+const PANELS: Record<PanelKind, React.ComponentType<PanelProps>> = { child: ChildPanel, rename: RenamePanel, move: MovePanel, profiles: ProfilesPanel, delete: DeletePanel };
+interface NodePanelProps extends PanelProps {
+  kind: PanelKind;
+  outcome: { ok: boolean; message: string } | null;
+  /** The seat warning, while it asks. */
+  warning: React.ReactNode;
+}
 
 /** The open panel of a node, with the server's answer to its last submission (a refusal stays here). */
-export const NodePanel = ({ kind, outcome, warning, ...props }) => {
+export const NodePanel = ({ kind, outcome, warning, ...props }: NodePanelProps) => {
   const Panel = PANELS[kind];
   return (
     <Box ml="xl" mt="sm" mb="md" p="lg" style={{ border: '1px solid #E6E6EE', background: '#FAFAFF', maxWidth: 760 }} data-testid={`role-panel-${kind}`}>
@@ -129,24 +143,3 @@ export const NodePanel = ({ kind, outcome, warning, ...props }) => {
     </Box>
   );
 };
-
-/** One line of the tree: toggle, name, profiles as badges, users, actions; columns aligned whatever the depth. */
-export const NodeLine = ({ role, depth, hasChildren, open, onToggle, onAction, tm }) => (
-  <Box flex alignItems="center" py="sm" data-testid="role-node" data-role={role.name}
-    style={{ gap: 8, paddingLeft: depth * INDENT, borderBottom: '1px solid #F0F0F5' }}>
-    <Button size="icon" variant="text" data-testid="role-toggle" aria-expanded={open} disabled={!hasChildren}
-      style={{ visibility: hasChildren ? 'visible' : 'hidden', width: 24, flexShrink: 0 }} onClick={onToggle}>{open ? '▾' : '▸'}</Button>
-    <Text fontWeight="bold" style={{ width: 225 - depth * INDENT, flexShrink: 0 }}>{role.name}</Text>
-    <Box flex flexWrap="wrap" style={{ gap: 4, width: 170, flexShrink: 0 }}>
-      {role.profiles.map((p) => <Badge key={p.id} variant="info" outline size="sm">{p.name}</Badge>)}
-    </Box>
-    <Text color="grey60" variant="sm" data-testid="role-users" style={{ flex: '1 1 120px', minWidth: 0 }}>
-      {tm('rolesUsers', { count: role.users })}{hasChildren ? ` · ${tm('rolesSubtreeUsers', { count: role.subtreeUsers })}` : ''}
-    </Text>
-    <Box flex style={{ flexShrink: 0 }}>
-      {ACTIONS.map(([kind, label]) => (
-        <Button key={kind} size="sm" variant="text" style={{ padding: '4px 8px' }} data-testid={`role-action-${kind}`} onClick={() => onAction(kind)}>{tm(label)}</Button>
-      ))}
-    </Box>
-  </Box>
-);

@@ -1,9 +1,10 @@
 import React from 'react';
 import { Badge, Box, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
-import { STATUS_VARIANTS, dateOf, detailsOf, nameOf, say, subjectOf } from './access-requests-text.js';
+import type { Translate } from '../common/translate.js';
+import { type AccessRequest, STATUS_VARIANTS, dateOf, detailsOf, nameOf, say, subjectOf } from './access-requests-text.js';
 
 /** What a request asks for: its type in bold, whom it is about, then one line per detail. */
-export const RequestSummary = ({ request, tm }) => (
+export const RequestSummary = ({ request, tm }: { request: AccessRequest; tm: Translate }) => (
   <Box>
     <Text fontWeight="bold">{tm(`requestsType_${request.type}`)}</Text>
     <Text data-testid="request-subject">{subjectOf(request)}</Text>
@@ -15,7 +16,7 @@ export const RequestSummary = ({ request, tm }) => (
  * Where a request stands: its state, who handled it and when, their answer (a rejection's
  * reason); while open, the refusal of its last approval, if a rule refused it.
  */
-export const RequestState = ({ request, tm, language }) => (
+export const RequestState = ({ request, tm, language }: { request: AccessRequest; tm: Translate; language: string | undefined }) => (
   <Box data-testid="request-state">
     <Badge variant={STATUS_VARIANTS[request.status]} outline={request.status === 'open'}>{tm(`requestsStatus_${request.status}`)}</Badge>
     {request.handler && <Text variant="sm" color="grey60" mt="sm">{say(tm, 'requestsHandledBy', { name: nameOf(request.handler), date: dateOf(request.handledAt, language) })}</Text>}
@@ -31,7 +32,17 @@ export const RequestState = ({ request, tm, language }) => (
  * Requests as a table: "Mes demandes" (the requester is oneself, so not shown) or the handled
  * ones of the user managers' view.
  */
-export const RequestTable = ({ requests, tm, language, showRequester, empty, testId }) => (
+interface RequestTableProps {
+  requests: AccessRequest[];
+  tm: Translate;
+  language: string | undefined;
+  showRequester?: boolean;
+  /** The message key shown when there is none. */
+  empty: string;
+  testId: string;
+}
+
+export const RequestTable = ({ requests, tm, language, showRequester, empty, testId }: RequestTableProps) => (
   requests.length === 0 ? <Text color="grey60" data-testid={`${testId}-empty`}>{tm(empty)}</Text> : (
     <Table width={1} data-testid={testId}>
       <TableHead>

@@ -3,95 +3,29 @@ import { useTranslation } from 'adminjs';
 import {
   Badge, Box, Button, H2, H4, Label, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { Picker } from '../common/access-pickers.tsx';
-import { portierFetch, rootPath } from '../common/portier-api.ts';
-import { useSeatConfirm } from '../subscription/seat-warning.tsx';
+import { portierFetch, rootPath, type ApiResponse } from '../common/portier-api.js';
+import { useSeatConfirm } from '../subscription/seat-warning.js';
+import { accountLabel, Choice } from './client-choice.js';
+import { Compare } from './client-profile-compare.js';
+import { DossierEditor } from './dossier-editor.js';
+import type { ClientProfile, ClientUser } from './clients-types.js';
 
-const TIER_COLOURS = { connect: 'info', invoicing: 'primary', accounting: 'success', commercial: 'danger' };
+const TIER_COLOURS: Record<string, 'info' | 'primary' | 'success' | 'danger'> = { connect: 'info', invoicing: 'primary', accounting: 'success', commercial: 'danger' };
 
-/** The client screens' pickers are the shared native selects (short lists). */
-const Choice = (props) => <Picker width={220} {...props} />;
+/** A (user, dossier) pair holding a profile (GET /clients/profiles/:id/users). */
+interface Pair {
+  userId: number;
+  accountId: number;
+  login: string;
+  account: string;
+}
 
-const ACTIONS = ['create', 'read', 'edit', 'delete', 'export'];
-
-/** An Account as a dossier: its reference, and its name when the viewer may read it (the server sends null otherwise). */
-const accountLabel = (reference, name) => (name ? `${reference} ${name}` : reference);
-
-/** Two client profiles side by side: every module right and field access, differences highlighted. */
-const Compare = ({ profiles, tm }) => {
-  const [a, setA] = useState(null);
-  const [b, setB] = useState(null);
-  const pa = profiles.find((p) => p.id === a);
-  const pb = profiles.find((p) => p.id === b);
-  const options = profiles.map((p) => ({ value: p.id, label: p.name }));
-  const modules = pa && pb ? [...new Set([...Object.keys(pa.modules ?? {}), ...Object.keys(pb.modules ?? {})])].sort() : [];
-  const rights = (p, m) => ACTIONS.filter((x) => p.modules?.[m]?.[x]).map((x) => tm(`clientsAction_${x}`)).join(', ') || '—';
-  const fields = pa && pb ? [...new Set([...Object.entries(pa.fields ?? {}), ...Object.entries(pb.fields ?? {})].flatMap(([m, f]) => Object.keys(f).map((k) => `${m}.${k}`)))].sort() : [];
-  const field = (p, key) => { const [m, f] = key.split('.'); return p.fields?.[m]?.[f] ?? 'write'; };
-  const row = (label, x, y) => (
-    <TableRow key={label} style={x !== y ? { background: '#FFF4E5' } : undefined} data-different={x !== y}>
-      <TableCell>{label}</TableCell><TableCell>{x}</TableCell><TableCell>{y}</TableCell>
-    </TableRow>
-  );
-  return (
-    <Box data-testid="client-compare">
-      <Box flex style={{ gap: 12 }} mb="lg">
-        <Choice testId="compare-a" value={a} onChange={setA} options={options} placeholder={tm('clientsChooseProfile')} />
-        <Choice testId="compare-b" value={b} onChange={setB} options={options} placeholder={tm('clientsChooseProfile')} />
-      </Box>
-      {pa && pb && (
-        <Table width={1}>
-          <TableHead><TableRow><TableCell /><TableCell>{pa.name}</TableCell><TableCell>{pb.name}</TableCell></TableRow></TableHead>
-          <TableBody>
-            {row(tm('clientsTier'), tm(`tier_${pa.tier}`), tm(`tier_${pb.tier}`))}
-            {modules.map((m) => row(m, rights(pa, m), rights(pb, m)))}
-            {fields.map((k) => row(k, tm(`clientsField_${field(pa, k)}`), tm(`clientsField_${field(pb, k)}`)))}
-          </TableBody>
-        </Table>
-      )}
-    </Box>
-  );
-};
-
-/**
- * A client user's dossier grants: one client profile per Account, saved at once. A client user
- * holds one seat per dossier, so a grant may go over the subscription: the seat warning asks.
- */
-export const DossierEditor = ({ user, profiles, tm, onSaved }) => {
-  const seats = useSeatConfirm();
-  const [rows, setRows] = useState(user.dossiers.map((d) => ({ accountId: d.accountId, label: accountLabel(d.account, d.accountName), profileId: d.profileId })));
-  const [found, setFound] = useState([]);
-  const [error, setError] = useState(null);
-  const search = async (q) => setFound((await portierFetch(`/clients/accounts?q=${encodeURIComponent(q)}`)).body.accounts ?? []);
-  const save = async () => {
-    setError(null);
-    const r = await seats.send(`/clients/users/${user.id}/dossiers`, { method: 'PUT', body: JSON.stringify({ dossiers: rows.map(({ accountId, profileId }) => ({ accountId, profileId })) }) });
-    if (!r) return;
-    if (r.status === 200) onSaved(r.body.message); else setError(r.body.message);
-  };
-  return (
-    <Box p="lg" style={{ border: '1px solid #E6E6EE' }} data-testid="dossier-editor">
-      {rows.map((r, i) => (
-        <Box key={i} flex alignItems="center" style={{ gap: 12 }} mb="sm">
-          <Text width="320px">{r.label}</Text>
-          <Choice value={r.profileId} onChange={(v) => setRows(rows.map((x, j) => (j === i ? { ...x, profileId: v } : x)))}
-            options={profiles.map((p) => ({ value: p.id, label: p.name }))} placeholder={tm('clientsChooseProfile')} />
-          <Button size="sm" variant="text" onClick={() => setRows(rows.filter((_, j) => j !== i))}>✕</Button>
-        </Box>
-      ))}
-      <Box flex alignItems="center" style={{ gap: 12 }} mt="md">
-        <input placeholder={tm('clientsSearchAccount')} onChange={(e) => search(e.target.value)} data-testid="dossier-account-search"
-          style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, width: 260 }} />
-        <Choice testId="dossier-account" value={null} options={found.filter((a) => !rows.some((r) => r.accountId === a.id)).map((a) => ({ value: a.id, label: accountLabel(a.reference, a.name) }))}
-          placeholder={tm('clientsAddDossier')}
-          onChange={(v) => { const a = found.find((x) => x.id === v); if (a) setRows([...rows, { accountId: a.id, label: accountLabel(a.reference, a.name), profileId: profiles.find((p) => p.isDefault)?.id ?? null }]); }} />
-      </Box>
-      {error && <MessageBox mt="md" variant="danger" message={error} />}
-      {seats.warning}
-      <Button mt="lg" variant="contained" disabled={rows.some((r) => !r.profileId)} onClick={save}>{tm('clientsSaveDossiers')}</Button>
-    </Box>
-  );
-};
+/** "Transférer un utilisateur (avancé)": the user, then the dossier, then the profile. */
+interface Move {
+  user: number | null;
+  account: number | null;
+  profile: number | null;
+}
 
 /**
  * "Accès clients": the client profiles by licence tier (price level, users as (user, dossier)
@@ -100,14 +34,14 @@ export const DossierEditor = ({ user, profiles, tm, onSaved }) => {
  */
 const ClientAccessPage = () => {
   const { translateMessage: tm } = useTranslation();
-  const [profiles, setProfiles] = useState(null);
-  const [users, setUsers] = useState([]);
-  const [open, setOpen] = useState(null);
-  const [pairs, setPairs] = useState([]);
-  const [target, setTarget] = useState(null);
-  const [move, setMove] = useState({ user: null, account: null, profile: null });
-  const [outcome, setOutcome] = useState(null);
-  const [editing, setEditing] = useState(null);
+  const [profiles, setProfiles] = useState<ClientProfile[] | null>(null);
+  const [users, setUsers] = useState<ClientUser[]>([]);
+  const [open, setOpen] = useState<number | null>(null);
+  const [pairs, setPairs] = useState<Pair[]>([]);
+  const [target, setTarget] = useState<number | null>(null);
+  const [move, setMove] = useState<Move>({ user: null, account: null, profile: null });
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   // Transfers move dossiers to another tier: each shows its seat warning where it was asked for.
   const seatsAll = useSeatConfirm();
   const seatsOne = useSeatConfirm();
@@ -124,14 +58,14 @@ const ClientAccessPage = () => {
   }, [open, profiles]);
   if (!profiles) return outcome ? <MessageBox variant="danger" message={outcome.message} /> : <Loader />;
 
-  const profileOptions = (except) => profiles.filter((p) => p.id !== except).map((p) => ({ value: p.id, label: `${p.name} (${tm(`tier_${p.tier}`)})` }));
-  const done = async (r) => {
+  const profileOptions = (except: number | null) => profiles.filter((p) => p.id !== except).map((p) => ({ value: p.id, label: `${p.name} (${tm(`tier_${p.tier}`)})` }));
+  const done = async (r: ApiResponse | null) => {
     if (!r) return; // the seat warning was cancelled: nothing changed
     setOutcome({ ok: r.status === 200, message: r.body.message });
     if (r.status === 200) await load();
   };
   const transferAll = async () => done(await seatsAll.send(`/clients/profiles/${open}/transfer`, { method: 'POST', body: JSON.stringify({ to: target }) }));
-  const duplicate = async (p) => {
+  const duplicate = async (p: ClientProfile) => {
     const name = window.prompt(tm('clientsDuplicateName'), `${p.name} – restreint`);
     if (name) await done(await portierFetch(`/clients/profiles/${p.id}/duplicate`, { method: 'POST', body: JSON.stringify({ name }) }));
   };

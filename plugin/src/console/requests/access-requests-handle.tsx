@@ -1,10 +1,19 @@
 import React, { useState } from 'react';
 import { Box, Button, Label, Text } from '@adminjs/design-system';
-import { TextField } from '../common/access-pickers.tsx';
-import { portierFetch } from '../common/portier-api.ts';
-import { useSeatConfirm } from '../subscription/seat-warning.tsx';
-import { RequestState, RequestSummary } from './access-requests-list.jsx';
-import { dateOf, nameOf, say } from './access-requests-text.js';
+import { TextField } from '../common/access-pickers.js';
+import { portierFetch, type ApiResponse } from '../common/portier-api.js';
+import type { Translate } from '../common/translate.js';
+import { useSeatConfirm } from '../subscription/seat-warning.js';
+import { RequestState, RequestSummary } from './access-requests-list.js';
+import { type AccessRequest, dateOf, nameOf, say } from './access-requests-text.js';
+
+interface RequestCardProps {
+  request: AccessRequest;
+  tm: Translate;
+  language: string | undefined;
+  onStart: () => void;
+  onDone: (answer: ApiResponse) => void;
+}
 
 /**
  * One open request in the user manager's queue: what it asks for, who asked and when, the
@@ -13,13 +22,13 @@ import { dateOf, nameOf, say } from './access-requests-text.js';
  * here, and is sent again confirmed. `onStart()` is told of a call, `onDone(answer)` gets the
  * server's answer, whatever it is.
  */
-const RequestCard = ({ request, tm, language, onStart, onDone }) => {
+const RequestCard = ({ request, tm, language, onStart, onDone }: RequestCardProps) => {
   const seats = useSeatConfirm();
   const [note, setNote] = useState('');
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const post = async (action, body, send = portierFetch) => {
+  const post = async (action: string, body: object, send: (path: string, init: RequestInit) => Promise<ApiResponse | null> = portierFetch) => {
     onStart();
     setBusy(true);
     const r = await send(`/requests/${request.id}/${action}`, { method: 'POST', body: JSON.stringify(body) });

@@ -1,14 +1,34 @@
 import React, { useEffect, useState } from 'react';
-import { useTranslation } from 'adminjs';
+import { useTranslation, type TranslateFunction } from 'adminjs';
 import { Box, H2, H4, Loader, MessageBox, Text } from '@adminjs/design-system';
-import { portierGet } from '../common/portier-api.ts';
-import { say } from './access-requests-text.js';
-import { RequestTable } from './access-requests-list.jsx';
-import RequestCard from './access-requests-handle.jsx';
-import TeamSection from './access-requests-team.jsx';
+import { portierGet, type ApiResponse } from '../common/portier-api.js';
+import { type AccessRequest, say } from './access-requests-text.js';
+
+/** GET /requests/me: which parts of the page this user has. */
+interface Me {
+  mayRequest: boolean;
+  mayHandle: boolean;
+}
+
+interface Lists {
+  mine: AccessRequest[];
+  open: AccessRequest[];
+  handled: AccessRequest[];
+}
+
+/** The last change's outcome; an approved new user's login and temporary password with it. */
+interface Outcome {
+  ok: boolean;
+  message: string;
+  login?: string;
+  password?: string;
+}
+import { RequestTable } from './access-requests-list.js';
+import RequestCard from './access-requests-handle.js';
+import TeamSection from './access-requests-team.js';
 
 /** An approval's new user: their login and temporary password, shown this once. */
-const TemporaryPassword = ({ login, password, tm }) => (
+const TemporaryPassword = ({ login, password, tm }: { login?: string; password: string; tm: TranslateFunction }) => (
   <Box mt="md" p="lg" style={{ background: '#F2F3FF', border: '1px solid #C9D1FF' }} data-testid="temporary-password">
     <Text mb="sm">{say(tm, 'requestsTemporaryPassword', { login })}</Text>
     <Text fontWeight="bold" style={{ fontFamily: 'monospace', fontSize: 18, letterSpacing: 1 }} data-testid="temporary-password-value">{password}</Text>
@@ -23,27 +43,28 @@ const TemporaryPassword = ({ login, password, tm }) => (
 const AccessRequestsPage = () => {
   const { translateMessage: tm, translateLabel: tl, i18n } = useTranslation();
   const language = i18n?.language;
-  const [me, setMe] = useState(null);
-  const [lists, setLists] = useState({ mine: [], open: [], handled: [] });
-  const [outcome, setOutcome] = useState(null);
-  const [error, setError] = useState(null);
+  const [me, setMe] = useState<Me | null>(null);
+  const [lists, setLists] = useState<Lists>({ mine: [], open: [], handled: [] });
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
-  const load = async (who = me) => {
-    const get = (path, wanted) => (wanted ? portierGet(path).then((b) => b.requests) : Promise.resolve([]));
+  // `who` is known by then: the page shows once /requests/me has answered.
+  const load = async (who: Me = me as Me) => {
+    const get = (path: string, wanted: boolean) => (wanted ? portierGet<{ requests: AccessRequest[] }>(path).then((b) => b.requests) : Promise.resolve([]));
     const [mine, open, handled] = await Promise.all([
       get('/requests/mine', who.mayRequest), get('/requests?status=open', who.mayHandle), get('/requests?status=handled', who.mayHandle),
     ]);
     setLists({ mine, open, handled });
   };
   useEffect(() => {
-    portierGet('/requests/me').then(async (who) => { setMe(who); await load(who); }).catch((e) => setError(e.message));
+    portierGet<Me>('/requests/me').then(async (who) => { setMe(who); await load(who); }).catch((e) => setError(e.message));
   }, []);
   if (error) return <MessageBox variant="danger" message={error} />;
   if (!me) return <Loader />;
 
   // The lists first, then the message: what it says is on the page when it shows.
-  const sent = async (message) => { await load(); setOutcome({ ok: true, message }); };
-  const handled = async (r) => {
+  const sent = async (message: string) => { await load(); setOutcome({ ok: true, message }); };
+  const handled = async (r: ApiResponse) => {
     await load(); // a refused approval's request now shows its refusal
     setOutcome({ ok: r.status === 200, message: r.body.message, login: r.body.login, password: r.body.temporaryPassword });
     window.scrollTo({ top: 0, behavior: 'smooth' });

@@ -1,9 +1,11 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, H2, Loader, MessageBox, Text } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.ts';
-import { childrenMap, INDENT, NodeLine, NodePanel } from './role-tree-parts.jsx';
-import { useSeatConfirm } from '../subscription/seat-warning.tsx';
+import { portierFetch } from '../common/portier-api.js';
+import { INDENT, NodeLine } from './role-node-line.js';
+import { NodePanel, type PanelKind, type RoleChange } from './role-panels.js';
+import { childrenMap, type RoleNode, type RolesData } from './role-tree-order.js';
+import { useSeatConfirm } from '../subscription/seat-warning.js';
 
 /**
  * "Rôles": the role tree. Each node shows its profiles and users, and opens one action panel at a
@@ -14,14 +16,14 @@ import { useSeatConfirm } from '../subscription/seat-warning.tsx';
  */
 const RoleTreePage = () => {
   const { translateMessage: tm } = useTranslation();
-  const [data, setData] = useState(null);
-  const [expanded, setExpanded] = useState(new Set());
-  const [panel, setPanel] = useState(null); // { id, kind }
-  const [outcome, setOutcome] = useState(null); // { ok, message }
+  const [data, setData] = useState<RolesData | null>(null);
+  const [expanded, setExpanded] = useState(new Set<number>());
+  const [panel, setPanel] = useState<{ id: number; kind: PanelKind } | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const seats = useSeatConfirm();
 
   const load = async (first = false) => {
-    const r = await portierFetch('/roles');
+    const r = await portierFetch<RolesData & { message: string }>('/roles');
     if (r.status !== 200) return setOutcome({ ok: false, message: r.body.message });
     setData(r.body);
     // At first the roots are open: the first level shows.
@@ -31,21 +33,22 @@ const RoleTreePage = () => {
   if (!data) return outcome ? <MessageBox variant="danger" message={outcome.message} /> : <Loader />;
 
   const children = childrenMap(data.roles);
-  const toggle = (id) => setExpanded((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
-  const open = (id, kind) => { setOutcome(null); setPanel(panel?.id === id && panel.kind === kind ? null : { id, kind }); };
+  const toggle = (id: number) => setExpanded((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  const open = (id: number, kind: PanelKind) => { setOutcome(null); setPanel(panel?.id === id && panel.kind === kind ? null : { id, kind }); };
   // A refusal stays in the open panel; a success closes it and is announced once the tree shows it.
-  const submit = async (method, path, body) => {
+  const submit = async (method: string, path: string, body: RoleChange) => {
     const r = await seats.send(path, { method, body: JSON.stringify(body) });
     if (!r) return; // the seat warning cancelled: nothing changed
     if (r.status !== 200) return setOutcome({ ok: false, message: r.body.message ?? `HTTP ${r.status}` });
     // A new or moved role shows at once: its (new) parent opens.
-    if (body.parentId) setExpanded((s) => new Set([...s, body.parentId]));
+    const parentId = body.parentId;
+    if (parentId) setExpanded((s) => new Set([...s, parentId]));
     await load();
     setPanel(null);
     setOutcome({ ok: true, message: r.body.message });
   };
 
-  const render = (role, depth) => {
+  const render = (role: RoleNode, depth: number): React.ReactNode => {
     const kids = children.get(role.id) ?? [];
     const isOpen = expanded.has(role.id);
     return (
