@@ -17,9 +17,9 @@ export interface PortierPage {
 }
 
 export const PORTIER_PAGES: PortierPage[] = [
-  { name: 'profiles', file: 'profiles/profiles-page.jsx', icon: 'Shield', capabilities: ['manageAccess'] },
+  { name: 'profiles', file: 'profiles/profiles-page.tsx', icon: 'Shield', capabilities: ['manageAccess'] },
   { name: 'roles', file: 'roles/role-tree-page.tsx', icon: 'GitMerge', capabilities: ['manageAccess'] },
-  { name: 'teams', file: 'teams/teams-page.jsx', icon: 'Users', capabilities: ['manageAccess'] },
+  { name: 'teams', file: 'teams/teams-page.tsx', icon: 'Users', capabilities: ['manageAccess'] },
   { name: 'sharing', file: 'sharing/sharing-page.tsx', icon: 'Share2', capabilities: ['manageAccess'] },
   { name: 'clientAccess', file: 'clients/client-access-page.tsx', icon: 'Briefcase', capabilities: ['manageUsers', 'manageAccess'] },
   { name: 'subscription', file: 'subscription/subscription-page.tsx', icon: 'CreditCard', capabilities: ['manageUsers'] },

@@ -1,32 +1,48 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Badge, Box, Button, H4, Label, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
-import { Picker } from '../common/access-pickers.tsx';
-import { portierFetch, rootPath } from '../common/portier-api.ts';
-import { useSeatConfirm } from '../subscription/seat-warning.tsx';
+import { Picker } from '../common/access-pickers.js';
+import { portierFetch, rootPath, type ApiResponse } from '../common/portier-api.js';
+import { useSeatConfirm } from '../subscription/seat-warning.js';
+import type { ProfileRow } from './profiles-types.js';
+
+/** GET /profiles/:id/holders: the roles holding the profile, and their users. */
+interface Holders {
+  roles: { id: number; name: string; users: number }[];
+  users: { id: number; login: string; firstName: string | null; lastName: string | null; status: string; role: string; roleId: number }[];
+}
+
+interface ProfileHoldersProps {
+  profile: ProfileRow;
+  profiles: ProfileRow[];
+  roles: { id: number; name: string }[];
+  canMoveUsers: boolean;
+  done: (r: ApiResponse) => Promise<void>;
+}
 
 /**
  * Who holds a profile: its roles and their users. "Remplacer ce profil" puts another profile in
  * every one of those roles (confirmed with the counts); moving one user is changing their role.
  * Either may take seats over the subscription: the seat warning asks first, under the table.
  */
-const ProfileHolders = ({ profile, profiles, roles, canMoveUsers, done }) => {
+const ProfileHolders = ({ profile, profiles, roles, canMoveUsers, done }: ProfileHoldersProps) => {
   const { translateMessage: tm } = useTranslation();
-  const [holders, setHolders] = useState(null);
-  const [to, setTo] = useState(null);
-  const [moves, setMoves] = useState({});
+  const [holders, setHolders] = useState<Holders | null>(null);
+  const [to, setTo] = useState<number | null>(null);
+  // User id → the role chosen for them.
+  const [moves, setMoves] = useState<Record<number, number | null>>({});
   const seats = useSeatConfirm();
-  const sent = async (r) => { if (r) await done(r); }; // null: the seat warning was cancelled
+  const sent = async (r: ApiResponse | null) => { if (r) await done(r); }; // null: the seat warning was cancelled
   useEffect(() => {
-    portierFetch(`/profiles/${profile.id}/holders`).then((r) => setHolders(r.body));
+    portierFetch<Holders>(`/profiles/${profile.id}/holders`).then((r) => setHolders(r.body));
   }, [profile.id, profile.users, profile.roles]);
   if (!holders) return null;
   const target = profiles.find((p) => p.id === to);
   const replace = async () => {
-    if (!window.confirm(tm('profilesReplaceConfirm', { from: profile.name, to: target.name, roles: holders.roles.length, users: holders.users.length }))) return;
+    if (!window.confirm(tm('profilesReplaceConfirm', { from: profile.name, to: target?.name, roles: holders.roles.length, users: holders.users.length }))) return;
     await sent(await seats.send(`/profiles/${profile.id}/replace`, { method: 'POST', body: JSON.stringify({ to }) }));
   };
-  const move = async (user) => sent(await seats.send(`/users/${user.id}/role`, { method: 'POST', body: JSON.stringify({ roleId: moves[user.id] }) }));
+  const move = async (user: Holders['users'][number]) => sent(await seats.send(`/users/${user.id}/role`, { method: 'POST', body: JSON.stringify({ roleId: moves[user.id] }) }));
   return (
     <Box mt="xl" p="lg" style={{ border: '1px solid #E6E6EE' }} data-testid="profile-holders">
       <H4>{tm('profilesHolders', { name: profile.name })}</H4>

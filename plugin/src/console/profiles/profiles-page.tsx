@@ -1,18 +1,22 @@
 import React, { useEffect, useState } from 'react';
-import { useTranslation } from 'adminjs';
+import { useTranslation, type TranslateFunction } from 'adminjs';
 import {
   Badge, Box, Button, H2, H4, Icon, Input, Label, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import ProfileCompare from './profile-compare.jsx';
-import ProfileEditor from './profile-editor.jsx';
-import ProfileHolders from './profile-holders.jsx';
-import { portierFetch } from '../common/portier-api.ts';
-import { useSeatConfirm } from '../subscription/seat-warning.tsx';
+import ProfileCompare from './profile-compare.js';
+import ProfileEditor from './profile-editor.js';
+import ProfileHolders from './profile-holders.js';
+import { portierFetch, type ApiResponse } from '../common/portier-api.js';
+import type { ProfileRow, ProfilesData } from './profiles-types.js';
 
-const TIER_COLOURS = { limited: 'info', standard: 'primary', premium: 'success' };
+/** Told of each change's answer; `openId`: the profile to open in the editor then (a new one). */
+type Done = (r: ApiResponse, openId?: number) => Promise<void>;
+import { useSeatConfirm } from '../subscription/seat-warning.js';
+
+const TIER_COLOURS: Record<string, 'info' | 'primary' | 'success'> = { limited: 'info', standard: 'primary', premium: 'success' };
 
 /** "Nouveau profil": a name and a template whose every right and tier the copy takes. */
-const NewProfile = ({ profiles, done, tm }) => {
+const NewProfile = ({ profiles, done, tm }: { profiles: ProfileRow[]; done: Done; tm: TranslateFunction }) => {
   const [name, setName] = useState('');
   const [template, setTemplate] = useState('');
   const create = async () => {
@@ -22,7 +26,7 @@ const NewProfile = ({ profiles, done, tm }) => {
   };
   return (
     <Box flex alignItems="flex-end" flexWrap="wrap" style={{ gap: 12 }} data-testid="new-profile">
-      <Box><Label>{tm('profilesNewName')}</Label><Input data-testid="new-profile-name" value={name} onChange={(e) => setName(e.target.value)} style={{ width: 280 }} /></Box>
+      <Box><Label>{tm('profilesNewName')}</Label><Input data-testid="new-profile-name" value={name} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setName(e.target.value)} style={{ width: 280 }} /></Box>
       <Box>
         <Label>{tm('profilesNewFrom')}</Label>
         <select data-testid="new-profile-template" value={template} onChange={(e) => setTemplate(e.target.value)}
@@ -40,7 +44,7 @@ const NewProfile = ({ profiles, done, tm }) => {
  * Deleting: a system profile's button is disabled with its reason; one in use asks for its
  * replacement, whose tier may put its roles' users over the subscription (the seat warning asks).
  */
-const DeleteButton = ({ profile, profiles, done, tm }) => {
+const DeleteButton = ({ profile, profiles, done, tm }: { profile: ProfileRow; profiles: ProfileRow[]; done: Done; tm: TranslateFunction }) => {
   const [asking, setAsking] = useState(false);
   const [replacement, setReplacement] = useState('');
   const seats = useSeatConfirm();
@@ -79,19 +83,19 @@ const DeleteButton = ({ profile, profiles, done, tm }) => {
  */
 const ProfilesPage = () => {
   const { translateMessage: tm } = useTranslation();
-  const [data, setData] = useState(null);
-  const [outcome, setOutcome] = useState(null);
-  const [editing, setEditing] = useState(null);
-  const [holdersOf, setHoldersOf] = useState(null);
+  const [data, setData] = useState<ProfilesData | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [holdersOf, setHoldersOf] = useState<number | null>(null);
   const load = async () => {
     const r = await portierFetch('/profiles');
     if (r.status !== 200) return setOutcome({ ok: false, message: r.body.message });
-    setData(r.body);
+    setData(r.body as ProfilesData);
   };
   useEffect(() => { load(); }, []);
   if (!data) return outcome ? <MessageBox variant="danger" message={outcome.message} /> : <Loader />;
 
-  const done = async (r, openId) => {
+  const done: Done = async (r, openId) => {
     setOutcome({ ok: r.status === 200, message: r.body.message });
     if (r.status === 200) {
       await load();

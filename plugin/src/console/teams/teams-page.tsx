@@ -1,12 +1,16 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, H2, H4, Label, Loader, MessageBox, Text } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.ts';
-import { TextField } from '../common/access-pickers.tsx';
-import { DeleteTeam, EffectiveMembers, KINDS, MemberEditor, Outcome } from './teams-parts.jsx';
+import { portierFetch } from '../common/portier-api.js';
+import { TextField } from '../common/access-pickers.js';
+import { DeleteTeam, type Heir } from './delete-team.js';
+import { EffectiveMembers } from './effective-members.js';
+import { KINDS, MemberEditor } from './member-editor.js';
+import { Outcome } from './team-outcome.js';
+import type { EffectiveMember, SavedTeam, TeamDetail, TeamDraft, TeamsData, TeamsOutcome } from './teams-types.js';
 
-const sameIds = (a, b) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
-const draftOf = (team) => ({ name: team.name, description: team.description, ...Object.fromEntries(KINDS.map((k) => [k, team[k]])) });
+const sameIds = (a: number[], b: number[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+const draftOf = (team: SavedTeam): TeamDraft => ({ name: team.name, description: team.description, userIds: team.userIds, roleIds: team.roleIds, subtreeRoleIds: team.subtreeRoleIds, teamIds: team.teamIds });
 
 /**
  * "Équipes": the teams; for the selected one its members of the four kinds, edited as a draft and
@@ -15,24 +19,24 @@ const draftOf = (team) => ({ name: team.name, description: team.description, ...
  */
 const TeamsPage = () => {
   const { translateMessage: tm } = useTranslation();
-  const [data, setData] = useState(null);
-  const [selected, setSelected] = useState(null);
-  const [detail, setDetail] = useState(null); // { team, rules } as saved
-  const [draft, setDraft] = useState(null);
-  const [members, setMembers] = useState(null);
+  const [data, setData] = useState<TeamsData | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [detail, setDetail] = useState<TeamDetail | null>(null); // as saved
+  const [draft, setDraft] = useState<TeamDraft | null>(null);
+  const [members, setMembers] = useState<EffectiveMember[] | null>(null);
   const [newName, setNewName] = useState('');
-  const [outcome, setOutcome] = useState(null); // { ok, message, where }
+  const [outcome, setOutcome] = useState<TeamsOutcome | null>(null);
   const previewCall = useRef(0);
 
   const loadList = async () => {
     const r = await portierFetch('/teams');
     if (r.status !== 200) return setOutcome({ ok: false, message: r.body.message, where: 'page' });
-    setData(r.body);
+    setData(r.body as TeamsData);
   };
-  const loadTeam = async (id) => {
+  const loadTeam = async (id: number) => {
     const r = await portierFetch(`/teams/${id}`);
     if (r.status !== 200) return setOutcome({ ok: false, message: r.body.message, where: 'page' });
-    setDetail(r.body);
+    setDetail(r.body as TeamDetail);
     setDraft(draftOf(r.body.team));
   };
   useEffect(() => { loadList(); }, []);
@@ -49,7 +53,7 @@ const TeamsPage = () => {
   if (!data) return outcome ? <MessageBox variant="danger" message={outcome.message} /> : <Loader />;
 
   // `where` places the answer beside the action; `doneWhere` when the action's place goes away.
-  const act = async (where, method, path, body, doneWhere = where) => {
+  const act = async (where: string, method: string, path: string, body: object, doneWhere = where) => {
     const r = await portierFetch(path, { method, body: JSON.stringify(body) });
     setOutcome({ ok: r.status === 200, message: r.body.message ?? `HTTP ${r.status}`, where: r.status === 200 ? doneWhere : where });
     return r.status === 200 ? r.body : null;
@@ -59,9 +63,10 @@ const TeamsPage = () => {
     if (done) { setNewName(''); await loadList(); setSelected(done.id); }
   };
   const save = async () => {
+    if (selected === null || !draft) return; // the save button shows with a team's draft only
     if (await act('save', 'PUT', `/teams/${selected}`, draft)) { await loadList(); await loadTeam(selected); }
   };
-  const remove = async (heir) => {
+  const remove = async (heir: Heir) => {
     if (await act('delete', 'DELETE', `/teams/${selected}`, heir, 'page')) { setSelected(null); await loadList(); }
   };
   const saved = detail?.team;
@@ -92,7 +97,8 @@ const TeamsPage = () => {
           </Box>
         </Box>
         <Box variant="white" flexGrow={1} data-testid="team-editor">
-          {!draft ? <Text color="grey60">{tm('teamsChoose')}</Text> : (
+          {/* The draft and the saved team come together (loadTeam). */}
+          {!draft || !saved || !detail ? <Text color="grey60">{tm('teamsChoose')}</Text> : (
             <>
               <H4 data-testid="team-editor-title">{saved.name}</H4>
               <Box flex flexWrap="wrap" style={{ gap: 16 }} mb="lg">

@@ -1,31 +1,54 @@
 import React, { useState } from 'react';
-import { useTranslation } from 'adminjs';
+import { useTranslation, type TranslateFunction } from 'adminjs';
 import {
   Box, Button, CheckBox, H4, Icon, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
 } from '@adminjs/design-system';
-import { useSeatConfirm } from '../subscription/seat-warning.tsx';
+import { useSeatConfirm } from '../subscription/seat-warning.js';
+import type { Catalog, ProfileRow } from './profiles-types.js';
 
-const LEVELS = ['write', 'read', 'none'];
-const LEVEL_ICONS = { write: 'Edit2', read: 'Eye', none: 'Slash' };
-const LEVEL_COLOURS = { write: '#3040D6', read: '#0E8A5F', none: '#C20012' };
+type Level = 'write' | 'read' | 'none';
+const LEVELS: Level[] = ['write', 'read', 'none'];
+const LEVEL_ICONS: Record<Level, string> = { write: 'Edit2', read: 'Eye', none: 'Slash' };
+const LEVEL_COLOURS: Record<Level, string> = { write: '#3040D6', read: '#0E8A5F', none: '#C20012' };
 
 /** The editable part of a profile, as the PUT route takes it. */
-export const draftOf = (p) => ({
+export interface ProfileDraft {
+  name: string;
+  description: string;
+  licenseTier: string;
+  viewAll: boolean;
+  editAll: boolean;
+  capabilities: string[];
+  modules: ProfileRow['modules'];
+  contactScopes: ProfileRow['contactScopes'];
+  fields: ProfileRow['fields'];
+}
+
+/** What the editor's parts get: the draft and its setter, the catalog, the translators. */
+interface PartProps {
+  draft: ProfileDraft;
+  set: (draft: ProfileDraft) => void;
+  catalog: Catalog;
+  tm: TranslateFunction;
+  tl: TranslateFunction;
+}
+
+export const draftOf = (p: ProfileRow): ProfileDraft => ({
   name: p.name, description: p.description ?? '', licenseTier: p.tier, viewAll: !!p.viewAll, editAll: !!p.editAll,
   capabilities: p.capabilities ?? [], modules: p.modules ?? {}, contactScopes: p.contactScopes ?? {}, fields: p.fields ?? {},
 });
 
 /** modules × create/read/edit/delete/export, with a toggle per row and per column. */
-const Matrix = ({ draft, set, catalog, tm, tl }) => {
-  const has = (m, a) => !!draft.modules[m]?.[a];
-  const put = (pairs) => {
+const Matrix = ({ draft, set, catalog, tm, tl }: PartProps) => {
+  const has = (m: string, a: string) => !!draft.modules[m]?.[a];
+  const put = (pairs: [string, string, boolean][]) => {
     const modules = { ...draft.modules };
     for (const [m, a, v] of pairs) modules[m] = { ...Object.fromEntries(catalog.actions.map((x) => [x, !!modules[m]?.[x]])), [a]: v };
     set({ ...draft, modules });
   };
   const names = catalog.modules.map((m) => m.name);
-  const rowFull = (m) => catalog.actions.every((a) => has(m, a));
-  const columnFull = (a) => names.every((m) => has(m, a));
+  const rowFull = (m: string) => catalog.actions.every((a) => has(m, a));
+  const columnFull = (a: string) => names.every((m) => has(m, a));
   return (
     <Table width={1} data-testid="profile-matrix">
       <TableHead>
@@ -34,7 +57,7 @@ const Matrix = ({ draft, set, catalog, tm, tl }) => {
           {catalog.actions.map((a) => (
             <TableCell key={a} style={{ textAlign: 'center' }}>
               <Text>{tm(`profilesAction_${a}`)}</Text>
-              <CheckBox title={tm('profilesAllColumn')} data-testid={`column-${a}`} checked={columnFull(a)} onChange={() => put(names.map((m) => [m, a, !columnFull(a)]))} />
+              <CheckBox title={tm('profilesAllColumn')} data-testid={`column-${a}`} checked={columnFull(a)} onChange={() => put(names.map((m): [string, string, boolean] => [m, a, !columnFull(a)]))} />
             </TableCell>
           ))}
           <TableCell style={{ textAlign: 'center' }}>{tm('profilesAllRow')}</TableCell>
@@ -50,7 +73,7 @@ const Matrix = ({ draft, set, catalog, tm, tl }) => {
               </TableCell>
             ))}
             <TableCell style={{ textAlign: 'center' }}>
-              <CheckBox data-testid={`row-${m}`} checked={rowFull(m)} onChange={() => put(catalog.actions.map((a) => [m, a, !rowFull(m)]))} />
+              <CheckBox data-testid={`row-${m}`} checked={rowFull(m)} onChange={() => put(catalog.actions.map((a): [string, string, boolean] => [m, a, !rowFull(m)]))} />
             </TableCell>
           </TableRow>
         ))}
@@ -60,7 +83,7 @@ const Matrix = ({ draft, set, catalog, tm, tl }) => {
 };
 
 /** Three buttons per field: pencil (write), eye (read), no-entry (none); write is the default. */
-const FieldLevels = ({ module, field, level, onChange, tm }) => (
+const FieldLevels = ({ module, field, level, onChange, tm }: { module: string; field: string; level: string; onChange: (level: Level) => void; tm: TranslateFunction }) => (
   <Box flex style={{ gap: 4 }} data-field={`${module}.${field}`} data-level={level}>
     {LEVELS.map((l) => (
       <Button key={l} type="button" size="icon" rounded variant={level === l ? 'contained' : 'text'} title={tm(`profilesField_${l}`)}
@@ -72,10 +95,10 @@ const FieldLevels = ({ module, field, level, onChange, tm }) => (
   </Box>
 );
 
-const Fields = ({ draft, set, catalog, tm, tl, tp }) => {
-  const [open, setOpen] = useState(null);
-  const level = (m, f) => draft.fields[m]?.[f] ?? 'write';
-  const put = (m, f, l) => {
+const Fields = ({ draft, set, catalog, tm, tl, tp }: PartProps & { tp: TranslateFunction }) => {
+  const [open, setOpen] = useState<string | null>(null);
+  const level = (m: string, f: string) => draft.fields[m]?.[f] ?? 'write';
+  const put = (m: string, f: string, l: Level) => {
     const fields = { ...draft.fields, [m]: { ...(draft.fields[m] ?? {}) } };
     if (l === 'write') delete fields[m][f]; else fields[m][f] = l; // write is the default: only restrictions are kept
     if (!Object.keys(fields[m]).length) delete fields[m];
@@ -109,7 +132,7 @@ const Fields = ({ draft, set, catalog, tm, tl, tp }) => {
   );
 };
 
-const Section = ({ title, children }) => (
+const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <Box mt="xl"><H4>{title}</H4>{children}</Box>
 );
 
@@ -118,10 +141,10 @@ const Section = ({ title, children }) => (
  * contact scopes and field access. Saved as a whole; a refusal of the server (tier bounds,
  * safeguards) is shown as it comes and nothing is changed.
  */
-const ProfileEditor = ({ profile, catalog, onSaved, onClose }) => {
+const ProfileEditor = ({ profile, catalog, onSaved, onClose }: { profile: ProfileRow; catalog: Catalog; onSaved: (message: string) => void; onClose: () => void }) => {
   const { translateMessage: tm, translateLabel: tl, translateProperty: tp } = useTranslation();
   const [draft, setDraft] = useState(() => draftOf(profile));
-  const [error, setError] = useState(null);
+  const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const seats = useSeatConfirm();
   // A higher tier may put its holders over the subscription: the seat warning asks first.
@@ -133,17 +156,17 @@ const ProfileEditor = ({ profile, catalog, onSaved, onClose }) => {
     if (!r) return;
     if (r.status === 200) onSaved(r.body.message); else setError(r.body.message);
   };
-  const toggle = (list, x) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
+  const toggle = (list: string[], x: string) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
   return (
     <Box p="xl" style={{ border: '1px solid #C0C0CA', background: 'white' }} data-testid="profile-editor">
       <Box flex style={{ gap: 24 }} flexWrap="wrap">
         <Box style={{ minWidth: 280 }}>
           <Label>{tm('profilesName')}</Label>
-          <Input data-testid="profile-name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} style={{ width: 280 }} />
+          <Input data-testid="profile-name" value={draft.name} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, name: e.target.value })} style={{ width: 280 }} />
         </Box>
         <Box style={{ minWidth: 360 }}>
           <Label>{tm('profilesDescription')}</Label>
-          <Input value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} style={{ width: 420 }} />
+          <Input value={draft.description} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, description: e.target.value })} style={{ width: 420 }} />
         </Box>
         <Box>
           <Label>{tm('profilesTier')}</Label>
@@ -163,7 +186,7 @@ const ProfileEditor = ({ profile, catalog, onSaved, onClose }) => {
 
       <Box flex flexWrap="wrap" style={{ gap: 48 }}>
         <Section title={tm('profilesGlobal')}>
-          {['viewAll', 'editAll'].map((k) => (
+          {(['viewAll', 'editAll'] as const).map((k) => (
             <Box key={k} flex alignItems="center" mb="sm">
               <CheckBox id={`global-${k}`} data-testid={`global-${k}`} checked={draft[k]} onChange={() => setDraft({ ...draft, [k]: !draft[k] })} />
               <Label inline htmlFor={`global-${k}`} ml="default">{tm(`profiles${k[0].toUpperCase()}${k.slice(1)}`)}</Label>

@@ -1,13 +1,20 @@
 import React, { useState } from 'react';
-import { useTranslation } from 'adminjs';
+import { useTranslation, type TranslateFunction } from 'adminjs';
 import { Box, CheckBox, Label, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
-import { Picker } from '../common/access-pickers.tsx';
+import { Picker } from '../common/access-pickers.js';
+import type { Catalog, ProfileRow } from './profiles-types.js';
+
+interface Translators {
+  tm: TranslateFunction;
+  tl: TranslateFunction;
+  tp: TranslateFunction;
+}
 
 /** Every comparable line of a profile: label and value, in the same order for any two profiles. */
-function lines(p, catalog, t, restricted) {
+function lines(p: ProfileRow, catalog: Catalog, t: Translators, restricted: Set<string>): [string, string][] {
   const { tm, tl, tp } = t;
-  const yes = (v) => (v ? tm('profilesYes') : tm('profilesNo'));
-  const rows = [
+  const yes = (v: boolean) => (v ? tm('profilesYes') : tm('profilesNo'));
+  const rows: [string, string][] = [
     [tm('profilesTier'), tm(`profilesTier_${p.tier}`)],
     [tm('profilesViewAll'), yes(p.viewAll)],
     [tm('profilesEditAll'), yes(p.editAll)],
@@ -25,13 +32,13 @@ function lines(p, catalog, t, restricted) {
 }
 
 /** The fields either profile restricts: the others are at write in both, nothing to compare. */
-const restrictedFields = (...profiles) => new Set(profiles.flatMap((p) => Object.entries(p?.fields ?? {}).flatMap(([m, f]) => Object.keys(f).map((k) => `${m}.${k}`))));
+const restrictedFields = (...profiles: (ProfileRow | undefined)[]) => new Set(profiles.flatMap((p) => Object.entries(p?.fields ?? {}).flatMap(([m, f]) => Object.keys(f).map((k) => `${m}.${k}`))));
 
 /** "Comparer": two profiles side by side, every difference highlighted (or only the differences). */
-const ProfileCompare = ({ profiles, catalog, initial }) => {
+const ProfileCompare = ({ profiles, catalog, initial }: { profiles: ProfileRow[]; catalog: Catalog; initial?: number }) => {
   const { translateMessage: tm, translateLabel: tl, translateProperty: tp } = useTranslation();
-  const [a, setA] = useState(initial ?? null);
-  const [b, setB] = useState(null);
+  const [a, setA] = useState<number | null>(initial ?? null);
+  const [b, setB] = useState<number | null>(null);
   const [onlyDifferences, setOnlyDifferences] = useState(false);
   const options = profiles.map((p) => ({ value: p.id, label: p.name }));
   const pa = profiles.find((p) => p.id === a);
