@@ -17,10 +17,11 @@ export function rootPath(): string {
 export const CONFIRM_SEATS_HEADER = 'x-portier-confirm-seats';
 
 /**
- * A route's JSON answer. Each page reads the fields it expects (typed where it reads them); an
- * error answer carries `error` (a code) and `message`.
+ * A route's JSON answer when the caller does not name its type (`portierFetch<T>` does): an error
+ * or a change's answer carries `message` (and `error`, a code). Its fields are `any` because the
+ * pages read a change's answer (`message`, `id`, `members`…) field by field as they did in JSX;
+ * typing each call's answer is left for later (each page's reads of a GET are typed already).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the routes' answers differ; each caller types what it reads
 export type ApiBody = Record<string, any>;
 
 /** `{ status, body }` of a call: what portierFetch answers. */
