@@ -51,7 +51,7 @@ const missing = expected.filter((name) => !(name in portier));
 if (missing.length) throw new Error('missing from the public face: ' + missing.join(', '));
 const where = path.dirname(new URL(import.meta.resolve('@portier/adminjs')).pathname);
 // The browser components AdminJS bundles from their sources: shipped beside the compiled code.
-const components = fs.readdirSync(where, { recursive: true }).filter((f) => String(f).endsWith('.jsx'));
+const components = fs.readdirSync(where, { recursive: true }).filter((f) => /\\.(tsx|jsx)$/.test(String(f)));
 if (components.length < 20) throw new Error('the browser components are not in the package: ' + components.length);
 console.log('public face: ' + Object.keys(portier).length + ' exports; ' + components.length + ' components');
 `);

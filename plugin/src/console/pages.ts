@@ -5,7 +5,7 @@ import { hasCapability } from '../services/actor.js';
 /**
  * Portier's pages, in menu order. AdminJS pages have no `isAccessible`: the menu shows a page to
  * users holding one of its capabilities (the list travels in `currentAdmin.portierPages`, read by
- * console/common/sidebar-pages.jsx), and every page's data is refused on the server to anyone else.
+ * console/common/sidebar-pages.tsx), and every page's data is refused on the server to anyone else.
  */
 export interface PortierPage {
   name: string;
@@ -17,16 +17,16 @@ export interface PortierPage {
 }
 
 export const PORTIER_PAGES: PortierPage[] = [
-  { name: 'profiles', file: 'profiles/profiles-page.jsx', icon: 'Shield', capabilities: ['manageAccess'] },
-  { name: 'roles', file: 'roles/role-tree-page.jsx', icon: 'GitMerge', capabilities: ['manageAccess'] },
-  { name: 'teams', file: 'teams/teams-page.jsx', icon: 'Users', capabilities: ['manageAccess'] },
-  { name: 'sharing', file: 'sharing/sharing-page.jsx', icon: 'Share2', capabilities: ['manageAccess'] },
-  { name: 'clientAccess', file: 'clients/client-access-page.jsx', icon: 'Briefcase', capabilities: ['manageUsers', 'manageAccess'] },
-  { name: 'subscription', file: 'subscription/subscription-page.jsx', icon: 'CreditCard', capabilities: ['manageUsers'] },
-  { name: 'accessRequests', file: 'requests/access-requests-page.jsx', icon: 'Inbox', capabilities: ['requestAccessChanges', 'manageUsers'] },
-  { name: 'auditTrail', file: 'audit/audit-trail-page.jsx', icon: 'Activity', capabilities: ['viewAudit'] },
-  { name: 'connectionStats', file: 'stats/connection-stats-page.jsx', icon: 'BarChart2', capabilities: ['viewStats'] },
-  { name: 'myAccount', file: 'account/my-account-page.jsx', icon: 'User', capabilities: [] },
+  { name: 'profiles', file: 'profiles/profiles-page.tsx', icon: 'Shield', capabilities: ['manageAccess'] },
+  { name: 'roles', file: 'roles/role-tree-page.tsx', icon: 'GitMerge', capabilities: ['manageAccess'] },
+  { name: 'teams', file: 'teams/teams-page.tsx', icon: 'Users', capabilities: ['manageAccess'] },
+  { name: 'sharing', file: 'sharing/sharing-page.tsx', icon: 'Share2', capabilities: ['manageAccess'] },
+  { name: 'clientAccess', file: 'clients/client-access-page.tsx', icon: 'Briefcase', capabilities: ['manageUsers', 'manageAccess'] },
+  { name: 'subscription', file: 'subscription/subscription-page.tsx', icon: 'CreditCard', capabilities: ['manageUsers'] },
+  { name: 'accessRequests', file: 'requests/access-requests-page.tsx', icon: 'Inbox', capabilities: ['requestAccessChanges', 'manageUsers'] },
+  { name: 'auditTrail', file: 'audit/audit-trail-page.tsx', icon: 'Activity', capabilities: ['viewAudit'] },
+  { name: 'connectionStats', file: 'stats/connection-stats-page.tsx', icon: 'BarChart2', capabilities: ['viewStats'] },
+  { name: 'myAccount', file: 'account/my-account-page.tsx', icon: 'User', capabilities: [] },
 ];
 
 /** The pages this user's menu shows. */

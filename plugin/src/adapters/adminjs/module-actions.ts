@@ -13,16 +13,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The console's components, one folder per feature. */
 const consoleDir = path.join(here, '../../console');
 
-/** A record's page: AdminJS's own show view plus the record's "Historique" (console/records/record-show-with-history.jsx). */
+/** A record's page: AdminJS's own show view plus the record's "Historique" (console/records/record-show-with-history.tsx). */
 export const RECORD_SHOW_COMPONENT = 'PortierRecordShow';
 
-/** The owner fields' edit component (console/records/owner-picker.jsx): the owners one may choose. */
+/** The owner fields' edit component (console/records/owner-picker.tsx): the owners one may choose. */
 export const OWNER_PICKER_COMPONENT = 'PortierOwnerPicker';
 
 /** Adds the record page with its history and the owner picker to the app's ComponentLoader (by `createPortier`, before any resource names them). */
 export function registerRecordShowComponent(loader: ComponentLoader): void {
-  loader.add(RECORD_SHOW_COMPONENT, path.join(consoleDir, 'records/record-show-with-history.jsx'));
-  loader.add(OWNER_PICKER_COMPONENT, path.join(consoleDir, 'records/owner-picker.jsx'));
+  loader.add(RECORD_SHOW_COMPONENT, path.join(consoleDir, 'records/record-show-with-history.tsx'));
+  loader.add(OWNER_PICKER_COMPONENT, path.join(consoleDir, 'records/owner-picker.tsx'));
 }
 
 /** The owner fields' options, merged under the app's own: the picker as their edit component. */

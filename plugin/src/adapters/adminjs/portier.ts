@@ -230,8 +230,8 @@ export type Portier = ReturnType<typeof createPortier>;
 function registerComponents(loader: ComponentLoader) {
   const pages: Record<string, { component: string; icon: string }> = {};
   for (const page of PORTIER_PAGES) pages[page.name] = { component: loader.add(componentId(page), path.join(consoleDir, page.file)), icon: page.icon };
-  loader.override('SidebarPages', path.join(consoleDir, 'common/sidebar-pages.jsx'));
-  loader.override('LoggedIn', path.join(consoleDir, 'common/logged-in.jsx'));
+  loader.override('SidebarPages', path.join(consoleDir, 'common/sidebar-pages.tsx'));
+  loader.override('LoggedIn', path.join(consoleDir, 'common/logged-in.tsx'));
   registerStatsComponents(loader);
   registerClientComponents(loader);
   registerEffectiveAccessComponents(loader);
@@ -239,10 +239,10 @@ function registerComponents(loader: ComponentLoader) {
   registerRecordShowComponent(loader);
   return {
     pages,
-    dashboard: loader.add('PortierDashboard', path.join(consoleDir, 'dashboard/dashboard.jsx')),
+    dashboard: loader.add('PortierDashboard', path.join(consoleDir, 'dashboard/dashboard.tsx')),
     fields: {
-      loginHoursEdit: loader.add('PortierLoginHoursEdit', path.join(consoleDir, 'users/login-hours-edit.jsx')),
-      loginHoursShow: loader.add('PortierLoginHoursShow', path.join(consoleDir, 'users/login-hours-show.jsx')),
+      loginHoursEdit: loader.add('PortierLoginHoursEdit', path.join(consoleDir, 'users/login-hours-edit.tsx')),
+      loginHoursShow: loader.add('PortierLoginHoursShow', path.join(consoleDir, 'users/login-hours-show.tsx')),
     },
   };
 }

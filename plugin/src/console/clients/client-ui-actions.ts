@@ -8,7 +8,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const COMPONENT = 'PortierUserClientDossiers';
 
 export function registerClientComponents(loader: ComponentLoader): void {
-  loader.add(COMPONENT, path.join(here, 'user-client-dossiers.jsx'));
+  loader.add(COMPONENT, path.join(here, 'user-client-dossiers.tsx'));
 }
 
 /** "Dossiers clients" on a client user's page: their dossier grants, for those who manage users. */

@@ -8,7 +8,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const COMPONENT = 'PortierUserEffectiveAccess';
 
 export function registerEffectiveAccessComponents(loader: ComponentLoader): void {
-  loader.add(COMPONENT, path.join(here, 'user-effective-access.jsx'));
+  loader.add(COMPONENT, path.join(here, 'user-effective-access.tsx'));
 }
 
 /**

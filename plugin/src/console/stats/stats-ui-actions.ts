@@ -6,12 +6,12 @@ import { hasCapability } from '../../services/actor.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The id of the component showing a user's login history (console/stats/user-login-history.jsx). */
+/** The id of the component showing a user's login history (console/stats/user-login-history.tsx). */
 export const LOGIN_HISTORY_COMPONENT = 'PortierUserLoginHistory';
 
 /** Adds the login history's component to the app's ComponentLoader (from `registerComponents`). */
 export function registerStatsComponents(loader: ComponentLoader): void {
-  loader.add(LOGIN_HISTORY_COMPONENT, path.join(here, 'user-login-history.jsx'));
+  loader.add(LOGIN_HISTORY_COMPONENT, path.join(here, 'user-login-history.tsx'));
 }
 
 /**

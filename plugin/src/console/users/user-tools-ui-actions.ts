@@ -16,12 +16,12 @@ export const USER_FREE_SEAT = 'PortierUserFreeSeat';
 const SEAT_CONFIRM = 'PortierSeatConfirm';
 
 export function registerUserToolsComponents(loader: ComponentLoader): void {
-  loader.add(COPY, path.join(here, 'user-copy.jsx'));
-  loader.add(STATUS, path.join(here, 'user-status.jsx'));
-  loader.add(DELETE, path.join(here, 'user-delete.jsx'));
-  loader.add(USER_ADMIN_FLAG, path.join(here, 'user-admin-flag.jsx'));
-  loader.add(USER_FREE_SEAT, path.join(here, 'user-free-seat.jsx'));
-  loader.add(SEAT_CONFIRM, path.join(here, 'seat-confirm-field.jsx'));
+  loader.add(COPY, path.join(here, 'user-copy.tsx'));
+  loader.add(STATUS, path.join(here, 'user-status.tsx'));
+  loader.add(DELETE, path.join(here, 'user-delete.tsx'));
+  loader.add(USER_ADMIN_FLAG, path.join(here, 'user-admin-flag.tsx'));
+  loader.add(USER_FREE_SEAT, path.join(here, 'user-free-seat.tsx'));
+  loader.add(SEAT_CONFIRM, path.join(here, 'seat-confirm-field.tsx'));
 }
 
 const managesUsers = () => {

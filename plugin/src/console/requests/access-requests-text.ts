@@ -1,0 +1,63 @@
+// How the access requests page words a request (docs/spec/seats.md): its subject, its details, its state.
+// Plain functions of the translator, shared by the team lead's and the user manager's lists.
+import type { Translate } from '../common/translate.js';
+
+/** A user as a request names them. */
+export interface Person {
+  name?: string | null;
+  login: string;
+}
+
+/** An access request as requests-routes.ts sends it. */
+export interface AccessRequest {
+  id: number;
+  type: 'newUser' | 'roleChange' | 'deactivation';
+  status: 'open' | 'approved' | 'rejected';
+  /** What was asked, as the requester filled it (the role's names resolved by the server). */
+  payload: {
+    firstName?: string; lastName?: string; email?: string; title?: string | null;
+    roleName?: string; fromRoleName?: string | null; reason?: string; userLogin?: string;
+  };
+  note: string | null;
+  requester: Person | null;
+  target: Person | null;
+  createdAt: string;
+  handler: Person | null;
+  handledAt: string | null;
+  handlerNote: string | null;
+  resultUser: { login: string } | null;
+  /** Why a rule refused its last approval (while open). */
+  refusal: string | null;
+}
+
+/** A translation with names in it: React escapes them, so i18next must not ("D'Almeida"). */
+export const say = (tm: Translate, key: string, values: Record<string, unknown> = {}): string => tm(key, { ...values, interpolation: { escapeValue: false } });
+
+export const nameOf = (person: Person | null | undefined): string => (person ? person.name || person.login : '—');
+
+export const dateOf = (value: string | null | undefined, language: string | undefined): string =>
+  (value ? new Date(value).toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' }) : '');
+
+/** Whom a request is about: the new user's name and e-mail, or the user concerned. */
+export function subjectOf(request: AccessRequest): string | undefined {
+  const p = request.payload;
+  if (request.type === 'newUser') return `${p.firstName} ${p.lastName} (${p.email})`;
+  const target = request.target;
+  return target ? `${nameOf(target)} (${target.login})` : p.userLogin;
+}
+
+/** What it asks for, one line each: the role (from → to), the position, the reason, the note. */
+export function detailsOf(request: AccessRequest, tm: Translate): string[] {
+  const p = request.payload;
+  const lines: string[] = [];
+  if (request.type === 'newUser') {
+    lines.push(say(tm, 'requestsDetailRole', { role: p.roleName }));
+    if (p.title) lines.push(say(tm, 'requestsDetailPosition', { title: p.title }));
+  }
+  if (request.type === 'roleChange') lines.push(say(tm, 'requestsDetailRoleChange', { from: p.fromRoleName ?? '—', to: p.roleName }));
+  if (request.type === 'deactivation') lines.push(say(tm, 'requestsDetailReason', { reason: p.reason }));
+  if (request.note) lines.push(say(tm, 'requestsDetailNote', { note: request.note }));
+  return lines;
+}
+
+export const STATUS_VARIANTS: Record<AccessRequest['status'], 'primary' | 'success' | 'danger'> = { open: 'primary', approved: 'success', rejected: 'danger' };
