@@ -269,7 +269,7 @@ describe('the AuditEntry resource and the users\' button', () => {
     expect((await bob.list('AuditEntry', { perPage: 5 })).status).toBe(403);
   });
 
-  it('every module record\'s page is AdminJS\'s show view with the history panel (console/records/record-show-with-history.jsx)', async () => {
+  it('every module record\'s page is AdminJS\'s show view with the history panel (console/records/record-show-with-history.tsx)', async () => {
     const res = await fetch(`${server.url}/admin/resources/Contact/records/${contactId}/show`, { headers: { cookie: admin.cookie } });
     const html = await res.text();
     const state = JSON.parse(html.match(/window\.REDUX_STATE = (\{.*?\});?\n/s)![1]);
