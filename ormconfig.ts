@@ -25,8 +25,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
  * The one TypeORM DataSource, used by the app, the commands and the TypeORM CLI. Its URL is
  * DATABASE_URL, or the embedded server's, set by `connectDatabase()` before it is initialised.
  */
-export const AppDataSource = new DataSource(
-  dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/portier'),
-);
+export const AppDataSource = new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/portier'));
 
 export default AppDataSource;

@@ -35,30 +35,48 @@ export async function generateOrganisation(db: pg.Client, s: Scale, passwordHash
   };
   const all = JSON.stringify({ create: true, read: true, edit: true, delete: true, export: true });
   const modules = (names: string[], p: string) => `'{${names.map((n) => `"${n}": ${p}`).join(', ')}}'::jsonb`;
-  await step('profiles', `
+  await step(
+    'profiles',
+    `
     INSERT INTO profile (name, license_tier, view_all, capabilities, modules, contact_scopes) VALUES
       ('Direction', 'premium', true, '{viewAudit,viewStats}', ${modules(['Account', 'Contact', 'Deal', 'Lead', 'Ticket', 'Quote'], all)}, '{}'),
       ('Commercial', 'standard', false, '{}', ${modules(['Account', 'Contact', 'Deal', 'Lead', 'Ticket', 'Quote'], all)},
-       '{"client": "mine", "prospect": "mine", "supplier": "none", "other": "all"}')`);
-  await step(`${s.roles} roles (a tree of depth ${Math.floor(Math.log2(s.roles))})`, `
+       '{"client": "mine", "prospect": "mine", "supplier": "none", "other": "all"}')`,
+  );
+  await step(
+    `${s.roles} roles (a tree of depth ${Math.floor(Math.log2(s.roles))})`,
+    `
     INSERT INTO role (id, name, parent_id) SELECT g, 'Rôle ' || g, CASE WHEN g = 1 THEN NULL ELSE g / 2 END FROM generate_series(1::bigint, ${s.roles}) g;
-    SELECT setval('role_id_seq', ${s.roles})`);
-  await step('role profiles', `
+    SELECT setval('role_id_seq', ${s.roles})`,
+  );
+  await step(
+    'role profiles',
+    `
     INSERT INTO role_profile (role_id, profile_id)
-    SELECT r.id, p.id FROM role r JOIN profile p ON p.name = CASE WHEN r.id <= 3 THEN 'Direction' ELSE 'Commercial' END`);
-  await step(`${s.users} users`, `
+    SELECT r.id, p.id FROM role r JOIN profile p ON p.name = CASE WHEN r.id <= 3 THEN 'Direction' ELSE 'Commercial' END`,
+  );
+  await step(
+    `${s.users} users`,
+    `
     INSERT INTO app_user (id, login, email, password_hash, first_name, last_name, is_admin, role_id, company)
     SELECT g, 'user' || g, 'user' || g || '@bench.test', $1, 'Prénom' || g, 'Nom' || g, g = 1,
            1 + (g * 7919) % ${s.roles}, 'Société ' || (g % 20)
-      FROM generate_series(1::bigint, ${s.users}) g`, [passwordHash]);
+      FROM generate_series(1::bigint, ${s.users}) g`,
+    [passwordHash],
+  );
   await db.query(`SELECT setval('app_user_id_seq', ${s.users})`);
-  await step(`${s.teams} teams (some nested)`, `
+  await step(
+    `${s.teams} teams (some nested)`,
+    `
     INSERT INTO team (id, name) SELECT g, 'Équipe ' || g FROM generate_series(1::bigint, ${s.teams}) g;
     SELECT setval('team_id_seq', ${s.teams});
     INSERT INTO team_user (team_id, user_id) SELECT DISTINCT 1 + (g % ${s.teams}), 2 + (g * 104729) % (${s.users} - 1) FROM generate_series(1::bigint, ${s.teams * 15}) g;
     INSERT INTO team_role (team_id, role_id, with_subordinates) SELECT g, 1 + (g * 31) % ${s.roles}, g % 2 = 0 FROM generate_series(1::bigint, ${s.teams} / 4) g;
-    INSERT INTO team_team (team_id, member_team_id) SELECT g, g + 1 FROM generate_series(1::bigint, ${s.teams} / 10) g`);
-  await step(`${s.rules} sharing rules`, `
+    INSERT INTO team_team (team_id, member_team_id) SELECT g, g + 1 FROM generate_series(1::bigint, ${s.teams} / 10) g`,
+  );
+  await step(
+    `${s.rules} sharing rules`,
+    `
     INSERT INTO sharing_rule (module, from_kind, from_role_id, from_team_id, to_kind, to_role_id, to_team_id, access)
     SELECT (ARRAY['Deal', 'Account', 'Lead', 'Ticket'])[1 + g % 4],
            (ARRAY['role', 'roleAndSubordinates', 'team'])[1 + g % 3],
@@ -68,17 +86,26 @@ export async function generateOrganisation(db: pg.Client, s: Scale, passwordHash
            CASE WHEN (g / 3) % 3 = 2 THEN NULL ELSE 1 + (g * 53) % ${s.roles} END,
            CASE WHEN (g / 3) % 3 = 2 THEN 1 + (g * 17) % ${s.teams} END,
            CASE WHEN g % 5 = 0 THEN 'read_write' ELSE 'read' END
-      FROM generate_series(1::bigint, ${s.rules}) g`);
-  await step('defaults (all four levels)', `
+      FROM generate_series(1::bigint, ${s.rules}) g`,
+  );
+  await step(
+    'defaults (all four levels)',
+    `
     INSERT INTO sharing_default (module, level) VALUES ('Account', 'public_read'), ('Deal', 'private'), ('Lead', 'private'),
-      ('Ticket', 'public_read_write'), ('Quote', 'public_read_write_delete')`);
+      ('Ticket', 'public_read_write'), ('Quote', 'public_read_write_delete')`,
+  );
   // A quarter of the records go to a few heavy owners (users 2..heavy+1), the rest spread out.
   const owner = (g: string) => `CASE WHEN ${g} % 4 = 0 THEN 2 + (${g} / 4) % ${s.heavyOwners} ELSE 2 + (${g} * 7907) % (${s.users} - 1) END`;
-  await step(`${s.accounts} accounts`, `
+  await step(
+    `${s.accounts} accounts`,
+    `
     INSERT INTO account (reference, name, owner_user_id, city, updated_at)
     SELECT 'ACC-' || g, 'Compte ' || g, ${owner('g')}, 'Lyon', now() - (g % 100000) * interval '1 minute'
-      FROM generate_series(1::bigint, ${s.accounts}) g`);
-  await step(`${s.contacts} contacts`, `
+      FROM generate_series(1::bigint, ${s.accounts}) g`,
+  );
+  await step(
+    `${s.contacts} contacts`,
+    `
     INSERT INTO contact (reference, name, type, primary_advisor_id, secondary_advisor_id, assistant_id, account_id, email, updated_at)
     SELECT 'CON-' || g, 'Contact ' || g,
            (ARRAY['client', 'client', 'client', 'client', 'client', 'prospect', 'prospect', 'prospect', 'supplier', 'other'])[1 + (g * 31) % 10]::contact_type,
@@ -86,13 +113,17 @@ export async function generateOrganisation(db: pg.Client, s: Scale, passwordHash
            CASE WHEN g % 10 = 3 THEN 2 + (g * 13) % (${s.users} - 1) END,
            CASE WHEN g % 20 = 7 THEN 2 + (g * 17) % (${s.users} - 1) END,
            1 + g % ${s.accounts}, 'contact' || g || '@client.test', now() - (g % 200000) * interval '1 minute'
-      FROM generate_series(1::bigint, ${s.contacts}) g`);
-  await step(`${s.deals} deals (2 % owned by teams)`, `
+      FROM generate_series(1::bigint, ${s.contacts}) g`,
+  );
+  await step(
+    `${s.deals} deals (2 % owned by teams)`,
+    `
     INSERT INTO deal (reference, name, owner_user_id, owner_team_id, account_id, amount, updated_at)
     SELECT 'DEA-' || g, 'Affaire ' || g,
            CASE WHEN g % 50 = 0 THEN NULL ELSE ${owner('g')} END,
            CASE WHEN g % 50 = 0 THEN 1 + g % ${s.teams} END,
            1 + g % ${s.accounts}, (g % 1000) * 100, now() - (g % 150000) * interval '1 minute'
-      FROM generate_series(1::bigint, ${s.deals}) g`);
+      FROM generate_series(1::bigint, ${s.deals}) g`,
+  );
   await step('ANALYZE', 'ANALYZE');
 }

@@ -45,7 +45,12 @@ export function rows(r: Results): Array<[string, string, string, boolean | null]
     ['b) engine SQL via TypeORM: page of 20', p(r.engine_page_ms), 'near 3.4 / 10.5 ms', r.engine_page_ms.p50 <= 3.4 * 1.5],
     ['b) engine SQL via TypeORM: exact count', p(r.engine_count_ms), '≤ 15 ms p95', r.engine_count_ms.p95 <= 15],
     ['b/a (page + count, p50)', String(r.engine_vs_floor_p50), '≤ 1.2', r.engine_vs_floor_p50 <= 1.2],
-    ['floor and engine agree (same page, same count)', r.floor_engine_agreement, 'all', r.floor_engine_agreement.split('/')[0] === r.floor_engine_agreement.split('/')[1]],
+    [
+      'floor and engine agree (same page, same count)',
+      r.floor_engine_agreement,
+      'all',
+      r.floor_engine_agreement.split('/')[0] === r.floor_engine_agreement.split('/')[1],
+    ],
     ['c) AdminJS list API as the user', p(r.api_user_ms), '', null],
     ['c) AdminJS list API as an admin', p(r.api_admin_ms), '', null],
     ['c) user / admin (p50)', String(r.api_user_vs_admin_p50), '≤ 1.5', r.api_user_vs_admin_p50 <= 1.5],
@@ -53,7 +58,12 @@ export function rows(r: Results): Array<[string, string, string, boolean | null]
     ['d) compile one user, cached', `${r.compile_warm_us} µs`, '≤ 50 µs', r.compile_warm_us <= 50],
     ['d) load the set-up (once per version)', `${r.setup_load_ms} ms`, '', null],
     ['e) propagation to a second process (p50)', `${r.propagation_ms} ms`, '≤ 1 s', r.propagation_ms <= 1000],
-    ['f) throughput, filtered / unfiltered', `${r.throughput_filtered_rps} / ${r.throughput_unfiltered_rps} req/s = ${r.throughput_ratio}`, '≥ 0.7', r.throughput_ratio >= 0.7],
+    [
+      'f) throughput, filtered / unfiltered',
+      `${r.throughput_filtered_rps} / ${r.throughput_unfiltered_rps} req/s = ${r.throughput_ratio}`,
+      '≥ 0.7',
+      r.throughput_ratio >= 0.7,
+    ],
     ['h) edits through the API, audited / not audited', `${r.edit_audited_rps} / ${r.edit_unaudited_rps} req/s = ${r.edit_audit_ratio}`, '', null],
     ['g) import of an organisation file', `${r.import_s} s for ${r.import_users} users`, '', null],
     ['g) server memory under load (RSS)', `${r.rss_mb} MB`, '', null],
@@ -71,10 +81,17 @@ export function writeReport(r: Results, log: (line: string) => void): void {
   fs.writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(r, null, 2) + '\n');
   if (r.scale === 'full' || !fs.existsSync(path.join(root, 'docs/benchmarks.md'))) {
     const md = table.map(([what, value, target, ok]) => `| ${what} | ${value} | ${target} ${ok === null ? '' : ok ? '✓' : '✗'} |`).join('\n');
-    const doc = fs.readFileSync(path.join(root, 'bench/benchmarks.template.md'), 'utf8')
-      .replace('{{scale}}', r.scale).replace('{{machine}}', r.machine).replace('{{table}}', md)
-      .replace('{{sizes}}', `${r.sizes.users} users, ${r.sizes.roles} roles, ${r.sizes.teams} teams, ${r.sizes.rules} rules, ${r.sizes.contacts} contacts, ${r.sizes.accounts} accounts, ${r.sizes.deals} deals`)
-      .replace('{{generate}}', String(r.generate_s)).replace('{{total}}', String(r.total_s));
+    const doc = fs
+      .readFileSync(path.join(root, 'bench/benchmarks.template.md'), 'utf8')
+      .replace('{{scale}}', r.scale)
+      .replace('{{machine}}', r.machine)
+      .replace('{{table}}', md)
+      .replace(
+        '{{sizes}}',
+        `${r.sizes.users} users, ${r.sizes.roles} roles, ${r.sizes.teams} teams, ${r.sizes.rules} rules, ${r.sizes.contacts} contacts, ${r.sizes.accounts} accounts, ${r.sizes.deals} deals`,
+      )
+      .replace('{{generate}}', String(r.generate_s))
+      .replace('{{total}}', String(r.total_s));
     fs.writeFileSync(path.join(root, 'docs/benchmarks.md'), doc);
   }
 }

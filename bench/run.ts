@@ -8,9 +8,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../ormconfig.js';
-import {
-  AccessService, ModuleRecords, buildAbility, compileAccess, preparePortier, hashPassword, importOrg, loadAccessUser,
-} from '@portier/adminjs';
+import { AccessService, ModuleRecords, buildAbility, compileAccess, preparePortier, hashPassword, importOrg, loadAccessUser } from '@portier/adminjs';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { registry } from '../src/modules.js';
 import { AdminClient } from '../test/support/admin-client.js';
@@ -24,7 +22,11 @@ import { writeReport, type Results } from './report.js';
  * floor, in one run on a fresh database. See docs/benchmarks.md for what each figure means.
  */
 const scaleName = process.argv.includes('--scale') ? process.argv[process.argv.indexOf('--scale') + 1] : 'full';
-const scale: Scale = SCALES[scaleName] ?? (() => { throw new Error(`--scale is ${Object.keys(SCALES).join(' or ')}`); })();
+const scale: Scale =
+  SCALES[scaleName] ??
+  (() => {
+    throw new Error(`--scale is ${Object.keys(SCALES).join(' or ')}`);
+  })();
 const SAMPLE = 50;
 const log = (line: string) => console.log(line);
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
@@ -75,8 +77,10 @@ async function main() {
   const started = Date.now();
   // The benchmark's databases are its own: one audit key for them, given to the servers it starts too.
   process.env.PORTIER_AUDIT_KEY ??= crypto.randomBytes(32).toString('hex');
-  log(`Portier benchmark, scale "${scale.name}": ${scale.users} users, ${scale.roles} roles, ${scale.teams} teams, ${scale.rules} rules, ` +
-    `${scale.contacts} contacts, ${scale.accounts} accounts, ${scale.deals} deals`);
+  log(
+    `Portier benchmark, scale "${scale.name}": ${scale.users} users, ${scale.roles} roles, ${scale.teams} teams, ${scale.rules} rules, ` +
+      `${scale.contacts} contacts, ${scale.accounts} accounts, ${scale.deals} deals`,
+  );
   const db = await database();
   const ds = new DataSource(dataSourceOptions(db.url));
   await ds.initialize();
@@ -92,7 +96,8 @@ async function main() {
   // 50 users spread over the hierarchy (not the three top roles, whose profile sees everything).
   const candidates: Array<{ id: number; login: string }> = await ds.query(
     `SELECT u.id, u.login FROM app_user u JOIN role_closure c ON c.descendant_id = u.role_id AND c.ancestor_id = 1
-      WHERE u.role_id > 3 AND NOT u.is_admin ORDER BY c.depth, u.id`);
+      WHERE u.role_id > 3 AND NOT u.is_admin ORDER BY c.depth, u.id`,
+  );
   const sample = Array.from({ length: SAMPLE }, (_, i) => candidates[Math.floor((i * candidates.length) / SAMPLE)]);
   sample[0] = candidates.find((c) => c.id === 2) ?? sample[0]; // a heavy owner too
 
@@ -170,7 +175,9 @@ async function main() {
   const median = clients[Math.floor(clients.length / 2)];
   const serverPid = serverA.pid;
   let rss = 0;
-  const sampler = setInterval(() => { if (serverPid) rss = Math.max(rss, rssOfTree(serverPid)); }, 500);
+  const sampler = setInterval(() => {
+    if (serverPid) rss = Math.max(rss, rssOfTree(serverPid));
+  }, 500);
   const run = (cookie: string) => autocannon({ url: `${serverA.url}/admin/api${listPath}`, connections: 20, duration, headers: { cookie } });
   const filtered = await run(median.cookie);
   const unfiltered = await run(admin.cookie);
@@ -188,7 +195,13 @@ async function main() {
     const t = now();
     if (ruleId === null) {
       const created = await admin.create('SharingRule', {
-        name: `Bench ${i}`, module: 'Deal', access: 'read', fromKind: 'roleAndSubordinates', fromRoleId: 1, toKind: 'role', toRoleId: watched.role_id,
+        name: `Bench ${i}`,
+        module: 'Deal',
+        access: 'read',
+        fromKind: 'roleAndSubordinates',
+        fromRoleId: 1,
+        toKind: 'role',
+        toRoleId: watched.role_id,
       });
       if (created.status !== 200) throw new Error(`rule refused: ${JSON.stringify(created.body.notice)}`);
       ruleId = created.body.record.params.id;
@@ -211,14 +224,23 @@ async function main() {
   const editRun = (url: string, cookie: string) => {
     let n = 0;
     return autocannon({
-      url, connections: 10, duration,
-      requests: [{
-        method: 'POST',
-        setupRequest: (req) => {
-          n++;
-          return { ...req, path: `/admin/api/resources/Deal/records/${1 + (n % Math.min(5000, scale.deals))}/edit`, headers: { ...req.headers, cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: `Affaire ${n}` }) };
+      url,
+      connections: 10,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            n++;
+            return {
+              ...req,
+              path: `/admin/api/resources/Deal/records/${1 + (n % Math.min(5000, scale.deals))}/edit`,
+              headers: { ...req.headers, cookie, 'content-type': 'application/json' },
+              body: JSON.stringify({ name: `Affaire ${n}` }),
+            };
+          },
         },
-      }],
+      ],
     });
   };
   const auditedEntriesBefore = Number((await ds.query('SELECT count(*) AS n FROM audit_entry'))[0].n);
@@ -236,15 +258,35 @@ async function main() {
   const org = {
     version: 1,
     profiles: [{ name: 'Commercial', licenseTier: 'standard', modules: { Deal: { read: true, edit: true } } }],
-    roles: Array.from({ length: scale.roles }, (_, i) => ({ name: `Rôle ${i + 1}`, parent: i === 0 ? null : `Rôle ${Math.floor((i + 1) / 2)}`, profiles: ['Commercial'] })),
-    teams: Array.from({ length: scale.teams }, (_, i) => ({ name: `Équipe ${i + 1}`, users: [`user${2 + i}`], roles: [], rolesAndSubordinates: [`Rôle ${1 + (i % scale.roles)}`], teams: [] })),
+    roles: Array.from({ length: scale.roles }, (_, i) => ({
+      name: `Rôle ${i + 1}`,
+      parent: i === 0 ? null : `Rôle ${Math.floor((i + 1) / 2)}`,
+      profiles: ['Commercial'],
+    })),
+    teams: Array.from({ length: scale.teams }, (_, i) => ({
+      name: `Équipe ${i + 1}`,
+      users: [`user${2 + i}`],
+      roles: [],
+      rolesAndSubordinates: [`Rôle ${1 + (i % scale.roles)}`],
+      teams: [],
+    })),
     users: Array.from({ length: scale.users }, (_, i) => ({
-      login: `user${i + 1}`, email: `user${i + 1}@import.test`, password: `Secret${i + 1}x`, firstName: 'Prénom', lastName: `Nom ${i + 1}`,
-      isAdmin: i === 0, role: `Rôle ${1 + (i % scale.roles)}`,
+      login: `user${i + 1}`,
+      email: `user${i + 1}@import.test`,
+      password: `Secret${i + 1}x`,
+      firstName: 'Prénom',
+      lastName: `Nom ${i + 1}`,
+      isAdmin: i === 0,
+      role: `Rôle ${1 + (i % scale.roles)}`,
     })),
     sharing: {
       defaults: { Account: 'public_read', Deal: 'private' },
-      rules: Array.from({ length: Math.min(scale.rules, 1000) }, (_, i) => ({ module: 'Deal', from: { role: `Rôle ${1 + (i % scale.roles)}` }, to: { roleAndSubordinates: `Rôle ${1 + ((i * 7) % scale.roles)}` }, access: 'read' })),
+      rules: Array.from({ length: Math.min(scale.rules, 1000) }, (_, i) => ({
+        module: 'Deal',
+        from: { role: `Rôle ${1 + (i % scale.roles)}` },
+        to: { roleAndSubordinates: `Rôle ${1 + ((i * 7) % scale.roles)}` },
+        access: 'read',
+      })),
     },
   };
   await ids.initialize();

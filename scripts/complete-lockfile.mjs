@@ -17,7 +17,8 @@ for (const [location, entry] of Object.entries(lock.packages)) {
     if (lock.packages[child] || lock.packages[`${location}/${child}`]) continue;
     const parts = name.split('/').pop().split('-');
     const os = OS.find((o) => parts.includes(o));
-    const cpu = CPU.find((c) => parts.includes(c)) ?? (parts.includes('eabi') || parts.includes('gnueabihf') || parts.includes('musleabihf') ? 'arm' : undefined);
+    const cpu =
+      CPU.find((c) => parts.includes(c)) ?? (parts.includes('eabi') || parts.includes('gnueabihf') || parts.includes('musleabihf') ? 'arm' : undefined);
     if (!os) continue; // not a platform package: leave it to npm
     lock.packages[child] = {
       version,

@@ -41,7 +41,9 @@ try {
   console.log('== npm install (the example workshop, the tarball and its peers)');
   npm(['install', '--no-audit', '--no-fund', '--prefer-offline'], app);
 
-  fs.writeFileSync(path.join(app, 'check.mjs'), `
+  fs.writeFileSync(
+    path.join(app, 'check.mjs'),
+    `
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,14 +56,16 @@ const where = path.dirname(new URL(import.meta.resolve('@portier/adminjs')).path
 const components = fs.readdirSync(where, { recursive: true }).filter((f) => /\\.(tsx|jsx)$/.test(String(f)));
 if (components.length < 20) throw new Error('the browser components are not in the package: ' + components.length);
 console.log('public face: ' + Object.keys(portier).length + ' exports; ' + components.length + ' components');
-`);
+`,
+  );
   console.log(execFileSync(process.execPath, ['check.mjs'], { cwd: app, encoding: 'utf8' }).trim());
   console.log('The packed plugin installs and loads in an app of its own.');
 
   // The workshop's own tests, on a database they create and drop (DATABASE_URL: a server they may create databases on).
   // `npm run test:package` sets it (scripts/with-database.ts: an embedded server when none is given).
-  if (!process.env.DATABASE_URL) throw new Error('The example workshop\'s tests need DATABASE_URL: run `npm run test:package`, which starts an embedded PostgreSQL when it is unset.');
-  console.log('== the example workshop\'s tests (node --test), on the installed tarball');
+  if (!process.env.DATABASE_URL)
+    throw new Error("The example workshop's tests need DATABASE_URL: run `npm run test:package`, which starts an embedded PostgreSQL when it is unset.");
+  console.log("== the example workshop's tests (node --test), on the installed tarball");
   execFileSync(process.execPath, ['--test', 'test/'], { cwd: app, stdio: 'inherit' });
   console.log('The example workshop passes its tests on the packed plugin.');
 } finally {

@@ -18,11 +18,19 @@ export async function addDemoRequests(ds: DataSource, registry: ModuleRegistry):
   // Made by the seed, not over HTTP: no ip or user agent in the audit trail, nothing to confirm.
   const ctx: ServiceContext = { actor: lead, ip: null, userAgent: null, confirmSeats: false };
   await createAccessRequest(service, ctx, {
-    type: 'newUser', firstName: 'Camille', lastName: 'Rivière', email: 'camille.riviere@boulangerie-partenaire.test',
-    title: 'Conseillère boulangerie partenaire', roleId, note: 'Rejoint le réseau le 1er du mois (boulangerie de Villeurbanne).',
+    type: 'newUser',
+    firstName: 'Camille',
+    lastName: 'Rivière',
+    email: 'camille.riviere@boulangerie-partenaire.test',
+    title: 'Conseillère boulangerie partenaire',
+    roleId,
+    note: 'Rejoint le réseau le 1er du mois (boulangerie de Villeurbanne).',
   });
   await createAccessRequest(service, ctx, {
-    type: 'deactivation', userId: leaverId, reason: 'A quitté le réseau partenaire', note: 'Son dernier jour était vendredi.',
+    type: 'deactivation',
+    userId: leaverId,
+    reason: 'A quitté le réseau partenaire',
+    note: 'Son dernier jour était vendredi.',
   });
   return 2;
 }

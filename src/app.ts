@@ -36,10 +36,7 @@ export function createApp(options: AppOptions) {
   const admin = new AdminJS({
     rootPath: '/admin',
     componentLoader,
-    resources: [
-      ...portier.moduleResources((m) => ({ navigation: crm, ...moduleOptions(m) })),
-      ...portier.setupResources({ navigation: access }),
-    ],
+    resources: [...portier.moduleResources((m) => ({ navigation: crm, ...moduleOptions(m) })), ...portier.setupResources({ navigation: access })],
     dashboard: portier.dashboard,
     pages: portier.pages,
     locale: buildLocale('fr'),

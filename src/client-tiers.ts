@@ -6,7 +6,10 @@ import type { ClientTierMaxima, ModuleAction } from '@portier/adminjs';
  * demo with its modules; the plugin names no module of its own.
  */
 const connect: Record<string, ModuleAction[]> = {
-  Account: ['read'], Invoice: ['read'], SalesOrder: ['read'], Ticket: ['create', 'read', 'edit'],
+  Account: ['read'],
+  Invoice: ['read'],
+  SalesOrder: ['read'],
+  Ticket: ['create', 'read', 'edit'],
 };
 const invoicing: Record<string, ModuleAction[]> = { ...connect, Quote: ['create', 'read', 'edit'], Invoice: ['create', 'read', 'edit'] };
 const accountingBase: Record<string, ModuleAction[]> = {

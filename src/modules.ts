@@ -37,7 +37,10 @@ export const crmModules: ModuleDeclaration[] = [
   {
     entity: Quote,
     spec: {
-      name: 'Quote', owner: assigned, links: [account, { field: 'dealId', module: 'Deal' }], sharingModule: 'Quote',
+      name: 'Quote',
+      owner: assigned,
+      links: [account, { field: 'dealId', module: 'Deal' }],
+      sharingModule: 'Quote',
       sharedThrough: [{ field: 'dealId', module: 'Deal' }],
       dossier: { accountField: 'accountId', parents: [{ field: 'dealId', module: 'Deal' }] },
     },
@@ -45,18 +48,30 @@ export const crmModules: ModuleDeclaration[] = [
   {
     entity: SalesOrder,
     spec: {
-      name: 'SalesOrder', owner: assigned,
+      name: 'SalesOrder',
+      owner: assigned,
       links: [account, { field: 'dealId', module: 'Deal' }, { field: 'quoteId', module: 'Quote' }],
       sharingModule: 'SalesOrder',
-      sharedThrough: [{ field: 'dealId', module: 'Deal' }, { field: 'quoteId', module: 'Quote' }],
-      dossier: { accountField: 'accountId', parents: [{ field: 'quoteId', module: 'Quote' }, { field: 'dealId', module: 'Deal' }] },
+      sharedThrough: [
+        { field: 'dealId', module: 'Deal' },
+        { field: 'quoteId', module: 'Quote' },
+      ],
+      dossier: {
+        accountField: 'accountId',
+        parents: [
+          { field: 'quoteId', module: 'Quote' },
+          { field: 'dealId', module: 'Deal' },
+        ],
+      },
     },
   },
   { entity: PurchaseOrder, spec: { name: 'PurchaseOrder', owner: assigned, links: [account], sharingModule: 'PurchaseOrder', dossier: inDossier } },
   {
     entity: Invoice,
     spec: {
-      name: 'Invoice', owner: assigned, links: [account, { field: 'salesOrderId', module: 'SalesOrder' }],
+      name: 'Invoice',
+      owner: assigned,
+      links: [account, { field: 'salesOrderId', module: 'SalesOrder' }],
       sharingModule: 'Invoice',
       sharedThrough: [{ field: 'salesOrderId', module: 'SalesOrder' }],
       dossier: { accountField: 'accountId', parents: [{ field: 'salesOrderId', module: 'SalesOrder' }] },
@@ -65,7 +80,9 @@ export const crmModules: ModuleDeclaration[] = [
   {
     entity: Activity,
     spec: {
-      name: 'Activity', owner: assigned, links: [account, { field: 'contactId', module: 'Contact' }],
+      name: 'Activity',
+      owner: assigned,
+      links: [account, { field: 'contactId', module: 'Contact' }],
       sharingModule: 'Activity',
     },
   },

@@ -25,7 +25,9 @@ await bundleComponents(admin);
 const server: Server = app.listen(port, () => {
   const url = `http://localhost:${port}/admin`;
   const code = import.meta.url.endsWith('.js') ? 'compiled build' : 'TypeScript sources';
-  const lines = [`Portier is ready at ${url} (started in ${process.uptime().toFixed(1)} s, database: ${db.database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}, ${code}).`];
+  const lines = [
+    `Portier is ready at ${url} (started in ${process.uptime().toFixed(1)} s, database: ${db.database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}, ${code}).`,
+  ];
   if (demo) {
     lines.push(`Demo organisation loaded. Sign in with one of these logins, password "${DEMO_PASSWORD}":`);
     for (const d of DEMO_LOGINS) lines.push(`  ${d.login.padEnd(12)} ${d.description}`);

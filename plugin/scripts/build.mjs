@@ -17,8 +17,7 @@ execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'
 
 const isSource = (name) => /\.(tsx|jsx|js|css)$/.test(name) || name.endsWith('.d.ts');
 // A browser-only helper (.ts): under console/, and tsc left no .js for it (tsconfig.build.json's exclude).
-const notCompiled = (from, to) =>
-  from.startsWith(path.join(src, 'console') + path.sep) && /\.ts$/.test(from) && !fs.existsSync(to.replace(/\.ts$/, '.js'));
+const notCompiled = (from, to) => from.startsWith(path.join(src, 'console') + path.sep) && /\.ts$/.test(from) && !fs.existsSync(to.replace(/\.ts$/, '.js'));
 
 let copied = 0;
 for (const entry of fs.readdirSync(src, { recursive: true, withFileTypes: true })) {

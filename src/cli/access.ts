@@ -11,7 +11,13 @@ const USAGE = `Usage:
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { user: { type: 'string' }, module: { type: 'string' }, reference: { type: 'string' }, action: { type: 'string' }, lang: { type: 'string', default: 'fr' } },
+  options: {
+    user: { type: 'string' },
+    module: { type: 'string' },
+    reference: { type: 'string' },
+    action: { type: 'string' },
+    lang: { type: 'string', default: 'fr' },
+  },
 });
 const action = values.action as ModuleAction;
 const problems: string[] = [];
@@ -35,7 +41,14 @@ try {
     console.error(`No user "${values.user}".`);
     code = 1;
   } else {
-    const result = await explainRecord(new AccessService(db.dataSource, registry), user.id, values.module!, values.reference ?? null, action, values.lang as 'fr' | 'en');
+    const result = await explainRecord(
+      new AccessService(db.dataSource, registry),
+      user.id,
+      values.module!,
+      values.reference ?? null,
+      action,
+      values.lang as 'fr' | 'en',
+    );
     if ('error' in result) {
       console.error(result.error === 'unknownRecord' ? `No ${values.module} "${values.reference}".` : result.error);
       code = 1;

@@ -49,7 +49,9 @@ try {
   if (command === 'import') {
     const started = Date.now();
     const summary = await importOrg(db.dataSource, registry, input, {
-      replace: flags.includes('--replace'), hashPassword, onProgress: progress(),
+      replace: flags.includes('--replace'),
+      hashPassword,
+      onProgress: progress(),
       actor: { id: null, login: `import:${os.userInfo().username}`, ip: null, userAgent: `npm run org -- import ${path.basename(file)}` },
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
@@ -57,9 +59,12 @@ try {
   } else {
     const doc = await exportOrg(db.dataSource, registry, { records: flags.includes('--records') });
     fs.writeFileSync(file, JSON.stringify(doc, null, 1) + '\n');
-    console.log(`Exported ${doc.users?.length ?? 0} users, ${doc.profiles?.length ?? 0} profiles, ${doc.roles?.length ?? 0} roles, ` +
-      `${doc.teams?.length ?? 0} teams, ${doc.sharing?.rules?.length ?? 0} rules` +
-      (doc.records ? `, ${Object.values(doc.records).reduce((n, l) => n + l.length, 0)} records` : '') + ` to ${file}.`);
+    console.log(
+      `Exported ${doc.users?.length ?? 0} users, ${doc.profiles?.length ?? 0} profiles, ${doc.roles?.length ?? 0} roles, ` +
+        `${doc.teams?.length ?? 0} teams, ${doc.sharing?.rules?.length ?? 0} rules` +
+        (doc.records ? `, ${Object.values(doc.records).reduce((n, l) => n + l.length, 0)} records` : '') +
+        ` to ${file}.`,
+    );
   }
 } catch (e) {
   if (e instanceof OrgFileError) console.error(`${file}: ${e.message}`);
@@ -88,8 +93,13 @@ function describe(s: ImportSummary, seconds: number): string {
   const records = Object.entries(s.records).map(([m, x]) => `  ${m}: ${c(x)}`);
   return [
     `Imported ${file} in ${seconds.toFixed(1)} s${s.replaced ? ' (organisation replaced)' : ''}:`,
-    `  profiles: ${c(s.profiles)}`, `  roles: ${c(s.roles)}`, `  users: ${c(s.users)}`, `  teams: ${c(s.teams)}`,
-    `  sharing defaults: ${s.defaults}`, `  sharing rules: ${c(s.rules)}`, ...records,
+    `  profiles: ${c(s.profiles)}`,
+    `  roles: ${c(s.roles)}`,
+    `  users: ${c(s.users)}`,
+    `  teams: ${c(s.teams)}`,
+    `  sharing defaults: ${s.defaults}`,
+    `  sharing rules: ${c(s.rules)}`,
+    ...records,
     `  audit trail: ${s.audited} entries`,
     s.seats.billingEvents
       ? `  seats over the subscription: ${s.seats.overruns.map((o) => `${o.tier} ${o.after}/${o.included} (+${o.over})`).join(', ')}; ${s.seats.billingEvents} billing event(s) recorded`

@@ -63,8 +63,15 @@ type Stop = () => Promise<void>;
 async function startAsUser(dir: string, port: number, flags: string[], createPostgresUser = false): Promise<Stop> {
   const databaseDir = path.join(dir, 'pg');
   const server = new EmbeddedPostgres({
-    databaseDir, user: USER, password: PASSWORD, port, persistent: true, postgresFlags: flags, createPostgresUser,
-    onLog: () => {}, onError: (e: unknown) => console.error('[postgres]', e),
+    databaseDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    postgresFlags: flags,
+    createPostgresUser,
+    onLog: () => {},
+    onError: (e: unknown) => console.error('[postgres]', e),
   });
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
   // A server killed without a clean shutdown leaves its lock file behind; its pid is gone.

@@ -9,10 +9,12 @@ export const ACTIVITY_KINDS = ['call', 'meeting', 'email', 'task'] as const;
 @Entity({ name: 'activity' })
 export class Activity extends OwnedRecord {
   @Column({ type: 'integer', nullable: true }) accountId: number | null;
-  @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' }) @JoinColumn({ name: 'account_id' })
+  @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'account_id' })
   account: Relation<Account> | null;
   @Column({ type: 'integer', nullable: true }) contactId: number | null;
-  @ManyToOne(() => Contact, { nullable: true, onDelete: 'SET NULL' }) @JoinColumn({ name: 'contact_id' })
+  @ManyToOne(() => Contact, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'contact_id' })
   contact: Relation<Contact> | null;
   @Column({ type: 'enum', enum: ACTIVITY_KINDS, enumName: 'activity_kind', default: 'call' })
   kind: (typeof ACTIVITY_KINDS)[number];

@@ -11,16 +11,20 @@ export class Contact extends CrmRecord {
   @Column({ type: 'enum', enum: CONTACT_TYPES, enumName: 'contact_type', default: 'prospect' })
   type: (typeof CONTACT_TYPES)[number];
   @Column({ type: 'integer' }) primaryAdvisorId: number;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'primary_advisor_id' })
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'primary_advisor_id' })
   primaryAdvisor: Relation<User>;
   @Column({ type: 'integer', nullable: true }) secondaryAdvisorId: number | null;
-  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' }) @JoinColumn({ name: 'secondary_advisor_id' })
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'secondary_advisor_id' })
   secondaryAdvisor: Relation<User> | null;
   @Column({ type: 'integer', nullable: true }) assistantId: number | null;
-  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' }) @JoinColumn({ name: 'assistant_id' })
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assistant_id' })
   assistant: Relation<User> | null;
   @Column({ type: 'integer', nullable: true }) accountId: number | null;
-  @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' }) @JoinColumn({ name: 'account_id' })
+  @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'account_id' })
   account: Relation<Account> | null;
   @Column({ type: 'varchar', length: 120, nullable: true }) jobTitle: string | null;
   @Column({ type: 'varchar', length: 254, nullable: true }) email: string | null;

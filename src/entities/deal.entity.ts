@@ -7,7 +7,8 @@ export const DEAL_STAGES = ['prospecting', 'qualification', 'proposal', 'negotia
 @Entity({ name: 'deal' })
 export class Deal extends OwnedRecord {
   @Column({ type: 'integer', nullable: true }) accountId: number | null;
-  @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' }) @JoinColumn({ name: 'account_id' })
+  @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'account_id' })
   account: Relation<Account> | null;
   @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: decimal }) amount: number | null;
   @Column({ type: 'enum', enum: DEAL_STAGES, enumName: 'deal_stage', default: 'prospecting' })

@@ -8,10 +8,12 @@ export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'overdue', 'cancelled'
 @Entity({ name: 'invoice' })
 export class Invoice extends OwnedRecord {
   @Column({ type: 'integer', nullable: true }) accountId: number | null;
-  @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' }) @JoinColumn({ name: 'account_id' })
+  @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'account_id' })
   account: Relation<Account> | null;
   @Column({ type: 'integer', nullable: true }) salesOrderId: number | null;
-  @ManyToOne(() => SalesOrder, { nullable: true, onDelete: 'SET NULL' }) @JoinColumn({ name: 'sales_order_id' })
+  @ManyToOne(() => SalesOrder, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'sales_order_id' })
   salesOrder: Relation<SalesOrder> | null;
   @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: decimal }) amount: number | null;
   @Column({ type: 'enum', enum: INVOICE_STATUSES, enumName: 'invoice_status', default: 'draft' })

@@ -7,7 +7,8 @@ export const PURCHASE_ORDER_STATUSES = ['draft', 'ordered', 'received', 'cancell
 @Entity({ name: 'purchase_order' })
 export class PurchaseOrder extends OwnedRecord {
   @Column({ type: 'integer', nullable: true }) accountId: number | null;
-  @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' }) @JoinColumn({ name: 'account_id' })
+  @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'account_id' })
   account: Relation<Account> | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) supplier: string | null;
   @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: decimal }) amount: number | null;

@@ -8,7 +8,8 @@ export const TICKET_STATUSES = ['open', 'in_progress', 'waiting', 'resolved', 'c
 @Entity({ name: 'ticket' })
 export class Ticket extends OwnedRecord {
   @Column({ type: 'integer', nullable: true }) accountId: number | null;
-  @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' }) @JoinColumn({ name: 'account_id' })
+  @ManyToOne(() => Account, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'account_id' })
   account: Relation<Account> | null;
   @Column({ type: 'enum', enum: TICKET_PRIORITIES, enumName: 'ticket_priority', default: 'normal' })
   priority: (typeof TICKET_PRIORITIES)[number];

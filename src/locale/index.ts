@@ -8,8 +8,7 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 type Tree = { [key: string]: unknown };
 
-const isTree = (value: unknown): value is Tree =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isTree = (value: unknown): value is Tree => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Deep merge of plain objects; later sources win. Inputs are left untouched. */
 export function deepMerge<T extends object>(...sources: object[]): T {

@@ -28,73 +28,136 @@ const enums: Record<string, string[]> = {
   activity_kind: ['call', 'meeting', 'email', 'task'],
 };
 
-const address = [
-  'street varchar(200)', 'postal_code varchar(10)', 'city varchar(120)', "country varchar(80) DEFAULT 'France'",
-];
+const address = ['street varchar(200)', 'postal_code varchar(10)', 'city varchar(120)', "country varchar(80) DEFAULT 'France'"];
 
 const tables: TableDef[] = [
   {
-    table: 'account', prefix: 'ACC', ownership: 'owner', links: [],
-    columns: ['industry varchar(120)', 'siret varchar(14)', 'email varchar(254)', 'phone varchar(40)',
-      'website varchar(200)', ...address, 'annual_revenue numeric(14,2)', 'employees integer'],
+    table: 'account',
+    prefix: 'ACC',
+    ownership: 'owner',
+    links: [],
+    columns: [
+      'industry varchar(120)',
+      'siret varchar(14)',
+      'email varchar(254)',
+      'phone varchar(40)',
+      'website varchar(200)',
+      ...address,
+      'annual_revenue numeric(14,2)',
+      'employees integer',
+    ],
   },
   {
-    table: 'lead', prefix: 'LEA', ownership: 'owner', links: [],
-    columns: ['company varchar(200)', 'email varchar(254)', 'phone varchar(40)', 'source lead_source',
-      "status lead_status NOT NULL DEFAULT 'new'", 'estimated_value numeric(12,2)'],
+    table: 'lead',
+    prefix: 'LEA',
+    ownership: 'owner',
+    links: [],
+    columns: [
+      'company varchar(200)',
+      'email varchar(254)',
+      'phone varchar(40)',
+      'source lead_source',
+      "status lead_status NOT NULL DEFAULT 'new'",
+      'estimated_value numeric(12,2)',
+    ],
   },
   {
-    table: 'contact', prefix: 'CON', ownership: 'advisors', links: [['account_id', 'account']],
-    columns: ["type contact_type NOT NULL DEFAULT 'prospect'", 'job_title varchar(120)', 'email varchar(254)',
-      'phone varchar(40)', 'mobile_phone varchar(40)', 'birth_date date', ...address],
+    table: 'contact',
+    prefix: 'CON',
+    ownership: 'advisors',
+    links: [['account_id', 'account']],
+    columns: [
+      "type contact_type NOT NULL DEFAULT 'prospect'",
+      'job_title varchar(120)',
+      'email varchar(254)',
+      'phone varchar(40)',
+      'mobile_phone varchar(40)',
+      'birth_date date',
+      ...address,
+    ],
   },
   {
-    table: 'deal', prefix: 'DEA', ownership: 'owner', links: [['account_id', 'account']],
-    columns: ['amount numeric(12,2)', "stage deal_stage NOT NULL DEFAULT 'prospecting'",
-      'probability integer CHECK (probability BETWEEN 0 AND 100)', 'close_date date'],
+    table: 'deal',
+    prefix: 'DEA',
+    ownership: 'owner',
+    links: [['account_id', 'account']],
+    columns: [
+      'amount numeric(12,2)',
+      "stage deal_stage NOT NULL DEFAULT 'prospecting'",
+      'probability integer CHECK (probability BETWEEN 0 AND 100)',
+      'close_date date',
+    ],
   },
   {
-    table: 'ticket', prefix: 'TIC', ownership: 'owner', links: [['account_id', 'account']],
-    columns: ["priority ticket_priority NOT NULL DEFAULT 'normal'", "status ticket_status NOT NULL DEFAULT 'open'",
-      'description text'],
+    table: 'ticket',
+    prefix: 'TIC',
+    ownership: 'owner',
+    links: [['account_id', 'account']],
+    columns: ["priority ticket_priority NOT NULL DEFAULT 'normal'", "status ticket_status NOT NULL DEFAULT 'open'", 'description text'],
   },
   {
-    table: 'quote', prefix: 'QUO', ownership: 'owner', links: [['account_id', 'account'], ['deal_id', 'deal']],
+    table: 'quote',
+    prefix: 'QUO',
+    ownership: 'owner',
+    links: [
+      ['account_id', 'account'],
+      ['deal_id', 'deal'],
+    ],
     columns: ['amount numeric(12,2)', "status quote_status NOT NULL DEFAULT 'draft'", 'valid_until date'],
   },
   {
-    table: 'sales_order', prefix: 'SO', ownership: 'owner',
-    links: [['account_id', 'account'], ['deal_id', 'deal'], ['quote_id', 'quote']],
+    table: 'sales_order',
+    prefix: 'SO',
+    ownership: 'owner',
+    links: [
+      ['account_id', 'account'],
+      ['deal_id', 'deal'],
+      ['quote_id', 'quote'],
+    ],
     columns: ['amount numeric(12,2)', "status sales_order_status NOT NULL DEFAULT 'pending'", 'order_date date'],
   },
   {
-    table: 'purchase_order', prefix: 'PO', ownership: 'owner', links: [['account_id', 'account']],
-    columns: ['supplier varchar(200)', 'amount numeric(12,2)', "status purchase_order_status NOT NULL DEFAULT 'draft'",
-      'expected_date date'],
+    table: 'purchase_order',
+    prefix: 'PO',
+    ownership: 'owner',
+    links: [['account_id', 'account']],
+    columns: ['supplier varchar(200)', 'amount numeric(12,2)', "status purchase_order_status NOT NULL DEFAULT 'draft'", 'expected_date date'],
   },
   {
-    table: 'invoice', prefix: 'INV', ownership: 'owner', links: [['account_id', 'account'], ['sales_order_id', 'sales_order']],
+    table: 'invoice',
+    prefix: 'INV',
+    ownership: 'owner',
+    links: [
+      ['account_id', 'account'],
+      ['sales_order_id', 'sales_order'],
+    ],
     columns: ['amount numeric(12,2)', "status invoice_status NOT NULL DEFAULT 'draft'", 'issue_date date', 'due_date date'],
   },
   {
-    table: 'activity', prefix: 'ACT', ownership: 'owner', links: [['account_id', 'account'], ['contact_id', 'contact']],
-    columns: ["kind activity_kind NOT NULL DEFAULT 'call'", 'due_at timestamptz', 'done boolean NOT NULL DEFAULT false',
-      'description text'],
+    table: 'activity',
+    prefix: 'ACT',
+    ownership: 'owner',
+    links: [
+      ['account_id', 'account'],
+      ['contact_id', 'contact'],
+    ],
+    columns: ["kind activity_kind NOT NULL DEFAULT 'call'", 'due_at timestamptz', 'done boolean NOT NULL DEFAULT false', 'description text'],
   },
 ];
 
 function createTable(t: TableDef): string {
-  const owner = t.ownership === 'owner'
-    ? [
-      'owner_user_id integer REFERENCES app_user (id) ON DELETE RESTRICT',
-      'owner_team_id integer REFERENCES team (id) ON DELETE RESTRICT',
-      'CHECK ((owner_user_id IS NULL) <> (owner_team_id IS NULL))',
-    ]
-    : [
-      'primary_advisor_id integer NOT NULL REFERENCES app_user (id) ON DELETE RESTRICT',
-      'secondary_advisor_id integer REFERENCES app_user (id) ON DELETE SET NULL',
-      'assistant_id integer REFERENCES app_user (id) ON DELETE SET NULL',
-    ];
+  const owner =
+    t.ownership === 'owner'
+      ? [
+          'owner_user_id integer REFERENCES app_user (id) ON DELETE RESTRICT',
+          'owner_team_id integer REFERENCES team (id) ON DELETE RESTRICT',
+          'CHECK ((owner_user_id IS NULL) <> (owner_team_id IS NULL))',
+        ]
+      : [
+          'primary_advisor_id integer NOT NULL REFERENCES app_user (id) ON DELETE RESTRICT',
+          'secondary_advisor_id integer REFERENCES app_user (id) ON DELETE SET NULL',
+          'assistant_id integer REFERENCES app_user (id) ON DELETE SET NULL',
+        ];
   const cols = [
     'id serial PRIMARY KEY',
     'reference varchar(40) NOT NULL',
@@ -106,16 +169,17 @@ function createTable(t: TableDef): string {
     'updated_at timestamptz NOT NULL DEFAULT now()',
     ...owner,
   ];
-  const ownerIndexes = t.ownership === 'owner'
-    ? [
-      `CREATE INDEX ${t.table}_owner_user_idx ON ${t.table} (owner_user_id, updated_at DESC)`,
-      `CREATE INDEX ${t.table}_owner_team_idx ON ${t.table} (owner_team_id, updated_at DESC) WHERE owner_team_id IS NOT NULL`,
-    ]
-    : [
-      `CREATE INDEX ${t.table}_primary_advisor_idx ON ${t.table} (primary_advisor_id, updated_at DESC)`,
-      `CREATE INDEX ${t.table}_secondary_advisor_idx ON ${t.table} (secondary_advisor_id) WHERE secondary_advisor_id IS NOT NULL`,
-      `CREATE INDEX ${t.table}_assistant_idx ON ${t.table} (assistant_id) WHERE assistant_id IS NOT NULL`,
-    ];
+  const ownerIndexes =
+    t.ownership === 'owner'
+      ? [
+          `CREATE INDEX ${t.table}_owner_user_idx ON ${t.table} (owner_user_id, updated_at DESC)`,
+          `CREATE INDEX ${t.table}_owner_team_idx ON ${t.table} (owner_team_id, updated_at DESC) WHERE owner_team_id IS NOT NULL`,
+        ]
+      : [
+          `CREATE INDEX ${t.table}_primary_advisor_idx ON ${t.table} (primary_advisor_id, updated_at DESC)`,
+          `CREATE INDEX ${t.table}_secondary_advisor_idx ON ${t.table} (secondary_advisor_id) WHERE secondary_advisor_id IS NOT NULL`,
+          `CREATE INDEX ${t.table}_assistant_idx ON ${t.table} (assistant_id) WHERE assistant_id IS NOT NULL`,
+        ];
   return [
     `CREATE SEQUENCE ${t.table}_reference_seq`,
     `CREATE TABLE "${t.table}" (\n  ${cols.join(',\n  ')}\n)`,

@@ -58,7 +58,8 @@ export class OwnerCounts1732300003000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of OWNED) await q.query(`DROP TRIGGER ${t}_count_insert ON "${t}"; DROP TRIGGER ${t}_count_delete ON "${t}"; DROP TRIGGER ${t}_count_update ON "${t}"`);
+    for (const t of OWNED)
+      await q.query(`DROP TRIGGER ${t}_count_insert ON "${t}"; DROP TRIGGER ${t}_count_delete ON "${t}"; DROP TRIGGER ${t}_count_update ON "${t}"`);
     await q.query(`DROP TABLE owner_count; DROP FUNCTION portier_owner_count_add, portier_owner_count_remove, portier_owner_count_move`);
   }
 }

@@ -22,10 +22,15 @@ export function trustProxy(value: string | undefined): TrustProxy {
   const v = (value ?? '').trim();
   if (!v || v === 'false') return false;
   if (/^\d+$/.test(v)) return Number(v);
-  const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = entries.filter((e) => !NAMED.includes(e) && !net.isIP(e.split('/')[0]));
   if (bad.length || !entries.length) {
-    throw new Error(`PORTIER_TRUST_PROXY: "${bad.join(', ') || v}" is not a proxy to believe. Give the proxies' addresses or CIDRs (10.0.0.5, 10.0.0.0/8), loopback, linklocal, uniquelocal, or a number of hops; leave it unset when no proxy stands in front of the app.`);
+    throw new Error(
+      `PORTIER_TRUST_PROXY: "${bad.join(', ') || v}" is not a proxy to believe. Give the proxies' addresses or CIDRs (10.0.0.5, 10.0.0.0/8), loopback, linklocal, uniquelocal, or a number of hops; leave it unset when no proxy stands in front of the app.`,
+    );
   }
   return entries;
 }

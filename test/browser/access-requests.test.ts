@@ -12,9 +12,12 @@ const q = (sql: string, params: unknown[] = []) => demo.db.ds.query(sql, params)
 const requests = () => q(`SELECT id, type, status, requester_login, handler_login, handler_note, result_user_id FROM access_request ORDER BY id`);
 
 describe('access requests, in the browser', () => {
-  it('the team lead sees his teams\' users with access, read-only, and requests a role change; a bad request is refused and stores nothing', async () => {
+  it("the team lead sees his teams' users with access, read-only, and requests a role change; a bad request is refused and stores nothing", async () => {
     // The demo's two open requests of g.lebrun, made at load.
-    expect((await requests()).map((r: { type: string; status: string }) => [r.type, r.status])).toEqual([['newUser', 'open'], ['deactivation', 'open']]);
+    expect((await requests()).map((r: { type: string; status: string }) => [r.type, r.status])).toEqual([
+      ['newUser', 'open'],
+      ['deactivation', 'open'],
+    ]);
     const page = await signedInPage(demo.browser, demo.server.url, 'g.lebrun');
     await page.setViewportSize({ width: 1440, height: 1100 });
     await page.goto(`${demo.server.url}/admin/pages/accessRequests`);
@@ -26,7 +29,8 @@ describe('access requests, in the browser', () => {
       `SELECT DISTINCT u.login FROM team_member mine JOIN team_member tm ON tm.team_id = mine.team_id JOIN app_user u ON u.id = tm.user_id
         WHERE mine.user_id = (SELECT id FROM app_user WHERE login = 'g.lebrun') AND u.login <> 'g.lebrun' AND NOT u.is_admin
           AND NOT EXISTS (SELECT 1 FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE rp.role_id = u.role_id AND cardinality(p.capabilities) > 0)
-          AND u.kind = 'internal' AND u.status = 'active' AND u.role_id IS NOT NULL ORDER BY u.login`);
+          AND u.kind = 'internal' AND u.status = 'active' AND u.role_id IS NOT NULL ORDER BY u.login`,
+    );
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-login')));
     expect([...shown].sort()).toEqual(expected.map((r: { login: string }) => r.login));
     expect(shown).toEqual(expect.arrayContaining(['s.carpentier', 'a.huet', 'y.benali']));
@@ -82,7 +86,9 @@ describe('access requests, in the browser', () => {
     const newUser = page.locator('[data-testid=request-card][data-type=newUser]');
     await newUser.getByTestId('request-approve').click();
     await waitShown(page, page.getByTestId('requests-outcome').filter({ hasText: "est déjà celui de l'utilisateur s.carpentier" }));
-    await expect(newUser.getByTestId('request-refusal').textContent()).resolves.toMatch(/^Refusée par une règle : L'e-mail .* est déjà celui de l'utilisateur s.carpentier/);
+    await expect(newUser.getByTestId('request-refusal').textContent()).resolves.toMatch(
+      /^Refusée par une règle : L'e-mail .* est déjà celui de l'utilisateur s.carpentier/,
+    );
     expect((await requests()).find((r: { type: string }) => r.type === 'newUser')).toMatchObject({ status: 'open', handler_login: null });
     await screenshot(page, 'requests-to-handle');
     await q(`UPDATE app_user SET email = $1 WHERE login = 's.carpentier'`, [carpentierEmail]);
@@ -100,17 +106,22 @@ describe('access requests, in the browser', () => {
     expect(user.status).toBe('active');
     const approved = (await requests()).find((r: { type: string }) => r.type === 'newUser');
     expect(approved).toMatchObject({ status: 'approved', handler_login: 'consultant', handler_note: 'Bienvenue dans le réseau', result_user_id: user.id });
-    expect(await q(`SELECT tier, change, actor_login FROM billing_event WHERE user_login = 'c.riviere'`)).toEqual([{ tier: 'limited', change: 'createUser', actor_login: 'consultant' }]);
+    expect(await q(`SELECT tier, change, actor_login FROM billing_event WHERE user_login = 'c.riviere'`)).toEqual([
+      { tier: 'limited', change: 'createUser', actor_login: 'consultant' },
+    ]);
     expect(password).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
 
     const deactivation = page.locator('[data-testid=request-card][data-type=deactivation]');
     await deactivation.getByTestId('request-reject').click();
     expect(await deactivation.getByTestId('reject-confirm').isDisabled()).toBe(true); // a rejection says why
-    await deactivation.getByTestId('reject-reason').fill('Elle reste jusqu\'à la fin du mois');
+    await deactivation.getByTestId('reject-reason').fill("Elle reste jusqu'à la fin du mois");
     await deactivation.getByTestId('reject-confirm').click();
     await waitShown(page, page.getByTestId('requests-outcome').filter({ hasText: 'rejetée' }));
-    expect((await requests()).find((r: { type: string }) => r.type === 'deactivation'))
-      .toMatchObject({ status: 'rejected', handler_login: 'consultant', handler_note: "Elle reste jusqu'à la fin du mois" });
+    expect((await requests()).find((r: { type: string }) => r.type === 'deactivation')).toMatchObject({
+      status: 'rejected',
+      handler_login: 'consultant',
+      handler_note: "Elle reste jusqu'à la fin du mois",
+    });
     expect(await q(`SELECT status FROM app_user WHERE login = 'a.huet'`)).toEqual([{ status: 'active' }]);
     expect(await cards.count()).toBe(1);
     expect(await page.locator('[data-testid=requests-handled] [data-testid=request-row]').count()).toBe(2);
@@ -125,7 +136,9 @@ describe('access requests, in the browser', () => {
     await waitShown(page, mine);
     const states = await mine.getByTestId('request-row').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
     expect(states).toEqual(['open', 'rejected', 'approved']);
-    await expect(mine.locator('[data-status=rejected] [data-testid=request-answer]').textContent()).resolves.toBe("Réponse : Elle reste jusqu'à la fin du mois");
+    await expect(mine.locator('[data-status=rejected] [data-testid=request-answer]').textContent()).resolves.toBe(
+      "Réponse : Elle reste jusqu'à la fin du mois",
+    );
     await expect(mine.locator('[data-status=approved]').textContent()).resolves.toContain('Utilisateur : c.riviere');
     await mine.scrollIntoViewIfNeeded();
     await screenshot(page, 'requests-mine');

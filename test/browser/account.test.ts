@@ -23,7 +23,14 @@ describe('login hours and my account, in the browser', () => {
     const [row] = await demo.db.ds.query(`SELECT login_hours FROM app_user WHERE id = $1`, [user.id]);
     expect(row.login_hours).toEqual({
       tz: 'Europe/Paris',
-      days: { mon: [['08:00', '12:30']], tue: [['08:00', '19:00']], wed: [['08:00', '19:00']], thu: [['08:00', '19:00']], fri: [['08:00', '19:00']], sat: [['08:00', '19:00']] },
+      days: {
+        mon: [['08:00', '12:30']],
+        tue: [['08:00', '19:00']],
+        wed: [['08:00', '19:00']],
+        thu: [['08:00', '19:00']],
+        fri: [['08:00', '19:00']],
+        sat: [['08:00', '19:00']],
+      },
     });
     await page.goto(`${demo.server.url}/admin/resources/User/records/${user.id}/show`);
     await expect(page.getByTestId('login-hours-show').textContent()).resolves.toMatch(/Lundi : 08:00–12:30.*Dimanche : pas de connexion/);
@@ -69,9 +76,17 @@ describe('login hours and my account, in the browser', () => {
   it('a password set by an administrator is changed at the next sign-in, on a page that asks only for that', async () => {
     const [user] = await demo.db.ds.query(`SELECT id FROM app_user WHERE login = 'compta'`);
     const admin = await signedInPage(demo.browser, demo.server.url, 'admin');
-    const set = await admin.evaluate(async (id) => (await fetch(`/admin/api/resources/User/records/${id}/edit`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'Provisoire2025' }),
-    })).status, user.id);
+    const set = await admin.evaluate(
+      async (id) =>
+        (
+          await fetch(`/admin/api/resources/User/records/${id}/edit`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ password: 'Provisoire2025' }),
+          })
+        ).status,
+      user.id,
+    );
     expect(set).toBe(200);
     await admin.context().close();
 

@@ -5,7 +5,7 @@ import { demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
 const demo = demoInBrowser();
 
 describe('audit trail and connection statistics, in the browser', () => {
-  it('an edit made in the form appears in the record\'s Historique and on the audit trail page with its diff', async () => {
+  it("an edit made in the form appears in the record's Historique and on the audit trail page with its diff", async () => {
     const [contact] = await demo.db.ds.query(`SELECT c.id, c.name FROM contact c JOIN app_user u ON u.id = c.primary_advisor_id
                                           WHERE u.login = 'commercial' AND c.type = 'client' ORDER BY c.id LIMIT 1`);
     const page = await signedInPage(demo.browser, demo.server.url, 'commercial');

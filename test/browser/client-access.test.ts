@@ -5,7 +5,7 @@ import { demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
 const demo = demoInBrowser();
 
 describe('client access, in the browser', () => {
-  it('a consultant sees the client profiles by tier, the pairs of one, and transfers one user\'s dossier', async () => {
+  it("a consultant sees the client profiles by tier, the pairs of one, and transfers one user's dossier", async () => {
     const page = await signedInPage(demo.browser, demo.server.url, 'consultant');
     await page.setViewportSize({ width: 1440, height: 1500 });
     await page.goto(`${demo.server.url}/admin/pages/clientAccess`);
@@ -15,7 +15,9 @@ describe('client access, in the browser', () => {
     await page.getByTestId('profile-pairs').getByText('client — dossier').waitFor();
     await screenshot(page, 'client-profiles');
 
-    const [gerant] = await demo.db.ds.query(`SELECT u.id, g.account_id FROM app_user u JOIN dossier_grant g ON g.user_id = u.id WHERE u.login = 'client.gerant'`);
+    const [gerant] = await demo.db.ds.query(
+      `SELECT u.id, g.account_id FROM app_user u JOIN dossier_grant g ON g.user_id = u.id WHERE u.login = 'client.gerant'`,
+    );
     const [easy] = await demo.db.ds.query(`SELECT id FROM profile WHERE name = 'Easy Invoicing'`);
     await page.getByTestId('move-user').selectOption(String(gerant.id));
     await page.getByTestId('move-dossier').selectOption(String(gerant.account_id));
@@ -31,7 +33,7 @@ describe('client access, in the browser', () => {
     await page.context().close();
   });
 
-  it('a consultant duplicates a predefined profile to restrict it, compares two profiles, and edits a client\'s dossiers', async () => {
+  it("a consultant duplicates a predefined profile to restrict it, compares two profiles, and edits a client's dossiers", async () => {
     const page = await signedInPage(demo.browser, demo.server.url, 'consultant');
     await page.setViewportSize({ width: 1440, height: 1500 });
     await page.goto(`${demo.server.url}/admin/pages/clientAccess`);
@@ -43,7 +45,12 @@ describe('client access, in the browser', () => {
     const [copy] = await demo.db.ds.query(`SELECT license_tier, audience, system FROM profile WHERE name = 'Connect & pay – sans tickets'`);
     expect(copy).toEqual({ license_tier: 'connect', audience: 'client', system: false });
 
-    const ids = Object.fromEntries((await demo.db.ds.query(`SELECT id, name FROM profile WHERE name IN ('Connect & pay', 'Easy Invoicing')`)).map((r: { id: number; name: string }) => [r.name, r.id]));
+    const ids = Object.fromEntries(
+      (await demo.db.ds.query(`SELECT id, name FROM profile WHERE name IN ('Connect & pay', 'Easy Invoicing')`)).map((r: { id: number; name: string }) => [
+        r.name,
+        r.id,
+      ]),
+    );
     await page.getByTestId('compare-a').selectOption(String(ids['Connect & pay']));
     await page.getByTestId('compare-b').selectOption(String(ids['Easy Invoicing']));
     const different = page.locator('[data-testid=client-compare] tr[data-different=true]');

@@ -51,7 +51,9 @@ describe('profiles, as a consultant', () => {
     expect(saved.system).toBe(false);
     expect(saved.fields.Contact).toEqual({ phone: 'read', email: 'read' }); // the template's phone, and the new one
     expect(saved.contact_scopes).toEqual({ client: 'mine', prospect: 'mine', supplier: 'none', other: 'all' });
-    const exporting = Object.entries(saved.modules).filter(([, m]) => (m as Record<string, boolean>).export).map(([name]) => name);
+    const exporting = Object.entries(saved.modules)
+      .filter(([, m]) => (m as Record<string, boolean>).export)
+      .map(([name]) => name);
     expect(exporting).toEqual(['Lead']); // the column off, then the whole Lead row on
     expect(saved.modules.Lead).toEqual({ create: true, read: true, edit: true, delete: true, export: true });
     await page.context().close();
@@ -77,7 +79,9 @@ describe('profiles, as a consultant', () => {
 
   it('compares the new profile with its template, every difference highlighted', async () => {
     const page = await profilesPage();
-    const ids = Object.fromEntries((await demo.db.ds.query(`SELECT id, name FROM profile WHERE name IN ('Commercial', $1)`, [NEW])).map((r: { id: number; name: string }) => [r.name, r.id]));
+    const ids = Object.fromEntries(
+      (await demo.db.ds.query(`SELECT id, name FROM profile WHERE name IN ('Commercial', $1)`, [NEW])).map((r: { id: number; name: string }) => [r.name, r.id]),
+    );
     await page.getByTestId('compare-a').selectOption(String(ids.Commercial));
     await page.getByTestId('compare-b').selectOption(String(ids[NEW]));
     const different = page.locator('[data-testid=profile-compare] tr[data-different=true]');
@@ -111,8 +115,13 @@ describe('profiles, as a consultant', () => {
       void d.accept();
     });
     await page.getByTestId('replace-go').click();
-    await page.getByTestId('profiles-outcome').filter({ hasText: `Profil remplacé dans ${roles} rôle(s)` }).waitFor();
-    const [{ left }] = await demo.db.ds.query(`SELECT count(*)::int AS left FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE p.name = 'Commercial'`);
+    await page
+      .getByTestId('profiles-outcome')
+      .filter({ hasText: `Profil remplacé dans ${roles} rôle(s)` })
+      .waitFor();
+    const [{ left }] = await demo.db.ds.query(
+      `SELECT count(*)::int AS left FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE p.name = 'Commercial'`,
+    );
     expect(left).toBe(0);
     await page.context().close();
 

@@ -11,17 +11,21 @@ import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/b
 const demo = demoInBrowser();
 
 describe('owner pickers, in the browser', () => {
-  it('offer the active collaborators on one\'s own record, nothing on a record one may only edit', async () => {
+  it("offer the active collaborators on one's own record, nothing on a record one may only edit", async () => {
     const api = await AdminClient.signIn(demo.server.url, 'support');
     const [me] = await demo.db.ds.query(`SELECT id FROM app_user WHERE login = 'support'`);
     const [own] = await demo.db.ds.query(`SELECT id FROM ticket WHERE owner_user_id = $1 ORDER BY id LIMIT 1`, [me.id]);
     // A ticket of someone else that he may edit (the default), but not transfer.
-    const tickets = (await api.list('Ticket', { perPage: 300 })).body.records
-      .filter((r: any) => r.params.ownerUserId !== me.id && r.recordActions.some((a: { name: string }) => a.name === 'edit'));
+    const tickets = (await api.list('Ticket', { perPage: 300 })).body.records.filter(
+      (r: any) => r.params.ownerUserId !== me.id && r.recordActions.some((a: { name: string }) => a.name === 'edit'),
+    );
     let other: number | null = null;
     for (const t of tickets) {
       const choices = await api.portier('GET', `/owners?module=Ticket&field=ownerUserId&recordId=${t.params.id}`);
-      if (choices.body.mayTransfer === false) { other = t.params.id; break; }
+      if (choices.body.mayTransfer === false) {
+        other = t.params.id;
+        break;
+      }
     }
     expect(other).not.toBeNull();
 
@@ -33,7 +37,9 @@ describe('owner pickers, in the browser', () => {
     const options = page.locator('[id^="react-select"][id*="-option-"]');
     await waitShown(page, options.first());
     const labels = await options.allInnerTexts();
-    const inactive = await demo.db.ds.query(`SELECT coalesce(nullif(full_name, ''), login) AS label FROM app_user WHERE status = 'inactive' OR kind = 'client'`);
+    const inactive = await demo.db.ds.query(
+      `SELECT coalesce(nullif(full_name, ''), login) AS label FROM app_user WHERE status = 'inactive' OR kind = 'client'`,
+    );
     expect(labels.length).toBeGreaterThan(5);
     for (const { label } of inactive) expect(labels).not.toContain(label);
     await screenshot(page, 'owner-picker');

@@ -37,9 +37,12 @@ describe('roles and teams, in the browser', () => {
     await node('Direction commerciale').getByTestId('role-action-move').click();
     await page.getByTestId('role-move-parent').selectOption(String(await roleId('Ventes Lyon')));
     await page.getByTestId('role-move-save').click();
-    await page.getByTestId('role-refusal').filter({
-      hasText: "Impossible de placer Direction commerciale sous Ventes Lyon : Ventes Lyon est un de ses subordonnés. Rien n'a été modifié.",
-    }).waitFor();
+    await page
+      .getByTestId('role-refusal')
+      .filter({
+        hasText: "Impossible de placer Direction commerciale sous Ventes Lyon : Ventes Lyon est un de ses subordonnés. Rien n'a été modifié.",
+      })
+      .waitFor();
     expect(await demo.db.ds.query(`SELECT id, name, parent_id FROM role ORDER BY id`)).toEqual(before);
     await screenshot(page, 'role-tree');
 
@@ -55,8 +58,10 @@ describe('roles and teams, in the browser', () => {
     await page.locator('[data-testid=team-item][data-team="Comptes nationaux"]').click();
     await page.getByTestId('team-editor-title').filter({ hasText: 'Comptes nationaux' }).waitFor();
     const [team] = await demo.db.ds.query(`SELECT id FROM team WHERE name = 'Comptes nationaux'`);
-    const saved = async () => (await demo.db.ds.query(
-      `SELECT u.login FROM team_member tm JOIN app_user u ON u.id = tm.user_id WHERE tm.team_id = $1 ORDER BY u.login`, [team.id])).map((r: { login: string }) => r.login);
+    const saved = async () =>
+      (await demo.db.ds.query(`SELECT u.login FROM team_member tm JOIN app_user u ON u.id = tm.user_id WHERE tm.team_id = $1 ORDER BY u.login`, [team.id])).map(
+        (r: { login: string }) => r.login,
+      );
     const shown = async () => (await page.getByTestId('team-effective-member').evaluateAll((els) => els.map((e) => e.getAttribute('data-login')))).sort();
     await page.locator('[data-testid=team-effective][data-draft=false] [data-testid=team-effective-member]').first().waitFor();
     expect(await shown()).toEqual(await saved()); // the saved preview is the engine's team_member
@@ -83,7 +88,9 @@ describe('roles and teams, in the browser', () => {
     expect(await shown()).toEqual(draft);
     const [kinds] = await demo.db.ds.query(
       `SELECT (SELECT count(*)::int FROM team_user WHERE team_id = $1) AS users, (SELECT count(*)::int FROM team_role WHERE team_id = $1 AND NOT with_subordinates) AS roles,
-              (SELECT count(*)::int FROM team_role WHERE team_id = $1 AND with_subordinates) AS subtrees, (SELECT count(*)::int FROM team_team WHERE team_id = $1) AS teams`, [team.id]);
+              (SELECT count(*)::int FROM team_role WHERE team_id = $1 AND with_subordinates) AS subtrees, (SELECT count(*)::int FROM team_team WHERE team_id = $1) AS teams`,
+      [team.id],
+    );
     expect(kinds).toEqual({ users: 1, roles: 1, subtrees: 1, teams: 2 });
     await page.context().close();
   });
@@ -113,8 +120,13 @@ describe('roles and teams, in the browser', () => {
     await profiles.locator('input[data-option="Lecture seule"]').check();
     await page.getByTestId('role-profiles-save').click();
     await page.getByTestId('roles-outcome').waitFor();
-    expect((await demo.db.ds.query(
-      `SELECT array_agg(p.name ORDER BY p.name) AS names FROM role_profile rp JOIN profile p ON p.id = rp.profile_id JOIN role r ON r.id = rp.role_id WHERE r.name = 'Experts SAV'`))[0].names).toEqual(['Lecture seule', 'Support']);
+    expect(
+      (
+        await demo.db.ds.query(
+          `SELECT array_agg(p.name ORDER BY p.name) AS names FROM role_profile rp JOIN profile p ON p.id = rp.profile_id JOIN role r ON r.id = rp.role_id WHERE r.name = 'Experts SAV'`,
+        )
+      )[0].names,
+    ).toEqual(['Lecture seule', 'Support']);
 
     const [gDupuis] = await demo.db.ds.query(`SELECT id FROM app_user WHERE login = 'g.dupuis'`);
     await demo.db.ds.query(`UPDATE app_user SET role_id = (SELECT id FROM role WHERE name = 'Experts SAV') WHERE id = $1`, [gDupuis.id]);
@@ -124,8 +136,13 @@ describe('roles and teams, in the browser', () => {
     await page.getByTestId('role-panel-delete').getByText('Supprimer Experts SAV : 1 utilisateur(s) et 0 sous-rôle(s) passent au rôle héritier.').waitFor();
     await page.getByTestId('role-delete-heir').selectOption(String(await roleId('Support niveau 2')));
     await page.getByTestId('role-delete-confirm').click();
-    await page.getByTestId('roles-outcome').filter({ hasText: 'Rôle Experts SAV supprimé. 1 utilisateur(s) et 0 rôle(s) subordonné(s) passent à Support niveau 2.' }).waitFor();
-    expect((await demo.db.ds.query(`SELECT r.name FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.id = $1`, [gDupuis.id]))[0].name).toBe('Support niveau 2');
+    await page
+      .getByTestId('roles-outcome')
+      .filter({ hasText: 'Rôle Experts SAV supprimé. 1 utilisateur(s) et 0 rôle(s) subordonné(s) passent à Support niveau 2.' })
+      .waitFor();
+    expect((await demo.db.ds.query(`SELECT r.name FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.id = $1`, [gDupuis.id]))[0].name).toBe(
+      'Support niveau 2',
+    );
 
     await page.goto(`${demo.server.url}/admin/pages/teams`);
     await page.getByTestId('team-new-name').fill('Export');

@@ -15,7 +15,10 @@ describe('sharing and explain, in the browser', () => {
     await page.getByTestId('default-reason-Contact').filter({ hasText: 'il suit Account' }).waitFor();
     expect(await page.getByTestId('default-Activity').isDisabled()).toBe(true);
     // The demo's rules, each as a sentence.
-    await page.getByTestId('rule-sentence').filter({ hasText: 'Les affaires appartenant à Ventes Alpes sont partagées en lecture avec Ventes Lyon.' }).waitFor();
+    await page
+      .getByTestId('rule-sentence')
+      .filter({ hasText: 'Les affaires appartenant à Ventes Alpes sont partagées en lecture avec Ventes Lyon.' })
+      .waitFor();
 
     const [paris] = await demo.db.ds.query(`SELECT id FROM role WHERE name = 'Ventes Paris'`);
     const [team] = await demo.db.ds.query(`SELECT id FROM team WHERE name = 'Comptes nationaux'`);
@@ -37,7 +40,9 @@ describe('sharing and explain, in the browser', () => {
     await page.getByTestId('sharing-outcome').filter({ hasText: 'Règle créée' }).waitFor();
     const row = page.getByTestId('rule-row').filter({ hasText: sentence });
     await row.waitFor();
-    const [stored] = await demo.db.ds.query(`SELECT module, from_kind, from_role_id, to_kind, to_team_id, access FROM sharing_rule WHERE name = 'Pistes de Paris pour les comptes nationaux'`);
+    const [stored] = await demo.db.ds.query(
+      `SELECT module, from_kind, from_role_id, to_kind, to_team_id, access FROM sharing_rule WHERE name = 'Pistes de Paris pour les comptes nationaux'`,
+    );
     expect(stored).toEqual({ module: 'Lead', from_kind: 'roleAndSubordinates', from_role_id: paris.id, to_kind: 'team', to_team_id: team.id, access: 'read' });
     await page.context().close();
   });
@@ -57,7 +62,8 @@ describe('sharing and explain, in the browser', () => {
 
     // A deal of Ventes Alpes: the commercial (Ventes Lyon) reads it through the demo's rule, cannot delete it.
     const [deal] = await demo.db.ds.query(
-      `SELECT d.reference FROM deal d JOIN app_user u ON u.id = d.owner_user_id JOIN role r ON r.id = u.role_id WHERE r.name = 'Ventes Alpes' ORDER BY d.reference LIMIT 1`);
+      `SELECT d.reference FROM deal d JOIN app_user u ON u.id = d.owner_user_id JOIN role r ON r.id = u.role_id WHERE r.name = 'Ventes Alpes' ORDER BY d.reference LIMIT 1`,
+    );
     await page.getByTestId('explain-tool').scrollIntoViewIfNeeded();
     await page.getByTestId('explain-module').selectOption('Deal');
     await page.getByTestId('explain-search').fill(deal.reference);

@@ -7,7 +7,7 @@ import { demoInBrowser, screenshot, signedInPage, tick, waitShown } from '../sup
  */
 const demo = demoInBrowser();
 const q = (sql: string, params: unknown[] = []) => demo.db.ds.query(sql, params);
-const billed = async (login: string) => (await q(`SELECT tier, cause, change, actor_login FROM billing_event WHERE user_login = $1 ORDER BY id`, [login]));
+const billed = async (login: string) => await q(`SELECT tier, cause, change, actor_login FROM billing_event WHERE user_login = $1 ORDER BY id`, [login]);
 
 /**
  * The tier is made exactly full (included = used), so that one more seat in it goes over
@@ -63,7 +63,9 @@ describe('seats and "Mon abonnement", in the browser', () => {
     await page.getByTestId('seat-confirm').click();
     await page.getByTestId('user-status-outcome').filter({ hasText: 'Utilisateur réactivé' }).waitFor();
     expect((await q(`SELECT status FROM app_user WHERE id = $1`, [user.id]))[0].status).toBe('active');
-    expect(await billed(user.login)).toEqual([{ tier: user.tier, cause: `Réactivation de l'utilisateur ${user.login}`, change: 'activateUser', actor_login: 'admin' }]);
+    expect(await billed(user.login)).toEqual([
+      { tier: user.tier, cause: `Réactivation de l'utilisateur ${user.login}`, change: 'activateUser', actor_login: 'admin' },
+    ]);
 
     await page.goto(`${demo.server.url}/admin/pages/subscription`);
     const row = page.locator(`[data-testid=billing-event][data-login="${user.login}"]`);
@@ -96,7 +98,9 @@ describe('seats and "Mon abonnement", in the browser', () => {
     await tick(page, 'confirmSeats');
     await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/edit')), page.click('button[type="submit"]')]);
     expect((await q(`SELECT is_admin FROM app_user WHERE id = $1`, [user.id]))[0].is_admin).toBe(true);
-    expect(await billed(user.login)).toEqual([{ tier: 'premium', cause: `Statut d'administrateur donné à ${user.login}`, change: 'adminFlag', actor_login: 'admin' }]);
+    expect(await billed(user.login)).toEqual([
+      { tier: 'premium', cause: `Statut d'administrateur donné à ${user.login}`, change: 'adminFlag', actor_login: 'admin' },
+    ]);
     await page.context().close();
   });
 
@@ -114,7 +118,9 @@ describe('seats and "Mon abonnement", in the browser', () => {
     expect((await q(`SELECT free_seat FROM app_user WHERE id = $1`, [user.id]))[0].free_seat).toBe(false);
     await admin.getByTestId('free-seat-reason').fill('expert-comptable du client');
     await Promise.all([admin.waitForURL((u) => !u.pathname.endsWith('/edit')), admin.click('button[type="submit"]')]);
-    expect(await q(`SELECT free_seat, free_seat_reason FROM app_user WHERE id = $1`, [user.id])).toEqual([{ free_seat: true, free_seat_reason: 'expert-comptable du client' }]);
+    expect(await q(`SELECT free_seat, free_seat_reason FROM app_user WHERE id = $1`, [user.id])).toEqual([
+      { free_seat: true, free_seat_reason: 'expert-comptable du client' },
+    ]);
     await admin.goto(`${demo.server.url}/admin/pages/subscription`);
     await expect(admin.locator('[data-testid=free-seats] tr[data-login=support]').textContent()).resolves.toContain('expert-comptable du client');
     await admin.context().close();
@@ -129,7 +135,9 @@ describe('seats and "Mon abonnement", in the browser', () => {
 
   it('on the role tree, adding a premium profile to a role over the subscription shows the warning in the panel; cancelled, nothing changes', async () => {
     await fill('premium');
-    const [premium] = await q(`SELECT id, name FROM profile WHERE audience = 'internal' AND license_tier = 'premium' AND name <> 'Administrateur' ORDER BY id LIMIT 1`);
+    const [premium] = await q(
+      `SELECT id, name FROM profile WHERE audience = 'internal' AND license_tier = 'premium' AND name <> 'Administrateur' ORDER BY id LIMIT 1`,
+    );
     const [role] = await q(
       `SELECT r.id, r.name FROM role r WHERE EXISTS (SELECT 1 FROM app_user u WHERE u.role_id = r.id AND u.status = 'active' AND NOT u.is_admin AND NOT u.free_seat)
           AND NOT EXISTS (SELECT 1 FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE rp.role_id = r.id AND p.license_tier = 'premium')
@@ -145,7 +153,9 @@ describe('seats and "Mon abonnement", in the browser', () => {
     await page.getByTestId('role-profiles-save').click();
     const warning = page.getByTestId('role-panel-profiles').getByTestId('seat-warning');
     await warning.waitFor();
-    await expect(warning.locator('[data-tier=premium]').textContent()).resolves.toMatch(/^Premium : \d+ licences utilisées pour \d+ incluses — \d+ licences? facturées? en plus/);
+    await expect(warning.locator('[data-tier=premium]').textContent()).resolves.toMatch(
+      /^Premium : \d+ licences utilisées pour \d+ incluses — \d+ licences? facturées? en plus/,
+    );
     await warning.scrollIntoViewIfNeeded();
     await screenshot(page, 'seats-warning-roles');
     await page.getByTestId('seat-cancel').click();

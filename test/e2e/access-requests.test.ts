@@ -20,15 +20,35 @@ let bob: AdminClient;
 const doc = exampleWithSpareSeats();
 const support = doc.profiles.find((p: { name: string }) => p.name === 'Support');
 doc.profiles.push({
-  ...support, name: "Chef d'équipe partenaire", description: 'Consulte son équipe et demande les changements', licenseTier: 'premium',
-  capabilities: ['requestAccessChanges'], modules: { Lead: { read: true }, Account: { read: true } }, contactScopes: {},
+  ...support,
+  name: "Chef d'équipe partenaire",
+  description: 'Consulte son équipe et demande les changements',
+  licenseTier: 'premium',
+  capabilities: ['requestAccessChanges'],
+  modules: { Lead: { read: true }, Account: { read: true } },
+  contactScopes: {},
 });
 doc.roles.push({ name: 'Partenaires', parent: 'Direction', profiles: ["Chef d'équipe partenaire"] });
 doc.users.push({
-  login: 'lead', email: 'lead@partenaire.test', password: 'Portier2024', firstName: 'Gilles', lastName: 'Lebrun', isAdmin: false,
-  status: 'active', role: 'Partenaires', company: 'Fournil Partenaire', loginHours: null,
+  login: 'lead',
+  email: 'lead@partenaire.test',
+  password: 'Portier2024',
+  firstName: 'Gilles',
+  lastName: 'Lebrun',
+  isAdmin: false,
+  status: 'active',
+  role: 'Partenaires',
+  company: 'Fournil Partenaire',
+  loginHours: null,
 });
-doc.teams.push({ name: 'Réseau partenaires', description: '', users: ['lead', 'bob', 'emma', 'admin', 'gael', 'hugo'], roles: [], rolesAndSubordinates: [], teams: [] });
+doc.teams.push({
+  name: 'Réseau partenaires',
+  description: '',
+  users: ['lead', 'bob', 'emma', 'admin', 'gael', 'hugo'],
+  roles: [],
+  rolesAndSubordinates: [],
+  teams: [],
+});
 
 const one = async (sql: string, params: unknown[] = []) => (await db.ds.query(sql, params))[0];
 const userId = async (login: string): Promise<number> => (await one(`SELECT id FROM app_user WHERE login = $1`, [login])).id;
@@ -36,8 +56,11 @@ const roleId = async (name: string): Promise<number> => (await one(`SELECT id FR
 const requestRow = (id: number) => one(`SELECT * FROM access_request WHERE id = $1`, [id]);
 const requestCount = async (): Promise<number> => (await one(`SELECT count(*)::int AS n FROM access_request`)).n;
 /** The modules a profile of the example opens at all (some privilege on them). */
-const modulesOf = (profile: string) => Object.entries(doc.profiles.find((p: { name: string }) => p.name === profile).modules)
-  .filter(([, rights]) => Object.values(rights as Record<string, boolean>).some(Boolean)).map(([m]) => m).sort();
+const modulesOf = (profile: string) =>
+  Object.entries(doc.profiles.find((p: { name: string }) => p.name === profile).modules)
+    .filter(([, rights]) => Object.values(rights as Record<string, boolean>).some(Boolean))
+    .map(([m]) => m)
+    .sort();
 
 async function request(body: Record<string, unknown>): Promise<number> {
   const r = await lead.portier('POST', '/requests', body);
@@ -75,7 +98,12 @@ describe("a team lead's read-only view", () => {
   });
 
   it('and nothing else: the handling routes answer 403 to the team lead, the team lead routes 403 to others', async () => {
-    for (const [method, path] of [['GET', '/requests'], ['GET', '/requests?status=handled'], ['POST', '/requests/1/approve'], ['POST', '/requests/1/reject']] as const) {
+    for (const [method, path] of [
+      ['GET', '/requests'],
+      ['GET', '/requests?status=handled'],
+      ['POST', '/requests/1/approve'],
+      ['POST', '/requests/1/reject'],
+    ] as const) {
       const r = await lead.portier(method, path, method === 'POST' ? {} : undefined);
       expect([path, r.status, r.body.message]).toEqual([path, 403, 'Refusé : il faut le droit « gérer les utilisateurs ».']);
     }
@@ -92,7 +120,11 @@ describe('making requests', () => {
     const bobId = await userId('bob');
     const cases: Array<[Record<string, unknown>, RegExp, string | undefined]> = [
       [{ type: 'newUser', lastName: 'Rivière', email: 'c@x.test', roleId: await roleId('Support') }, /^Prénom : obligatoire\./, 'firstName'],
-      [{ type: 'newUser', firstName: 'Camille', lastName: 'Rivière', email: 'pas-un-email', roleId: await roleId('Support') }, /^E-mail : adresse invalide\./, 'email'],
+      [
+        { type: 'newUser', firstName: 'Camille', lastName: 'Rivière', email: 'pas-un-email', roleId: await roleId('Support') },
+        /^E-mail : adresse invalide\./,
+        'email',
+      ],
       [{ type: 'newUser', firstName: 'Camille', lastName: 'Rivière', email: 'c@x.test', roleId: 99999 }, /^Rôle : aucun rôle n° 99999\./, 'roleId'],
       [{ type: 'promotion', userId: bobId }, /^Type de demande : newUser, roleChange, deactivation/, 'type'],
       [{ type: 'deactivation', userId: bobId }, /^Motif : obligatoire\./, 'reason'],
@@ -101,7 +133,11 @@ describe('making requests', () => {
     ];
     for (const [body, message, property] of cases) {
       const r = await lead.portier('POST', '/requests', body);
-      expect({ status: r.status, message: r.body.message, property: r.body.property }).toEqual({ status: 400, message: expect.stringMatching(message), property });
+      expect({ status: r.status, message: r.body.message, property: r.body.property }).toEqual({
+        status: 400,
+        message: expect.stringMatching(message),
+        property,
+      });
       expect(r.body.message).toMatch(/Rien n'a été modifié\.$/);
     }
     expect(await requestCount()).toBe(0);
@@ -116,13 +152,23 @@ describe('making requests', () => {
     }
     const none = await lead.portier('POST', '/requests', { type: 'roleChange', userId: 99999, roleId: await roleId('Support') });
     answers.push([none.status, none.body.message.replace('99999', 'N')]);
-    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify([400, "Utilisateur : aucun utilisateur n° N avec accès dans vos équipes. Rien n'a été modifié."])]));
+    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(
+      new Set([JSON.stringify([400, "Utilisateur : aucun utilisateur n° N avec accès dans vos équipes. Rien n'a été modifié."])]),
+    );
     expect(await requestCount()).toBe(0);
   });
 
   it('creates the three kinds of request, lists them in "Mes demandes" as open, records them in the audit trail, and refuses a duplicate', async () => {
     const created = [
-      await request({ type: 'newUser', firstName: 'Camille', lastName: 'Rivière', email: 'camille.riviere@partenaire.test', title: 'Conseillère', roleId: await roleId('Support'), note: 'Arrive lundi' }),
+      await request({
+        type: 'newUser',
+        firstName: 'Camille',
+        lastName: 'Rivière',
+        email: 'camille.riviere@partenaire.test',
+        title: 'Conseillère',
+        roleId: await roleId('Support'),
+        note: 'Arrive lundi',
+      }),
       await request({ type: 'roleChange', userId: await userId('bob'), roleId: await roleId('Support'), note: 'Passe au SAV' }),
       await request({ type: 'deactivation', userId: await userId('emma'), reason: 'Ne travaille plus avec nous', note: null }),
     ];
@@ -134,7 +180,9 @@ describe('making requests', () => {
       [created[0], 'newUser', 'open', 'lead', null],
     ]);
     expect(mine.body.requests[2]).toMatchObject({
-      note: 'Arrive lundi', handler: null, refusal: null,
+      note: 'Arrive lundi',
+      handler: null,
+      refusal: null,
       payload: { firstName: 'Camille', lastName: 'Rivière', email: 'camille.riviere@partenaire.test', title: 'Conseillère', roleName: 'Support' },
     });
     expect(mine.body.requests[1].payload).toMatchObject({ userLogin: 'bob', roleName: 'Support', fromRoleName: 'Ventes Nord' });
@@ -146,7 +194,10 @@ describe('making requests', () => {
       { actor_login: 'lead', action: 'create', module: 'AccessRequest', record_id: String(created[2]), reference: 'Désactivation : emma' },
     ]);
     const twin = await lead.portier('POST', '/requests', { type: 'roleChange', userId: await userId('bob'), roleId: await roleId('Comptabilité') });
-    expect([twin.status, twin.body.message]).toEqual([400, `Une demande identique (n° ${created[1]}) est déjà ouverte : elle attend d'être traitée. Rien n'a été modifié.`]);
+    expect([twin.status, twin.body.message]).toEqual([
+      400,
+      `Une demande identique (n° ${created[1]}) est déjà ouverte : elle attend d'être traitée. Rien n'a été modifié.`,
+    ]);
     const open = await ines.portier('GET', '/requests?status=open');
     expect(open.body.requests.map((x: { id: number }) => x.id)).toEqual(created); // the queue: oldest first
   });
@@ -159,23 +210,48 @@ describe('handling requests', () => {
     const req = await openOf('newUser');
     const r = await ines.portier('POST', `/requests/${req.id}/approve`, { note: 'Bienvenue' });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ login: 'c.riviere', message: expect.stringMatching(/^Demande n° \d+ approuvée : utilisateur c.riviere créé avec le rôle Support/) });
+    expect(r.body).toMatchObject({
+      login: 'c.riviere',
+      message: expect.stringMatching(/^Demande n° \d+ approuvée : utilisateur c.riviere créé avec le rôle Support/),
+    });
     const user = await one(
       `SELECT u.id, u.email, u.first_name, u.last_name, u.title, u.status, u.company, m.login AS reports_to, r.name AS role
-         FROM app_user u JOIN role r ON r.id = u.role_id LEFT JOIN app_user m ON m.id = u.reports_to_id WHERE u.login = 'c.riviere'`);
+         FROM app_user u JOIN role r ON r.id = u.role_id LEFT JOIN app_user m ON m.id = u.reports_to_id WHERE u.login = 'c.riviere'`,
+    );
     expect(user).toEqual({
-      id: r.body.userId, email: 'camille.riviere@partenaire.test', first_name: 'Camille', last_name: 'Rivière', title: 'Conseillère',
-      status: 'active', company: 'Fournil Partenaire', reports_to: 'lead', role: 'Support',
+      id: r.body.userId,
+      email: 'camille.riviere@partenaire.test',
+      first_name: 'Camille',
+      last_name: 'Rivière',
+      title: 'Conseillère',
+      status: 'active',
+      company: 'Fournil Partenaire',
+      reports_to: 'lead',
+      role: 'Support',
     });
     const row = await requestRow(req.id);
-    expect(row).toMatchObject({ status: 'approved', handler_login: 'ines', handler_id: await userId('ines'), handler_note: 'Bienvenue', result_user_id: user.id, refusal: null });
+    expect(row).toMatchObject({
+      status: 'approved',
+      handler_login: 'ines',
+      handler_id: await userId('ines'),
+      handler_note: 'Bienvenue',
+      result_user_id: user.id,
+      refusal: null,
+    });
     expect(row.handled_at).not.toBeNull();
-    const linked = await db.ds.query(`SELECT actor_login, action, module, record_id FROM audit_entry WHERE id = ANY($1::bigint[]) ORDER BY id`, [row.audit_entry_ids]);
+    const linked = await db.ds.query(`SELECT actor_login, action, module, record_id FROM audit_entry WHERE id = ANY($1::bigint[]) ORDER BY id`, [
+      row.audit_entry_ids,
+    ]);
     expect(linked).toEqual([
       { actor_login: 'ines', action: 'create', module: 'User', record_id: String(user.id) },
       { actor_login: 'ines', action: 'approve', module: 'AccessRequest', record_id: String(req.id) },
     ]);
-    expect(r.body.request).toMatchObject({ status: 'approved', handler: { login: 'ines' }, resultUser: { id: user.id, login: 'c.riviere' }, auditEntryIds: row.audit_entry_ids.map(Number) });
+    expect(r.body.request).toMatchObject({
+      status: 'approved',
+      handler: { login: 'ines' },
+      resultUser: { id: user.id, login: 'c.riviere' },
+      auditEntryIds: row.audit_entry_ids.map(Number),
+    });
     // The temporary password, shown once to the approver, lets the new user in.
     expect(r.body.temporaryPassword).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
     await expect(AdminClient.signIn(server.url, 'c.riviere', r.body.temporaryPassword)).resolves.toBeDefined();
@@ -203,7 +279,11 @@ describe('handling requests', () => {
     const req = await openOf('roleChange');
     for (const body of [{}, { reason: '   ' }]) {
       const r = await ines.portier('POST', `/requests/${req.id}/reject`, body);
-      expect([r.status, r.body.message, r.body.property]).toEqual([400, "Motif du rejet : obligatoire, il est montré au demandeur. Rien n'a été modifié.", 'reason']);
+      expect([r.status, r.body.message, r.body.property]).toEqual([
+        400,
+        "Motif du rejet : obligatoire, il est montré au demandeur. Rien n'a été modifié.",
+        'reason',
+      ]);
     }
     expect((await requestRow(req.id)).status).toBe('open');
     const r = await ines.portier('POST', `/requests/${req.id}/reject`, { reason: 'Le SAV est complet' });
@@ -213,14 +293,21 @@ describe('handling requests', () => {
     const mine = (await lead.portier('GET', '/requests/mine')).body.requests.find((x: { id: number }) => x.id === req.id);
     expect(mine).toMatchObject({ status: 'rejected', handlerNote: 'Le SAV est complet', handler: { login: 'ines' } });
     const handled = (await ines.portier('GET', '/requests?status=handled')).body.requests.map((x: { id: number; status: string }) => [x.id, x.status]);
-    expect(handled).toEqual([[req.id, 'rejected'], [expect.any(Number), 'rejected'], [expect.any(Number), 'approved']]);
+    expect(handled).toEqual([
+      [req.id, 'rejected'],
+      [expect.any(Number), 'rejected'],
+      [expect.any(Number), 'approved'],
+    ]);
   });
 
   it('a request already handled cannot be handled again; an unknown one is 404', async () => {
     const [approved] = await db.ds.query(`SELECT id FROM access_request WHERE status = 'approved'`);
     const [rejected] = await db.ds.query(`SELECT id FROM access_request WHERE status = 'rejected'`);
     const again = await ines.portier('POST', `/requests/${approved.id}/approve`, {});
-    expect([again.status, again.body.message]).toEqual([400, `La demande n° ${approved.id} est déjà approuvée par ines : une demande ne se traite qu'une fois. Rien n'a été modifié.`]);
+    expect([again.status, again.body.message]).toEqual([
+      400,
+      `La demande n° ${approved.id} est déjà approuvée par ines : une demande ne se traite qu'une fois. Rien n'a été modifié.`,
+    ]);
     expect((await ines.portier('POST', `/requests/${rejected.id}/approve`, {})).status).toBe(400);
     expect((await ines.portier('POST', `/requests/${approved.id}/reject`, { reason: 'trop tard' })).status).toBe(400);
     expect((await requestRow(approved.id)).refusal).toBeNull(); // not a refusal of the change: nothing recorded on it
@@ -228,12 +315,17 @@ describe('handling requests', () => {
     expect((await ines.portier('POST', '/requests/99999/reject', { reason: 'x' })).status).toBe(404);
   });
 
-  it('an approved deactivation deactivates the user, who leaves the team lead\'s view', async () => {
+  it("an approved deactivation deactivates the user, who leaves the team lead's view", async () => {
     const id = await request({ type: 'deactivation', userId: await userId('bob'), reason: 'Fin de mission' });
     expect((await ines.portier('POST', `/requests/${id}/approve`, {})).status).toBe(200);
     expect(await one(`SELECT status FROM app_user WHERE login = 'bob'`)).toEqual({ status: 'inactive' });
-    const linked = await db.ds.query(`SELECT action, module FROM audit_entry WHERE id = ANY($1::bigint[]) ORDER BY id`, [(await requestRow(id)).audit_entry_ids]);
-    expect(linked).toEqual([{ action: 'update', module: 'User' }, { action: 'approve', module: 'AccessRequest' }]);
+    const linked = await db.ds.query(`SELECT action, module FROM audit_entry WHERE id = ANY($1::bigint[]) ORDER BY id`, [
+      (await requestRow(id)).audit_entry_ids,
+    ]);
+    expect(linked).toEqual([
+      { action: 'update', module: 'User' },
+      { action: 'approve', module: 'AccessRequest' },
+    ]);
     const team = (await lead.portier('GET', '/requests/team')).body.users.map((u: { login: string }) => u.login);
     expect(team).toEqual(['emma']);
   });

@@ -27,9 +27,7 @@ describe('my account', () => {
     const bob = await AdminClient.signIn(server.url, 'bob');
     const me = await bob.portier('GET', '/account');
     expect(me.status).toBe(200);
-    const [expected] = await db.ds.query(
-      `SELECT r.name AS role, u.email FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.login = 'bob'`,
-    );
+    const [expected] = await db.ds.query(`SELECT r.name AS role, u.email FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.login = 'bob'`);
     expect(me.body).toMatchObject({ login: 'bob', role: expected.role, email: expected.email, isAdmin: false });
     expect(me.body.profiles.length).toBeGreaterThan(0);
     expect(me.body.signIns[0]).toMatchObject({ success: true });
@@ -53,12 +51,27 @@ describe('my account', () => {
     expect((await login(server.url, 'bob', 'Portier2024')).status).not.toBe(302);
     expect((await login(server.url, 'bob', 'Nouveau2025')).status).toBe(302);
     const [entry] = await db.ds.query(`SELECT actor_login, action, module, record_id, changes FROM audit_entry WHERE action = 'passwordChange'`);
-    expect(entry).toEqual({ actor_login: 'bob', action: 'passwordChange', module: 'User', record_id: String(await userId('bob')), changes: { password: ['***', '***'] } });
+    expect(entry).toEqual({
+      actor_login: 'bob',
+      action: 'passwordChange',
+      module: 'User',
+      record_id: String(await userId('bob')),
+      changes: { password: ['***', '***'] },
+    });
   });
 });
 
 describe('login hours in the user form', () => {
-  const schedule = { tz: 'Europe/Paris', days: { mon: [['08:00', '12:00'], ['14:00', '18:00']], fri: [['09:00', '17:00']] } };
+  const schedule = {
+    tz: 'Europe/Paris',
+    days: {
+      mon: [
+        ['08:00', '12:00'],
+        ['14:00', '18:00'],
+      ],
+      fri: [['09:00', '17:00']],
+    },
+  };
 
   it('the form sends the schedule as JSON; the server stores it and shows it back', async () => {
     const id = await userId('chloe');

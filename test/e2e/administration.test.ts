@@ -29,7 +29,12 @@ afterAll(async () => {
 beforeEach(async () => {
   await importDoc(db.ds, exampleWithSpareSeats(), true);
   ids.clear();
-  for (const [kind, sql] of [['user', 'SELECT id, login AS k FROM app_user'], ['role', 'SELECT id, name AS k FROM role'], ['team', 'SELECT id, name AS k FROM team'], ['profile', 'SELECT id, name AS k FROM profile']]) {
+  for (const [kind, sql] of [
+    ['user', 'SELECT id, login AS k FROM app_user'],
+    ['role', 'SELECT id, name AS k FROM role'],
+    ['team', 'SELECT id, name AS k FROM team'],
+    ['profile', 'SELECT id, name AS k FROM profile'],
+  ]) {
     for (const r of await db.ds.query(sql)) ids.set(`${kind}:${r.k}`, r.id);
   }
 });
@@ -38,7 +43,7 @@ const signIn = (login: string) => AdminClient.signIn(server.url, login);
 const message = (res: { body: { notice?: { message?: string } } }) => res.body.notice?.message ?? '';
 
 describe('administration rights', () => {
-  it('every signed-in collaborator sees users\' names, and nothing else of them without manageUsers', async () => {
+  it("every signed-in collaborator sees users' names, and nothing else of them without manageUsers", async () => {
     const bob = await signIn('bob');
     expect((await bob.list('User')).status).toBe(403);
     const found = await bob.search('User', 'a');
@@ -120,10 +125,7 @@ describe('safeguards', () => {
     for (let round = 0; round < 5; round++) {
       await db.ds.query(`UPDATE app_user SET is_admin = true, status = 'active' WHERE login IN ('admin', 'dir')`);
       const [admin, dir] = await Promise.all([signIn('admin'), signIn('dir')]);
-      const [a, b] = await Promise.all([
-        admin.edit('User', userId('dir'), { status: 'inactive' }),
-        dir.edit('User', userId('admin'), { status: 'inactive' }),
-      ]);
+      const [a, b] = await Promise.all([admin.edit('User', userId('dir'), { status: 'inactive' }), dir.edit('User', userId('admin'), { status: 'inactive' })]);
       // One wins; the other is refused by the safeguard (403) or, if the winner's change landed
       // first, finds its own session ended (401): never both.
       expect([a.status, b.status].filter((s) => s === 200)).toHaveLength(1);
@@ -181,7 +183,14 @@ describe('safeguards', () => {
     expect((await ines.edit('SharingDefault', 'Account', { level: 'private' })).status).toBe(200);
     const deal = await ines.edit('SharingDefault', 'Deal', { level: 'public_read' });
     expect([deal.status, message(deal)]).toEqual([400, expect.stringMatching(/Deal doit rester privé tant que Account est privé/)]);
-    const rule = await ines.create('SharingRule', { module: 'Activity', fromKind: 'role', fromRoleId: roleId('Ventes'), toKind: 'role', toRoleId: roleId('Support'), access: 'read' });
+    const rule = await ines.create('SharingRule', {
+      module: 'Activity',
+      fromKind: 'role',
+      fromRoleId: roleId('Ventes'),
+      toKind: 'role',
+      toRoleId: roleId('Support'),
+      access: 'read',
+    });
     expect([rule.status, message(rule)]).toEqual([400, expect.stringMatching(/toujours privé/)]);
   });
 });
@@ -193,10 +202,13 @@ describe('heirs', () => {
     expect([without.status, message(without)]).toEqual([400, expect.stringMatching(/Désignez l'utilisateur qui reprend/)]);
     const res = await ines.delete('User', userId('bob'), { heirId: userId('alice') });
     expect(res.status).toBe(200);
-    const owned = await db.ds.query(`
+    const owned = await db.ds.query(
+      `
       SELECT 'account' AS t, reference FROM account WHERE owner_user_id = $1
       UNION ALL SELECT 'quote', reference FROM quote WHERE owner_user_id = $1
-      UNION ALL SELECT 'contact', reference FROM contact WHERE primary_advisor_id = $1 OR secondary_advisor_id = $1 ORDER BY 1, 2`, [userId('alice')]);
+      UNION ALL SELECT 'contact', reference FROM contact WHERE primary_advisor_id = $1 OR secondary_advisor_id = $1 ORDER BY 1, 2`,
+      [userId('alice')],
+    );
     expect(owned.map((r: { reference: string }) => r.reference)).toEqual(expect.arrayContaining(['ACC-1', 'ACC-4', 'QUO-1', 'CON-1', 'CON-3', 'CON-6']));
     expect((await db.ds.query(`SELECT 1 FROM app_user WHERE login = 'bob'`)).length).toBe(0);
   });
@@ -225,9 +237,11 @@ describe('heirs', () => {
     const res = await ines.delete('Role', roleId('Ventes'), { heirId: roleId('Support') });
     expect(res.status).toBe(200);
     expect(await db.ds.query(`SELECT login FROM app_user WHERE role_id = $1 ORDER BY login`, [roleId('Support')])).toEqual(
-      expect.arrayContaining([{ login: 'damien' }, { login: 'emma' }]));
-    expect((await db.ds.query(`SELECT name FROM role WHERE parent_id = $1 ORDER BY name`, [roleId('Support')])).map((r: { name: string }) => r.name))
-      .toEqual(expect.arrayContaining(['Ventes Nord', 'Ventes Sud']));
+      expect.arrayContaining([{ login: 'damien' }, { login: 'emma' }]),
+    );
+    expect((await db.ds.query(`SELECT name FROM role WHERE parent_id = $1 ORDER BY name`, [roleId('Support')])).map((r: { name: string }) => r.name)).toEqual(
+      expect.arrayContaining(['Ventes Nord', 'Ventes Sud']),
+    );
     expect((await db.ds.query(`SELECT 1 FROM sharing_rule WHERE module = 'SalesOrder'`)).length).toBe(0); // it named Ventes
   });
 
@@ -242,7 +256,11 @@ describe('heirs', () => {
     expect((await ines.delete('Team', teamId('Grands comptes'))).status).toBe(400);
     const res = await ines.delete('Team', teamId('Grands comptes'), { heirUserId: userId('alice') });
     expect(res.status).toBe(200);
-    expect((await db.ds.query(`SELECT reference FROM account WHERE owner_user_id = $1 ORDER BY reference`, [userId('alice')])).map((r: { reference: string }) => r.reference)).toEqual(['ACC-1', 'ACC-3']);
+    expect(
+      (await db.ds.query(`SELECT reference FROM account WHERE owner_user_id = $1 ORDER BY reference`, [userId('alice')])).map(
+        (r: { reference: string }) => r.reference,
+      ),
+    ).toEqual(['ACC-1', 'ACC-3']);
     expect((await db.ds.query(`SELECT count(*)::int AS n FROM sharing_rule WHERE from_team_id IS NOT NULL OR to_team_id IS NOT NULL`))[0].n).toBe(1); // Qualité's remains
   });
 
@@ -251,7 +269,9 @@ describe('heirs', () => {
     expect((await ines.delete('Profile', profileId('Support'))).status).toBe(400);
     const res = await ines.delete('Profile', profileId('Support'), { replacementId: profileId('Comptabilité') });
     expect(res.status).toBe(200);
-    const held = await db.ds.query(`SELECT r.name FROM role_profile rp JOIN role r ON r.id = rp.role_id WHERE rp.profile_id = $1 ORDER BY r.name`, [profileId('Comptabilité')]);
+    const held = await db.ds.query(`SELECT r.name FROM role_profile rp JOIN role r ON r.id = rp.role_id WHERE rp.profile_id = $1 ORDER BY r.name`, [
+      profileId('Comptabilité'),
+    ]);
     expect(held.map((r: { name: string }) => r.name)).toEqual(['Comptabilité', 'Support', 'Ventes Sud']);
   });
 });

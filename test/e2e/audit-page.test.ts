@@ -24,16 +24,30 @@ const BACKDATED = 1200; // more than one batch of the CSV export (1000)
 
 function withAuditor(doc: any): any {
   doc.profiles.push({
-    name: 'Auditeur', description: "Lit la piste d'audit", system: false, default: false, licenseTier: 'premium',
-    viewAll: true, editAll: false, capabilities: ['viewAudit'],
+    name: 'Auditeur',
+    description: "Lit la piste d'audit",
+    system: false,
+    default: false,
+    licenseTier: 'premium',
+    viewAll: true,
+    editAll: false,
+    capabilities: ['viewAudit'],
     modules: { Contact: { create: false, read: true, edit: false, delete: false, export: false } },
     contactScopes: { client: 'all', prospect: 'all', supplier: 'all', other: 'all' },
     fields: { Contact: { email: 'none' } },
   });
   doc.roles.push({ name: 'Audit', parent: 'Direction', profiles: ['Auditeur'] });
   doc.users.push({
-    login: 'audra', email: 'audra@exemple.test', password: 'Portier2024', firstName: 'Audra', lastName: 'Martin',
-    isAdmin: false, status: 'active', role: 'Audit', company: 'Acme', loginHours: null,
+    login: 'audra',
+    email: 'audra@exemple.test',
+    password: 'Portier2024',
+    firstName: 'Audra',
+    lastName: 'Martin',
+    isAdmin: false,
+    status: 'active',
+    role: 'Audit',
+    company: 'Acme',
+    loginHours: null,
   });
   doc.subscription.seats.premium += 2;
   return doc;
@@ -92,7 +106,16 @@ beforeAll(async () => {
   // Older entries (the trigger chains them; only `at` is ours): a day boundary in Paris, and
   // enough rows for the CSV to take several batches.
   const insert = `INSERT INTO audit_entry (at, actor_id, actor_login, action, module, record_id, reference, changes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
-  await db.ds.query(insert, ['2024-03-10T10:00:00+01:00', bobId, 'bob', 'update', 'Contact', String(contactId), 'OLD-1', JSON.stringify({ email: ['a@x.test', 'b@x.test'], phone: ['1', '2'] })]);
+  await db.ds.query(insert, [
+    '2024-03-10T10:00:00+01:00',
+    bobId,
+    'bob',
+    'update',
+    'Contact',
+    String(contactId),
+    'OLD-1',
+    JSON.stringify({ email: ['a@x.test', 'b@x.test'], phone: ['1', '2'] }),
+  ]);
   await db.ds.query(insert, ['2024-03-15T22:30:00Z', bobId, 'bob', 'update', 'Contact', String(contactId), 'OLD-2', JSON.stringify({ name: ['A', 'B'] })]); // 23:30 in Paris, the 15th
   await db.ds.query(insert, ['2024-03-15T23:30:00Z', bobId, 'bob', 'delete', 'Deal', '999', 'OLD-3', null]); // 00:30 in Paris, the 16th
   await db.ds.query(
@@ -144,8 +167,16 @@ describe('filters and pagination', () => {
     ['action', () => ({ action: 'update' }), () => `action = 'update'`],
     ['period (days in Paris)', () => ({ from: '2024-03-10', to: '2024-03-15' }), () => `at >= '2024-03-09T23:00:00Z' AND at < '2024-03-15T23:00:00Z'`],
     ['period (from a day on)', () => ({ from: '2024-03-16' }), () => `at >= '2024-03-15T23:00:00Z'`],
-    ['period (instants)', () => ({ from: '2023-06-01T12:30:00Z', to: '2023-06-01T13:00:00Z' }), () => `at BETWEEN '2023-06-01T12:30:00Z' AND '2023-06-01T13:00:00Z'`],
-    ['several at once', () => ({ actor: 'bob', module: 'Contact', action: 'update', to: '2024-12-31' }), () => `actor_login = 'bob' AND module = 'Contact' AND action = 'update' AND at < '2024-12-31T23:00:00Z'`],
+    [
+      'period (instants)',
+      () => ({ from: '2023-06-01T12:30:00Z', to: '2023-06-01T13:00:00Z' }),
+      () => `at BETWEEN '2023-06-01T12:30:00Z' AND '2023-06-01T13:00:00Z'`,
+    ],
+    [
+      'several at once',
+      () => ({ actor: 'bob', module: 'Contact', action: 'update', to: '2024-12-31' }),
+      () => `actor_login = 'bob' AND module = 'Contact' AND action = 'update' AND at < '2024-12-31T23:00:00Z'`,
+    ],
   ])('%s: exactly the entries SQL finds, newest first', async (_what, query, where) => {
     // Functions: the ids they name exist once beforeAll has run.
     const expected = await sqlIds(where());
@@ -185,9 +216,14 @@ describe('filters and pagination', () => {
     expect(res.body.options.modules).toEqual(expect.arrayContaining(['Contact', 'User', 'Account', 'Deal']));
     expect(res.body.entries).toEqual([
       expect.objectContaining({
-        action: 'update', module: 'Contact', kind: 'record', recordId: String(contactId), actorLogin: 'admin',
+        action: 'update',
+        module: 'Contact',
+        kind: 'record',
+        recordId: String(contactId),
+        actorLogin: 'admin',
         changes: { email: ['paul.audit@exemple.test', 'p.audit@exemple.test'] },
-        at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), ip: expect.any(String),
+        at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        ip: expect.any(String),
       }),
     ]);
     const setup = await page(admin, { module: 'User', recordId: bobId, action: 'update' });
@@ -203,7 +239,10 @@ describe('what a viewer sees', () => {
     const mine = await page(audra, { ...query, perPage: 200 });
     expect(mine.status).toBe(200);
     // The entry of the e-mail's change alone is dropped (docs/spec/access-model.md, "Who reads the audit trail").
-    const emailOnly = await sqlIds(`e.module = 'Contact' AND e.record_id = $1 AND e.changes IS NOT NULL AND e.changes <> '{}' AND NOT (e.changes - 'email' <> '{}')`, [String(contactId)]);
+    const emailOnly = await sqlIds(
+      `e.module = 'Contact' AND e.record_id = $1 AND e.changes IS NOT NULL AND e.changes <> '{}' AND NOT (e.changes - 'email' <> '{}')`,
+      [String(contactId)],
+    );
     expect(emailOnly).toHaveLength(1);
     expect(mine.body.entries.map((e: { id: string }) => e.id)).toEqual(full.ids.filter((id) => !emailOnly.includes(id)));
     const raw = JSON.stringify(mine.body.entries);
@@ -235,7 +274,20 @@ describe('the CSV export', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="piste-audit-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect([...res.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(res.text.slice(1));
-    expect(rows[0]).toEqual(['N°', 'Date (Europe/Paris)', 'Utilisateur', 'Identifiant', 'Action', 'Module', "N° d'enregistrement", 'Référence', 'Modifications', 'Message', 'Adresse IP', 'Navigateur']);
+    expect(rows[0]).toEqual([
+      'N°',
+      'Date (Europe/Paris)',
+      'Utilisateur',
+      'Identifiant',
+      'Action',
+      'Module',
+      "N° d'enregistrement",
+      'Référence',
+      'Modifications',
+      'Message',
+      'Adresse IP',
+      'Navigateur',
+    ]);
     const expected = await sqlIds();
     expect(expected.length).toBeGreaterThan(BACKDATED);
     expect(rows.slice(1).map((r) => r[0])).toEqual(expected);
@@ -246,11 +298,20 @@ describe('the CSV export', () => {
     const res = await csv(admin, { actor: 'bob', from: '2024-03-10', to: '2024-03-10' });
     const rows = parseCsv(res.text.slice(1));
     expect(rows.slice(1).map((r) => r[0])).toEqual(await sqlIds(`actor_login = 'bob' AND at >= '2024-03-09T23:00:00Z' AND at < '2024-03-10T23:00:00Z'`));
-    expect(rows[1].slice(1, 9)).toEqual(['2024-03-10 10:00:00', 'Bob Durand', 'bob', 'Modification', 'Contact', String(contactId), 'OLD-1', 'email : a@x.test → b@x.test\nphone : 1 → 2']);
+    expect(rows[1].slice(1, 9)).toEqual([
+      '2024-03-10 10:00:00',
+      'Bob Durand',
+      'bob',
+      'Modification',
+      'Contact',
+      String(contactId),
+      'OLD-1',
+      'email : a@x.test → b@x.test\nphone : 1 → 2',
+    ]);
   });
 });
 
-describe('the AuditEntry resource and the users\' button', () => {
+describe("the AuditEntry resource and the users' button", () => {
   it('is read-only even for an admin: no new, edit, delete or bulk delete, and the row is unchanged', async () => {
     const [entry] = await db.ds.query(`SELECT id, actor_login, hash FROM audit_entry ORDER BY id LIMIT 1`);
     expect((await admin.list('AuditEntry', { perPage: 5 })).status).toBe(200);
@@ -269,7 +330,7 @@ describe('the AuditEntry resource and the users\' button', () => {
     expect((await bob.list('AuditEntry', { perPage: 5 })).status).toBe(403);
   });
 
-  it('every module record\'s page is AdminJS\'s show view with the history panel (console/records/record-show-with-history.tsx)', async () => {
+  it("every module record's page is AdminJS's show view with the history panel (console/records/record-show-with-history.tsx)", async () => {
     const res = await fetch(`${server.url}/admin/resources/Contact/records/${contactId}/show`, { headers: { cookie: admin.cookie } });
     const html = await res.text();
     const state = JSON.parse(html.match(/window\.REDUX_STATE = (\{.*?\});?\n/s)![1]);

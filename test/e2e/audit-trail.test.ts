@@ -86,14 +86,26 @@ describe('audit trail of record changes', () => {
     const before = (await entries()).length;
     const [ventes] = await db.ds.query(`SELECT id FROM role WHERE name = 'Ventes'`);
     const [support] = await db.ds.query(`SELECT id FROM role WHERE name = 'Support'`);
-    const rule = await admin.create('SharingRule', { name: 'Audit', module: 'Deal', fromKind: 'role', fromRoleId: ventes.id, toKind: 'role', toRoleId: support.id, access: 'read' });
+    const rule = await admin.create('SharingRule', {
+      name: 'Audit',
+      module: 'Deal',
+      fromKind: 'role',
+      fromRoleId: ventes.id,
+      toKind: 'role',
+      toRoleId: support.id,
+      access: 'read',
+    });
     expect(rule.status).toBe(200);
     const [bobRow] = await db.ds.query(`SELECT id FROM app_user WHERE login = 'bob'`);
     expect((await admin.edit('User', bobRow.id, { title: 'Commercial senior', password: 'Nouveau2025' })).status).toBe(200);
     const [adminRow] = await db.ds.query(`SELECT id FROM app_user WHERE login = 'admin'`);
     expect((await admin.edit('User', adminRow.id, { status: 'inactive' })).status).toBe(403); // safeguard
     const written = (await entries()).slice(before);
-    expect(written.map((e: { module: string; action: string }) => `${e.module} ${e.action}`)).toEqual(['SharingRule create', 'User update', 'User safeguardRefused']);
+    expect(written.map((e: { module: string; action: string }) => `${e.module} ${e.action}`)).toEqual([
+      'SharingRule create',
+      'User update',
+      'User safeguardRefused',
+    ]);
     expect(written[1].changes.title).toEqual([null, 'Commercial senior']);
     expect(JSON.stringify(written)).not.toContain('Nouveau2025');
     expect(JSON.stringify(written)).not.toMatch(/argon2/);

@@ -71,7 +71,14 @@ describe('a catalogue: the module privileges alone decide', () => {
     expect(level.status).toBe(400);
     expect(level.body.message).toContain('Product est un catalogue');
     const [role] = await db.ds.query(`SELECT id FROM role WHERE name = 'Ventes Nord'`);
-    const rule = await admin.portier('POST', '/sharing/rules', { module: 'Product', access: 'read_write', fromKind: 'role', fromId: role.id, toKind: 'role', toId: role.id });
+    const rule = await admin.portier('POST', '/sharing/rules', {
+      module: 'Product',
+      access: 'read_write',
+      fromKind: 'role',
+      fromId: role.id,
+      toKind: 'role',
+      toId: role.id,
+    });
     expect(rule.status).toBe(400);
     expect(await db.ds.query(`SELECT count(*)::int AS n FROM sharing_rule WHERE module = 'Product'`)).toEqual([{ n: 0 }]);
   });

@@ -24,8 +24,17 @@ beforeAll(async () => {
   doc.records.SalesOrder.push({ reference: 'SO-9', name: 'Commande sans compte', account: null, deal: 'DEA-2', quote: null, owner: { user: 'emma' } });
   doc.records.Invoice.push({ reference: 'INV-8', name: 'Facture ACC-3', account: 'ACC-3', salesOrder: null, owner: { user: 'farid' } });
   doc.users.push(
-    { login: 'comptable', email: 'comptable@client.test', password: 'Portier2024', kind: 'client', role: null,
-      dossiers: [{ account: 'ACC-1', profile: 'Connect & pay' }, { account: 'ACC-2', profile: 'Easy Invoicing' }] },
+    {
+      login: 'comptable',
+      email: 'comptable@client.test',
+      password: 'Portier2024',
+      kind: 'client',
+      role: null,
+      dossiers: [
+        { account: 'ACC-1', profile: 'Connect & pay' },
+        { account: 'ACC-2', profile: 'Easy Invoicing' },
+      ],
+    },
     { login: 'orphelin', email: 'orphelin@client.test', password: 'Portier2024', kind: 'client', role: null, dossiers: [] },
   );
   await importDoc(db.ds, doc);
@@ -63,7 +72,7 @@ describe('a client user in their dossiers', () => {
     );
   });
 
-  it('creates under a dossier whose profile grants create; the record is owned by the Account\'s owner and records its creator', async () => {
+  it("creates under a dossier whose profile grants create; the record is owned by the Account's owner and records its creator", async () => {
     const acc2 = await id('account', 'ACC-2');
     const created = await comptable.create('Invoice', { name: 'Facture du client', accountId: acc2 });
     expect(created.status).toBe(200);
@@ -127,16 +136,24 @@ describe('a client user in their dossiers', () => {
 describe('client profiles and dossiers, for consultants', () => {
   const profileId = async (name: string): Promise<number> => (await db.ds.query(`SELECT id FROM profile WHERE name = $1`, [name]))[0].id;
   const userIdOf = async (login: string): Promise<number> => (await db.ds.query(`SELECT id FROM app_user WHERE login = $1`, [login]))[0].id;
-  const grantsOf = async (login: string) => db.ds.query(
-    `SELECT a.reference, p.name FROM dossier_grant g JOIN app_user u ON u.id = g.user_id JOIN account a ON a.id = g.account_id
-       JOIN profile p ON p.id = g.profile_id WHERE u.login = $1 ORDER BY a.reference`, [login]);
+  const grantsOf = async (login: string) =>
+    db.ds.query(
+      `SELECT a.reference, p.name FROM dossier_grant g JOIN app_user u ON u.id = g.user_id JOIN account a ON a.id = g.account_id
+       JOIN profile p ON p.id = g.profile_id WHERE u.login = $1 ORDER BY a.reference`,
+      [login],
+    );
 
   it('lists the client profiles by tier with their price level and users as (user, dossier) pairs', async () => {
     const admin = await AdminClient.signIn(server.url, 'admin');
     const list = await admin.portier('GET', '/clients/profiles');
     expect(list.status).toBe(200);
-    expect(list.body.profiles.slice(0, 4).map((p: { name: string; tier: string; priceLevel: number; system: boolean }) => [p.name, p.tier, p.priceLevel, p.system])).toEqual([
-      ['Connect & pay', 'connect', 1, true], ['Easy Invoicing', 'invoicing', 2, true], ['Comptabilité complète', 'accounting', 3, true], ['Gestion commerciale avancée', 'commercial', 4, true],
+    expect(
+      list.body.profiles.slice(0, 4).map((p: { name: string; tier: string; priceLevel: number; system: boolean }) => [p.name, p.tier, p.priceLevel, p.system]),
+    ).toEqual([
+      ['Connect & pay', 'connect', 1, true],
+      ['Easy Invoicing', 'invoicing', 2, true],
+      ['Comptabilité complète', 'accounting', 3, true],
+      ['Gestion commerciale avancée', 'commercial', 4, true],
     ]);
     const pairs = await admin.portier('GET', `/clients/profiles/${await profileId('Connect & pay')}/users`);
     expect(pairs.body.pairs.map((p: { login: string; account: string }) => `${p.login}/${p.account}`)).toEqual(['comptable/ACC-1']);
@@ -149,9 +166,19 @@ describe('client profiles and dossiers, for consultants', () => {
     const edit = await admin.edit('Profile', await profileId('Easy Invoicing'), { description: 'autre' });
     expect([edit.status, JSON.stringify(edit.body.notice)]).toEqual([403, expect.stringContaining('dupliquez-le')]);
     expect((await admin.delete('Profile', await profileId('Easy Invoicing'))).status).toBe(403);
-    const copy = await admin.create('Profile', { name: 'Factures en lecture', audience: 'client', licenseTier: 'invoicing', modules: JSON.stringify({ Account: { read: true }, Invoice: { read: true } }) });
+    const copy = await admin.create('Profile', {
+      name: 'Factures en lecture',
+      audience: 'client',
+      licenseTier: 'invoicing',
+      modules: JSON.stringify({ Account: { read: true }, Invoice: { read: true } }),
+    });
     expect(copy.status).toBe(200);
-    const beyond = await admin.create('Profile', { name: 'Trop', audience: 'client', licenseTier: 'connect', modules: JSON.stringify({ Invoice: { read: true, edit: true }, Deal: { read: true } }) });
+    const beyond = await admin.create('Profile', {
+      name: 'Trop',
+      audience: 'client',
+      licenseTier: 'connect',
+      modules: JSON.stringify({ Invoice: { read: true, edit: true }, Deal: { read: true } }),
+    });
     expect([beyond.status, JSON.stringify(beyond.body.notice)]).toEqual([403, expect.stringMatching(/Invoice: edit.*Deal: read/)]);
   });
 
@@ -182,29 +209,49 @@ describe('client profiles and dossiers, for consultants', () => {
 
   it('transfers one dossier of one user, then all the users of a profile, with the pairs moved, audited', async () => {
     const admin = await AdminClient.signIn(server.url, 'admin');
-    const one = await admin.portier('POST', `/clients/users/${await userIdOf('comptable')}/dossiers/${await id('account', 'ACC-2')}/transfer`, { to: await profileId('Factures en lecture') });
+    const one = await admin.portier('POST', `/clients/users/${await userIdOf('comptable')}/dossiers/${await id('account', 'ACC-2')}/transfer`, {
+      to: await profileId('Factures en lecture'),
+    });
     expect(one.status).toBe(200);
-    expect(await grantsOf('comptable')).toEqual([{ reference: 'ACC-1', name: 'Connect & pay' }, { reference: 'ACC-2', name: 'Factures en lecture' }]);
+    expect(await grantsOf('comptable')).toEqual([
+      { reference: 'ACC-1', name: 'Connect & pay' },
+      { reference: 'ACC-2', name: 'Factures en lecture' },
+    ]);
     const all = await admin.portier('POST', `/clients/profiles/${await profileId('Connect & pay')}/transfer`, { to: await profileId('Easy Invoicing') });
     expect([all.status, all.body.moved.map((p: { login: string; account: string }) => `${p.login}/${p.account}`)]).toEqual([200, ['comptable/ACC-1']]);
-    expect(await grantsOf('comptable')).toEqual([{ reference: 'ACC-1', name: 'Easy Invoicing' }, { reference: 'ACC-2', name: 'Factures en lecture' }]);
+    expect(await grantsOf('comptable')).toEqual([
+      { reference: 'ACC-1', name: 'Easy Invoicing' },
+      { reference: 'ACC-2', name: 'Factures en lecture' },
+    ]);
     const [entry] = await db.ds.query(`SELECT changes FROM audit_entry WHERE module = 'User' AND reference = 'comptable' ORDER BY id DESC LIMIT 1`);
-    expect(entry.changes.dossiers[1]).toEqual([['ACC-1', 'Easy Invoicing'], ['ACC-2', 'Factures en lecture']]);
+    expect(entry.changes.dossiers[1]).toEqual([
+      ['ACC-1', 'Easy Invoicing'],
+      ['ACC-2', 'Factures en lecture'],
+    ]);
     // What the client sees follows at the next request: Easy Invoicing now lets them edit ACC-1's invoices.
     expect((await comptable.edit('Invoice', await id('invoice', 'INV-1'), { name: 'Facture ACC-1 modifiée' })).status).toBe(200);
   });
 
-  it('sets a client user\'s dossier grants; refuses an internal profile, an internal user, two grants on one Account, and changes nothing then', async () => {
+  it("sets a client user's dossier grants; refuses an internal profile, an internal user, two grants on one Account, and changes nothing then", async () => {
     const admin = await AdminClient.signIn(server.url, 'admin');
     const orphelin = await userIdOf('orphelin');
-    const bad = await admin.portier('PUT', `/clients/users/${orphelin}/dossiers`, { dossiers: [{ accountId: await id('account', 'ACC-3'), profileId: await profileId('Direction') }] });
+    const bad = await admin.portier('PUT', `/clients/users/${orphelin}/dossiers`, {
+      dossiers: [{ accountId: await id('account', 'ACC-3'), profileId: await profileId('Direction') }],
+    });
     expect([bad.status, bad.body.message]).toEqual([400, expect.stringContaining('profil interne')]);
-    const twice = await admin.portier('PUT', `/clients/users/${orphelin}/dossiers`, { dossiers: [{ accountId: await id('account', 'ACC-3'), profileId: await profileId('Connect & pay') }, { accountId: await id('account', 'ACC-3'), profileId: await profileId('Easy Invoicing') }] });
+    const twice = await admin.portier('PUT', `/clients/users/${orphelin}/dossiers`, {
+      dossiers: [
+        { accountId: await id('account', 'ACC-3'), profileId: await profileId('Connect & pay') },
+        { accountId: await id('account', 'ACC-3'), profileId: await profileId('Easy Invoicing') },
+      ],
+    });
     expect(twice.status).toBe(400);
     const internal = await admin.portier('PUT', `/clients/users/${await userIdOf('bob')}/dossiers`, { dossiers: [] });
     expect(internal.status).toBe(400);
     expect(await grantsOf('orphelin')).toEqual([]);
-    const ok = await admin.portier('PUT', `/clients/users/${orphelin}/dossiers`, { dossiers: [{ accountId: await id('account', 'ACC-3'), profileId: await profileId('Connect & pay') }] });
+    const ok = await admin.portier('PUT', `/clients/users/${orphelin}/dossiers`, {
+      dossiers: [{ accountId: await id('account', 'ACC-3'), profileId: await profileId('Connect & pay') }],
+    });
     expect(ok.status).toBe(200);
     expect((await login(server.url, 'orphelin', 'Portier2024')).status).toBe(302); // a dossier: they may sign in now
   });

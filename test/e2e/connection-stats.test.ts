@@ -36,7 +36,13 @@ async function moduleRequest(client: AdminClient, module: string, kind: 'list' |
 
 const stats = (client: AdminClient, query = '') => getJson(server.url, `/admin/portier/stats${query ? `?${query}` : ''}`, client.cookie);
 
-interface RawEvent { day: string; success: boolean; reason: string | null; user_id: number | null; company: string | null }
+interface RawEvent {
+  day: string;
+  success: boolean;
+  reason: string | null;
+  user_id: number | null;
+  company: string | null;
+}
 const rawEvents = (): Promise<RawEvent[]> =>
   db.ds.query(`SELECT to_char(at AT TIME ZONE '${TZ}', 'YYYY-MM-DD') AS day, success, reason, user_id, company FROM login_event`);
 
@@ -121,7 +127,9 @@ describe('connection statistics', () => {
     expect(res.body.failures.total).toBe(events.filter((e) => !e.success).length);
     const byReason = new Map<string, number>();
     for (const e of events.filter((x) => !x.success)) byReason.set(e.reason ?? 'unknown', (byReason.get(e.reason ?? 'unknown') ?? 0) + 1);
-    expect(Object.fromEntries(res.body.failures.byReason.map((r: { reason: string; count: number }) => [r.reason, r.count]))).toEqual(Object.fromEntries(byReason));
+    expect(Object.fromEntries(res.body.failures.byReason.map((r: { reason: string; count: number }) => [r.reason, r.count]))).toEqual(
+      Object.fromEntries(byReason),
+    );
     expect(byReason.get('invalidCredentials')).toBe(4); // 2 wrong passwords, an unknown login, yesterday's
     expect(byReason.get('userInactive')).toBe(1);
     expect(byReason.get('userWithoutAccess')).toBe(1);
@@ -135,7 +143,8 @@ describe('connection statistics', () => {
     expect(res.status).toBe(200);
     // The route flushed the counts: the table holds exactly what was requested today.
     const rows: Array<{ login: string; module: string; requests: number }> = await db.ds.query(
-      `SELECT u.login, a.module, a.requests FROM module_activity a JOIN app_user u ON u.id = a.user_id WHERE a.day = $1::date`, [today],
+      `SELECT u.login, a.module, a.requests FROM module_activity a JOIN app_user u ON u.id = a.user_id WHERE a.day = $1::date`,
+      [today],
     );
     expect(new Map(rows.map((r) => [`${today}|${r.login}|${r.module}`, r.requests]))).toEqual(made);
     expect(made.get(`${today}|bob|Contact`)).toBe(4);
@@ -160,10 +169,11 @@ describe('connection statistics', () => {
     const res = await stats(dir, `from=${day(-45)}&to=${today}`);
     const events = await rawEvents();
     const activity: Array<{ day: string; user_id: number }> = await db.ds.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, user_id FROM module_activity`);
-    const activeOn = (d: string) => new Set<number>([
-      ...events.filter((e) => e.success && e.user_id !== null && e.day === d).map((e) => e.user_id!),
-      ...activity.filter((a) => a.day === d).map((a) => a.user_id),
-    ]);
+    const activeOn = (d: string) =>
+      new Set<number>([
+        ...events.filter((e) => e.success && e.user_id !== null && e.day === d).map((e) => e.user_id!),
+        ...activity.filter((a) => a.day === d).map((a) => a.user_id),
+      ]);
     for (const { day: d, users } of res.body.activeUsers.perDay) expect([d, users]).toEqual([d, activeOn(d).size]);
     expect(res.body.activeUsers.perDay.find((d: { day: string }) => d.day === today).users).toBe(4); // dir, bob, chloe, ines
     for (const { week, users } of res.body.activeUsers.perWeek) {
@@ -190,7 +200,10 @@ describe('connection statistics', () => {
     expect(all.body.signIns.perDay).toEqual(perDayFromRaw(events, day(-29), today)); // the sign-in 40 days ago is out
 
     const past = await stats(dir, `from=${day(-12)}&to=${day(-1)}`);
-    expect(past.body.activity.byModule).toEqual([{ module: 'Contact', requests: 7, users: 1 }, { module: 'Deal', requests: 6, users: 2 }]);
+    expect(past.body.activity.byModule).toEqual([
+      { module: 'Contact', requests: 7, users: 1 },
+      { module: 'Deal', requests: 6, users: 2 },
+    ]);
     expect(past.body.signIns.success).toBe(3);
 
     const contact = await stats(dir, `from=${day(-45)}&to=${today}&module=Contact`);

@@ -23,8 +23,17 @@ const userId = async (login: string): Promise<number> => (await db.ds.query(`SEL
 beforeAll(async () => {
   db = await freshDatabase();
   doc = example();
-  (doc.users as unknown[]).push({ login: 'comptable', email: 'comptable@client.test', password: 'Portier2024', kind: 'client', role: null,
-    dossiers: [{ account: 'ACC-1', profile: 'Connect & pay' }, { account: 'ACC-2', profile: 'Easy Invoicing' }] });
+  (doc.users as unknown[]).push({
+    login: 'comptable',
+    email: 'comptable@client.test',
+    password: 'Portier2024',
+    kind: 'client',
+    role: null,
+    dossiers: [
+      { account: 'ACC-1', profile: 'Connect & pay' },
+      { account: 'ACC-2', profile: 'Easy Invoicing' },
+    ],
+  });
   await importDoc(db.ds, doc);
   server = await startServer({ DATABASE_URL: db.url, SESSION_SECRET: 'test', PORTIER_NO_DEMO: '1' });
   ines = await AdminClient.signIn(server.url, 'ines');
@@ -50,17 +59,26 @@ describe('effective access', () => {
       expect(res.status).toBe(200);
       expect(res.body.user.login).toBe(login);
       const records = doc.records!;
-      const expected = Object.keys(records).sort().map((module) => ({
-        module, total: records[module].length,
-        ...Object.fromEntries(ACTIONS.map((a) => [a, records[module].filter((x) => decide(doc, login, module, x.reference, a)).length])),
-      }));
+      const expected = Object.keys(records)
+        .sort()
+        .map((module) => ({
+          module,
+          total: records[module].length,
+          ...Object.fromEntries(ACTIONS.map((a) => [a, records[module].filter((x) => decide(doc, login, module, x.reference, a)).length])),
+        }));
       const got = [...res.body.modules].sort((a: { module: string }, b: { module: string }) => a.module.localeCompare(b.module));
       expect(got).toEqual(expected);
     },
   );
 
   it('the counts are not all alike: they tell users apart', async () => {
-    const read = async (login: string) => Object.fromEntries((await ines.portier('GET', `/effective-access/users/${await userId(login)}`)).body.modules.map((m: { module: string; read: number }) => [m.module, m.read]));
+    const read = async (login: string) =>
+      Object.fromEntries(
+        (await ines.portier('GET', `/effective-access/users/${await userId(login)}`)).body.modules.map((m: { module: string; read: number }) => [
+          m.module,
+          m.read,
+        ]),
+      );
     expect(await read('chloe')).not.toEqual(await read('alice'));
     expect((await read('comptable')).Account).toBe(2);
     expect(Object.values(await read('hugo')).every((n) => n === 0)).toBe(true); // inactive
@@ -72,7 +90,14 @@ describe('effective access', () => {
         for (const x of doc.records![module]) {
           for (const action of ACTIONS) {
             const res = await explain(login, module, x.reference, action);
-            expect([login, module, x.reference, action, res.status, res.body.allowed]).toEqual([login, module, x.reference, action, 200, decide(doc, login, module, x.reference, action)]);
+            expect([login, module, x.reference, action, res.status, res.body.allowed]).toEqual([
+              login,
+              module,
+              x.reference,
+              action,
+              200,
+              decide(doc, login, module, x.reference, action),
+            ]);
           }
         }
       }
@@ -107,7 +132,10 @@ describe('effective access', () => {
     expect(dossier.body.allowed).toBe(decide(doc, 'comptable', 'Invoice', 'INV-2', 'read'));
     expect(dossier.body.text).toMatch(/dossier ACC-\d sous le profil (Connect & pay|Easy Invoicing)/);
     // Create and export are decided for the module; English on request.
-    expect((await explain('alice', 'Deal', null, 'create')).body).toMatchObject({ allowed: true, text: expect.stringContaining('le profil Commercial donne la création sur Deal') });
+    expect((await explain('alice', 'Deal', null, 'create')).body).toMatchObject({
+      allowed: true,
+      text: expect.stringContaining('le profil Commercial donne la création sur Deal'),
+    });
     const en = await ines.portier('GET', `/effective-access/users/${await userId('alice')}/explain?module=Deal&action=export&lang=en`);
     expect(en.body.text).toMatch(/^denied: /);
   });
@@ -124,8 +152,9 @@ describe('effective access', () => {
   it('searches the records the viewer may read, by reference or name: all of them for an admin, none for ines', async () => {
     const res = await admin.portier('GET', '/effective-access/records?module=Account&q=alpes');
     expect(res.body.records).toEqual([{ reference: 'ACC-3', name: 'Hôtel des Alpes' }]);
-    expect((await admin.portier('GET', '/effective-access/records?module=Deal')).body.records.map((r: { reference: string }) => r.reference))
-      .toEqual(doc.records!.Deal.map((r) => r.reference).sort());
+    expect((await admin.portier('GET', '/effective-access/records?module=Deal')).body.records.map((r: { reference: string }) => r.reference)).toEqual(
+      doc.records!.Deal.map((r) => r.reference).sort(),
+    );
     // ines (Gestion des accès) may read no record at all (docs/spec/access-model.md, explain without leaking).
     expect((await ines.portier('GET', '/effective-access/records?module=Account&q=alpes')).body.records).toEqual([]);
   });
@@ -133,8 +162,10 @@ describe('effective access', () => {
   it('never shows nor searches a name the viewer has at none', async () => {
     // Gestion des accès reads Accounts, with their names at none.
     const stored = (await db.ds.query(`SELECT modules, fields FROM profile WHERE name = 'Gestion des accès'`))[0];
-    await db.ds.query(`UPDATE profile SET modules = $1, fields = $2 WHERE name = 'Gestion des accès'`,
-      [{ ...stored.modules, Account: { read: true } }, { ...stored.fields, Account: { ...(stored.fields.Account ?? {}), name: 'none' } }]);
+    await db.ds.query(`UPDATE profile SET modules = $1, fields = $2 WHERE name = 'Gestion des accès'`, [
+      { ...stored.modules, Account: { read: true } },
+      { ...stored.fields, Account: { ...(stored.fields.Account ?? {}), name: 'none' } },
+    ]);
     try {
       expect((await ines.portier('GET', '/effective-access/records?module=Account&q=alpes')).body.records).toEqual([]);
       const byReference = await ines.portier('GET', '/effective-access/records?module=Account&q=ACC-3');
@@ -148,9 +179,18 @@ describe('effective access', () => {
     const id = await userId('bob');
     for (const login of ['alice', 'dir', 'comptable']) {
       const client = await AdminClient.signIn(server.url, login);
-      for (const path of [`/effective-access/users/${id}`, `/effective-access/users/${id}/explain?module=Deal&reference=DEA-1&action=read`, '/effective-access/records?module=Deal']) {
+      for (const path of [
+        `/effective-access/users/${id}`,
+        `/effective-access/users/${id}/explain?module=Deal&reference=DEA-1&action=read`,
+        '/effective-access/records?module=Deal',
+      ]) {
         const res = await client.portier('GET', path);
-        expect([login, path, res.status, res.body.message]).toEqual([login, path, 403, expect.stringMatching(/^Refusé : il faut le droit « gérer les utilisateurs »/)]);
+        expect([login, path, res.status, res.body.message]).toEqual([
+          login,
+          path,
+          403,
+          expect.stringMatching(/^Refusé : il faut le droit « gérer les utilisateurs »/),
+        ]);
       }
     }
     // Nor is the button offered on the user's page.

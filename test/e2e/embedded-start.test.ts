@@ -41,7 +41,7 @@ describe('npm start with no DATABASE_URL', () => {
     expect(accounts.body.meta.total).toBeGreaterThan(100);
   });
 
-  it('lets `npm run org` reach the running app\'s database', async () => {
+  it("lets `npm run org` reach the running app's database", async () => {
     const out = path.join(dataDir, 'export.json');
     const child = runScript('src/cli/org.ts', ['export', out], { DATABASE_URL: undefined, PORTIER_DATA_DIR: dataDir });
     let log = '';
@@ -56,7 +56,8 @@ describe('npm start with no DATABASE_URL', () => {
   });
 
   it('refuses to start in production without SESSION_SECRET', async () => {
-    await expect(startServer({ DATABASE_URL: undefined, PORTIER_DATA_DIR: dataDir, NODE_ENV: 'production', SESSION_SECRET: undefined }, 30_000))
-      .rejects.toThrow(/SESSION_SECRET must be set in production/);
+    await expect(
+      startServer({ DATABASE_URL: undefined, PORTIER_DATA_DIR: dataDir, NODE_ENV: 'production', SESSION_SECRET: undefined }, 30_000),
+    ).rejects.toThrow(/SESSION_SECRET must be set in production/);
   });
 });

@@ -19,7 +19,10 @@ const RUNS = Number(process.env.PORTIER_HTTP_RUNS ?? 12);
 // About a minute alone on two cores; five times that before Jest gives up, for a loaded CI machine.
 const PROPERTY_TIMEOUT = 360_000;
 const FIELDS: Record<string, string[]> = {
-  Contact: ['phone', 'email', 'birthDate', 'city'], Deal: ['amount', 'stage', 'closeDate'], Account: ['phone', 'annualRevenue'], Invoice: ['amount', 'dueDate'],
+  Contact: ['phone', 'email', 'birthDate', 'city'],
+  Deal: ['amount', 'stage', 'closeDate'],
+  Account: ['phone', 'annualRevenue'],
+  Invoice: ['amount', 'dueDate'],
   [CATALOGUE]: CATALOGUE_FIELDS,
 };
 // The extended app's other modules (Project, Machine) get no records from the generator: not checked here.
@@ -54,7 +57,7 @@ async function checkOrganisation(seed: number, counter: Counter): Promise<string
   };
   const records = new Map<string, Array<{ id: number; reference: string; name: string }>>();
   for (const m of MODULES) {
-    records.set(m, await db.ds.query(`SELECT id, reference, name FROM "${(await tableOf(m))}" ORDER BY id`));
+    records.set(m, await db.ds.query(`SELECT id, reference, name FROM "${await tableOf(m)}" ORDER BY id`));
   }
   for (const user of doc.users as Array<{ login: string; password: string }>) {
     if (!canLogIn(doc, user.login, new Date())) {
@@ -71,14 +74,19 @@ async function checkOrganisation(seed: number, counter: Counter): Promise<string
         expect(list.status === 403, `${user.login} list ${module}: ${list.status}`);
       } else {
         expect(list.status === 200, `${user.login} list ${module}: status ${list.status}`);
-        expect(JSON.stringify(references(list.body)) === JSON.stringify(readable.map((r) => r.reference).sort()),
-          `${user.login} list ${module}: ${references(list.body)} != ${readable.map((r) => r.reference).sort()}`);
+        expect(
+          JSON.stringify(references(list.body)) === JSON.stringify(readable.map((r) => r.reference).sort()),
+          `${user.login} list ${module}: ${references(list.body)} != ${readable.map((r) => r.reference).sort()}`,
+        );
         expect(list.body.meta.total === readable.length, `${user.login} list ${module}: total ${list.body.meta.total} != ${readable.length}`);
         for (const rec of list.body.records ?? []) {
           const ref = rec.params.reference;
           const actions = rec.recordActions.map((a: { name: string }) => a.name);
           for (const action of ['edit', 'delete'] as const) {
-            expect(actions.includes(action) === decide(doc, user.login, module, ref, action), `${user.login} ${module} ${ref} recordActions ${action}: ${actions}`);
+            expect(
+              actions.includes(action) === decide(doc, user.login, module, ref, action),
+              `${user.login} ${module} ${ref} recordActions ${action}: ${actions}`,
+            );
           }
           for (const field of FIELDS[module] ?? []) {
             if (fieldAccess(doc, user.login, module, field) === 'none') expect(!(field in rec.params), `${user.login} ${module} ${ref} leaks ${field}`);
@@ -106,9 +114,16 @@ async function checkOrganisation(seed: number, counter: Counter): Promise<string
       if (all.length) {
         const query = all[0].name.slice(0, 4);
         const search = await client.search(module, query);
-        const expected = readable.filter((r) => r.name.toLowerCase().includes(query.toLowerCase())).map((r) => r.reference).sort();
+        const expected = readable
+          .filter((r) => r.name.toLowerCase().includes(query.toLowerCase()))
+          .map((r) => r.reference)
+          .sort();
         expect(search.status === 200 || (search.status === 403 && readable.length === 0), `${user.login} search ${module}: ${search.status}`);
-        if (search.status === 200) expect(JSON.stringify(references(search.body)) === JSON.stringify(expected), `${user.login} search ${module}: ${references(search.body)} != ${expected}`);
+        if (search.status === 200)
+          expect(
+            JSON.stringify(references(search.body)) === JSON.stringify(expected),
+            `${user.login} search ${module}: ${references(search.body)} != ${expected}`,
+          );
       }
       const exported = await client.export(module);
       if (canExport(doc, user.login, module)) {
@@ -116,8 +131,15 @@ async function checkOrganisation(seed: number, counter: Counter): Promise<string
         const rows = parseCsv((exported.body.csv ?? '').replace(/^\uFEFF/, '').trim());
         const header = rows[0] ?? [];
         const col = header.indexOf('reference');
-        const refs = rows.slice(1).filter((r) => r.length > 1).map((r) => r[col]).sort();
-        const expected = all.filter((r) => exportsRecord(doc, user.login, module, r.reference)).map((r) => r.reference).sort();
+        const refs = rows
+          .slice(1)
+          .filter((r) => r.length > 1)
+          .map((r) => r[col])
+          .sort();
+        const expected = all
+          .filter((r) => exportsRecord(doc, user.login, module, r.reference))
+          .map((r) => r.reference)
+          .sort();
         expect(JSON.stringify(refs) === JSON.stringify(expected), `${user.login} export ${module}: ${refs}`);
         for (const field of FIELDS[module] ?? []) {
           if (fieldAccess(doc, user.login, module, field) === 'none') expect(!header.includes(field), `${user.login} export ${module} leaks ${field}`);
@@ -135,24 +157,35 @@ async function checkOrganisation(seed: number, counter: Counter): Promise<string
       const created = await client.create(module, values);
       // A contact's owner is a person: in a dossier whose Account is owned by a team with no member
       // there is no one to give it to, and the engine refuses (400) what the spec would allow.
-      const noOneToOwn = module === 'Contact' && !!account && account.owner_user_id === null
-        && (await db.ds.query(`SELECT 1 FROM team_member WHERE team_id = $1`, [account.owner_team_id])).length === 0;
+      const noOneToOwn =
+        module === 'Contact' &&
+        !!account &&
+        account.owner_user_id === null &&
+        (await db.ds.query(`SELECT 1 FROM team_member WHERE team_id = $1`, [account.owner_team_id])).length === 0;
       const allowed = canCreate(doc, user.login, module) && !noOneToOwn;
       expect((created.status === 200) === allowed, `${user.login} create ${module}: ${created.status} ${created.body?.notice?.message ?? ''}`);
-      if (noOneToOwn && canCreate(doc, user.login, module)) expect(created.status === 400, `${user.login} create ${module} with no one to own it: ${created.status}`);
+      if (noOneToOwn && canCreate(doc, user.login, module))
+        expect(created.status === 400, `${user.login} create ${module} with no one to own it: ${created.status}`);
       if (created.status === 200) {
         // A client user never receives internal users' ids: the owner is read from the database.
         const [stored] = await db.ds.query(`SELECT * FROM "${await tableOf(module)}" WHERE id = $1`, [created.body.record.params.id]);
         const owner = stored.owner_user_id ?? stored.primary_advisor_id;
         if (isClientUser) {
-          const leaked = ['ownerUserId', 'ownerTeamId', 'primaryAdvisorId', 'secondaryAdvisorId', 'assistantId', 'createdById'].filter((f) => f in created.body.record.params);
+          const leaked = ['ownerUserId', 'ownerTeamId', 'primaryAdvisorId', 'secondaryAdvisorId', 'assistantId', 'createdById'].filter(
+            (f) => f in created.body.record.params,
+          );
           expect(leaked.length === 0, `${user.login} create ${module}: receives ${leaked}`);
         }
         const [me] = await db.ds.query(`SELECT id FROM app_user WHERE login = $1`, [user.login]);
         // A Contact needs a user: in a team-owned dossier, the team's first member (by id).
         const firstMember = async (team: number) => (await db.ds.query(`SELECT min(user_id) AS id FROM team_member WHERE team_id = $1`, [team]))[0].id;
         // A catalogue's record has no owner at all, whoever creates it.
-        const expected = module === CATALOGUE ? null : !isClientUser ? me.id : account.owner_user_id ?? (module === 'Contact' ? await firstMember(account.owner_team_id) : null);
+        const expected =
+          module === CATALOGUE
+            ? null
+            : !isClientUser
+              ? me.id
+              : (account.owner_user_id ?? (module === 'Contact' ? await firstMember(account.owner_team_id) : null));
         expect((owner ?? null) === (expected ?? null), `${user.login} create ${module}: owner ${owner}, expected ${expected}`);
         await db.ds.query(`DELETE FROM "${await tableOf(module)}" WHERE id = $1`, [created.body.record.params.id]);
         if (isClientUser) {
@@ -183,22 +216,28 @@ async function expectAsync(p: Promise<unknown>): Promise<boolean> {
 }
 
 describe('every AdminJS path agrees with the spec, over HTTP', () => {
-  it(`list, recordActions, show, search, edit, delete, export and new, for every user of ${RUNS} random organisations`, async () => {
-    const counter: Counter = { checks: 0, catalogue: { readable: 0, unreadable: 0 } };
-    // Replaying one organisation a failure reported: PORTIER_HTTP_SEED=<the seed in the message>.
-    if (process.env.PORTIER_HTTP_SEED) {
-      expect(await checkOrganisation(Number(process.env.PORTIER_HTTP_SEED), counter)).toEqual([]);
-      return;
-    }
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
-        const problems = await checkOrganisation(seed, counter);
-        expect(problems.slice(0, 8)).toEqual([]);
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-    console.log(`HTTP enforcement test: ${RUNS} random organisations, ${counter.checks} checks over HTTP, zero disagreements; ${CATALOGUE} records ${JSON.stringify(counter.catalogue)}`);
-    // Not vacuous on the catalogue: some of its records were readable, some not (a full run).
-    if (RUNS >= 12) expect([counter.catalogue.readable > 0, counter.catalogue.unreadable > 0]).toEqual([true, true]);
-  }, PROPERTY_TIMEOUT);
+  it(
+    `list, recordActions, show, search, edit, delete, export and new, for every user of ${RUNS} random organisations`,
+    async () => {
+      const counter: Counter = { checks: 0, catalogue: { readable: 0, unreadable: 0 } };
+      // Replaying one organisation a failure reported: PORTIER_HTTP_SEED=<the seed in the message>.
+      if (process.env.PORTIER_HTTP_SEED) {
+        expect(await checkOrganisation(Number(process.env.PORTIER_HTTP_SEED), counter)).toEqual([]);
+        return;
+      }
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
+          const problems = await checkOrganisation(seed, counter);
+          expect(problems.slice(0, 8)).toEqual([]);
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+      console.log(
+        `HTTP enforcement test: ${RUNS} random organisations, ${counter.checks} checks over HTTP, zero disagreements; ${CATALOGUE} records ${JSON.stringify(counter.catalogue)}`,
+      );
+      // Not vacuous on the catalogue: some of its records were readable, some not (a full run).
+      if (RUNS >= 12) expect([counter.catalogue.readable > 0, counter.catalogue.unreadable > 0]).toEqual([true, true]);
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

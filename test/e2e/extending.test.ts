@@ -13,7 +13,9 @@ let server: RunningServer;
 extendedApp(async (app) => {
   ({ db, server } = app);
   // Give the sales profile the new module, as a consultant would.
-  await db.ds.query(`UPDATE profile SET modules = modules || '{"Project": {"create": true, "read": true, "edit": true, "delete": true, "export": false}}' WHERE name = 'Commercial'`);
+  await db.ds.query(
+    `UPDATE profile SET modules = modules || '{"Project": {"create": true, "read": true, "edit": true, "delete": true, "export": false}}' WHERE name = 'Commercial'`,
+  );
   await db.ds.query(`INSERT INTO project (reference, name, owner_user_id)
     SELECT 'PRJ-' || login, 'Projet de ' || login, id FROM app_user WHERE login IN ('alice', 'bob', 'chloe', 'damien')`);
 });
@@ -28,7 +30,11 @@ describe('a module added by a developer is under the access model', () => {
   });
 
   it('list totals are exact for the new module: its per-owner counters were set up at start', async () => {
-    for (const [login, n] of [['alice', 1], ['damien', 4], ['admin', 4]] as const) {
+    for (const [login, n] of [
+      ['alice', 1],
+      ['damien', 4],
+      ['admin', 4],
+    ] as const) {
       const listed = await (await AdminClient.signIn(server.url, login)).list('Project');
       expect([login, listed.body.meta.total]).toEqual([login, n]);
     }

@@ -44,7 +44,9 @@ describe('no path leaks what a user may not read', () => {
   it('search (reference autocomplete) returns only readable records', async () => {
     const found = await bob.search('Contact', 'a');
     expect(found.status).toBe(200);
-    expect(references(found.body)).toEqual(['CON-1', 'CON-3', 'CON-5', 'CON-6'].filter((r) => found.body.records.some((x: { params: { reference: string } }) => x.params.reference === r)));
+    expect(references(found.body)).toEqual(
+      ['CON-1', 'CON-3', 'CON-5', 'CON-6'].filter((r) => found.body.records.some((x: { params: { reference: string } }) => x.params.reference === r)),
+    );
     expect(references(found.body)).not.toContain('CON-2');
     expect(references(found.body)).not.toContain('CON-4');
   });
@@ -84,7 +86,7 @@ describe('no path leaks what a user may not read', () => {
   it('a filter on a property that does not exist answers 400, not 500', async () => {
     const res = await bob.list('Contact', { 'filters.shoeSize': '42' });
     expect(res.status).toBe(400);
-    expect(res.body.notice.message).toBe('Filtre inconnu : « shoeSize » n\'est pas une propriété de Contact que vous pouvez filtrer.');
+    expect(res.body.notice.message).toBe("Filtre inconnu : « shoeSize » n'est pas une propriété de Contact que vous pouvez filtrer.");
   });
 
   it('filters work on what one may read, case-insensitively, and never widen the list', async () => {
@@ -115,7 +117,10 @@ describe('no path leaks what a user may not read', () => {
     const con3 = await id('contact', 'CON-3');
     const res = await bob.bulkDelete('Contact', [con3, con1]);
     expect(res.status).toBe(403);
-    expect(await db.ds.query(`SELECT reference FROM contact WHERE id = ANY($1) ORDER BY reference`, [[con1, con3]])).toEqual([{ reference: 'CON-1' }, { reference: 'CON-3' }]);
+    expect(await db.ds.query(`SELECT reference FROM contact WHERE id = ANY($1) ORDER BY reference`, [[con1, con3]])).toEqual([
+      { reference: 'CON-1' },
+      { reference: 'CON-3' },
+    ]);
   });
 
   it('bulk ids of records one may not read answer 404', async () => {
@@ -127,7 +132,10 @@ describe('no path leaks what a user may not read', () => {
     const con2 = await id('contact', 'CON-2');
     const con3 = await id('contact', 'CON-3');
     expect((await bob.bulkDelete('Contact', [con3, con2])).status).toBe(404);
-    expect(await db.ds.query(`SELECT reference FROM contact WHERE id = ANY($1) ORDER BY reference`, [[con2, con3]])).toEqual([{ reference: 'CON-2' }, { reference: 'CON-3' }]);
+    expect(await db.ds.query(`SELECT reference FROM contact WHERE id = ANY($1) ORDER BY reference`, [[con2, con3]])).toEqual([
+      { reference: 'CON-2' },
+      { reference: 'CON-3' },
+    ]);
   });
 
   it('export needs the export privilege (global privileges do not give it)', async () => {
@@ -142,7 +150,10 @@ describe('no path leaks what a user may not read', () => {
     const res = await fetch(`${server.url}/admin`, { headers: { cookie: farid.cookie } });
     const html = await res.text();
     const state = JSON.parse(html.slice(html.indexOf('window.REDUX_STATE = ') + 21, html.indexOf(';\n', html.indexOf('window.REDUX_STATE = '))));
-    const withHref = state.resources.filter((r: { href: string | null }) => r.href).map((r: { id: string }) => r.id).sort();
+    const withHref = state.resources
+      .filter((r: { href: string | null }) => r.href)
+      .map((r: { id: string }) => r.id)
+      .sort();
     expect(withHref).toEqual(['Account', 'Invoice', 'PurchaseOrder', 'SalesOrder']);
   });
 
@@ -173,7 +184,7 @@ describe('no path leaks what a user may not read', () => {
 });
 
 describe('creating and editing', () => {
-  it('a new record without an owner is owned by its creator; a new Contact\'s primary advisor is its creator', async () => {
+  it("a new record without an owner is owned by its creator; a new Contact's primary advisor is its creator", async () => {
     const deal = await bob.create('Deal', { name: 'Affaire de Bob' });
     const [bobId] = await db.ds.query(`SELECT id FROM app_user WHERE login = 'bob'`);
     expect(deal.status).toBe(200);
@@ -223,7 +234,7 @@ describe('creating and editing', () => {
     expect(same.status).toBe(200);
     const changed = await bob.edit('Contact', con3, { phone: '+33 6 00 00 00 00' });
     expect(changed.status).toBe(403);
-    expect(changed.body.notice.message).toBe('Vous ne pouvez pas modifier le champ phone de Contact (lecture seule pour vous). Rien n\'a été enregistré.');
+    expect(changed.body.notice.message).toBe("Vous ne pouvez pas modifier le champ phone de Contact (lecture seule pour vous). Rien n'a été enregistré.");
   });
 
   it('a hidden field may not be written at all, whatever the value', async () => {

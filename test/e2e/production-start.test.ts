@@ -18,10 +18,18 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portier-prod-'));
 beforeAll(async () => {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' });
   db = await freshDatabase();
-  server = await startServer({
-    NODE_ENV: 'production', DATABASE_URL: db.url, PORTIER_DATA_DIR: dataDir, PORTIER_BUNDLE: 'lazy', // ignored in production
-    SESSION_SECRET: crypto.randomBytes(32).toString('hex'), PORTIER_AUDIT_KEY: crypto.randomBytes(32).toString('hex'),
-  }, 240_000, 'scripts/start.mjs');
+  server = await startServer(
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url,
+      PORTIER_DATA_DIR: dataDir,
+      PORTIER_BUNDLE: 'lazy', // ignored in production
+      SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
+      PORTIER_AUDIT_KEY: crypto.randomBytes(32).toString('hex'),
+    },
+    240_000,
+    'scripts/start.mjs',
+  );
 }, 300_000);
 afterAll(async () => {
   await server?.stop();

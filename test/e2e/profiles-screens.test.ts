@@ -18,7 +18,12 @@ const profileId = async (name: string): Promise<number> => (await db.ds.query(`S
 const userId = async (login: string): Promise<number> => (await db.ds.query(`SELECT id FROM app_user WHERE login = $1`, [login]))[0].id;
 const roleId = async (name: string): Promise<number> => (await db.ds.query(`SELECT id FROM role WHERE name = $1`, [name]))[0].id;
 const rolesHolding = async (profile: string): Promise<string[]> =>
-  (await db.ds.query(`SELECT r.name FROM role_profile rp JOIN role r ON r.id = rp.role_id JOIN profile p ON p.id = rp.profile_id WHERE p.name = $1 ORDER BY r.name`, [profile])).map((r: { name: string }) => r.name);
+  (
+    await db.ds.query(
+      `SELECT r.name FROM role_profile rp JOIN role r ON r.id = rp.role_id JOIN profile p ON p.id = rp.profile_id WHERE p.name = $1 ORDER BY r.name`,
+      [profile],
+    )
+  ).map((r: { name: string }) => r.name);
 
 beforeAll(async () => {
   db = await freshDatabase();
@@ -61,15 +66,29 @@ describe('the profiles screen', () => {
   it('creates a profile from a template with every right and the tier, then saves a restriction', async () => {
     const created = await ines.portier('POST', '/profiles', { name: 'Commercial restreint', templateId: await profileId('Commercial') });
     expect(created.status).toBe(200);
-    const [copy, template] = await Promise.all(['Commercial restreint', 'Commercial'].map(async (n) =>
-      (await db.ds.query(`SELECT license_tier, view_all, edit_all, capabilities, modules, contact_scopes, fields, system FROM profile WHERE name = $1`, [n]))[0]));
+    const [copy, template] = await Promise.all(
+      ['Commercial restreint', 'Commercial'].map(
+        async (n) =>
+          (
+            await db.ds.query(`SELECT license_tier, view_all, edit_all, capabilities, modules, contact_scopes, fields, system FROM profile WHERE name = $1`, [
+              n,
+            ])
+          )[0],
+      ),
+    );
     expect({ ...copy, system: undefined }).toEqual({ ...template, system: undefined });
     expect(copy.system).toBe(false);
 
     const body = {
-      name: 'Commercial restreint', description: 'Sans export', licenseTier: 'standard', viewAll: false, editAll: false, capabilities: [],
+      name: 'Commercial restreint',
+      description: 'Sans export',
+      licenseTier: 'standard',
+      viewAll: false,
+      editAll: false,
+      capabilities: [],
       modules: { ...template.modules, Deal: { create: true, read: true, edit: true, delete: false, export: false } },
-      contactScopes: { ...template.contact_scopes, prospect: 'mine' }, fields: { Contact: { email: 'read' } },
+      contactScopes: { ...template.contact_scopes, prospect: 'mine' },
+      fields: { Contact: { email: 'read' } },
     };
     const saved = await ines.portier('PUT', `/profiles/${created.body.id}`, body);
     expect(saved.status).toBe(200);
@@ -77,7 +96,9 @@ describe('the profiles screen', () => {
     expect(after.modules.Deal).toEqual({ create: true, read: true, edit: true, delete: false, export: false });
     expect(after.contact_scopes.prospect).toBe('mine');
     expect(after.fields).toEqual({ Contact: { email: 'read' } });
-    const [entry] = await db.ds.query(`SELECT actor_login, action FROM audit_entry WHERE module = 'Profile' AND record_id = $1 ORDER BY id DESC LIMIT 1`, [String(created.body.id)]);
+    const [entry] = await db.ds.query(`SELECT actor_login, action FROM audit_entry WHERE module = 'Profile' AND record_id = $1 ORDER BY id DESC LIMIT 1`, [
+      String(created.body.id),
+    ]);
     expect(entry).toEqual({ actor_login: 'ines', action: 'update' });
   });
 
@@ -85,7 +106,14 @@ describe('the profiles screen', () => {
     const id = await profileId('Commercial restreint');
     const [before] = await db.ds.query(`SELECT license_tier, modules FROM profile WHERE id = $1`, [id]);
     const r = await ines.portier('PUT', `/profiles/${id}`, {
-      name: 'Commercial restreint', licenseTier: 'limited', viewAll: false, editAll: false, capabilities: [], modules: before.modules, contactScopes: {}, fields: {},
+      name: 'Commercial restreint',
+      licenseTier: 'limited',
+      viewAll: false,
+      editAll: false,
+      capabilities: [],
+      modules: before.modules,
+      contactScopes: {},
+      fields: {},
     });
     expect(r.status).toBe(403);
     expect(r.body.message).toMatch(/niveau de licence « limited »/);
@@ -116,7 +144,7 @@ describe('the profiles screen', () => {
     expect(entries.map((e: { reference: string }) => e.reference)).toEqual(['Support', 'Ventes Sud']);
   });
 
-  it('refuses to replace the consultant\'s own administration profile, and changes nothing', async () => {
+  it("refuses to replace the consultant's own administration profile, and changes nothing", async () => {
     const r = await ines.portier('POST', `/profiles/${await profileId('Gestion des accès')}/replace`, { to: await profileId('Commercial') });
     expect(r.status).toBe(403);
     expect(r.body.message).toMatch(/votre propre droit manageUsers et manageAccess/);
@@ -129,8 +157,14 @@ describe('the profiles screen', () => {
 
   it('refuses every profiles route to a user without manageAccess', async () => {
     const id = await profileId('Commercial');
-    for (const [method, path, body] of [['GET', '/profiles'], ['GET', `/profiles/${id}/holders`], ['POST', '/profiles', { name: 'x' }],
-      ['PUT', `/profiles/${id}`, {}], ['POST', `/profiles/${id}/replace`, { to: id }], ['DELETE', `/profiles/${id}`, {}]] as const) {
+    for (const [method, path, body] of [
+      ['GET', '/profiles'],
+      ['GET', `/profiles/${id}/holders`],
+      ['POST', '/profiles', { name: 'x' }],
+      ['PUT', `/profiles/${id}`, {}],
+      ['POST', `/profiles/${id}/replace`, { to: id }],
+      ['DELETE', `/profiles/${id}`, {}],
+    ] as const) {
       expect([method, path, (await bob.portier(method, path, body)).status]).toEqual([method, path, 403]);
     }
   });
@@ -147,10 +181,20 @@ describe('the users screens', () => {
 
   it('copies a user with their role and organisation; an admin account only by an admin', async () => {
     // Admin accounts are changed, and copied, by admins only (docs/spec/access-model.md).
-    const refused = await ines.portier('POST', `/users/${await userId('admin')}/copy`, { login: 'admin2', email: 'admin2@example.test', firstName: 'Copie', password: 'Portier2024' });
+    const refused = await ines.portier('POST', `/users/${await userId('admin')}/copy`, {
+      login: 'admin2',
+      email: 'admin2@example.test',
+      firstName: 'Copie',
+      password: 'Portier2024',
+    });
     expect([refused.status, refused.body.message]).toEqual([403, expect.stringMatching(/admin est un administrateur/)]);
     expect(await db.ds.query(`SELECT 1 FROM app_user WHERE login = 'admin2'`)).toHaveLength(0);
-    const r = await ines.portier('POST', `/users/${await userId('alice')}/copy`, { login: 'alice2', email: 'alice2@example.test', firstName: 'Copie', password: 'Portier2024' });
+    const r = await ines.portier('POST', `/users/${await userId('alice')}/copy`, {
+      login: 'alice2',
+      email: 'alice2@example.test',
+      firstName: 'Copie',
+      password: 'Portier2024',
+    });
     expect(r.status).toBe(200);
     const [copy] = await db.ds.query(`SELECT is_admin, role_id, company, status FROM app_user WHERE login = 'alice2'`);
     const [model] = await db.ds.query(`SELECT role_id, company FROM app_user WHERE login = 'alice'`);
@@ -191,8 +235,13 @@ describe('the users screens', () => {
 
   it('refuses every users route to a user without manageUsers', async () => {
     const alice = await userId('alice');
-    for (const [method, path, body] of [['GET', `/users/${alice}/heirs`], ['POST', `/users/${alice}/role`, { roleId: 1 }], ['POST', `/users/${alice}/status`, { status: 'inactive' }],
-      ['POST', `/users/${alice}/copy`, { login: 'zz', email: 'zz@x.test', password: 'Portier2024' }], ['DELETE', `/users/${alice}`, { heirId: 1 }]] as const) {
+    for (const [method, path, body] of [
+      ['GET', `/users/${alice}/heirs`],
+      ['POST', `/users/${alice}/role`, { roleId: 1 }],
+      ['POST', `/users/${alice}/status`, { status: 'inactive' }],
+      ['POST', `/users/${alice}/copy`, { login: 'zz', email: 'zz@x.test', password: 'Portier2024' }],
+      ['DELETE', `/users/${alice}`, { heirId: 1 }],
+    ] as const) {
       expect([method, path, (await bob.portier(method, path, body)).status]).toEqual([method, path, 403]);
     }
   });

@@ -18,7 +18,15 @@ let server: RunningServer;
 let admin: AdminClient;
 let ines: AdminClient;
 const model = example();
-model.users.push({ login: 'cabinet', email: 'cabinet@client.test', password: 'Portier2024', kind: 'client', role: null, company: 'Cabinet Martin', dossiers: [] });
+model.users.push({
+  login: 'cabinet',
+  email: 'cabinet@client.test',
+  password: 'Portier2024',
+  kind: 'client',
+  role: null,
+  company: 'Cabinet Martin',
+  dossiers: [],
+});
 const included: Record<string, number> = { ...model.subscription.seats };
 const table: string[] = [];
 
@@ -28,7 +36,8 @@ const roleId = async (name: string): Promise<number> => (await one(`SELECT id FR
 const profileId = async (name: string): Promise<number> => (await one(`SELECT id FROM profile WHERE name = $1`, [name])).id;
 const accountId = async (reference: string): Promise<number> => (await one(`SELECT id FROM account WHERE reference = $1`, [reference])).id;
 const userOf = (login: string) => model.users.find((u: { login: string }) => u.login === login);
-const events = async () => db.ds.query(`SELECT tier, user_id, user_login, account_id, change, actor_login, seats_used, seats_included FROM billing_event ORDER BY id`);
+const events = async () =>
+  db.ds.query(`SELECT tier, user_id, user_login, account_id, change, actor_login, seats_used, seats_included FROM billing_event ORDER BY id`);
 
 async function seatsUsed(): Promise<Record<string, number>> {
   const r = await admin.portier('GET', '/subscription');
@@ -46,7 +55,9 @@ async function expectSeats(change: string, expected: Partial<Record<string, numb
   const over = referenceSeatsOver(previous, used, included);
   const billed = Object.values(over).reduce((a, b) => a + b, 0);
   const count = (await events()).length;
-  table.push(`| ${change} | ${used.limited} | ${used.standard}/${included.standard ?? 0} | ${used.premium}/${included.premium ?? 0} | ${used.connect}/${included.connect ?? 0} | ${billed} | ${count} |`);
+  table.push(
+    `| ${change} | ${used.limited} | ${used.standard}/${included.standard ?? 0} | ${used.premium}/${included.premium ?? 0} | ${used.connect}/${included.connect ?? 0} | ${billed} | ${count} |`,
+  );
   previous = used;
   return over;
 }
@@ -74,13 +85,14 @@ beforeAll(async () => {
   previous = await seatsUsed();
 });
 afterAll(async () => {
-  if (table.length) console.log(['| Change | limited | standard | premium | connect | seats billed | billing events |', '|---|---|---|---|---|---|---|', ...table].join('\n'));
+  if (table.length)
+    console.log(['| Change | limited | standard | premium | connect | seats billed | billing events |', '|---|---|---|---|---|---|---|', ...table].join('\n'));
   await server?.stop();
   await db?.drop();
 });
 
 describe('seats after each kind of change, on the example organisation', () => {
-  it('counts the imported organisation: one premium seat per admin, one per user in their role\'s highest tier, none for the inactive, the role-less or the client without dossier', async () => {
+  it("counts the imported organisation: one premium seat per admin, one per user in their role's highest tier, none for the inactive, the role-less or the client without dossier", async () => {
     await expectSeats('Import of the example', { standard: 6, premium: 3 });
     const r = await admin.portier('GET', '/subscription');
     const premium = r.body.tiers.find((t: { tier: string }) => t.tier === 'premium');
@@ -91,13 +103,24 @@ describe('seats after each kind of change, on the example organisation', () => {
     const values = { login: 'zoe', email: 'zoe@exemple.test', password: 'Secret123', firstName: 'Zoé', roleId: await roleId('Support') };
     const warned = await admin.create('User', values);
     expect(warned.status).toBe(409);
-    expect(warned.body.record.errors.confirmSeats.message).toMatch(/Standard : 7 licence\(s\) utilisée\(s\) pour 6 incluse\(s\), 1 de plus facturée\(s\) \(zoe\)/);
+    expect(warned.body.record.errors.confirmSeats.message).toMatch(
+      /Standard : 7 licence\(s\) utilisée\(s\) pour 6 incluse\(s\), 1 de plus facturée\(s\) \(zoe\)/,
+    );
     expect(await one(`SELECT count(*)::int AS n FROM app_user WHERE login = 'zoe'`)).toEqual({ n: 0 });
     expect((await admin.create('User', { ...values, confirmSeats: 'true' })).status).toBe(200);
     model.users.push({ login: 'zoe', role: 'Support' });
     expect(await expectSeats('Create zoe (role Support)', { standard: 7, premium: 3 })).toEqual({ standard: 1 });
     expect(await events()).toEqual([
-      { tier: 'standard', user_id: await userId('zoe'), user_login: 'zoe', account_id: null, change: 'createUser', actor_login: 'admin', seats_used: 7, seats_included: 6 },
+      {
+        tier: 'standard',
+        user_id: await userId('zoe'),
+        user_login: 'zoe',
+        account_id: null,
+        change: 'createUser',
+        actor_login: 'admin',
+        seats_used: 7,
+        seats_included: 6,
+      },
     ]);
   });
 
@@ -124,7 +147,9 @@ describe('seats after each kind of change, on the example organisation', () => {
     expect((await admin.portier('PUT', `/roles/${support}`, { profileIds: [await profileId('Support'), await profileId('Comptabilité')] })).status).toBe(200);
     model.roles.find((r: { name: string }) => r.name === 'Support').profiles = ['Support', 'Comptabilité'];
     expect(await expectSeats("Role Support's profiles + Comptabilité (standard)", { standard: 6, premium: 4 })).toEqual({});
-    await warnedThenConfirmed('PUT', `/roles/${support}`, { profileIds: [await profileId('Support'), await profileId('Gestion des accès')] }, 'premium', ['emma']);
+    await warnedThenConfirmed('PUT', `/roles/${support}`, { profileIds: [await profileId('Support'), await profileId('Gestion des accès')] }, 'premium', [
+      'emma',
+    ]);
     model.roles.find((r: { name: string }) => r.name === 'Support').profiles = ['Support', 'Gestion des accès'];
     expect(await expectSeats("Role Support's profiles + Gestion des accès (premium)", { standard: 5, premium: 5 })).toEqual({ premium: 1 });
   });
@@ -132,7 +157,17 @@ describe('seats after each kind of change, on the example organisation', () => {
   it("raising a profile's tier moves its holders' seats, with the warning naming them", async () => {
     const profiles = (await admin.portier('GET', '/profiles')).body.profiles;
     const p = profiles.find((x: { name: string }) => x.name === 'Comptabilité');
-    const body = { name: p.name, description: p.description, licenseTier: 'premium', viewAll: p.viewAll, editAll: p.editAll, capabilities: p.capabilities, modules: p.modules, contactScopes: p.contactScopes, fields: p.fields };
+    const body = {
+      name: p.name,
+      description: p.description,
+      licenseTier: 'premium',
+      viewAll: p.viewAll,
+      editAll: p.editAll,
+      capabilities: p.capabilities,
+      modules: p.modules,
+      contactScopes: p.contactScopes,
+      fields: p.fields,
+    };
     await warnedThenConfirmed('PUT', `/profiles/${p.id}`, body, 'premium', ['farid']);
     model.profiles.find((x: { name: string }) => x.name === 'Comptabilité').licenseTier = 'premium';
     expect(await expectSeats('Profile Comptabilité: standard → premium', { standard: 4, premium: 6 })).toEqual({ premium: 1 });
@@ -141,7 +176,10 @@ describe('seats after each kind of change, on the example organisation', () => {
   it('refuses a profile beyond its tier with the rights in excess, and changes nothing', async () => {
     const profiles = (await admin.portier('GET', '/profiles')).body.profiles;
     const p = profiles.find((x: { name: string }) => x.name === 'Support');
-    const r = await admin.portier('PUT', `/profiles/${p.id}`, { ...Object.fromEntries(['name', 'description', 'viewAll', 'editAll', 'capabilities', 'modules', 'contactScopes', 'fields'].map((k) => [k, p[k]])), licenseTier: 'limited' });
+    const r = await admin.portier('PUT', `/profiles/${p.id}`, {
+      ...Object.fromEntries(['name', 'description', 'viewAll', 'editAll', 'capabilities', 'modules', 'contactScopes', 'fields'].map((k) => [k, p[k]])),
+      licenseTier: 'limited',
+    });
     expect(r.status).toBe(403);
     expect(r.body.message).toMatch(/plus que son niveau de licence « limited ».*: edit|Ticket: (create|edit)/);
     expect(await one(`SELECT license_tier FROM profile WHERE id = $1`, [p.id])).toEqual({ license_tier: 'standard' });
@@ -180,13 +218,24 @@ describe('seats after each kind of change, on the example organisation', () => {
     expect(await one(`SELECT free_seat_reason FROM app_user WHERE id = $1`, [alice])).toEqual({ free_seat_reason: null });
   });
 
-  it('a client user holds one seat per dossier grant, in the grant profile\'s tier', async () => {
+  it("a client user holds one seat per dossier grant, in the grant profile's tier", async () => {
     const cabinet = await userId('cabinet');
-    const dossiers = [{ accountId: await accountId('ACC-1'), profileId: await profileId('Connect & pay') }, { accountId: await accountId('ACC-2'), profileId: await profileId('Connect & pay') }];
+    const dossiers = [
+      { accountId: await accountId('ACC-1'), profileId: await profileId('Connect & pay') },
+      { accountId: await accountId('ACC-2'), profileId: await profileId('Connect & pay') },
+    ];
     await warnedThenConfirmed('PUT', `/clients/users/${cabinet}/dossiers`, { dossiers }, 'connect', ['cabinet', 'cabinet']);
-    userOf('cabinet').dossiers = [{ account: 'ACC-1', profile: 'Connect & pay' }, { account: 'ACC-2', profile: 'Connect & pay' }];
+    userOf('cabinet').dossiers = [
+      { account: 'ACC-1', profile: 'Connect & pay' },
+      { account: 'ACC-2', profile: 'Connect & pay' },
+    ];
     expect(await expectSeats('Two dossiers for client cabinet (Connect & pay)', { standard: 3, premium: 7, connect: 2 })).toEqual({ connect: 2 });
-    expect((await events()).filter((e: { tier: string }) => e.tier === 'connect').map((e: { account_id: number }) => e.account_id).sort()).toEqual(dossiers.map((d) => d.accountId).sort());
+    expect(
+      (await events())
+        .filter((e: { tier: string }) => e.tier === 'connect')
+        .map((e: { account_id: number }) => e.account_id)
+        .sort(),
+    ).toEqual(dossiers.map((d) => d.accountId).sort());
   });
 
   it('deleting a user frees the seat; the billing events stay, naming the deleted user', async () => {
@@ -214,9 +263,14 @@ describe('seats after each kind of change, on the example organisation', () => {
     const summary = await importDoc(db.ds, doc);
     model.users.push(...doc.users);
     expect(summary.seats.billingEvents).toBe(2);
-    expect(summary.seats.overruns.map((o) => [o.tier, o.after, o.included, o.over, o.users.map((u) => u.login).sort()])).toEqual([['premium', 8, 3, 2, ['dg1', 'dg2']]]);
+    expect(summary.seats.overruns.map((o) => [o.tier, o.after, o.included, o.over, o.users.map((u) => u.login).sort()])).toEqual([
+      ['premium', 8, 3, 2, ['dg1', 'dg2']],
+    ]);
     expect(await expectSeats('Import of two Direction users', { standard: 3, premium: 8, connect: 2 })).toEqual({ premium: 2 });
-    expect((await events()).slice(-2).map((e: { change: string; actor_login: string }) => [e.change, e.actor_login])).toEqual([['import', 'import'], ['import', 'import']]);
+    expect((await events()).slice(-2).map((e: { change: string; actor_login: string }) => [e.change, e.actor_login])).toEqual([
+      ['import', 'import'],
+      ['import', 'import'],
+    ]);
   });
 
   it('"Mon abonnement" is refused to a user without manageUsers', async () => {

@@ -33,11 +33,21 @@ afterAll(async () => {
   await db?.drop();
 });
 
-interface ModuleRow { module: string; level: string; locked: string | null; reasons: string[]; options: Array<{ level: string; refused: string | null }> }
+interface ModuleRow {
+  module: string;
+  level: string;
+  locked: string | null;
+  reasons: string[];
+  options: Array<{ level: string; refused: string | null }>;
+}
 const page = async (client = ines, lang = 'fr') => {
   const res = await client.portier('GET', `/sharing?lang=${lang}`);
   expect(res.status).toBe(200);
-  return res.body as { modules: ModuleRow[]; followers: Array<{ module: string; reason: string }>; rules: Array<{ id: number; name: string | null; module: string; sentence: string }> };
+  return res.body as {
+    modules: ModuleRow[];
+    followers: Array<{ module: string; reason: string }>;
+    rules: Array<{ id: number; name: string | null; module: string; sentence: string }>;
+  };
 };
 const row = (body: { modules: ModuleRow[] }, module: string) => body.modules.find((m) => m.module === module)!;
 
@@ -45,30 +55,52 @@ describe('the sharing page', () => {
   it('lists the defaults per module, and says up front why Activity and Contact take none', async () => {
     const body = await page();
     expect(Object.fromEntries(body.modules.map((m) => [m.module, m.level]))).toEqual({
-      Lead: 'private', Account: 'public_read', Deal: 'private', Ticket: 'public_read_write', Quote: 'private',
-      SalesOrder: 'private', PurchaseOrder: 'public_read', Invoice: 'private', Activity: 'private',
+      Lead: 'private',
+      Account: 'public_read',
+      Deal: 'private',
+      Ticket: 'public_read_write',
+      Quote: 'private',
+      SalesOrder: 'private',
+      PurchaseOrder: 'public_read',
+      Invoice: 'private',
+      Activity: 'private',
     });
     expect(row(body, 'Activity').locked).toBe('Activity est toujours privé et ne prend pas de règle de partage.');
-    expect(body.followers).toEqual([{ module: 'Contact', follows: 'Account', reason: expect.stringContaining("Contact n'a pas de partage par défaut propre : il suit Account.") }]);
+    expect(body.followers).toEqual([
+      { module: 'Contact', follows: 'Account', reason: expect.stringContaining("Contact n'a pas de partage par défaut propre : il suit Account.") },
+    ]);
     // Account is public: its children may take any level.
     expect(row(body, 'Deal')).toMatchObject({ locked: null, reasons: [] });
     expect(row(body, 'Deal').options.every((o) => o.refused === null)).toBe(true);
     // Account cannot become private while Ticket and PurchaseOrder are public: said before trying.
-    expect(row(body, 'Account').options.find((o) => o.level === 'private')!.refused).toMatch(/Account ne peut pas devenir privé tant que Ticket est en « lecture et écriture publiques » : rendez d'abord Ticket privé/);
+    expect(row(body, 'Account').options.find((o) => o.level === 'private')!.refused).toMatch(
+      /Account ne peut pas devenir privé tant que Ticket est en « lecture et écriture publiques » : rendez d'abord Ticket privé/,
+    );
   });
 
-  it('explains each rule by its sentence, with the registry\'s module labels, in French and in English', async () => {
+  it("explains each rule by its sentence, with the registry's module labels, in French and in English", async () => {
     const sentences = (await page()).rules.map((r) => r.sentence);
-    expect(sentences).toEqual(expect.arrayContaining([
-      'Les affaires appartenant à Ventes Nord et subordonnés sont partagées en lecture avec Ventes Sud.',
-      "Les comptes et contacts appartenant à l'équipe Grands comptes sont partagés en lecture et écriture avec Support.",
-      "Les factures appartenant à Comptabilité sont partagées en lecture avec l'équipe Qualité.",
-    ]));
-    expect((await page(ines, 'en')).rules.map((r) => r.sentence)).toContain('Deals owned by Ventes Nord and subordinates are shared with Ventes Sud, read only.');
+    expect(sentences).toEqual(
+      expect.arrayContaining([
+        'Les affaires appartenant à Ventes Nord et subordonnés sont partagées en lecture avec Ventes Sud.',
+        "Les comptes et contacts appartenant à l'équipe Grands comptes sont partagés en lecture et écriture avec Support.",
+        "Les factures appartenant à Comptabilité sont partagées en lecture avec l'équipe Qualité.",
+      ]),
+    );
+    expect((await page(ines, 'en')).rules.map((r) => r.sentence)).toContain(
+      'Deals owned by Ventes Nord and subordinates are shared with Ventes Sud, read only.',
+    );
   });
 
-  it('creates, edits and deletes a rule; the draft\'s sentence is previewed before saving', async () => {
-    const draft = { module: 'Lead', fromKind: 'roleAndSubordinates', fromRoleId: await roleId('Ventes'), toKind: 'team', toTeamId: await teamId('Qualité'), access: 'read_write' };
+  it("creates, edits and deletes a rule; the draft's sentence is previewed before saving", async () => {
+    const draft = {
+      module: 'Lead',
+      fromKind: 'roleAndSubordinates',
+      fromRoleId: await roleId('Ventes'),
+      toKind: 'team',
+      toTeamId: await teamId('Qualité'),
+      access: 'read_write',
+    };
     const sentence = "Les pistes appartenant à Ventes et subordonnés sont partagées en lecture et écriture avec l'équipe Qualité.";
     expect((await ines.portier('POST', '/sharing/rules/preview', { module: 'Lead', fromKind: 'role' })).body.sentence).toBeNull();
     expect((await ines.portier('POST', '/sharing/rules/preview', draft)).body).toEqual({ sentence, problem: null });
@@ -79,7 +111,15 @@ describe('the sharing page', () => {
     expect(created.body.rule.sentence).toBe(sentence);
     const id = created.body.rule.id;
     const [stored] = await db.ds.query(`SELECT name, module, from_kind, from_role_id, to_kind, to_team_id, access FROM sharing_rule WHERE id = $1`, [id]);
-    expect(stored).toEqual({ name: 'Pistes pour la qualité', module: 'Lead', from_kind: 'roleAndSubordinates', from_role_id: draft.fromRoleId, to_kind: 'team', to_team_id: draft.toTeamId, access: 'read_write' });
+    expect(stored).toEqual({
+      name: 'Pistes pour la qualité',
+      module: 'Lead',
+      from_kind: 'roleAndSubordinates',
+      from_role_id: draft.fromRoleId,
+      to_kind: 'team',
+      to_team_id: draft.toTeamId,
+      access: 'read_write',
+    });
     expect((await page()).rules.find((r) => r.id === id)!.sentence).toBe(sentence);
 
     const edited = await ines.portier('PUT', `/sharing/rules/${id}`, { ...draft, name: 'Pistes pour la qualité', fromKind: 'role', access: 'read' });
@@ -96,7 +136,10 @@ describe('the sharing page', () => {
     const before = await ruleCount();
     const from = { fromKind: 'role', fromRoleId: await roleId('Ventes'), toKind: 'role', toRoleId: await roleId('Support'), access: 'read' };
     const contact = await ines.portier('POST', '/sharing/rules', { ...from, module: 'Contact' });
-    expect([contact.status, contact.body.message]).toEqual([400, expect.stringContaining("Contact n'a pas de règles propres : les règles de Account s'y appliquent.")]);
+    expect([contact.status, contact.body.message]).toEqual([
+      400,
+      expect.stringContaining("Contact n'a pas de règles propres : les règles de Account s'y appliquent."),
+    ]);
     const activity = await ines.portier('POST', '/sharing/rules', { ...from, module: 'Activity' });
     expect([activity.status, activity.body.message]).toEqual([400, expect.stringContaining('Activity est toujours privé')]);
     const noTeam = await ines.portier('POST', '/sharing/rules', { ...from, module: 'Deal', toKind: 'team', toRoleId: null });
@@ -106,14 +149,22 @@ describe('the sharing page', () => {
   });
 
   it('while Account is private, locks its children with the reason, and refuses to open one: nothing changes', async () => {
-    for (const [module, level] of [['Ticket', 'private'], ['PurchaseOrder', 'private'], ['Account', 'private']]) {
+    for (const [module, level] of [
+      ['Ticket', 'private'],
+      ['PurchaseOrder', 'private'],
+      ['Account', 'private'],
+    ]) {
       const res = await ines.portier('PUT', `/sharing/defaults/${module}`, { level });
       expect([module, res.status]).toEqual([module, 200]);
     }
     const body = await page();
     const reason = 'Deal doit rester privé tant que Account est privé.';
     expect(row(body, 'Deal').locked).toBe(reason);
-    expect(row(body, 'Deal').options.filter((o) => o.level !== 'private').map((o) => o.refused)).toEqual([reason, reason, reason]);
+    expect(
+      row(body, 'Deal')
+        .options.filter((o) => o.level !== 'private')
+        .map((o) => o.refused),
+    ).toEqual([reason, reason, reason]);
     expect(row(body, 'Lead').locked).toBeNull(); // Lead is independent
 
     const before = await defaults();
@@ -132,7 +183,8 @@ describe('the sharing page', () => {
   it('refuses without the capability (403, in French), and changes nothing', async () => {
     const before = [await defaults(), await ruleCount()];
     for (const [method, path, body] of [
-      ['GET', '/sharing', undefined], ['PUT', '/sharing/defaults/Lead', { level: 'public_read' }],
+      ['GET', '/sharing', undefined],
+      ['PUT', '/sharing/defaults/Lead', { level: 'public_read' }],
       ['POST', '/sharing/rules', { module: 'Lead', fromKind: 'role', fromRoleId: 1, toKind: 'role', toRoleId: 1, access: 'read' }],
       ['POST', '/sharing/rules/preview', { module: 'Lead' }],
     ] as const) {

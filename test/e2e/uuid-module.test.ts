@@ -14,7 +14,9 @@ let server: RunningServer;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 extendedApp(async (app) => {
   ({ db, server } = app);
-  await db.ds.query(`UPDATE profile SET modules = modules || '{"Machine": {"create": true, "read": true, "edit": true, "delete": true, "export": true}}' WHERE name = 'Commercial'`);
+  await db.ds.query(
+    `UPDATE profile SET modules = modules || '{"Machine": {"create": true, "read": true, "edit": true, "delete": true, "export": true}}' WHERE name = 'Commercial'`,
+  );
   await db.ds.query(`INSERT INTO machine (reference, name, owner_user_id)
     SELECT 'MAC-' || login, 'Presse de ' || login, id FROM app_user WHERE login IN ('alice', 'bob', 'chloe')`);
 });
@@ -43,7 +45,8 @@ describe('a module with UUID ids', () => {
 
   it('an id the table cannot hold is refused as bad input', async () => {
     const alice = await AdminClient.signIn(server.url, 'alice');
-    for (const bad of ['12', 'pas-un-uuid', '00000000-0000-0000-0000-00000000000g']) expect([bad, (await alice.show('Machine', bad)).status]).toEqual([bad, 400]);
+    for (const bad of ['12', 'pas-un-uuid', '00000000-0000-0000-0000-00000000000g'])
+      expect([bad, (await alice.show('Machine', bad)).status]).toEqual([bad, 400]);
   });
 
   it('creates with a generated UUID, owned by its creator; bulk delete takes UUIDs, all or nothing', async () => {

@@ -28,8 +28,11 @@ describe('capabilities: one decision, in JavaScript and in SQL', () => {
       WHERE cardinality(p.capabilities) > 0 AND NOT u.is_admin AND u.kind = 'internal' ORDER BY u.id LIMIT 1`);
     await db.ds.query(`UPDATE app_user SET status = 'inactive' WHERE id = $1`, [manager.id]);
     // A client user (the example has none), on the same role: its profiles give a client nothing.
-    await db.ds.query(`INSERT INTO app_user (login, email, password_hash, kind, role_id)
-      SELECT 'cliente', 'cliente@exemple.test', 'h', 'client', role_id FROM app_user WHERE id = $1`, [manager.id]);
+    await db.ds.query(
+      `INSERT INTO app_user (login, email, password_hash, kind, role_id)
+      SELECT 'cliente', 'cliente@exemple.test', 'h', 'client', role_id FROM app_user WHERE id = $1`,
+      [manager.id],
+    );
     const users: Array<{ id: number; status: string; kind: string }> = await db.ds.query(`SELECT id, status, kind FROM app_user ORDER BY id`);
     const service = accessService(db.ds);
     const kinds = new Set<string>();
@@ -43,7 +46,9 @@ describe('capabilities: one decision, in JavaScript and in SQL', () => {
       kinds.add(`${u.status}/${u.kind}/${js.length > 0}`);
     }
     // The example holds each case: active internal users with and without capabilities, the inactive one, clients.
-    expect([...kinds].sort()).toEqual(expect.arrayContaining(['active/internal/true', 'active/internal/false', 'inactive/internal/false', 'active/client/false']));
+    expect([...kinds].sort()).toEqual(
+      expect.arrayContaining(['active/internal/true', 'active/internal/false', 'inactive/internal/false', 'active/client/false']),
+    );
   });
 
   it('agree on a user of every status and kind the database allows, admin or not, with a role that grants capabilities or none; so does "with access"', async () => {
@@ -52,14 +57,20 @@ describe('capabilities: one decision, in JavaScript and in SQL', () => {
     const [account] = await db.ds.query(`SELECT id FROM account ORDER BY id LIMIT 1`);
     const [clientProfile] = await db.ds.query(`SELECT id FROM profile WHERE audience = 'client' ORDER BY id LIMIT 1`);
     // The statuses and kinds are the entity's (the database's enums): a new one is covered here at once.
-    const cases = USER_STATUSES.flatMap((status) => USER_KINDS.flatMap((kind) => [true, false].flatMap((isAdmin) => [role.id, null].map((roleId) => ({ status, kind, isAdmin, roleId })))));
+    const cases = USER_STATUSES.flatMap((status) =>
+      USER_KINDS.flatMap((kind) => [true, false].flatMap((isAdmin) => [role.id, null].map((roleId) => ({ status, kind, isAdmin, roleId })))),
+    );
     const service = accessService(db.ds);
     const holders: string[] = [];
     for (const [i, c] of cases.entries()) {
-      const [u] = await db.ds.query(`INSERT INTO app_user (login, email, password_hash, status, kind, is_admin, role_id)
-        VALUES ($1, $2, 'h', $3, $4, $5, $6) RETURNING id`, [`cas${i}`, `cas${i}@exemple.test`, c.status, c.kind, c.isAdmin, c.roleId]);
+      const [u] = await db.ds.query(
+        `INSERT INTO app_user (login, email, password_hash, status, kind, is_admin, role_id)
+        VALUES ($1, $2, 'h', $3, $4, $5, $6) RETURNING id`,
+        [`cas${i}`, `cas${i}@exemple.test`, c.status, c.kind, c.isAdmin, c.roleId],
+      );
       // A client with a dossier is compiled as one (no dossier: no access at all, a weaker case).
-      if (c.kind === 'client') await db.ds.query(`INSERT INTO dossier_grant (user_id, account_id, profile_id) VALUES ($1, $2, $3)`, [u.id, account.id, clientProfile.id]);
+      if (c.kind === 'client')
+        await db.ds.query(`INSERT INTO dossier_grant (user_id, account_id, profile_id) VALUES ($1, $2, $3)`, [u.id, account.id, clientProfile.id]);
       const ua = await service.forUser(u.id);
       const js = ua ? CAPABILITIES.filter((cap) => hasCapability(ua.access, cap)) : [];
       const sql = await capabilitiesOf(db.ds.manager, u.id);
@@ -72,10 +83,12 @@ describe('capabilities: one decision, in JavaScript and in SQL', () => {
       expect([what, withAccess]).toEqual([what, !!ua && ua.access.active && ua.access.kind === 'internal']);
     }
     // Only active internal users hold any: the admin whatever their role, the others through their role.
-    expect(holders.sort()).toEqual([
-      JSON.stringify({ status: 'active', kind: 'internal', isAdmin: true, roleId: true }),
-      JSON.stringify({ status: 'active', kind: 'internal', isAdmin: true, roleId: false }),
-      JSON.stringify({ status: 'active', kind: 'internal', isAdmin: false, roleId: true }),
-    ].sort());
+    expect(holders.sort()).toEqual(
+      [
+        JSON.stringify({ status: 'active', kind: 'internal', isAdmin: true, roleId: true }),
+        JSON.stringify({ status: 'active', kind: 'internal', isAdmin: true, roleId: false }),
+        JSON.stringify({ status: 'active', kind: 'internal', isAdmin: false, roleId: true }),
+      ].sort(),
+    );
   });
 });

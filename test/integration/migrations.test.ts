@@ -19,8 +19,24 @@ afterAll(async () => {
 describe('migrations', () => {
   it('apply from an empty database, and nothing is left pending', async () => {
     const applied = await ds.runMigrations({ transaction: 'each' });
-    expect(applied.map((m) => m.name)).toEqual(['AccessSetup1732300000000', 'CrmModules1732300001000', 'UserFullName1732300002000', 'OwnerCounts1732300003000', 'AuditChain1732300004000', 'ModuleActivity1732300005000', 'DossierGrants1732300006000', 'DossierAccounts1732300007000', 'SeatsAndRequests1732300008000',
-      'FreeSeatCovers1732300016000', 'SessionEpoch1732300017000', 'AuthAttempts1732300017100', 'AuditSeal1732300017200', 'AuditCanonicalSeal1732300017300', 'SessionsEndWithAccess1732300017400', 'OwnerCounters1732300019000']);
+    expect(applied.map((m) => m.name)).toEqual([
+      'AccessSetup1732300000000',
+      'CrmModules1732300001000',
+      'UserFullName1732300002000',
+      'OwnerCounts1732300003000',
+      'AuditChain1732300004000',
+      'ModuleActivity1732300005000',
+      'DossierGrants1732300006000',
+      'DossierAccounts1732300007000',
+      'SeatsAndRequests1732300008000',
+      'FreeSeatCovers1732300016000',
+      'SessionEpoch1732300017000',
+      'AuthAttempts1732300017100',
+      'AuditSeal1732300017200',
+      'AuditCanonicalSeal1732300017300',
+      'SessionsEndWithAccess1732300017400',
+      'OwnerCounters1732300019000',
+    ]);
     expect(await ds.showMigrations()).toBe(false);
     expect(ds.options.synchronize).toBe(false);
   });
@@ -64,11 +80,19 @@ describe('migrations', () => {
     await ds.query(`INSERT INTO team_role (team_id, role_id, with_subordinates)
                     SELECT t.id, r.id, true FROM team t, role r WHERE t.name = 'Sub' AND r.name = 'B'`);
     await ds.query(`INSERT INTO team_team (team_id, member_team_id) SELECT o.id, s.id FROM team o, team s WHERE o.name = 'Outer' AND s.name = 'Sub'`);
-    const closure = await ds.query(`SELECT a.name AS a, d.name AS d, depth FROM role_closure JOIN role a ON a.id = ancestor_id JOIN role d ON d.id = descendant_id
+    const closure =
+      await ds.query(`SELECT a.name AS a, d.name AS d, depth FROM role_closure JOIN role a ON a.id = ancestor_id JOIN role d ON d.id = descendant_id
                                     WHERE depth > 0 ORDER BY 1, 2`);
-    expect(closure).toEqual([{ a: 'A', d: 'B', depth: 1 }, { a: 'A', d: 'C', depth: 2 }, { a: 'B', d: 'C', depth: 1 }]);
-    const members = async () => (await ds.query(`SELECT t.name FROM team_member m JOIN team t ON t.id = m.team_id JOIN app_user u ON u.id = m.user_id
-                                                WHERE u.login = 'u_c' ORDER BY 1`)).map((r: { name: string }) => r.name);
+    expect(closure).toEqual([
+      { a: 'A', d: 'B', depth: 1 },
+      { a: 'A', d: 'C', depth: 2 },
+      { a: 'B', d: 'C', depth: 1 },
+    ]);
+    const members = async () =>
+      (
+        await ds.query(`SELECT t.name FROM team_member m JOIN team t ON t.id = m.team_id JOIN app_user u ON u.id = m.user_id
+                                                WHERE u.login = 'u_c' ORDER BY 1`)
+      ).map((r: { name: string }) => r.name);
     expect(await members()).toEqual(['Outer', 'Sub']); // in B's subtree, and Sub is nested in Outer
     await ds.query(`UPDATE app_user SET role_id = (SELECT id FROM role WHERE name = 'A') WHERE login = 'u_c'`);
     expect(await members()).toEqual([]); // A is above B: no longer a member
@@ -77,7 +101,7 @@ describe('migrations', () => {
     expect(await members()).toEqual([]); // C left B's subtree
   });
 
-  it('bump the access version on every change to the set-up, and on a user\'s role, status or admin flag', async () => {
+  it("bump the access version on every change to the set-up, and on a user's role, status or admin flag", async () => {
     const version = async () => Number((await ds.query(`SELECT version FROM access_version`))[0].version);
     let v = await version();
     for (const sql of [

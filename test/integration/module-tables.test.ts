@@ -18,7 +18,11 @@ const registry = new ModuleRegistry([...crmModules, projectModule], [...crmShari
 beforeAll(async () => {
   db = await freshDatabase();
   const base = dataSourceOptions(db.url);
-  ds = new DataSource({ ...base, entities: [...(base.entities as never[]), Project], migrations: [...(base.migrations as never[]), Project1732400000000] } as typeof base);
+  ds = new DataSource({
+    ...base,
+    entities: [...(base.entities as never[]), Project],
+    migrations: [...(base.migrations as never[]), Project1732400000000],
+  } as typeof base);
   await ds.initialize();
 });
 afterAll(async () => {
@@ -44,7 +48,10 @@ describe('a registered module at start-up', () => {
     await ds.query(`INSERT INTO role (name) VALUES ('Équipe projets')`);
     const users = await ds.query(`INSERT INTO app_user (login, email, password_hash, role_id)
       SELECT l, l || '@exemple.fr', 'h', (SELECT id FROM role WHERE name = 'Équipe projets') FROM unnest(ARRAY['p.un', 'p.deux']) l RETURNING id`);
-    await ds.query(`INSERT INTO project (reference, name, owner_user_id) VALUES ('P-1', 'Un', $1), ('P-2', 'Deux', $1), ('P-3', 'Trois', $2)`, [users[0].id, users[1].id]);
+    await ds.query(`INSERT INTO project (reference, name, owner_user_id) VALUES ('P-1', 'Un', $1), ('P-2', 'Deux', $1), ('P-3', 'Trois', $2)`, [
+      users[0].id,
+      users[1].id,
+    ]);
     expect(await counted()).toBe(0); // no triggers yet: a developer's module used to count nothing
     await preparePortier(ds, registry);
     expect(await counted()).toBe(3);

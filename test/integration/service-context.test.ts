@@ -28,7 +28,10 @@ const context = (actor: UserAccess, confirmSeats = false): ServiceContext => ({ 
 const roleId = async (name: string): Promise<number> => (await db.ds.query(`SELECT id FROM role WHERE name = $1`, [name]))[0].id;
 /** The entries of the services' changes (the import's, made before, are left out). */
 const entries = (action: string, module: string) =>
-  db.ds.query(`SELECT actor_login, record_id, ip, user_agent FROM audit_entry WHERE action = $1 AND module = $2 AND actor_login <> 'import' ORDER BY id`, [action, module]);
+  db.ds.query(`SELECT actor_login, record_id, ip, user_agent FROM audit_entry WHERE action = $1 AND module = $2 AND actor_login <> 'import' ORDER BY id`, [
+    action,
+    module,
+  ]);
 
 beforeAll(async () => {
   db = await freshDatabase();
@@ -52,7 +55,14 @@ describe('services run with the context they are given', () => {
   });
 
   it('refuse a change over the seats unless the context confirms it, then bill it', async () => {
-    const input = () => ({ login: 'zoe', email: 'zoe@exemple.test', password: 'Portier2024', firstName: 'Zoé', lastName: 'Martin', roleId: undefined as number | undefined });
+    const input = () => ({
+      login: 'zoe',
+      email: 'zoe@exemple.test',
+      password: 'Portier2024',
+      firstName: 'Zoé',
+      lastName: 'Martin',
+      roleId: undefined as number | undefined,
+    });
     const ventes = await roleId('Ventes');
     const warned = createUser(service, context(admin, false), { ...input(), roleId: ventes });
     await expect(warned).rejects.toBeInstanceOf(SeatWarning);
@@ -61,7 +71,9 @@ describe('services run with the context they are given', () => {
     expect(await db.ds.query(`SELECT id FROM billing_event`)).toEqual([]);
 
     const id = await createUser(service, context(admin, true), { ...input(), roleId: ventes });
-    expect(await db.ds.query(`SELECT user_id, tier, change, actor_login FROM billing_event`)).toEqual([{ user_id: id, tier: 'standard', change: 'createUser', actor_login: 'admin' }]);
+    expect(await db.ds.query(`SELECT user_id, tier, change, actor_login FROM billing_event`)).toEqual([
+      { user_id: id, tier: 'standard', change: 'createUser', actor_login: 'admin' },
+    ]);
     expect(await entries('create', 'User')).toEqual([{ actor_login: 'admin', record_id: String(id), ip: IP, user_agent: AGENT }]);
   });
 
@@ -80,7 +92,8 @@ describe('services run with the context they are given', () => {
     const bob = await userId(db.ds, 'bob');
     await deleteUsers(service, context(admin), [bob], await userId(db.ds, 'alice'));
     const inherited: Array<{ ip: string; user_agent: string; actor_login: string }> = await db.ds.query(
-      `SELECT actor_login, ip, user_agent FROM audit_entry WHERE action = 'inherit'`);
+      `SELECT actor_login, ip, user_agent FROM audit_entry WHERE action = 'inherit'`,
+    );
     expect(inherited.length).toBeGreaterThan(0);
     expect(new Set(inherited.map((e) => `${e.actor_login} ${e.ip} ${e.user_agent}`))).toEqual(new Set([`admin ${IP} ${AGENT}`]));
   });
@@ -88,8 +101,10 @@ describe('services run with the context they are given', () => {
 
 describe('the services know nothing of the request', () => {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../plugin/src');
-  const sources = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(path.join(dir, e.name)) : /\.(ts|tsx|js|jsx)$/.test(e.name) ? [path.join(dir, e.name)] : []);
+  const sources = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : /\.(ts|tsx|js|jsx)$/.test(e.name) ? [path.join(dir, e.name)] : []));
   // `from '…/request-context.js'`, `import '…'` or `import('…')`: any way of loading the request's storage.
   const LOADS_REQUEST_CONTEXT = /(?:from|import)\s*\(?\s*['"][^'"]*request-context(?:\.js)?['"]/;
 

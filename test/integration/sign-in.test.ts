@@ -84,7 +84,9 @@ describe('throttling', () => {
   it('every attempt is a security event of the audit trail', async () => {
     const events = await db.ds.query(`SELECT action, message FROM audit_entry WHERE ip = '10.1.1.1' ORDER BY id`);
     expect(events.map((e: { action: string; message: string | null }) => `${e.action}:${e.message ?? ''}`)).toEqual([
-      ...Array(5).fill('signInRefused:invalidCredentials'), 'signInRefused:tooManyRequests', 'signIn:',
+      ...Array(5).fill('signInRefused:invalidCredentials'),
+      'signInRefused:tooManyRequests',
+      'signIn:',
     ]);
   });
 });

@@ -23,11 +23,17 @@ const ADMIN_ACCOUNT = /^Refusé : admin est un administrateur\. Seul un administ
 const lastEntry = () => org.one(`SELECT action, actor_login, module, record_id, message FROM audit_entry ORDER BY id DESC LIMIT 1`);
 
 describe('a user manager who is not admin changes nothing of an admin account', () => {
-  it('cannot set an admin\'s password: 403, the admin still signs in with theirs, and the refusal is in the audit trail', async () => {
+  it("cannot set an admin's password: 403, the admin still signs in with theirs, and the refusal is in the audit trail", async () => {
     const adminId = await org.userId('admin');
     const res = await ines.edit('User', adminId, { password: 'Volé2024x' });
     expect([res.status, messageOf(res)]).toEqual([403, expect.stringMatching(ADMIN_ACCOUNT)]);
-    expect(await lastEntry()).toEqual({ action: 'refused', actor_login: 'ines', module: 'User', record_id: String(adminId), message: expect.stringMatching(/admin est un administrateur/) });
+    expect(await lastEntry()).toEqual({
+      action: 'refused',
+      actor_login: 'ines',
+      module: 'User',
+      record_id: String(adminId),
+      message: expect.stringMatching(/admin est un administrateur/),
+    });
     await expect(AdminClient.signIn(org.url, 'admin', 'Volé2024x')).rejects.toThrow(/refused/);
     await expect(AdminClient.signIn(org.url, 'admin')).resolves.toBeDefined();
   });
@@ -35,8 +41,13 @@ describe('a user manager who is not admin changes nothing of an admin account', 
   it('cannot change their e-mail, names, role, login hours or free seat through the form', async () => {
     const adminId = await org.userId('admin');
     const before = await org.one(`SELECT email, first_name, role_id, login_hours, free_seat FROM app_user WHERE id = $1`, [adminId]);
-    for (const change of [{ email: 'pirate@exemple.test' }, { firstName: 'Pirate' }, { roleId: await org.roleId('Support') },
-      { loginHours: JSON.stringify({ tz: 'Europe/Paris', days: {} }) }, { freeSeat: true, freeSeatReason: 'x' }]) {
+    for (const change of [
+      { email: 'pirate@exemple.test' },
+      { firstName: 'Pirate' },
+      { roleId: await org.roleId('Support') },
+      { loginHours: JSON.stringify({ tz: 'Europe/Paris', days: {} }) },
+      { freeSeat: true, freeSeatReason: 'x' },
+    ]) {
       const res = await ines.edit('User', adminId, change);
       expect([Object.keys(change)[0], res.status, messageOf(res)]).toEqual([Object.keys(change)[0], 403, expect.stringMatching(ADMIN_ACCOUNT)]);
     }
@@ -79,12 +90,15 @@ describe('a user manager who is not admin changes nothing of an admin account', 
   it('says it in English to a user whose language is English', async () => {
     await org.ds.query(`UPDATE app_user SET locale = 'en' WHERE login = 'ines'`);
     const res = await ines.edit('User', await org.userId('admin'), { firstName: 'Pirate' });
-    expect([res.status, messageOf(res)]).toEqual([403, expect.stringMatching(/^Refused: admin is an administrator\. Only an administrator changes their account/)]);
+    expect([res.status, messageOf(res)]).toEqual([
+      403,
+      expect.stringMatching(/^Refused: admin is an administrator\. Only an administrator changes their account/),
+    ]);
     // The audit trail keeps the French.
     expect((await lastEntry()).message).toMatch(/admin est un administrateur/);
   });
 
-  it('an admin changes another admin\'s account', async () => {
+  it("an admin changes another admin's account", async () => {
     const admin = await org.signIn('admin');
     expect((await admin.edit('User', await org.userId('dir'), { title: 'Directeur général' })).status).toBe(200);
   });

@@ -21,9 +21,24 @@ let bob: AdminClient;
 const RECORD_MODULES = ['Lead', 'Account', 'Contact', 'Deal', 'Ticket', 'Quote', 'SalesOrder', 'PurchaseOrder', 'Invoice', 'Activity'];
 const doc = exampleWithSpareSeats();
 doc.records.Contact[0].birthDate = '1980-05-17';
-doc.profiles.push({ name: 'Auditeur', licenseTier: 'premium', viewAll: true, capabilities: ['viewAudit'], modules: { Contact: { read: true } }, fields: { Contact: { birthDate: 'none' } } });
+doc.profiles.push({
+  name: 'Auditeur',
+  licenseTier: 'premium',
+  viewAll: true,
+  capabilities: ['viewAudit'],
+  modules: { Contact: { read: true } },
+  fields: { Contact: { birthDate: 'none' } },
+});
 doc.roles.push({ name: 'Audit', parent: 'Direction', profiles: ['Auditeur'] });
-doc.users.push({ login: 'audra', email: 'audra@exemple.test', password: 'Portier2024', firstName: 'Audra', lastName: 'Martin', status: 'active', role: 'Audit' });
+doc.users.push({
+  login: 'audra',
+  email: 'audra@exemple.test',
+  password: 'Portier2024',
+  firstName: 'Audra',
+  lastName: 'Martin',
+  status: 'active',
+  role: 'Audit',
+});
 let con1: number;
 let birthOnly: string;
 
@@ -36,12 +51,17 @@ beforeAll(async () => {
   // One change of the birth date alone, one of the name.
   expect((await admin.edit('Contact', con1, { birthDate: '1980-05-18' })).status).toBe(200);
   expect((await admin.edit('Contact', con1, { name: 'Jean Dupont-Martin' })).status).toBe(200);
-  birthOnly = (await org.one(`SELECT id::text AS id FROM audit_entry WHERE module = 'Contact' AND record_id = $1 AND changes ? 'birthDate' AND action = 'update'`, [String(con1)])).id;
+  birthOnly = (
+    await org.one(`SELECT id::text AS id FROM audit_entry WHERE module = 'Contact' AND record_id = $1 AND changes ? 'birthDate' AND action = 'update'`, [
+      String(con1),
+    ])
+  ).id;
 });
 
 const csv = async (client: AdminClient, query: Record<string, string> = {}) =>
   (await fetch(`${client.baseUrl}/admin/portier/audit.csv?${new URLSearchParams(query)}`, { headers: { cookie: client.cookie } })).text();
-const setupEntries = async () => Number((await org.one(`SELECT count(*)::int AS n FROM audit_entry WHERE module IS NULL OR NOT (module = ANY($1))`, [RECORD_MODULES])).n);
+const setupEntries = async () =>
+  Number((await org.one(`SELECT count(*)::int AS n FROM audit_entry WHERE module IS NULL OR NOT (module = ANY($1))`, [RECORD_MODULES])).n);
 
 describe('a viewAudit holder without viewAll reads no record entry', () => {
   it('the audit page: every set-up and security entry, no record entry, even filtered on a record module', async () => {
@@ -60,7 +80,7 @@ describe('a viewAudit holder without viewAll reads no record entry', () => {
     expect(text).not.toContain('1980-05-17');
   });
 
-  it('a user\'s trail (the page filtered on who acted)', async () => {
+  it("a user's trail (the page filtered on who acted)", async () => {
     const trail = await ines.portier('GET', `/audit?actor=admin&perPage=200`);
     expect(trail.body.entries.length).toBeGreaterThan(0);
     expect(trail.body.entries.every((e: { module: string | null }) => !RECORD_MODULES.includes(e.module ?? ''))).toBe(true);
@@ -89,12 +109,14 @@ describe('a viewAll holder reads the record entries without the fields they hold
     expect(await csv(audra, { module: 'Contact', recordId: String(con1) })).not.toMatch(/birthDate|1980-05/);
   });
 
-  it('the AuditEntry resource, and never the chain\'s hashes (computed over the whole entry)', async () => {
+  it("the AuditEntry resource, and never the chain's hashes (computed over the whole entry)", async () => {
     const list = await audra.list('AuditEntry', { perPage: 500, 'filters.module': 'Contact' });
     expect(list.body.meta.total).toBeGreaterThan(0);
     expect(JSON.stringify(list.body)).not.toMatch(/birthDate|1980-05/);
     expect((await audra.show('AuditEntry', birthOnly)).status).toBe(404);
-    const created = list.body.records.find((r: { params: { action: string; recordId: string } }) => r.params.action === 'create' && r.params.recordId === String(con1));
+    const created = list.body.records.find(
+      (r: { params: { action: string; recordId: string } }) => r.params.action === 'create' && r.params.recordId === String(con1),
+    );
     const shown = await audra.show('AuditEntry', created.params.id);
     expect(shown.status).toBe(200);
     expect(JSON.stringify(shown.body.record.params)).not.toMatch(/birthDate|1980-05/);
@@ -102,15 +124,17 @@ describe('a viewAll holder reads the record entries without the fields they hold
   });
 });
 
-describe('a record\'s history panel: any collaborator who may read the record now', () => {
-  it('bob reads CON-1\'s history; not CON-2\'s (404, like a record that does not exist); a client user none', async () => {
+describe("a record's history panel: any collaborator who may read the record now", () => {
+  it("bob reads CON-1's history; not CON-2's (404, like a record that does not exist); a client user none", async () => {
     const mine = await bob.portier('GET', `/history/Contact/${con1}`);
     expect(mine.status).toBe(200);
     expect(mine.body.entries.map((e: { action: string }) => e.action)).toEqual(['update', 'update', 'create']);
     expect((await bob.portier('GET', `/history/Contact/${await org.recordId('contact', 'CON-2')}`)).status).toBe(404);
     expect((await bob.portier('GET', '/history/Contact/999999')).status).toBe(404);
     await org.ds.query(`UPDATE app_user SET kind = 'client', is_admin = false WHERE login = 'gael'`);
-    await org.ds.query(`INSERT INTO dossier_grant (user_id, account_id, profile_id) SELECT u.id, a.id, p.id FROM app_user u, account a, profile p WHERE u.login = 'gael' AND a.reference = 'ACC-1' AND p.name = 'Connect & pay'`);
+    await org.ds.query(
+      `INSERT INTO dossier_grant (user_id, account_id, profile_id) SELECT u.id, a.id, p.id FROM app_user u, account a, profile p WHERE u.login = 'gael' AND a.reference = 'ACC-1' AND p.name = 'Connect & pay'`,
+    );
     const gael = await org.signIn('gael');
     expect((await gael.portier('GET', `/history/Account/${await org.recordId('account', 'ACC-1')}`)).status).toBe(403);
   });
@@ -118,10 +142,18 @@ describe('a record\'s history panel: any collaborator who may read the record no
   // Attack on the finished issue 16: the panel gave every reader the address and browser of each
   // author (admins included): connection data, which the trail and the statistics keep for viewAudit
   // and viewStats holders.
-  it('without the authors\' addresses and browsers, unless the reader holds viewAudit', async () => {
-    const connections = async (client: AdminClient) => (await client.portier('GET', `/history/Contact/${con1}`)).body.entries
-      .map((e: { actorLogin: string; ip: string | null; userAgent: string | null }) => [e.actorLogin, e.ip !== null, e.userAgent !== null]);
-    expect(await connections(bob)).toEqual([['admin', false, false], ['admin', false, false], ['import', false, false]]);
+  it("without the authors' addresses and browsers, unless the reader holds viewAudit", async () => {
+    const connections = async (client: AdminClient) =>
+      (await client.portier('GET', `/history/Contact/${con1}`)).body.entries.map((e: { actorLogin: string; ip: string | null; userAgent: string | null }) => [
+        e.actorLogin,
+        e.ip !== null,
+        e.userAgent !== null,
+      ]);
+    expect(await connections(bob)).toEqual([
+      ['admin', false, false],
+      ['admin', false, false],
+      ['import', false, false],
+    ]);
     expect((await connections(audra))[0]).toEqual(['admin', true, true]);
   });
 
@@ -136,17 +168,24 @@ describe('a record\'s history panel: any collaborator who may read the record no
 // Attack on the finished issue 16: a refusal about a record met on Portier's own routes (a record's
 // history, an owner picker, "Pourquoi ?") was written without its module, as a set-up entry that
 // every viewAudit holder read. "A refusal about a record counts as an entry about that record."
-describe('a refusal about a record on Portier\'s routes is an entry about that record', () => {
-  it('written with the record\'s module and id: out of the trail of a viewAudit holder without viewAll, in a viewAll holder\'s', async () => {
+describe("a refusal about a record on Portier's routes is an entry about that record", () => {
+  it("written with the record's module and id: out of the trail of a viewAudit holder without viewAll, in a viewAll holder's", async () => {
     const con2 = String(await org.recordId('contact', 'CON-2'));
     const since = (await org.one(`SELECT max(id)::text AS id FROM audit_entry`)).id;
     expect((await bob.portier('GET', `/history/Contact/${con2}`)).status).toBe(404);
     expect((await bob.portier('GET', `/owners?module=Contact&field=primaryAdvisorId&recordId=${con2}`)).status).toBe(404);
     const refused = await org.ds.query(
-      `SELECT module, record_id FROM audit_entry WHERE id > $2 AND action = 'refused' AND actor_login = 'bob' AND message ~ $1 ORDER BY id`, [`^GET /(history|owners).* n° ${con2}`, since]);
-    expect(refused).toEqual([{ module: 'Contact', record_id: con2 }, { module: 'Contact', record_id: con2 }]);
-    const trail = async (client: AdminClient) => (await client.portier('GET', '/audit?perPage=200&actor=bob&action=refused')).body.entries
-      .filter((e: { id: string; message: string }) => BigInt(e.id) > BigInt(since) && /^GET \/(history|owners)/.test(e.message ?? '')).length;
+      `SELECT module, record_id FROM audit_entry WHERE id > $2 AND action = 'refused' AND actor_login = 'bob' AND message ~ $1 ORDER BY id`,
+      [`^GET /(history|owners).* n° ${con2}`, since],
+    );
+    expect(refused).toEqual([
+      { module: 'Contact', record_id: con2 },
+      { module: 'Contact', record_id: con2 },
+    ]);
+    const trail = async (client: AdminClient) =>
+      (await client.portier('GET', '/audit?perPage=200&actor=bob&action=refused')).body.entries.filter(
+        (e: { id: string; message: string }) => BigInt(e.id) > BigInt(since) && /^GET \/(history|owners)/.test(e.message ?? ''),
+      ).length;
     expect([await trail(ines), await trail(audra)]).toEqual([0, 2]);
   });
 });

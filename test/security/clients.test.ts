@@ -14,8 +14,17 @@ let org: OrgServer;
 let comptable: AdminClient;
 let ines: AdminClient;
 const doc = exampleWithSpareSeats();
-doc.users.push({ login: 'comptable', email: 'comptable@client.test', password: 'Portier2024', kind: 'client', role: null,
-  dossiers: [{ account: 'ACC-1', profile: 'Comptabilité complète' }, { account: 'ACC-2', profile: 'Easy Invoicing' }] });
+doc.users.push({
+  login: 'comptable',
+  email: 'comptable@client.test',
+  password: 'Portier2024',
+  kind: 'client',
+  role: null,
+  dossiers: [
+    { account: 'ACC-1', profile: 'Comptabilité complète' },
+    { account: 'ACC-2', profile: 'Easy Invoicing' },
+  ],
+});
 doc.profiles.push({ name: 'Client restreint', audience: 'client', licenseTier: 'invoicing', modules: { Invoice: { read: true } } });
 const INTERNAL = ['ownerUserId', 'ownerTeamId', 'primaryAdvisorId', 'secondaryAdvisorId', 'assistantId', 'createdById'];
 
@@ -35,7 +44,11 @@ describe('a client user receives no internal user id', () => {
       expect(list.body.records.length).toBeGreaterThan(0);
       for (const r of list.body.records) expect([module, leaked(r.params)]).toEqual([module, []]);
       const shown = await comptable.show(module, list.body.records[0].params.id);
-      expect([module, leaked(shown.body.record.params), Object.keys(shown.body.record.populated ?? {}).filter((k) => INTERNAL.includes(k))]).toEqual([module, [], []]);
+      expect([module, leaked(shown.body.record.params), Object.keys(shown.body.record.populated ?? {}).filter((k) => INTERNAL.includes(k))]).toEqual([
+        module,
+        [],
+        [],
+      ]);
       const found = await comptable.search(module, '');
       for (const r of found.body.records ?? []) expect(leaked(r.params)).toEqual([]);
     }
@@ -55,7 +68,7 @@ describe('a client user receives no internal user id', () => {
     expect((await comptable.list('Invoice', { sortBy: 'createdById' })).status).toBe(400);
   });
 
-  it('not in the resource\'s description either (forms, columns, filters)', async () => {
+  it("not in the resource's description either (forms, columns, filters)", async () => {
     const page = await fetch(`${org.url}/admin/resources/Invoice`, { headers: { cookie: comptable.cookie } });
     const state = JSON.parse((await page.text()).match(/window\.REDUX_STATE = (\{.*?\});?\n/s)![1]);
     const invoice = state.resources.find((r: { id: string }) => r.id === 'Invoice');
@@ -68,18 +81,31 @@ describe('a client profile grants no capability, global privilege or contact sco
     const id = await org.profileId('Client restreint');
     for (const change of [{ capabilities: ['viewAudit'] }, { viewAll: true }, { editAll: true }, { contactScopes: JSON.stringify({ client: 'all' }) }]) {
       const res = await ines.edit('Profile', id, change);
-      expect([Object.keys(change)[0], res.status, messageOf(res)]).toEqual([Object.keys(change)[0], 403, expect.stringMatching(/^Refusé : un profil client ne donne ni droit d'administration/)]);
+      expect([Object.keys(change)[0], res.status, messageOf(res)]).toEqual([
+        Object.keys(change)[0],
+        403,
+        expect.stringMatching(/^Refusé : un profil client ne donne ni droit d'administration/),
+      ]);
     }
     const created = await ines.create('Profile', { name: 'Client pirate', audience: 'client', licenseTier: 'commercial', capabilities: ['manageUsers'] });
     expect(created.status).toBe(403);
-    expect(await org.one(`SELECT view_all, edit_all, capabilities, contact_scopes FROM profile WHERE id = $1`, [id])).toEqual({ view_all: false, edit_all: false, capabilities: [], contact_scopes: {} });
+    expect(await org.one(`SELECT view_all, edit_all, capabilities, contact_scopes FROM profile WHERE id = $1`, [id])).toEqual({
+      view_all: false,
+      edit_all: false,
+      capabilities: [],
+      contact_scopes: {},
+    });
     expect(await org.ds.query(`SELECT 1 FROM profile WHERE name = 'Client pirate'`)).toEqual([]);
   });
 
-  it('through an organisation file too (the file\'s fragment merged into the stored profile)', async () => {
+  it("through an organisation file too (the file's fragment merged into the stored profile)", async () => {
     const { importDoc } = await import('../support/import.js');
-    await expect(importDoc(org.ds, { version: 1, profiles: [{ name: 'Client restreint', capabilities: ['viewAudit'] }] })).rejects.toThrow(/a client profile holds no capability/);
-    await expect(importDoc(org.ds, { version: 1, profiles: [{ name: 'Client restreint', contactScopes: { client: 'all' } }] })).rejects.toThrow(/a client profile has no contact scopes/);
+    await expect(importDoc(org.ds, { version: 1, profiles: [{ name: 'Client restreint', capabilities: ['viewAudit'] }] })).rejects.toThrow(
+      /a client profile holds no capability/,
+    );
+    await expect(importDoc(org.ds, { version: 1, profiles: [{ name: 'Client restreint', contactScopes: { client: 'all' } }] })).rejects.toThrow(
+      /a client profile has no contact scopes/,
+    );
   });
 });
 
@@ -96,7 +122,9 @@ describe('a client user holds neither a role nor the admin flag, on the user for
       await admin.edit('User', id, { isAdmin: true }),
       await ines.portier('POST', `/users/${id}/role`, { roleId: await org.roleId('Support') }),
     ];
-    expect(attempts.map((r) => [r.status, messageOf(r)])).toEqual(attempts.map(() => [400, expect.stringMatching(/^Un utilisateur client n'a ni rôle ni statut d'administrateur/)]));
+    expect(attempts.map((r) => [r.status, messageOf(r)])).toEqual(
+      attempts.map(() => [400, expect.stringMatching(/^Un utilisateur client n'a ni rôle ni statut d'administrateur/)]),
+    );
     expect(await org.one(`SELECT role_id, is_admin FROM app_user WHERE id = $1`, [id])).toEqual({ role_id: null, is_admin: false });
   });
 });

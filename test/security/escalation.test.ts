@@ -13,9 +13,23 @@ let org: OrgServer;
 let ines: AdminClient;
 const doc = exampleWithSpareSeats();
 // A partner's team lead, for the approval path.
-doc.profiles.push({ name: 'Chef partenaire', description: '', licenseTier: 'premium', capabilities: ['requestAccessChanges'], modules: { Account: { read: true } } });
+doc.profiles.push({
+  name: 'Chef partenaire',
+  description: '',
+  licenseTier: 'premium',
+  capabilities: ['requestAccessChanges'],
+  modules: { Account: { read: true } },
+});
 doc.roles.push({ name: 'Partenaires', parent: 'Direction', profiles: ['Chef partenaire'] });
-doc.users.push({ login: 'lead', email: 'lead@partenaire.test', password: 'Portier2024', firstName: 'Gilles', lastName: 'Lebrun', status: 'active', role: 'Partenaires' });
+doc.users.push({
+  login: 'lead',
+  email: 'lead@partenaire.test',
+  password: 'Portier2024',
+  firstName: 'Gilles',
+  lastName: 'Lebrun',
+  status: 'active',
+  role: 'Partenaires',
+});
 doc.teams.push({ name: 'Réseau', description: '', users: ['lead', 'bob'], roles: [], rolesAndSubordinates: [], teams: [] });
 
 const server = orgServerFor(doc, { reload: true });
@@ -26,13 +40,20 @@ beforeEach(async () => {
 
 const ESCALATION = /^Refusé : ce changement donnerait à /;
 const profilesOfRole = async (role: string) =>
-  (await org.ds.query(`SELECT p.name FROM role_profile rp JOIN role r ON r.id = rp.role_id JOIN profile p ON p.id = rp.profile_id WHERE r.name = $1 ORDER BY p.name`, [role])).map((r: { name: string }) => r.name);
+  (
+    await org.ds.query(
+      `SELECT p.name FROM role_profile rp JOIN role r ON r.id = rp.role_id JOIN profile p ON p.id = rp.profile_id WHERE r.name = $1 ORDER BY p.name`,
+      [role],
+    )
+  ).map((r: { name: string }) => r.name);
 const roleOf = async (login: string) => (await org.one(`SELECT r.name FROM app_user u LEFT JOIN role r ON r.id = u.role_id WHERE u.login = $1`, [login])).name;
 
 describe('the consultant cannot raise her own rights', () => {
   it('adding Administrateur to her own role is refused, and she still reads no Invoice nor the statistics', async () => {
     const consultants = await org.roleId('Consultants');
-    const res = await ines.portier('PUT', `/roles/${consultants}`, { profileIds: [await org.profileId('Gestion des accès'), await org.profileId('Administrateur')] });
+    const res = await ines.portier('PUT', `/roles/${consultants}`, {
+      profileIds: [await org.profileId('Gestion des accès'), await org.profileId('Administrateur')],
+    });
     expect([res.status, messageOf(res)]).toEqual([403, expect.stringMatching(/vous ne changez pas ce qui s'applique à vous-même \(les profils de votre rôle/)]);
     expect(await profilesOfRole('Consultants')).toEqual(['Gestion des accès']);
     const again = await org.signIn('ines');
@@ -42,11 +63,24 @@ describe('the consultant cannot raise her own rights', () => {
 
   it('giving her own profile viewAll, editAll and viewStats is refused, through the route and the AdminJS form', async () => {
     const own = await org.profileId('Gestion des accès');
-    const body = { name: 'Gestion des accès', licenseTier: 'premium', viewAll: true, editAll: true, capabilities: ['manageUsers', 'manageAccess', 'viewAudit', 'viewStats'], modules: {}, contactScopes: {}, fields: {} };
+    const body = {
+      name: 'Gestion des accès',
+      licenseTier: 'premium',
+      viewAll: true,
+      editAll: true,
+      capabilities: ['manageUsers', 'manageAccess', 'viewAudit', 'viewStats'],
+      modules: {},
+      contactScopes: {},
+      fields: {},
+    };
     const route = await ines.portier('PUT', `/profiles/${own}`, body);
     const form = await ines.edit('Profile', own, { viewAll: true, editAll: true, capabilities: body.capabilities });
     for (const res of [route, form]) expect([res.status, messageOf(res)]).toEqual([403, expect.stringMatching(/un profil que votre rôle détient/)]);
-    expect(await org.one(`SELECT view_all, edit_all, capabilities FROM profile WHERE id = $1`, [own])).toEqual({ view_all: false, edit_all: false, capabilities: ['manageUsers', 'manageAccess', 'viewAudit'] });
+    expect(await org.one(`SELECT view_all, edit_all, capabilities FROM profile WHERE id = $1`, [own])).toEqual({
+      view_all: false,
+      edit_all: false,
+      capabilities: ['manageUsers', 'manageAccess', 'viewAudit'],
+    });
   });
 
   it('moving herself to another role is refused', async () => {
@@ -56,7 +90,7 @@ describe('the consultant cannot raise her own rights', () => {
   });
 });
 
-describe('nor anyone else\'s, on any path', () => {
+describe("nor anyone else's, on any path", () => {
   it('copying a user who holds privileges she does not (dir, Direction) is refused: the copy would get his role', async () => {
     const res = await ines.portier('POST', `/users/${await org.userId('dir')}/copy`, { login: 'dir2', email: 'dir2@exemple.test', password: 'Portier2024' });
     expect([res.status, messageOf(res)]).toEqual([403, expect.stringMatching(/donnerait à dir2 « consulter les statistiques de connexion », « tout voir »/)]);
@@ -68,7 +102,7 @@ describe('nor anyone else\'s, on any path', () => {
     expect([res.status, messageOf(res)]).toEqual([403, expect.stringMatching(ESCALATION)]);
   });
 
-  it('changing a user\'s role to one above her rights is refused, through the route and the form', async () => {
+  it("changing a user's role to one above her rights is refused, through the route and the form", async () => {
     const bob = await org.userId('bob');
     const direction = await org.roleId('Direction');
     for (const res of [await ines.portier('POST', `/users/${bob}/role`, { roleId: direction }), await ines.edit('User', bob, { roleId: direction })]) {
@@ -77,7 +111,7 @@ describe('nor anyone else\'s, on any path', () => {
     expect(await roleOf('bob')).toBe('Ventes Nord');
   });
 
-  it('a role\'s profiles: adding Direction to Support is refused (route and form); a module privilege is free', async () => {
+  it("a role's profiles: adding Direction to Support is refused (route and form); a module privilege is free", async () => {
     const support = await org.roleId('Support');
     const ids = [await org.profileId('Support'), await org.profileId('Direction')];
     const route = await ines.portier('PUT', `/roles/${support}`, { profileIds: ids });
@@ -85,12 +119,20 @@ describe('nor anyone else\'s, on any path', () => {
     for (const res of [route, form]) expect([res.status, messageOf(res)]).toEqual([403, expect.stringMatching(/donnerait à emma/)]);
     expect(await profilesOfRole('Support')).toEqual(['Support']);
     // Module privileges, scopes and fields stay the consultant's job.
-    const body = { name: 'Support', licenseTier: 'standard', viewAll: false, editAll: false, capabilities: [], contactScopes: {}, fields: {},
-      modules: { Ticket: { create: true, read: true, edit: true, delete: true }, Invoice: { read: true } } };
+    const body = {
+      name: 'Support',
+      licenseTier: 'standard',
+      viewAll: false,
+      editAll: false,
+      capabilities: [],
+      contactScopes: {},
+      fields: {},
+      modules: { Ticket: { create: true, read: true, edit: true, delete: true }, Invoice: { read: true } },
+    };
     expect((await ines.portier('PUT', `/profiles/${await org.profileId('Support')}`, body)).status).toBe(200);
   });
 
-  it('a profile\'s contents: viewAll on a profile others hold is refused (form)', async () => {
+  it("a profile's contents: viewAll on a profile others hold is refused (form)", async () => {
     const res = await ines.edit('Profile', await org.profileId('Comptabilité'), { viewAll: true, licenseTier: 'premium' });
     expect([res.status, messageOf(res)]).toEqual([403, expect.stringMatching(/donnerait à farid « tout voir »/)]);
   });
@@ -133,6 +175,8 @@ describe('nor anyone else\'s, on any path', () => {
   it('an admin may do all of it', async () => {
     const admin = await org.signIn('admin');
     expect((await admin.portier('POST', `/users/${await org.userId('bob')}/role`, { roleId: await org.roleId('Direction') })).status).toBe(200);
-    expect((await admin.portier('POST', `/users/${await org.userId('dir')}/copy`, { login: 'dir2', email: 'dir2@exemple.test', password: 'Portier2024' })).status).toBe(200);
+    expect(
+      (await admin.portier('POST', `/users/${await org.userId('dir')}/copy`, { login: 'dir2', email: 'dir2@exemple.test', password: 'Portier2024' })).status,
+    ).toBe(200);
   });
 });

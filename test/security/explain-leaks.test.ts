@@ -16,8 +16,23 @@ let oscar: AdminClient;
 const doc = exampleWithSpareSeats();
 doc.profiles.push({ name: 'Gestion et lecture', licenseTier: 'premium', viewAll: true, capabilities: ['manageUsers'], modules: {} });
 doc.roles.push({ name: 'Contrôle', parent: 'Direction', profiles: ['Gestion et lecture'] });
-doc.users.push({ login: 'cabinet', email: 'cabinet@client.test', password: 'Portier2024', kind: 'client', role: null, dossiers: [{ account: 'ACC-1', profile: 'Connect & pay' }] });
-doc.users.push({ login: 'oscar', email: 'oscar@exemple.test', password: 'Portier2024', firstName: 'Oscar', lastName: 'Petit', status: 'active', role: 'Contrôle' });
+doc.users.push({
+  login: 'cabinet',
+  email: 'cabinet@client.test',
+  password: 'Portier2024',
+  kind: 'client',
+  role: null,
+  dossiers: [{ account: 'ACC-1', profile: 'Connect & pay' }],
+});
+doc.users.push({
+  login: 'oscar',
+  email: 'oscar@exemple.test',
+  password: 'Portier2024',
+  firstName: 'Oscar',
+  lastName: 'Petit',
+  status: 'active',
+  role: 'Contrôle',
+});
 
 const server = orgServerFor(doc);
 beforeAll(async () => {
@@ -46,7 +61,7 @@ describe('the record search of "Pourquoi ?"', () => {
 });
 
 describe('explaining a record one may not read, by its exact reference', () => {
-  it('gives the verdict and the chain, without the record\'s name, owning team or owner\'s role', async () => {
+  it("gives the verdict and the chain, without the record's name, owning team or owner's role", async () => {
     const team = await explain(ines, 'chloe', 'Account', 'ACC-3', 'edit');
     expect(team.status).toBe(200);
     expect(team.body).toMatchObject({ allowed: true, text: expect.stringContaining('ACC-3 appartient à une équipe dont chloe est membre') });
@@ -59,10 +74,10 @@ describe('explaining a record one may not read, by its exact reference', () => {
 
   // Attack on the finished issue 16: the sharing rule that matched the record was named, with its
   // `from` ("Ventes Nord et subordonnés"), which said its owner's role all the same.
-  it('says a sharing rule applies, not which one (its `from` would name the owner\'s role or team)', async () => {
+  it("says a sharing rule applies, not which one (its `from` would name the owner's role or team)", async () => {
     const viaRule = await explain(ines, 'chloe', 'Deal', 'DEA-1', 'read');
     expect(viaRule.body).toMatchObject({ allowed: true, reasons: expect.arrayContaining([{ code: 'rule', rule: null }]) });
-    expect(viaRule.body.text).toContain('une règle de partage s\'applique à DEA-1');
+    expect(viaRule.body.text).toContain("une règle de partage s'applique à DEA-1");
     expect(JSON.stringify(viaRule.body)).not.toMatch(/Ventes Nord|alice/);
   });
 
@@ -78,8 +93,9 @@ describe('explaining a record one may not read, by its exact reference', () => {
 describe('the client-access page', () => {
   const accounts = async (client: AdminClient, q: string) => (await client.portier('GET', `/clients/accounts?q=${encodeURIComponent(q)}`)).body.accounts;
   const dossiers = async (client: AdminClient) =>
-    (await client.portier('GET', '/clients/users')).body.users.find((u: { login: string }) => u.login === 'cabinet').dossiers
-      .map((d: { account: string; accountName: string | null }) => [d.account, d.accountName]);
+    (await client.portier('GET', '/clients/users')).body.users
+      .find((u: { login: string }) => u.login === 'cabinet')
+      .dossiers.map((d: { account: string; accountName: string | null }) => [d.account, d.accountName]);
 
   it('offers a user manager no Account they may not read, except one named by its exact reference, without its name', async () => {
     expect(await accounts(ines, '')).toEqual([]);

@@ -18,7 +18,14 @@ doc.profiles.push({ name: 'Lecture seule', licenseTier: 'limited', modules: { Ac
 doc.profiles.push({ name: 'Experts', licenseTier: 'premium', modules: { Account: { read: true, edit: true } } });
 doc.roles.push({ name: 'Lecture', parent: 'Direction', profiles: ['Lecture seule'] }, { name: 'Expertise', parent: 'Direction', profiles: ['Experts'] });
 doc.users.push({ login: 'lea', email: 'lea@exemple.test', password: 'Portier2024', firstName: 'Léa', lastName: 'Roux', status: 'active', role: 'Lecture' });
-doc.users.push({ login: 'cabinet', email: 'cabinet@client.test', password: 'Portier2024', kind: 'client', role: null, dossiers: [{ account: 'ACC-1', profile: 'Connect & pay' }] });
+doc.users.push({
+  login: 'cabinet',
+  email: 'cabinet@client.test',
+  password: 'Portier2024',
+  kind: 'client',
+  role: null,
+  dossiers: [{ account: 'ACC-1', profile: 'Connect & pay' }],
+});
 doc.subscription.seats = { ...doc.subscription.seats, limited: 1, connect: 0 };
 
 const server = orgServerFor(doc, { reload: true });
@@ -45,21 +52,28 @@ describe('a free seat is not stretched by a non-admin', () => {
     expect(done.status).toBe(200);
     expect(await freeSeat('lea')).toBe(false);
     expect((await billed()).slice(before)).toEqual([{ tier: 'premium', user_login: 'lea', actor_login: 'ines' }]);
-    expect(await org.one(`SELECT action, actor_login, message FROM audit_entry WHERE action = 'freeSeatEnded' ORDER BY id DESC LIMIT 1`))
-      .toEqual({ action: 'freeSeatEnded', actor_login: 'ines', message: expect.stringMatching(/La licence offerte de lea prend fin/) });
+    expect(await org.one(`SELECT action, actor_login, message FROM audit_entry WHERE action = 'freeSeatEnded' ORDER BY id DESC LIMIT 1`)).toEqual({
+      action: 'freeSeatEnded',
+      actor_login: 'ines',
+      message: expect.stringMatching(/La licence offerte de lea prend fin/),
+    });
   });
 
   it('the same through the AdminJS form, and through the profiles of her role', async () => {
     const form = await ines.edit('User', await org.userId('lea'), { roleId: await org.roleId('Expertise') });
     expect([form.status, form.body.record?.errors?.confirmSeats?.message ?? messageOf(form)]).toEqual([409, expect.stringMatching(/dépasse l'abonnement/)]);
-    const viaRole = await ines.confirmed('PUT', `/roles/${await org.roleId('Lecture')}`, { profileIds: [await org.profileId('Lecture seule'), await org.profileId('Experts')] });
+    const viaRole = await ines.confirmed('PUT', `/roles/${await org.roleId('Lecture')}`, {
+      profileIds: [await org.profileId('Lecture seule'), await org.profileId('Experts')],
+    });
     expect(viaRole.status).toBe(200);
     expect(await freeSeat('lea')).toBe(false);
   });
 
-  it('a non-admin change within the covered tier keeps it; an admin\'s change keeps it and covers the new tier', async () => {
+  it("a non-admin change within the covered tier keeps it; an admin's change keeps it and covers the new tier", async () => {
     await org.ds.query(`INSERT INTO role (name, parent_id) SELECT 'Lecture 2', id FROM role WHERE name = 'Direction'`);
-    await org.ds.query(`INSERT INTO role_profile (role_id, profile_id) SELECT r.id, p.id FROM role r, profile p WHERE r.name = 'Lecture 2' AND p.name = 'Lecture seule'`);
+    await org.ds.query(
+      `INSERT INTO role_profile (role_id, profile_id) SELECT r.id, p.id FROM role r, profile p WHERE r.name = 'Lecture 2' AND p.name = 'Lecture seule'`,
+    );
     expect((await ines.portier('POST', `/users/${await org.userId('lea')}/role`, { roleId: await org.roleId('Lecture 2') })).status).toBe(200);
     expect(await freeSeat('lea')).toBe(true);
     const before = (await billed()).length;
@@ -90,10 +104,12 @@ describe('a free seat granted to a collaborator without access covers no tier', 
 describe("a client's free seat covers the grants present when it was granted", () => {
   it('a grant added by a non-admin is an ordinary seat: warned, then billed; the first stays free', async () => {
     const cabinet = await org.userId('cabinet');
-    const grants = { dossiers: [
-      { accountId: await org.recordId('account', 'ACC-1'), profileId: await org.profileId('Connect & pay') },
-      { accountId: await org.recordId('account', 'ACC-2'), profileId: await org.profileId('Connect & pay') },
-    ] };
+    const grants = {
+      dossiers: [
+        { accountId: await org.recordId('account', 'ACC-1'), profileId: await org.profileId('Connect & pay') },
+        { accountId: await org.recordId('account', 'ACC-2'), profileId: await org.profileId('Connect & pay') },
+      ],
+    };
     const warned = await ines.portier('PUT', `/clients/users/${cabinet}/dossiers`, grants);
     expect([warned.status, warned.body.error]).toEqual([409, 'seats']);
     const before = (await billed()).length;

@@ -20,20 +20,26 @@ beforeEach(async () => {
 
 /** Every record whose owner fields name the user, as `module:reference`, straight from the tables. */
 async function recordsOf(userId: number): Promise<string[]> {
-  const rows = await org.ds.query(`
+  const rows = await org.ds.query(
+    `
     SELECT 'Account:' || reference AS r FROM account WHERE owner_user_id = $1 UNION ALL SELECT 'Lead:' || reference FROM lead WHERE owner_user_id = $1
     UNION ALL SELECT 'Deal:' || reference FROM deal WHERE owner_user_id = $1 UNION ALL SELECT 'Ticket:' || reference FROM ticket WHERE owner_user_id = $1
     UNION ALL SELECT 'Quote:' || reference FROM quote WHERE owner_user_id = $1 UNION ALL SELECT 'SalesOrder:' || reference FROM sales_order WHERE owner_user_id = $1
     UNION ALL SELECT 'PurchaseOrder:' || reference FROM purchase_order WHERE owner_user_id = $1 UNION ALL SELECT 'Invoice:' || reference FROM invoice WHERE owner_user_id = $1
     UNION ALL SELECT 'Activity:' || reference FROM activity WHERE owner_user_id = $1
-    UNION ALL SELECT 'Contact:' || reference FROM contact WHERE $1 IN (primary_advisor_id, secondary_advisor_id, assistant_id)`, [userId]);
+    UNION ALL SELECT 'Contact:' || reference FROM contact WHERE $1 IN (primary_advisor_id, secondary_advisor_id, assistant_id)`,
+    [userId],
+  );
   return rows.map((r: { r: string }) => r.r).sort();
 }
 
-const inherited = async () => org.ds.query(
-  `SELECT module || ':' || reference AS r, actor_login, changes, message FROM audit_entry WHERE action = 'inherit' AND id > $1 ORDER BY module, reference`, [since]);
+const inherited = async () =>
+  org.ds.query(
+    `SELECT module || ':' || reference AS r, actor_login, changes, message FROM audit_entry WHERE action = 'inherit' AND id > $1 ORDER BY module, reference`,
+    [since],
+  );
 
-describe('an heir\'s records each say where they came from', () => {
+describe("an heir's records each say where they came from", () => {
   it('deleting bob: one entry per record alice receives, with the owner fields that changed', async () => {
     const bob = await org.userId('bob');
     const alice = await org.userId('alice');
@@ -49,7 +55,7 @@ describe('an heir\'s records each say where they came from', () => {
     expect(entries.find((e: { r: string }) => e.r === 'Account:ACC-4').changes).toEqual({ ownerUserId: [bob, alice] });
   });
 
-  it('the record\'s own history shows it, to whoever may read the record now', async () => {
+  it("the record's own history shows it, to whoever may read the record now", async () => {
     const ines = await org.signIn('ines');
     expect((await ines.delete('User', await org.userId('bob'), { heirId: await org.userId('alice') })).status).toBe(200);
     const alice = await org.signIn('alice');

@@ -24,31 +24,41 @@ const state = async () => {
 const base = exampleWithSpareSeats();
 base.profiles.push({ name: 'Lecture seule', licenseTier: 'limited', modules: { Deal: { read: true }, Account: { read: true } } });
 base.roles.push({ name: 'Lecteurs', parent: 'Direction', profiles: ['Lecture seule'] });
-const user = (login: string, extra: Record<string, unknown>) => ({ ...base.users.find((u: { login: string }) => u.login === login), password: undefined, ...extra });
+const user = (login: string, extra: Record<string, unknown>) => ({
+  ...base.users.find((u: { login: string }) => u.login === login),
+  password: undefined,
+  ...extra,
+});
 
 /** One fragment per hole, with the error it must now get. */
 const FRAGMENTS: Array<[string, Record<string, unknown>, RegExp]> = [
-  ['write rights for a limited profile, through modules alone',
+  [
+    'write rights for a limited profile, through modules alone',
     { profiles: [{ name: 'Lecture seule', modules: { Deal: { read: true, edit: true, delete: true } } }] },
-    /profiles\[0\]: grants more than its licence tier "limited" allows: Deal: edit, Deal: delete/],
-  ['a premium profile re-tiered standard, keeping viewAll, viewAudit and viewStats',
+    /profiles\[0\]: grants more than its licence tier "limited" allows: Deal: edit, Deal: delete/,
+  ],
+  [
+    'a premium profile re-tiered standard, keeping viewAll, viewAudit and viewStats',
     { profiles: [{ name: 'Direction', licenseTier: 'standard' }] },
-    /profiles\[0\]: grants more than its licence tier "standard" allows: viewAll, capability viewAudit, capability viewStats/],
-  ['an internal profile held by roles turned into a client one',
+    /profiles\[0\]: grants more than its licence tier "standard" allows: viewAll, capability viewAudit, capability viewStats/,
+  ],
+  [
+    'an internal profile held by roles turned into a client one',
     { profiles: [{ name: 'Direction', audience: 'client', licenseTier: 'connect' }] },
-    /profiles\[0\]\.audience: the audience of "Direction" cannot become client while roles Direction hold it/],
-  ['a predefined client profile re-tiered',
+    /profiles\[0\]\.audience: the audience of "Direction" cannot become client while roles Direction hold it/,
+  ],
+  [
+    'a predefined client profile re-tiered',
     { profiles: [{ name: 'Connect & pay', licenseTier: 'commercial' }] },
-    /profiles\[0\]\.licenseTier: the predefined profile Connect & pay keeps its licence tier "connect"/],
-  ['a free seat without a reason',
-    { users: [user('bob', { freeSeat: true })] },
-    /users\[0\]\.freeSeatReason: a free seat says why/],
-  ["a user's kind changed, keeping the role",
+    /profiles\[0\]\.licenseTier: the predefined profile Connect & pay keeps its licence tier "connect"/,
+  ],
+  ['a free seat without a reason', { users: [user('bob', { freeSeat: true })] }, /users\[0\]\.freeSeatReason: a free seat says why/],
+  [
+    "a user's kind changed, keeping the role",
     { users: [user('bob', { kind: 'client' })] },
-    /users\[0\]\.kind: an existing user's kind does not change through a file/],
-  ["an admin's kind changed",
-    { users: [user('admin', { kind: 'client' })] },
-    /users\[0\]\.kind: an existing user's kind does not change through a file/],
+    /users\[0\]\.kind: an existing user's kind does not change through a file/,
+  ],
+  ["an admin's kind changed", { users: [user('admin', { kind: 'client' })] }, /users\[0\]\.kind: an existing user's kind does not change through a file/],
 ];
 
 beforeAll(async () => {
@@ -91,11 +101,12 @@ describe('npm run org -- import refuses what the organisation would become', () 
   });
 
   it('a predefined client profile keeps exactly its grants', async () => {
-    await expect(importDoc(db.ds, { version: 1, profiles: [{ name: 'Easy Invoicing', modules: { Invoice: { read: true } } }] }))
-      .rejects.toThrow(/the predefined profile Easy Invoicing keeps exactly the grants of its tier/);
+    await expect(importDoc(db.ds, { version: 1, profiles: [{ name: 'Easy Invoicing', modules: { Invoice: { read: true } } }] })).rejects.toThrow(
+      /the predefined profile Easy Invoicing keeps exactly the grants of its tier/,
+    );
   });
 
-  it('a free seat whose reason is stored is accepted, as the spec\'s example says', async () => {
+  it("a free seat whose reason is stored is accepted, as the spec's example says", async () => {
     await db.ds.query(`UPDATE app_user SET free_seat_reason = 'expert-comptable du client' WHERE login = 'farid'`);
     await importDoc(db.ds, { version: 1, users: [user('farid', { freeSeat: true })] });
     expect((await db.ds.query(`SELECT free_seat FROM app_user WHERE login = 'farid'`))[0].free_seat).toBe(true);

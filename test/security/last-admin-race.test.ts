@@ -26,11 +26,21 @@ describe('the last two admins, a hundred requests at once', () => {
     const attempts = Array.from({ length: 100 }, (_, i) => {
       const [client, target] = i % 2 ? [admin, dirId] : [dir, adminId];
       switch (i % 10) {
-        case 0: case 1: case 2: case 3: return client.edit('User', target, { isAdmin: false });
-        case 4: case 5: return client.portier('POST', `/users/${target}/status`, { status: 'inactive' });
-        case 6: case 7: return client.edit('User', target, { status: 'inactive' });
-        case 8: return client.delete('User', target, { heirId });
-        default: return client.portier('DELETE', `/users/${target}`, { heirId });
+        case 0:
+        case 1:
+        case 2:
+        case 3:
+          return client.edit('User', target, { isAdmin: false });
+        case 4:
+        case 5:
+          return client.portier('POST', `/users/${target}/status`, { status: 'inactive' });
+        case 6:
+        case 7:
+          return client.edit('User', target, { status: 'inactive' });
+        case 8:
+          return client.delete('User', target, { heirId });
+        default:
+          return client.portier('DELETE', `/users/${target}`, { heirId });
       }
     });
     const statuses = (await Promise.all(attempts)).map((r) => r.status);

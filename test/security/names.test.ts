@@ -32,7 +32,8 @@ describe('a name with a hidden character is refused', () => {
     for (const name of [`Direction${ZWSP}`, `${RLO}Direction`, 'Dir\u0007ection']) {
       const route = await ines.portier('POST', '/roles', { name, parentId, profileIds });
       const form = await ines.create('Role', { name, parentId, 'profileIds.0': profileIds[0] });
-      for (const res of [route, form]) expect([JSON.stringify(name), res.status, messageOf(res)]).toEqual([JSON.stringify(name), 400, expect.stringMatching(HIDDEN)]);
+      for (const res of [route, form])
+        expect([JSON.stringify(name), res.status, messageOf(res)]).toEqual([JSON.stringify(name), 400, expect.stringMatching(HIDDEN)]);
     }
     expect(await count('role')).toBe(before);
   });
@@ -58,7 +59,11 @@ describe('other invisible characters, and inner runs of spaces', () => {
   });
 
   it('inner runs of spaces are one space: a duplicate, and stored so', async () => {
-    const res = await ines.portier('POST', '/roles', { name: 'Ventes  Nord', parentId: await org.roleId('Direction'), profileIds: [await org.profileId('Support')] });
+    const res = await ines.portier('POST', '/roles', {
+      name: 'Ventes  Nord',
+      parentId: await org.roleId('Direction'),
+      profileIds: [await org.profileId('Support')],
+    });
     expect([res.status, messageOf(res)]).toEqual([400, expect.stringMatching(/Un rôle s'appelle déjà « Ventes Nord »/)]);
     const team = await ines.portier('POST', '/teams', { name: 'Salon   du   livre' });
     expect(await org.one(`SELECT name FROM team WHERE id = $1`, [team.body.id])).toEqual({ name: 'Salon du livre' });
@@ -85,8 +90,9 @@ describe('names are one name after NFKC and trimming', () => {
 
   it('in an organisation file, where rows define names and where they refer to them', async () => {
     const { importDoc } = await import('../support/import.js');
-    await expect(importDoc(org.ds, { version: 1, roles: [{ name: `Ventes${ZWSP}`, parent: 'Direction', profiles: ['Commercial'] }] }))
-      .rejects.toThrow(/roles\[0\]\.name: contains a control or invisible character \(U\+200B\)/);
+    await expect(importDoc(org.ds, { version: 1, roles: [{ name: `Ventes${ZWSP}`, parent: 'Direction', profiles: ['Commercial'] }] })).rejects.toThrow(
+      /roles\[0\]\.name: contains a control or invisible character \(U\+200B\)/,
+    );
     const before = await count('role');
     await importDoc(org.ds, { version: 1, roles: [{ name: 'Ｖｅｎｔｅｓ ', parent: ' Direction', profiles: ['Ｃｏｍｍｅｒｃｉａｌ'] }] });
     expect(await count('role')).toBe(before); // the stored Ventes, updated

@@ -16,7 +16,15 @@ let ines: AdminClient;
 const doc = exampleWithSpareSeats();
 doc.profiles.push({ name: 'Chef partenaire', licenseTier: 'premium', capabilities: ['requestAccessChanges'], modules: { Account: { read: true } } });
 doc.roles.push({ name: 'Partenaires', parent: 'Direction', profiles: ['Chef partenaire'] });
-doc.users.push({ login: 'lead', email: 'lead@partenaire.test', password: 'Portier2024', firstName: 'Gilles', lastName: 'Lebrun', status: 'active', role: 'Partenaires' });
+doc.users.push({
+  login: 'lead',
+  email: 'lead@partenaire.test',
+  password: 'Portier2024',
+  firstName: 'Gilles',
+  lastName: 'Lebrun',
+  status: 'active',
+  role: 'Partenaires',
+});
 // In lead's team: bob and emma (in scope), admin (an admin), ines (manageUsers...), lead himself.
 doc.teams.push({ name: 'Réseau', description: '', users: ['lead', 'bob', 'emma', 'admin', 'ines'], roles: [], rolesAndSubordinates: [], teams: [] });
 
@@ -38,7 +46,10 @@ describe("a team lead's scope", () => {
   it('a request about themselves, an admin or a capability holder answers as for no user at all', async () => {
     for (const login of ['lead', 'admin', 'ines']) {
       const id = await org.userId(login);
-      for (const body of [{ type: 'deactivation', userId: id, reason: 'Départ' }, { type: 'roleChange', userId: id, roleId: await org.roleId('Support') }]) {
+      for (const body of [
+        { type: 'deactivation', userId: id, reason: 'Départ' },
+        { type: 'roleChange', userId: id, roleId: await org.roleId('Support') },
+      ]) {
         const res = await lead.portier('POST', '/requests', body);
         expect([login, body.type, res.status, messageOf(res)]).toEqual([login, body.type, 400, NO_ONE(id)]);
       }
@@ -49,8 +60,20 @@ describe("a team lead's scope", () => {
 
 describe('a request never says whether an e-mail exists', () => {
   it('a new user with an e-mail already taken is answered like any other; the handler sees it on approval', async () => {
-    const taken = await lead.portier('POST', '/requests', { type: 'newUser', firstName: 'Alice', lastName: 'Bis', email: 'ALICE@exemple.test', roleId: await org.roleId('Support') });
-    const fresh = await lead.portier('POST', '/requests', { type: 'newUser', firstName: 'Zoé', lastName: 'Neuve', email: 'zoe@partenaire.test', roleId: await org.roleId('Support') });
+    const taken = await lead.portier('POST', '/requests', {
+      type: 'newUser',
+      firstName: 'Alice',
+      lastName: 'Bis',
+      email: 'ALICE@exemple.test',
+      roleId: await org.roleId('Support'),
+    });
+    const fresh = await lead.portier('POST', '/requests', {
+      type: 'newUser',
+      firstName: 'Zoé',
+      lastName: 'Neuve',
+      email: 'zoe@partenaire.test',
+      roleId: await org.roleId('Support'),
+    });
     expect([taken.status, fresh.status]).toEqual([201, 201]);
     expect(taken.body.message.replace(/\d+/g, 'N')).toBe(fresh.body.message.replace(/\d+/g, 'N'));
     const approved = await ines.portier('POST', `/requests/${taken.body.id}/approve`, {});
@@ -71,12 +94,15 @@ describe('an approval re-checks the requester and the user', () => {
     expect((await org.one(`SELECT status FROM access_request WHERE id = $1`, [made.body.id])).status).toBe('open');
   });
 
-  it('a user no longer in the requester\'s teams (or now out of scope): refused', async () => {
+  it("a user no longer in the requester's teams (or now out of scope): refused", async () => {
     const bob = await lead.portier('POST', '/requests', { type: 'deactivation', userId: await org.userId('bob'), reason: 'Départ' });
     const emma = await lead.portier('POST', '/requests', { type: 'deactivation', userId: await org.userId('emma'), reason: 'Départ' });
     await org.ds.query(`DELETE FROM team_user WHERE user_id = $1`, [await org.userId('bob')]);
     await org.ds.query(`UPDATE app_user SET is_admin = true WHERE login = 'emma'`);
-    for (const [made, login] of [[bob, 'bob'], [emma, 'emma']] as const) {
+    for (const [made, login] of [
+      [bob, 'bob'],
+      [emma, 'emma'],
+    ] as const) {
       const res = await ines.portier('POST', `/requests/${made.body.id}/approve`, {});
       expect([login, res.status, messageOf(res)]).toEqual([login, 400, expect.stringMatching(/n'est plus dans les équipes du demandeur/)]);
       expect((await org.one(`SELECT status FROM app_user WHERE login = $1`, [login])).status).toBe('active');

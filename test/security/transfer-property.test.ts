@@ -15,7 +15,18 @@ import { isValidNewOwner, mayTransfer } from '../support/reference-transfer.js';
  */
 const RUNS = Number(process.env.PORTIER_TRANSFER_RUNS ?? 6);
 const ATTEMPTS = 60;
-const TABLES: Record<string, string> = { Lead: 'lead', Account: 'account', Contact: 'contact', Deal: 'deal', Ticket: 'ticket', Quote: 'quote', SalesOrder: 'sales_order', PurchaseOrder: 'purchase_order', Invoice: 'invoice', Activity: 'activity' };
+const TABLES: Record<string, string> = {
+  Lead: 'lead',
+  Account: 'account',
+  Contact: 'contact',
+  Deal: 'deal',
+  Ticket: 'ticket',
+  Quote: 'quote',
+  SalesOrder: 'sales_order',
+  PurchaseOrder: 'purchase_order',
+  Invoice: 'invoice',
+  Activity: 'activity',
+};
 
 // One server for the file; each organisation is imported over the previous one.
 const server = orgServerFor(null);
@@ -29,7 +40,12 @@ async function checkOrganisation(seed: number, counter: { attempts: number; outc
   const db = org;
   const r = rng(seed ^ 0x5eed);
   const problems: string[] = [];
-  const ids = new Map<string, number>((await db.ds.query(`SELECT login AS k, id FROM app_user UNION ALL SELECT 'team:' || name, id FROM team`)).map((x: { k: string; id: number }) => [x.k, x.id]));
+  const ids = new Map<string, number>(
+    (await db.ds.query(`SELECT login AS k, id FROM app_user UNION ALL SELECT 'team:' || name, id FROM team`)).map((x: { k: string; id: number }) => [
+      x.k,
+      x.id,
+    ]),
+  );
   const users = (doc.users as Array<{ login: string; password: string }>).filter((u) => canLogIn(doc, u.login, new Date()));
   const clients = new Map<string, AdminClient>();
   const modules = Object.keys(TABLES).filter((m) => doc.records[m]?.length);
@@ -51,7 +67,9 @@ async function checkOrganisation(seed: number, counter: { attempts: number; outc
       const team = doc.teams.length && r.bool(0.3);
       owner = team ? { team: r.pick(doc.teams as Array<{ name: string }>).name } : { user: r.pick(doc.users as Array<{ login: string }>).login };
       field = team ? 'ownerTeamId' : 'ownerUserId';
-      values = team ? { ownerUserId: null, ownerTeamId: ids.get(`team:${(owner as { team: string }).team}`) } : { ownerUserId: ids.get((owner as { user: string }).user), ownerTeamId: null };
+      values = team
+        ? { ownerUserId: null, ownerTeamId: ids.get(`team:${(owner as { team: string }).team}`) }
+        : { ownerUserId: ids.get((owner as { user: string }).user), ownerTeamId: null };
     }
     const column = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     const unchanged = Object.entries(values).every(([f, v]) => (row[column(f)] ?? null) === (v ?? null));
@@ -69,12 +87,17 @@ async function checkOrganisation(seed: number, counter: { attempts: number; outc
     counter.attempts++;
     counter.outcomes[expected] = (counter.outcomes[expected] ?? 0) + 1;
     if (res.status !== expected) {
-      problems.push(`seed ${seed}: ${actor.login} sets ${module} ${rec.reference} ${JSON.stringify(values)}: ${res.status}, expected ${expected} (${res.body?.notice?.message ?? ''})`);
+      problems.push(
+        `seed ${seed}: ${actor.login} sets ${module} ${rec.reference} ${JSON.stringify(values)}: ${res.status}, expected ${expected} (${res.body?.notice?.message ?? ''})`,
+      );
     }
     if (res.status === 200) {
       // Back as it was, so that the file still describes the organisation.
       const cols = Object.keys(values).map(column);
-      await db.ds.query(`UPDATE ${TABLES[module]} SET ${cols.map((c, k) => `${c} = $${k + 2}`).join(', ')} WHERE id = $1`, [row.id, ...cols.map((c) => row[c])]);
+      await db.ds.query(`UPDATE ${TABLES[module]} SET ${cols.map((c, k) => `${c} = $${k + 2}`).join(', ')} WHERE id = $1`, [
+        row.id,
+        ...cols.map((c) => row[c]),
+      ]);
     }
   }
   return problems;

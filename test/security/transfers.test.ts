@@ -31,7 +31,11 @@ describe('edit does not become delete by taking ownership', () => {
     expect((await chloe.delete('Lead', lea1)).status).toBe(403);
     expect(await org.ds.query(`SELECT 1 FROM lead WHERE reference = 'LEA-1'`)).toHaveLength(1);
     // The refusal is on the record's trail.
-    expect(await org.one(`SELECT action, actor_login, module FROM audit_entry ORDER BY id DESC LIMIT 1`)).toEqual({ action: 'refused', actor_login: 'chloe', module: 'Lead' });
+    expect(await org.one(`SELECT action, actor_login, module FROM audit_entry ORDER BY id DESC LIMIT 1`)).toEqual({
+      action: 'refused',
+      actor_login: 'chloe',
+      module: 'Lead',
+    });
   });
 
   it('giving it to someone else, or to a team, is refused the same way; through a default (Ticket: public read-write) too', async () => {
@@ -92,7 +96,7 @@ describe('owner pickers offer only the owners one may choose', () => {
     expect([res.status, res.body]).toEqual([200, { mayTransfer: false, options: [] }]);
   });
 
-  it('on one\'s own record or a new one: the active internal users (no inactive user, no client), or the teams', async () => {
+  it("on one's own record or a new one: the active internal users (no inactive user, no client), or the teams", async () => {
     const alice = await org.signIn('alice');
     const users = await alice.portier('GET', `/owners?module=Deal&field=ownerUserId&recordId=${await org.recordId('deal', 'DEA-1')}`);
     expect(users.body.mayTransfer).toBe(true);

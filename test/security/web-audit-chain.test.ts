@@ -88,7 +88,9 @@ describe('every column is bound unambiguously (the content was joined with "|", 
     own = await freshDatabase();
     await importDoc(own.ds, example());
     await signIn(own.ds, { ...attempt('bob', 'Portier2024'), userAgent: 'jest|navigateur' });
-    [entry] = await own.ds.query(`SELECT id, ip, user_agent FROM audit_entry WHERE action = 'signIn' AND message IS NULL AND reference IS NULL ORDER BY id DESC LIMIT 1`);
+    [entry] = await own.ds.query(
+      `SELECT id, ip, user_agent FROM audit_entry WHERE action = 'signIn' AND message IS NULL AND reference IS NULL ORDER BY id DESC LIMIT 1`,
+    );
   });
   afterAll(async () => {
     await own?.drop();
@@ -131,7 +133,9 @@ describe('entries written many at once are sealed too (an heir’s records: thei
     const web = await serveApp(own);
     try {
       await importDoc(own.ds, example());
-      const [owner] = await own.ds.query(`SELECT u.id FROM app_user u JOIN deal d ON d.owner_user_id = u.id WHERE NOT u.is_admin GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`);
+      const [owner] = await own.ds.query(
+        `SELECT u.id FROM app_user u JOIN deal d ON d.owner_user_id = u.id WHERE NOT u.is_admin GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`,
+      );
       const [heir] = await own.ds.query(`SELECT id FROM app_user WHERE is_admin AND id <> $1 LIMIT 1`, [owner.id]);
       const admin = await AdminClient.signIn(web.url, 'admin');
       const r = await admin.portier('DELETE', `/users/${owner.id}`, { heirId: heir.id });
@@ -159,7 +163,9 @@ describe('what else the seals catch', () => {
 
   it('a cut tail: the entry recorded at the previous check is gone', async () => {
     expect((await verify(other.url)).code).toBe(0);
-    await other.ds.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only; ALTER TABLE audit_entry_mac DISABLE TRIGGER audit_entry_mac_append_only`);
+    await other.ds.query(
+      `ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only; ALTER TABLE audit_entry_mac DISABLE TRIGGER audit_entry_mac_append_only`,
+    );
     await other.ds.query(`DELETE FROM audit_entry_mac WHERE entry_id IN (SELECT id FROM audit_entry ORDER BY id DESC LIMIT 2)`);
     await other.ds.query(`DELETE FROM audit_entry WHERE id IN (SELECT id FROM audit_entry ORDER BY id DESC LIMIT 2)`);
     const cut = await verify(other.url);
@@ -183,7 +189,10 @@ describe('a trail that existed before the key: anchored by the migration, then s
     empty = await emptyDatabase();
     const options = dataSourceOptions(empty.url);
     const all = options.migrations as Array<{ name: string }>;
-    ds = new DataSource({ ...options, migrations: all.filter((m) => !['AuditSeal1732300017200', 'AuditCanonicalSeal1732300017300'].includes(m.name)) } as typeof options);
+    ds = new DataSource({
+      ...options,
+      migrations: all.filter((m) => !['AuditSeal1732300017200', 'AuditCanonicalSeal1732300017300'].includes(m.name)),
+    } as typeof options);
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     // Entries of the old kind: chained by the database, sealed by nothing.
@@ -213,6 +222,9 @@ describe('a trail that existed before the key: anchored by the migration, then s
     const [anchor] = await ds.query(`SELECT entry_id FROM audit_anchor`);
     await rewriteAndRebuild(ds, Number(first.id), `actor_login = 'mallory'`);
     const broken = await verify(empty.url);
-    expect([broken.code, broken.out]).toEqual([1, expect.stringContaining(`broken at entry ${anchor.entry_id}: it is not the entry the trail was anchored on`)]);
+    expect([broken.code, broken.out]).toEqual([
+      1,
+      expect.stringContaining(`broken at entry ${anchor.entry_id}: it is not the entry the trail was anchored on`),
+    ]);
   });
 });

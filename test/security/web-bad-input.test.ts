@@ -45,14 +45,24 @@ describe('no 500 and no raw message for what a user can send', () => {
   });
 
   it('a NUL character in a query: 400 before any query runs (the audit CSV was cut mid-answer)', async () => {
-    for (const path of ['/admin/portier/audit.csv?action=%00', '/admin/portier/audit?actor=a%00b', '/admin/api/resources/Contact/actions/list?filters.name=%00', '/admin/api/resources/Contact/search/a%00']) {
+    for (const path of [
+      '/admin/portier/audit.csv?action=%00',
+      '/admin/portier/audit?actor=a%00b',
+      '/admin/api/resources/Contact/actions/list?filters.name=%00',
+      '/admin/api/resources/Contact/search/a%00',
+    ]) {
       const r = await get(path);
       expect([path, r.status, r.text]).toEqual([path, 400, expect.stringContaining('caractère nul dans la requête')]);
     }
   });
 
   it('a path whose % sequence decodes to nothing (a 500 in a route’s parameter): 400', async () => {
-    for (const path of ['/admin/api/resources/%E0%A4%A/actions/list', '/admin/portier/users/%E0%A4%A/heirs', '/admin/api/resources/Contact/records/%ZZ/show', '/admin/%ZZ']) {
+    for (const path of [
+      '/admin/api/resources/%E0%A4%A/actions/list',
+      '/admin/portier/users/%E0%A4%A/heirs',
+      '/admin/api/resources/Contact/records/%ZZ/show',
+      '/admin/%ZZ',
+    ]) {
       const r = await get(path);
       expect([path, r.status, r.text]).toEqual([path, 400, expect.stringContaining('adresse mal encodée')]);
     }
@@ -69,7 +79,11 @@ describe('no 500 and no raw message for what a user can send', () => {
 
   it('AdminJS’s own sentences and keys reach API clients in French: a record not found, an action refused', async () => {
     const missing = await admin.request('POST', '/resources/Contact/records/999999/edit', { name: 'x' });
-    expect([missing.status, missing.body.notice.message, missing.body.record.baseError.message]).toEqual([404, 'Enregistrement introuvable.', 'Enregistrement introuvable.']);
+    expect([missing.status, missing.body.notice.message, missing.body.record.baseError.message]).toEqual([
+      404,
+      'Enregistrement introuvable.',
+      'Enregistrement introuvable.',
+    ]);
     const refused = await admin.request('POST', '/resources/AuditEntry/actions/new', { action: 'x' });
     expect([refused.status, refused.body.notice.message]).toEqual([403, 'Action non autorisée.']);
   });
@@ -88,8 +102,11 @@ describe('no 500 and no raw message for what a user can send', () => {
       const list = await admin.list(id, { perPage: 1 });
       const recordId = String(list.body.records?.[0]?.id ?? '1');
       for (const action of Object.values(resource.decorate().actions)) {
-        const url = action.isRecordType() ? `/resources/${id}/records/${recordId}/${action.name}`
-          : action.isBulkType() ? `/resources/${id}/bulk/${action.name}?recordIds=${recordId}` : `/resources/${id}/actions/${action.name}`;
+        const url = action.isRecordType()
+          ? `/resources/${id}/records/${recordId}/${action.name}`
+          : action.isBulkType()
+            ? `/resources/${id}/bulk/${action.name}?recordIds=${recordId}`
+            : `/resources/${id}/actions/${action.name}`;
         for (const method of ['GET', 'POST'] as const) {
           if (method === 'POST' && /delete/i.test(action.name)) continue;
           const r = await admin.request(method, url, method === 'POST' ? { 'champ.inexistant': 'x' } : undefined);
@@ -148,7 +165,14 @@ describe('record fields read strictly by type on create and edit: refused with t
   });
 
   it('what a person writes is taken: a day, a decimal comma, a whole number, AdminJS’s empty value', async () => {
-    const r = await admin.request('POST', '/resources/Deal/actions/new', { name: 'Typage correct', stage: 'prospecting', closeDate: '2024-02-29', amount: '1234,50', probability: '40', accountId: '__FORM_VALUE_NULL__' });
+    const r = await admin.request('POST', '/resources/Deal/actions/new', {
+      name: 'Typage correct',
+      stage: 'prospecting',
+      closeDate: '2024-02-29',
+      amount: '1234,50',
+      probability: '40',
+      accountId: '__FORM_VALUE_NULL__',
+    });
     expect(r.status).toBe(200);
     const [row] = await db.ds.query(`SELECT close_date::text AS d, amount::text AS a, probability AS p, account_id FROM deal WHERE name = 'Typage correct'`);
     expect(row).toEqual({ d: '2024-02-29', a: '1234.50', p: 40, account_id: null });
@@ -159,8 +183,18 @@ describe('the set-up’s forms read strictly too (users, profiles): refused with
   it.each([
     ['a list for a user’s first name (was stored "a,b")', 'User', { firstName: ['a', 'b'] }, /^firstName : texte attendu/],
     ['an object for a user’s title (was "[object Object]")', 'User', { title: { x: 1 } }, /^title : texte attendu/],
-    ['a schedule without its shape (was stored, and read at every request)', 'User', { loginHours: '{"mon":[[0,25]]}' }, /^Horaires de connexion : un horaire s’écrit/],
-    ['a schedule with an hour 25', 'User', { loginHours: '{"tz":"Europe/Paris","days":{"mon":[["08:00","25:00"]]}}' }, /^Horaires de connexion : mon : les heures s’écrivent HH:MM/],
+    [
+      'a schedule without its shape (was stored, and read at every request)',
+      'User',
+      { loginHours: '{"mon":[[0,25]]}' },
+      /^Horaires de connexion : un horaire s’écrit/,
+    ],
+    [
+      'a schedule with an hour 25',
+      'User',
+      { loginHours: '{"tz":"Europe/Paris","days":{"mon":[["08:00","25:00"]]}}' },
+      /^Horaires de connexion : mon : les heures s’écrivent HH:MM/,
+    ],
     ['a text for a profile’s capabilities (was a 500)', 'Profile', { capabilities: 'abc' }, /capabilities : une liste est attendue/],
     ['an object for a profile’s capabilities (was a 500)', 'Profile', { capabilities: { x: 1 } }, /capabilities : une liste est attendue/],
   ])('%s', async (_what, resource, fields, message) => {

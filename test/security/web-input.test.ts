@@ -56,7 +56,12 @@ async function postFile(resource: string, marker: string, cookie: string | null,
   const form = new FormData();
   form.set('name', 'Avec pièce jointe');
   form.set('attachment', new Blob([marker + 'x'.repeat(size)]), 'notes.txt');
-  const res = await fetch(`${web.url}/admin/api/resources/${resource}/actions/new`, { method: 'POST', body: form, headers: cookie ? { cookie } : {}, redirect: 'manual' });
+  const res = await fetch(`${web.url}/admin/api/resources/${resource}/actions/new`, {
+    method: 'POST',
+    body: form,
+    headers: cookie ? { cookie } : {},
+    redirect: 'manual',
+  });
   return { status: res.status, body: jsonOrText(await res.text()) };
 }
 
@@ -104,7 +109,8 @@ describe('finding 5: bad input is a 400 that says what was wrong, never a stack 
   const get = (url: string) => admin.request('GET', url);
   const truncated = async () => {
     const res = await fetch(`${web.url}/admin/api/resources/Contact/actions/new`, {
-      method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'multipart/form-data; boundary=XX' },
+      method: 'POST',
+      headers: { cookie: admin.cookie, 'content-type': 'multipart/form-data; boundary=XX' },
       body: '--XX\r\nContent-Disposition: form-data; name="name"\r\n\r\nCoupé',
     });
     return { status: res.status, body: await res.json() };
@@ -117,15 +123,31 @@ describe('finding 5: bad input is a 400 that says what was wrong, never a stack 
     ['a malformed date filter', () => get('/resources/Contact/actions/list?filters.createdAt~~from=pas-une-date'), /createdAt : date attendue/],
     ['a truncated multipart body', truncated, /formulaire illisible ou incomplet/],
     ['an id of 2^31 in a record path', () => get('/resources/Contact/records/2147483648/show'), /identifiant d'enregistrement mal formé : « 2147483648 »/],
-    ['an id of 2^31 in a bulk action', () => admin.request('POST', '/resources/Contact/bulk/bulkDelete?recordIds=1,2147483648', {}), /mal formé : « 2147483648 »/],
-    ['an id of 2^31 on Portier’s routes', () => admin.portier('GET', '/users/2147483648/heirs'), /numéro d'enregistrement attendu : un entier de 1 à 2 147 483 647/],
+    [
+      'an id of 2^31 in a bulk action',
+      () => admin.request('POST', '/resources/Contact/bulk/bulkDelete?recordIds=1,2147483648', {}),
+      /mal formé : « 2147483648 »/,
+    ],
+    [
+      'an id of 2^31 on Portier’s routes',
+      () => admin.portier('GET', '/users/2147483648/heirs'),
+      /numéro d'enregistrement attendu : un entier de 1 à 2 147 483 647/,
+    ],
     ['a malformed number', () => admin.create('Deal', { name: 'Affaire', amount: 'beaucoup' }), /amount : nombre attendu/],
     ['a number beyond its column', () => admin.create('Deal', { name: 'Affaire', amount: '100000000000000000000' }), /amount : nombre trop grand/],
     ['a value outside an enum', () => admin.create('Contact', { name: 'Énuméré', type: 'martien' }), /type : valeur attendue parmi/],
     ['a malformed date', () => admin.create('Contact', { name: 'Daté', type: 'prospect', birthDate: 'hier' }), /birthDate : date AAAA-MM-JJ attendue/],
     ['an unknown field', () => admin.create('Contact', { name: 'Inconnu', type: 'prospect', salaire: '1' }), /Champ inconnu : salaire/],
-    ['malformed JSON', () => fetch(`${web.url}/admin/portier/profiles`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/json' }, body: '{"name":' })
-      .then(async (r) => ({ status: r.status, body: await r.json() })), /JSON mal formé/],
+    [
+      'malformed JSON',
+      () =>
+        fetch(`${web.url}/admin/portier/profiles`, {
+          method: 'POST',
+          headers: { cookie: admin.cookie, 'content-type': 'application/json' },
+          body: '{"name":',
+        }).then(async (r) => ({ status: r.status, body: await r.json() })),
+      /JSON mal formé/,
+    ],
   ])('%s', async (_what, call, message) => {
     const r = await call();
     expect(r.status).toBe(400);
@@ -136,7 +158,17 @@ describe('finding 5: bad input is a 400 that says what was wrong, never a stack 
   it('a profile name over 120 characters (its column) is refused by the route, not by the database', async () => {
     const profiles = (await admin.portier('GET', '/profiles')).body.profiles;
     const p = profiles.find((x: { name: string }) => x.name === 'Support');
-    const body = { name: 'P'.repeat(121), description: p.description, licenseTier: p.tier, viewAll: p.viewAll, editAll: p.editAll, capabilities: p.capabilities, modules: p.modules, contactScopes: p.contactScopes, fields: p.fields };
+    const body = {
+      name: 'P'.repeat(121),
+      description: p.description,
+      licenseTier: p.tier,
+      viewAll: p.viewAll,
+      editAll: p.editAll,
+      capabilities: p.capabilities,
+      modules: p.modules,
+      contactScopes: p.contactScopes,
+      fields: p.fields,
+    };
     const r = await admin.portier('PUT', `/profiles/${p.id}`, body);
     expect([r.status, r.body.message]).toEqual([400, expect.stringMatching(/^Requête invalide : name : .*120.*Rien n'a été modifié\.$/)]);
     expect((await admin.portier('PUT', `/profiles/${p.id}`, { ...body, name: 'P'.repeat(120) })).status).toBe(200);

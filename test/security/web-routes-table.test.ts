@@ -65,8 +65,13 @@ interface Call {
 
 /** Each route with its parameters filled in: AdminJS's generic routes once per resource and action of the right kind. */
 async function calls(): Promise<Call[]> {
-  const routes = [...new Map(routeTable((web.app as unknown as { router: { stack: Layer[] } }).router.stack)
-    .filter((r) => STATE_CHANGING.has(r.method)).map((r) => [`${r.method} ${r.path}`, r])).values()];
+  const routes = [
+    ...new Map(
+      routeTable((web.app as unknown as { router: { stack: Layer[] } }).router.stack)
+        .filter((r) => STATE_CHANGING.has(r.method))
+        .map((r) => [`${r.method} ${r.path}`, r]),
+    ).values(),
+  ];
   const out: Call[] = [];
   for (const { method, path } of routes) {
     const key = `${method.toUpperCase()} ${path}`;
@@ -78,7 +83,8 @@ async function calls(): Promise<Call[]> {
         for (const action of Object.values(resource.decorate().actions)) {
           const kind = path.includes(':recordId') ? 'record' : path.includes('/bulk/') ? 'bulk' : 'resource';
           if (!(kind === 'record' ? action.isRecordType() : kind === 'bulk' ? action.isBulkType() : action.isResourceType())) continue;
-          const url = path.replace(':resourceId', id).replace(':recordId', recordId).replace(':action', action.name) + (kind === 'bulk' ? `?recordIds=${recordId}` : '');
+          const url =
+            path.replace(':resourceId', id).replace(':recordId', recordId).replace(':action', action.name) + (kind === 'bulk' ? `?recordIds=${recordId}` : '');
           out.push({ key, method: method.toUpperCase(), url, action: action.name });
         }
       }
@@ -93,11 +99,13 @@ async function calls(): Promise<Call[]> {
 
 /** Audit entries of changes (not of sign-ins and refusals): a refused call writes none. */
 const changeEntries = async (): Promise<number> =>
-  (await db.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action NOT IN ('signIn', 'signInRefused', 'signOut', 'refused', 'safeguardRefused')`))[0].n;
+  (await db.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action NOT IN ('signIn', 'signInRefused', 'signOut', 'refused', 'safeguardRefused')`))[0]
+    .n;
 
 async function send(call: Call, cookie: string | null, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   const res = await fetch(`${web.url}${call.url}`, {
-    method: call.method, redirect: 'manual',
+    method: call.method,
+    redirect: 'manual',
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...headers },
     body: '{}',
   });
@@ -107,7 +115,8 @@ async function send(call: Call, cookie: string | null, headers: Record<string, s
 /** Every table's row count and the change entries: what a call that changes nothing leaves as it was (reads are counted in module_activity, refusals in the audit trail: left out, its change entries counted). */
 async function snapshot(): Promise<Record<string, number>> {
   const tables: Array<{ name: string }> = await db.ds.query(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('session', 'login_event', 'auth_attempt', 'migrations', 'module_activity') AND tablename NOT LIKE 'audit\\_%'`);
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('session', 'login_event', 'auth_attempt', 'migrations', 'module_activity') AND tablename NOT LIKE 'audit\\_%'`,
+  );
   const out: Record<string, number> = { changeEntries: await changeEntries() };
   for (const { name } of tables) out[name] = (await db.ds.query(`SELECT count(*)::int AS n FROM "${name}"`))[0].n;
   return out;
@@ -130,11 +139,17 @@ afterAll(async () => {
 describe('every state-changing route, from the router itself', () => {
   it('covers Portier’s routes and AdminJS’s actions (the table is not empty by mistake)', () => {
     const keys = [...new Set(table.map((c) => c.key))];
-    expect(keys).toEqual(expect.arrayContaining([
-      'POST /admin/portier/roles', 'DELETE /admin/portier/users/:id', 'POST /admin/login',
-      'POST /admin/api/resources/:resourceId/actions/:action', 'POST /admin/api/resources/:resourceId/records/:recordId/:action',
-      'POST /admin/api/resources/:resourceId/bulk/:action', 'POST /admin/api/pages/:pageName',
-    ]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'POST /admin/portier/roles',
+        'DELETE /admin/portier/users/:id',
+        'POST /admin/login',
+        'POST /admin/api/resources/:resourceId/actions/:action',
+        'POST /admin/api/resources/:resourceId/records/:recordId/:action',
+        'POST /admin/api/resources/:resourceId/bulk/:action',
+        'POST /admin/api/pages/:pageName',
+      ]),
+    );
     const urls = table.map((c) => c.url);
     for (const url of ['/admin/api/resources/Contact/actions/new', '/admin/api/resources/User/actions/new', '/admin/api/resources/Deal/bulk/bulkDelete']) {
       expect(urls.some((u) => u.startsWith(url))).toBe(true);
@@ -214,7 +229,8 @@ describe('HEAD, OPTIONS and unrouted methods on every state-changing route (HEAD
 
 describe('paths in another case (Express matched them regardless of case, past the checks that read the path as written)', () => {
   /** `/admin/api/…` → `/admin/API/…`, `/admin/portier/…` → `/admin/Portier/…`, `/admin/login` → `/admin/LOGIN`. */
-  const recased = (url: string) => url.replace(/^\/admin\/(api|portier|[a-z]+)/, (_all, seg: string) => `/admin/${seg === 'api' ? 'API' : seg === 'portier' ? 'Portier' : seg.toUpperCase()}`);
+  const recased = (url: string) =>
+    url.replace(/^\/admin\/(api|portier|[a-z]+)/, (_all, seg: string) => `/admin/${seg === 'api' ? 'API' : seg === 'portier' ? 'Portier' : seg.toUpperCase()}`);
 
   it('every state-changing route, signed in as admin: 404, nothing changed', async () => {
     const before = await snapshot();
@@ -228,7 +244,12 @@ describe('paths in another case (Express matched them regardless of case, past t
   });
 
   it('reads too: no answer past the API’s parameter checks and headers', async () => {
-    for (const url of ['/admin/API/resources/Contact/actions/list?page=-1', '/admin/Api/resources/Contact/records/99999999999/show', '/admin/PORTIER/account', '/admin/Portier/audit?page=0']) {
+    for (const url of [
+      '/admin/API/resources/Contact/actions/list?page=-1',
+      '/admin/Api/resources/Contact/records/99999999999/show',
+      '/admin/PORTIER/account',
+      '/admin/Portier/audit?page=0',
+    ]) {
       const r = await fetch(`${web.url}${url}`, { headers: { cookie: admin.cookie } });
       expect([url, r.status]).toEqual([url, 404]);
     }

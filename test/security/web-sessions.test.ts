@@ -18,13 +18,28 @@ const one = async (sql: string, params: unknown[] = []) => (await db.ds.query(sq
 const userId = async (login: string): Promise<number> => (await one(`SELECT id FROM app_user WHERE login = $1`, [login])).id;
 /** What a session cookie can do now: 200 when it is a signed-in session. */
 const apiStatus = async (cookie: string) => (await fetch(`${web.url}/admin/api/dashboard`, { headers: { cookie }, redirect: 'manual' })).status;
-const whoIs = async (cookie: string) => (await (await fetch(`${web.url}/admin/portier/account`, { headers: { cookie }, redirect: 'manual' })).json().catch(() => ({}))).login;
+const whoIs = async (cookie: string) =>
+  (await (await fetch(`${web.url}/admin/portier/account`, { headers: { cookie }, redirect: 'manual' })).json().catch(() => ({}))).login;
 
 // A partner's team lead, who requests new users (docs/spec/seats.md), as in test/e2e/access-requests.test.ts.
 const doc = exampleWithSpareSeats();
-doc.profiles.push({ name: 'Chef d’équipe', licenseTier: 'premium', capabilities: ['requestAccessChanges'], modules: { Lead: { read: true } }, contactScopes: {} });
+doc.profiles.push({
+  name: 'Chef d’équipe',
+  licenseTier: 'premium',
+  capabilities: ['requestAccessChanges'],
+  modules: { Lead: { read: true } },
+  contactScopes: {},
+});
 doc.roles.push({ name: 'Partenaires', parent: 'Direction', profiles: ['Chef d’équipe'] });
-doc.users.push({ login: 'lead', email: 'lead@partenaire.test', password: 'Portier2024', firstName: 'Gilles', lastName: 'Lebrun', role: 'Partenaires', company: 'Partenaire' });
+doc.users.push({
+  login: 'lead',
+  email: 'lead@partenaire.test',
+  password: 'Portier2024',
+  firstName: 'Gilles',
+  lastName: 'Lebrun',
+  role: 'Partenaires',
+  company: 'Partenaire',
+});
 
 beforeAll(async () => {
   db = await freshDatabase();
@@ -49,8 +64,8 @@ describe('finding 1: session fixation', () => {
   });
 });
 
-describe("finding 2: a password set by someone else", () => {
-  it("ends every open session of the user at once, and their next sign-in asks for a password of their own", async () => {
+describe('finding 2: a password set by someone else', () => {
+  it('ends every open session of the user at once, and their next sign-in asks for a password of their own', async () => {
     const first = await AdminClient.signIn(web.url, 'chloe');
     const second = await AdminClient.signIn(web.url, 'chloe');
     expect(await apiStatus(first.cookie)).toBe(200);
@@ -88,7 +103,13 @@ describe("finding 2: a password set by someone else", () => {
     expect(await whoIs(await signInChangingPassword(web.url, 'zoe', 'Donne2025', 'ZoeChoisit1'))).toBe('zoe');
 
     const lead = await AdminClient.signIn(web.url, 'lead');
-    const asked = await lead.portier('POST', '/requests', { type: 'newUser', firstName: 'Camille', lastName: 'Rivière', email: 'camille@partenaire.test', roleId: support });
+    const asked = await lead.portier('POST', '/requests', {
+      type: 'newUser',
+      firstName: 'Camille',
+      lastName: 'Rivière',
+      email: 'camille@partenaire.test',
+      roleId: support,
+    });
     expect(asked.status).toBe(201);
     const approved = await ines.portier('POST', `/requests/${asked.body.id}/approve`, {});
     expect(approved.status).toBe(200);
@@ -147,34 +168,52 @@ describe('access taken away ends the user’s sessions for good (a deactivated t
   const ended = { status: 401, message: expect.stringMatching(/^Votre session a été fermée : votre mot de passe ou vos accès ont changé/) };
 
   it('deactivated, then reactivated (through the user routes)', async () => {
-    expect(await oldSessionAfter('bob', async (id) => {
-      expect((await admin.portier('POST', `/users/${id}/status`, { status: 'inactive' })).status).toBe(200);
-      expect((await admin.portier('POST', `/users/${id}/status`, { status: 'active' })).status).toBe(200);
-    })).toEqual(ended);
+    expect(
+      await oldSessionAfter('bob', async (id) => {
+        expect((await admin.portier('POST', `/users/${id}/status`, { status: 'inactive' })).status).toBe(200);
+        expect((await admin.portier('POST', `/users/${id}/status`, { status: 'active' })).status).toBe(200);
+      }),
+    ).toEqual(ended);
   });
 
   it.each([
-    ['the role removed, then given back', `UPDATE app_user SET role_id = NULL WHERE id = $1`, `UPDATE app_user SET role_id = (SELECT id FROM role WHERE name = 'Ventes Nord') WHERE id = $1`],
-    ['the login hours changed, then changed back', `UPDATE app_user SET login_hours = '{"mon":[[0,1]]}' WHERE id = $1`, `UPDATE app_user SET login_hours = NULL WHERE id = $1`],
+    [
+      'the role removed, then given back',
+      `UPDATE app_user SET role_id = NULL WHERE id = $1`,
+      `UPDATE app_user SET role_id = (SELECT id FROM role WHERE name = 'Ventes Nord') WHERE id = $1`,
+    ],
+    [
+      'the login hours changed, then changed back',
+      `UPDATE app_user SET login_hours = '{"mon":[[0,1]]}' WHERE id = $1`,
+      `UPDATE app_user SET login_hours = NULL WHERE id = $1`,
+    ],
     ['the kind changed, then changed back', `UPDATE app_user SET kind = 'client' WHERE id = $1`, `UPDATE app_user SET kind = 'internal' WHERE id = $1`],
   ])('%s (on any path that writes the user: an import, a command)', async (_what, take, giveBack) => {
-    expect(await oldSessionAfter('alice', async (id) => {
-      await db.ds.query(take, [id]);
-      await db.ds.query(giveBack, [id]);
-    })).toEqual(ended);
+    expect(
+      await oldSessionAfter('alice', async (id) => {
+        await db.ds.query(take, [id]);
+        await db.ds.query(giveBack, [id]);
+      }),
+    ).toEqual(ended);
   });
 
   it('the admin flag taken away, then given back', async () => {
     await db.ds.query(`UPDATE app_user SET is_admin = true, status = 'active' WHERE login = 'hugo'`);
-    expect(await oldSessionAfter('hugo', async (id) => {
-      await db.ds.query(`UPDATE app_user SET is_admin = false WHERE id = $1`, [id]);
-    })).toEqual(ended);
+    expect(
+      await oldSessionAfter('hugo', async (id) => {
+        await db.ds.query(`UPDATE app_user SET is_admin = false WHERE id = $1`, [id]);
+      }),
+    ).toEqual(ended);
   });
 
   it('a change that takes nothing away (a phone number) leaves the sessions open', async () => {
-    expect((await oldSessionAfter('damien', async (id) => {
-      await db.ds.query(`UPDATE app_user SET phone = '01 02 03 04 05' WHERE id = $1`, [id]);
-    })).status).toBe(200);
+    expect(
+      (
+        await oldSessionAfter('damien', async (id) => {
+          await db.ds.query(`UPDATE app_user SET phone = '01 02 03 04 05' WHERE id = $1`, [id]);
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -182,9 +221,10 @@ describe('an absolute lifetime: a session ends 10 hours after its sign-in, howev
   /** The session row of a cookie (`portier.sid=s:<id>.<signature>`), its sign-in time set `hoursAgo` back, or removed. */
   async function signedInAgo(cookie: string, hoursAgo: number | null): Promise<void> {
     const sid = decodeURIComponent(cookie.split('=')[1]).replace(/^s:/, '').split('.')[0];
-    const sql = hoursAgo === null
-      ? `UPDATE session SET sess = (sess::jsonb - 'portierSignedInAt')::json WHERE sid = $1`
-      : `UPDATE session SET sess = jsonb_set(sess::jsonb, '{portierSignedInAt}', to_jsonb(floor(extract(epoch FROM now()) * 1000 - $2::float8 * 3600000)))::json WHERE sid = $1`;
+    const sql =
+      hoursAgo === null
+        ? `UPDATE session SET sess = (sess::jsonb - 'portierSignedInAt')::json WHERE sid = $1`
+        : `UPDATE session SET sess = jsonb_set(sess::jsonb, '{portierSignedInAt}', to_jsonb(floor(extract(epoch FROM now()) * 1000 - $2::float8 * 3600000)))::json WHERE sid = $1`;
     const [, n] = await db.ds.query(sql, hoursAgo === null ? [sid] : [sid, hoursAgo]);
     expect(n).toBe(1);
   }

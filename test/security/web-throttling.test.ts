@@ -17,7 +17,8 @@ let db: TestDatabase;
 let direct: WebApp;
 let proxied: WebApp;
 const LIMIT = 5;
-const signIn = (app: WebApp, email: string, password: string, headers: Record<string, string> = {}) => postForm(`${app.url}/admin/login`, { email, password }, null, headers);
+const signIn = (app: WebApp, email: string, password: string, headers: Record<string, string> = {}) =>
+  postForm(`${app.url}/admin/login`, { email, password }, null, headers);
 
 beforeAll(async () => {
   db = await freshDatabase();
@@ -94,7 +95,11 @@ describe('the audit trail before sign-in is bounded (each refused attempt of a f
     const before = (await db.ds.query(`SELECT count(*)::int AS n FROM audit_entry`))[0].n;
     const agent = `Flood/${'x'.repeat(8000)}`;
     for (let i = 0; i < 300; i += 30) {
-      await Promise.all(Array.from({ length: 30 }, (_, j) => signIn(proxied, `inconnu-${i + j}@nulle-part.test`, 'devine', { 'x-forwarded-for': '203.0.113.77', 'user-agent': agent })));
+      await Promise.all(
+        Array.from({ length: 30 }, (_, j) =>
+          signIn(proxied, `inconnu-${i + j}@nulle-part.test`, 'devine', { 'x-forwarded-for': '203.0.113.77', 'user-agent': agent }),
+        ),
+      );
     }
     const entries = await db.ds.query(`SELECT message, length(user_agent) AS ua FROM audit_entry WHERE ip = '203.0.113.77'`);
     expect(entries.length).toBeLessThanOrEqual(50 + 1);

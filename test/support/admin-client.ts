@@ -7,7 +7,11 @@ export interface ApiResponse<T = any> {
 
 /** A signed-in user of the backoffice, speaking AdminJS's REST API like any script would. */
 export class AdminClient {
-  private constructor(readonly baseUrl: string, readonly cookie: string, readonly login: string) {}
+  private constructor(
+    readonly baseUrl: string,
+    readonly cookie: string,
+    readonly login: string,
+  ) {}
 
   static async signIn(baseUrl: string, identifier: string, password = 'Portier2024'): Promise<AdminClient> {
     const res = await login(baseUrl, identifier, password);
@@ -29,7 +33,12 @@ export class AdminClient {
   }
 
   /** Portier's own JSON routes, under /admin/portier. */
-  portier(method: 'GET' | 'POST' | 'PUT' | 'DELETE', pathname: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse & { headers: Headers }> {
+  portier(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    pathname: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse & { headers: Headers }> {
     return this.call(method, `/admin/portier${pathname}`, body, headers);
   }
 

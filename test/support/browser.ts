@@ -15,7 +15,17 @@ export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=fr-FR'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=fr-FR',
+    ],
   });
 }
 
@@ -39,7 +49,9 @@ export async function tick(page: Page, id: string): Promise<void> {
   const box = page.locator(`input[id="${id}"]`);
   for (let attempt = 0; attempt < 5 && !(await box.isChecked()); attempt++) {
     await page.locator(`label[for="${id}"]`).click();
-    await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true, `input[id="${id}"]`, { timeout: 2000 }).catch(() => undefined);
+    await page
+      .waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true, `input[id="${id}"]`, { timeout: 2000 })
+      .catch(() => undefined);
   }
   if (!(await box.isChecked())) throw new Error(`La case ${id} ne se coche pas.`);
 }
@@ -52,7 +64,10 @@ export async function waitShown(page: Page, locator: Locator): Promise<void> {
   try {
     await locator.waitFor();
   } catch (e) {
-    const text = await page.locator('body').innerText().catch(() => '(page unreadable)');
+    const text = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '(page unreadable)');
     throw new Error(`${(e as Error).message}\nURL: ${page.url()}\nPage text: ${text.replace(/\s+/g, ' ').slice(0, 1500)}`);
   }
 }

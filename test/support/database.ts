@@ -52,7 +52,12 @@ async function adminQuery(sql: string): Promise<void> {
 /** The ids of the set-up by name, keyed `user:<login>`, `role:<name>`, `team:<name>`, `profile:<name>`. */
 export async function setupIds(ds: DataSource): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const [kind, sql] of [['user', 'SELECT id, login AS k FROM app_user'], ['role', 'SELECT id, name AS k FROM role'], ['team', 'SELECT id, name AS k FROM team'], ['profile', 'SELECT id, name AS k FROM profile']]) {
+  for (const [kind, sql] of [
+    ['user', 'SELECT id, login AS k FROM app_user'],
+    ['role', 'SELECT id, name AS k FROM role'],
+    ['team', 'SELECT id, name AS k FROM team'],
+    ['profile', 'SELECT id, name AS k FROM profile'],
+  ]) {
     for (const r of await ds.query(sql)) ids.set(`${kind}:${r.k}`, r.id);
   }
   return ids;

@@ -24,5 +24,8 @@ export async function sqlReferences(ds: DataSource, access: UserAccess, module: 
 export async function caslReferences(service: AccessService, access: UserAccess, module: string, action: (typeof ACTIONS)[number]): Promise<string[]> {
   const ids = (await service.ds.query(`SELECT id FROM "${service.table(module).table}"`)).map((r: { id: number }) => r.id);
   const facts = await service.recordFacts(module, ids);
-  return [...facts.values()].filter((r) => access.ability.can(action, asRecord(module, r))).map((r) => r.reference as string).sort();
+  return [...facts.values()]
+    .filter((r) => access.ability.can(action, asRecord(module, r)))
+    .map((r) => r.reference as string)
+    .sort();
 }

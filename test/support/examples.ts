@@ -38,7 +38,10 @@ export function canonical(v: unknown): unknown {
   }
   if (v && typeof v === 'object') {
     return Object.fromEntries(
-      Object.keys(v).filter((k) => k !== 'password').sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+      Object.keys(v)
+        .filter((k) => k !== 'password')
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
     );
   }
   return v;

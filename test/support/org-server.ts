@@ -40,7 +40,10 @@ export async function startOrgServer(doc: unknown): Promise<OrgServer> {
     return row.id as number;
   };
   return {
-    db, ds: db.ds, server, url: server.url,
+    db,
+    ds: db.ds,
+    server,
+    url: server.url,
     signIn: (login, password) => AdminClient.signIn(server.url, login, password),
     reload: async (next) => {
       await importDoc(db.ds, next, true);

@@ -90,11 +90,31 @@ export function buildRandomOrg(seed: number, o: RandomOrgOptions = {}): any {
     teams.push({
       name: `Équipe ${i + 1}`,
       description: r.bool() ? 'Une équipe' : '',
-      users: r.subset(users.map((u) => u.login), 0.25).sort(),
-      roles: r.subset(roles.map((x) => x.name), 0.15).sort(),
-      rolesAndSubordinates: r.subset(roles.map((x) => x.name), 0.15).sort(),
+      users: r
+        .subset(
+          users.map((u) => u.login),
+          0.25,
+        )
+        .sort(),
+      roles: r
+        .subset(
+          roles.map((x) => x.name),
+          0.15,
+        )
+        .sort(),
+      rolesAndSubordinates: r
+        .subset(
+          roles.map((x) => x.name),
+          0.15,
+        )
+        .sort(),
       // Only earlier teams: nesting stays acyclic.
-      teams: r.subset(teams.map((t) => t.name), 0.3).sort(),
+      teams: r
+        .subset(
+          teams.map((t) => t.name),
+          0.3,
+        )
+        .sort(),
     });
   }
 
@@ -125,7 +145,12 @@ export function buildRandomOrg(seed: number, o: RandomOrgOptions = {}): any {
     return true;
   });
 
-  const records = randomRecords(r, users.map((u) => u.login), teams.map((t) => t.name), o.recordsPerModule ?? 4);
+  const records = randomRecords(
+    r,
+    users.map((u) => u.login),
+    teams.map((t) => t.name),
+    o.recordsPerModule ?? 4,
+  );
   // Client access (docs/spec/client-access.md): client profiles within their tier, and client users holding
   // dossiers on the file's Accounts, under those profiles or the predefined ones.
   const clientProfiles = Array.from({ length: r.int(0, 2) }, (_, i) => randomClientProfile(r, `Profil client ${i + 1}`));
@@ -143,7 +168,10 @@ export function buildRandomOrg(seed: number, o: RandomOrgOptions = {}): any {
     kind: 'client',
     company: r.pick(['Acme', 'Globex']),
     loginHours: null,
-    dossiers: r.subset(accounts, 0.5).slice(0, 3).map((account) => ({ account, profile: r.pick(clientProfileNames) })),
+    dossiers: r
+      .subset(accounts, 0.5)
+      .slice(0, 3)
+      .map((account) => ({ account, profile: r.pick(clientProfileNames) })),
   }));
 
   if (o.catalogue) addCatalogue(rng(seed ^ 0x0ca7a106), profiles, records, o.recordsPerModule ?? 4);
@@ -188,8 +216,18 @@ function randomClientProfile(r: ReturnType<typeof rng>, name: string) {
     fields[m] = Object.fromEntries(r.subset(list, 0.5).map((f) => [f, r.pick(['read', 'none', 'write'])]));
   }
   return {
-    name, description: '', system: false, default: false, audience: 'client', licenseTier: tier,
-    viewAll: false, editAll: false, capabilities: [], modules, contactScopes: {}, fields,
+    name,
+    description: '',
+    system: false,
+    default: false,
+    audience: 'client',
+    licenseTier: tier,
+    viewAll: false,
+    editAll: false,
+    capabilities: [],
+    modules,
+    contactScopes: {},
+    fields,
   };
 }
 
@@ -203,17 +241,24 @@ function randomProfile(r: ReturnType<typeof rng>, name: string) {
   const editAll = r.bool(0.08);
   const writes = Object.values(modules).some((p) => p.create || p.edit || p.delete);
   const tier = capabilities.length || viewAll || editAll ? 'premium' : writes ? r.pick(['standard', 'premium']) : r.pick(['limited', 'standard', 'premium']);
-  const contactScopes = r.bool(0.6)
-    ? Object.fromEntries(r.subset(CONTACT_TYPES, 0.6).map((t) => [t, r.pick(CONTACT_SCOPES)]))
-    : {};
+  const contactScopes = r.bool(0.6) ? Object.fromEntries(r.subset(CONTACT_TYPES, 0.6).map((t) => [t, r.pick(CONTACT_SCOPES)])) : {};
   const fields: Record<string, Record<string, string>> = {};
   for (const [m, list] of Object.entries(FIELDS)) {
     if (!r.bool(0.35)) continue;
     fields[m] = Object.fromEntries(r.subset(list, 0.5).map((f) => [f, r.pick(['read', 'none', 'write'])]));
   }
   return {
-    name, description: r.bool() ? `Description de ${name}` : '', system: false, default: false, licenseTier: tier,
-    viewAll, editAll, capabilities, modules, contactScopes, fields,
+    name,
+    description: r.bool() ? `Description de ${name}` : '',
+    system: false,
+    default: false,
+    licenseTier: tier,
+    viewAll,
+    editAll,
+    capabilities,
+    modules,
+    contactScopes,
+    fields,
   };
 }
 
@@ -239,7 +284,9 @@ function addCatalogue(r: ReturnType<typeof rng>, profiles: Array<ReturnType<type
     if (r.bool(0.3)) p.fields[CATALOGUE] = Object.fromEntries(CATALOGUE_FIELDS.map((f) => [f, r.pick(['read', 'none', 'write'])]));
   }
   records[CATALOGUE] = Array.from({ length: r.int(1, perModule) }, (_, i) => ({
-    reference: `PRD-${i + 1}`, name: `Produit ${i + 1}`, ...(r.bool(0.6) ? { price: r.int(1, 5000) + 0.25 } : {}),
+    reference: `PRD-${i + 1}`,
+    name: `Produit ${i + 1}`,
+    ...(r.bool(0.6) ? { price: r.int(1, 5000) + 0.25 } : {}),
   }));
 }
 
@@ -256,25 +303,46 @@ function randomRecords(r: ReturnType<typeof rng>, logins: string[], teams: strin
   make('Account', 'ACC', (reference, i) => ({ reference, name: `Compte ${i + 1}`, owner: owner() }));
   make('Lead', 'LEA', (reference, i) => ({ reference, name: `Piste ${i + 1}`, owner: owner() }));
   make('Contact', 'CON', (reference, i) => ({
-    reference, name: `Contact ${i + 1}`, type: r.pick(CONTACT_TYPES), account: link('Account'),
-    primaryAdvisor: r.pick(logins), secondaryAdvisor: r.bool(0.3) ? r.pick(logins) : null, assistant: r.bool(0.3) ? r.pick(logins) : null,
+    reference,
+    name: `Contact ${i + 1}`,
+    type: r.pick(CONTACT_TYPES),
+    account: link('Account'),
+    primaryAdvisor: r.pick(logins),
+    secondaryAdvisor: r.bool(0.3) ? r.pick(logins) : null,
+    assistant: r.bool(0.3) ? r.pick(logins) : null,
   }));
   make('Deal', 'DEA', (reference, i) => ({
-    reference, name: `Affaire ${i + 1}`, account: link('Account'), owner: owner(),
+    reference,
+    name: `Affaire ${i + 1}`,
+    account: link('Account'),
+    owner: owner(),
     ...(r.bool(0.5) ? { amount: r.int(100, 90000) + 0.5, stage: 'won' } : {}),
   }));
   make('Ticket', 'TIC', (reference, i) => ({ reference, name: `Ticket ${i + 1}`, account: link('Account'), owner: owner() }));
   make('Quote', 'QUO', (reference, i) => ({ reference, name: `Devis ${i + 1}`, account: link('Account'), deal: link('Deal'), owner: owner() }));
   make('SalesOrder', 'SO', (reference, i) => ({
-    reference, name: `Commande ${i + 1}`, account: link('Account'), deal: link('Deal'), quote: link('Quote'), owner: owner(),
+    reference,
+    name: `Commande ${i + 1}`,
+    account: link('Account'),
+    deal: link('Deal'),
+    quote: link('Quote'),
+    owner: owner(),
   }));
   make('PurchaseOrder', 'PO', (reference, i) => ({ reference, name: `Achat ${i + 1}`, account: link('Account'), owner: owner() }));
   make('Invoice', 'INV', (reference, i) => ({
-    reference, name: `Facture ${i + 1}`, account: link('Account'), salesOrder: link('SalesOrder'), owner: owner(),
+    reference,
+    name: `Facture ${i + 1}`,
+    account: link('Account'),
+    salesOrder: link('SalesOrder'),
+    owner: owner(),
     ...(r.bool(0.5) ? { dueDate: '2026-12-31' } : {}),
   }));
   make('Activity', 'ACT', (reference, i) => ({
-    reference, name: `Activité ${i + 1}`, account: link('Account'), contact: link('Contact'), owner: owner(),
+    reference,
+    name: `Activité ${i + 1}`,
+    account: link('Account'),
+    contact: link('Contact'),
+    owner: owner(),
   }));
   return records;
 }

@@ -28,7 +28,11 @@ export interface RefProfile {
   fields?: Record<string, Record<string, FieldLevel>>;
   [other: string]: unknown;
 }
-export interface RefRole { name: string; parent?: string | null; profiles?: string[] }
+export interface RefRole {
+  name: string;
+  parent?: string | null;
+  profiles?: string[];
+}
 export interface RefTeam {
   name: string;
   users?: string[];
@@ -37,7 +41,10 @@ export interface RefTeam {
   teams?: string[];
   [other: string]: unknown;
 }
-export interface LoginHours { tz: string; days: Partial<Record<string, Array<[string, string]>>> }
+export interface LoginHours {
+  tz: string;
+  days: Partial<Record<string, Array<[string, string]>>>;
+}
 export interface RefUser {
   login: string;
   isAdmin?: boolean;
@@ -48,7 +55,13 @@ export interface RefUser {
   dossiers?: Array<{ account: string; profile: string }>;
   [other: string]: unknown;
 }
-export interface RefRule { name?: string; module: string; from: Target; to: Target; access: 'read' | 'read_write' }
+export interface RefRule {
+  name?: string;
+  module: string;
+  from: Target;
+  to: Target;
+  access: 'read' | 'read_write';
+}
 export interface RefRecord {
   reference: string;
   owner?: { user: string } | { team: string };
@@ -205,7 +218,12 @@ const minutes = (hhmm: string) => {
 export function isWithinLoginHours(hours: LoginHours | null | undefined, now: Date): boolean {
   if (hours === null || hours === undefined) return true;
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: hours.tz, weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    timeZone: hours.tz,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   const day = get('weekday').slice(0, 3).toLowerCase();
@@ -523,12 +541,19 @@ const OWNER_FIELDS = ['ownerUserId', 'ownerTeamId', 'primaryAdvisorId', 'seconda
  */
 const ALL: Partial<Record<ModuleAction, boolean>> = { create: true, read: true, edit: true, delete: true, export: true };
 const CONNECT: RefProfile['modules'] = {
-  Account: { read: true }, Invoice: { read: true }, SalesOrder: { read: true }, Ticket: { create: true, read: true, edit: true },
+  Account: { read: true },
+  Invoice: { read: true },
+  SalesOrder: { read: true },
+  Ticket: { create: true, read: true, edit: true },
 };
 const INVOICING: RefProfile['modules'] = { ...CONNECT, Quote: { create: true, read: true, edit: true }, Invoice: { create: true, read: true, edit: true } };
 // "plus create, read, edit and delete PurchaseOrders and SalesOrders, and export on every module it reads"
 const withExport = (m: NonNullable<RefProfile['modules']>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, { ...v, export: true }]));
-const ACCOUNTING_BASE = { ...INVOICING, PurchaseOrder: { create: true, read: true, edit: true, delete: true }, SalesOrder: { create: true, read: true, edit: true, delete: true } };
+const ACCOUNTING_BASE = {
+  ...INVOICING,
+  PurchaseOrder: { create: true, read: true, edit: true, delete: true },
+  SalesOrder: { create: true, read: true, edit: true, delete: true },
+};
 const PREDEFINED_CLIENT: RefProfile[] = [
   { name: 'Connect & pay', modules: CONNECT },
   { name: 'Easy Invoicing', modules: INVOICING },

@@ -9,7 +9,10 @@ export const ALL_TIERS = [...INTERNAL, 'connect', 'invoicing', 'accounting', 'co
 
 /** The predefined client profiles of docs/spec/client-access.md, one per tier. */
 const PREDEFINED_CLIENT: Record<string, string> = {
-  'Connect & pay': 'connect', 'Easy Invoicing': 'invoicing', 'Comptabilité complète': 'accounting', 'Gestion commerciale avancée': 'commercial',
+  'Connect & pay': 'connect',
+  'Easy Invoicing': 'invoicing',
+  'Comptabilité complète': 'accounting',
+  'Gestion commerciale avancée': 'commercial',
 };
 
 export interface SeatHolding {

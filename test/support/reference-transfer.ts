@@ -54,11 +54,11 @@ export function mayTransfer(org: RefOrg, login: string, module: string, referenc
   if (u.isAdmin === true) return true;
   if (holdsEditAll(org, u)) return true;
   const x = record(org, module, reference);
-  const ownerUser = module === 'Contact' ? x.primaryAdvisor ?? null : x.owner && 'user' in x.owner ? x.owner.user : null;
+  const ownerUser = module === 'Contact' ? (x.primaryAdvisor ?? null) : x.owner && 'user' in x.owner ? x.owner.user : null;
   const ownerTeam = module !== 'Contact' && x.owner && 'team' in x.owner ? x.owner.team : null;
   if (ownerUser === login) return true;
   if (ownerTeam !== null && referenceTeamMembers(org, ownerTeam).includes(login)) return true;
-  const ownerRole = ownerUser === null ? null : user(org, ownerUser).role ?? null;
+  const ownerRole = ownerUser === null ? null : (user(org, ownerUser).role ?? null);
   return ownerRole !== null && (u.role ?? null) !== null && strictlyAbove(org, u.role!, ownerRole);
 }
 

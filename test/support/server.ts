@@ -77,7 +77,11 @@ export async function startServer(env: Record<string, string | undefined>, timeo
 }
 
 /** Signs in through AdminJS's form and returns the session cookie (or the refused page). */
-export async function login(baseUrl: string, email: string, password: string): Promise<{ status: number; cookie: string | null; body: string; location: string | null }> {
+export async function login(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<{ status: number; cookie: string | null; body: string; location: string | null }> {
   const res = await fetch(`${baseUrl}/admin/login`, {
     method: 'POST',
     body: new URLSearchParams({ email, password }),
@@ -109,7 +113,10 @@ export function jsonOrText(text: string): any {
 /** A form post as a browser sends it: urlencoded, with the cookie, not following redirects. */
 export async function postForm(url: string, fields: Record<string, string>, cookie?: string | null, headers: Record<string, string> = {}) {
   const res = await fetch(url, {
-    method: 'POST', body: new URLSearchParams(fields), redirect: 'manual', headers: { ...(cookie ? { cookie } : {}), ...headers },
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    redirect: 'manual',
+    headers: { ...(cookie ? { cookie } : {}), ...headers },
   });
   const setCookie = res.headers.get('set-cookie');
   return { status: res.status, location: res.headers.get('location'), cookie: setCookie ? setCookie.split(';')[0] : null, setCookie, body: await res.text() };
@@ -121,8 +128,10 @@ export async function postForm(url: string, fields: Record<string, string>, cook
  */
 export async function signInChangingPassword(baseUrl: string, login: string, given: string, chosen: string): Promise<string> {
   const first = await postForm(`${baseUrl}/admin/login`, { email: login, password: given });
-  if (first.status !== 302 || first.location !== '/admin/password' || !first.cookie) throw new Error(`${login}: the sign-in did not ask for a new password (${first.status} ${first.location})`);
+  if (first.status !== 302 || first.location !== '/admin/password' || !first.cookie)
+    throw new Error(`${login}: the sign-in did not ask for a new password (${first.status} ${first.location})`);
   const done = await postForm(`${baseUrl}/admin/password`, { next: chosen, confirm: chosen }, first.cookie);
-  if (done.status !== 302 || done.location !== '/admin' || !done.cookie) throw new Error(`${login}: the new password was refused (${done.status}): ${done.body.slice(0, 300)}`);
+  if (done.status !== 302 || done.location !== '/admin' || !done.cookie)
+    throw new Error(`${login}: the new password was refused (${done.status}): ${done.body.slice(0, 300)}`);
   return done.cookie;
 }

@@ -1,6 +1,16 @@
 import {
-  SetupIndex, asRecord, buildAbility, compileAccess, type AccessSetup, type AccessUser, type CompiledAccess, type ModuleCatalog,
-  type PortierAbility, type ProfileDef, type RuleTarget, type SharingLevel,
+  SetupIndex,
+  asRecord,
+  buildAbility,
+  compileAccess,
+  type AccessSetup,
+  type AccessUser,
+  type CompiledAccess,
+  type ModuleCatalog,
+  type PortierAbility,
+  type ProfileDef,
+  type RuleTarget,
+  type SharingLevel,
 } from '@portier/adminjs';
 import { registry } from '../../src/modules.js';
 
@@ -31,19 +41,42 @@ export class OrgBuilder {
   private readonly profiles = new Map<string, ProfileDef>();
   private readonly roles = new Map<string, { id: number; parent: string | null; profiles: string[] }>();
   private readonly teams = new Map<string, { id: number; users: string[]; roles: string[]; subtree: string[]; teams: string[] }>();
-  private readonly users = new Map<string, { id: number; role: string | null; isAdmin: boolean; status: 'active' | 'inactive'; dossiers?: Array<[number, string]> }>();
+  private readonly users = new Map<
+    string,
+    { id: number; role: string | null; isAdmin: boolean; status: 'active' | 'inactive'; dossiers?: Array<[number, string]> }
+  >();
   private readonly rules: Array<{ module: string; from: Target; to: Target; access: 'read' | 'read_write'; name: string | null }> = [];
   private defaults: Record<string, SharingLevel> = {};
   readonly catalog: ModuleCatalog = registry.catalog;
 
   /** `modules: { Deal: 'crudx' }`: letters c r u (or e) d x for create, read, update (edit), delete, export. */
   profile(name: string, p: ProfileInput = {}): this {
-    const modules = Object.fromEntries(Object.entries(p.modules ?? {}).map(([m, letters]) => [m, {
-      create: letters.includes('c'), read: letters.includes('r'), edit: letters.includes('e') || letters.includes('u'), delete: letters.includes('d'), export: letters.includes('x'),
-    }]));
+    const modules = Object.fromEntries(
+      Object.entries(p.modules ?? {}).map(([m, letters]) => [
+        m,
+        {
+          create: letters.includes('c'),
+          read: letters.includes('r'),
+          edit: letters.includes('e') || letters.includes('u'),
+          delete: letters.includes('d'),
+          export: letters.includes('x'),
+        },
+      ]),
+    );
     this.profiles.set(name, {
-      id: this.ids++, name, audience: 'internal', licenseTier: 'premium', system: false, isDefault: false, viewAll: false, editAll: false,
-      capabilities: [], contactScopes: {}, fields: {}, ...p, modules,
+      id: this.ids++,
+      name,
+      audience: 'internal',
+      licenseTier: 'premium',
+      system: false,
+      isDefault: false,
+      viewAll: false,
+      editAll: false,
+      capabilities: [],
+      contactScopes: {},
+      fields: {},
+      ...p,
+      modules,
     });
     return this;
   }
@@ -54,7 +87,13 @@ export class OrgBuilder {
   }
 
   team(name: string, members: { users?: string[]; roles?: string[]; subtree?: string[]; teams?: string[] }): this {
-    this.teams.set(name, { id: this.ids++, users: members.users ?? [], roles: members.roles ?? [], subtree: members.subtree ?? [], teams: members.teams ?? [] });
+    this.teams.set(name, {
+      id: this.ids++,
+      users: members.users ?? [],
+      roles: members.roles ?? [],
+      subtree: members.subtree ?? [],
+      teams: members.teams ?? [],
+    });
     return this;
   }
 
@@ -95,10 +134,19 @@ export class OrgBuilder {
     const setup: AccessSetup = {
       version: 1,
       profiles: [...this.profiles.values()],
-      roles: [...this.roles].map(([name, r]) => ({ id: r.id, name, parentId: r.parent ? this.id('role', r.parent) : null, profileIds: r.profiles.map((p) => this.profiles.get(p)!.id) })),
+      roles: [...this.roles].map(([name, r]) => ({
+        id: r.id,
+        name,
+        parentId: r.parent ? this.id('role', r.parent) : null,
+        profileIds: r.profiles.map((p) => this.profiles.get(p)!.id),
+      })),
       teams: [...this.teams].map(([name, t]) => ({
-        id: t.id, name, userIds: t.users.map((u) => this.id('user', u)), roleIds: t.roles.map((r) => this.id('role', r)),
-        subtreeRoleIds: t.subtree.map((r) => this.id('role', r)), teamIds: t.teams.map((x) => this.id('team', x)),
+        id: t.id,
+        name,
+        userIds: t.users.map((u) => this.id('user', u)),
+        roleIds: t.roles.map((r) => this.id('role', r)),
+        subtreeRoleIds: t.subtree.map((r) => this.id('role', r)),
+        teamIds: t.teams.map((x) => this.id('team', x)),
       })),
       rules: this.rules.map((r, i) => ({ id: i + 1, name: r.name, module: r.module, from: this.target(r.from), to: this.target(r.to), access: r.access })),
       defaults: this.defaults,
@@ -118,10 +166,16 @@ export class OrgBuilder {
   teamsOf(login: string, index: SetupIndex = this.index()): number[] {
     const user = this.users.get(login)!;
     const roleId = user.role ? this.id('role', user.role) : null;
-    return [...this.teams].filter(([name]) => index.teamClosure(this.id('team', name)).some((tid) => {
-      const t = index.teams.get(tid)!;
-      return t.userIds.includes(user.id) || (roleId !== null && (t.roleIds.includes(roleId) || t.subtreeRoleIds.some((r) => index.subtree(r).includes(roleId))));
-    })).map(([, t]) => t.id);
+    return [...this.teams]
+      .filter(([name]) =>
+        index.teamClosure(this.id('team', name)).some((tid) => {
+          const t = index.teams.get(tid)!;
+          return (
+            t.userIds.includes(user.id) || (roleId !== null && (t.roleIds.includes(roleId) || t.subtreeRoleIds.some((r) => index.subtree(r).includes(roleId))))
+          );
+        }),
+      )
+      .map(([, t]) => t.id);
   }
 
   accessUser(login: string): AccessUser {
@@ -131,7 +185,15 @@ export class OrgBuilder {
       const dossiers = u.dossiers.map(([accountId, profile]) => ({ accountId, profileId: this.profiles.get(profile)!.id }));
       return { id: u.id, login, isAdmin: false, status: u.status, kind: 'client', roleId: null, teamIds: [], dossiers };
     }
-    return { id: u.id, login, isAdmin: u.isAdmin, status: u.status, kind: 'internal', roleId: u.role ? this.id('role', u.role) : null, teamIds: this.teamsOf(login) };
+    return {
+      id: u.id,
+      login,
+      isAdmin: u.isAdmin,
+      status: u.status,
+      kind: 'internal',
+      roleId: u.role ? this.id('role', u.role) : null,
+      teamIds: this.teamsOf(login),
+    };
   }
 
   compile(login: string): { access: CompiledAccess; ability: PortierAbility } {
@@ -156,11 +218,13 @@ export class OrgBuilder {
       out.owner = facts(r.owner);
     }
     if (r.linked) {
-      out.linked = Object.fromEntries(Object.entries(r.linked).map(([field, l]) => {
-        const target = spec.links.find((x) => x.field === field)!.module;
-        const { linked: _ignored, ...rec } = this.record(target, l);
-        return [field, rec];
-      }));
+      out.linked = Object.fromEntries(
+        Object.entries(r.linked).map(([field, l]) => {
+          const target = spec.links.find((x) => x.field === field)!.module;
+          const { linked: _ignored, ...rec } = this.record(target, l);
+          return [field, rec];
+        }),
+      );
     }
     return out;
   }

@@ -8,7 +8,9 @@ import { registry } from '../../src/modules.js';
  * (docs/spec/client-access.md; docs/extending.md): the plugin names no module of its own.
  */
 const clientProfile = (licenseTier: string, modules: Record<string, Record<string, boolean>>) =>
-  ({ audience: 'client' as const, licenseTier, viewAll: false, editAll: false, capabilities: [], modules, contactScopes: {} }) as Parameters<typeof rightsBeyondTier>[0];
+  ({ audience: 'client' as const, licenseTier, viewAll: false, editAll: false, capabilities: [], modules, contactScopes: {} }) as Parameters<
+    typeof rightsBeyondTier
+  >[0];
 
 describe('client tiers as input', () => {
   it('a client profile is held to the maxima the app declared for its tier', () => {
@@ -17,7 +19,7 @@ describe('client tiers as input', () => {
     expect(rightsBeyondTier(clientProfile('invoicing', { Invoice: { read: true, create: true } }), registry.catalog)).toEqual([]);
   });
 
-  it('another app\'s offer decides for its own modules; an app that declares no tiers lets client profiles grant nothing', () => {
+  it("another app's offer decides for its own modules; an app that declares no tiers lets client profiles grant nothing", () => {
     const catalog = { clientTiers: { connect: { Project: ['read' as const] } } };
     expect(rightsBeyondTier(clientProfile('connect', { Project: { read: true } }), catalog)).toEqual([]);
     expect(rightsBeyondTier(clientProfile('connect', { Invoice: { read: true } }), catalog)).toEqual(['Invoice: read']);

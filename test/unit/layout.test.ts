@@ -117,8 +117,9 @@ function findings(file: string, text: string, rules: Rules): string[] {
 }
 
 function findingsUnder(dirs: string[], rules: Rules): string[] {
-  return dirs.flatMap((d) => sourcesUnder(join(src, d))).flatMap((file) =>
-    findings(relative(root, file).split(sep).join('/'), readFileSync(file, 'utf8'), rules));
+  return dirs
+    .flatMap((d) => sourcesUnder(join(src, d)))
+    .flatMap((file) => findings(relative(root, file).split(sep).join('/'), readFileSync(file, 'utf8'), rules));
 }
 
 describe('the layout of plugin/src', () => {
@@ -180,7 +181,13 @@ describe('the layout checker', () => {
   });
 
   it('refuses any framework import in the core, types included', () => {
-    const text = ["import type { Filter } from 'adminjs';", "import { Resource } from '@adminjs/typeorm';", "import type { Request } from 'express';", "import type { DataSource } from 'typeorm';", "import { z } from 'zod';"].join('\n');
+    const text = [
+      "import type { Filter } from 'adminjs';",
+      "import { Resource } from '@adminjs/typeorm';",
+      "import type { Request } from 'express';",
+      "import type { DataSource } from 'typeorm';",
+      "import { z } from 'zod';",
+    ].join('\n');
     expect(findings('core.ts', text, core)).toEqual([
       "core.ts:1: imports 'adminjs' (the core imports no framework)",
       "core.ts:2: imports '@adminjs/typeorm' (the core imports no framework)",

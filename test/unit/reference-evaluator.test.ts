@@ -1,8 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { EXAMPLE_FILE, EXPECTED_FILE, readJson } from '../support/examples.js';
-import {
-  canCreate, canExport, canLogIn, decide, fieldAccess, type RefOrg,
-} from '../support/reference-evaluator.js';
+import { canCreate, canExport, canLogIn, decide, fieldAccess, type RefOrg } from '../support/reference-evaluator.js';
 
 const ACTIONS = ['read', 'edit', 'delete'] as const;
 
@@ -12,7 +10,10 @@ describe('reference evaluator on the shared worked example', () => {
   const modules = Object.keys(org.records ?? {});
 
   it('knows who cannot log in', () => {
-    const refused = (org.users ?? []).map((u) => u.login).filter((login) => !canLogIn(org, login)).sort();
+    const refused = (org.users ?? [])
+      .map((u) => u.login)
+      .filter((login) => !canLogIn(org, login))
+      .sort();
     expect(refused).toEqual([...expected.cannotLogIn].sort());
   });
 
@@ -161,9 +162,13 @@ describe('reference evaluator: "to" through the hierarchy via a team', () => {
     expect(decide(org, 'junior', 'Account', 'A-1', 'read')).toBe(false); // inactive: no session
   });
 
-  it('a team listing a role no one holds gives that role\'s superiors nothing (AMBIGUOUS reading)', () => {
+  it("a team listing a role no one holds gives that role's superiors nothing (AMBIGUOUS reading)", () => {
     // autre is strictly above Vide, which Fantômes lists, but no user holds Vide.
-    const withOther = { ...org, records: { Deal: [{ reference: 'D-1', owner: { user: 'vendeur' } }] }, sharing: { rules: [{ module: 'Deal', from: { role: 'Vendeur' }, to: { team: 'Fantômes' }, access: 'read' as const }] } };
+    const withOther = {
+      ...org,
+      records: { Deal: [{ reference: 'D-1', owner: { user: 'vendeur' } }] },
+      sharing: { rules: [{ module: 'Deal', from: { role: 'Vendeur' }, to: { team: 'Fantômes' }, access: 'read' as const }] },
+    };
     expect(decide(withOther, 'autre', 'Deal', 'D-1', 'read')).toBe(false);
   });
 
@@ -186,7 +191,7 @@ describe('reference evaluator: contact scopes', () => {
     records: { Contact: contacts },
   });
 
-  it('scope none gives nothing, even to the contact\'s own primary advisor', () => {
+  it("scope none gives nothing, even to the contact's own primary advisor", () => {
     for (const action of ACTIONS) expect(decide(org, 'vendeur', 'Contact', 'C-SUP', action)).toBe(false);
   });
 
@@ -236,7 +241,10 @@ describe('reference evaluator: global privileges', () => {
       { login: 'root', isAdmin: true },
     ],
     records: {
-      Activity: [{ reference: 'ACT-1', owner: { user: 'junior' } }, { reference: 'ACT-2', owner: { user: 'autre' } }],
+      Activity: [
+        { reference: 'ACT-1', owner: { user: 'junior' } },
+        { reference: 'ACT-2', owner: { user: 'autre' } },
+      ],
       Deal: [{ reference: 'D-1', owner: { user: 'junior' } }],
     },
   });
@@ -295,7 +303,7 @@ describe('reference evaluator: login', () => {
   const mondayEvening = new Date('2024-01-15T18:00:00Z'); // 19:00 in Paris: end excluded
   const tuesday = new Date('2024-01-16T10:00:00Z');
 
-  it('applies login hours in the schedule\'s time zone, start included, end excluded', () => {
+  it("applies login hours in the schedule's time zone, start included, end excluded", () => {
     expect(canLogIn(org, 'chef')).toBe(true); // no `now`: hours not checked
     expect(canLogIn(org, 'chef', mondayMorning)).toBe(true);
     expect(canLogIn(org, 'chef', new Date('2024-01-15T06:59:59Z'))).toBe(false);

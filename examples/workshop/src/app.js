@@ -18,8 +18,11 @@ AdminJS.registerAdapter({ Database, Resource });
 export async function createWorkshop({ databaseUrl, sessionSecret, auditKey }) {
   useAuditKey(auditKey); // seals the audit trail; kept outside the database
   const dataSource = new DataSource({
-    type: 'postgres', url: databaseUrl, namingStrategy: new SnakeNamingStrategy(),
-    entities: [...accessEntities, Machine, Part, Job], migrations: [...accessMigrations, Workshop1800000000000],
+    type: 'postgres',
+    url: databaseUrl,
+    namingStrategy: new SnakeNamingStrategy(),
+    entities: [...accessEntities, Machine, Part, Job],
+    migrations: [...accessMigrations, Workshop1800000000000],
   });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
@@ -28,14 +31,19 @@ export async function createWorkshop({ databaseUrl, sessionSecret, auditKey }) {
   const componentLoader = new ComponentLoader();
   const portier = createPortier({ dataSource, registry, componentLoader });
   const admin = new AdminJS({
-    rootPath: '/admin', componentLoader, pages: portier.pages, dashboard: portier.dashboard,
+    rootPath: '/admin',
+    componentLoader,
+    pages: portier.pages,
+    dashboard: portier.dashboard,
     resources: [...portier.moduleResources(), ...portier.setupResources()],
   });
   const app = express();
   // Sessions in memory for the example; a real app keeps them in PostgreSQL (connect-pg-simple).
   app.use('/admin', portier.router(admin, { session: { secret: sessionSecret, resave: false, saveUninitialized: false, name: 'workshop.sid' } }));
   return {
-    app, admin, dataSource,
+    app,
+    admin,
+    dataSource,
     close: async () => {
       await portier.close(); // writes the module requests still counted in memory
       await dataSource.destroy();

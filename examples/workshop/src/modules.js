@@ -10,5 +10,8 @@ export const registry = new ModuleRegistry(
     { entity: Part, spec: { name: 'Part', owner: { kind: 'none' }, links: [] } }, // a catalogue
     { entity: Job, spec: { name: 'Job', owner: assigned, links: [{ field: 'machineId', module: 'Machine' }], sharingModule: 'Job' } },
   ],
-  [{ name: 'Machine', label: { fr: 'machines', feminine: true, en: 'machines' } }, { name: 'Job', label: { fr: 'travaux', feminine: false, en: 'jobs' } }],
+  [
+    { name: 'Machine', label: { fr: 'machines', feminine: true, en: 'machines' } },
+    { name: 'Job', label: { fr: 'travaux', feminine: false, en: 'jobs' } },
+  ],
 );

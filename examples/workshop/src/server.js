@@ -13,7 +13,11 @@ if (!process.env.PORTIER_AUDIT_KEY) {
   console.error('Set PORTIER_AUDIT_KEY to a long random string kept outside the database (e.g. `openssl rand -hex 32`): it seals the audit trail.');
   process.exit(1);
 }
-const { app, admin, dataSource } = await createWorkshop({ databaseUrl, sessionSecret: process.env.SESSION_SECRET ?? 'workshop-example', auditKey: process.env.PORTIER_AUDIT_KEY });
+const { app, admin, dataSource } = await createWorkshop({
+  databaseUrl,
+  sessionSecret: process.env.SESSION_SECRET ?? 'workshop-example',
+  auditKey: process.env.PORTIER_AUDIT_KEY,
+});
 const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM app_user`);
 if (n === 0) {
   const org = JSON.parse(fs.readFileSync(new URL('./org.json', import.meta.url), 'utf8'));

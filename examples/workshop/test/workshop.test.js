@@ -19,7 +19,11 @@ const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toStr
 const admin = async (sql) => {
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
 };
 
 let workshop;
@@ -35,8 +39,12 @@ before(async () => {
   const user = async (login) => (await q(`SELECT id FROM app_user WHERE login = $1`, [login]))[0].id;
   for (const login of ['op1', 'op2', 'chef']) {
     await q(`INSERT INTO machine (reference, name, owner_user_id) VALUES ($1, $2, $3)`, [`MAC-${login}`, `Presse de ${login}`, await user(login)]);
-    await q(`INSERT INTO job (reference, name, owner_user_id, machine_id, hours) VALUES ($1, $2, $3, (SELECT id FROM machine WHERE reference = $4), 3)`,
-      [`JOB-${login}`, `Réglage de ${login}`, await user(login), `MAC-${login}`]);
+    await q(`INSERT INTO job (reference, name, owner_user_id, machine_id, hours) VALUES ($1, $2, $3, (SELECT id FROM machine WHERE reference = $4), 3)`, [
+      `JOB-${login}`,
+      `Réglage de ${login}`,
+      await user(login),
+      `MAC-${login}`,
+    ]);
   }
   await q(`INSERT INTO part (reference, name, price) VALUES ('PRT-1', 'Vérin 40 mm', 120.50), ('PRT-2', 'Joint torique', 1.20)`);
   server = workshop.app.listen(0);
@@ -56,7 +64,8 @@ async function signIn(login) {
   const cookie = res.headers.get('set-cookie').split(';')[0];
   const call = async (method, path, body) => {
     const r = await fetch(`${base}/api/resources/${path}`, {
-      method, redirect: 'manual',
+      method,
+      redirect: 'manual',
       headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });

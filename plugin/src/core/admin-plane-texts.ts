@@ -22,26 +22,47 @@ export type AdminPlaneRefusal =
 
 const ITEMS: Record<Language, Record<StandingItem, string>> = {
   fr: {
-    role: 'votre rôle', status: 'votre statut', isAdmin: "votre statut d'administrateur", freeSeat: 'votre licence offerte',
-    loginHours: 'vos horaires de connexion', roleProfiles: 'les profils de votre rôle', heldProfile: 'un profil que votre rôle détient',
-    teams: 'vos équipes', password: 'votre mot de passe (il se change dans « Mon compte », avec le mot de passe actuel)',
+    role: 'votre rôle',
+    status: 'votre statut',
+    isAdmin: "votre statut d'administrateur",
+    freeSeat: 'votre licence offerte',
+    loginHours: 'vos horaires de connexion',
+    roleProfiles: 'les profils de votre rôle',
+    heldProfile: 'un profil que votre rôle détient',
+    teams: 'vos équipes',
+    password: 'votre mot de passe (il se change dans « Mon compte », avec le mot de passe actuel)',
   },
   en: {
-    role: 'your role', status: 'your status', isAdmin: 'your administrator flag', freeSeat: 'your free seat',
-    loginHours: 'your login hours', roleProfiles: "your role's profiles", heldProfile: 'a profile your role holds',
-    teams: 'your teams', password: 'your password (change it in "My account", with your current password)',
+    role: 'your role',
+    status: 'your status',
+    isAdmin: 'your administrator flag',
+    freeSeat: 'your free seat',
+    loginHours: 'your login hours',
+    roleProfiles: "your role's profiles",
+    heldProfile: 'a profile your role holds',
+    teams: 'your teams',
+    password: 'your password (change it in "My account", with your current password)',
   },
 };
 
 const PRIVILEGES: Record<Language, Record<Privilege, string>> = {
   fr: {
-    manageUsers: '« gérer les utilisateurs »', manageAccess: '« gérer les profils, rôles, équipes et le partage »',
-    viewAudit: "« consulter la piste d'audit »", viewStats: '« consulter les statistiques de connexion »',
-    requestAccessChanges: '« demander des changements d’accès »', viewAll: '« tout voir »', editAll: '« tout modifier »',
+    manageUsers: '« gérer les utilisateurs »',
+    manageAccess: '« gérer les profils, rôles, équipes et le partage »',
+    viewAudit: "« consulter la piste d'audit »",
+    viewStats: '« consulter les statistiques de connexion »',
+    requestAccessChanges: '« demander des changements d’accès »',
+    viewAll: '« tout voir »',
+    editAll: '« tout modifier »',
   },
   en: {
-    manageUsers: '"manage users"', manageAccess: '"manage profiles, roles, teams and sharing"', viewAudit: '"view the audit trail"',
-    viewStats: '"view connection statistics"', requestAccessChanges: '"request access changes"', viewAll: '"view all"', editAll: '"edit all"',
+    manageUsers: '"manage users"',
+    manageAccess: '"manage profiles, roles, teams and sharing"',
+    viewAudit: '"view the audit trail"',
+    viewStats: '"view connection statistics"',
+    requestAccessChanges: '"request access changes"',
+    viewAll: '"view all"',
+    editAll: '"edit all"',
   },
 };
 

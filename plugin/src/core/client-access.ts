@@ -44,11 +44,18 @@ export function clientRecordGrant(spec: ModuleSpec, accounts: number[]): ClientG
 }
 
 /** Per module and record action, for one client user. */
-export function clientGrants(user: AccessUser, profileById: (id: number) => ProfileDef | undefined, catalog: ModuleCatalog): Record<string, Record<RecordAction, ClientGrant>> {
+export function clientGrants(
+  user: AccessUser,
+  profileById: (id: number) => ProfileDef | undefined,
+  catalog: ModuleCatalog,
+): Record<string, Record<RecordAction, ClientGrant>> {
   return Object.fromEntries(
     catalog.modules.map((spec) => [
       spec.name,
-      Object.fromEntries(RECORD_ACTIONS.map((a) => [a, clientRecordGrant(spec, dossierAccounts(user, profileById, spec.name, a))])) as Record<RecordAction, ClientGrant>,
+      Object.fromEntries(RECORD_ACTIONS.map((a) => [a, clientRecordGrant(spec, dossierAccounts(user, profileById, spec.name, a))])) as Record<
+        RecordAction,
+        ClientGrant
+      >,
     ]),
   );
 }
@@ -105,7 +112,12 @@ export function decidingStep(steps: DossierStep[], record: Record<string, unknow
  * The dossier a record is in, from the record and the row its deciding parent link points to
  * (`parent(field)`, null when absent): for one record being written, or a test.
  */
-export function dossierAccountOf(spec: ModuleSpec, record: Record<string, unknown>, parent: (field: string) => Record<string, unknown> | null, catalog: ModuleCatalog): number | null {
+export function dossierAccountOf(
+  spec: ModuleSpec,
+  record: Record<string, unknown>,
+  parent: (field: string) => Record<string, unknown> | null,
+  catalog: ModuleCatalog,
+): number | null {
   const path = dossierPath(spec, (m) => moduleSpec(catalog, m));
   if (!path) return null;
   if ('root' in path) return (record.id as number) ?? null;

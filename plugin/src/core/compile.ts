@@ -1,11 +1,17 @@
 import {
-  CONTACT_TYPES, RECORD_ACTIONS, type AccessUser, type Capability, type ContactType, type FieldAccess,
-  type ProfileDef, type RecordAction, type RuleDef, type RuleTarget,
+  CONTACT_TYPES,
+  RECORD_ACTIONS,
+  type AccessUser,
+  type Capability,
+  type ContactType,
+  type FieldAccess,
+  type ProfileDef,
+  type RecordAction,
+  type RuleDef,
+  type RuleTarget,
 } from './model.js';
 import { ownerFields, type ModuleCatalog, type ModuleSpec } from './modules.js';
-import {
-  LINKED, ownedBy, ownerUserField, ruleGives, ruleReaches, type Condition,
-} from './record-conditions.js';
+import { LINKED, ownedBy, ownerUserField, ruleGives, ruleReaches, type Condition } from './record-conditions.js';
 import type { SetupIndex } from './setup-index.js';
 import { fieldAccessFor } from './field-access.js';
 import { profileGrants } from './profile-grants.js';
@@ -55,18 +61,30 @@ export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: A
   const active = user.status === 'active' && user.kind === 'internal' && (user.isAdmin || user.roleId !== null);
   if (!active) {
     return {
-      ...base, active: false, isAdmin: false, capabilities: new Set(), viewAll: false, editAll: false,
+      ...base,
+      active: false,
+      isAdmin: false,
+      capabilities: new Set(),
+      viewAll: false,
+      editAll: false,
       grants: Object.fromEntries(catalog.modules.map((m) => [m.name, { read: NOTHING, edit: NOTHING, delete: NOTHING }])),
-      create: new Set(), export: new Set(), fields: {},
+      create: new Set(),
+      export: new Set(),
+      fields: {},
     };
   }
   const modules = catalog.modules.map((m) => m.name);
   if (user.isAdmin) {
     return {
-      ...base, active: true, capabilities: new Set(profiles.flatMap((p) => p.capabilities).concat(['manageUsers', 'manageAccess', 'viewAudit', 'viewStats', 'requestAccessChanges'])),
-      viewAll: true, editAll: true,
+      ...base,
+      active: true,
+      capabilities: new Set(profiles.flatMap((p) => p.capabilities).concat(['manageUsers', 'manageAccess', 'viewAudit', 'viewStats', 'requestAccessChanges'])),
+      viewAll: true,
+      editAll: true,
       grants: Object.fromEntries(modules.map((m) => [m, { read: EVERYTHING, edit: EVERYTHING, delete: EVERYTHING }])),
-      create: new Set(modules), export: new Set(modules), fields: {},
+      create: new Set(modules),
+      export: new Set(modules),
+      fields: {},
     };
   }
   const viewAll = profiles.some((p) => p.viewAll || p.editAll);
@@ -100,7 +118,12 @@ export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: A
  * privilege; owners and authors are never theirs to see or set. Field access is the most permissive among the
  * dossiers' profiles that grant read on the module, as for an internal user's several profiles.
  */
-function compileClient(index: SetupIndex, catalog: ModuleCatalog, user: AccessUser, base: Pick<CompiledAccess, 'userId' | 'version' | 'isAdmin' | 'kind'>): CompiledAccess {
+function compileClient(
+  index: SetupIndex,
+  catalog: ModuleCatalog,
+  user: AccessUser,
+  base: Pick<CompiledAccess, 'userId' | 'version' | 'isAdmin' | 'kind'>,
+): CompiledAccess {
   const byId = (id: number) => index.profiles.get(id);
   const profiles = dossierProfiles(user, byId);
   const reachable = catalog.modules.filter((m) => m.dossier);
@@ -108,12 +131,14 @@ function compileClient(index: SetupIndex, catalog: ModuleCatalog, user: AccessUs
   const accountsFor = (action: 'create' | 'export') => Object.fromEntries(modules.map((m) => [m, dossierAccounts(user, byId, m, action)]));
   const createIn = accountsFor('create');
   const exportIn = accountsFor('export');
-  const fields = Object.fromEntries(reachable.map((spec) => {
-    const own = fieldAccessFor(profiles, spec.name);
-    // A client sees no internal user (docs/spec/client-access.md): owners and authors are `none` to them.
-    for (const f of [...ownerFields(spec), ...(spec.userFields ?? [])]) own[f] = 'none';
-    return [spec.name, own];
-  }));
+  const fields = Object.fromEntries(
+    reachable.map((spec) => {
+      const own = fieldAccessFor(profiles, spec.name);
+      // A client sees no internal user (docs/spec/client-access.md): owners and authors are `none` to them.
+      for (const f of [...ownerFields(spec), ...(spec.userFields ?? [])]) own[f] = 'none';
+      return [spec.name, own];
+    }),
+  );
   return {
     ...base,
     isAdmin: false,
@@ -136,7 +161,10 @@ class UserContext {
   readonly below: number[];
   private readonly reaching: RuleDef[];
 
-  constructor(readonly index: SetupIndex, readonly user: AccessUser) {
+  constructor(
+    readonly index: SetupIndex,
+    readonly user: AccessUser,
+  ) {
     this.teams = new Set(user.teamIds);
     this.below = user.roleId === null ? [] : index.below(user.roleId);
     this.reaching = index.setup.rules.filter((r) => ruleReaches(index, r, user.roleId, this.teams));
@@ -216,4 +244,3 @@ function ownership(ctx: UserContext, spec: ModuleSpec, action: RecordAction): Co
   if (teams.length) parts.push({ [spec.owner.teamField]: teams.length === 1 ? teams[0] : { $in: teams } });
   return parts;
 }
-

@@ -68,16 +68,22 @@ export function withoutRecordFacts(e: Explanation): Explanation {
 }
 
 export function explainDecision(
-  index: SetupIndex, catalog: ModuleCatalog, user: AccessUser, module: string, record: Record<string, unknown> | null, action: ModuleAction,
+  index: SetupIndex,
+  catalog: ModuleCatalog,
+  user: AccessUser,
+  module: string,
+  record: Record<string, unknown> | null,
+  action: ModuleAction,
   compiled?: PortierAbility,
 ): Explanation {
   const ability = compiled ?? buildAbility(compileAccess(index, catalog, user));
   const out = (allowed: boolean, reasons: Reason[]): Explanation => ({ allowed, action, module, reasons });
-  const allowed = record && action !== 'create' && action !== 'export'
-    ? ability.can(action, asRecord(module, record))
-    : action === 'export'
-      ? ability.can('export', module) && (!record || ability.can('read', asRecord(module, record)))
-      : ability.can(action, module);
+  const allowed =
+    record && action !== 'create' && action !== 'export'
+      ? ability.can(action, asRecord(module, record))
+      : action === 'export'
+        ? ability.can('export', module) && (!record || ability.can('read', asRecord(module, record)))
+        : ability.can(action, module);
 
   if (user.kind === 'client') return out(allowed, explainClient(index, catalog, user, module, record, action));
   if (user.status !== 'active') return out(false, [{ code: 'inactive' }]);
@@ -88,14 +94,20 @@ export function explainDecision(
   if (!spec) return out(false, [{ code: 'noModulePrivilege', profiles: profiles.map((p) => p.name), action, module }]);
 
   // Step 3.
-  const global = action === 'read' ? profiles.find((p) => p.viewAll || p.editAll) : action === 'edit' || action === 'create' ? profiles.find((p) => p.editAll) : undefined;
-  if (global) return out(allowed, [{ code: 'globalPrivilege', privilege: global.editAll && action !== 'read' ? 'editAll' : global.viewAll ? 'viewAll' : 'editAll', profile: global.name }]);
+  const global =
+    action === 'read' ? profiles.find((p) => p.viewAll || p.editAll) : action === 'edit' || action === 'create' ? profiles.find((p) => p.editAll) : undefined;
+  if (global)
+    return out(allowed, [
+      { code: 'globalPrivilege', privilege: global.editAll && action !== 'read' ? 'editAll' : global.viewAll ? 'viewAll' : 'editAll', profile: global.name },
+    ]);
   // Step 4.
   const granting = profiles.filter((p) => profileGrants(p, module, action));
   if (!granting.length) {
-    return out(false, [action === 'export' && profiles.some((p) => p.viewAll)
-      ? { code: 'exportNotGranted', module }
-      : { code: 'noModulePrivilege', profiles: profiles.map((p) => p.name), action, module }]);
+    return out(false, [
+      action === 'export' && profiles.some((p) => p.viewAll)
+        ? { code: 'exportNotGranted', module }
+        : { code: 'noModulePrivilege', profiles: profiles.map((p) => p.name), action, module },
+    ]);
   }
   // A catalogue: the module privilege alone decides, on every record (no owner, default or rule).
   if (action === 'create' || action === 'export' || !record || spec.owner.kind === 'none') {
@@ -109,7 +121,7 @@ export function explainDecision(
     // Step 5.
     if (spec.contactTypeField) {
       const type = record[spec.contactTypeField] as ContactType;
-      const scope = CONTACT_TYPES.includes(type) ? p.contactScopes[type] ?? 'all' : 'all';
+      const scope = CONTACT_TYPES.includes(type) ? (p.contactScopes[type] ?? 'all') : 'all';
       if (scope === 'none') {
         denied.push({ code: 'scopeNone', profile: p.name, contactType: type });
         continue;
@@ -137,7 +149,12 @@ function advisorRole(spec: ModuleSpec, record: Record<string, unknown>, userId: 
 }
 
 function generalReason(
-  index: SetupIndex, catalog: ModuleCatalog, spec: ModuleSpec, user: AccessUser, record: Record<string, unknown>, action: 'read' | 'edit' | 'delete',
+  index: SetupIndex,
+  catalog: ModuleCatalog,
+  spec: ModuleSpec,
+  user: AccessUser,
+  record: Record<string, unknown>,
+  action: 'read' | 'edit' | 'delete',
 ): Reason | null {
   const teams = new Set(user.teamIds);
   // Step 6.
@@ -195,13 +212,23 @@ function targetName(index: SetupIndex, t: RuleTarget): string {
 }
 
 /** A client user: only their dossiers decide (docs/spec/client-access.md). */
-function explainClient(index: SetupIndex, catalog: ModuleCatalog, user: AccessUser, module: string, record: Record<string, unknown> | null, action: ModuleAction): Reason[] {
+function explainClient(
+  index: SetupIndex,
+  catalog: ModuleCatalog,
+  user: AccessUser,
+  module: string,
+  record: Record<string, unknown> | null,
+  action: ModuleAction,
+): Reason[] {
   if (user.status !== 'active') return [{ code: 'inactive' }];
   const dossiers = user.dossiers ?? [];
   if (!dossiers.length) return [{ code: 'clientWithoutDossier' }];
   const spec = catalog.modules.find((m) => m.name === module);
   const granting = spec?.dossier
-    ? dossiers.filter((d) => { const p = index.profiles.get(d.profileId); return !!p && p.audience === 'client' && profileGrants(p, module, action); })
+    ? dossiers.filter((d) => {
+        const p = index.profiles.get(d.profileId);
+        return !!p && p.audience === 'client' && profileGrants(p, module, action);
+      })
     : [];
   const names = (list: typeof dossiers) => [...new Set(list.map((d) => index.profiles.get(d.profileId)?.name ?? `#${d.profileId}`))];
   if (!granting.length) return [{ code: 'noDossierPrivilege', profiles: names(dossiers), action, module }];

@@ -1,6 +1,4 @@
-import {
-  CLIENT_TIERS, INTERNAL_TIERS, MODULE_ACTIONS, type ClientTier, type LicenseTier, type ModuleAction, type ProfileDef,
-} from './model.js';
+import { CLIENT_TIERS, INTERNAL_TIERS, MODULE_ACTIONS, type ClientTier, type LicenseTier, type ModuleAction, type ProfileDef } from './model.js';
 import type { ModuleCatalog } from './modules.js';
 
 /**
@@ -18,15 +16,18 @@ export function clientTierMaximum(catalog: Pick<ModuleCatalog, 'clientTiers'>, t
 }
 
 export function isTierOfAudience(tier: LicenseTier, audience: 'internal' | 'client'): boolean {
-  return audience === 'client'
-    ? (CLIENT_TIERS as readonly string[]).includes(tier)
-    : (INTERNAL_TIERS as readonly string[]).includes(tier);
+  return audience === 'client' ? (CLIENT_TIERS as readonly string[]).includes(tier) : (INTERNAL_TIERS as readonly string[]).includes(tier);
 }
 
 /** The tiers' names in the server's French messages, as the screens say them (locale profilesTier_*, tier_*). */
 export const TIER_LABELS: Record<string, string> = {
-  limited: 'Limitée', standard: 'Standard', premium: 'Premium',
-  connect: 'Connect & pay', invoicing: 'Easy Invoicing', accounting: 'Comptabilité complète', commercial: 'Gestion commerciale avancée',
+  limited: 'Limitée',
+  standard: 'Standard',
+  premium: 'Premium',
+  connect: 'Connect & pay',
+  invoicing: 'Easy Invoicing',
+  accounting: 'Comptabilité complète',
+  commercial: 'Gestion commerciale avancée',
 };
 
 export function tierRank(tier: LicenseTier): number {

@@ -39,7 +39,8 @@ const PROBLEMS = {
 export function loginHoursProblems(hours: LoginHours, lang: 'en' | 'fr' = 'en'): string[] {
   const say = PROBLEMS[lang];
   const h = hours as unknown as { tz?: unknown; days?: unknown };
-  if (!h || typeof h !== 'object' || Array.isArray(h) || typeof h.tz !== 'string' || !h.days || typeof h.days !== 'object' || Array.isArray(h.days)) return [say.shape];
+  if (!h || typeof h !== 'object' || Array.isArray(h) || typeof h.tz !== 'string' || !h.days || typeof h.days !== 'object' || Array.isArray(h.days))
+    return [say.shape];
   const problems: string[] = [];
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: hours.tz });
@@ -63,7 +64,11 @@ export function loginHoursProblems(hours: LoginHours, lang: 'en' | 'fr' = 'en'):
 export function isWithinLoginHours(hours: LoginHours | null, at: Date): boolean {
   if (!hours) return true;
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: hours.tz, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: hours.tz,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const day = get('weekday').toLowerCase().slice(0, 3) as WeekDay;

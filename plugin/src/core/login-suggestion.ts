@@ -6,8 +6,16 @@ import { LOGIN_PATTERN } from './password-policy.js';
  * hold removed. When it is taken, the caller tries `loginCandidate(base, 2)`, 3, ...
  */
 export function loginBase(firstName: string, lastName: string): string {
-  const plain = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim()
-    .replace(/[\s']+/g, '-').replace(/[^a-z0-9._-]/g, '').replace(/-+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  const plain = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .trim()
+      .replace(/[\s']+/g, '-')
+      .replace(/[^a-z0-9._-]/g, '')
+      .replace(/-+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '');
   const first = plain(firstName);
   const last = plain(lastName);
   const base = [first.slice(0, 1), last].filter(Boolean).join('.') || 'utilisateur';

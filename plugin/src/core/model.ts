@@ -72,10 +72,7 @@ export interface TeamDef {
   teamIds: number[];
 }
 
-export type RuleTarget =
-  | { kind: 'role'; roleId: number }
-  | { kind: 'roleAndSubordinates'; roleId: number }
-  | { kind: 'team'; teamId: number };
+export type RuleTarget = { kind: 'role'; roleId: number } | { kind: 'roleAndSubordinates'; roleId: number } | { kind: 'team'; teamId: number };
 
 export interface RuleDef {
   id: number;

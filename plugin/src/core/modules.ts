@@ -27,9 +27,7 @@ export interface LinkSpec {
  * module (Account), or the link to it (`accountField`) and, for a record without one of its own,
  * its direct parents in order (a SalesOrder's quote, else its deal): one level only.
  */
-export type DossierSpec =
-  | { root: true }
-  | { accountField: string; parents?: Array<{ field: string; module: string }> };
+export type DossierSpec = { root: true } | { accountField: string; parents?: Array<{ field: string; module: string }> };
 
 export interface ModuleSpec {
   name: string;
@@ -104,9 +102,11 @@ export function catalogProblems(catalog: ModuleCatalog): string[] {
   const sharing = new Set(catalog.sharingModules.map((m) => m.name));
   for (const m of catalog.modules) {
     if (m.owner.kind === 'none') {
-      if (m.sharingModule !== undefined) problems.push(`module ${m.name}: a catalogue (owner none) takes no sharing module: its module privileges alone decide`);
+      if (m.sharingModule !== undefined)
+        problems.push(`module ${m.name}: a catalogue (owner none) takes no sharing module: its module privileges alone decide`);
       if (m.dossier && 'root' in m.dossier) problems.push(`module ${m.name}: a catalogue cannot be the dossiers' root (a dossier's records take its owner)`);
-    } else if (m.sharingModule === undefined || !sharing.has(m.sharingModule)) problems.push(`module ${m.name}: unknown sharing module "${m.sharingModule}" (known: ${[...sharing].join(', ')})`);
+    } else if (m.sharingModule === undefined || !sharing.has(m.sharingModule))
+      problems.push(`module ${m.name}: unknown sharing module "${m.sharingModule}" (known: ${[...sharing].join(', ')})`);
     for (const l of m.links) if (!names.has(l.module)) problems.push(`module ${m.name}: link ${l.field} points to unknown module "${l.module}"`);
     for (const t of m.sharedThrough ?? []) {
       if (!sharing.has(t.module)) problems.push(`module ${m.name}: sharedThrough names unknown sharing module "${t.module}"`);
@@ -119,8 +119,10 @@ export function catalogProblems(catalog: ModuleCatalog): string[] {
     if (!m.links.some((l) => l.field === d.accountField)) problems.push(`module ${m.name}: dossier.accountField ${d.accountField} is not one of its links`);
     for (const p of d.parents ?? []) {
       const parent = catalog.modules.find((x) => x.name === p.module);
-      if (!m.links.some((l) => l.field === p.field && l.module === p.module)) problems.push(`module ${m.name}: dossier parent ${p.field} is not a link to ${p.module}`);
-      else if (!parent?.dossier || 'root' in parent.dossier) problems.push(`module ${m.name}: dossier parent ${p.module} has no dossier.accountField of its own`);
+      if (!m.links.some((l) => l.field === p.field && l.module === p.module))
+        problems.push(`module ${m.name}: dossier parent ${p.field} is not a link to ${p.module}`);
+      else if (!parent?.dossier || 'root' in parent.dossier)
+        problems.push(`module ${m.name}: dossier parent ${p.module} has no dossier.accountField of its own`);
     }
   }
   for (const s of catalog.sharingModules) {

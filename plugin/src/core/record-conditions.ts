@@ -52,11 +52,9 @@ export function ownedBy(index: SetupIndex, spec: ModuleSpec, sources: RuleTarget
     }
   }
   const teamField = ownerTeamField(spec);
-  return [
-    inList(prefix + OWNER_ROLE, roles),
-    inList(prefix + OWNER_TEAMS, teamsOfOwner),
-    teamField ? inList(prefix + teamField, owningTeams) : null,
-  ].filter((c): c is Condition => c !== null);
+  return [inList(prefix + OWNER_ROLE, roles), inList(prefix + OWNER_TEAMS, teamsOfOwner), teamField ? inList(prefix + teamField, owningTeams) : null].filter(
+    (c): c is Condition => c !== null,
+  );
 }
 
 /** Which rules reach a user with role `roleId` and team memberships `teamIds` ("to"), hierarchy included. */

@@ -27,8 +27,6 @@ export class Refusal extends Error {
 }
 
 /** A refusal of the administration plane, in French with its English at hand. */
-export function adminPlaneRefusal(
-  detail: AdminPlaneRefusal, o: { kind?: Refusal['kind']; property?: string; safeguard?: boolean } = {},
-): Refusal {
+export function adminPlaneRefusal(detail: AdminPlaneRefusal, o: { kind?: Refusal['kind']; property?: string; safeguard?: boolean } = {}): Refusal {
   return new Refusal(o.kind ?? 'forbidden', adminPlaneText(detail, 'fr'), o.property, o.safeguard ?? false, detail);
 }

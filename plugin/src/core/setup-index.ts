@@ -86,7 +86,7 @@ export class SetupIndex {
   }
 
   roleName(id: number | null): string {
-    return id === null ? '—' : this.roles.get(id)?.name ?? `#${id}`;
+    return id === null ? '—' : (this.roles.get(id)?.name ?? `#${id}`);
   }
 
   teamName(id: number): string {

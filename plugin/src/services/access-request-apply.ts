@@ -53,7 +53,8 @@ async function freeLogin(m: EntityManager, firstName: string, lastName: string):
 
 /** The user a role change or a deactivation concerns, as they are now. */
 async function target(m: EntityManager, request: StoredRequest): Promise<{ id: number; login: string; role_id: number | null; status: string }> {
-  const [user] = request.target_user_id === null ? [] : await m.query(`SELECT id, login, role_id, status FROM app_user WHERE id = $1`, [request.target_user_id]);
+  const [user] =
+    request.target_user_id === null ? [] : await m.query(`SELECT id, login, role_id, status FROM app_user WHERE id = $1`, [request.target_user_id]);
   if (!user) throw invalid(`L'utilisateur ${request.payload.userLogin ?? ''} n'existe plus : rejetez la demande.`, 'userId');
   return user;
 }
@@ -72,12 +73,27 @@ export async function applyRequest(service: AccessService, ctx: ServiceContext, 
     const login = await freeLogin(m, p.firstName, p.lastName);
     const password = temporaryPassword();
     const [requester] = request.requester_id === null ? [] : await m.query(`SELECT id, company FROM app_user WHERE id = $1`, [request.requester_id]);
-    const userId = await createUser(service, ctx, {
-      login, email: p.email, password, firstName: p.firstName, lastName: p.lastName, title: p.title ?? null, roleId: p.roleId,
-      status: 'active', company: requester?.company ?? null, reportsToId: requester?.id ?? null,
-    }, options);
+    const userId = await createUser(
+      service,
+      ctx,
+      {
+        login,
+        email: p.email,
+        password,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        title: p.title ?? null,
+        roleId: p.roleId,
+        status: 'active',
+        company: requester?.company ?? null,
+        reportsToId: requester?.id ?? null,
+      },
+      options,
+    );
     return {
-      userId, login, temporaryPassword: password,
+      userId,
+      login,
+      temporaryPassword: password,
       message: `Demande n° ${request.id} approuvée : utilisateur ${login} créé avec le rôle ${p.roleName}. Son mot de passe provisoire n'est affiché qu'une fois : transmettez-le lui, il en choisira un à sa première connexion.`,
     };
   }
@@ -89,5 +105,9 @@ export async function applyRequest(service: AccessService, ctx: ServiceContext, 
   }
   if (user.status !== 'active') throw invalid(`${user.login} est déjà désactivé : rien à changer, rejetez la demande.`, 'userId');
   await updateUser(service, ctx, user.id, { status: 'inactive' }, options);
-  return { userId: user.id, login: user.login, message: `Demande n° ${request.id} approuvée : ${user.login} est désactivé, sa session est close à sa prochaine requête.` };
+  return {
+    userId: user.id,
+    login: user.login,
+    message: `Demande n° ${request.id} approuvée : ${user.login} est désactivé, sa session est close à sa prochaine requête.`,
+  };
 }

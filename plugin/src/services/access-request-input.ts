@@ -11,10 +11,15 @@ export const REQUEST_TYPES = ['newUser', 'roleChange', 'deactivation'] as const;
 export type AccessRequestType = (typeof REQUEST_TYPES)[number];
 
 const text = (label: string, max: number) =>
-  z.string({ error: (issue) => (issue.input == null ? `${label} : obligatoire.` : `${label} : texte attendu.`) })
-    .trim().max(max, `${label} : ${max} caractères au plus.`);
+  z
+    .string({ error: (issue) => (issue.input == null ? `${label} : obligatoire.` : `${label} : texte attendu.`) })
+    .trim()
+    .max(max, `${label} : ${max} caractères au plus.`);
 const required = (label: string, max: number) => text(label, max).min(1, `${label} : obligatoire.`);
-const optional = (label: string, max: number) => text(label, max).nullish().transform((v) => v || null);
+const optional = (label: string, max: number) =>
+  text(label, max)
+    .nullish()
+    .transform((v) => v || null);
 /** A row's id: a number, or a string of digits (a form's select). */
 const rowId = (label: string) => {
   const message = `${label} : obligatoire (un n° de la liste).`;
@@ -26,24 +31,28 @@ const unknownKeys = {
   error: (issue: z.core.$ZodRawIssue) => (issue.code === 'unrecognized_keys' ? `Champ inconnu : ${issue.keys.join(', ')}.` : undefined),
 };
 
-const newUser = z.strictObject({
-  type: z.literal('newUser'),
-  firstName: required('Prénom', 100),
-  lastName: required('Nom', 100),
-  email: required('E-mail', 254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'E-mail : adresse invalide.'),
-  title: optional('Poste', 200),
-  roleId: rowId('Rôle'),
-  note,
-}, unknownKeys);
+const newUser = z.strictObject(
+  {
+    type: z.literal('newUser'),
+    firstName: required('Prénom', 100),
+    lastName: required('Nom', 100),
+    email: required('E-mail', 254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'E-mail : adresse invalide.'),
+    title: optional('Poste', 200),
+    roleId: rowId('Rôle'),
+    note,
+  },
+  unknownKeys,
+);
 
 const roleChange = z.strictObject({ type: z.literal('roleChange'), userId: rowId('Utilisateur'), roleId: rowId('Rôle'), note }, unknownKeys);
 
 const deactivation = z.strictObject({ type: z.literal('deactivation'), userId: rowId('Utilisateur'), reason: required('Motif', 500), note }, unknownKeys);
 
 const requestInput = z.discriminatedUnion('type', [newUser, roleChange, deactivation], {
-  error: (issue) => (issue.code === 'invalid_union' || issue.code === 'invalid_type'
-    ? `Type de demande : ${REQUEST_TYPES.join(', ')} (nouvel utilisateur, changement de rôle, désactivation).`
-    : undefined),
+  error: (issue) =>
+    issue.code === 'invalid_union' || issue.code === 'invalid_type'
+      ? `Type de demande : ${REQUEST_TYPES.join(', ')} (nouvel utilisateur, changement de rôle, désactivation).`
+      : undefined,
 });
 
 export type AccessRequestInput = z.infer<typeof requestInput>;
@@ -58,8 +67,9 @@ export function parseRequestInput(input: unknown): AccessRequestInput {
 
 /** A handler's words: a rejection's reason (required) or an approval's note (optional). */
 export function handlerNote(value: unknown, required: boolean): string | null {
-  const parsed = (required ? text('Motif du rejet', 2000).min(1, 'Motif du rejet : obligatoire, il est montré au demandeur.') : optional('Note', 2000))
-    .safeParse(value ?? (required ? '' : null));
+  const parsed = (
+    required ? text('Motif du rejet', 2000).min(1, 'Motif du rejet : obligatoire, il est montré au demandeur.') : optional('Note', 2000)
+  ).safeParse(value ?? (required ? '' : null));
   if (!parsed.success) throw invalid(parsed.error.issues[0].message, required ? 'reason' : 'note');
   return parsed.data || null;
 }

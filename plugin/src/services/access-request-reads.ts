@@ -61,10 +61,18 @@ export async function teamUsers(db: Db, requesterId: number, onlyUserId: number 
  * request may name.
  */
 export async function teamView(service: AccessService, ua: UserAccess) {
-  const teams = await service.ds.query(
-    `SELECT t.id, t.name FROM team_member tm JOIN team t ON t.id = tm.team_id WHERE tm.user_id = $1 ORDER BY t.name`, [ua.user.id]);
+  const teams = await service.ds.query(`SELECT t.id, t.name FROM team_member tm JOIN team t ON t.id = tm.team_id WHERE tm.user_id = $1 ORDER BY t.name`, [
+    ua.user.id,
+  ]);
   const members = await teamUsers(service.ds, ua.user.id);
-  const loaded = new Map((await loadAccessUsers(service.ds, members.map((u) => u.id))).map((u) => [u.id, u]));
+  const loaded = new Map(
+    (
+      await loadAccessUsers(
+        service.ds,
+        members.map((u) => u.id),
+      )
+    ).map((u) => [u.id, u]),
+  );
   const users = [];
   for (const u of members) {
     const user = loaded.get(u.id);
@@ -96,8 +104,7 @@ export async function listRequests(db: Db, filter: RequestFilter, limit = 200) {
   if (filter.requesterId !== undefined) add('a.requester_id = ?', filter.requesterId);
   if (filter.status === 'handled') where.push(`a.status <> 'open'`);
   else if (filter.status) add('a.status = ?', filter.status);
-  const order = filter.status === 'open' ? 'a.created_at, a.id'
-    : filter.status ? 'a.handled_at DESC, a.id DESC' : 'a.created_at DESC, a.id DESC';
+  const order = filter.status === 'open' ? 'a.created_at, a.id' : filter.status ? 'a.handled_at DESC, a.id DESC' : 'a.created_at DESC, a.id DESC';
   const rows = await db.query(
     `SELECT a.id, a.type, a.status, a.payload, a.note, a.requester_id, a.requester_login, rq.full_name AS requester_name,
             a.target_user_id, tu.login AS target_login, tu.full_name AS target_name,
@@ -121,8 +128,10 @@ export async function listRequests(db: Db, filter: RequestFilter, limit = 200) {
     note: r.note,
     requester: person(r.requester_id, r.requester_login, r.requester_name),
     // A target deleted since is still named, from what the request recorded of them.
-    target: r.target_user_id === null && !r.payload.userLogin ? null
-      : person(r.target_user_id, r.target_login ?? r.payload.userLogin, r.target_name ?? r.payload.userName ?? null),
+    target:
+      r.target_user_id === null && !r.payload.userLogin
+        ? null
+        : person(r.target_user_id, r.target_login ?? r.payload.userLogin, r.target_name ?? r.payload.userName ?? null),
     handler: person(r.handler_id, r.handler_login, r.handler_name),
     handlerNote: r.handler_note,
     refusal: r.refusal,
@@ -140,7 +149,9 @@ export async function listRequests(db: Db, filter: RequestFilter, limit = 200) {
  * request waits for the handler.
  */
 export function asRequesterSees<T extends { refusal: string | null }>(request: T): T {
-  return request.refusal ? { ...request, refusal: "Un gestionnaire l'a examinée sans pouvoir l'appliquer telle quelle : elle reste ouverte et il vous répondra." } : request;
+  return request.refusal
+    ? { ...request, refusal: "Un gestionnaire l'a examinée sans pouvoir l'appliquer telle quelle : elle reste ouverte et il vous répondra." }
+    : request;
 }
 
 export async function requestById(db: Db, id: number) {

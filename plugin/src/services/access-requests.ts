@@ -18,7 +18,9 @@ import type { ServiceContext } from './context.js';
  */
 
 const TYPE_LABELS: Record<StoredRequest['type'], string> = {
-  newUser: 'Nouvel utilisateur', roleChange: 'Changement de rôle', deactivation: 'Désactivation',
+  newUser: 'Nouvel utilisateur',
+  roleChange: 'Changement de rôle',
+  deactivation: 'Désactivation',
 };
 
 /** The request as the audit trail names it: "Changement de rôle : s.carpentier". */
@@ -56,9 +58,13 @@ async function payloadOf(m: EntityManager, ua: UserAccess, request: AccessReques
  * e-mail among the requester's own (another lead's requests are not theirs to learn of).
  */
 async function refuseDuplicate(m: EntityManager, requesterId: number, request: AccessRequestInput): Promise<void> {
-  const [twin] = request.type === 'newUser'
-    ? await m.query(`SELECT id FROM access_request WHERE status = 'open' AND type = 'newUser' AND requester_id = $2 AND lower(payload ->> 'email') = lower($1)`, [request.email, requesterId])
-    : await m.query(`SELECT id FROM access_request WHERE status = 'open' AND type = $1 AND target_user_id = $2`, [request.type, request.userId]);
+  const [twin] =
+    request.type === 'newUser'
+      ? await m.query(
+          `SELECT id FROM access_request WHERE status = 'open' AND type = 'newUser' AND requester_id = $2 AND lower(payload ->> 'email') = lower($1)`,
+          [request.email, requesterId],
+        )
+      : await m.query(`SELECT id FROM access_request WHERE status = 'open' AND type = $1 AND target_user_id = $2`, [request.type, request.userId]);
   if (twin) throw invalid(`Une demande identique (n° ${twin.id}) est déjà ouverte : elle attend d'être traitée.`, 'type');
 }
 
@@ -84,7 +90,9 @@ export async function createAccessRequest(service: AccessService, ctx: ServiceCo
 /** The request, locked for its handling; refused when unknown or already handled. */
 async function openRequest(m: EntityManager, id: number): Promise<StoredRequest> {
   const [request] = await m.query(
-    `SELECT id, type, status, payload, requester_id, target_user_id, handler_login FROM access_request WHERE id = $1 FOR UPDATE`, [id]);
+    `SELECT id, type, status, payload, requester_id, target_user_id, handler_login FROM access_request WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
   if (!request) throw new Refusal('notFound', `Aucune demande d'accès n° ${id}. ${NOTHING_CHANGED}`);
   if (request.status !== 'open') {
     const how = request.status === 'approved' ? 'approuvée' : 'rejetée';
@@ -94,7 +102,15 @@ async function openRequest(m: EntityManager, id: number): Promise<StoredRequest>
 }
 
 /** Closes a request, with the audit entries of its handling linked to it. */
-async function close(m: EntityManager, ua: UserAccess, request: StoredRequest, status: 'approved' | 'rejected', note: string | null, entryIds: number[], resultUserId: number | null) {
+async function close(
+  m: EntityManager,
+  ua: UserAccess,
+  request: StoredRequest,
+  status: 'approved' | 'rejected',
+  note: string | null,
+  entryIds: number[],
+  resultUserId: number | null,
+) {
   await m.query(
     `UPDATE access_request SET status = $2, handler_id = $3, handler_login = $4, handler_note = $5, result_user_id = $6,
             audit_entry_ids = $7::bigint[], refusal = NULL, handled_at = now(), updated_at = now() WHERE id = $1`,
@@ -102,9 +118,24 @@ async function close(m: EntityManager, ua: UserAccess, request: StoredRequest, s
   );
 }
 
-const auditDecision = (m: EntityManager, ctx: ServiceContext, request: StoredRequest, status: 'approved' | 'rejected', note: string | null, resultUserId: number | null) =>
-  auditSetup(m, ctx, status === 'approved' ? 'approve' : 'reject', 'AccessRequest', request.id, reference(request.type, request.payload),
-    { status: 'open' }, { status, handlerNote: note, ...(resultUserId ? { resultUserId } : {}) });
+const auditDecision = (
+  m: EntityManager,
+  ctx: ServiceContext,
+  request: StoredRequest,
+  status: 'approved' | 'rejected',
+  note: string | null,
+  resultUserId: number | null,
+) =>
+  auditSetup(
+    m,
+    ctx,
+    status === 'approved' ? 'approve' : 'reject',
+    'AccessRequest',
+    request.id,
+    reference(request.type, request.payload),
+    { status: 'open' },
+    { status, handlerNote: note, ...(resultUserId ? { resultUserId } : {}) },
+  );
 
 /**
  * Approves an open request: the change, its audit entries, the billing events of seats over (once
@@ -112,9 +143,7 @@ const auditDecision = (m: EntityManager, ctx: ServiceContext, request: StoredReq
  * whole; the request stays open and keeps the refusal (written after the rollback), and the
  * refusal is thrown on. A seat warning is no refusal: it is thrown on and nothing is recorded.
  */
-export async function approveAccessRequest(
-  service: AccessService, ctx: ServiceContext, id: number, options: { note?: unknown } = {},
-): Promise<Applied> {
+export async function approveAccessRequest(service: AccessService, ctx: ServiceContext, id: number, options: { note?: unknown } = {}): Promise<Applied> {
   const ua = ctx.actor;
   requireCapability(ua, 'manageUsers');
   const note = handlerNote(options.note, false);
@@ -151,7 +180,10 @@ async function recheckRequester(service: AccessService, m: EntityManager, reques
     throw invalid(`Le demandeur n'a plus le droit de demander des changements d'accès : rejetez la demande n° ${request.id}.`, 'requester');
   }
   if (request.type !== 'newUser' && (request.target_user_id === null || !(await teamUsers(m, requester.user.id, request.target_user_id)).length)) {
-    throw invalid(`${request.payload.userLogin ?? "L'utilisateur"} n'est plus dans les équipes du demandeur (ou plus dans ce qu'il peut demander) : rejetez la demande n° ${request.id}.`, 'userId');
+    throw invalid(
+      `${request.payload.userLogin ?? "L'utilisateur"} n'est plus dans les équipes du demandeur (ou plus dans ce qu'il peut demander) : rejetez la demande n° ${request.id}.`,
+      'userId',
+    );
   }
 }
 

@@ -18,10 +18,20 @@ export async function snapshot(m: EntityManager, table: string, key: string | nu
 
 /** Every change to the access set-up is an audit entry, in the transaction of the change. */
 export async function auditSetup(
-  m: EntityManager, ctx: ServiceContext, action: string, module: string, id: string | number, reference: string | null,
-  before: Record<string, unknown> | null, after: Record<string, unknown> | null,
+  m: EntityManager,
+  ctx: ServiceContext,
+  action: string,
+  module: string,
+  id: string | number,
+  reference: string | null,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
 ): Promise<void> {
   await audit(m, auditActor(ctx), {
-    action, module, recordId: id, reference, changes: diff(before, after),
+    action,
+    module,
+    recordId: id,
+    reference,
+    changes: diff(before, after),
   });
 }

@@ -22,7 +22,7 @@ type Pair = { userId: number; login: string; accountId: number; account: string;
 /** The dossiers' root table (the Account table), from the app's module declarations. */
 export function dossierTable(service: AccessService): string {
   const root = dossierRoot(service.registry.catalog);
-  if (!root) throw invalid("Cette application ne déclare pas de dossiers clients (aucun module racine).");
+  if (!root) throw invalid('Cette application ne déclare pas de dossiers clients (aucun module racine).');
   return service.table(root.name).table;
 }
 
@@ -42,7 +42,14 @@ async function clientProfile(m: EntityManager, id: number, property: string): Pr
   return p;
 }
 
-async function auditDossiers(m: EntityManager, service: AccessService, ctx: ServiceContext, userId: number, login: string, before: Array<[string, string]>): Promise<void> {
+async function auditDossiers(
+  m: EntityManager,
+  service: AccessService,
+  ctx: ServiceContext,
+  userId: number,
+  login: string,
+  before: Array<[string, string]>,
+): Promise<void> {
   const after = await grantsOf(m, service, userId);
   if (JSON.stringify(before) !== JSON.stringify(after)) await auditSetup(m, ctx, 'update', 'User', userId, login, { dossiers: before }, { dossiers: after });
 }
@@ -51,24 +58,30 @@ async function auditDossiers(m: EntityManager, service: AccessService, ctx: Serv
 export async function setDossierGrants(service: AccessService, ctx: ServiceContext, userId: number, grants: DossierGrantInput[]): Promise<void> {
   requireCapability(ctx.actor, 'manageUsers');
   let login = `n° ${userId}`;
-  await seatGuarded(service, ctx, () => ({ change: 'dossierGrants', text: `Dossiers de l'utilisateur client ${login}` }), async (m) => {
-    const [user] = await m.query(`SELECT id, login, kind FROM app_user WHERE id = $1 FOR UPDATE`, [userId]);
-    login = user?.login ?? login;
-    if (!user) throw new Refusal('notFound', `Aucun utilisateur n° ${userId}. ${NOTHING_CHANGED}`);
-    if (user.kind !== 'client') throw invalid(`${user.login} est un utilisateur interne : seuls les utilisateurs clients ont des dossiers.`, 'dossiers');
-    const seen = new Set<number>();
-    for (const [i, g] of grants.entries()) {
-      if (seen.has(g.accountId)) throw invalid(`Deux profils pour le même compte (dossier ${i + 1}) : un seul profil par dossier.`, 'dossiers');
-      seen.add(g.accountId);
-      const [account] = await m.query(`SELECT id FROM "${dossierTable(service)}" WHERE id = $1`, [g.accountId]);
-      if (!account) throw invalid(`Aucun compte n° ${g.accountId} (dossier ${i + 1}).`, 'dossiers');
-      await clientProfile(m, g.profileId, 'dossiers');
-    }
-    const before = await grantsOf(m, service, userId);
-    await m.query(`DELETE FROM dossier_grant WHERE user_id = $1`, [userId]);
-    for (const g of grants) await m.query(`INSERT INTO dossier_grant (user_id, account_id, profile_id) VALUES ($1, $2, $3)`, [userId, g.accountId, g.profileId]);
-    await auditDossiers(m, service, ctx, userId, user.login, before);
-  });
+  await seatGuarded(
+    service,
+    ctx,
+    () => ({ change: 'dossierGrants', text: `Dossiers de l'utilisateur client ${login}` }),
+    async (m) => {
+      const [user] = await m.query(`SELECT id, login, kind FROM app_user WHERE id = $1 FOR UPDATE`, [userId]);
+      login = user?.login ?? login;
+      if (!user) throw new Refusal('notFound', `Aucun utilisateur n° ${userId}. ${NOTHING_CHANGED}`);
+      if (user.kind !== 'client') throw invalid(`${user.login} est un utilisateur interne : seuls les utilisateurs clients ont des dossiers.`, 'dossiers');
+      const seen = new Set<number>();
+      for (const [i, g] of grants.entries()) {
+        if (seen.has(g.accountId)) throw invalid(`Deux profils pour le même compte (dossier ${i + 1}) : un seul profil par dossier.`, 'dossiers');
+        seen.add(g.accountId);
+        const [account] = await m.query(`SELECT id FROM "${dossierTable(service)}" WHERE id = $1`, [g.accountId]);
+        if (!account) throw invalid(`Aucun compte n° ${g.accountId} (dossier ${i + 1}).`, 'dossiers');
+        await clientProfile(m, g.profileId, 'dossiers');
+      }
+      const before = await grantsOf(m, service, userId);
+      await m.query(`DELETE FROM dossier_grant WHERE user_id = $1`, [userId]);
+      for (const g of grants)
+        await m.query(`INSERT INTO dossier_grant (user_id, account_id, profile_id) VALUES ($1, $2, $3)`, [userId, g.accountId, g.profileId]);
+      await auditDossiers(m, service, ctx, userId, user.login, before);
+    },
+  );
 }
 
 /** The (user, dossier) pairs under a client profile. */
@@ -101,12 +114,17 @@ export async function transferAllClientUsers(service: AccessService, ctx: Servic
 /** "Transférer un utilisateur (avancé)": one user, one dossier, a new client profile. */
 export async function transferOneDossier(service: AccessService, ctx: ServiceContext, userId: number, accountId: number, toId: number): Promise<void> {
   requireCapability(ctx.actor, 'manageUsers');
-  await seatGuarded(service, ctx, { change: 'dossierGrants', text: `Dossier n° ${accountId} de l'utilisateur n° ${userId} transféré au profil n° ${toId}` }, async (m) => {
-    await clientProfile(m, toId, 'to');
-    const [user] = await m.query(`SELECT login FROM app_user WHERE id = $1`, [userId]);
-    const before = user ? await grantsOf(m, service, userId) : [];
-    const [, count] = await m.query(`UPDATE dossier_grant SET profile_id = $3 WHERE user_id = $1 AND account_id = $2`, [userId, accountId, toId]);
-    if (!user || !count) throw new Refusal('notFound', `Cet utilisateur n'a pas de dossier sur le compte n° ${accountId}. ${NOTHING_CHANGED}`);
-    await auditDossiers(m, service, ctx, userId, user.login, before);
-  });
+  await seatGuarded(
+    service,
+    ctx,
+    { change: 'dossierGrants', text: `Dossier n° ${accountId} de l'utilisateur n° ${userId} transféré au profil n° ${toId}` },
+    async (m) => {
+      await clientProfile(m, toId, 'to');
+      const [user] = await m.query(`SELECT login FROM app_user WHERE id = $1`, [userId]);
+      const before = user ? await grantsOf(m, service, userId) : [];
+      const [, count] = await m.query(`UPDATE dossier_grant SET profile_id = $3 WHERE user_id = $1 AND account_id = $2`, [userId, accountId, toId]);
+      if (!user || !count) throw new Refusal('notFound', `Cet utilisateur n'a pas de dossier sur le compte n° ${accountId}. ${NOTHING_CHANGED}`);
+      await auditDossiers(m, service, ctx, userId, user.login, before);
+    },
+  );
 }

@@ -14,12 +14,17 @@ import { audit, type AuditActor } from '../adapters/postgres/audit.js';
  */
 
 type Covers = { tier?: LicenseTier | null; grants?: Record<string, LicenseTier> } | null;
-interface FreeSeatRow { id: number; login: string; kind: 'internal' | 'client'; covers: Covers; now: Covers }
+interface FreeSeatRow {
+  id: number;
+  login: string;
+  kind: 'internal' | 'client';
+  covers: Covers;
+  now: Covers;
+}
 
 /** The free-seat users, with what they are covered for and what they would hold now. */
 export async function freeSeatState(m: EntityManager): Promise<Map<number, FreeSeatRow>> {
-  const rows: FreeSeatRow[] = await m.query(
-    `SELECT id, login, kind, free_seat_covers AS covers, portier_seat_covers(id) AS now FROM app_user WHERE free_seat`);
+  const rows: FreeSeatRow[] = await m.query(`SELECT id, login, kind, free_seat_covers AS covers, portier_seat_covers(id) AS now FROM app_user WHERE free_seat`);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -47,7 +52,10 @@ export async function settleFreeSeats(m: EntityManager, actor: AuditActor, befor
     } else if (row.kind === 'internal' && row.now?.tier && tierRank(row.now.tier) > coveredRank(row.covers)) {
       await m.query(`UPDATE app_user SET free_seat = false, free_seat_reason = NULL, free_seat_covers = NULL WHERE id = $1`, [row.id]);
       await audit(m, actor, {
-        action: 'freeSeatEnded', module: 'User', recordId: row.id, reference: row.login,
+        action: 'freeSeatEnded',
+        module: 'User',
+        recordId: row.id,
+        reference: row.login,
         changes: { freeSeat: [true, false], tier: [row.covers?.tier ?? null, row.now.tier] },
         message: adminPlaneText({ code: 'freeSeatEnded', login: row.login }),
       });

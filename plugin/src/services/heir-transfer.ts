@@ -21,7 +21,11 @@ export interface HandOver {
 
 /** Makes every module's hand-overs and writes one entry per record moved; says how many records moved. */
 export async function handOver(
-  service: AccessService, m: EntityManager, ctx: ServiceContext, handOvers: (spec: ModuleSpec) => HandOver[], why: string,
+  service: AccessService,
+  m: EntityManager,
+  ctx: ServiceContext,
+  handOvers: (spec: ModuleSpec) => HandOver[],
+  why: string,
 ): Promise<number> {
   const entries: AuditInput[] = [];
   for (const name of service.registry.names) {
@@ -52,14 +56,22 @@ export async function handOver(
 export function fromUser(from: number, to: number) {
   return (spec: ModuleSpec): HandOver[] => {
     const teamField = spec.owner.kind === 'userOrTeam' ? spec.owner.teamField : null;
-    return ownerFields(spec).filter((f) => f !== teamField).map((field) => ({ field, from, set: { [field]: to } }));
+    return ownerFields(spec)
+      .filter((f) => f !== teamField)
+      .map((field) => ({ field, from, set: { [field]: to } }));
   };
 }
 
 /** A deleted team's records pass to the heir user or team. */
 export function fromTeam(from: number, heir: { userId?: number; teamId?: number }) {
   return (spec: ModuleSpec): HandOver[] =>
-    spec.owner.kind !== 'userOrTeam' ? [] : [{
-      field: spec.owner.teamField, from, set: { [spec.owner.userField]: heir.userId ?? null, [spec.owner.teamField]: heir.teamId ?? null },
-    }];
+    spec.owner.kind !== 'userOrTeam'
+      ? []
+      : [
+          {
+            field: spec.owner.teamField,
+            from,
+            set: { [spec.owner.userField]: heir.userId ?? null, [spec.owner.teamField]: heir.teamId ?? null },
+          },
+        ];
 }

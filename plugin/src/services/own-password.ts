@@ -60,7 +60,12 @@ export async function changeOwnPassword(service: AccessService, ctx: ServiceCont
  * stands (`must_change_password`) and for the sign-in that saw it (its session epoch). Returns
  * the new epoch, for the session that now opens.
  */
-export async function setRequiredPassword(ds: DataSource, user: { id: number; login: string; epoch: number }, next: string, actor: AuditActor): Promise<number> {
+export async function setRequiredPassword(
+  ds: DataSource,
+  user: { id: number; login: string; epoch: number },
+  next: string,
+  actor: AuditActor,
+): Promise<number> {
   checkPolicy(next);
   const [row] = await ds.query(`SELECT password_hash FROM app_user WHERE id = $1 AND must_change_password AND session_epoch = $2`, [user.id, user.epoch]);
   if (!row) throw new Refusal('forbidden', `Ce changement de mot de passe n'est plus attendu : reconnectez-vous. ${NOTHING_CHANGED}`);
@@ -74,7 +79,14 @@ export async function setRequiredPassword(ds: DataSource, user: { id: number; lo
     );
     if (!rows.length) throw new Refusal('forbidden', `Ce changement de mot de passe n'est plus attendu : reconnectez-vous. ${NOTHING_CHANGED}`);
     const epoch = await endSessionsOf(m, user.id);
-    await audit(m, actor, { action: 'passwordChange', module: 'User', recordId: user.id, reference: user.login, changes: { password: ['***', '***'] }, message: 'mot de passe choisi à la connexion, comme demandé' });
+    await audit(m, actor, {
+      action: 'passwordChange',
+      module: 'User',
+      recordId: user.id,
+      reference: user.login,
+      changes: { password: ['***', '***'] },
+      message: 'mot de passe choisi à la connexion, comme demandé',
+    });
     return epoch;
   });
 }

@@ -38,24 +38,29 @@ export async function profileHolders(m: EntityManager | AccessService['ds'], pro
 export async function replaceProfileInRoles(service: AccessService, ctx: ServiceContext, fromId: number, toId: number): Promise<ProfileHolders> {
   const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
-  return seatGuarded(service, ctx, { change: 'roleProfiles', text: `Profil n° ${fromId} remplacé par le n° ${toId} dans ses rôles` }, (m) => delegated(m, ua, async () => {
-    const found = await m.query(`SELECT id, name, audience FROM profile WHERE id = ANY($1::int[]) FOR UPDATE`, [[fromId, toId]]);
-    const from = found.find((p: { id: number }) => p.id === fromId);
-    const to = found.find((p: { id: number }) => p.id === toId);
-    if (!from) throw new Refusal('notFound', `Aucun profil n° ${fromId}. ${NOTHING_CHANGED}`);
-    if (!to || fromId === toId) throw invalid(`Choisissez un autre profil que ${from.name}. ${NOTHING_CHANGED}`, 'to');
-    if (from.audience !== 'internal' || to.audience !== 'internal') {
-      throw invalid(`Les rôles ne reçoivent que des profils internes ; les profils clients se transfèrent par dossier (page Accès clients). ${NOTHING_CHANGED}`, 'to');
-    }
-    const affected = await profileHolders(m, fromId);
-    const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
-    for (const role of affected.roles) {
-      const was = await roleSnapshot(m, role.id);
-      await m.query(`INSERT INTO role_profile (role_id, profile_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [role.id, toId]);
-      await m.query(`DELETE FROM role_profile WHERE role_id = $1 AND profile_id = $2`, [role.id, fromId]);
-      await auditSetup(m, ctx, 'update', 'Role', role.id, role.name, was, await roleSnapshot(m, role.id));
-    }
-    await assertKeepsOwnAdministration(m, ua.user.id, before);
-    return affected;
-  }));
+  return seatGuarded(service, ctx, { change: 'roleProfiles', text: `Profil n° ${fromId} remplacé par le n° ${toId} dans ses rôles` }, (m) =>
+    delegated(m, ua, async () => {
+      const found = await m.query(`SELECT id, name, audience FROM profile WHERE id = ANY($1::int[]) FOR UPDATE`, [[fromId, toId]]);
+      const from = found.find((p: { id: number }) => p.id === fromId);
+      const to = found.find((p: { id: number }) => p.id === toId);
+      if (!from) throw new Refusal('notFound', `Aucun profil n° ${fromId}. ${NOTHING_CHANGED}`);
+      if (!to || fromId === toId) throw invalid(`Choisissez un autre profil que ${from.name}. ${NOTHING_CHANGED}`, 'to');
+      if (from.audience !== 'internal' || to.audience !== 'internal') {
+        throw invalid(
+          `Les rôles ne reçoivent que des profils internes ; les profils clients se transfèrent par dossier (page Accès clients). ${NOTHING_CHANGED}`,
+          'to',
+        );
+      }
+      const affected = await profileHolders(m, fromId);
+      const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
+      for (const role of affected.roles) {
+        const was = await roleSnapshot(m, role.id);
+        await m.query(`INSERT INTO role_profile (role_id, profile_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [role.id, toId]);
+        await m.query(`DELETE FROM role_profile WHERE role_id = $1 AND profile_id = $2`, [role.id, fromId]);
+        await auditSetup(m, ctx, 'update', 'Role', role.id, role.name, was, await roleSnapshot(m, role.id));
+      }
+      await assertKeepsOwnAdministration(m, ua.user.id, before);
+      return affected;
+    }),
+  );
 }

@@ -1,7 +1,16 @@
 import { clientProfileExcess, rightsBeyondTier, isTierOfAudience } from '../core/license-tiers.js';
 import {
-  CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, FIELD_ACCESS, MODULE_ACTIONS, type Capability, type ContactScopes,
-  type FieldAccessMap, type LicenseTier, type ModulePrivileges, type ProfileAudience,
+  CAPABILITIES,
+  CONTACT_SCOPES,
+  CONTACT_TYPES,
+  FIELD_ACCESS,
+  MODULE_ACTIONS,
+  type Capability,
+  type ContactScopes,
+  type FieldAccessMap,
+  type LicenseTier,
+  type ModulePrivileges,
+  type ProfileAudience,
 } from '../core/model.js';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { adminPlaneRefusal, Refusal } from '../core/refusal.js';
@@ -37,9 +46,11 @@ function validateShape(service: AccessService, p: ProfileInput): void {
     if (!modules.includes(m)) throw invalid(`Module inconnu : ${m}.`, 'modules');
     for (const a of Object.keys(privileges)) if (!(MODULE_ACTIONS as readonly string[]).includes(a)) throw invalid(`Action inconnue : ${a}.`, 'modules');
   }
-  for (const c of p.capabilities ?? []) if (!(CAPABILITIES as readonly string[]).includes(c)) throw invalid(`Droit d'administration inconnu : ${c}.`, 'capabilities');
+  for (const c of p.capabilities ?? [])
+    if (!(CAPABILITIES as readonly string[]).includes(c)) throw invalid(`Droit d'administration inconnu : ${c}.`, 'capabilities');
   for (const [t, s] of Object.entries(p.contactScopes ?? {})) {
-    if (!(CONTACT_TYPES as readonly string[]).includes(t) || !(CONTACT_SCOPES as readonly string[]).includes(s as string)) throw invalid(`Portée de contacts invalide : ${t} = ${s}.`, 'contactScopes');
+    if (!(CONTACT_TYPES as readonly string[]).includes(t) || !(CONTACT_SCOPES as readonly string[]).includes(s as string))
+      throw invalid(`Portée de contacts invalide : ${t} = ${s}.`, 'contactScopes');
   }
   for (const [m, fields] of Object.entries(p.fields ?? {})) {
     if (!modules.includes(m)) throw invalid(`Module inconnu : ${m}.`, 'fields');
@@ -60,89 +71,137 @@ export async function saveProfile(service: AccessService, ctx: ServiceContext, i
   requireCapability(ua, 'manageAccess');
   validateShape(service, input);
   let cause: SeatCause = { change: 'profileTier', text: `Profil n° ${id}` };
-  return seatGuarded(service, ctx, () => cause, (m) => delegated(m, ua, async () => {
-    const [current] = id === null ? [null] : await m.query(`SELECT * FROM profile WHERE id = $1 FOR UPDATE`, [id]);
-    if (id !== null && !current) throw new Refusal('notFound', `Aucun profil n° ${id}. ${NOTHING_CHANGED}`);
-    const merged = {
-      name: input.name === undefined && current ? current.name as string : await freeName(m, 'profile', input.name ?? '', id),
-      audience: (input.audience ?? current?.audience ?? 'internal') as ProfileAudience,
-      licenseTier: (input.licenseTier ?? current?.license_tier ?? 'standard') as LicenseTier,
-      viewAll: input.viewAll ?? current?.view_all ?? false,
-      editAll: input.editAll ?? current?.edit_all ?? false,
-      capabilities: input.capabilities ?? current?.capabilities ?? [],
-      modules: input.modules ? normalise(input.modules) : current?.modules ?? {},
-      contactScopes: input.contactScopes ?? current?.contact_scopes ?? {},
-      fields: input.fields ?? current?.fields ?? {},
-    };
-    cause = { change: 'profileTier', text: `Niveau de licence du profil ${merged.name} : ${current?.license_tier ?? '—'} → ${merged.licenseTier}` };
-    if (current?.name === ADMINISTRATOR_PROFILE) {
-      if (merged.name !== ADMINISTRATOR_PROFILE) throw safeguard('Le profil prédéfini Administrateur ne se renomme pas.', 'name');
-      const missing = CAPABILITIES.filter((c) => !merged.capabilities.includes(c));
-      if (missing.length) throw safeguard(`Le profil Administrateur garde tous les droits d'administration (manquants : ${missing.join(', ')}).`, 'capabilities');
-    }
-    // The four predefined client profiles define their tier: a consultant duplicates one to restrict it.
-    // (Only the default star may move onto one: it is not part of what the profile grants.)
-    const onlyTheStar = Object.entries(input).every(([k, v]) => k === 'isDefault' || v === undefined);
-    if (current && isClientSystemProfile(current.name) && !onlyTheStar) {
-      throw safeguard(`Le profil prédéfini ${current.name} définit son niveau de licence et ne se modifie pas : dupliquez-le pour le restreindre (la copie garde son niveau et son prix).`);
-    }
-    if (current && current.audience !== merged.audience) throw refuse("Le public d'un profil (interne ou client) ne change pas.", 'audience');
-    if (!isTierOfAudience(merged.licenseTier, merged.audience)) throw invalid(`« ${merged.licenseTier} » n'est pas un niveau de licence des profils ${merged.audience === 'client' ? 'clients' : 'internes'}.`, 'licenseTier');
-    const forbidden = merged.audience === 'client' ? clientProfileExcess(merged) : [];
-    if (forbidden.length) throw adminPlaneRefusal({ code: 'clientProfileRights', rights: forbidden }, { property: 'capabilities' });
-    const excess = rightsBeyondTier(merged, service.registry.catalog);
-    if (excess.length) throw refuse(`Ce profil donne plus que son niveau de licence « ${merged.licenseTier} » ne le permet : ${excess.join(', ')}.`, 'licenseTier');
-    const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
-    if (input.isDefault) await m.query(`UPDATE profile SET is_default = false WHERE audience = $1 AND is_default AND id IS DISTINCT FROM $2`, [merged.audience, id]);
-    const values = [merged.name, input.description ?? current?.description ?? '', input.isDefault ?? current?.is_default ?? false, merged.audience,
-      merged.licenseTier, merged.viewAll, merged.editAll, merged.capabilities, JSON.stringify(merged.modules), JSON.stringify(merged.contactScopes), JSON.stringify(merged.fields)];
-    let savedId = id;
-    if (id === null) {
-      const [row] = await m.query(
-        `INSERT INTO profile (name, description, is_default, audience, license_tier, view_all, edit_all, capabilities, modules, contact_scopes, fields)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`, values);
-      savedId = row.id;
-    } else {
-      await m.query(
-        `UPDATE profile SET name = $1, description = $2, is_default = $3, audience = $4, license_tier = $5, view_all = $6, edit_all = $7,
-           capabilities = $8, modules = $9, contact_scopes = $10, fields = $11, updated_at = now() WHERE id = $12`, [...values, id]);
-    }
-    await assertKeepsOwnAdministration(m, ua.user.id, before);
-    await auditSetup(m, ctx, id === null ? 'create' : 'update', 'Profile', savedId!, merged.name, current ? await snapshotOf(current) : null, await snapshot(m, 'profile', savedId!));
-    return savedId!;
-  }));
+  return seatGuarded(
+    service,
+    ctx,
+    () => cause,
+    (m) =>
+      delegated(m, ua, async () => {
+        const [current] = id === null ? [null] : await m.query(`SELECT * FROM profile WHERE id = $1 FOR UPDATE`, [id]);
+        if (id !== null && !current) throw new Refusal('notFound', `Aucun profil n° ${id}. ${NOTHING_CHANGED}`);
+        const merged = {
+          name: input.name === undefined && current ? (current.name as string) : await freeName(m, 'profile', input.name ?? '', id),
+          audience: (input.audience ?? current?.audience ?? 'internal') as ProfileAudience,
+          licenseTier: (input.licenseTier ?? current?.license_tier ?? 'standard') as LicenseTier,
+          viewAll: input.viewAll ?? current?.view_all ?? false,
+          editAll: input.editAll ?? current?.edit_all ?? false,
+          capabilities: input.capabilities ?? current?.capabilities ?? [],
+          modules: input.modules ? normalise(input.modules) : (current?.modules ?? {}),
+          contactScopes: input.contactScopes ?? current?.contact_scopes ?? {},
+          fields: input.fields ?? current?.fields ?? {},
+        };
+        cause = { change: 'profileTier', text: `Niveau de licence du profil ${merged.name} : ${current?.license_tier ?? '—'} → ${merged.licenseTier}` };
+        if (current?.name === ADMINISTRATOR_PROFILE) {
+          if (merged.name !== ADMINISTRATOR_PROFILE) throw safeguard('Le profil prédéfini Administrateur ne se renomme pas.', 'name');
+          const missing = CAPABILITIES.filter((c) => !merged.capabilities.includes(c));
+          if (missing.length)
+            throw safeguard(`Le profil Administrateur garde tous les droits d'administration (manquants : ${missing.join(', ')}).`, 'capabilities');
+        }
+        // The four predefined client profiles define their tier: a consultant duplicates one to restrict it.
+        // (Only the default star may move onto one: it is not part of what the profile grants.)
+        const onlyTheStar = Object.entries(input).every(([k, v]) => k === 'isDefault' || v === undefined);
+        if (current && isClientSystemProfile(current.name) && !onlyTheStar) {
+          throw safeguard(
+            `Le profil prédéfini ${current.name} définit son niveau de licence et ne se modifie pas : dupliquez-le pour le restreindre (la copie garde son niveau et son prix).`,
+          );
+        }
+        if (current && current.audience !== merged.audience) throw refuse("Le public d'un profil (interne ou client) ne change pas.", 'audience');
+        if (!isTierOfAudience(merged.licenseTier, merged.audience))
+          throw invalid(
+            `« ${merged.licenseTier} » n'est pas un niveau de licence des profils ${merged.audience === 'client' ? 'clients' : 'internes'}.`,
+            'licenseTier',
+          );
+        const forbidden = merged.audience === 'client' ? clientProfileExcess(merged) : [];
+        if (forbidden.length) throw adminPlaneRefusal({ code: 'clientProfileRights', rights: forbidden }, { property: 'capabilities' });
+        const excess = rightsBeyondTier(merged, service.registry.catalog);
+        if (excess.length)
+          throw refuse(`Ce profil donne plus que son niveau de licence « ${merged.licenseTier} » ne le permet : ${excess.join(', ')}.`, 'licenseTier');
+        const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
+        if (input.isDefault)
+          await m.query(`UPDATE profile SET is_default = false WHERE audience = $1 AND is_default AND id IS DISTINCT FROM $2`, [merged.audience, id]);
+        const values = [
+          merged.name,
+          input.description ?? current?.description ?? '',
+          input.isDefault ?? current?.is_default ?? false,
+          merged.audience,
+          merged.licenseTier,
+          merged.viewAll,
+          merged.editAll,
+          merged.capabilities,
+          JSON.stringify(merged.modules),
+          JSON.stringify(merged.contactScopes),
+          JSON.stringify(merged.fields),
+        ];
+        let savedId = id;
+        if (id === null) {
+          const [row] = await m.query(
+            `INSERT INTO profile (name, description, is_default, audience, license_tier, view_all, edit_all, capabilities, modules, contact_scopes, fields)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+            values,
+          );
+          savedId = row.id;
+        } else {
+          await m.query(
+            `UPDATE profile SET name = $1, description = $2, is_default = $3, audience = $4, license_tier = $5, view_all = $6, edit_all = $7,
+           capabilities = $8, modules = $9, contact_scopes = $10, fields = $11, updated_at = now() WHERE id = $12`,
+            [...values, id],
+          );
+        }
+        await assertKeepsOwnAdministration(m, ua.user.id, before);
+        await auditSetup(
+          m,
+          ctx,
+          id === null ? 'create' : 'update',
+          'Profile',
+          savedId!,
+          merged.name,
+          current ? await snapshotOf(current) : null,
+          await snapshot(m, 'profile', savedId!),
+        );
+        return savedId!;
+      }),
+  );
 }
 
 /** Deleting a profile still in use names the profile that replaces it in every role that holds it. */
 export async function deleteProfile(service: AccessService, ctx: ServiceContext, id: number, replacementId: number | null): Promise<void> {
   const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
-  await seatGuarded(service, ctx, { change: 'roleProfiles', text: `Suppression du profil n° ${id} (remplacé par le n° ${replacementId})` }, (m) => delegated(m, ua, async () => {
-    const [profile] = await m.query(`SELECT id, name, system, audience FROM profile WHERE id = $1 FOR UPDATE`, [id]);
-    if (!profile) throw new Refusal('notFound', `Aucun profil n° ${id}. ${NOTHING_CHANGED}`);
-    if (profile.system) throw safeguard(`Le profil ${profile.name} est un profil système : il ne peut pas être supprimé.`);
-    const roles = await m.query(`SELECT r.name FROM role_profile rp JOIN role r ON r.id = rp.role_id WHERE rp.profile_id = $1`, [id]);
-    const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
-    const [{ grants }] = await m.query(`SELECT count(*)::int AS grants FROM dossier_grant WHERE profile_id = $1`, [id]);
-    if (grants && !replacementId) throw invalid(`Le profil ${profile.name} est celui de ${grants} dossier(s) client : désignez le profil client qui le remplace.`, 'replacementId');
-    if (grants) {
-      const [replacement] = await m.query(`SELECT id, audience FROM profile WHERE id = $1`, [replacementId]);
-      if (!replacement || replacement.id === id || replacement.audience !== 'client') throw invalid(`Aucun autre profil client n° ${replacementId}.`, 'replacementId');
-      await m.query(`UPDATE dossier_grant SET profile_id = $2 WHERE profile_id = $1`, [id, replacementId]);
-    }
-    if (roles.length) {
-      if (!replacementId) throw invalid(`Le profil ${profile.name} est utilisé par ${roles.map((r: { name: string }) => r.name).join(', ')} : désignez le profil qui le remplace.`, 'replacementId');
-      const [replacement] = await m.query(`SELECT id, audience FROM profile WHERE id = $1`, [replacementId]);
-      if (!replacement || replacement.id === id || replacement.audience !== profile.audience) throw invalid(`Aucun autre profil ${profile.audience === 'client' ? 'client' : 'interne'} n° ${replacementId}.`, 'replacementId');
-      await m.query(
-        `INSERT INTO role_profile (role_id, profile_id) SELECT role_id, $2 FROM role_profile WHERE profile_id = $1 ON CONFLICT DO NOTHING`,
-        [id, replacementId],
-      );
-    }
-    const was = await snapshot(m, 'profile', id);
-    await m.query(`DELETE FROM role_profile WHERE profile_id = $1`, [id]);
-    await m.query(`DELETE FROM profile WHERE id = $1`, [id]);
-    await auditSetup(m, ctx, 'delete', 'Profile', id, profile.name, was, replacementId ? { replacementId } : null);
-    await assertKeepsOwnAdministration(m, ua.user.id, before);
-  }));
+  await seatGuarded(service, ctx, { change: 'roleProfiles', text: `Suppression du profil n° ${id} (remplacé par le n° ${replacementId})` }, (m) =>
+    delegated(m, ua, async () => {
+      const [profile] = await m.query(`SELECT id, name, system, audience FROM profile WHERE id = $1 FOR UPDATE`, [id]);
+      if (!profile) throw new Refusal('notFound', `Aucun profil n° ${id}. ${NOTHING_CHANGED}`);
+      if (profile.system) throw safeguard(`Le profil ${profile.name} est un profil système : il ne peut pas être supprimé.`);
+      const roles = await m.query(`SELECT r.name FROM role_profile rp JOIN role r ON r.id = rp.role_id WHERE rp.profile_id = $1`, [id]);
+      const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
+      const [{ grants }] = await m.query(`SELECT count(*)::int AS grants FROM dossier_grant WHERE profile_id = $1`, [id]);
+      if (grants && !replacementId)
+        throw invalid(`Le profil ${profile.name} est celui de ${grants} dossier(s) client : désignez le profil client qui le remplace.`, 'replacementId');
+      if (grants) {
+        const [replacement] = await m.query(`SELECT id, audience FROM profile WHERE id = $1`, [replacementId]);
+        if (!replacement || replacement.id === id || replacement.audience !== 'client')
+          throw invalid(`Aucun autre profil client n° ${replacementId}.`, 'replacementId');
+        await m.query(`UPDATE dossier_grant SET profile_id = $2 WHERE profile_id = $1`, [id, replacementId]);
+      }
+      if (roles.length) {
+        if (!replacementId)
+          throw invalid(
+            `Le profil ${profile.name} est utilisé par ${roles.map((r: { name: string }) => r.name).join(', ')} : désignez le profil qui le remplace.`,
+            'replacementId',
+          );
+        const [replacement] = await m.query(`SELECT id, audience FROM profile WHERE id = $1`, [replacementId]);
+        if (!replacement || replacement.id === id || replacement.audience !== profile.audience)
+          throw invalid(`Aucun autre profil ${profile.audience === 'client' ? 'client' : 'interne'} n° ${replacementId}.`, 'replacementId');
+        await m.query(`INSERT INTO role_profile (role_id, profile_id) SELECT role_id, $2 FROM role_profile WHERE profile_id = $1 ON CONFLICT DO NOTHING`, [
+          id,
+          replacementId,
+        ]);
+      }
+      const was = await snapshot(m, 'profile', id);
+      await m.query(`DELETE FROM role_profile WHERE profile_id = $1`, [id]);
+      await m.query(`DELETE FROM profile WHERE id = $1`, [id]);
+      await auditSetup(m, ctx, 'delete', 'Profile', id, profile.name, was, replacementId ? { replacementId } : null);
+      await assertKeepsOwnAdministration(m, ua.user.id, before);
+    }),
+  );
 }

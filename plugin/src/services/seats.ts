@@ -18,8 +18,16 @@ export const SEAT_TIERS = [...INTERNAL_TIERS, ...CLIENT_TIERS] as const;
 
 /** What a change is, for the billing event and its screen. */
 export type SeatChange =
-  | 'createUser' | 'activateUser' | 'roleChange' | 'roleProfiles' | 'profileTier' | 'adminFlag' | 'freeSeat'
-  | 'dossierGrants' | 'import' | 'userChange';
+  | 'createUser'
+  | 'activateUser'
+  | 'roleChange'
+  | 'roleProfiles'
+  | 'profileTier'
+  | 'adminFlag'
+  | 'freeSeat'
+  | 'dossierGrants'
+  | 'import'
+  | 'userChange';
 
 export interface SeatCause {
   change: SeatChange;
@@ -47,7 +55,10 @@ export class SeatWarning extends Error {
 }
 
 export function seatOverrunText(overruns: SeatOverrun[]): string {
-  const parts = overruns.map((o) => `${TIER_LABELS[o.tier] ?? o.tier} : ${o.after} licence(s) utilisée(s) pour ${o.included} incluse(s), ${o.over} de plus facturée(s) (${o.users.map((u) => u.login).join(', ')})`);
+  const parts = overruns.map(
+    (o) =>
+      `${TIER_LABELS[o.tier] ?? o.tier} : ${o.after} licence(s) utilisée(s) pour ${o.included} incluse(s), ${o.over} de plus facturée(s) (${o.users.map((u) => u.login).join(', ')})`,
+  );
   return `Ce changement dépasse l'abonnement — ${parts.join(' ; ')}.`;
 }
 
@@ -95,12 +106,22 @@ async function overrunsSince(m: EntityManager, before: Holder[]): Promise<SeatOv
     const fresh = now.filter((h) => !old.has(key(h))).sort((a, b) => b.user_id - a.user_id || (b.account_id ?? 0) - (a.account_id ?? 0));
     const billed = fresh.slice(0, over);
     const names: Array<{ id: number; login: string; full_name: string | null }> = await m.query(
-      `SELECT id, login, full_name FROM app_user WHERE id = ANY($1::int[])`, [billed.map((h) => h.user_id)],
+      `SELECT id, login, full_name FROM app_user WHERE id = ANY($1::int[])`,
+      [billed.map((h) => h.user_id)],
     );
     const byId = new Map(names.map((n) => [n.id, n]));
     result.push({
-      tier, included: included.get(tier) ?? 0, before: prior.length, after: now.length, over,
-      users: billed.map((h) => ({ id: h.user_id, login: byId.get(h.user_id)?.login ?? String(h.user_id), name: byId.get(h.user_id)?.full_name ?? null, accountId: h.account_id })),
+      tier,
+      included: included.get(tier) ?? 0,
+      before: prior.length,
+      after: now.length,
+      over,
+      users: billed.map((h) => ({
+        id: h.user_id,
+        login: byId.get(h.user_id)?.login ?? String(h.user_id),
+        name: byId.get(h.user_id)?.full_name ?? null,
+        accountId: h.account_id,
+      })),
     });
   }
   return result.sort((a, b) => SEAT_TIERS.indexOf(a.tier as never) - SEAT_TIERS.indexOf(b.tier as never));
@@ -132,8 +153,11 @@ export interface SeatOptions {
  * written with it. `cause` may depend on the change's result (the id of a user just created, say).
  */
 export async function seatGuarded<T>(
-  service: AccessService, ctx: ServiceContext, cause: SeatCause | ((result: T) => SeatCause),
-  change: (m: EntityManager) => Promise<T>, options: SeatOptions = {},
+  service: AccessService,
+  ctx: ServiceContext,
+  cause: SeatCause | ((result: T) => SeatCause),
+  change: (m: EntityManager) => Promise<T>,
+  options: SeatOptions = {},
 ): Promise<T> {
   const run = async (m: EntityManager): Promise<T> => {
     const { result } = await billedChange(m, auditActor(ctx), cause, change, ctx.confirmSeats);
@@ -147,8 +171,11 @@ export async function seatGuarded<T>(
  * is who changes (a signed-in user, or the command-line import: id null), with where from.
  */
 export async function billedChange<T>(
-  m: EntityManager, actor: AuditActor, cause: SeatCause | ((result: T) => SeatCause),
-  change: (m: EntityManager) => Promise<T>, confirmed: boolean,
+  m: EntityManager,
+  actor: AuditActor,
+  cause: SeatCause | ((result: T) => SeatCause),
+  change: (m: EntityManager) => Promise<T>,
+  confirmed: boolean,
 ): Promise<{ result: T; overruns: SeatOverrun[]; billed: number }> {
   await lockSeats(m);
   const before = await holders(m);

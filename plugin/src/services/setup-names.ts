@@ -26,7 +26,9 @@ export async function freeName(m: EntityManager, what: Named, raw: string, id: n
   const name = normalName(raw);
   if (!name) throw invalid(LABELS[what].required, 'name');
   const [twin] = await m.query(
-    `SELECT name FROM ${TABLES[what]} WHERE regexp_replace(btrim(normalize(name, NFKC)), '\\s+', ' ', 'g') = $1 AND id IS DISTINCT FROM $2 LIMIT 1`, [name, id]);
+    `SELECT name FROM ${TABLES[what]} WHERE regexp_replace(btrim(normalize(name, NFKC)), '\\s+', ' ', 'g') = $1 AND id IS DISTINCT FROM $2 LIMIT 1`,
+    [name, id],
+  );
   if (twin) throw invalid(LABELS[what].taken(twin.name), 'name');
   return name;
 }

@@ -12,9 +12,18 @@ import type { ServiceContext } from './context.js';
 
 /** A rule with the names of its roles or teams, as the screens show it. */
 export interface NamedRule {
-  id: number; name: string | null; module: string; access: RuleAccess;
-  fromKind: RuleTargetKind; fromRoleId: number | null; fromTeamId: number | null; fromName: string | null;
-  toKind: RuleTargetKind; toRoleId: number | null; toTeamId: number | null; toName: string | null;
+  id: number;
+  name: string | null;
+  module: string;
+  access: RuleAccess;
+  fromKind: RuleTargetKind;
+  fromRoleId: number | null;
+  fromTeamId: number | null;
+  fromName: string | null;
+  toKind: RuleTargetKind;
+  toRoleId: number | null;
+  toTeamId: number | null;
+  toName: string | null;
 }
 
 /** The rules (all, or those of `ids`) with their roles' and teams' names, by module. */
@@ -32,8 +41,16 @@ export function namedRules(m: Pick<EntityManager, 'query'>, ids: number[] | null
 }
 
 /** Its sentence (core/rule-sentence.ts), with the module's label from the app's catalog. */
-export function namedRuleSentence(catalog: ModuleCatalog, r: Pick<NamedRule, 'module' | 'access' | 'fromKind' | 'fromName' | 'toKind' | 'toName'>, lang: 'fr' | 'en' = 'fr'): string {
-  return ruleSentence({ from: { kind: r.fromKind, name: r.fromName ?? '?' }, to: { kind: r.toKind, name: r.toName ?? '?' }, access: r.access }, moduleLabel(catalog, r.module), lang);
+export function namedRuleSentence(
+  catalog: ModuleCatalog,
+  r: Pick<NamedRule, 'module' | 'access' | 'fromKind' | 'fromName' | 'toKind' | 'toName'>,
+  lang: 'fr' | 'en' = 'fr',
+): string {
+  return ruleSentence(
+    { from: { kind: r.fromKind, name: r.fromName ?? '?' }, to: { kind: r.toKind, name: r.toName ?? '?' }, access: r.access },
+    moduleLabel(catalog, r.module),
+    lang,
+  );
 }
 
 export interface RuleInput {
@@ -54,7 +71,9 @@ export function ruleModuleProblem(catalog: ModuleCatalog, module: string): strin
   if (!s) {
     const governed = catalog.modules.find((m) => m.name === module);
     if (governed?.owner.kind === 'none') return `${module} est un catalogue : ses privilèges de module décident seuls, sans règle de partage.`;
-    return governed ? `${module} n'a pas de règles propres : les règles de ${governed.sharingModule} s'y appliquent.` : `Module de partage inconnu : ${module}.`;
+    return governed
+      ? `${module} n'a pas de règles propres : les règles de ${governed.sharingModule} s'y appliquent.`
+      : `Module de partage inconnu : ${module}.`;
   }
   if (s.alwaysPrivate) return `${module} est toujours privé et ne prend pas de règle de partage.`;
   return null;
@@ -66,30 +85,33 @@ export async function saveRule(service: AccessService, ctx: ServiceContext, id: 
     const [current] = id === null ? [null] : await m.query(`SELECT * FROM sharing_rule WHERE id = $1 FOR UPDATE`, [id]);
     if (id !== null && !current) throw new Refusal('notFound', `Aucune règle n° ${id}. ${NOTHING_CHANGED}`);
     const r = {
-      name: input.name === undefined ? current?.name ?? null : input.name?.trim() || null,
+      name: input.name === undefined ? (current?.name ?? null) : input.name?.trim() || null,
       module: input.module ?? current?.module,
       fromKind: input.fromKind ?? current?.from_kind,
       toKind: input.toKind ?? current?.to_kind,
       access: input.access ?? current?.access,
-      fromRoleId: input.fromRoleId === undefined ? current?.from_role_id ?? null : input.fromRoleId,
-      fromTeamId: input.fromTeamId === undefined ? current?.from_team_id ?? null : input.fromTeamId,
-      toRoleId: input.toRoleId === undefined ? current?.to_role_id ?? null : input.toRoleId,
-      toTeamId: input.toTeamId === undefined ? current?.to_team_id ?? null : input.toTeamId,
+      fromRoleId: input.fromRoleId === undefined ? (current?.from_role_id ?? null) : input.fromRoleId,
+      fromTeamId: input.fromTeamId === undefined ? (current?.from_team_id ?? null) : input.fromTeamId,
+      toRoleId: input.toRoleId === undefined ? (current?.to_role_id ?? null) : input.toRoleId,
+      toTeamId: input.toTeamId === undefined ? (current?.to_team_id ?? null) : input.toTeamId,
     };
     const problem = ruleModuleProblem(service.registry.catalog, r.module ?? '');
     if (problem) throw invalid(problem, 'module');
     if (!(RULE_ACCESS as readonly string[]).includes(r.access)) throw invalid('Accès attendu : lecture ou lecture et écriture.', 'access');
     for (const side of ['from', 'to'] as const) {
       const kind = r[`${side}Kind`];
-      if (!(RULE_TARGET_KINDS as readonly string[]).includes(kind)) throw invalid(`Type de ${side === 'from' ? 'source' : 'destinataire'} attendu : rôle, rôle et subordonnés, ou équipe.`, `${side}Kind`);
+      if (!(RULE_TARGET_KINDS as readonly string[]).includes(kind))
+        throw invalid(`Type de ${side === 'from' ? 'source' : 'destinataire'} attendu : rôle, rôle et subordonnés, ou équipe.`, `${side}Kind`);
       const roleKey = `${side}RoleId` as const;
       const teamKey = `${side}TeamId` as const;
       if (kind === 'team') {
         r[roleKey] = null;
-        if (!r[teamKey] || !(await m.query(`SELECT 1 FROM team WHERE id = $1`, [r[teamKey]])).length) throw invalid(`Choisissez une équipe existante (${side === 'from' ? 'source' : 'destinataire'}).`, teamKey);
+        if (!r[teamKey] || !(await m.query(`SELECT 1 FROM team WHERE id = $1`, [r[teamKey]])).length)
+          throw invalid(`Choisissez une équipe existante (${side === 'from' ? 'source' : 'destinataire'}).`, teamKey);
       } else {
         r[teamKey] = null;
-        if (!r[roleKey] || !(await m.query(`SELECT 1 FROM role WHERE id = $1`, [r[roleKey]])).length) throw invalid(`Choisissez un rôle existant (${side === 'from' ? 'source' : 'destinataire'}).`, roleKey);
+        if (!r[roleKey] || !(await m.query(`SELECT 1 FROM role WHERE id = $1`, [r[roleKey]])).length)
+          throw invalid(`Choisissez un rôle existant (${side === 'from' ? 'source' : 'destinataire'}).`, roleKey);
       }
     }
     if (r.name && input.name !== undefined) r.name = await freeName(m, 'rule', r.name, id);
@@ -97,14 +119,18 @@ export async function saveRule(service: AccessService, ctx: ServiceContext, id: 
     if (id === null) {
       const [row] = await m.query(
         `INSERT INTO sharing_rule (name, module, from_kind, from_role_id, from_team_id, to_kind, to_role_id, to_team_id, access)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, values);
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        values,
+      );
       await auditSetup(m, ctx, 'create', 'SharingRule', row.id, r.name, null, await snapshot(m, 'sharing_rule', row.id));
       return row.id as number;
     }
     const was = await snapshot(m, 'sharing_rule', id);
     await m.query(
       `UPDATE sharing_rule SET name = $1, module = $2, from_kind = $3, from_role_id = $4, from_team_id = $5, to_kind = $6,
-         to_role_id = $7, to_team_id = $8, access = $9 WHERE id = $10`, [...values, id]);
+         to_role_id = $7, to_team_id = $8, access = $9 WHERE id = $10`,
+      [...values, id],
+    );
     await auditSetup(m, ctx, 'update', 'SharingRule', id, r.name, was, await snapshot(m, 'sharing_rule', id));
     return id;
   });

@@ -36,9 +36,23 @@ export interface UserInput {
 }
 
 const COLUMNS: Record<string, string> = {
-  login: 'login', email: 'email', firstName: 'first_name', lastName: 'last_name', isAdmin: 'is_admin', status: 'status',
-  roleId: 'role_id', company: 'company', title: 'title', department: 'department', reportsToId: 'reports_to_id', phone: 'phone',
-  mobilePhone: 'mobile_phone', locale: 'locale', loginHours: 'login_hours', freeSeat: 'free_seat', freeSeatReason: 'free_seat_reason',
+  login: 'login',
+  email: 'email',
+  firstName: 'first_name',
+  lastName: 'last_name',
+  isAdmin: 'is_admin',
+  status: 'status',
+  roleId: 'role_id',
+  company: 'company',
+  title: 'title',
+  department: 'department',
+  reportsToId: 'reports_to_id',
+  phone: 'phone',
+  mobilePhone: 'mobile_phone',
+  locale: 'locale',
+  loginHours: 'login_hours',
+  freeSeat: 'free_seat',
+  freeSeatReason: 'free_seat_reason',
 };
 
 /**
@@ -47,12 +61,13 @@ const COLUMNS: Record<string, string> = {
  */
 function checkFreeSeat(ua: UserAccess, input: UserInput, current: { free_seat: boolean; free_seat_reason: string | null } | null): boolean {
   if (input.freeSeatReason !== undefined) input.freeSeatReason = input.freeSeatReason?.trim() || null;
-  const changing = (input.freeSeat !== undefined && input.freeSeat !== (current?.free_seat ?? false))
-    || (input.freeSeatReason !== undefined && (input.freeSeatReason ?? null) !== (current?.free_seat_reason ?? null));
+  const changing =
+    (input.freeSeat !== undefined && input.freeSeat !== (current?.free_seat ?? false)) ||
+    (input.freeSeatReason !== undefined && (input.freeSeatReason ?? null) !== (current?.free_seat_reason ?? null));
   if (!changing) return false;
   if (!ua.access.isAdmin) throw refuse('Seul un administrateur peut offrir une licence ou la retirer.', 'freeSeat');
   const free = input.freeSeat ?? current?.free_seat ?? false;
-  const reason = input.freeSeatReason !== undefined ? input.freeSeatReason : current?.free_seat_reason ?? null;
+  const reason = input.freeSeatReason !== undefined ? input.freeSeatReason : (current?.free_seat_reason ?? null);
   if (free && !reason?.trim()) throw invalid('Une licence offerte dit pourquoi (ex. « expert-comptable du client ») : renseignez le motif.', 'freeSeatReason');
   if (!free && input.freeSeatReason === undefined) input.freeSeatReason = null;
   return true;
@@ -89,7 +104,8 @@ async function validate(m: EntityManager, input: UserInput, id: number | null): 
   }
   if (input.reportsToId != null) {
     if (input.reportsToId === id) throw invalid('Un utilisateur ne peut pas être son propre responsable.', 'reportsToId');
-    if (!(await m.query(`SELECT 1 FROM app_user WHERE id = $1`, [input.reportsToId])).length) throw invalid(`Aucun utilisateur n° ${input.reportsToId}.`, 'reportsToId');
+    if (!(await m.query(`SELECT 1 FROM app_user WHERE id = $1`, [input.reportsToId])).length)
+      throw invalid(`Aucun utilisateur n° ${input.reportsToId}.`, 'reportsToId');
   }
   if (input.loginHours !== undefined && input.loginHours !== null) {
     const problems = loginHoursProblems(input.loginHours, 'fr');
@@ -106,21 +122,25 @@ export async function createUser(service: AccessService, ctx: ServiceContext, in
   if (!input.email) throw invalid("L'e-mail est obligatoire (les identifiants sont envoyés par e-mail).", 'email');
   if (!input.password) throw invalid('Le mot de passe est obligatoire pour un nouvel utilisateur.', 'password');
   const cause: SeatCause = { change: 'createUser', text: `Création de l'utilisateur ${input.login}` };
-  return seatGuarded(service, ctx, cause, (m) => delegated(m, ua, async () => {
-    await validate(m, input, null);
-    const hash = await hashPassword(input.password!);
-    const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
-    const cols = [...entries.map(([k]) => COLUMNS[k]), 'password_hash'];
-    const values = [...entries.map(([k, v]) => (k === 'loginHours' && v !== null ? JSON.stringify(v) : v)), hash];
-    const [row] = await m.query(
-      `INSERT INTO app_user (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-      values,
-    );
-    // A first password chosen by a user manager (or an approval's temporary one) is changed at the first sign-in.
-    await passwordSetBySomeoneElse(m, row.id);
-    await auditSetup(m, ctx, 'create', 'User', row.id, input.login!, null, await snapshot(m, 'app_user', row.id));
-    return row.id as number;
-  }), options);
+  return seatGuarded(
+    service,
+    ctx,
+    cause,
+    (m) =>
+      delegated(m, ua, async () => {
+        await validate(m, input, null);
+        const hash = await hashPassword(input.password!);
+        const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
+        const cols = [...entries.map(([k]) => COLUMNS[k]), 'password_hash'];
+        const values = [...entries.map(([k, v]) => (k === 'loginHours' && v !== null ? JSON.stringify(v) : v)), hash];
+        const [row] = await m.query(`INSERT INTO app_user (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, values);
+        // A first password chosen by a user manager (or an approval's temporary one) is changed at the first sign-in.
+        await passwordSetBySomeoneElse(m, row.id);
+        await auditSetup(m, ctx, 'create', 'User', row.id, input.login!, null, await snapshot(m, 'app_user', row.id));
+        return row.id as number;
+      }),
+    options,
+  );
 }
 
 /**
@@ -129,19 +149,31 @@ export async function createUser(service: AccessService, ctx: ServiceContext, in
  * and the copy goes through createUser (no escalation, seats).
  */
 export async function copyUser(
-  service: AccessService, ctx: ServiceContext, modelId: number,
+  service: AccessService,
+  ctx: ServiceContext,
+  modelId: number,
   input: Pick<UserInput, 'login' | 'email' | 'firstName' | 'lastName' | 'password'>,
 ): Promise<number> {
   const ua = ctx.actor;
   requireCapability(ua, 'manageUsers');
   const [model] = await service.ds.query(
-    `SELECT kind, is_admin, role_id, company, title, department, reports_to_id, locale, login_hours FROM app_user WHERE id = $1`, [modelId]);
+    `SELECT kind, is_admin, role_id, company, title, department, reports_to_id, locale, login_hours FROM app_user WHERE id = $1`,
+    [modelId],
+  );
   if (!model) throw new Refusal('notFound', `Utilisateur introuvable. ${NOTHING_CHANGED}`);
   await refuseAdminAccounts(service.ds.manager, ua, [modelId]);
   if (model.kind !== 'internal') throw invalid('Un utilisateur client se crée avec ses dossiers (page Accès clients), il ne se copie pas.');
   return createUser(service, ctx, {
-    ...input, status: 'active', isAdmin: model.is_admin && ua.access.isAdmin, roleId: model.role_id, company: model.company,
-    title: model.title, department: model.department, reportsToId: model.reports_to_id, locale: model.locale, loginHours: model.login_hours,
+    ...input,
+    status: 'active',
+    isAdmin: model.is_admin && ua.access.isAdmin,
+    roleId: model.role_id,
+    company: model.company,
+    title: model.title,
+    department: model.department,
+    reportsToId: model.reports_to_id,
+    locale: model.locale,
+    loginHours: model.login_hours,
   });
 }
 
@@ -150,30 +182,42 @@ export async function updateUser(service: AccessService, ctx: ServiceContext, id
   const self = id === ua.user.id;
   requireCapability(ua, 'manageUsers');
   let cause: SeatCause = { change: 'userChange', text: `Modification de l'utilisateur n° ${id}` };
-  await seatGuarded(service, ctx, () => cause, async (m) => {
-    const [current] = await m.query(`SELECT id, login, kind, is_admin, status, role_id, system, free_seat, free_seat_reason FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
-    if (!current) throw new Refusal('notFound', `Aucun utilisateur n° ${id}. ${NOTHING_CHANGED}`);
-    await refuseAdminAccounts(m, ua, [id]); // before any other refusal (docs/spec/access-model.md)
-    if (self && input.password) throw adminPlaneRefusal({ code: 'notOneself', items: ['password'] }, { property: 'password', safeguard: true });
-    const freeSeatChanged = checkFreeSeat(ua, input, current);
-    cause = updateCause(current.login, input, current);
-    if (input.login !== undefined && input.login !== current.login) throw refuse("L'identifiant ne change pas après la création.", 'login');
-    delete input.login;
-    const demoting = input.isAdmin === false && current.is_admin;
-    const promoting = input.isAdmin === true && !current.is_admin;
-    const deactivating = input.status === 'inactive' && current.status === 'active';
-    if ((demoting || promoting) && !ua.access.isAdmin) throw refuse('Seul un administrateur peut donner ou retirer le statut d’administrateur.', 'isAdmin');
-    // A client's access is their dossiers (docs/spec/client-access.md), as an organisation file says.
-    if (current.kind === 'client' && (input.roleId != null || promoting)) {
-      throw invalid("Un utilisateur client n'a ni rôle ni statut d'administrateur : ses accès sont ses dossiers.", input.roleId != null ? 'roleId' : 'isAdmin');
-    }
-    if (self && demoting) throw safeguard('Vous ne pouvez pas vous retirer vous-même le statut d’administrateur.', 'isAdmin');
-    if (self && deactivating) throw safeguard('Vous ne pouvez pas désactiver votre propre compte.', 'status');
-    if (demoting || (deactivating && current.is_admin)) await lockAdmins(m);
-    await validate(m, input, id);
-    await delegated(m, ua, () => writeUser(m, ctx, id, input, current.login, freeSeatChanged));
-    if (demoting || deactivating) await assertAnActiveAdmin(m);
-  }, options);
+  await seatGuarded(
+    service,
+    ctx,
+    () => cause,
+    async (m) => {
+      const [current] = await m.query(
+        `SELECT id, login, kind, is_admin, status, role_id, system, free_seat, free_seat_reason FROM app_user WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (!current) throw new Refusal('notFound', `Aucun utilisateur n° ${id}. ${NOTHING_CHANGED}`);
+      await refuseAdminAccounts(m, ua, [id]); // before any other refusal (docs/spec/access-model.md)
+      if (self && input.password) throw adminPlaneRefusal({ code: 'notOneself', items: ['password'] }, { property: 'password', safeguard: true });
+      const freeSeatChanged = checkFreeSeat(ua, input, current);
+      cause = updateCause(current.login, input, current);
+      if (input.login !== undefined && input.login !== current.login) throw refuse("L'identifiant ne change pas après la création.", 'login');
+      delete input.login;
+      const demoting = input.isAdmin === false && current.is_admin;
+      const promoting = input.isAdmin === true && !current.is_admin;
+      const deactivating = input.status === 'inactive' && current.status === 'active';
+      if ((demoting || promoting) && !ua.access.isAdmin) throw refuse('Seul un administrateur peut donner ou retirer le statut d’administrateur.', 'isAdmin');
+      // A client's access is their dossiers (docs/spec/client-access.md), as an organisation file says.
+      if (current.kind === 'client' && (input.roleId != null || promoting)) {
+        throw invalid(
+          "Un utilisateur client n'a ni rôle ni statut d'administrateur : ses accès sont ses dossiers.",
+          input.roleId != null ? 'roleId' : 'isAdmin',
+        );
+      }
+      if (self && demoting) throw safeguard('Vous ne pouvez pas vous retirer vous-même le statut d’administrateur.', 'isAdmin');
+      if (self && deactivating) throw safeguard('Vous ne pouvez pas désactiver votre propre compte.', 'status');
+      if (demoting || (deactivating && current.is_admin)) await lockAdmins(m);
+      await validate(m, input, id);
+      await delegated(m, ua, () => writeUser(m, ctx, id, input, current.login, freeSeatChanged));
+      if (demoting || deactivating) await assertAnActiveAdmin(m);
+    },
+    options,
+  );
 }
 
 /** The update itself, once every check before it has passed; audited with what changed. */

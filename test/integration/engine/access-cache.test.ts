@@ -44,7 +44,9 @@ describe('caching and invalidation', () => {
     // Through the other pool: Tickets of Comptabilité become read-write for Support... still no delete.
     await db.ds.query(`INSERT INTO sharing_rule (module, from_kind, from_role_id, to_kind, to_role_id, access)
       SELECT 'Deal', 'role', f.id, 'role', t.id, 'read' FROM role f, role t WHERE f.name = 'Ventes Sud' AND t.name = 'Support'`);
-    await db.ds.query(`UPDATE profile SET modules = modules || '{"Deal": {"create": false, "read": true, "edit": false, "delete": false, "export": false}}' WHERE name = 'Support'`);
+    await db.ds.query(
+      `UPDATE profile SET modules = modules || '{"Deal": {"create": false, "read": true, "edit": false, "delete": false, "export": false}}' WHERE name = 'Support'`,
+    );
     expect(await sqlReferences(other, (await second.forUser(emma))!, 'Deal', 'read')).toEqual(['DEA-2']);
   });
 
@@ -64,8 +66,12 @@ describe('caching and invalidation', () => {
   it('a change of team membership changes what its members may do', async () => {
     const farid = await userId(db.ds, 'farid');
     expect(await sqlReferences(other, (await first.forUser(farid))!, 'Account', 'edit')).toEqual([]);
-    await db.ds.query(`UPDATE profile SET modules = modules || '{"Account": {"create": false, "read": true, "edit": true, "delete": false, "export": false}}' WHERE name = 'Comptabilité'`);
-    await db.ds.query(`INSERT INTO team_user (team_id, user_id) SELECT t.id, u.id FROM team t, app_user u WHERE t.name = 'Grands comptes' AND u.login = 'farid'`);
+    await db.ds.query(
+      `UPDATE profile SET modules = modules || '{"Account": {"create": false, "read": true, "edit": true, "delete": false, "export": false}}' WHERE name = 'Comptabilité'`,
+    );
+    await db.ds.query(
+      `INSERT INTO team_user (team_id, user_id) SELECT t.id, u.id FROM team t, app_user u WHERE t.name = 'Grands comptes' AND u.login = 'farid'`,
+    );
     expect(await sqlReferences(other, (await first.forUser(farid))!, 'Account', 'edit')).toEqual(['ACC-3']); // owned by the team
   });
 });

@@ -38,9 +38,17 @@ const crafted: Record<string, Array<Record<string, unknown>>> = {
 };
 /** What the path decides for the crafted records (by Account reference; null: in no dossier). */
 const expected: Record<string, string | null> = {
-  'QUO-NA': 'ACC-2', 'QUO-NONE': null, 'DEA-NA': null,
-  'SO-OWN': 'ACC-3', 'SO-Q': 'ACC-1', 'SO-QNA': null, 'SO-D': 'ACC-1', 'SO-DNA': null, 'SO-NONE': null,
-  'INV-SO': 'ACC-1', 'INV-SOQ': null,
+  'QUO-NA': 'ACC-2',
+  'QUO-NONE': null,
+  'DEA-NA': null,
+  'SO-OWN': 'ACC-3',
+  'SO-Q': 'ACC-1',
+  'SO-QNA': null,
+  'SO-D': 'ACC-1',
+  'SO-DNA': null,
+  'SO-NONE': null,
+  'INV-SO': 'ACC-1',
+  'INV-SOQ': null,
 };
 
 beforeAll(async () => {
@@ -69,20 +77,22 @@ describe('which dossier a record is in: one path, read three ways', () => {
       const t = service.table(spec.name);
       const facts = await service.recordFacts(spec.name, await ids(spec.name));
       const rows: Array<{ id: number; account: number | null }> = await db.ds.query(
-        `SELECT x.id, ${dossierAccountSql(t, 'x', tables)} AS account FROM "${t.table}" x ORDER BY x.id`);
+        `SELECT x.id, ${dossierAccountSql(t, 'x', tables)} AS account FROM "${t.table}" x ORDER BY x.id`,
+      );
       // The filter, asked once per Account: the records it keeps are that Account's dossier.
       const filtered = new Map<number, number[]>();
       let n = 0;
       for (const a of accounts) {
         const where = inDossiersSql(t, 'x', tables, '= $1', () => `d${n++}`);
-        for (const r of await db.ds.query(`SELECT x.id FROM "${t.table}" x WHERE ${where} AND $1::int IS NOT NULL`, [a.id])) filtered.set(r.id, [...(filtered.get(r.id) ?? []), a.id]);
+        for (const r of await db.ds.query(`SELECT x.id FROM "${t.table}" x WHERE ${where} AND $1::int IS NOT NULL`, [a.id]))
+          filtered.set(r.id, [...(filtered.get(r.id) ?? []), a.id]);
       }
       for (const row of rows) {
         const record = facts.get(row.id)!;
         const parentRow = async (field: string) => {
           const link = spec.links.find((l) => l.field === field)!;
           const id = record[field] as number | null;
-          return id == null ? null : (await service.recordFacts(link.module, [id])).get(id) ?? null;
+          return id == null ? null : ((await service.recordFacts(link.module, [id])).get(id) ?? null);
         };
         // dossierAccountOf takes its parents synchronously: load the ones the record links to first.
         const loaded = new Map<string, Record<string, unknown> | null>();

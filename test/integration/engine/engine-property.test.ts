@@ -18,7 +18,10 @@ const RUNS = Number(process.env.PORTIER_PROPERTY_RUNS ?? 200);
 // About a minute alone on two cores; five times that before Jest gives up, for a loaded CI machine.
 const PROPERTY_TIMEOUT = 360_000;
 const FIELDS: Record<string, string[]> = {
-  Contact: ['phone', 'email', 'birthDate', 'city'], Deal: ['amount', 'stage', 'closeDate'], Account: ['phone', 'annualRevenue'], Invoice: ['amount', 'dueDate'],
+  Contact: ['phone', 'email', 'birthDate', 'city'],
+  Deal: ['amount', 'stage', 'closeDate'],
+  Account: ['phone', 'annualRevenue'],
+  Invoice: ['amount', 'dueDate'],
   [CATALOGUE]: CATALOGUE_FIELDS,
 };
 // The extended app's other modules (Project, Machine) get no records from the generator: not checked here.
@@ -119,8 +122,9 @@ async function checkOrganisation(seed: number, counter: Counter): Promise<Disagr
         // The compiled field map says what the spec says, and the ability's field rules follow it.
         const readable = access.ability.can('read', module, field);
         const editable = access.ability.can('edit', module, field);
-        const abilityAgrees = (compiled === 'none' ? !readable : readable === access.ability.can('read', module))
-          && (compiled === 'write' ? editable === access.ability.can('edit', module) : !editable);
+        const abilityAgrees =
+          (compiled === 'none' ? !readable : readable === access.ability.can('read', module)) &&
+          (compiled === 'write' ? editable === access.ability.can('edit', module) : !editable);
         if (compiled !== want || !abilityAgrees) {
           problems.push({ seed, login, module, action: `field ${field}`, engine: { compiled, readable, editable }, spec: want });
         }
@@ -131,21 +135,27 @@ async function checkOrganisation(seed: number, counter: Counter): Promise<Disagr
 }
 
 describe('the engine agrees with the spec on random organisations', () => {
-  it(`CASL, SQL and the plain evaluator agree on every decision (${RUNS} organisations)`, async () => {
-    const counter: Counter = { decisions: 0, catalogue: { allowed: 0, denied: 0 } };
-    let organisations = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
-        organisations++;
-        const problems = await checkOrganisation(seed, counter);
-        expect(problems.slice(0, 5)).toEqual([]);
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-    console.log(`engine property test: ${organisations} random organisations, ${counter.decisions} decisions checked (CASL, SQL and the spec evaluator agree), ${CATALOGUE} ${JSON.stringify(counter.catalogue)}`);
-    expect(organisations).toBe(RUNS);
-    // Not vacuous on the catalogue: some of its records were allowed, some denied (a full run;
-    // a handful of organisations asked for by PORTIER_PROPERTY_RUNS may happen not to show both).
-    if (RUNS >= 50) expect([counter.catalogue.allowed > 0, counter.catalogue.denied > 0]).toEqual([true, true]);
-  }, PROPERTY_TIMEOUT);
+  it(
+    `CASL, SQL and the plain evaluator agree on every decision (${RUNS} organisations)`,
+    async () => {
+      const counter: Counter = { decisions: 0, catalogue: { allowed: 0, denied: 0 } };
+      let organisations = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
+          organisations++;
+          const problems = await checkOrganisation(seed, counter);
+          expect(problems.slice(0, 5)).toEqual([]);
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+      console.log(
+        `engine property test: ${organisations} random organisations, ${counter.decisions} decisions checked (CASL, SQL and the spec evaluator agree), ${CATALOGUE} ${JSON.stringify(counter.catalogue)}`,
+      );
+      expect(organisations).toBe(RUNS);
+      // Not vacuous on the catalogue: some of its records were allowed, some denied (a full run;
+      // a handful of organisations asked for by PORTIER_PROPERTY_RUNS may happen not to show both).
+      if (RUNS >= 50) expect([counter.catalogue.allowed > 0, counter.catalogue.denied > 0]).toEqual([true, true]);
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

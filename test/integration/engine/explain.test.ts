@@ -12,8 +12,17 @@ let service: AccessService;
 beforeAll(async () => {
   db = await freshDatabase();
   const doc = example();
-  doc.users.push({ login: 'comptable', email: 'comptable@client.test', password: 'Portier2024', kind: 'client', role: null,
-    dossiers: [{ account: 'ACC-1', profile: 'Connect & pay' }, { account: 'ACC-2', profile: 'Easy Invoicing' }] });
+  doc.users.push({
+    login: 'comptable',
+    email: 'comptable@client.test',
+    password: 'Portier2024',
+    kind: 'client',
+    role: null,
+    dossiers: [
+      { account: 'ACC-1', profile: 'Connect & pay' },
+      { account: 'ACC-2', profile: 'Easy Invoicing' },
+    ],
+  });
   await importDoc(db.ds, doc);
   service = accessService(db.ds);
 });
@@ -23,9 +32,23 @@ afterAll(async () => {
 
 const cases: Array<[string, string, string | null, 'read' | 'edit' | 'delete' | 'create' | 'export', 'fr' | 'en', string]> = [
   ['farid', 'SalesOrder', 'SO-1', 'edit', 'en', 'allowed: rule 4 shares sales orders owned by Ventes and subordinates with Comptabilité, read-write'],
-  ['farid', 'SalesOrder', 'SO-1', 'edit', 'fr', 'autorisé : la règle n° 4 partage les commandes clients appartenant à Ventes et subordonnés avec Comptabilité, en lecture et écriture'],
+  [
+    'farid',
+    'SalesOrder',
+    'SO-1',
+    'edit',
+    'fr',
+    'autorisé : la règle n° 4 partage les commandes clients appartenant à Ventes et subordonnés avec Comptabilité, en lecture et écriture',
+  ],
   ['emma', 'Account', 'ACC-1', 'edit', 'en', 'denied: no profile (Support) gives edit on Account'],
-  ['chloe', 'Quote', 'QUO-1', 'read', 'en', 'allowed: rule 1 shares deals owned by Ventes Nord and subordinates with Ventes Sud, read (through its dealId link to Deal)'],
+  [
+    'chloe',
+    'Quote',
+    'QUO-1',
+    'read',
+    'en',
+    'allowed: rule 1 shares deals owned by Ventes Nord and subordinates with Ventes Sud, read (through its dealId link to Deal)',
+  ],
   ['damien', 'Account', 'ACC-2', 'edit', 'en', "allowed: the owner of ACC-2 has role Ventes Sud, below damien's role Ventes"],
   ['chloe', 'Deal', 'DEA-3', 'delete', 'en', 'allowed: DEA-3 belongs to team Grands comptes, of which chloe is a member'],
   ['alice', 'Contact', 'CON-2', 'edit', 'en', 'allowed: "mine": alice is the assistant of CON-2'],
@@ -56,7 +79,11 @@ describe('explain', () => {
   });
 
   it('is a command: npm run access -- explain', async () => {
-    const child = runScript('src/cli/access.ts', ['explain', '--user', 'farid', '--module', 'SalesOrder', '--reference', 'SO-1', '--action', 'edit', '--lang', 'en'], { DATABASE_URL: db.url });
+    const child = runScript(
+      'src/cli/access.ts',
+      ['explain', '--user', 'farid', '--module', 'SalesOrder', '--reference', 'SO-1', '--action', 'edit', '--lang', 'en'],
+      { DATABASE_URL: db.url },
+    );
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));

@@ -44,7 +44,13 @@ async function memberRoles(): Promise<{ engine: Record<string, string[]>; spec: 
   for (const team of doc.teams) {
     const id = [...index.teams.values()].find((t) => t.name === team.name)!.id;
     engine[team.name] = [...index.memberRoles(id)].map((r) => index.roleName(r)).sort();
-    spec[team.name] = [...new Set(referenceTeamMembers(doc, team.name).map((login) => roleOf.get(login)).filter((r): r is string => !!r))].sort();
+    spec[team.name] = [
+      ...new Set(
+        referenceTeamMembers(doc, team.name)
+          .map((login) => roleOf.get(login))
+          .filter((r): r is string => !!r),
+      ),
+    ].sort();
   }
   return { engine, spec };
 }

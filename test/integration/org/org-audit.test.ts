@@ -7,7 +7,15 @@ import { importDoc, testHash } from '../../support/import.js';
 
 /** An organisation import writes one audit entry per row it creates, updates or deletes, in its transaction. */
 let db: TestDatabase;
-interface Entry { action: string; module: string; record_id: string; reference: string; changes: Record<string, [unknown, unknown]>; message: string; actor_login: string }
+interface Entry {
+  action: string;
+  module: string;
+  record_id: string;
+  reference: string;
+  changes: Record<string, [unknown, unknown]>;
+  message: string;
+  actor_login: string;
+}
 const entriesAfter = async (id: number): Promise<Entry[]> =>
   db.ds.query(`SELECT action, module, record_id, reference, changes, message, actor_login FROM audit_entry WHERE id > $1 ORDER BY id`, [id]);
 const lastId = async (): Promise<number> => Number((await db.ds.query(`SELECT coalesce(max(id), 0) AS id FROM audit_entry`))[0].id);

@@ -25,7 +25,10 @@ describe('importing and exporting organisation files', () => {
     expect(JSON.stringify(exported)).not.toMatch(/password/i);
     // The four predefined client profiles are in every database, and the export lists them.
     expect(exported.profiles!.filter((p) => p.audience === 'client').map((p) => [p.name, p.licenseTier, p.system])).toEqual([
-      ['Comptabilité complète', 'accounting', true], ['Connect & pay', 'connect', true], ['Easy Invoicing', 'invoicing', true], ['Gestion commerciale avancée', 'commercial', true],
+      ['Comptabilité complète', 'accounting', true],
+      ['Connect & pay', 'connect', true],
+      ['Easy Invoicing', 'invoicing', true],
+      ['Gestion commerciale avancée', 'commercial', true],
     ]);
   });
 

@@ -33,14 +33,15 @@ export function accessGate(service: AccessService, admin: AdminJS): RequestHandl
             const messages = (current.locale === 'en' ? adminjsEn.messages : adminjsFr.messages) as Record<string, string>;
             const message = (refusal && messages[refusal]) || messages.invalidCredentials;
             res.status(401).json({ error: refusal, message, notice: { message, type: 'error' } });
-          }
-          else res.redirect(`${admin.options.loginPath}?error=${refusal}`);
+          } else res.redirect(`${admin.options.loginPath}?error=${refusal}`);
         });
         return;
       }
       const fresh = toCurrentAdmin(access.user, visiblePages(access));
       if (JSON.stringify(fresh) !== JSON.stringify(current)) req.session.adminUser = fresh;
-      runWithAccess({ access, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null, confirmSeats: req.get('x-portier-confirm-seats') === 'yes' }, () => next());
+      runWithAccess({ access, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null, confirmSeats: req.get('x-portier-confirm-seats') === 'yes' }, () =>
+        next(),
+      );
     } catch (e) {
       next(e);
     }

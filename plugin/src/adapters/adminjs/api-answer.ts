@@ -62,7 +62,12 @@ function inWords(body: unknown, lang: Language, keys: boolean): void {
     if (!keys) return m;
     const messages = (lang === 'en' ? adminjsEn.messages : adminjsFr.messages) as Record<string, string | undefined>;
     const text = /^\w+$/.test(m) ? messages[m] : undefined;
-    return text ? text.replace(/\{\{[^}]*\}\}/g, '').replace(/\s+/g, ' ').trim() : m;
+    return text
+      ? text
+          .replace(/\{\{[^}]*\}\}/g, '')
+          .replace(/\s+/g, ' ')
+          .trim()
+      : m;
   };
   if (b?.notice) b.notice.message = say(b.notice.message);
   if (b?.record?.baseError) b.record.baseError.message = say(b.record.baseError.message);

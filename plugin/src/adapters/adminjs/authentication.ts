@@ -31,7 +31,14 @@ declare module 'express-session' {
  * Each is a message of the login page (locale: `messages.<key>`).
  */
 export const LOGIN_REASONS = [
-  'invalidCredentials', 'tooManyRequests', 'userInactive', 'userWithoutAccess', 'outsideLoginHours', 'clientWithoutDossier', 'sessionEnded', 'sessionExpired',
+  'invalidCredentials',
+  'tooManyRequests',
+  'userInactive',
+  'userWithoutAccess',
+  'outsideLoginHours',
+  'clientWithoutDossier',
+  'sessionEnded',
+  'sessionExpired',
 ] as const;
 
 /**

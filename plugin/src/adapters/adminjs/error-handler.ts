@@ -31,16 +31,26 @@ function classify(err: unknown, req: Request): Answer | null {
   const lang = languageOf(req);
   const writing = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
   const invalid = (what: string, status = 400): Answer => ({
-    status, error: 'invalid', message: INVALID[lang].replace('{what}', what) + (writing ? UNCHANGED[lang] : ''),
+    status,
+    error: 'invalid',
+    message: INVALID[lang].replace('{what}', what) + (writing ? UNCHANGED[lang] : ''),
   });
   const bad = badInputOf(err);
   if (bad) return invalid(bad.what[lang], bad.status);
   if (err instanceof ZodError) return invalid(zodIssues(err, lang));
   // Refusals carry their own (French) message, which says that nothing changed.
   if (err instanceof Refusal) return { status: refusalStatus(err.kind), error: err.kind, message: err.message };
-  if (err instanceof ForbiddenError) return { status: refusalStatus('forbidden'), error: 'forbidden', message: lang === 'en' ? 'Action not allowed.' : 'Action refusée.' };
-  if (err instanceof NotFoundError) return { status: refusalStatus('notFound'), error: 'notFound', message: lang === 'en' ? 'Record not found.' : 'Enregistrement introuvable.' };
-  if (err instanceof ValidationError) return invalid(err.baseError?.message ?? Object.values(err.propertyErrors ?? {}).map((e) => e.message).join(' ; '));
+  if (err instanceof ForbiddenError)
+    return { status: refusalStatus('forbidden'), error: 'forbidden', message: lang === 'en' ? 'Action not allowed.' : 'Action refusée.' };
+  if (err instanceof NotFoundError)
+    return { status: refusalStatus('notFound'), error: 'notFound', message: lang === 'en' ? 'Record not found.' : 'Enregistrement introuvable.' };
+  if (err instanceof ValidationError)
+    return invalid(
+      err.baseError?.message ??
+        Object.values(err.propertyErrors ?? {})
+          .map((e) => e.message)
+          .join(' ; '),
+    );
   return null;
 }
 
@@ -52,7 +62,12 @@ function send(req: Request, res: Response, a: Answer): void {
     const { status, ...body } = a;
     const baseError = { type: a.error, message: a.message };
     if (!isUiCall(req)) res.status(status);
-    void jsonAfterEvents(res, { ...body, record: { params: {}, populated: {}, baseError, errors: {} }, records: [], notice: { message: a.message, type: 'error' } });
+    void jsonAfterEvents(res, {
+      ...body,
+      record: { params: {}, populated: {}, baseError, errors: {} },
+      records: [],
+      notice: { message: a.message, type: 'error' },
+    });
     return;
   }
   const { status, ...body } = a;
@@ -62,10 +77,14 @@ function send(req: Request, res: Response, a: Answer): void {
     return;
   }
   const lang = languageOf(req);
-  res.type('html').send(plainPage({
-    lang, title: lang === 'en' ? 'The request did not go through' : "La requête n'a pas abouti", lines: [a.message],
-    link: { href: req.baseUrl || '/', text: lang === 'en' ? 'Back to the backoffice' : 'Revenir au backoffice' },
-  }));
+  res.type('html').send(
+    plainPage({
+      lang,
+      title: lang === 'en' ? 'The request did not go through' : "La requête n'a pas abouti",
+      lines: [a.message],
+      link: { href: req.baseUrl || '/', text: lang === 'en' ? 'Back to the backoffice' : 'Revenir au backoffice' },
+    }),
+  );
 }
 
 /**

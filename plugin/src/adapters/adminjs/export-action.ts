@@ -10,8 +10,14 @@ export const EXPORT_LIMIT = 50_000;
  */
 export async function exportCsv(request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> {
   const resource = context.resource as unknown as ScopedResource;
-  const { filters = {}, sortBy = 'updatedAt', direction = 'desc' } = flat.unflatten(request.query ?? {}) as {
-    filters?: Record<string, unknown>; sortBy?: string; direction?: 'asc' | 'desc';
+  const {
+    filters = {},
+    sortBy = 'updatedAt',
+    direction = 'desc',
+  } = flat.unflatten(request.query ?? {}) as {
+    filters?: Record<string, unknown>;
+    sortBy?: string;
+    direction?: 'asc' | 'desc';
   };
   const records = await resource.find(new Filter(filters, resource), { limit: EXPORT_LIMIT + 1, offset: 0, sort: { sortBy, direction } }, context);
   const truncated = records.length > EXPORT_LIMIT;

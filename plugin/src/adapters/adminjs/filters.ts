@@ -10,7 +10,10 @@ import { badRequest } from './errors.js';
  * values filter nothing.
  */
 export function readFilters(
-  filter: Filter | undefined, columns: Map<string, FilterColumn>, hidden: Record<string, FieldAccess>, module: string,
+  filter: Filter | undefined,
+  columns: Map<string, FilterColumn>,
+  hidden: Record<string, FieldAccess>,
+  module: string,
 ): FilterCondition[] {
   const conditions: FilterCondition[] = [];
   for (const { path, value } of Object.values(filter?.filters ?? {})) {

@@ -66,7 +66,13 @@ function both(mine: IsFunction, theirs: Action<ActionResponse>['isAccessible']):
 }
 
 const BUILT_IN: Record<string, PortierRequirement> = {
-  list: 'read', search: 'read', show: 'read', new: 'create', edit: 'edit', delete: 'delete', bulkDelete: 'delete',
+  list: 'read',
+  search: 'read',
+  show: 'read',
+  new: 'create',
+  edit: 'edit',
+  delete: 'delete',
+  bulkDelete: 'delete',
 };
 
 /**
@@ -106,13 +112,20 @@ async function bulkDeleteAll(request: ActionRequest, _response: unknown, context
   if (!records?.length) throw forbidden('Aucun enregistrement sélectionné.');
   // AdminJS loads only the records the user may read: one named but not loaded is missing to
   // them, and the whole request is refused rather than carried out on the rest.
-  const asked = new Set(String(request.query?.recordIds ?? '').split(',').filter(Boolean));
+  const asked = new Set(
+    String(request.query?.recordIds ?? '')
+      .split(',')
+      .filter(Boolean),
+  );
   if (records.length < asked.size) {
     const found = new Set(records.map((r) => String(r.id())));
     throw notFound(`Enregistrement introuvable : ${resource.id()} n° ${[...asked].filter((id) => !found.has(id)).join(', ')}. Rien n'a été supprimé.`);
   }
   if (request.method === 'get') return { records: records.map((r) => r.toJSON(currentAdmin)) };
-  await (resource as unknown as ScopedResource).deleteMany(records.map((r) => r.id()), context);
+  await (resource as unknown as ScopedResource).deleteMany(
+    records.map((r) => r.id()),
+    context,
+  );
   return {
     records: records.map((r) => r.toJSON(currentAdmin)),
     notice: { message: records.length > 1 ? 'successfullyBulkDeleted_plural' : 'successfullyBulkDeleted', options: { count: records.length }, type: 'success' },

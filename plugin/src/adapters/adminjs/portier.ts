@@ -26,11 +26,15 @@ import { registerStatsComponents, statsUserActions } from '../../console/stats/s
 import { clientUserActions, registerClientComponents } from '../../console/clients/client-ui-actions.js';
 import { currentAccess } from './request-context.js';
 import { ScopedResource } from './scoped-resource.js';
-import {
-  auditPolicy, loginEventPolicy, profilePolicy, rolePolicy, sharingDefaultPolicy, sharingRulePolicy, teamPolicy, userPolicy,
-} from './setup-policies.js';
+import { auditPolicy, loginEventPolicy, profilePolicy, rolePolicy, sharingDefaultPolicy, sharingRulePolicy, teamPolicy, userPolicy } from './setup-policies.js';
 import { effectiveAccessUserActions, registerEffectiveAccessComponents } from '../../console/effective-access/effective-access-ui-actions.js';
-import { confirmSeatsProperty, registerUserToolsComponents, USER_ADMIN_FLAG, USER_FREE_SEAT, userToolsActions } from '../../console/users/user-tools-ui-actions.js';
+import {
+  confirmSeatsProperty,
+  registerUserToolsComponents,
+  USER_ADMIN_FLAG,
+  USER_FREE_SEAT,
+  userToolsActions,
+} from '../../console/users/user-tools-ui-actions.js';
 import { bulkDeleteSetupRecords, deleteSetupRecord, SetupResource, type SetupPolicy } from './setup-resource.js';
 import { buildPortierRouter, type RouterOptions } from './router.js';
 import type { UploadRule } from '../web/form-bodies.js';
@@ -99,7 +103,13 @@ export function createPortier(options: PortierOptions) {
   }
 
   /** Gates the actions of a set-up resource by capability (reads) and by the services (writes). */
-  function setupResource(entity: typeof BaseEntity, id: string, policy: SetupPolicy, write: Capability | null, resourceOptions: ResourceOptions): ResourceWithOptions {
+  function setupResource(
+    entity: typeof BaseEntity,
+    id: string,
+    policy: SetupPolicy,
+    write: Capability | null,
+    resourceOptions: ResourceOptions,
+  ): ResourceWithOptions {
     const resource = new SetupResource(entity, service, id, policy);
     const level = () => {
       const store = currentAccess();
@@ -119,15 +129,18 @@ export function createPortier(options: PortierOptions) {
       resource,
       options: {
         ...resourceOptions,
-        actions: mergeActions({
-          list: { isAccessible: () => level() === 'all' },
-          show: { isAccessible: () => level() !== 'none' }, // the reference pickers show the chosen one
-          search: { isAccessible: () => level() !== 'none' },
-          new: { isAccessible: can(policy.create ? write : null), after: writeOnly },
-          edit: { isAccessible: can(policy.update ? write : null), after: writeOnly },
-          delete: { isAccessible: can(policy.delete ? write : null), handler: deleteSetupRecord },
-          bulkDelete: { isAccessible: can(policy.deleteMany ? write : null), handler: bulkDeleteSetupRecords },
-        }, resourceOptions.actions ?? {}) as ResourceOptions['actions'],
+        actions: mergeActions(
+          {
+            list: { isAccessible: () => level() === 'all' },
+            show: { isAccessible: () => level() !== 'none' }, // the reference pickers show the chosen one
+            search: { isAccessible: () => level() !== 'none' },
+            new: { isAccessible: can(policy.create ? write : null), after: writeOnly },
+            edit: { isAccessible: can(policy.update ? write : null), after: writeOnly },
+            delete: { isAccessible: can(policy.delete ? write : null), handler: deleteSetupRecord },
+            bulkDelete: { isAccessible: can(policy.deleteMany ? write : null), handler: bulkDeleteSetupRecords },
+          },
+          resourceOptions.actions ?? {},
+        ) as ResourceOptions['actions'],
       },
     };
   }
@@ -140,11 +153,13 @@ export function createPortier(options: PortierOptions) {
     moduleResource,
 
     moduleResources(resourceOptions: Record<string, ResourceOptions> | ((module: string) => ResourceOptions) = {}): ResourceWithOptions[] {
-      return options.registry.names.map((n) => moduleResource(n, typeof resourceOptions === 'function' ? resourceOptions(n) : resourceOptions[n] ?? {}));
+      return options.registry.names.map((n) => moduleResource(n, typeof resourceOptions === 'function' ? resourceOptions(n) : (resourceOptions[n] ?? {})));
     },
 
     /** User, Profile, Role, Team, SharingRule, SharingDefault, AuditEntry, LoginEvent. */
-    setupResources(o: { navigation?: Navigation; user?: ResourceOptions; profile?: ResourceOptions; role?: ResourceOptions; team?: ResourceOptions } = {}): ResourceWithOptions[] {
+    setupResources(
+      o: { navigation?: Navigation; user?: ResourceOptions; profile?: ResourceOptions; role?: ResourceOptions; team?: ResourceOptions } = {},
+    ): ResourceWithOptions[] {
       const nav = { navigation: o.navigation };
       const readOnly = { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
       return [
@@ -166,10 +181,19 @@ export function createPortier(options: PortierOptions) {
             },
           },
           ...o.user,
-          actions: { ...auditUserActions(), ...statsUserActions(), ...clientUserActions(), ...effectiveAccessUserActions(), ...userToolsActions(), ...(o.user?.actions ?? {}) },
+          actions: {
+            ...auditUserActions(),
+            ...statsUserActions(),
+            ...clientUserActions(),
+            ...effectiveAccessUserActions(),
+            ...userToolsActions(),
+            ...(o.user?.actions ?? {}),
+          },
         }),
         setupResource(Profile as typeof BaseEntity, 'Profile', profilePolicy(service), 'manageAccess', {
-          ...nav, properties: { confirmSeats: confirmSeatsProperty() }, ...o.profile,
+          ...nav,
+          properties: { confirmSeats: confirmSeatsProperty() },
+          ...o.profile,
         }),
         setupResource(Role as typeof BaseEntity, 'Role', rolePolicy(service), 'manageAccess', {
           ...nav,
@@ -192,10 +216,19 @@ export function createPortier(options: PortierOptions) {
           listProperties: ['sentence', 'name', 'module', 'access'],
         }),
         setupResource(SharingDefault as typeof BaseEntity, 'SharingDefault', sharingDefaultPolicy(service), 'manageAccess', {
-          ...nav, actions: { delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
+          ...nav,
+          actions: { delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
         }),
-        setupResource(AuditEntry as typeof BaseEntity, 'AuditEntry', auditPolicy(service), null, { ...nav, actions: readOnly, sort: { sortBy: 'at', direction: 'desc' } }),
-        setupResource(LoginEvent as typeof BaseEntity, 'LoginEvent', loginEventPolicy(), null, { ...nav, actions: readOnly, sort: { sortBy: 'at', direction: 'desc' } }),
+        setupResource(AuditEntry as typeof BaseEntity, 'AuditEntry', auditPolicy(service), null, {
+          ...nav,
+          actions: readOnly,
+          sort: { sortBy: 'at', direction: 'desc' },
+        }),
+        setupResource(LoginEvent as typeof BaseEntity, 'LoginEvent', loginEventPolicy(), null, {
+          ...nav,
+          actions: readOnly,
+          sort: { sortBy: 'at', direction: 'desc' },
+        }),
       ];
     },
 

@@ -55,7 +55,8 @@ export function adminRequestChecks(admin: AdminJS): RequestHandler {
     if (pageCall) {
       // AdminJS answers 200 to a page without a handler, whatever the method: nothing to post to.
       const declared = admin.options.pages?.[decodeURIComponent(pageCall[1])];
-      if (!declared || (req.method !== 'GET' && !declared.handler)) return next(new Refusal('notFound', `Aucune page « ${decodeURIComponent(pageCall[1]).slice(0, 60)} » à qui envoyer ceci.`));
+      if (!declared || (req.method !== 'GET' && !declared.handler))
+        return next(new Refusal('notFound', `Aucune page « ${decodeURIComponent(pageCall[1]).slice(0, 60)} » à qui envoyer ceci.`));
       return next();
     }
     const m = /^\/api\/resources\/([^/]+)\/(?:records\/([^/]+)\/([^/]+)|bulk\/([^/]+)|actions\/([^/]+)|search)/.exec(req.path);
@@ -69,7 +70,13 @@ export function adminRequestChecks(admin: AdminJS): RequestHandler {
       return next(new Refusal('notFound', `Aucune action « ${decodeURIComponent(actionName).slice(0, 60)} » sur ${resourceId}.`));
     }
     if (actionName !== undefined && POST_ONLY.has(decodeURIComponent(actionName)) && req.method !== 'POST') {
-      return next(badInput(`l'action « ${decodeURIComponent(actionName)} » s'appelle par POST (elle enregistre)`, `the action "${decodeURIComponent(actionName)}" is called with POST (it saves)`, 405));
+      return next(
+        badInput(
+          `l'action « ${decodeURIComponent(actionName)} » s'appelle par POST (elle enregistre)`,
+          `the action "${decodeURIComponent(actionName)}" is called with POST (it saves)`,
+          405,
+        ),
+      );
     }
     const { page, perPage, direction, recordIds } = req.query as Record<string, unknown>;
     if (page !== undefined && !whole(page, 1, MAX_PAGE)) {
@@ -83,11 +90,18 @@ export function adminRequestChecks(admin: AdminJS): RequestHandler {
     }
     if (!checksIds(resource)) return next();
     const ids = [...(m[2] !== undefined ? [decodeURIComponent(m[2])] : []), ...(typeof recordIds === 'string' ? recordIds.split(',') : [])];
-    if (recordIds !== undefined && typeof recordIds !== 'string') return next(badInput('recordIds : une liste de numéros séparés par des virgules est attendue', 'recordIds: a comma-separated list of ids is expected'));
-    if (ids.length > MAX_BULK) return next(badInput(`recordIds : ${MAX_BULK} enregistrements au plus à la fois`, `recordIds: at most ${MAX_BULK} records at once`));
+    if (recordIds !== undefined && typeof recordIds !== 'string')
+      return next(badInput('recordIds : une liste de numéros séparés par des virgules est attendue', 'recordIds: a comma-separated list of ids is expected'));
+    if (ids.length > MAX_BULK)
+      return next(badInput(`recordIds : ${MAX_BULK} enregistrements au plus à la fois`, `recordIds: at most ${MAX_BULK} records at once`));
     const bad = ids.find((id) => !resource.acceptsId(id));
     if (bad !== undefined) {
-      return next(badInput(`identifiant d'enregistrement mal formé : « ${bad.slice(0, 40)} » (un entier de 1 à ${MAX_ID} est attendu)`, `malformed record id: "${bad.slice(0, 40)}" (a whole number from 1 to ${MAX_ID} is expected)`));
+      return next(
+        badInput(
+          `identifiant d'enregistrement mal formé : « ${bad.slice(0, 40)} » (un entier de 1 à ${MAX_ID} est attendu)`,
+          `malformed record id: "${bad.slice(0, 40)}" (a whole number from 1 to ${MAX_ID} is expected)`,
+        ),
+      );
     }
     next();
   };

@@ -17,11 +17,11 @@ export function restrictResourceJson(decorator: ResourceDecorator, module: strin
     const store = currentAccess();
     const access = store?.access.access;
     // Outside a signed-in request nothing of the module is shown.
-    const restricted = !access ? null : access.isAdmin ? {} : access.fields[module] ?? {};
+    const restricted = !access ? null : access.isAdmin ? {} : (access.fields[module] ?? {});
     // A client user never sees users (docs/spec/client-access.md): owner columns would show bare ids, so the
     // screens leave them out (the engine still knows them as read-only for the client).
     const owners = new Set(access?.kind === 'client' ? ownerFields : []);
-    return restrictJson(json, (name) => (owners.has(name) ? 'none' : restricted ? restricted[name] ?? 'write' : 'none'));
+    return restrictJson(json, (name) => (owners.has(name) ? 'none' : restricted ? (restricted[name] ?? 'write') : 'none'));
   };
   return decorator;
 }
@@ -31,11 +31,14 @@ export function restrictJson(json: ResourceJSON, levelOf: (property: string) => 
   const disable = (p: BasePropertyJSON) => (levelOf(p.propertyPath) === 'read' ? { ...p, isDisabled: true } : p);
   return {
     ...json,
-    properties: Object.fromEntries(Object.entries(json.properties).filter(([, p]) => keep(p)).map(([k, p]) => [k, disable(p)])),
+    properties: Object.fromEntries(
+      Object.entries(json.properties)
+        .filter(([, p]) => keep(p))
+        .map(([k, p]) => [k, disable(p)]),
+    ),
     listProperties: json.listProperties.filter(keep),
     showProperties: json.showProperties.filter(keep),
     filterProperties: json.filterProperties.filter(keep),
     editProperties: json.editProperties.filter(keep).map(disable),
   };
 }
-

@@ -47,7 +47,9 @@ function requireSignedIn(admin: AdminJS): RequestHandler {
  * `middleware` is Portier's per-request pieces (createPortier's), in their order.
  */
 export function buildPortierRouter(
-  admin: AdminJS, ds: DataSource, options: RouterOptions,
+  admin: AdminJS,
+  ds: DataSource,
+  options: RouterOptions,
   pieces: { gate: RequestHandler; after: RequestHandler[]; uploadsFor(resourceId: string): UploadRule | null },
 ): Router {
   // No initializeAdmin(admin): in production it bundles the components while the app already
@@ -62,12 +64,15 @@ export function buildPortierRouter(
   buildAssets({ admin, assets, routes, router });
   router.use(requireSignedIn(admin));
   router.use(pieces.gate);
-  router.use('/api', formBodies({
-    uploadsFor: (req) => {
-      const m = /^\/resources\/([^/]+)\//.exec(req.path);
-      return m ? pieces.uploadsFor(decodeURIComponent(m[1])) : null;
-    },
-  }));
+  router.use(
+    '/api',
+    formBodies({
+      uploadsFor: (req) => {
+        const m = /^\/resources\/([^/]+)\//.exec(req.path);
+        return m ? pieces.uploadsFor(decodeURIComponent(m[1])) : null;
+      },
+    }),
+  );
   // The body as sent, before AdminJS converts it (a 30 February into 1 March): scoped-resource.ts.
   router.use('/api/resources/:resourceId', (req, _res, next) => {
     const store = currentAccess();
@@ -75,14 +80,19 @@ export function buildPortierRouter(
     // A list field sent as one value: AdminJS's converter maps over it (a 500).
     const resource = admin.resources.find((r) => r.id() === req.params.resourceId);
     const sentFields = (fields ?? {}) as Record<string, unknown>;
-    const notAList = resource && Object.values(resource.decorate().properties).find((p) => {
-      const v = sentFields[p.propertyPath];
-      return p.isArray() && v !== undefined && v !== null && !Array.isArray(v) && v !== '__FORM_VALUE_EMPTY_ARRAY__';
-    });
+    const notAList =
+      resource &&
+      Object.values(resource.decorate().properties).find((p) => {
+        const v = sentFields[p.propertyPath];
+        return p.isArray() && v !== undefined && v !== null && !Array.isArray(v) && v !== '__FORM_VALUE_EMPTY_ARRAY__';
+      });
     if (notAList) return next(badInput(`${notAList.propertyPath} : une liste est attendue`, `${notAList.propertyPath}: a list is expected`));
     if (store && fields && typeof fields === 'object') {
       // Files too: AdminJS's payload holds them beside the fields (a field the module lacks is refused).
-      store.sent = { resourceId: String(req.params.resourceId), fields: { ...(fields as Record<string, unknown>), ...((files ?? {}) as Record<string, unknown>) } };
+      store.sent = {
+        resourceId: String(req.params.resourceId),
+        fields: { ...(fields as Record<string, unknown>), ...((files ?? {}) as Record<string, unknown>) },
+      };
     }
     next();
   });

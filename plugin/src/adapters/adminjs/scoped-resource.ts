@@ -30,7 +30,11 @@ export class ScopedResource extends TypeormResource {
   private readonly records: ModuleRecords;
   private readonly filterColumns: Map<string, FilterColumn>;
 
-  constructor(entity: typeof BaseEntity, readonly service: AccessService, readonly module: string) {
+  constructor(
+    entity: typeof BaseEntity,
+    readonly service: AccessService,
+    readonly module: string,
+  ) {
     super(entity);
     this.records = new ModuleRecords(service, module);
     this.filterColumns = new Map(this.records.fields.map((f) => [f.property, { column: f.column, type: f.type, enumValues: f.enumValues }]));
@@ -62,7 +66,11 @@ export class ScopedResource extends TypeormResource {
     return this.records.count(ua, this.where(filter, ua));
   }
 
-  override async find(filter: Filter, params: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext): Promise<BaseRecord[]> {
+  override async find(
+    filter: Filter,
+    params: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } },
+    context?: ActionContext,
+  ): Promise<BaseRecord[]> {
     const ua = this.access(context);
     const sortBy = params.sort?.sortBy;
     if (sortBy && (!this.filterColumns.has(sortBy) || this.records.restricted(ua)[sortBy] === 'none')) {

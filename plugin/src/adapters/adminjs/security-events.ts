@@ -52,7 +52,9 @@ export async function recordRefusals(res: Response, body: unknown): Promise<void
   const refused = refusalIn(body, res.statusCode);
   const events = p.refusals.length
     ? p.refusals.map((r) => ({ ...target, action: r.safeguard ? 'safeguardRefused' : 'refused', message: `${target.attempt} : ${r.message}` }))
-    : refused ? [{ ...target, action: 'refused', message: `${target.attempt} : ${refused}` }] : [];
+    : refused
+      ? [{ ...target, action: 'refused', message: `${target.attempt} : ${refused}` }]
+      : [];
   for (const e of events) await record(p.ds, p.store, e);
 }
 
@@ -101,7 +103,11 @@ function portierRecordOf(req: Request): Pick<Target, 'module' | 'recordId'> | nu
 
 /** A refusal answered without a Refusal thrown: AdminJS's ForbiddenError/NotFoundError, or a 403 of our own routes. */
 function refusalIn(body: unknown, status: number): string | null {
-  const b = body as { notice?: { type?: string; message?: string }; record?: { baseError?: { type?: string; message?: string } | null }; error?: string } | null;
+  const b = body as {
+    notice?: { type?: string; message?: string };
+    record?: { baseError?: { type?: string; message?: string } | null };
+    error?: string;
+  } | null;
   const type = b?.record?.baseError?.type;
   if (b?.notice?.type === 'error' && (type === 'ForbiddenError' || type === 'NotFoundError')) {
     return b.record?.baseError?.message ?? b.notice.message ?? type;
@@ -110,7 +116,11 @@ function refusalIn(body: unknown, status: number): string | null {
   return null;
 }
 
-async function record(ds: DataSource, store: RequestAccess, e: { action: string; module?: string | null; recordId?: string | null; message: string | null }): Promise<void> {
+async function record(
+  ds: DataSource,
+  store: RequestAccess,
+  e: { action: string; module?: string | null; recordId?: string | null; message: string | null },
+): Promise<void> {
   const actor: AuditActor = { id: store.access.user.id, login: store.access.user.login, ip: store.ip, userAgent: store.userAgent };
   try {
     await audit(ds, actor, { action: e.action, module: e.module ?? null, recordId: e.recordId ?? null, message: e.message });

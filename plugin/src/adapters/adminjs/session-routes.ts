@@ -20,7 +20,8 @@ const TEXT = {
     signOutButton: 'Se déconnecter',
     back: 'Revenir au backoffice',
     passwordTitle: 'Choisissez votre mot de passe',
-    passwordLine: (login: string) => `Le mot de passe de ${login} a été fixé par quelqu'un d'autre : choisissez-en un à vous pour continuer (au moins 8 caractères, dont une lettre et un chiffre).`,
+    passwordLine: (login: string) =>
+      `Le mot de passe de ${login} a été fixé par quelqu'un d'autre : choisissez-en un à vous pour continuer (au moins 8 caractères, dont une lettre et un chiffre).`,
     next: 'Nouveau mot de passe',
     confirm: 'Confirmez le nouveau mot de passe',
     save: 'Enregistrer et continuer',
@@ -33,7 +34,8 @@ const TEXT = {
     signOutButton: 'Sign out',
     back: 'Back to the backoffice',
     passwordTitle: 'Choose your password',
-    passwordLine: (login: string) => `The password of ${login} was set by someone else: choose one of your own to go on (at least 8 characters, with a letter and a digit).`,
+    passwordLine: (login: string) =>
+      `The password of ${login} was set by someone else: choose one of your own to go on (at least 8 characters, with a letter and a digit).`,
     next: 'New password',
     confirm: 'Confirm the new password',
     save: 'Save and continue',
@@ -99,17 +101,28 @@ export function sessionRoutes(admin: AdminJS, ds: DataSource, cookieName: string
     }
     if (!result.user.mustChangePassword) return openSession(req, res, result.user);
     await regenerate(req);
-    req.session.passwordChange = { userId: result.user.id, login: result.user.login, epoch: result.user.sessionEpoch, locale: result.user.locale, until: Date.now() + PENDING_MS };
+    req.session.passwordChange = {
+      userId: result.user.id,
+      login: result.user.login,
+      epoch: result.user.sessionEpoch,
+      locale: result.user.locale,
+      until: Date.now() + PENDING_MS,
+    };
     await save(req);
     res.redirect(302, passwordPath);
   });
 
   router.get(inside(admin, logoutPath), (req, res) => {
     const t = TEXT[req.session?.adminUser?.locale === 'en' ? 'en' : 'fr'];
-    res.send(plainPage({
-      lang: req.session?.adminUser?.locale === 'en' ? 'en' : 'fr', title: t.signOutTitle, lines: [t.signOutLine],
-      form: { action: logoutPath, button: t.signOutButton }, link: { href: rootPath, text: t.back },
-    }));
+    res.send(
+      plainPage({
+        lang: req.session?.adminUser?.locale === 'en' ? 'en' : 'fr',
+        title: t.signOutTitle,
+        lines: [t.signOutLine],
+        form: { action: logoutPath, button: t.signOutButton },
+        link: { href: rootPath, text: t.back },
+      }),
+    );
   });
 
   router.post(inside(admin, logoutPath), async (req, res) => {
@@ -132,11 +145,23 @@ export function sessionRoutes(admin: AdminJS, ds: DataSource, cookieName: string
   };
   const passwordPage = (res: Response, p: PendingPasswordChange, error?: string) => {
     const t = TEXT[p.locale];
-    res.send(plainPage({
-      lang: p.locale, title: t.passwordTitle, lines: [t.passwordLine(p.login)], error,
-      form: { action: passwordPath, button: t.save, fields: [{ name: 'next', label: t.next, type: 'password' }, { name: 'confirm', label: t.confirm, type: 'password' }] },
-      link: { href: loginPath, text: t.login },
-    }));
+    res.send(
+      plainPage({
+        lang: p.locale,
+        title: t.passwordTitle,
+        lines: [t.passwordLine(p.login)],
+        error,
+        form: {
+          action: passwordPath,
+          button: t.save,
+          fields: [
+            { name: 'next', label: t.next, type: 'password' },
+            { name: 'confirm', label: t.confirm, type: 'password' },
+          ],
+        },
+        link: { href: loginPath, text: t.login },
+      }),
+    );
   };
 
   router.get(inside(admin, passwordPath), (req, res) => {

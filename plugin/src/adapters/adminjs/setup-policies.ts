@@ -39,7 +39,8 @@ const str = (v: unknown, field?: string) => {
   if (typeof v !== 'string' && typeof v !== 'number') throw invalid(said(field, 'texte attendu (une seule valeur).'), field);
   return String(v);
 };
-const ids = (v: unknown) => (v === undefined ? undefined : (Array.isArray(v) ? v : Object.values(v as object)).filter((x) => x !== '' && x !== null).map((x) => int(x) as number));
+const ids = (v: unknown) =>
+  v === undefined ? undefined : (Array.isArray(v) ? v : Object.values(v as object)).filter((x) => x !== '' && x !== null).map((x) => int(x) as number);
 const json = <T>(v: unknown): T | undefined | null => {
   if (v === undefined) return undefined;
   if (v === null || v === '') return null;
@@ -100,7 +101,7 @@ export function profilePolicy(service: AccessService): SetupPolicy {
     licenseTier: p.licenseTier as ProfileInput['licenseTier'],
     viewAll: bool(p.viewAll, 'viewAll'),
     editAll: bool(p.editAll, 'editAll'),
-    capabilities: p.capabilities === undefined ? undefined : stringList(json<unknown>(p.capabilities) ?? [], 'capabilities') as ProfileInput['capabilities'],
+    capabilities: p.capabilities === undefined ? undefined : (stringList(json<unknown>(p.capabilities) ?? [], 'capabilities') as ProfileInput['capabilities']),
     modules: deepBooleans(json(p.modules)) as ProfileInput['modules'],
     contactScopes: json(p.contactScopes) ?? undefined,
     fields: json(p.fields) ?? undefined,
@@ -127,10 +128,15 @@ export function rolePolicy(service: AccessService): SetupPolicy {
   return {
     read: (ua) => readLevel(ua, false),
     nameFields: [],
-    virtuals: async (m: EntityManager, list: number[]) =>
-      new Map([...(await roleProfileIds(m, list))].map(([roleId, profileIds]) => [roleId, { profileIds }])),
-    create: (ctx, p) => saveRole(service, ctx, null, { name: str(p.name, 'name') ?? undefined, parentId: int(p.parentId, 'parentId'), profileIds: ids(p.profileIds) }),
-    update: async (ctx, id, p) => void (await saveRole(service, ctx, Number(id), { name: str(p.name, 'name') ?? undefined, parentId: int(p.parentId, 'parentId'), profileIds: ids(p.profileIds) })),
+    virtuals: async (m: EntityManager, list: number[]) => new Map([...(await roleProfileIds(m, list))].map(([roleId, profileIds]) => [roleId, { profileIds }])),
+    create: (ctx, p) =>
+      saveRole(service, ctx, null, { name: str(p.name, 'name') ?? undefined, parentId: int(p.parentId, 'parentId'), profileIds: ids(p.profileIds) }),
+    update: async (ctx, id, p) =>
+      void (await saveRole(service, ctx, Number(id), {
+        name: str(p.name, 'name') ?? undefined,
+        parentId: int(p.parentId, 'parentId'),
+        profileIds: ids(p.profileIds),
+      })),
     delete: (ctx, id, payload) => deleteRole(service, ctx, id, int(payload.heirId, 'heirId') ?? null),
     beforeDelete: async (m, id) => ({ rulesDeletedWith: await rulesNaming(m, 'role', id) }),
   };
@@ -155,16 +161,23 @@ export function teamPolicy(service: AccessService): SetupPolicy {
     },
     create: (ctx, p) => saveTeam(service, ctx, null, input(p)),
     update: async (ctx, id, p) => void (await saveTeam(service, ctx, Number(id), input(p))),
-    delete: (ctx, id, payload) => deleteTeam(service, ctx, id, { userId: int(payload.heirUserId, 'heirUserId') ?? undefined, teamId: int(payload.heirTeamId, 'heirTeamId') ?? undefined }),
+    delete: (ctx, id, payload) =>
+      deleteTeam(service, ctx, id, { userId: int(payload.heirUserId, 'heirUserId') ?? undefined, teamId: int(payload.heirTeamId, 'heirTeamId') ?? undefined }),
     beforeDelete: async (m, id) => ({ rulesDeletedWith: await rulesNaming(m, 'team', id) }),
   };
 }
 
 export function sharingRulePolicy(service: AccessService): SetupPolicy {
   const input = (p: Record<string, unknown>): RuleInput => ({
-    name: str(p.name, 'name'), module: str(p.module, 'module') ?? undefined, access: p.access as RuleInput['access'],
-    fromKind: p.fromKind as RuleInput['fromKind'], fromRoleId: int(p.fromRoleId, 'fromRoleId'), fromTeamId: int(p.fromTeamId, 'fromTeamId'),
-    toKind: p.toKind as RuleInput['toKind'], toRoleId: int(p.toRoleId, 'toRoleId'), toTeamId: int(p.toTeamId, 'toTeamId'),
+    name: str(p.name, 'name'),
+    module: str(p.module, 'module') ?? undefined,
+    access: p.access as RuleInput['access'],
+    fromKind: p.fromKind as RuleInput['fromKind'],
+    fromRoleId: int(p.fromRoleId, 'fromRoleId'),
+    fromTeamId: int(p.fromTeamId, 'fromTeamId'),
+    toKind: p.toKind as RuleInput['toKind'],
+    toRoleId: int(p.toRoleId, 'toRoleId'),
+    toTeamId: int(p.toTeamId, 'toTeamId'),
   });
   return {
     read: (ua) => readLevel(ua, false),

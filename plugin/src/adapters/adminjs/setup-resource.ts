@@ -49,7 +49,12 @@ export class SetupResource extends TypeormResource {
   private readonly columns: Map<string, SetupColumn>;
   private readonly pk: SetupRows['pk'];
 
-  constructor(entity: typeof BaseEntity, readonly service: AccessService, readonly resourceId: string, readonly policy: SetupPolicy) {
+  constructor(
+    entity: typeof BaseEntity,
+    readonly service: AccessService,
+    readonly resourceId: string,
+    readonly policy: SetupPolicy,
+  ) {
     super(entity);
     this.rows = new SetupRows(service.ds, entity);
     this.columns = this.rows.columns;
@@ -67,7 +72,8 @@ export class SetupResource extends TypeormResource {
 
   access(context?: ActionContext): UserAccess {
     const store = currentAccess();
-    if (!store || (context?.currentAdmin && String(context.currentAdmin.id) !== String(store.access.user.id))) throw forbidden('Accès refusé : session inconnue.');
+    if (!store || (context?.currentAdmin && String(context.currentAdmin.id) !== String(store.access.user.id)))
+      throw forbidden('Accès refusé : session inconnue.');
     return store.access;
   }
 
@@ -111,7 +117,11 @@ export class SetupResource extends TypeormResource {
     return this.rows.count(this.selection(this.access(context), filter).selection);
   }
 
-  override async find(filter: Filter, params: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext): Promise<BaseRecord[]> {
+  override async find(
+    filter: Filter,
+    params: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } },
+    context?: ActionContext,
+  ): Promise<BaseRecord[]> {
     const ua = this.access(context);
     const { selection, shown } = this.selection(ua, filter);
     const sortBy = params.sort?.sortBy;
@@ -139,7 +149,10 @@ export class SetupResource extends TypeormResource {
   /** The rows as AdminJS records, with the policy's virtual properties for those who read everything. */
   private async load(ua: UserAccess, rows: SetupRow[]): Promise<BaseRecord[]> {
     if (this.policy.virtuals && this.level(ua) === 'all' && rows.length) {
-      const extra = await this.policy.virtuals(this.service.ds.manager, rows.map((r) => Number(r.id)));
+      const extra = await this.policy.virtuals(
+        this.service.ds.manager,
+        rows.map((r) => Number(r.id)),
+      );
       for (const r of rows) Object.assign(r, extra.get(Number(r.id)) ?? {});
     }
     return rows.map((r) => new BaseRecord(flat.flatten(r), this));
@@ -184,7 +197,6 @@ export class SetupResource extends TypeormResource {
     const [record] = row ? await this.load(ua, [row]) : [];
     return record ? record.params : { id };
   }
-
 }
 
 /**

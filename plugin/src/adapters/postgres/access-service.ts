@@ -37,7 +37,10 @@ export class AccessService {
 
   private compileCatalog: ModuleCatalog | null = null;
 
-  constructor(readonly ds: DataSource, readonly registry: ModuleRegistry) {}
+  constructor(
+    readonly ds: DataSource,
+    readonly registry: ModuleRegistry,
+  ) {}
 
   /** The modules as compiled: the app's declarations, with the columns that name users (read once the DataSource is up). */
   get catalog(): ModuleCatalog {
@@ -75,7 +78,11 @@ export class AccessService {
         return s;
       },
       ownerCount: (module: string) => {
-        if (!countCache.has(module)) countCache.set(module, ownerCountSql(ability, module, (m) => this.table(m)));
+        if (!countCache.has(module))
+          countCache.set(
+            module,
+            ownerCountSql(ability, module, (m) => this.table(m)),
+          );
         return countCache.get(module)!;
       },
     };

@@ -26,7 +26,9 @@ export function auditKey(): Buffer {
   if (configured) return configured;
   const env = process.env.PORTIER_AUDIT_KEY;
   if (env) return (configured = checked(env, 'PORTIER_AUDIT_KEY'));
-  throw new Error('No audit key: set PORTIER_AUDIT_KEY (a long random string kept outside the database, e.g. `openssl rand -hex 32`); the audit trail is sealed with it.');
+  throw new Error(
+    'No audit key: set PORTIER_AUDIT_KEY (a long random string kept outside the database, e.g. `openssl rand -hex 32`); the audit trail is sealed with it.',
+  );
 }
 
 /** HMAC-SHA256 under the audit key, hex. */

@@ -65,14 +65,10 @@ function whereOf(f: AuditFilters, ps: Params): string {
   if (f.recordId !== undefined) parts.push(`e.record_id = ${ps.p(f.recordId)}`);
   if (f.action !== undefined) parts.push(`e.action = ${ps.p(f.action)}`);
   if (f.from !== undefined) {
-    parts.push(isDay(f.from)
-      ? `e.at >= (${ps.p(f.from)}::date::timestamp AT TIME ZONE ${ps.p(AUDIT_TIME_ZONE)})`
-      : `e.at >= ${ps.p(f.from)}::timestamptz`);
+    parts.push(isDay(f.from) ? `e.at >= (${ps.p(f.from)}::date::timestamp AT TIME ZONE ${ps.p(AUDIT_TIME_ZONE)})` : `e.at >= ${ps.p(f.from)}::timestamptz`);
   }
   if (f.to !== undefined) {
-    parts.push(isDay(f.to)
-      ? `e.at < ((${ps.p(f.to)}::date + 1)::timestamp AT TIME ZONE ${ps.p(AUDIT_TIME_ZONE)})`
-      : `e.at <= ${ps.p(f.to)}::timestamptz`);
+    parts.push(isDay(f.to) ? `e.at < ((${ps.p(f.to)}::date + 1)::timestamp AT TIME ZONE ${ps.p(AUDIT_TIME_ZONE)})` : `e.at <= ${ps.p(f.to)}::timestamptz`);
   }
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
@@ -102,7 +98,12 @@ function toRow(row: RawRow, modules: ReadonlySet<string>): AuditRow {
 
 /** One page of the entries matching the filters that the viewer may read, newest first, with their total. */
 export async function auditPage(
-  ds: DataSource, viewer: UserAccess, modules: readonly string[], f: AuditFilters, page: number, perPage: number,
+  ds: DataSource,
+  viewer: UserAccess,
+  modules: readonly string[],
+  f: AuditFilters,
+  page: number,
+  perPage: number,
   scope: AuditScope = { kind: 'trail' },
 ): Promise<AuditPage> {
   const ps = new Params();
@@ -125,8 +126,12 @@ export async function auditPage(
  * re-reads skipped ones). `onBatch` may await (the response's back-pressure).
  */
 export async function eachAuditBatch(
-  ds: DataSource, viewer: UserAccess, modules: readonly string[], f: AuditFilters,
-  onBatch: (rows: AuditRow[]) => Promise<void> | void, batchSize = 1000,
+  ds: DataSource,
+  viewer: UserAccess,
+  modules: readonly string[],
+  f: AuditFilters,
+  onBatch: (rows: AuditRow[]) => Promise<void> | void,
+  batchSize = 1000,
 ): Promise<number> {
   const known = new Set(modules);
   let after: { at: string; id: string } | null = null;

@@ -36,10 +36,10 @@ export async function sealEntries(m: Queryable, entries: Array<{ id: number | st
     `SELECT e.id, ${ENTRY_COLUMNS_SQL} AS columns FROM audit_entry e WHERE e.id = ANY($1::bigint[])`,
     [entries.map((e) => String(e.id))],
   );
-  await m.query(
-    `INSERT INTO audit_entry_mac (entry_id, mac) SELECT * FROM unnest($1::bigint[], $2::text[])`,
-    [rows.map((r) => r.id), rows.map((r) => contentSeal(r.columns, key))],
-  );
+  await m.query(`INSERT INTO audit_entry_mac (entry_id, mac) SELECT * FROM unnest($1::bigint[], $2::text[])`, [
+    rows.map((r) => r.id),
+    rows.map((r) => contentSeal(r.columns, key)),
+  ]);
 }
 
 /** Anchors the trail as it stands (its last entry, or none yet): what the migration does, once. */

@@ -38,9 +38,16 @@ export function visibleAuditEntries(viewer: UserAccess, recordModules: readonly 
     where = a.isAdmin || a.viewAll ? 'TRUE' : `(e.module IS NULL OR NOT ${records()})`;
   }
   // Per module, the fields this viewer holds at `none` (admins: none).
-  const hidden = a.isAdmin ? [] : recordModules
-    .map((m) => ({ m, fields: Object.entries(a.fields[m] ?? {}).filter(([, level]) => level === 'none').map(([f]) => f) }))
-    .filter((h) => h.fields.length);
+  const hidden = a.isAdmin
+    ? []
+    : recordModules
+        .map((m) => ({
+          m,
+          fields: Object.entries(a.fields[m] ?? {})
+            .filter(([, level]) => level === 'none')
+            .map(([f]) => f),
+        }))
+        .filter((h) => h.fields.length);
   const changes = hidden.length
     ? `CASE ${hidden.map((h) => `WHEN e.module = ${p(h.m)} THEN e.changes - ${p(h.fields)}::text[]`).join(' ')} ELSE e.changes END`
     : 'e.changes';

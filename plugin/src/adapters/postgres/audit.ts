@@ -31,14 +31,22 @@ const SECRET = /password/i;
 /** Writes one entry, in the caller's transaction: the change and its entry commit or roll back together. */
 export async function audit(m: EntityManager | DataSource, actor: AuditActor, e: AuditInput): Promise<void> {
   if (AUDIT_OFF) return;
-  const changes = e.changes
-    ? Object.fromEntries(Object.entries(e.changes).map(([k, v]) => [k, SECRET.test(k) ? ['***', '***'] : v]))
-    : null;
+  const changes = e.changes ? Object.fromEntries(Object.entries(e.changes).map(([k, v]) => [k, SECRET.test(k) ? ['***', '***'] : v])) : null;
   const rows: Array<{ id: string; hash: string }> = await m.query(
     `INSERT INTO audit_entry (actor_id, actor_login, action, module, record_id, reference, changes, message, ip, user_agent)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, hash`,
-    [actor.id, actor.login, e.action, e.module ?? null, e.recordId == null ? null : String(e.recordId), e.reference ?? null,
-      changes ? JSON.stringify(changes) : null, e.message ?? null, actor.ip?.slice(0, 64) ?? null, actor.userAgent?.slice(0, 512) ?? null],
+    [
+      actor.id,
+      actor.login,
+      e.action,
+      e.module ?? null,
+      e.recordId == null ? null : String(e.recordId),
+      e.reference ?? null,
+      changes ? JSON.stringify(changes) : null,
+      e.message ?? null,
+      actor.ip?.slice(0, 64) ?? null,
+      actor.userAgent?.slice(0, 512) ?? null,
+    ],
   );
   await sealEntries(m, rows);
 }
@@ -58,9 +66,18 @@ export async function auditMany(m: EntityManager, actor: AuditActor, entries: Au
               AS x(action, module, record_id, reference, changes, message, n)
         ORDER BY x.n
        RETURNING id`,
-      [actor.id, actor.login, actor.ip?.slice(0, 64) ?? null, actor.userAgent?.slice(0, 512) ?? null,
-        batch.map((e) => e.action), batch.map((e) => e.module ?? null), batch.map((e) => (e.recordId == null ? null : String(e.recordId))),
-        batch.map((e) => e.reference ?? null), batch.map((e) => (e.changes ? JSON.stringify(e.changes) : null)), batch.map((e) => e.message ?? null)],
+      [
+        actor.id,
+        actor.login,
+        actor.ip?.slice(0, 64) ?? null,
+        actor.userAgent?.slice(0, 512) ?? null,
+        batch.map((e) => e.action),
+        batch.map((e) => e.module ?? null),
+        batch.map((e) => (e.recordId == null ? null : String(e.recordId))),
+        batch.map((e) => e.reference ?? null),
+        batch.map((e) => (e.changes ? JSON.stringify(e.changes) : null)),
+        batch.map((e) => e.message ?? null),
+      ],
     );
     await sealEntries(m, rows);
   }
@@ -121,14 +138,18 @@ export interface ChainCheck {
  * moved between the columns of an entry, which its hash does not see, fails its seal.
  */
 export async function verifyAuditChain(ds: DataSource, key: Buffer = auditKey()): Promise<ChainCheck> {
-  const rows: Array<{ id: string; prev_hash: string | null; hash: string; computed: string; mac: string | null; columns: Array<string | null> }> = await ds.query(
-    `SELECT e.id, e.prev_hash, e.hash, encode(sha256(convert_to(portier_audit_content(e), 'UTF8')), 'hex') AS computed, s.mac, ${ENTRY_COLUMNS_SQL} AS columns
+  const rows: Array<{ id: string; prev_hash: string | null; hash: string; computed: string; mac: string | null; columns: Array<string | null> }> =
+    await ds.query(
+      `SELECT e.id, e.prev_hash, e.hash, encode(sha256(convert_to(portier_audit_content(e), 'UTF8')), 'hex') AS computed, s.mac, ${ENTRY_COLUMNS_SQL} AS columns
        FROM audit_entry e LEFT JOIN audit_entry_mac s ON s.entry_id = e.id ORDER BY e.id`,
-  );
+    );
   const [anchor]: Array<{ entry_id: string; entry_hash: string | null; mac: string }> = await ds.query(`SELECT entry_id, entry_hash, mac FROM audit_anchor`);
   const last = rows[rows.length - 1];
   const result = (firstBroken: ChainCheck['firstBroken']): ChainCheck => ({
-    entries: rows.length, firstBroken, anchor: anchor ? Number(anchor.entry_id) : null, head: last ? { id: Number(last.id), hash: last.hash } : null,
+    entries: rows.length,
+    firstBroken,
+    anchor: anchor ? Number(anchor.entry_id) : null,
+    head: last ? { id: Number(last.id), hash: last.hash } : null,
   });
   let previous: string | null = null;
   for (const r of rows) {
@@ -136,9 +157,13 @@ export async function verifyAuditChain(ds: DataSource, key: Buffer = auditKey())
     if (r.hash !== r.computed) return result({ id: Number(r.id), reason: 'its content does not match its hash' });
     previous = r.hash;
   }
-  if (!anchor) return result({ id: Number(rows[0]?.id ?? 0), reason: 'the trail has no anchor, so its seals cannot be checked (removed, or never made: see docs/audit.md)' });
+  if (!anchor)
+    return result({
+      id: Number(rows[0]?.id ?? 0),
+      reason: 'the trail has no anchor, so its seals cannot be checked (removed, or never made: see docs/audit.md)',
+    });
   if (anchor.mac !== anchorSeal(anchor.entry_id, anchor.entry_hash, key)) {
-    return result({ id: Number(anchor.entry_id), reason: 'the anchor\'s seal does not match the key (forged, or checked with another key)' });
+    return result({ id: Number(anchor.entry_id), reason: "the anchor's seal does not match the key (forged, or checked with another key)" });
   }
   const from = Number(anchor.entry_id);
   if (from > 0 && rows.find((r) => Number(r.id) === from)?.hash !== anchor.entry_hash) {
@@ -146,7 +171,8 @@ export async function verifyAuditChain(ds: DataSource, key: Buffer = auditKey())
   }
   for (const r of rows) {
     if (!r.mac) return result({ id: Number(r.id), reason: 'it has no seal (written or rebuilt without the key)' });
-    if (r.mac !== contentSeal(r.columns, key)) return result({ id: Number(r.id), reason: 'its seal does not match (a column changed, the entry rebuilt without the key, or checked with another key)' });
+    if (r.mac !== contentSeal(r.columns, key))
+      return result({ id: Number(r.id), reason: 'its seal does not match (a column changed, the entry rebuilt without the key, or checked with another key)' });
   }
   return result(null);
 }

@@ -38,7 +38,11 @@ export const DENY_ALL = 'FALSE';
  * table; sibling sub-selects on the same column are merged into one `IN (... UNION ...)`.
  */
 export function accessibleSql(
-  ability: PortierAbility, action: string, module: string, alias: string, tables: (module: string) => TableInfo,
+  ability: PortierAbility,
+  action: string,
+  module: string,
+  alias: string,
+  tables: (module: string) => TableInfo,
   paramPrefix = 'acl',
 ): SqlCondition {
   const ast = rulesToAST(ability, action as PortierAction, module) as AstNode | null;
@@ -174,7 +178,9 @@ export function ownerCountSql(ability: PortierAbility, module: string, tables: (
   const ast = rulesToAST(ability, 'read', module) as AstNode | null;
   const allowed = new Set([user, team, OWNER_ROLE, OWNER_TEAMS]);
   const onlyOwners = (n: AstNode): boolean =>
-    n.operator === 'and' || n.operator === 'or' ? (n.value as AstNode[]).every(onlyOwners) : (n.operator === 'eq' || n.operator === 'in') && allowed.has(n.field!);
+    n.operator === 'and' || n.operator === 'or'
+      ? (n.value as AstNode[]).every(onlyOwners)
+      : (n.operator === 'eq' || n.operator === 'in') && allowed.has(n.field!);
   if (ast && !onlyOwners(ast)) return null;
   const cond = accessibleSql(ability, 'read', module, 'x', tables, 'cnt');
   return {

@@ -33,10 +33,7 @@ class Params {
 
 /** The sign-in attempts of the period matching the filters, on alias `e`. */
 function loginWhere(f: StatsFilters, ps: Params): string {
-  const parts = [
-    `e.at >= (${ps.p(f.from)}::date::timestamp AT TIME ZONE ${TZ})`,
-    `e.at < ((${ps.p(f.to)}::date + 1)::timestamp AT TIME ZONE ${TZ})`,
-  ];
+  const parts = [`e.at >= (${ps.p(f.from)}::date::timestamp AT TIME ZONE ${TZ})`, `e.at < ((${ps.p(f.to)}::date + 1)::timestamp AT TIME ZONE ${TZ})`];
   if (f.company !== undefined) parts.push(`e.company = ${ps.p(f.company)}`);
   if (f.userId !== undefined) parts.push(`e.user_id = ${ps.p(f.userId)}`);
   return parts.join(' AND ');
@@ -84,14 +81,30 @@ export interface ConnectionStats {
   failures: {
     total: number;
     byReason: Array<{ reason: string; count: number }>;
-    latest: Array<{ id: number; at: Date; login: string; userId: number | null; fullName: string | null; reason: string | null; ip: string | null; company: string | null }>;
+    latest: Array<{
+      id: number;
+      at: Date;
+      login: string;
+      userId: number | null;
+      fullName: string | null;
+      reason: string | null;
+      ip: string | null;
+      company: string | null;
+    }>;
   };
   activity: {
     requests: number;
     users: number;
     byModule: Array<{ module: string; requests: number; users: number }>;
     perDay: Array<{ day: string; requests: number; byModule: Record<string, number> }>;
-    topUsers: Array<{ userId: number; login: string | null; fullName: string | null; company: string | null; requests: number; byModule: Record<string, number> }>;
+    topUsers: Array<{
+      userId: number;
+      login: string | null;
+      fullName: string | null;
+      company: string | null;
+      requests: number;
+      byModule: Record<string, number>;
+    }>;
     /** The stored rows themselves (requests per module per user per day), latest first. */
     detail: Array<{ day: string; userId: number; login: string | null; fullName: string | null; module: string; requests: number }>;
   };
@@ -110,50 +123,72 @@ export async function connectionStats(ds: DataSource, f: StatsFilters): Promise<
 
   const [perDaySignIns, signInTotals, byReason, latest, activePerDay, activePerWeek, activeTotal, activityTotals, byModule, activityPerDay, topUsers, detail] =
     await Promise.all([
-      q<{ day: string; success: number; failure: number }>((ps) => `
+      q<{ day: string; success: number; failure: number }>(
+        (ps) => `
         WITH ev AS (SELECT (e.at AT TIME ZONE ${TZ})::date AS day, e.success FROM login_event e WHERE ${loginWhere(f, ps)})
         SELECT to_char(d, 'YYYY-MM-DD') AS day, count(ev.day) FILTER (WHERE ev.success) AS success, count(ev.day) FILTER (WHERE NOT ev.success) AS failure
-          FROM ${days(f, ps)} LEFT JOIN ev ON ev.day = d::date GROUP BY d ORDER BY d`),
-      q<{ success: number; failure: number }>((ps) => `
-        SELECT count(*) FILTER (WHERE e.success) AS success, count(*) FILTER (WHERE NOT e.success) AS failure FROM login_event e WHERE ${loginWhere(f, ps)}`),
-      q<{ reason: string; count: number }>((ps) => `
+          FROM ${days(f, ps)} LEFT JOIN ev ON ev.day = d::date GROUP BY d ORDER BY d`,
+      ),
+      q<{ success: number; failure: number }>(
+        (ps) => `
+        SELECT count(*) FILTER (WHERE e.success) AS success, count(*) FILTER (WHERE NOT e.success) AS failure FROM login_event e WHERE ${loginWhere(f, ps)}`,
+      ),
+      q<{ reason: string; count: number }>(
+        (ps) => `
         SELECT coalesce(e.reason, 'unknown') AS reason, count(*) AS count FROM login_event e
-         WHERE NOT e.success AND ${loginWhere(f, ps)} GROUP BY 1 ORDER BY 2 DESC, 1`),
-      q<ConnectionStats['failures']['latest'][number]>((ps) => `
+         WHERE NOT e.success AND ${loginWhere(f, ps)} GROUP BY 1 ORDER BY 2 DESC, 1`,
+      ),
+      q<ConnectionStats['failures']['latest'][number]>(
+        (ps) => `
         SELECT e.id, e.at, e.login, e.user_id AS "userId", u.full_name AS "fullName", e.reason, e.ip, e.company
           FROM login_event e LEFT JOIN app_user u ON u.id = e.user_id
-         WHERE NOT e.success AND ${loginWhere(f, ps)} ORDER BY e.at DESC, e.id DESC LIMIT ${LATEST_FAILURES}`),
-      q<{ day: string; users: number }>((ps) => `
+         WHERE NOT e.success AND ${loginWhere(f, ps)} ORDER BY e.at DESC, e.id DESC LIMIT ${LATEST_FAILURES}`,
+      ),
+      q<{ day: string; users: number }>(
+        (ps) => `
         WITH act AS (${activeSql(f, ps)})
         SELECT to_char(d, 'YYYY-MM-DD') AS day, count(DISTINCT act.user_id) AS users
-          FROM ${days(f, ps)} LEFT JOIN act ON act.day = d::date GROUP BY d ORDER BY d`),
-      q<{ week: string; isoWeek: string; users: number }>((ps) => `
+          FROM ${days(f, ps)} LEFT JOIN act ON act.day = d::date GROUP BY d ORDER BY d`,
+      ),
+      q<{ week: string; isoWeek: string; users: number }>(
+        (ps) => `
         WITH act AS (${activeSql(f, ps)})
         SELECT to_char(w, 'YYYY-MM-DD') AS week, to_char(w, 'IYYY-"W"IW') AS "isoWeek", count(DISTINCT act.user_id) AS users
           FROM generate_series(date_trunc('week', ${ps.p(f.from)}::date), ${ps.p(f.to)}::date, interval '1 week') AS w
           LEFT JOIN act ON act.day >= w::date AND act.day < w::date + 7
-         GROUP BY w ORDER BY w`),
+         GROUP BY w ORDER BY w`,
+      ),
       q<{ users: number }>((ps) => `WITH act AS (${activeSql(f, ps)}) SELECT count(DISTINCT user_id) AS users FROM act`),
-      q<{ requests: number; users: number }>((ps) => `
-        SELECT coalesce(sum(a.requests), 0) AS requests, count(DISTINCT a.user_id) AS users FROM module_activity a WHERE ${activityWhere(f, ps)}`),
-      q<{ module: string; requests: number; users: number }>((ps) => `
+      q<{ requests: number; users: number }>(
+        (ps) => `
+        SELECT coalesce(sum(a.requests), 0) AS requests, count(DISTINCT a.user_id) AS users FROM module_activity a WHERE ${activityWhere(f, ps)}`,
+      ),
+      q<{ module: string; requests: number; users: number }>(
+        (ps) => `
         SELECT a.module, sum(a.requests) AS requests, count(DISTINCT a.user_id) AS users FROM module_activity a
-         WHERE ${activityWhere(f, ps)} GROUP BY a.module ORDER BY 2 DESC, 1`),
-      q<{ day: string; requests: number; byModule: Record<string, number> }>((ps) => `
+         WHERE ${activityWhere(f, ps)} GROUP BY a.module ORDER BY 2 DESC, 1`,
+      ),
+      q<{ day: string; requests: number; byModule: Record<string, number> }>(
+        (ps) => `
         WITH x AS (SELECT a.day, a.module, sum(a.requests) AS requests FROM module_activity a WHERE ${activityWhere(f, ps)} GROUP BY 1, 2)
         SELECT to_char(d, 'YYYY-MM-DD') AS day, coalesce(sum(x.requests), 0)::bigint AS requests,
                coalesce(jsonb_object_agg(x.module, x.requests) FILTER (WHERE x.module IS NOT NULL), '{}') AS "byModule"
-          FROM ${days(f, ps)} LEFT JOIN x ON x.day = d::date GROUP BY d ORDER BY d`),
-      q<ConnectionStats['activity']['topUsers'][number]>((ps) => `
+          FROM ${days(f, ps)} LEFT JOIN x ON x.day = d::date GROUP BY d ORDER BY d`,
+      ),
+      q<ConnectionStats['activity']['topUsers'][number]>(
+        (ps) => `
         WITH x AS (SELECT a.user_id, a.module, sum(a.requests) AS requests FROM module_activity a WHERE ${activityWhere(f, ps)} GROUP BY 1, 2)
         SELECT x.user_id AS "userId", u.login, u.full_name AS "fullName", u.company, sum(x.requests)::bigint AS requests,
                jsonb_object_agg(x.module, x.requests) AS "byModule"
           FROM x LEFT JOIN app_user u ON u.id = x.user_id
-         GROUP BY x.user_id, u.login, u.full_name, u.company ORDER BY 5 DESC, 1 LIMIT ${TOP_USERS}`),
-      q<ConnectionStats['activity']['detail'][number]>((ps) => `
+         GROUP BY x.user_id, u.login, u.full_name, u.company ORDER BY 5 DESC, 1 LIMIT ${TOP_USERS}`,
+      ),
+      q<ConnectionStats['activity']['detail'][number]>(
+        (ps) => `
         SELECT to_char(a.day, 'YYYY-MM-DD') AS day, a.user_id AS "userId", u.login, u.full_name AS "fullName", a.module, a.requests
           FROM module_activity a LEFT JOIN app_user u ON u.id = a.user_id
-         WHERE ${activityWhere(f, ps)} ORDER BY a.day DESC, a.requests DESC, a.user_id, a.module LIMIT ${DETAIL_ROWS}`),
+         WHERE ${activityWhere(f, ps)} ORDER BY a.day DESC, a.requests DESC, a.user_id, a.module LIMIT ${DETAIL_ROWS}`,
+      ),
     ]);
 
   return {
@@ -173,9 +208,7 @@ export async function statsToday(ds: DataSource): Promise<string> {
 
 /** The companies to filter by: those of the users. */
 export async function statsCompanies(ds: DataSource): Promise<string[]> {
-  const rows: Array<{ company: string }> = await ds.query(
-    `SELECT DISTINCT company FROM app_user WHERE company IS NOT NULL AND company <> '' ORDER BY 1`,
-  );
+  const rows: Array<{ company: string }> = await ds.query(`SELECT DISTINCT company FROM app_user WHERE company IS NOT NULL AND company <> '' ORDER BY 1`);
   return rows.map((r) => r.company);
 }
 
@@ -209,7 +242,16 @@ export interface LoginHistory {
   lastSuccess: Date | null;
   page: number;
   perPage: number;
-  items: Array<{ id: number; at: Date; login: string; success: boolean; reason: string | null; ip: string | null; userAgent: string | null; company: string | null }>;
+  items: Array<{
+    id: number;
+    at: Date;
+    login: string;
+    success: boolean;
+    reason: string | null;
+    ip: string | null;
+    userAgent: string | null;
+    company: string | null;
+  }>;
 }
 
 /** One user's sign-in attempts, latest first (attempts with an unknown login belong to nobody). */

@@ -44,7 +44,9 @@ export function inDossiersSql(t: TableInfo, alias: string, tables: (module: stri
     else if (s.parent.accountField) {
       const target = tables(s.parent.module);
       const inner = nextAlias();
-      branches.push(`(${[...absent, `${column} IN (SELECT ${inner}.id FROM ${q(target.table)} ${inner} WHERE ${inner}.${q(target.column(s.parent.accountField))} ${accounts})`].join(' AND ')})`);
+      branches.push(
+        `(${[...absent, `${column} IN (SELECT ${inner}.id FROM ${q(target.table)} ${inner} WHERE ${inner}.${q(target.column(s.parent.accountField))} ${accounts})`].join(' AND ')})`,
+      );
     }
     absent.push(`${column} IS NULL`); // the first step present decides
   }

@@ -15,7 +15,12 @@ export interface RecordExplanation extends Explanation {
  * reference (or none, for create and export). Records that do not exist are reported as such.
  */
 export async function explainRecord(
-  service: AccessService, userId: number, module: string, reference: string | null, action: ModuleAction, lang: Language = 'fr',
+  service: AccessService,
+  userId: number,
+  module: string,
+  reference: string | null,
+  action: ModuleAction,
+  lang: Language = 'fr',
   viewer?: UserAccess,
 ): Promise<RecordExplanation | { error: 'unknownUser' | 'unknownModule' | 'unknownRecord' }> {
   const loaded = await service.forUser(userId);
@@ -33,14 +38,27 @@ export async function explainRecord(
   const index = await service.indexFor(loaded.user.version);
   const decided = explainDecision(index, service.registry.catalog, loaded.user, module, record, action);
   const e = hidden ? withoutRecordFacts(decided) : decided;
-  return { ...e, text: explanationText(e, { login: loaded.user.login, reference: reference ?? undefined, accounts: await dossierReferences(service, loaded.user.dossiers ?? []),
-    labels: (m) => moduleLabel(service.registry.catalog, m) }, lang) };
+  return {
+    ...e,
+    text: explanationText(
+      e,
+      {
+        login: loaded.user.login,
+        reference: reference ?? undefined,
+        accounts: await dossierReferences(service, loaded.user.dossiers ?? []),
+        labels: (m) => moduleLabel(service.registry.catalog, m),
+      },
+      lang,
+    ),
+  };
 }
 
 /** A client's dossiers by Account reference, for "dossier ACC-12 under Easy Invoicing gives edit on Invoice". */
 async function dossierReferences(service: AccessService, dossiers: Array<{ accountId: number }>): Promise<Record<number, string>> {
   const root = dossierRoot(service.registry.catalog);
   if (!root || !dossiers.length) return {};
-  const rows = await service.ds.query(`SELECT id, reference FROM "${service.table(root.name).table}" WHERE id = ANY($1::int[])`, [dossiers.map((d) => d.accountId)]);
+  const rows = await service.ds.query(`SELECT id, reference FROM "${service.table(root.name).table}" WHERE id = ANY($1::int[])`, [
+    dossiers.map((d) => d.accountId),
+  ]);
   return Object.fromEntries(rows.map((r: { id: number; reference: string }) => [r.id, r.reference]));
 }

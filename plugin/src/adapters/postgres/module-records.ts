@@ -36,7 +36,10 @@ export class ModuleRecords {
   readonly table: TableInfo;
   readonly fields: FieldInfo[];
 
-  constructor(readonly service: AccessService, readonly module: string) {
+  constructor(
+    readonly service: AccessService,
+    readonly module: string,
+  ) {
     this.table = service.table(module);
     this.fields = service.registry.fields(service.ds, module);
   }
@@ -47,7 +50,7 @@ export class ModuleRecords {
 
   /** The user's non-write field access on this module (admins: none). */
   restricted(ua: UserAccess): Record<string, FieldAccess> {
-    return ua.access.isAdmin ? {} : ua.access.fields[this.module] ?? {};
+    return ua.access.isAdmin ? {} : (ua.access.fields[this.module] ?? {});
   }
 
   visibleFields(ua: UserAccess): FieldInfo[] {
@@ -73,9 +76,12 @@ export class ModuleRecords {
     if (!rows.length) return [];
     const edit = ua.sql(this.module, 'edit');
     const del = ua.sql(this.module, 'delete');
-    const perms: Array<{ id: RecordId; e: boolean; d: boolean }> = await (m ?? this.ds.manager).createQueryBuilder()
-      .from(this.table.table, 'x').select('x.id', 'id')
-      .addSelect(`(${edit.sql})`, 'e').addSelect(`(${del.sql})`, 'd')
+    const perms: Array<{ id: RecordId; e: boolean; d: boolean }> = await (m ?? this.ds.manager)
+      .createQueryBuilder()
+      .from(this.table.table, 'x')
+      .select('x.id', 'id')
+      .addSelect(`(${edit.sql})`, 'e')
+      .addSelect(`(${del.sql})`, 'd')
       .where(`x.id = ANY(:__page::${this.table.idKind}[])`, { __page: rows.map((r) => r.id) })
       .setParameters({ ...edit.params, ...del.params, __page: rows.map((r) => r.id) })
       .getRawMany();
@@ -128,8 +134,7 @@ export class ModuleRecords {
   async cappedCount(ua: UserAccess, cap: number): Promise<number> {
     const read = ua.sql(this.module, 'read');
     const { sql, values } = toPositional(read.sql, read.params);
-    const [row] = await this.ds.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${q(this.table.table)} x WHERE ${sql} LIMIT ${cap + 1}) capped`, values);
+    const [row] = await this.ds.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${q(this.table.table)} x WHERE ${sql} LIMIT ${cap + 1}) capped`, values);
     return row.n;
   }
 
@@ -190,7 +195,10 @@ export class ModuleRecords {
   async deleteIfAllowed(ua: UserAccess, ids: RecordId[], m: EntityManager): Promise<RecordId[]> {
     const cond = ua.sql(this.module, 'delete');
     const { sql, values } = toPositional(cond.sql, cond.params, 1);
-    const [rows] = await m.query(`DELETE FROM ${q(this.table.table)} AS x WHERE x.id = ANY($1::${this.table.idKind}[]) AND ${sql} RETURNING x.id`, [ids, ...values]);
+    const [rows] = await m.query(`DELETE FROM ${q(this.table.table)} AS x WHERE x.id = ANY($1::${this.table.idKind}[]) AND ${sql} RETURNING x.id`, [
+      ids,
+      ...values,
+    ]);
     return (rows ?? []).map((r: { id: RecordId }) => r.id);
   }
 

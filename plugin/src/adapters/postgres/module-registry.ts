@@ -1,7 +1,5 @@
 import type { BaseEntity, DataSource, EntityMetadata } from 'typeorm';
-import {
-  catalogProblems, ownerFields, type ClientTierMaxima, type ModuleCatalog, type ModuleSpec, type SharingModuleSpec,
-} from '../../core/modules.js';
+import { catalogProblems, ownerFields, type ClientTierMaxima, type ModuleCatalog, type ModuleSpec, type SharingModuleSpec } from '../../core/modules.js';
 
 export type EntityClass = (new () => BaseEntity) & typeof BaseEntity;
 
@@ -32,7 +30,11 @@ export class ModuleRegistry {
   private readonly byName = new Map<string, ModuleDeclaration>();
 
   /** `options.clientTiers`: what each client tier may grant of these modules (none by default). */
-  constructor(readonly declarations: ModuleDeclaration[], sharingModules: SharingModuleSpec[], options: { clientTiers?: ClientTierMaxima } = {}) {
+  constructor(
+    readonly declarations: ModuleDeclaration[],
+    sharingModules: SharingModuleSpec[],
+    options: { clientTiers?: ClientTierMaxima } = {},
+  ) {
     this.catalog = { modules: declarations.map((d) => d.spec), sharingModules, clientTiers: options.clientTiers };
     const problems = catalogProblems(this.catalog);
     if (problems.length) throw new Error(`Portier: the module declarations are inconsistent:\n- ${problems.join('\n- ')}`);

@@ -24,12 +24,19 @@ export async function moduleTableProblems(ds: DataSource, registry: ModuleRegist
       problems.push(`module ${name}: its table "${meta.tableName}" does not exist (create it in a migration of the app: docs/extending.md)`);
       continue;
     }
-    const needed = ['id', ...ownerFields(spec), ...spec.links.map((l) => l.field), ...(spec.contactTypeField ? [spec.contactTypeField] : []),
-      ...(spec.dossier && 'accountField' in spec.dossier ? [spec.dossier.accountField] : []), ...(spec.userFields ?? [])];
+    const needed = [
+      'id',
+      ...ownerFields(spec),
+      ...spec.links.map((l) => l.field),
+      ...(spec.contactTypeField ? [spec.contactTypeField] : []),
+      ...(spec.dossier && 'accountField' in spec.dossier ? [spec.dossier.accountField] : []),
+      ...(spec.userFields ?? []),
+    ];
     for (const property of new Set(needed)) {
       const column = meta.findColumnsWithPropertyPath(property)[0]?.databaseName;
       if (!column) problems.push(`module ${name}: the entity has no property "${property}" that its declaration names`);
-      else if (!present.has(column)) problems.push(`module ${name}: the table "${meta.tableName}" has no column "${column}" (for "${property}"): add it in a migration`);
+      else if (!present.has(column))
+        problems.push(`module ${name}: the table "${meta.tableName}" has no column "${column}" (for "${property}"): add it in a migration`);
     }
   }
   return problems;
@@ -55,7 +62,10 @@ export async function ensureOwnerCounters(ds: DataSource, registry: ModuleRegist
     await ds.transaction(async (m) => {
       await m.query(`LOCK TABLE ${quoted(table)} IN SHARE ROW EXCLUSIVE MODE`);
       await m.query(`DELETE FROM owner_count WHERE tbl = $1`, [table]);
-      await m.query(`INSERT INTO owner_count (tbl, owner_user_id, owner_team_id, n) SELECT $1, owner_user_id, owner_team_id, count(*) FROM ${quoted(table)} GROUP BY 2, 3`, [table]);
+      await m.query(
+        `INSERT INTO owner_count (tbl, owner_user_id, owner_team_id, n) SELECT $1, owner_user_id, owner_team_id, count(*) FROM ${quoted(table)} GROUP BY 2, 3`,
+        [table],
+      );
       await m.query(`
         CREATE TRIGGER ${quoted(`${table}_count_insert`)} AFTER INSERT ON ${quoted(table)} REFERENCING NEW TABLE AS new_rows
           FOR EACH STATEMENT EXECUTE FUNCTION portier_owner_count_add();

@@ -16,9 +16,7 @@ export interface OwnerChoices {
   options: Array<{ id: number; label: string }>;
 }
 
-export async function ownerChoices(
-  records: ModuleRecords, ua: UserAccess, field: string, recordId: RecordId | null, search: string,
-): Promise<OwnerChoices> {
+export async function ownerChoices(records: ModuleRecords, ua: UserAccess, field: string, recordId: RecordId | null, search: string): Promise<OwnerChoices> {
   const spec = records.table.spec;
   if (!ownerFields(spec).includes(field)) throw new Refusal('invalid', `${field} n'est pas un champ propriétaire de ${records.module}.`, 'field');
   if (ua.access.kind !== 'internal' || !ua.access.active) return { mayTransfer: false, options: [] };
@@ -34,7 +32,9 @@ export async function ownerChoices(
   const options = team
     ? await records.ds.query(`SELECT id, name AS label FROM team WHERE name ILIKE $1 ORDER BY name LIMIT 50`, [like])
     : await records.ds.query(
-      `SELECT id, coalesce(nullif(full_name, ''), login) AS label FROM app_user
-        WHERE kind = 'internal' AND status = 'active' AND (full_name ILIKE $1 OR login ILIKE $1) ORDER BY last_name, first_name, login LIMIT 50`, [like]);
+        `SELECT id, coalesce(nullif(full_name, ''), login) AS label FROM app_user
+        WHERE kind = 'internal' AND status = 'active' AND (full_name ILIKE $1 OR login ILIKE $1) ORDER BY last_name, first_name, login LIMIT 50`,
+        [like],
+      );
   return { mayTransfer: true, options };
 }

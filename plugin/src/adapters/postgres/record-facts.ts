@@ -11,7 +11,11 @@ import { dossierAccountSql } from './dossier-sql.js';
  * `sharedThrough` links point to. This is what `ability.can(action, record)` is given.
  */
 export async function loadRecordFacts(
-  db: DataSource | EntityManager, module: string, ids: RecordId[], tables: (module: string) => TableInfo, properties: string[],
+  db: DataSource | EntityManager,
+  module: string,
+  ids: RecordId[],
+  tables: (module: string) => TableInfo,
+  properties: string[],
 ): Promise<Map<RecordId, Record<string, unknown>>> {
   const out = new Map<RecordId, Record<string, unknown>>();
   if (ids.length === 0) return out;
@@ -40,10 +44,7 @@ export async function loadRecordFacts(
     if (teamField) select.push(`${alias}.${q(target.column(teamField))} AS ${q(`${prefix}${teamField}`)}`);
     select.push(...ownerFacts(alias, target, prefix));
   });
-  const rows = await db.query(
-    `SELECT ${select.join(', ')} FROM ${q(t.table)} x ${joins.join(' ')} WHERE x.id = ANY($1::${t.idKind}[])`,
-    [ids],
-  );
+  const rows = await db.query(`SELECT ${select.join(', ')} FROM ${q(t.table)} x ${joins.join(' ')} WHERE x.id = ANY($1::${t.idKind}[])`, [ids]);
   for (const row of rows) out.set(row.id, nest(row));
   return out;
 }

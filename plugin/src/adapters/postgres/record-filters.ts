@@ -35,9 +35,7 @@ export function filterKind(type: string): FilterKind {
  * One filter of a list, already checked against its column (adapters/adminjs/filters.ts reads
  * them from AdminJS's filters): a value, or a range whose bounds are both optional.
  */
-export type FilterCondition =
-  | { column: FilterColumn; value: string }
-  | { column: FilterColumn; from?: string; to?: string };
+export type FilterCondition = { column: FilterColumn; value: string } | { column: FilterColumn; from?: string; to?: string };
 
 /**
  * The filters as SQL on `alias`, with named parameters (`:flt_0`, ...). Strings match

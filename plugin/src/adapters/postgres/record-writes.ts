@@ -12,7 +12,7 @@ import { mayTransfer, transferredFields } from '../../core/transfer.js';
 
 /** Columns the database keeps: never written from a form. */
 const MANAGED = new Set(['id', 'createdAt', 'updatedAt', 'createdById']);
-const NOTHING_CHANGED = 'Rien n\'a été enregistré.';
+const NOTHING_CHANGED = "Rien n'a été enregistré.";
 
 /** A form's (or an API client's) values turned into column values, with a message per bad one. */
 function coerce(fields: FieldInfo[], input: Record<string, unknown>): Record<string, unknown> {
@@ -82,7 +82,10 @@ function coerceValue(f: FieldInfo, raw: unknown): unknown {
       return `${m[1]}-${m[2]}-${m[3]}`;
     }
     case 'timestamptz': {
-      if (!(raw instanceof Date) && (typeof raw !== 'string' || !INSTANT.test(raw) || !realDay(...(raw.slice(0, 10).split('-').map(Number) as [number, number, number])))) {
+      if (
+        !(raw instanceof Date) &&
+        (typeof raw !== 'string' || !INSTANT.test(raw) || !realDay(...(raw.slice(0, 10).split('-').map(Number) as [number, number, number])))
+      ) {
         throw bad('date et heure ISO 8601 attendues (2025-03-01T08:00:00Z)');
       }
       const d = raw instanceof Date ? raw : new Date(raw);
@@ -132,7 +135,8 @@ function guardFields(records: ModuleRecords, ua: UserAccess, values: Record<stri
     if (!(field in values)) continue;
     const v = values[field];
     if (level === 'none') refused.push(field);
-    else if (current ? !same(v, current[field]) : v !== null && v !== '' && !same(v, records.fields.find((f) => f.property === field)?.defaultValue)) refused.push(field);
+    else if (current ? !same(v, current[field]) : v !== null && v !== '' && !same(v, records.fields.find((f) => f.property === field)?.defaultValue))
+      refused.push(field);
     delete values[field];
   }
   refuseIfAny(records, refused);
@@ -147,7 +151,12 @@ async function guardLinks(records: ModuleRecords, ua: UserAccess, values: Record
     // A client links to the Account of one of their dossiers, whether or not its profile shows the Account.
     const target = new ModuleRecords(records.service, link.module);
     const key = target.table.parseId(id); // an int or a uuid, as the linked table's ids
-    if (ua.access.kind === 'client' && isDossierRoot(moduleSpec(records.service.registry.catalog, link.module)) && (ua.user.dossiers ?? []).some((d) => d.accountId === key)) continue;
+    if (
+      ua.access.kind === 'client' &&
+      isDossierRoot(moduleSpec(records.service.registry.catalog, link.module)) &&
+      (ua.user.dossiers ?? []).some((d) => d.accountId === key)
+    )
+      continue;
     const readable = key !== null && (await target.allows(ua, 'read', key, m));
     if (!readable) {
       throw new Refusal('forbidden', `${link.field} : aucun enregistrement ${link.module} n° ${id} que vous pouvez consulter. ${NOTHING_CHANGED}`, link.field);
@@ -167,7 +176,11 @@ async function guardOwner(records: ModuleRecords, ua: UserAccess, values: Record
     const user = merged[spec.owner.userField];
     const team = merged[spec.owner.teamField];
     if ((user === null || user === undefined) === (team === null || team === undefined)) {
-      throw new Refusal('invalid', `Le propriétaire est soit un utilisateur, soit une équipe (exactement l'un des deux). ${NOTHING_CHANGED}`, spec.owner.userField);
+      throw new Refusal(
+        'invalid',
+        `Le propriétaire est soit un utilisateur, soit une équipe (exactement l'un des deux). ${NOTHING_CHANGED}`,
+        spec.owner.userField,
+      );
     }
   } else if (spec.owner.kind === 'advisors' && (merged[spec.owner.primaryField] === null || merged[spec.owner.primaryField] === undefined)) {
     throw new Refusal('invalid', `Un contact a toujours un conseiller principal. ${NOTHING_CHANGED}`, spec.owner.primaryField);
@@ -176,7 +189,10 @@ async function guardOwner(records: ModuleRecords, ua: UserAccess, values: Record
     const id = values[field];
     if (id === null || id === undefined || (current && same(id, current[field]))) continue;
     const isTeam = spec.owner.kind === 'userOrTeam' && field === spec.owner.teamField;
-    const [row] = await m.query(`SELECT ${isTeam ? "'internal' AS kind, 'active' AS status" : 'kind, status'} FROM ${isTeam ? 'team' : 'app_user'} WHERE id = $1`, [id]);
+    const [row] = await m.query(
+      `SELECT ${isTeam ? "'internal' AS kind, 'active' AS status" : 'kind, status'} FROM ${isTeam ? 'team' : 'app_user'} WHERE id = $1`,
+      [id],
+    );
     if (!row) throw new Refusal('invalid', `${field} : ${isTeam ? 'aucune équipe' : 'aucun utilisateur'} n° ${id}. ${NOTHING_CHANGED}`, field);
     if (ua.access.kind === 'internal' && (row.kind !== 'internal' || row.status !== 'active')) {
       throw adminPlaneRefusal({ code: 'inactiveOwner', field, id: Number(id) }, { kind: 'invalid', property: field });
@@ -188,10 +204,18 @@ async function guardOwner(records: ModuleRecords, ua: UserAccess, values: Record
  * Changing who owns a record is a transfer: `edit` on it and the transfer rule (core/transfer.ts),
  * checked on the record as locked by this write. Said as "may not edit" when edit itself is refused.
  */
-async function guardTransfer(records: ModuleRecords, ua: UserAccess, id: RecordId, current: Record<string, unknown>, values: Record<string, unknown>, m: EntityManager) {
+async function guardTransfer(
+  records: ModuleRecords,
+  ua: UserAccess,
+  id: RecordId,
+  current: Record<string, unknown>,
+  values: Record<string, unknown>,
+  m: EntityManager,
+) {
   const spec = records.table.spec;
   if (ua.access.isAdmin || !transferredFields(spec, current, values).length) return;
-  if (!(await records.allows(ua, 'edit', id, m))) throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);
+  if (!(await records.allows(ua, 'edit', id, m)))
+    throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);
   if (!(await mayTransferRecord(records, ua, id, m))) {
     throw adminPlaneRefusal({ code: 'transfer', module: records.module, id }, { property: ownerFields(spec)[0] });
   }
@@ -200,7 +224,15 @@ async function guardTransfer(records: ModuleRecords, ua: UserAccess, id: RecordI
 /** The transfer rule (core/transfer.ts) on one record as stored; `edit` is the caller's to check. */
 export async function mayTransferRecord(records: ModuleRecords, ua: UserAccess, id: RecordId, m?: EntityManager): Promise<boolean> {
   if (ua.access.isAdmin) return true;
-  const facts = (await loadRecordFacts(m ?? records.ds, records.module, [id], (x) => records.service.table(x), records.fields.map((f) => f.property))).get(id);
+  const facts = (
+    await loadRecordFacts(
+      m ?? records.ds,
+      records.module,
+      [id],
+      (x) => records.service.table(x),
+      records.fields.map((f) => f.property),
+    )
+  ).get(id);
   if (!facts) return false;
   const index = await records.service.indexFor(ua.user.version);
   return mayTransfer(index, records.table.spec, { user: ua.user, isAdmin: ua.access.isAdmin, editAll: ua.access.editAll }, facts);
@@ -213,7 +245,11 @@ function hiddenIn(records: ModuleRecords, ua: UserAccess, input: Record<string, 
 
 function refuseIfAny(records: ModuleRecords, fields: string[]): void {
   if (fields.length) {
-    throw new Refusal('forbidden', `Vous ne pouvez pas modifier ${fields.length > 1 ? 'les champs' : 'le champ'} ${fields.join(', ')} de ${records.module} (lecture seule pour vous). ${NOTHING_CHANGED}`, fields[0]);
+    throw new Refusal(
+      'forbidden',
+      `Vous ne pouvez pas modifier ${fields.length > 1 ? 'les champs' : 'le champ'} ${fields.join(', ')} de ${records.module} (lecture seule pour vous). ${NOTHING_CHANGED}`,
+      fields[0],
+    );
   }
 }
 
@@ -237,16 +273,24 @@ async function placeInDossier(records: ModuleRecords, ua: UserAccess, values: Re
   }
   const accountId = dossierAccountOf(spec, values, (f) => (f === deciding?.field ? parentRow : null), catalog);
   if (accountId === null || !allowed.includes(accountId)) {
-    throw new Refusal('forbidden', `Vous ne pouvez créer dans ${records.module} que dans l'un de vos dossiers qui le permet : reliez-le à son compte. ${NOTHING_CHANGED}`);
+    throw new Refusal(
+      'forbidden',
+      `Vous ne pouvez créer dans ${records.module} que dans l'un de vos dossiers qui le permet : reliez-le à son compte. ${NOTHING_CHANGED}`,
+    );
   }
   const root = records.service.table(dossierRoot(records.service.registry.catalog)!.name);
   const rootSpec = root.spec;
   const [account] = await m.query(`SELECT * FROM "${root.table}" WHERE id = $1`, [accountId]);
-  const ownerUser = rootSpec.owner.kind === 'userOrTeam' ? account?.[root.column(rootSpec.owner.userField)] : rootSpec.owner.kind === 'advisors' ? account?.[root.column(rootSpec.owner.primaryField)] : null;
+  const ownerUser =
+    rootSpec.owner.kind === 'userOrTeam'
+      ? account?.[root.column(rootSpec.owner.userField)]
+      : rootSpec.owner.kind === 'advisors'
+        ? account?.[root.column(rootSpec.owner.primaryField)]
+        : null;
   const ownerTeam = rootSpec.owner.kind === 'userOrTeam' ? account?.[root.column(rootSpec.owner.teamField)] : null;
   if (spec.owner.kind === 'userOrTeam') {
     values[spec.owner.userField] = ownerUser ?? null;
-    values[spec.owner.teamField] = ownerUser ? null : ownerTeam ?? null;
+    values[spec.owner.teamField] = ownerUser ? null : (ownerTeam ?? null);
   } else if (spec.owner.kind === 'advisors') {
     // A Contact's owner is a user: in a team-owned dossier, the team's first member (by id).
     const member = ownerUser ?? (ownerTeam ? (await m.query(`SELECT min(user_id) AS id FROM team_member WHERE team_id = $1`, [ownerTeam]))[0]?.id : null);
@@ -270,7 +314,12 @@ async function uniqueReference<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createRecord(records: ModuleRecords, ua: UserAccess, input: Record<string, unknown>, actor?: AuditActor): Promise<Record<string, unknown>> {
+export async function createRecord(
+  records: ModuleRecords,
+  ua: UserAccess,
+  input: Record<string, unknown>,
+  actor?: AuditActor,
+): Promise<Record<string, unknown>> {
   if (!ua.access.create.has(records.module)) {
     throw new Refusal('forbidden', `Vous n'avez pas le droit de créer dans ${records.module}. ${NOTHING_CHANGED}`);
   }
@@ -294,12 +343,24 @@ export async function createRecord(records: ModuleRecords, ua: UserAccess, input
     await guardLinks(records, ua, values, null, m);
     values.createdById = ua.user.id;
     const row = await uniqueReference(() => records.insert(values, m));
-    await audit(m, actor ?? actorOf(ua), { action: 'create', module: records.module, recordId: row.id as number, reference: row.reference as string, changes: diff(null, row) });
+    await audit(m, actor ?? actorOf(ua), {
+      action: 'create',
+      module: records.module,
+      recordId: row.id as number,
+      reference: row.reference as string,
+      changes: diff(null, row),
+    });
     return visible(records, ua, row);
   });
 }
 
-export async function updateRecord(records: ModuleRecords, ua: UserAccess, id: RecordId, input: Record<string, unknown>, actor?: AuditActor): Promise<Record<string, unknown>> {
+export async function updateRecord(
+  records: ModuleRecords,
+  ua: UserAccess,
+  id: RecordId,
+  input: Record<string, unknown>,
+  actor?: AuditActor,
+): Promise<Record<string, unknown>> {
   return records.ds.transaction(async (m) => {
     if (!(await records.allows(ua, 'read', id, m))) throw new Refusal('notFound', `Enregistrement introuvable : ${records.module} n° ${id}.`);
     refuseIfAny(records, hiddenIn(records, ua, input));
@@ -339,13 +400,22 @@ export async function deleteRecords(records: ModuleRecords, ua: UserAccess, ids:
     if (missing.length) {
       const readable = (await records.byIds(ua, missing, m)).map((r) => r.params.id);
       if (readable.length < missing.length) {
-        throw new Refusal('notFound', `Enregistrement introuvable : ${records.module} n° ${missing.filter((i) => !readable.includes(i)).join(', ')}. Rien n'a été supprimé.`);
+        throw new Refusal(
+          'notFound',
+          `Enregistrement introuvable : ${records.module} n° ${missing.filter((i) => !readable.includes(i)).join(', ')}. Rien n'a été supprimé.`,
+        );
       }
       throw new Refusal('forbidden', `Vous n'avez pas le droit de supprimer ${records.module} n° ${missing.join(', ')}. Rien n'a été supprimé.`);
     }
     for (const id of deleted) {
       const row = before.get(id) ?? null;
-      await audit(m, actor ?? actorOf(ua), { action: 'delete', module: records.module, recordId: id, reference: (row?.reference as string) ?? null, changes: diff(row, null) });
+      await audit(m, actor ?? actorOf(ua), {
+        action: 'delete',
+        module: records.module,
+        recordId: id,
+        reference: (row?.reference as string) ?? null,
+        changes: diff(row, null),
+      });
     }
     return deleted;
   });

@@ -8,8 +8,16 @@ import type { ModuleRegistry } from './module-registry.js';
  * the filtering, never JavaScript.
  */
 export function scopedQuery<T extends ObjectLiteral = ObjectLiteral>(
-  ds: DataSource, registry: ModuleRegistry, access: UserAccess, module: string, action: 'read' | 'edit' | 'delete' = 'read', alias = 'x',
+  ds: DataSource,
+  registry: ModuleRegistry,
+  access: UserAccess,
+  module: string,
+  action: 'read' | 'edit' | 'delete' = 'read',
+  alias = 'x',
 ): SelectQueryBuilder<T> {
   const condition = access.sql(module, action, alias);
-  return ds.getRepository<T>(registry.get(module).entity as never).createQueryBuilder(alias).where(condition.sql, condition.params);
+  return ds
+    .getRepository<T>(registry.get(module).entity as never)
+    .createQueryBuilder(alias)
+    .where(condition.sql, condition.params);
 }

@@ -36,14 +36,25 @@ export class SetupRows {
   readonly pk: { property: string; column: string; text: boolean };
   readonly columns: Map<string, SetupColumn>;
 
-  constructor(private readonly ds: DataSource, entity: typeof BaseEntity) {
+  constructor(
+    private readonly ds: DataSource,
+    entity: typeof BaseEntity,
+  ) {
     const meta = ds.getMetadata(entity);
     this.table = meta.tableName;
     const primary = meta.primaryColumns[0];
     this.pk = { property: primary.propertyName, column: primary.databaseName, text: primary.type === 'varchar' };
-    this.columns = new Map(meta.columns.map((c) => [c.propertyName, {
-      property: c.propertyName, column: c.databaseName, type: typeof c.type === 'string' ? c.type : String(c.type), enumValues: c.enum?.map(String),
-    }]));
+    this.columns = new Map(
+      meta.columns.map((c) => [
+        c.propertyName,
+        {
+          property: c.propertyName,
+          column: c.databaseName,
+          type: typeof c.type === 'string' ? c.type : String(c.type),
+          enumValues: c.enum?.map(String),
+        },
+      ]),
+    );
   }
 
   async count(selection: SetupSelection): Promise<number> {

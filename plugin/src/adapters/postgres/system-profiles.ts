@@ -8,9 +8,7 @@ export const ADMINISTRATOR_PROFILE = 'Administrateur';
 
 /** Every right on every declared module: what the predefined Administrateur profile grants. */
 export function allModulePrivileges(registry: ModuleRegistry): ModulePrivileges {
-  return Object.fromEntries(
-    registry.names.map((m) => [m, Object.fromEntries(MODULE_ACTIONS.map((a) => [a, true]))]),
-  );
+  return Object.fromEntries(registry.names.map((m) => [m, Object.fromEntries(MODULE_ACTIONS.map((a) => [a, true]))]));
 }
 
 /** The four predefined client profiles (docs/spec/client-access.md), one per tier, granting exactly its maximum. */

@@ -6,7 +6,10 @@ import type { Text } from './language.js';
  * transaction that the error rolls back.
  */
 export class BadInput extends Error {
-  constructor(readonly what: Text, readonly status = 400) {
+  constructor(
+    readonly what: Text,
+    readonly status = 400,
+  ) {
     super(what.en);
     this.name = 'BadInput';
   }
@@ -45,9 +48,11 @@ export function badInputOf(error: unknown): BadInput | null {
   const e = error as PgLike & { type?: string; status?: number; limit?: number };
   // body-parser (express.json / express.urlencoded)
   if (e?.type === 'entity.parse.failed') return badInput('corps de requête illisible (JSON mal formé)', 'unreadable request body (malformed JSON)');
-  if (e?.type === 'entity.too.large') return badInput(`requête trop volumineuse (${e.limit} octets au plus)`, `request too large (at most ${e.limit} bytes)`, 413);
+  if (e?.type === 'entity.too.large')
+    return badInput(`requête trop volumineuse (${e.limit} octets au plus)`, `request too large (at most ${e.limit} bytes)`, 413);
   if (e?.type === 'parameters.too.many') return badInput('trop de paramètres', 'too many parameters', 413);
-  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return badInput('encodage du corps non pris en charge', 'unsupported body encoding', 415);
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
+    return badInput('encodage du corps non pris en charge', 'unsupported body encoding', 415);
   const pg = e?.driverError ?? e;
   const code = typeof pg?.code === 'string' ? pg.code : '';
   const message = pg?.message ?? '';
@@ -65,11 +70,16 @@ export function badInputOf(error: unknown): BadInput | null {
       return badInput('date invalide (AAAA-MM-JJ, ou un instant ISO 8601)', 'invalid date (YYYY-MM-DD, or an ISO 8601 instant)');
     case '22001': {
       const n = /\((\d+)\)/.exec(message)?.[1];
-      return n ? badInput(`texte trop long (${n} caractères au plus)`, `text too long (at most ${n} characters)`) : badInput('texte trop long', 'text too long');
+      return n
+        ? badInput(`texte trop long (${n} caractères au plus)`, `text too long (at most ${n} characters)`)
+        : badInput('texte trop long', 'text too long');
     }
     case '2201W':
     case '2201X':
-      return badInput('pagination invalide : la page commence à 1, le nombre par page est positif', 'invalid paging: pages start at 1, the number per page is positive');
+      return badInput(
+        'pagination invalide : la page commence à 1, le nombre par page est positif',
+        'invalid paging: pages start at 1, the number per page is positive',
+      );
     case '22021':
     case '22P05':
       return badInput('caractère invalide dans le texte', 'invalid character in the text');

@@ -52,7 +52,13 @@ export function formBodies(options: FormBodyOptions): RequestHandler {
       return next();
     }
     if (!TYPES.test(req.headers['content-type'] ?? '')) {
-      return next(badInput('type de corps non pris en charge (multipart/form-data, urlencoded ou JSON attendu)', 'unsupported body type (multipart/form-data, urlencoded or JSON expected)', 415));
+      return next(
+        badInput(
+          'type de corps non pris en charge (multipart/form-data, urlencoded ou JSON attendu)',
+          'unsupported body type (multipart/form-data, urlencoded or JSON expected)',
+          415,
+        ),
+      );
     }
     const uploads = options.uploadsFor(req);
     const limit = maxFieldsBytes + (uploads ? uploads.maxFileSize * uploads.maxFiles : 0);
@@ -64,7 +70,10 @@ export function formBodies(options: FormBodyOptions): RequestHandler {
       for (const file of written) fs.rm(file, { force: true }, () => {});
     });
     const form = new formidable.IncomingForm({
-      maxFields, maxFieldsSize: maxFieldsBytes, maxFileSize: uploads?.maxFileSize ?? 1, multiples: true,
+      maxFields,
+      maxFieldsSize: maxFieldsBytes,
+      maxFileSize: uploads?.maxFileSize ?? 1,
+      multiples: true,
       uploadDir: uploads ? uploadFolder() : os.tmpdir(),
     });
     let files = 0;
@@ -93,7 +102,9 @@ export function formBodies(options: FormBodyOptions): RequestHandler {
         if (error instanceof BadInput) return next(error);
         // formidable's own limits, said with the limit; anything else it could not read.
         if (/maxFileSize exceeded/.test(error.message) && uploads) {
-          return next(badInput(`fichier trop volumineux (${uploads.maxFileSize} octets au plus)`, `file too large (at most ${uploads.maxFileSize} bytes)`, 413));
+          return next(
+            badInput(`fichier trop volumineux (${uploads.maxFileSize} octets au plus)`, `file too large (at most ${uploads.maxFileSize} bytes)`, 413),
+          );
         }
         if (/maxFieldsSize exceeded/.test(error.message)) return next(tooLarge());
         return next(badInput('formulaire illisible ou incomplet', 'unreadable or incomplete form'));

@@ -8,7 +8,11 @@ export interface PlainPage {
   /** Paragraphs of text (escaped here). */
   lines: string[];
   /** A form the page offers; fields are escaped here. */
-  form?: { action: string; button: string; fields?: Array<{ name: string; label: string; type: 'password' | 'hidden'; value?: string; autocomplete?: string }> };
+  form?: {
+    action: string;
+    button: string;
+    fields?: Array<{ name: string; label: string; type: 'password' | 'hidden'; value?: string; autocomplete?: string }>;
+  };
   link?: { href: string; text: string };
   error?: string;
 }
@@ -18,9 +22,13 @@ export interface PlainPage {
  * server-rendered, no script, in the look of AdminJS's login card. Everything is escaped.
  */
 export function plainPage(p: PlainPage): string {
-  const fields = (p.form?.fields ?? []).map((f) => f.type === 'hidden'
-    ? `<input type="hidden" name="${escape(f.name)}" value="${escape(f.value ?? '')}">`
-    : `<label>${escape(f.label)}<input type="password" name="${escape(f.name)}" autocomplete="${escape(f.autocomplete ?? 'new-password')}" required></label>`).join('');
+  const fields = (p.form?.fields ?? [])
+    .map((f) =>
+      f.type === 'hidden'
+        ? `<input type="hidden" name="${escape(f.name)}" value="${escape(f.value ?? '')}">`
+        : `<label>${escape(f.label)}<input type="password" name="${escape(f.name)}" autocomplete="${escape(f.autocomplete ?? 'new-password')}" required></label>`,
+    )
+    .join('');
   return `<!DOCTYPE html>
 <html lang="${p.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(p.title)} · Portier</title>

@@ -19,9 +19,13 @@ export function requestMethods(): RequestHandler {
   return (req, res, next) => {
     if (req.method === 'HEAD') req.method = 'GET';
     if (ANSWERED.has(req.method)) return next();
-    const message = languageOf(req) === 'en'
-      ? `Method ${req.method.slice(0, 20)} not allowed. Nothing was changed.`
-      : `Méthode ${req.method.slice(0, 20)} non prise en charge. Rien n'a été modifié.`;
-    res.status(405).set('Allow', [...ANSWERED, 'HEAD'].join(', ')).json({ error: 'methodNotAllowed', message, notice: { message, type: 'error' } });
+    const message =
+      languageOf(req) === 'en'
+        ? `Method ${req.method.slice(0, 20)} not allowed. Nothing was changed.`
+        : `Méthode ${req.method.slice(0, 20)} non prise en charge. Rien n'a été modifié.`;
+    res
+      .status(405)
+      .set('Allow', [...ANSWERED, 'HEAD'].join(', '))
+      .json({ error: 'methodNotAllowed', message, notice: { message, type: 'error' } });
   };
 }

@@ -10,12 +10,15 @@ import type { RequestHandler } from 'express';
 export function responseHeaders(): RequestHandler {
   return (req, res, next) => {
     res.set({
-      'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin',
+      'X-Frame-Options': 'DENY',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'same-origin',
       // What a policy can say without touching AdminJS's scripts: no framing (the modern form of
       // X-Frame-Options), no <base> or form pointing elsewhere, no plugins.
       'Content-Security-Policy': "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
       // No window of another site keeps a handle on ours, no other site embeds our answers.
-      'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Resource-Policy': 'same-origin',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
     });
     // Served over HTTPS (directly, or through a proxy PORTIER_TRUST_PROXY believes): the browser
     // keeps to HTTPS for a year, so that no later visit over plain HTTP exposes the cookie.

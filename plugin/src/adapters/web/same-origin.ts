@@ -35,13 +35,12 @@ export function sameOrigin(publicOrigin: string | null): RequestHandler {
     if (SAFE.has(req.method)) return next();
     const claimed = claimedOrigin(req);
     if (claimed === null) return next();
-    const ours = publicOrigin
-      ? claimed === publicOrigin
-      : claimed !== 'null' && new URL(claimed).host === req.get('host');
+    const ours = publicOrigin ? claimed === publicOrigin : claimed !== 'null' && new URL(claimed).host === req.get('host');
     if (ours) return next();
-    const message = languageOf(req) === 'en'
-      ? `Refused: this request comes from another site (${claimed}). Nothing was changed.`
-      : `Refusé : cette requête vient d'un autre site (${claimed}). Rien n'a été modifié.`;
+    const message =
+      languageOf(req) === 'en'
+        ? `Refused: this request comes from another site (${claimed}). Nothing was changed.`
+        : `Refusé : cette requête vient d'un autre site (${claimed}). Rien n'a été modifié.`;
     res.status(403);
     if (req.accepts(['json', 'html']) === 'html' && !/\/(api|portier)\//.test(req.originalUrl)) res.type('text').send(message);
     else res.json({ error: 'crossSite', message, notice: { message, type: 'error' } });

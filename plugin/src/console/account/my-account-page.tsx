@@ -44,8 +44,15 @@ const MyAccountPage = () => {
   const field = (key: keyof PasswordForm, label: string) => (
     <FormGroup>
       <Label htmlFor={`pw-${key}`}>{label}</Label>
-      <Input id={`pw-${key}`} name={key} type="password" autoComplete={key === 'current' ? 'current-password' : 'new-password'}
-        value={form[key]} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value })} width={1} />
+      <Input
+        id={`pw-${key}`}
+        name={key}
+        type="password"
+        autoComplete={key === 'current' ? 'current-password' : 'new-password'}
+        value={form[key]}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value })}
+        width={1}
+      />
     </FormGroup>
   );
 
@@ -53,10 +60,21 @@ const MyAccountPage = () => {
     <Box variant="grey">
       <Box variant="white" mb="xl">
         <H2>{tm('accountTitle')}</H2>
-        <Text mb="default"><strong>{[me.firstName, me.lastName].filter(Boolean).join(' ')}</strong> ({me.login}) · {me.email}</Text>
-        <Text>{tm('accountRole')} : {me.role ?? '—'}{me.isAdmin ? ` · ${tm('accountAdmin')}` : ''}</Text>
-        <Text>{tm('accountProfiles')} : {me.profiles.join(', ') || '—'}</Text>
-        {me.company && <Text>{tm('accountCompany')} : {me.company}</Text>}
+        <Text mb="default">
+          <strong>{[me.firstName, me.lastName].filter(Boolean).join(' ')}</strong> ({me.login}) · {me.email}
+        </Text>
+        <Text>
+          {tm('accountRole')} : {me.role ?? '—'}
+          {me.isAdmin ? ` · ${tm('accountAdmin')}` : ''}
+        </Text>
+        <Text>
+          {tm('accountProfiles')} : {me.profiles.join(', ') || '—'}
+        </Text>
+        {me.company && (
+          <Text>
+            {tm('accountCompany')} : {me.company}
+          </Text>
+        )}
       </Box>
       <Box flex flexDirection="row" flexWrap="wrap" style={{ gap: 24 }}>
         <Box variant="white" flexGrow={1} style={{ minWidth: 320, maxWidth: 520 }} as="form" onSubmit={submit} data-testid="password-form">
@@ -64,9 +82,13 @@ const MyAccountPage = () => {
           {field('current', tm('passwordCurrent'))}
           {field('next', tm('passwordNext'))}
           {field('confirm', tm('passwordConfirm'))}
-          <Text variant="sm" color="grey60" mb="lg">{tm('passwordPolicy')}</Text>
+          <Text variant="sm" color="grey60" mb="lg">
+            {tm('passwordPolicy')}
+          </Text>
           {outcome && <MessageBox mb="lg" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} data-testid="password-outcome" />}
-          <Button variant="contained" type="submit" disabled={busy || !form.current || !form.next}>{tm('passwordSubmit')}</Button>
+          <Button variant="contained" type="submit" disabled={busy || !form.current || !form.next}>
+            {tm('passwordSubmit')}
+          </Button>
         </Box>
         <Box variant="white" flexGrow={1} style={{ minWidth: 320 }}>
           <LoginHoursShow record={{ params: { loginHours: me.loginHours ? JSON.stringify(me.loginHours) : '' } }} />

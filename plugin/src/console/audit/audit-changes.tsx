@@ -10,7 +10,12 @@ const Value = ({ v, format, strike }: { v: unknown; format: AuditFormat; strike?
   return (
     <span
       title={text.length > 120 ? text : undefined}
-      style={{ fontStyle: muted ? 'italic' : undefined, color: muted ? '#898A9A' : undefined, textDecoration: strike ? 'line-through' : undefined, wordBreak: 'break-word' }}
+      style={{
+        fontStyle: muted ? 'italic' : undefined,
+        color: muted ? '#898A9A' : undefined,
+        textDecoration: strike ? 'line-through' : undefined,
+        wordBreak: 'break-word',
+      }}
     >
       {shown}
     </span>
@@ -28,32 +33,51 @@ export const Changes = ({ entry, format }: { entry: AuditEntryRow; format: Audit
   // The record column already names the record; its id among the fields is noise.
   // The record column already names the record; a creation's or deletion's empty fields say nothing.
   const blank = (v: unknown) => v === null || v === undefined || v === '';
-  const changes = Object.entries(entry.changes ?? {}).filter(([field, [before, after]]) => field !== 'id'
-    && !(entry.action === 'create' && blank(after)) && !(entry.action === 'delete' && blank(before)));
+  const changes = Object.entries(entry.changes ?? {}).filter(
+    ([field, [before, after]]) => field !== 'id' && !(entry.action === 'create' && blank(after)) && !(entry.action === 'delete' && blank(before)),
+  );
   if (!changes.length) {
-    return entry.message ? <Text variant="sm" color="grey60" style={{ wordBreak: 'break-word' }}>{entry.message}</Text> : <Text color="grey40">—</Text>;
+    return entry.message ? (
+      <Text variant="sm" color="grey60" style={{ wordBreak: 'break-word' }}>
+        {entry.message}
+      </Text>
+    ) : (
+      <Text color="grey40">—</Text>
+    );
   }
   const shown = open ? changes : changes.slice(0, FOLDED);
   return (
     <Box as="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {shown.map(([field, [before, after]]) => (
         <li key={field} style={{ marginBottom: 2, lineHeight: '1.45' }} data-field={field}>
-          <strong style={{ fontWeight: 600 }}>{format.fieldLabel(field, entry.module)}</strong>{' : '}
-          {before === '***' && after === '***' ? <Text as="span" color="grey60" style={{ fontStyle: 'italic' }}>{format.m('auditSecretChanged')}</Text>
-            : entry.action === 'create' ? <Value v={after} format={format} />
-            : entry.action === 'delete' ? <Value v={before} format={format} strike />
-              : (
-                <>
-                  <Value v={before} format={format} />
-                  <span style={{ color: '#898A9A', margin: '0 6px' }}>→</span>
-                  <Value v={after} format={format} />
-                </>
-              )}
+          <strong style={{ fontWeight: 600 }}>{format.fieldLabel(field, entry.module)}</strong>
+          {' : '}
+          {before === '***' && after === '***' ? (
+            <Text as="span" color="grey60" style={{ fontStyle: 'italic' }}>
+              {format.m('auditSecretChanged')}
+            </Text>
+          ) : entry.action === 'create' ? (
+            <Value v={after} format={format} />
+          ) : entry.action === 'delete' ? (
+            <Value v={before} format={format} strike />
+          ) : (
+            <>
+              <Value v={before} format={format} />
+              <span style={{ color: '#898A9A', margin: '0 6px' }}>→</span>
+              <Value v={after} format={format} />
+            </>
+          )}
         </li>
       ))}
       {changes.length > FOLDED && (
         <li>
-          <Button type="button" variant="text" size="sm" onClick={() => setOpen(!open)} style={{ paddingLeft: 0, paddingRight: 0, minHeight: 0, height: 'auto' }}>
+          <Button
+            type="button"
+            variant="text"
+            size="sm"
+            onClick={() => setOpen(!open)}
+            style={{ paddingLeft: 0, paddingRight: 0, minHeight: 0, height: 'auto' }}
+          >
             {open ? format.m('auditLessChanges') : format.m('auditMoreChanges', { count: changes.length - FOLDED })}
           </Button>
         </li>

@@ -34,7 +34,8 @@ export function useAuditFormat(timeZone = 'Europe/Paris'): AuditFormat {
     const dayOnly = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeZone });
     const timeOnly = new Intl.DateTimeFormat(language, { timeStyle: 'medium', timeZone });
     // React escapes what it renders: i18next's own HTML escaping would show "&amp;" in names.
-    const m = (key: string, options?: Record<string, unknown>) => translateMessage(key, undefined, options && { ...options, interpolation: { escapeValue: false } });
+    const m = (key: string, options?: Record<string, unknown>) =>
+      translateMessage(key, undefined, options && { ...options, interpolation: { escapeValue: false } });
     const actionLabel = (action: string) => {
       const key = `auditAction_${action}`;
       const label = translateMessage(key);
@@ -55,7 +56,12 @@ export function useAuditFormat(timeZone = 'Europe/Paris'): AuditFormat {
       return { text: String(v) };
     };
     return {
-      m, language, actionLabel, moduleLabel, fieldLabel, value,
+      m,
+      language,
+      actionLabel,
+      moduleLabel,
+      fieldLabel,
+      value,
       date: (iso: string) => dateTime.format(new Date(iso)),
       day: (iso: string) => dayOnly.format(new Date(iso)),
       time: (iso: string) => timeOnly.format(new Date(iso)),

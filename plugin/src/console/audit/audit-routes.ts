@@ -20,7 +20,9 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
   error: 'une date AAAA-MM-JJ ou un instant ISO 8601 (2025-03-01T08:00:00Z) est attendu',
 });
-const unknownKeys = { error: (issue: { code: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `paramètre inconnu : ${issue.keys!.join(', ')}` : undefined) };
+const unknownKeys = {
+  error: (issue: { code: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `paramètre inconnu : ${issue.keys!.join(', ')}` : undefined),
+};
 
 const filterShape = {
   actor: optional(z.string().max(64, "l'utilisateur tient en 64 caractères")),
@@ -31,11 +33,26 @@ const filterShape = {
   to: optional(instant),
 };
 const csvQuery = z.strictObject(filterShape, unknownKeys);
-const listQuery = z.strictObject({
-  ...filterShape,
-  page: optional(z.coerce.number({ error: 'un numéro de page est attendu' }).int('un numéro de page entier est attendu').min(1, 'la page commence à 1').max(1_000_000, 'page trop grande')),
-  perPage: optional(z.coerce.number({ error: 'un nombre est attendu' }).int('un nombre entier est attendu').min(1, 'au moins 1 par page').max(MAX_PER_PAGE, `au plus ${MAX_PER_PAGE} par page`)),
-}, unknownKeys);
+const listQuery = z.strictObject(
+  {
+    ...filterShape,
+    page: optional(
+      z.coerce
+        .number({ error: 'un numéro de page est attendu' })
+        .int('un numéro de page entier est attendu')
+        .min(1, 'la page commence à 1')
+        .max(1_000_000, 'page trop grande'),
+    ),
+    perPage: optional(
+      z.coerce
+        .number({ error: 'un nombre est attendu' })
+        .int('un nombre entier est attendu')
+        .min(1, 'au moins 1 par page')
+        .max(MAX_PER_PAGE, `au plus ${MAX_PER_PAGE} par page`),
+    ),
+  },
+  unknownKeys,
+);
 
 /** A period that ends before it starts is a mistake worth saying, not an empty answer. */
 function periodError(f: AuditFilters): string | null {
@@ -54,17 +71,23 @@ export function auditRoutes(service: AccessService): Router {
   const router = newRouter();
   const ds = service.ds;
 
-  router.get('/audit', guardedBy(['viewAudit'], FORBIDDEN)(async (req, res) => {
-    const { page = 1, perPage = DEFAULT_PER_PAGE, ...filters } = listQuery.parse(req.query);
-    const period = periodError(filters);
-    if (period) return badRequest(res, period);
-    const [result, options, actor] = await Promise.all([
-      auditPage(ds, currentAccess()!.access, service.registry.names, filters, page, perPage),
-      auditOptions(ds),
-      filters.actor !== undefined ? auditActor(ds, filters.actor) : Promise.resolve(null),
-    ]);
-    res.json({ ...result, filters, actor, options, timeZone: AUDIT_TIME_ZONE });
-  }));
+  router.get(
+    '/audit',
+    guardedBy(
+      ['viewAudit'],
+      FORBIDDEN,
+    )(async (req, res) => {
+      const { page = 1, perPage = DEFAULT_PER_PAGE, ...filters } = listQuery.parse(req.query);
+      const period = periodError(filters);
+      if (period) return badRequest(res, period);
+      const [result, options, actor] = await Promise.all([
+        auditPage(ds, currentAccess()!.access, service.registry.names, filters, page, perPage),
+        auditOptions(ds),
+        filters.actor !== undefined ? auditActor(ds, filters.actor) : Promise.resolve(null),
+      ]);
+      res.json({ ...result, filters, actor, options, timeZone: AUDIT_TIME_ZONE });
+    }),
+  );
 
   router.get('/audit.csv', async (req, res, next) => {
     if (!holds('viewAudit')) {
@@ -100,36 +123,58 @@ export function auditRoutes(service: AccessService): Router {
 
   // A record's "Historique": for any internal user who may read the record now (client users see
   // no history); a record they may not read answers like one that does not exist.
-  router.get('/history/:module/:id', answering(async (req, res) => {
-    const viewer = currentAccess()!.access;
-    const { page = 1, perPage = DEFAULT_PER_PAGE } = historyQuery.parse(req.query);
-    const module = String(req.params.module);
-    if (viewer.access.kind !== 'internal') throw new Refusal('forbidden', "Refusé : l'historique des enregistrements est réservé aux collaborateurs.");
-    const recordId = service.registry.has(module) ? service.table(module).parseId(String(req.params.id)) : null;
-    if (!service.registry.has(module) || recordId === null || !(await new ModuleRecords(service, module).allows(viewer, 'read', recordId))) {
-      throw new Refusal('notFound', `Enregistrement introuvable : ${module} n° ${req.params.id}.`);
-    }
-    const scope = { kind: 'record' as const, module, recordId: String(recordId) };
-    res.json({ ...(await auditPage(ds, viewer, service.registry.names, {}, page, perPage, scope)), timeZone: AUDIT_TIME_ZONE });
-  }));
+  router.get(
+    '/history/:module/:id',
+    answering(async (req, res) => {
+      const viewer = currentAccess()!.access;
+      const { page = 1, perPage = DEFAULT_PER_PAGE } = historyQuery.parse(req.query);
+      const module = String(req.params.module);
+      if (viewer.access.kind !== 'internal') throw new Refusal('forbidden', "Refusé : l'historique des enregistrements est réservé aux collaborateurs.");
+      const recordId = service.registry.has(module) ? service.table(module).parseId(String(req.params.id)) : null;
+      if (!service.registry.has(module) || recordId === null || !(await new ModuleRecords(service, module).allows(viewer, 'read', recordId))) {
+        throw new Refusal('notFound', `Enregistrement introuvable : ${module} n° ${req.params.id}.`);
+      }
+      const scope = { kind: 'record' as const, module, recordId: String(recordId) };
+      res.json({ ...(await auditPage(ds, viewer, service.registry.names, {}, page, perPage, scope)), timeZone: AUDIT_TIME_ZONE });
+    }),
+  );
 
   return router;
 }
 
-const historyQuery = z.strictObject({
-  page: optional(z.coerce.number().int().min(1).max(1_000_000)),
-  perPage: optional(z.coerce.number().int().min(1).max(MAX_PER_PAGE)),
-}, unknownKeys);
+const historyQuery = z.strictObject(
+  {
+    page: optional(z.coerce.number().int().min(1).max(1_000_000)),
+    perPage: optional(z.coerce.number().int().min(1).max(MAX_PER_PAGE)),
+  },
+  unknownKeys,
+);
 
 class ClientGone extends Error {}
 
 export const CSV_HEADER = [
-  'N°', `Date (${AUDIT_TIME_ZONE})`, 'Utilisateur', 'Identifiant', 'Action', 'Module', "N° d'enregistrement",
-  'Référence', 'Modifications', 'Message', 'Adresse IP', 'Navigateur',
+  'N°',
+  `Date (${AUDIT_TIME_ZONE})`,
+  'Utilisateur',
+  'Identifiant',
+  'Action',
+  'Module',
+  "N° d'enregistrement",
+  'Référence',
+  'Modifications',
+  'Message',
+  'Adresse IP',
+  'Navigateur',
 ];
 
 const dateFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: AUDIT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  timeZone: AUDIT_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
 });
 
 function value(v: unknown): string {
@@ -140,13 +185,29 @@ function value(v: unknown): string {
 /** `field : before → after`, one per line within the cell. */
 export function changesText(changes: AuditRow['changes']): string {
   if (!changes) return '';
-  return Object.entries(changes).map(([field, [before, after]]) => `${field} : ${value(before)} → ${value(after)}`).join('\n');
+  return Object.entries(changes)
+    .map(([field, [before, after]]) => `${field} : ${value(before)} → ${value(after)}`)
+    .join('\n');
 }
 
 function csvLine(e: AuditRow): string {
   const action = (auditFr as Record<string, string>)[`auditAction_${e.action}`] ?? e.action;
-  return [
-    e.id, dateFormat.format(new Date(e.at)), e.actorName, e.actorLogin, action, e.module, e.recordId,
-    e.reference, changesText(e.changes), e.message, e.ip, e.userAgent,
-  ].map(csvCell).join(';') + '\r\n';
+  return (
+    [
+      e.id,
+      dateFormat.format(new Date(e.at)),
+      e.actorName,
+      e.actorLogin,
+      action,
+      e.module,
+      e.recordId,
+      e.reference,
+      changesText(e.changes),
+      e.message,
+      e.ip,
+      e.userAgent,
+    ]
+      .map(csvCell)
+      .join(';') + '\r\n'
+  );
 }

@@ -43,8 +43,14 @@ const RecordCell = ({ entry, format, onFilter }: CellProps) => {
       {linkable ? <Link href={recordUrl(entry)}>{label}</Link> : <Text as="span">{label}</Text>}
       {onFilter && (
         <Link
-          href="#" ml="sm" title={format.m('auditFilterOnRecord')} aria-label={format.m('auditFilterOnRecord')}
-          onClick={(ev: React.MouseEvent) => { ev.preventDefault(); onFilter({ module: entry.module ?? undefined, recordId: entry.recordId ?? undefined }); }}
+          href="#"
+          ml="sm"
+          title={format.m('auditFilterOnRecord')}
+          aria-label={format.m('auditFilterOnRecord')}
+          onClick={(ev: React.MouseEvent) => {
+            ev.preventDefault();
+            onFilter({ module: entry.module ?? undefined, recordId: entry.recordId ?? undefined });
+          }}
           style={{ verticalAlign: 'middle' }}
         >
           <Icon icon="Filter" size={14} color="grey60" />
@@ -60,10 +66,25 @@ const ActorCell = ({ entry, format, onFilter }: CellProps) => {
   const actor = entry.actorId ?? entry.actorLogin;
   return (
     <Box style={{ whiteSpace: 'nowrap' }}>
-      {onFilter
-        ? <Link href="#" title={format.m('auditFilterOnActor')} onClick={(ev: React.MouseEvent) => { ev.preventDefault(); onFilter({ actor: String(actor) }); }}>{name}</Link>
-        : <Text as="span">{name}</Text>}
-      {entry.actorLogin && entry.actorLogin !== name && <Text variant="xs" color="grey60">{entry.actorLogin}</Text>}
+      {onFilter ? (
+        <Link
+          href="#"
+          title={format.m('auditFilterOnActor')}
+          onClick={(ev: React.MouseEvent) => {
+            ev.preventDefault();
+            onFilter({ actor: String(actor) });
+          }}
+        >
+          {name}
+        </Link>
+      ) : (
+        <Text as="span">{name}</Text>
+      )}
+      {entry.actorLogin && entry.actorLogin !== name && (
+        <Text variant="xs" color="grey60">
+          {entry.actorLogin}
+        </Text>
+      )}
     </Box>
   );
 };
@@ -97,14 +118,40 @@ export const AuditTable = ({ entries, format, compact = false, onFilter }: Audit
           <TableRow key={e.id} data-entry={e.id} style={{ verticalAlign: 'top' }}>
             <TableCell style={nowrap} title={format.date(e.at)}>
               <Text as="div">{format.day(e.at)}</Text>
-              <Text as="div" variant="sm" color="grey60">{format.time(e.at)}</Text>
+              <Text as="div" variant="sm" color="grey60">
+                {format.time(e.at)}
+              </Text>
             </TableCell>
-            <TableCell><ActorCell entry={e} format={format} onFilter={onFilter} /></TableCell>
-            <TableCell style={nowrap}><ActionBadge action={e.action} format={format} /></TableCell>
-            {!compact && <TableCell style={nowrap}>{e.module ? format.moduleLabel(e.module) : <Text as="span" color="grey40">—</Text>}</TableCell>}
-            {!compact && <TableCell><RecordCell entry={e} format={format} onFilter={onFilter} /></TableCell>}
-            <TableCell style={{ minWidth: 320 }}><Changes entry={e} format={format} /></TableCell>
-            <TableCell style={nowrap}><Text variant="sm" color="grey60" title={e.userAgent ?? undefined}>{e.ip ? e.ip.replace(/^::ffff:/, '') : '—'}</Text></TableCell>
+            <TableCell>
+              <ActorCell entry={e} format={format} onFilter={onFilter} />
+            </TableCell>
+            <TableCell style={nowrap}>
+              <ActionBadge action={e.action} format={format} />
+            </TableCell>
+            {!compact && (
+              <TableCell style={nowrap}>
+                {e.module ? (
+                  format.moduleLabel(e.module)
+                ) : (
+                  <Text as="span" color="grey40">
+                    —
+                  </Text>
+                )}
+              </TableCell>
+            )}
+            {!compact && (
+              <TableCell>
+                <RecordCell entry={e} format={format} onFilter={onFilter} />
+              </TableCell>
+            )}
+            <TableCell style={{ minWidth: 320 }}>
+              <Changes entry={e} format={format} />
+            </TableCell>
+            <TableCell style={nowrap}>
+              <Text variant="sm" color="grey60" title={e.userAgent ?? undefined}>
+                {e.ip ? e.ip.replace(/^::ffff:/, '') : '—'}
+              </Text>
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

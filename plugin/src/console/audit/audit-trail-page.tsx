@@ -11,7 +11,9 @@ const PER_PAGE = 25;
 
 const Field = ({ label, htmlFor, children }: { label: string; htmlFor: string; children: React.ReactNode }) => (
   <Box style={{ minWidth: 0 }}>
-    <Label htmlFor={htmlFor} mb="sm">{label}</Label>
+    <Label htmlFor={htmlFor} mb="sm">
+      {label}
+    </Label>
     {children}
   </Box>
 );
@@ -37,10 +39,13 @@ const AuditTrailPage = () => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     fetchAudit({ ...applied, page, perPage: PER_PAGE }).then((r) => live && setState(r));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [applied, page]);
 
-  const go = (filters: Record<string, string | undefined>, toPage = 1) => navigate({ pathname: location.pathname, search: objectToQuery({ ...filters, page: toPage > 1 ? toPage : undefined }) });
+  const go = (filters: Record<string, string | undefined>, toPage = 1) =>
+    navigate({ pathname: location.pathname, search: objectToQuery({ ...filters, page: toPage > 1 ? toPage : undefined }) });
   // A page past the end (a link kept while entries were filtered away): go to the last one.
   useEffect(() => {
     const d = state.data;
@@ -51,7 +56,11 @@ const AuditTrailPage = () => {
   const set = (key: string) => (value: string | undefined) => setDraft((d) => ({ ...d, [key]: value || undefined }));
 
   if (state.status === 'forbidden') {
-    return <Box variant="grey"><MessageBox variant="danger" message={m('auditForbidden')} /></Box>;
+    return (
+      <Box variant="grey">
+        <MessageBox variant="danger" message={m('auditForbidden')} />
+      </Box>
+    );
   }
 
   const data = state.data;
@@ -64,7 +73,8 @@ const AuditTrailPage = () => {
     .sort((a, b) => a.label.localeCompare(b.label, format.language));
   const total = data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
-  const totalText = total === 0 ? m('auditTotalNone') : total === 1 ? m('auditTotalOne') : m('auditTotalMany', { count: total.toLocaleString(format.language) });
+  const totalText =
+    total === 0 ? m('auditTotalNone') : total === 1 ? m('auditTotalOne') : m('auditTotalMany', { count: total.toLocaleString(format.language) });
   const csvUrl = `${rootPath()}/portier/audit.csv${objectToQuery(applied)}`;
 
   return (
@@ -80,36 +90,80 @@ const AuditTrailPage = () => {
           </Button>
         </Box>
 
-        <Box as="form" mt="xl" onSubmit={(ev: React.FormEvent) => { ev.preventDefault(); go(draft); }}>
+        <Box
+          as="form"
+          mt="xl"
+          onSubmit={(ev: React.FormEvent) => {
+            ev.preventDefault();
+            go(draft);
+          }}
+        >
           <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 16, alignItems: 'start' }}>
             <Field label={m('auditFilterActor')} htmlFor="audit-actor">
-              <Input id="audit-actor" width={1} value={draft.actor ?? ''} placeholder={m('auditFilterActorPlaceholder')} onChange={(ev: React.ChangeEvent<HTMLInputElement>) => set('actor')(ev.target.value.trim())} />
+              <Input
+                id="audit-actor"
+                width={1}
+                value={draft.actor ?? ''}
+                placeholder={m('auditFilterActorPlaceholder')}
+                onChange={(ev: React.ChangeEvent<HTMLInputElement>) => set('actor')(ev.target.value.trim())}
+              />
             </Field>
             <Field label={m('auditFilterModule')} htmlFor="audit-module">
               <Select
-                inputId="audit-module" isClearable placeholder={m('auditAllModules')} options={moduleOptions}
-                value={moduleOptions.find((o) => o.value === draft.module) ?? null} onChange={(o: { value: string } | null) => set('module')(o?.value)}
+                inputId="audit-module"
+                isClearable
+                placeholder={m('auditAllModules')}
+                options={moduleOptions}
+                value={moduleOptions.find((o) => o.value === draft.module) ?? null}
+                onChange={(o: { value: string } | null) => set('module')(o?.value)}
               />
             </Field>
             <Field label={m('auditFilterRecord')} htmlFor="audit-record">
-              <Input id="audit-record" width={1} value={draft.recordId ?? ''} onChange={(ev: React.ChangeEvent<HTMLInputElement>) => set('recordId')(ev.target.value.trim())} />
+              <Input
+                id="audit-record"
+                width={1}
+                value={draft.recordId ?? ''}
+                onChange={(ev: React.ChangeEvent<HTMLInputElement>) => set('recordId')(ev.target.value.trim())}
+              />
             </Field>
             <Field label={m('auditFilterAction')} htmlFor="audit-action">
               <Select
-                inputId="audit-action" isClearable placeholder={m('auditAllActions')} options={actionOptions}
-                value={actionOptions.find((o) => o.value === draft.action) ?? null} onChange={(o: { value: string } | null) => set('action')(o?.value)}
+                inputId="audit-action"
+                isClearable
+                placeholder={m('auditAllActions')}
+                options={actionOptions}
+                value={actionOptions.find((o) => o.value === draft.action) ?? null}
+                onChange={(o: { value: string } | null) => set('action')(o?.value)}
               />
             </Field>
             <Field label={m('auditFilterFrom')} htmlFor="audit-from">
-              <Input id="audit-from" type="date" width={1} value={draft.from ?? ''} onChange={(ev: React.ChangeEvent<HTMLInputElement>) => set('from')(ev.target.value)} />
+              <Input
+                id="audit-from"
+                type="date"
+                width={1}
+                value={draft.from ?? ''}
+                onChange={(ev: React.ChangeEvent<HTMLInputElement>) => set('from')(ev.target.value)}
+              />
             </Field>
             <Field label={m('auditFilterTo')} htmlFor="audit-to">
-              <Input id="audit-to" type="date" width={1} value={draft.to ?? ''} onChange={(ev: React.ChangeEvent<HTMLInputElement>) => set('to')(ev.target.value)} />
+              <Input
+                id="audit-to"
+                type="date"
+                width={1}
+                value={draft.to ?? ''}
+                onChange={(ev: React.ChangeEvent<HTMLInputElement>) => set('to')(ev.target.value)}
+              />
             </Field>
           </Box>
           <Box flex flexDirection="row" mt="lg" style={{ gap: 8 }}>
-            <Button type="submit" variant="contained">{m('auditApply')}</Button>
-            {Object.keys(applied).length > 0 && <Button type="button" variant="outlined" onClick={() => go({})}>{m('auditReset')}</Button>}
+            <Button type="submit" variant="contained">
+              {m('auditApply')}
+            </Button>
+            {Object.keys(applied).length > 0 && (
+              <Button type="button" variant="outlined" onClick={() => go({})}>
+                {m('auditReset')}
+              </Button>
+            )}
           </Box>
         </Box>
       </Box>
@@ -122,17 +176,24 @@ const AuditTrailPage = () => {
             <Box flex flexDirection="row" justifyContent="space-between" alignItems="baseline" mb="lg">
               <Text data-testid="audit-total">
                 <strong>{totalText}</strong>
-                {data.actor && <Text as="span" color="grey60">{' — '}{m('auditOfActor', { name: data.actor.fullName, login: data.actor.login })}</Text>}
+                {data.actor && (
+                  <Text as="span" color="grey60">
+                    {' — '}
+                    {m('auditOfActor', { name: data.actor.fullName, login: data.actor.login })}
+                  </Text>
+                )}
               </Text>
               {total > PER_PAGE && <Text color="grey60">{m('auditPageOf', { page: data.page, pages })}</Text>}
             </Box>
-            {data.entries.length === 0
-              ? <Text py="xl" textAlign="center" color="grey60">{m('auditEmpty')}</Text>
-              : (
-                <Box style={{ opacity: state.loading ? 0.5 : 1, transition: 'opacity 0.15s' }}>
-                  <AuditTable entries={data.entries} format={format} onFilter={(f) => go({ ...applied, ...f })} />
-                </Box>
-              )}
+            {data.entries.length === 0 ? (
+              <Text py="xl" textAlign="center" color="grey60">
+                {m('auditEmpty')}
+              </Text>
+            ) : (
+              <Box style={{ opacity: state.loading ? 0.5 : 1, transition: 'opacity 0.15s' }}>
+                <AuditTable entries={data.entries} format={format} onFilter={(f) => go({ ...applied, ...f })} />
+              </Box>
+            )}
             {total > PER_PAGE && (
               <Box mt="xl" flex justifyContent="center">
                 <Pagination page={data.page} perPage={PER_PAGE} total={total} onChange={(p: number) => go(applied, p)} />

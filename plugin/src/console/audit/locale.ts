@@ -1,7 +1,8 @@
 /** Messages of the audit pages, French first. `auditAction_<action>` also labels the CSV export's actions. */
 export const auditFr = {
   auditTitle: "Piste d'audit",
-  auditIntro: "Qui a fait quoi, sur quel enregistrement et quand : créations, modifications et suppressions, changements des droits d'accès, connexions et refus. Les champs que vous ne pouvez pas lire sont masqués.",
+  auditIntro:
+    "Qui a fait quoi, sur quel enregistrement et quand : créations, modifications et suppressions, changements des droits d'accès, connexions et refus. Les champs que vous ne pouvez pas lire sont masqués.",
   auditFilterActor: 'Utilisateur',
   auditFilterActorPlaceholder: 'identifiant ou n°',
   auditFilterModule: 'Module',
@@ -62,7 +63,8 @@ export const auditFr = {
 
 export const auditEn = {
   auditTitle: 'Audit trail',
-  auditIntro: 'Who did what, to which record and when: creations, changes and deletions, changes to access rights, sign-ins and refusals. Fields you may not read are hidden.',
+  auditIntro:
+    'Who did what, to which record and when: creations, changes and deletions, changes to access rights, sign-ins and refusals. Fields you may not read are hidden.',
   auditFilterActor: 'User',
   auditFilterActorPlaceholder: 'login or id',
   auditFilterModule: 'Module',

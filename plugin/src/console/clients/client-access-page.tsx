@@ -1,8 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
-import {
-  Badge, Box, Button, H2, H4, Label, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
-} from '@adminjs/design-system';
+import { Badge, Box, Button, H2, H4, Label, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { portierFetch, rootPath, type ApiResponse } from '../common/portier-api.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
 import { accountLabel, Choice } from './client-choice.js';
@@ -10,7 +8,12 @@ import { Compare } from './client-profile-compare.js';
 import { DossierEditor } from './dossier-editor.js';
 import type { ClientProfile, ClientUser } from './clients-types.js';
 
-const TIER_COLOURS: Record<string, 'info' | 'primary' | 'success' | 'danger'> = { connect: 'info', invoicing: 'primary', accounting: 'success', commercial: 'danger' };
+const TIER_COLOURS: Record<string, 'info' | 'primary' | 'success' | 'danger'> = {
+  connect: 'info',
+  invoicing: 'primary',
+  accounting: 'success',
+  commercial: 'danger',
+};
 
 /** A (user, dossier) pair holding a profile (GET /clients/profiles/:id/users). */
 interface Pair {
@@ -52,13 +55,16 @@ const ClientAccessPage = () => {
     setProfiles(p.body.profiles);
     setUsers(u.body.users ?? []);
   };
-  useEffect(() => { load(); }, []);
+  useEffect(() => {
+    load();
+  }, []);
   useEffect(() => {
     if (open) portierFetch(`/clients/profiles/${open}/users`).then((r) => setPairs(r.body.pairs ?? []));
   }, [open, profiles]);
   if (!profiles) return outcome ? <MessageBox variant="danger" message={outcome.message} /> : <Loader />;
 
-  const profileOptions = (except: number | null) => profiles.filter((p) => p.id !== except).map((p) => ({ value: p.id, label: `${p.name} (${tm(`tier_${p.tier}`)})` }));
+  const profileOptions = (except: number | null) =>
+    profiles.filter((p) => p.id !== except).map((p) => ({ value: p.id, label: `${p.name} (${tm(`tier_${p.tier}`)})` }));
   const done = async (r: ApiResponse | null) => {
     if (!r) return; // the seat warning was cancelled: nothing changed
     setOutcome({ ok: r.status === 200, message: r.body.message });
@@ -69,7 +75,8 @@ const ClientAccessPage = () => {
     const name = window.prompt(tm('clientsDuplicateName'), `${p.name} – restreint`);
     if (name) await done(await portierFetch(`/clients/profiles/${p.id}/duplicate`, { method: 'POST', body: JSON.stringify({ name }) }));
   };
-  const transferOne = async () => done(await seatsOne.send(`/clients/users/${move.user}/dossiers/${move.account}/transfer`, { method: 'POST', body: JSON.stringify({ to: move.profile }) }));
+  const transferOne = async () =>
+    done(await seatsOne.send(`/clients/users/${move.user}/dossiers/${move.account}/transfer`, { method: 'POST', body: JSON.stringify({ to: move.profile }) }));
   const chosenUser = users.find((u) => u.id === move.user);
   const openProfile = profiles.find((p) => p.id === open);
 
@@ -78,7 +85,15 @@ const ClientAccessPage = () => {
       <Box variant="white" mb="xl">
         <H2>{tm('clientsTitle')}</H2>
         <Text color="grey60">{tm('clientsIntro')}</Text>
-        {outcome && <MessageBox mt="lg" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} onCloseClick={() => setOutcome(null)} data-testid="clients-outcome" />}
+        {outcome && (
+          <MessageBox
+            mt="lg"
+            variant={outcome.ok ? 'success' : 'danger'}
+            message={outcome.message}
+            onCloseClick={() => setOutcome(null)}
+            data-testid="clients-outcome"
+          />
+        )}
       </Box>
 
       <Box variant="white" mb="xl">
@@ -86,25 +101,56 @@ const ClientAccessPage = () => {
         <Table width={1} data-testid="client-profiles">
           <TableHead>
             <TableRow>
-              <TableCell>{tm('clientsProfile')}</TableCell><TableCell>{tm('clientsTier')}</TableCell><TableCell>{tm('clientsPrice')}</TableCell>
-              <TableCell>{tm('clientsUsers')}</TableCell><TableCell />
+              <TableCell>{tm('clientsProfile')}</TableCell>
+              <TableCell>{tm('clientsTier')}</TableCell>
+              <TableCell>{tm('clientsPrice')}</TableCell>
+              <TableCell>{tm('clientsUsers')}</TableCell>
+              <TableCell />
             </TableRow>
           </TableHead>
           <TableBody>
             {profiles.map((p) => (
               <TableRow key={p.id} data-profile={p.name} style={open === p.id ? { background: '#F2F3FF' } : undefined}>
                 <TableCell>
-                  <Text fontWeight="bold">{p.name}{p.isDefault ? ' ★' : ''}</Text>
-                  <Text variant="sm" color="grey60">{p.system ? tm('clientsPredefined') : p.description}</Text>
+                  <Text fontWeight="bold">
+                    {p.name}
+                    {p.isDefault ? ' ★' : ''}
+                  </Text>
+                  <Text variant="sm" color="grey60">
+                    {p.system ? tm('clientsPredefined') : p.description}
+                  </Text>
                 </TableCell>
-                <TableCell><Badge variant={TIER_COLOURS[p.tier]} outline>{tm(`tier_${p.tier}`)}</Badge></TableCell>
+                <TableCell>
+                  <Badge variant={TIER_COLOURS[p.tier]} outline>
+                    {tm(`tier_${p.tier}`)}
+                  </Badge>
+                </TableCell>
                 <TableCell>{'€'.repeat(p.priceLevel)}</TableCell>
                 <TableCell>{tm('clientsPairs', { users: p.users, pairs: p.pairs })}</TableCell>
                 <TableCell>
-                  <Button size="sm" variant="text" onClick={() => { setOpen(p.id); setTarget(null); }}>{tm('clientsShowUsers')}</Button>
-                  <Button size="sm" variant="text" onClick={() => duplicate(p)}>{tm('clientsDuplicate')}</Button>
-                  {!p.isDefault && <Button size="sm" variant="text" onClick={async () => done(await portierFetch(`/clients/profiles/${p.id}/default`, { method: 'POST' }))}>{tm('clientsMakeDefault')}</Button>}
-                  {!p.system && <Button size="sm" variant="text" as="a" href={`${rootPath()}/resources/Profile/records/${p.id}/edit`}>{tm('clientsEdit')}</Button>}
+                  <Button
+                    size="sm"
+                    variant="text"
+                    onClick={() => {
+                      setOpen(p.id);
+                      setTarget(null);
+                    }}
+                  >
+                    {tm('clientsShowUsers')}
+                  </Button>
+                  <Button size="sm" variant="text" onClick={() => duplicate(p)}>
+                    {tm('clientsDuplicate')}
+                  </Button>
+                  {!p.isDefault && (
+                    <Button size="sm" variant="text" onClick={async () => done(await portierFetch(`/clients/profiles/${p.id}/default`, { method: 'POST' }))}>
+                      {tm('clientsMakeDefault')}
+                    </Button>
+                  )}
+                  {!p.system && (
+                    <Button size="sm" variant="text" as="a" href={`${rootPath()}/resources/Profile/records/${p.id}/edit`}>
+                      {tm('clientsEdit')}
+                    </Button>
+                  )}
                 </TableCell>
               </TableRow>
             ))}
@@ -114,12 +160,24 @@ const ClientAccessPage = () => {
           <Box mt="xl" p="lg" style={{ border: '1px solid #E6E6EE' }} data-testid="profile-pairs">
             <H4>{tm('clientsPairsOf', { name: openProfile.name })}</H4>
             {pairs.length === 0 && <Text color="grey60">{tm('clientsNoPairs')}</Text>}
-            {pairs.map((x) => <Text key={`${x.userId}-${x.accountId}`}>{x.login} — {tm('clientsDossier')} {x.account}</Text>)}
+            {pairs.map((x) => (
+              <Text key={`${x.userId}-${x.accountId}`}>
+                {x.login} — {tm('clientsDossier')} {x.account}
+              </Text>
+            ))}
             {pairs.length > 0 && (
               <Box flex alignItems="center" mt="lg" style={{ gap: 12 }}>
                 <Label mb={0}>{tm('clientsTransferAll')}</Label>
-                <Choice testId="transfer-all-target" value={target} onChange={setTarget} options={profileOptions(open)} placeholder={tm('clientsChooseProfile')} />
-                <Button variant="contained" disabled={!target} onClick={transferAll}>{tm('clientsTransfer')}</Button>
+                <Choice
+                  testId="transfer-all-target"
+                  value={target}
+                  onChange={setTarget}
+                  options={profileOptions(open)}
+                  placeholder={tm('clientsChooseProfile')}
+                />
+                <Button variant="contained" disabled={!target} onClick={transferAll}>
+                  {tm('clientsTransfer')}
+                </Button>
               </Box>
             )}
             {seatsAll.warning}
@@ -135,25 +193,70 @@ const ClientAccessPage = () => {
       <Box variant="white">
         <H4>{tm('clientsTransferOne')}</H4>
         <Box flex flexWrap="wrap" alignItems="center" style={{ gap: 12 }} mb="xl">
-          <Choice testId="move-user" value={move.user} onChange={(v) => setMove({ user: v, account: null, profile: null })}
-            options={users.map((u) => ({ value: u.id, label: `${u.firstName ?? ''} ${u.lastName ?? ''} (${u.login})` }))} placeholder={tm('clientsChooseUser')} />
-          <Choice testId="move-dossier" value={move.account} onChange={(v) => setMove({ ...move, account: v })}
-            options={(chosenUser?.dossiers ?? []).map((d) => ({ value: d.accountId, label: `${accountLabel(d.account, d.accountName)} — ${d.profile}` }))} placeholder={tm('clientsChooseDossier')} />
-          <Choice testId="move-profile" value={move.profile} onChange={(v) => setMove({ ...move, profile: v })} options={profileOptions(null)} placeholder={tm('clientsChooseProfile')} />
-          <Button variant="contained" disabled={!move.user || !move.account || !move.profile} onClick={transferOne}>{tm('clientsTransfer')}</Button>
+          <Choice
+            testId="move-user"
+            value={move.user}
+            onChange={(v) => setMove({ user: v, account: null, profile: null })}
+            options={users.map((u) => ({ value: u.id, label: `${u.firstName ?? ''} ${u.lastName ?? ''} (${u.login})` }))}
+            placeholder={tm('clientsChooseUser')}
+          />
+          <Choice
+            testId="move-dossier"
+            value={move.account}
+            onChange={(v) => setMove({ ...move, account: v })}
+            options={(chosenUser?.dossiers ?? []).map((d) => ({ value: d.accountId, label: `${accountLabel(d.account, d.accountName)} — ${d.profile}` }))}
+            placeholder={tm('clientsChooseDossier')}
+          />
+          <Choice
+            testId="move-profile"
+            value={move.profile}
+            onChange={(v) => setMove({ ...move, profile: v })}
+            options={profileOptions(null)}
+            placeholder={tm('clientsChooseProfile')}
+          />
+          <Button variant="contained" disabled={!move.user || !move.account || !move.profile} onClick={transferOne}>
+            {tm('clientsTransfer')}
+          </Button>
         </Box>
         {seatsOne.warning}
         <Table width={1} data-testid="client-users">
-          <TableHead><TableRow><TableCell>{tm('clientsUser')}</TableCell><TableCell>{tm('clientsCompany')}</TableCell><TableCell>{tm('clientsDossiers')}</TableCell></TableRow></TableHead>
+          <TableHead>
+            <TableRow>
+              <TableCell>{tm('clientsUser')}</TableCell>
+              <TableCell>{tm('clientsCompany')}</TableCell>
+              <TableCell>{tm('clientsDossiers')}</TableCell>
+            </TableRow>
+          </TableHead>
           <TableBody>
             {users.map((u) => (
               <TableRow key={u.id}>
-                <TableCell>{u.firstName} {u.lastName} <Text as="span" color="grey60">({u.login})</Text></TableCell>
+                <TableCell>
+                  {u.firstName} {u.lastName}{' '}
+                  <Text as="span" color="grey60">
+                    ({u.login})
+                  </Text>
+                </TableCell>
                 <TableCell>{u.company}</TableCell>
                 <TableCell>
-                  {u.dossiers.map((d) => <Text key={d.accountId}>{accountLabel(d.account, d.accountName)} — <strong>{d.profile}</strong></Text>)}
-                  <Button size="sm" variant="text" onClick={() => setEditing(editing === u.id ? null : u.id)}>{tm('clientsEditDossiers')}</Button>
-                  {editing === u.id && <DossierEditor user={u} profiles={profiles} tm={tm} onSaved={async (m) => { setEditing(null); await done({ status: 200, body: { message: m } }); }} />}
+                  {u.dossiers.map((d) => (
+                    <Text key={d.accountId}>
+                      {accountLabel(d.account, d.accountName)} — <strong>{d.profile}</strong>
+                    </Text>
+                  ))}
+                  <Button size="sm" variant="text" onClick={() => setEditing(editing === u.id ? null : u.id)}>
+                    {tm('clientsEditDossiers')}
+                  </Button>
+                  {editing === u.id && (
+                    <DossierEditor
+                      user={u}
+                      profiles={profiles}
+                      tm={tm}
+                      onSaved={async (m) => {
+                        setEditing(null);
+                        await done({ status: 200, body: { message: m } });
+                      }}
+                    />
+                  )}
                 </TableCell>
               </TableRow>
             ))}

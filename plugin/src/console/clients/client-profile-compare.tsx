@@ -14,12 +14,25 @@ export const Compare = ({ profiles, tm }: { profiles: ClientProfile[]; tm: Trans
   const pb = profiles.find((p) => p.id === b);
   const options = profiles.map((p) => ({ value: p.id, label: p.name }));
   const modules = pa && pb ? [...new Set([...Object.keys(pa.modules ?? {}), ...Object.keys(pb.modules ?? {})])].sort() : [];
-  const rights = (p: ClientProfile, m: string) => ACTIONS.filter((x) => p.modules?.[m]?.[x]).map((x) => tm(`clientsAction_${x}`)).join(', ') || '—';
-  const fields = pa && pb ? [...new Set([...Object.entries(pa.fields ?? {}), ...Object.entries(pb.fields ?? {})].flatMap(([m, f]) => Object.keys(f).map((k) => `${m}.${k}`)))].sort() : [];
-  const field = (p: ClientProfile, key: string) => { const [m, f] = key.split('.'); return p.fields?.[m]?.[f] ?? 'write'; };
+  const rights = (p: ClientProfile, m: string) =>
+    ACTIONS.filter((x) => p.modules?.[m]?.[x])
+      .map((x) => tm(`clientsAction_${x}`))
+      .join(', ') || '—';
+  const fields =
+    pa && pb
+      ? [
+          ...new Set([...Object.entries(pa.fields ?? {}), ...Object.entries(pb.fields ?? {})].flatMap(([m, f]) => Object.keys(f).map((k) => `${m}.${k}`))),
+        ].sort()
+      : [];
+  const field = (p: ClientProfile, key: string) => {
+    const [m, f] = key.split('.');
+    return p.fields?.[m]?.[f] ?? 'write';
+  };
   const row = (label: string, x: string, y: string) => (
     <TableRow key={label} style={x !== y ? { background: '#FFF4E5' } : undefined} data-different={x !== y}>
-      <TableCell>{label}</TableCell><TableCell>{x}</TableCell><TableCell>{y}</TableCell>
+      <TableCell>{label}</TableCell>
+      <TableCell>{x}</TableCell>
+      <TableCell>{y}</TableCell>
     </TableRow>
   );
   return (
@@ -30,7 +43,13 @@ export const Compare = ({ profiles, tm }: { profiles: ClientProfile[]; tm: Trans
       </Box>
       {pa && pb && (
         <Table width={1}>
-          <TableHead><TableRow><TableCell /><TableCell>{pa.name}</TableCell><TableCell>{pb.name}</TableCell></TableRow></TableHead>
+          <TableHead>
+            <TableRow>
+              <TableCell />
+              <TableCell>{pa.name}</TableCell>
+              <TableCell>{pb.name}</TableCell>
+            </TableRow>
+          </TableHead>
           <TableBody>
             {row(tm('clientsTier'), tm(`tier_${pa.tier}`), tm(`tier_${pb.tier}`))}
             {modules.map((m) => row(m, rights(pa, m), rights(pb, m)))}

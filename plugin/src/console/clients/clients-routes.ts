@@ -24,61 +24,93 @@ export function clientsRoutes(service: AccessService): Router {
   const handle = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils ».');
   const accounts = () => dossierTable(service);
 
-  router.get('/clients/profiles', handle(async (_req, res) => {
-    const rows = await clientProfiles(service.ds, CLIENT_TIERS);
-    // The price level is the tier's rank (1 = Connect & pay ... 4 = Gestion commerciale avancée).
-    res.json({ profiles: rows.map((r) => ({ ...r, priceLevel: CLIENT_TIERS.indexOf(r.tier) + 1 })) });
-  }));
+  router.get(
+    '/clients/profiles',
+    handle(async (_req, res) => {
+      const rows = await clientProfiles(service.ds, CLIENT_TIERS);
+      // The price level is the tier's rank (1 = Connect & pay ... 4 = Gestion commerciale avancée).
+      res.json({ profiles: rows.map((r) => ({ ...r, priceLevel: CLIENT_TIERS.indexOf(r.tier) + 1 })) });
+    }),
+  );
 
   // "Dupliquer pour restreindre": the copy keeps the tier (and the price); it is then edited like any profile.
-  router.post('/clients/profiles/:id/duplicate', handle(async (req, res) => {
-    const { name } = z.strictObject({ name: z.string().trim().min(1).max(120) }).parse(req.body);
-    const p = await clientProfile(service.ds, id.parse(req.params.id));
-    if (!p) throw new Refusal('notFound', "Aucun profil client de ce numéro. Rien n'a été modifié.");
-    const copy = await saveProfile(service, serviceContext(), null, {
-      name, description: `Copie de ${p.name}`, audience: 'client', licenseTier: p.license_tier, modules: p.modules, fields: p.fields,
-    });
-    res.json({ id: copy, message: `Profil « ${name} » créé (niveau ${p.license_tier}).` });
-  }));
+  router.post(
+    '/clients/profiles/:id/duplicate',
+    handle(async (req, res) => {
+      const { name } = z.strictObject({ name: z.string().trim().min(1).max(120) }).parse(req.body);
+      const p = await clientProfile(service.ds, id.parse(req.params.id));
+      if (!p) throw new Refusal('notFound', "Aucun profil client de ce numéro. Rien n'a été modifié.");
+      const copy = await saveProfile(service, serviceContext(), null, {
+        name,
+        description: `Copie de ${p.name}`,
+        audience: 'client',
+        licenseTier: p.license_tier,
+        modules: p.modules,
+        fields: p.fields,
+      });
+      res.json({ id: copy, message: `Profil « ${name} » créé (niveau ${p.license_tier}).` });
+    }),
+  );
 
   // The default client profile (the star), proposed for every new dossier grant.
-  router.post('/clients/profiles/:id/default', handle(async (req, res) => {
-    await saveProfile(service, serviceContext(), id.parse(req.params.id), { isDefault: true });
-    res.json({ ok: true, message: 'Profil client par défaut enregistré.' });
-  }));
+  router.post(
+    '/clients/profiles/:id/default',
+    handle(async (req, res) => {
+      await saveProfile(service, serviceContext(), id.parse(req.params.id), { isDefault: true });
+      res.json({ ok: true, message: 'Profil client par défaut enregistré.' });
+    }),
+  );
 
-  router.get('/clients/profiles/:id/users', handle(async (req, res) => {
-    res.json({ pairs: await clientProfilePairs(service, id.parse(req.params.id)) });
-  }));
+  router.get(
+    '/clients/profiles/:id/users',
+    handle(async (req, res) => {
+      res.json({ pairs: await clientProfilePairs(service, id.parse(req.params.id)) });
+    }),
+  );
 
-  router.post('/clients/profiles/:id/transfer', handle(async (req, res) => {
-    const moved = await transferAllClientUsers(service, serviceContext(), id.parse(req.params.id), transfer.parse(req.body).to);
-    res.json({ moved, message: `${moved.length} dossier(s) transféré(s).` });
-  }));
+  router.post(
+    '/clients/profiles/:id/transfer',
+    handle(async (req, res) => {
+      const moved = await transferAllClientUsers(service, serviceContext(), id.parse(req.params.id), transfer.parse(req.body).to);
+      res.json({ moved, message: `${moved.length} dossier(s) transféré(s).` });
+    }),
+  );
 
-  router.get('/clients/users', handle(async (req, res) => {
-    const q = typeof req.query.q === 'string' ? `%${req.query.q}%` : '%';
-    // An Account's name is record data: only where the viewer may read that Account (dossier-accounts.ts).
-    const sight = accountSight(service, currentAccess()!.access, 'a', 1);
-    const rows = await clientUsers(service.ds, q, accounts(), sight);
-    res.json({ users: rows });
-  }));
+  router.get(
+    '/clients/users',
+    handle(async (req, res) => {
+      const q = typeof req.query.q === 'string' ? `%${req.query.q}%` : '%';
+      // An Account's name is record data: only where the viewer may read that Account (dossier-accounts.ts).
+      const sight = accountSight(service, currentAccess()!.access, 'a', 1);
+      const rows = await clientUsers(service.ds, q, accounts(), sight);
+      res.json({ users: rows });
+    }),
+  );
 
-  router.put('/clients/users/:id/dossiers', handle(async (req, res) => {
-    await setDossierGrants(service, serviceContext(), id.parse(req.params.id), grants.parse(req.body).dossiers);
-    res.json({ ok: true, message: 'Dossiers enregistrés.' });
-  }));
+  router.put(
+    '/clients/users/:id/dossiers',
+    handle(async (req, res) => {
+      await setDossierGrants(service, serviceContext(), id.parse(req.params.id), grants.parse(req.body).dossiers);
+      res.json({ ok: true, message: 'Dossiers enregistrés.' });
+    }),
+  );
 
-  router.post('/clients/users/:id/dossiers/:accountId/transfer', handle(async (req, res) => {
-    await transferOneDossier(service, serviceContext(), id.parse(req.params.id), id.parse(req.params.accountId), transfer.parse(req.body).to);
-    res.json({ ok: true, message: 'Dossier transféré.' });
-  }));
+  router.post(
+    '/clients/users/:id/dossiers/:accountId/transfer',
+    handle(async (req, res) => {
+      await transferOneDossier(service, serviceContext(), id.parse(req.params.id), id.parse(req.params.accountId), transfer.parse(req.body).to);
+      res.json({ ok: true, message: 'Dossier transféré.' });
+    }),
+  );
 
   // The dossier picker: the Accounts the viewer may read, and one given by its exact reference without its name.
-  router.get('/clients/accounts', handle(async (req, res) => {
-    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
-    res.json({ accounts: await searchDossierAccounts(service, currentAccess()!.access, q) });
-  }));
+  router.get(
+    '/clients/accounts',
+    handle(async (req, res) => {
+      const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
+      res.json({ accounts: await searchDossierAccounts(service, currentAccess()!.access, q) });
+    }),
+  );
 
   return router;
 }

@@ -14,15 +14,28 @@ const UserClientDossiers = ({ record }: ActionProps & { record: RecordJSON }) =>
   const [saved, setSaved] = useState<string | null>(null);
   const load = async () => {
     const [users, profiles] = await Promise.all([get(`/clients/users?q=${encodeURIComponent(record.params.login)}`), get('/clients/profiles')]);
-    setData({ user: (users.users as ClientUser[] ?? []).find((u) => u.id === Number(record.id)), profiles: profiles.profiles ?? [] });
+    setData({ user: ((users.users as ClientUser[]) ?? []).find((u) => u.id === Number(record.id)), profiles: profiles.profiles ?? [] });
   };
-  useEffect(() => { load(); }, [record.id]);
+  useEffect(() => {
+    load();
+  }, [record.id]);
   if (!data) return <Loader />;
   return (
     <Box variant="white" data-testid="user-client-dossiers">
       <H4>{tm('clientsUserDossiersTitle', { name: record.params.login })}</H4>
       {saved && <MessageBox mb="lg" variant="success" message={saved} />}
-      {data.user && <DossierEditor key={saved ?? 'initial'} user={data.user} profiles={data.profiles} tm={tm} onSaved={async (m) => { setSaved(m); await load(); }} />}
+      {data.user && (
+        <DossierEditor
+          key={saved ?? 'initial'}
+          user={data.user}
+          profiles={data.profiles}
+          tm={tm}
+          onSaved={async (m) => {
+            setSaved(m);
+            await load();
+          }}
+        />
+      )}
     </Box>
   );
 };

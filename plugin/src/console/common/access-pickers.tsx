@@ -23,10 +23,18 @@ interface PickerProps {
 
 /** One choice among options `{ value, label }` (numbers); the empty option is the placeholder. */
 export const Picker = ({ value, onChange, options, placeholder, testId, width = 260 }: PickerProps) => (
-  <select data-testid={testId} value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
-    style={{ ...FIELD, minWidth: width, maxWidth: 420 }}>
+  <select
+    data-testid={testId}
+    value={value ?? ''}
+    onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
+    style={{ ...FIELD, minWidth: width, maxWidth: 420 }}
+  >
     <option value="">{placeholder}</option>
-    {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+    {options.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ))}
   </select>
 );
 
@@ -55,8 +63,12 @@ export const Checks = ({ values, onChange, options, testId }: ChecksProps) => (
   <Box flex flexWrap="wrap" style={{ gap: '6px 18px' }} data-testid={testId}>
     {options.map((o) => (
       <label key={o.value} style={{ display: 'flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>
-        <input type="checkbox" checked={values.includes(o.value)} data-option={o.label}
-          onChange={(e) => onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))} />
+        <input
+          type="checkbox"
+          checked={values.includes(o.value)}
+          data-option={o.label}
+          onChange={(e) => onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))}
+        />
         {o.label}
       </label>
     ))}
@@ -83,13 +95,27 @@ export const Chips = ({ label, values, onChange, options, placeholder, testId, r
         {values.map((v) => (
           <Badge key={v} variant="primary" outline data-chip={labelOf(v)} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
             {labelOf(v)}
-            <Button size="icon" variant="text" rounded title={removeLabel} aria-label={`${removeLabel} ${labelOf(v)}`}
-              style={{ minWidth: 0, height: 18, padding: '0 4px' }} onClick={() => onChange(values.filter((x) => x !== v))}>✕</Button>
+            <Button
+              size="icon"
+              variant="text"
+              rounded
+              title={removeLabel}
+              aria-label={`${removeLabel} ${labelOf(v)}`}
+              style={{ minWidth: 0, height: 18, padding: '0 4px' }}
+              onClick={() => onChange(values.filter((x) => x !== v))}
+            >
+              ✕
+            </Button>
           </Badge>
         ))}
       </Box>
-      <Picker testId={`${testId}-add`} value={null} placeholder={placeholder}
-        options={options.filter((o) => !values.includes(o.value))} onChange={(v) => v && onChange([...values, v])} />
+      <Picker
+        testId={`${testId}-add`}
+        value={null}
+        placeholder={placeholder}
+        options={options.filter((o) => !values.includes(o.value))}
+        onChange={(v) => v && onChange([...values, v])}
+      />
     </Box>
   );
 };

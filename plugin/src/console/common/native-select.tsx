@@ -21,9 +21,25 @@ interface SelectProps {
 
 /** A native select (short lists), styled like the design system's inputs; options may be disabled with a reason as tooltip. */
 export const Select = ({ value, onChange, options, placeholder, testId, disabled, width = 220 }: SelectProps) => (
-  <select data-testid={testId} value={value ?? ''} disabled={disabled} onChange={(e) => onChange(e.target.value || null)}
-    style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, minWidth: width, maxWidth: Math.max(width, 360), background: disabled ? '#F6F7FB' : 'white' }}>
+  <select
+    data-testid={testId}
+    value={value ?? ''}
+    disabled={disabled}
+    onChange={(e) => onChange(e.target.value || null)}
+    style={{
+      padding: '8px 10px',
+      border: '1px solid #C0C0CA',
+      borderRadius: 2,
+      minWidth: width,
+      maxWidth: Math.max(width, 360),
+      background: disabled ? '#F6F7FB' : 'white',
+    }}
+  >
     {placeholder && <option value="">{placeholder}</option>}
-    {options.map((o) => <option key={o.value} value={o.value} disabled={o.disabled} title={o.title}>{o.label}</option>)}
+    {options.map((o) => (
+      <option key={o.value} value={o.value} disabled={o.disabled} title={o.title}>
+        {o.label}
+      </option>
+    ))}
   </select>
 );

@@ -39,7 +39,8 @@ export async function portierFetch<T = ApiBody>(path: string, init: RequestInit 
     credentials: 'same-origin',
     ...init,
     headers: {
-      accept: 'application/json', 'content-type': 'application/json',
+      accept: 'application/json',
+      'content-type': 'application/json',
       ...(confirmSeats ? { [CONFIRM_SEATS_HEADER]: 'yes' } : {}),
       ...((init.headers as Record<string, string> | undefined) ?? {}),
     },

@@ -10,7 +10,11 @@ import { SeatWarning } from '../../services/seats.js';
 
 /** A row's id in a path or a body (`/profiles/12`): PostgreSQL's `integer`, so 1 to 2^31 - 1. */
 const ID_RANGE = "numéro d'enregistrement attendu : un entier de 1 à 2 147 483 647";
-export const id = z.coerce.number({ error: ID_RANGE }).int({ error: ID_RANGE }).positive({ error: ID_RANGE }).max(2 ** 31 - 1, { error: ID_RANGE });
+export const id = z.coerce
+  .number({ error: ID_RANGE })
+  .int({ error: ID_RANGE })
+  .positive({ error: ID_RANGE })
+  .max(2 ** 31 - 1, { error: ID_RANGE });
 
 /** What Portier's JSON routes answer, the same way everywhere: `{ error, message, property? }`. */
 

@@ -25,9 +25,19 @@ const Dashboard = () => {
       </Box>
       <Box flex flexDirection="row" flexWrap="wrap" style={{ gap: 16 }}>
         {data.modules.map((m) => (
-          <Box key={m.module} variant="white" width={[1, 1 / 2, 1 / 4]} p="xl" as="a" href={`${window.location.pathname.replace(/\/$/, '')}/resources/${m.module}`} style={{ textDecoration: 'none' }}>
+          <Box
+            key={m.module}
+            variant="white"
+            width={[1, 1 / 2, 1 / 4]}
+            p="xl"
+            as="a"
+            href={`${window.location.pathname.replace(/\/$/, '')}/resources/${m.module}`}
+            style={{ textDecoration: 'none' }}
+          >
             <H5>{translateLabel(m.module)}</H5>
-            <H2 data-module={m.module} data-count={m.count}>{m.capped ? `${m.count.toLocaleString()}+` : m.count.toLocaleString()}</H2>
+            <H2 data-module={m.module} data-count={m.count}>
+              {m.capped ? `${m.count.toLocaleString()}+` : m.count.toLocaleString()}
+            </H2>
           </Box>
         ))}
         {data.modules.length === 0 && <Text>{translateMessage('dashboardNothing')}</Text>}

@@ -25,52 +25,77 @@ const explainQuery = z.strictObject({
  */
 export function effectiveAccessRoutes(service: AccessService): Router {
   const router = newRouter();
-  const handle = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».');
+  const handle = guardedBy(
+    ['manageUsers', 'manageAccess'],
+    'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».',
+  );
   const moduleOf = (name: string): string => {
     if (!service.registry.has(name)) throw new Refusal('invalid', `Module inconnu : ${name}.`, 'module');
     return name;
   };
 
-  router.get('/effective-access/users/:id', handle(async (req, res) => {
-    const userId = id.parse(req.params.id);
-    const ua = await service.forUser(userId);
-    if (!ua) throw new Refusal('notFound', `Aucun utilisateur n° ${userId}.`);
-    const user = await effectiveAccessUser(service.ds, userId);
-    const modules = [];
-    for (const module of service.registry.names) {
-      modules.push({ module, ...(await moduleAccessCounts(service.ds, ua, module, service.table(module).table)) });
-    }
-    res.json({ user, modules });
-  }));
+  router.get(
+    '/effective-access/users/:id',
+    handle(async (req, res) => {
+      const userId = id.parse(req.params.id);
+      const ua = await service.forUser(userId);
+      if (!ua) throw new Refusal('notFound', `Aucun utilisateur n° ${userId}.`);
+      const user = await effectiveAccessUser(service.ds, userId);
+      const modules = [];
+      for (const module of service.registry.names) {
+        modules.push({ module, ...(await moduleAccessCounts(service.ds, ua, module, service.table(module).table)) });
+      }
+      res.json({ user, modules });
+    }),
+  );
 
   // The records "Pourquoi ?" offers: only those the viewer may read (all of them for admins and
   // viewAll holders), under the viewer's own read condition. Another record is still explained by
   // its exact reference, without its facts (explain-record.ts). A field the viewer has at `none`
   // stays on the server, and is not searched either (that would reveal it).
-  router.get('/effective-access/records', handle(async (req, res) => {
-    const query = recordsQuery.parse(req.query);
-    const module = moduleOf(query.module);
-    const table = service.table(module);
-    const viewer = currentAccess()!.access;
-    const restricted = viewer.access.isAdmin ? {} : viewer.access.fields[module] ?? {};
-    const records = await explainableRecords(service.ds, viewer, module, table, restricted, query.q ?? '');
-    res.json({ records });
-  }));
+  router.get(
+    '/effective-access/records',
+    handle(async (req, res) => {
+      const query = recordsQuery.parse(req.query);
+      const module = moduleOf(query.module);
+      const table = service.table(module);
+      const viewer = currentAccess()!.access;
+      const restricted = viewer.access.isAdmin ? {} : (viewer.access.fields[module] ?? {});
+      const records = await explainableRecords(service.ds, viewer, module, table, restricted, query.q ?? '');
+      res.json({ records });
+    }),
+  );
 
-  router.get('/effective-access/users/:id/explain', handle(async (req, res) => {
-    const userId = id.parse(req.params.id);
-    const query = explainQuery.parse(req.query);
-    const module = moduleOf(query.module);
-    const onRecord = query.action === 'read' || query.action === 'edit' || query.action === 'delete';
-    if (onRecord && !query.reference) throw new Refusal('invalid', `Choisissez un enregistrement de ${module} : la ${query.action === 'read' ? 'lecture' : query.action === 'edit' ? 'modification' : 'suppression'} se décide par enregistrement.`, 'reference');
-    const result = await explainRecord(service, userId, module, onRecord ? query.reference! : null, query.action, query.lang ?? 'fr', currentAccess()!.access);
-    if ('error' in result) {
-      if (result.error === 'unknownUser') throw new Refusal('notFound', `Aucun utilisateur n° ${userId}.`);
-      if (result.error === 'unknownRecord') throw new Refusal('notFound', `Aucun enregistrement ${query.reference} dans ${module}.`, 'reference');
-      throw new Refusal('invalid', `Module inconnu : ${module}.`, 'module');
-    }
-    res.json({ allowed: result.allowed, action: result.action, module: result.module, reasons: result.reasons, text: result.text });
-  }));
+  router.get(
+    '/effective-access/users/:id/explain',
+    handle(async (req, res) => {
+      const userId = id.parse(req.params.id);
+      const query = explainQuery.parse(req.query);
+      const module = moduleOf(query.module);
+      const onRecord = query.action === 'read' || query.action === 'edit' || query.action === 'delete';
+      if (onRecord && !query.reference)
+        throw new Refusal(
+          'invalid',
+          `Choisissez un enregistrement de ${module} : la ${query.action === 'read' ? 'lecture' : query.action === 'edit' ? 'modification' : 'suppression'} se décide par enregistrement.`,
+          'reference',
+        );
+      const result = await explainRecord(
+        service,
+        userId,
+        module,
+        onRecord ? query.reference! : null,
+        query.action,
+        query.lang ?? 'fr',
+        currentAccess()!.access,
+      );
+      if ('error' in result) {
+        if (result.error === 'unknownUser') throw new Refusal('notFound', `Aucun utilisateur n° ${userId}.`);
+        if (result.error === 'unknownRecord') throw new Refusal('notFound', `Aucun enregistrement ${query.reference} dans ${module}.`, 'reference');
+        throw new Refusal('invalid', `Module inconnu : ${module}.`, 'module');
+      }
+      res.json({ allowed: result.allowed, action: result.action, module: result.module, reasons: result.reasons, text: result.text });
+    }),
+  );
 
   return router;
 }

@@ -41,9 +41,12 @@ const ExplainTool = ({ userId, modules }: { userId: string | number; modules: st
   useEffect(() => {
     if (!module) return undefined;
     let live = true;
-    portierFetch(`/effective-access/records?module=${encodeURIComponent(module)}&q=${encodeURIComponent(search)}`)
-      .then((r) => live && setRecords(r.body.records ?? []));
-    return () => { live = false; };
+    portierFetch(`/effective-access/records?module=${encodeURIComponent(module)}&q=${encodeURIComponent(search)}`).then(
+      (r) => live && setRecords(r.body.records ?? []),
+    );
+    return () => {
+      live = false;
+    };
   }, [module, search]);
 
   const needsRecord = !!action && ON_RECORD.includes(action);
@@ -61,40 +64,90 @@ const ExplainTool = ({ userId, modules }: { userId: string | number; modules: st
   return (
     <Box variant="white" data-testid="explain-tool">
       <H4>{tm('effectiveExplain')}</H4>
-      <Text color="grey60" mb="lg">{tm('effectiveExplainIntro')}</Text>
+      <Text color="grey60" mb="lg">
+        {tm('effectiveExplainIntro')}
+      </Text>
       <Box flex flexWrap="wrap" alignItems="flex-end" style={{ gap: 16 }} mb="lg">
         <Box>
           <Label>{tm('effectiveModule')}</Label>
-          <Select testId="explain-module" value={module} placeholder={tm('effectiveChooseModule')}
-            onChange={(v) => { setModule(v); setReference(null); setSearch(''); setResult(null); }}
-            options={modules.map((m) => ({ value: m, label: tl(m) }))} width={180} />
+          <Select
+            testId="explain-module"
+            value={module}
+            placeholder={tm('effectiveChooseModule')}
+            onChange={(v) => {
+              setModule(v);
+              setReference(null);
+              setSearch('');
+              setResult(null);
+            }}
+            options={modules.map((m) => ({ value: m, label: tl(m) }))}
+            width={180}
+          />
         </Box>
         <Box>
           <Label>{tm('effectiveSearch')}</Label>
-          <input data-testid="explain-search" value={search} disabled={!module} onChange={(e) => setSearch(e.target.value)}
-            style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, width: 180 }} />
+          <input
+            data-testid="explain-search"
+            value={search}
+            disabled={!module}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, width: 180 }}
+          />
         </Box>
         <Box>
           <Label>{tm('effectiveRecord')}</Label>
-          <Select testId="explain-record" value={reference} placeholder={tm('effectiveChooseRecord')} disabled={!module || (!!action && !needsRecord)}
-            onChange={(v) => { setReference(v); setResult(null); }}
-            options={options.map((x) => ({ value: x.reference, label: x.exact ? `${x.reference} — ${tm('effectiveExactReference')}` : x.name ? `${x.reference} — ${x.name}` : x.reference }))} width={300} />
+          <Select
+            testId="explain-record"
+            value={reference}
+            placeholder={tm('effectiveChooseRecord')}
+            disabled={!module || (!!action && !needsRecord)}
+            onChange={(v) => {
+              setReference(v);
+              setResult(null);
+            }}
+            options={options.map((x) => ({
+              value: x.reference,
+              label: x.exact ? `${x.reference} — ${tm('effectiveExactReference')}` : x.name ? `${x.reference} — ${x.name}` : x.reference,
+            }))}
+            width={300}
+          />
         </Box>
         <Box>
           <Label>{tm('effectiveAction')}</Label>
-          <Select testId="explain-action" value={action} placeholder={tm('effectiveChooseAction')} onChange={(v) => { setAction(v); setResult(null); }}
-            options={ACTIONS.map((a) => ({ value: a, label: tm(`effectiveAction_${a}`) }))} width={140} />
+          <Select
+            testId="explain-action"
+            value={action}
+            placeholder={tm('effectiveChooseAction')}
+            onChange={(v) => {
+              setAction(v);
+              setResult(null);
+            }}
+            options={ACTIONS.map((a) => ({ value: a, label: tm(`effectiveAction_${a}`) }))}
+            width={140}
+          />
         </Box>
-        <Button variant="contained" data-testid="explain-run" disabled={!module || !action || (needsRecord && !reference)} onClick={explain}>{tm('effectiveRun')}</Button>
+        <Button variant="contained" data-testid="explain-run" disabled={!module || !action || (needsRecord && !reference)} onClick={explain}>
+          {tm('effectiveRun')}
+        </Button>
       </Box>
-      {action && !needsRecord && <Text variant="sm" color="grey60" mb="lg">{tm('effectiveNoRecordNeeded')}</Text>}
+      {action && !needsRecord && (
+        <Text variant="sm" color="grey60" mb="lg">
+          {tm('effectiveNoRecordNeeded')}
+        </Text>
+      )}
       {result?.error && <MessageBox variant="danger" message={result.error} data-testid="explain-error" />}
       {result && !result.error && (
-        <Box p="lg" data-testid="explain-result" data-allowed={String(result.allowed)}
-          style={{ borderLeft: `6px solid ${result.allowed ? '#007D4A' : '#C20012'}`, background: result.allowed ? '#E8F7EF' : '#FDECEE' }}>
+        <Box
+          p="lg"
+          data-testid="explain-result"
+          data-allowed={String(result.allowed)}
+          style={{ borderLeft: `6px solid ${result.allowed ? '#007D4A' : '#C20012'}`, background: result.allowed ? '#E8F7EF' : '#FDECEE' }}
+        >
           <Text fontSize="lg" fontWeight="bold" mb="md" style={{ color: result.allowed ? '#007D4A' : '#C20012' }} data-testid="explain-verdict">
             {result.allowed ? `✔ ${tm('effectiveAllowed')}` : `✖ ${tm('effectiveDenied')}`}
-            {' — '}{tm(`effectiveAction_${result.action}`)} · {tl(result.module ?? '')}{needsRecord && reference ? ` · ${reference}` : ''}
+            {' — '}
+            {tm(`effectiveAction_${result.action}`)} · {tl(result.module ?? '')}
+            {needsRecord && reference ? ` · ${reference}` : ''}
           </Text>
           <Text data-testid="explain-text">{result.text}</Text>
         </Box>

@@ -24,15 +24,18 @@ function lines(p: ProfileRow, catalog: Catalog, t: Translators, restricted: Set<
     const granted = catalog.actions.filter((a) => p.modules?.[m.name]?.[a]).map((a) => tm(`profilesAction_${a}`));
     rows.push([tl(m.name, m.name), granted.join(', ') || '—']);
   }
-  for (const ct of catalog.contactTypes) rows.push([`${tm('profilesContactScopes')} : ${tm(`profilesContactType_${ct}`)}`, tm(`profilesScope_${p.contactScopes?.[ct] ?? 'all'}`)]);
+  for (const ct of catalog.contactTypes)
+    rows.push([`${tm('profilesContactScopes')} : ${tm(`profilesContactType_${ct}`)}`, tm(`profilesScope_${p.contactScopes?.[ct] ?? 'all'}`)]);
   for (const m of catalog.modules) {
-    for (const f of m.fields.filter((x) => restricted.has(`${m.name}.${x}`))) rows.push([`${tl(m.name, m.name)} · ${tp(f, m.name)}`, tm(`profilesField_${p.fields?.[m.name]?.[f] ?? 'write'}`)]);
+    for (const f of m.fields.filter((x) => restricted.has(`${m.name}.${x}`)))
+      rows.push([`${tl(m.name, m.name)} · ${tp(f, m.name)}`, tm(`profilesField_${p.fields?.[m.name]?.[f] ?? 'write'}`)]);
   }
   return rows;
 }
 
 /** The fields either profile restricts: the others are at write in both, nothing to compare. */
-const restrictedFields = (...profiles: (ProfileRow | undefined)[]) => new Set(profiles.flatMap((p) => Object.entries(p?.fields ?? {}).flatMap(([m, f]) => Object.keys(f).map((k) => `${m}.${k}`))));
+const restrictedFields = (...profiles: (ProfileRow | undefined)[]) =>
+  new Set(profiles.flatMap((p) => Object.entries(p?.fields ?? {}).flatMap(([m, f]) => Object.keys(f).map((k) => `${m}.${k}`))));
 
 /** "Comparer": two profiles side by side, every difference highlighted (or only the differences). */
 const ProfileCompare = ({ profiles, catalog, initial }: { profiles: ProfileRow[]; catalog: Catalog; initial?: number }) => {
@@ -54,20 +57,34 @@ const ProfileCompare = ({ profiles, catalog, initial }: { profiles: ProfileRow[]
         <Picker testId="compare-a" value={a} onChange={setA} options={options} placeholder={tm('profilesChooseProfile')} />
         <Picker testId="compare-b" value={b} onChange={setB} options={options} placeholder={tm('profilesChooseProfile')} />
         <CheckBox id="only-differences" checked={onlyDifferences} onChange={() => setOnlyDifferences(!onlyDifferences)} />
-        <Label inline htmlFor="only-differences" ml="sm" mb={0}>{tm('profilesOnlyDifferences')}</Label>
-        {pa && pb && <Text fontWeight="bold" data-testid="compare-count">{tm('profilesDifferences', { count })}</Text>}
+        <Label inline htmlFor="only-differences" ml="sm" mb={0}>
+          {tm('profilesOnlyDifferences')}
+        </Label>
+        {pa && pb && (
+          <Text fontWeight="bold" data-testid="compare-count">
+            {tm('profilesDifferences', { count })}
+          </Text>
+        )}
       </Box>
       {pa && pb && (
         <Table width={1}>
-          <TableHead><TableRow><TableCell /><TableCell>{pa.name}</TableCell><TableCell>{pb.name}</TableCell></TableRow></TableHead>
+          <TableHead>
+            <TableRow>
+              <TableCell />
+              <TableCell>{pa.name}</TableCell>
+              <TableCell>{pb.name}</TableCell>
+            </TableRow>
+          </TableHead>
           <TableBody>
-            {rows.filter((r) => !onlyDifferences || r.different).map((r) => (
-              <TableRow key={r.label} data-different={r.different} style={r.different ? { background: '#FFF4E5' } : undefined}>
-                <TableCell>{r.label}</TableCell>
-                <TableCell style={r.different ? { fontWeight: 'bold' } : undefined}>{r.x}</TableCell>
-                <TableCell style={r.different ? { fontWeight: 'bold' } : undefined}>{r.y}</TableCell>
-              </TableRow>
-            ))}
+            {rows
+              .filter((r) => !onlyDifferences || r.different)
+              .map((r) => (
+                <TableRow key={r.label} data-different={r.different} style={r.different ? { background: '#FFF4E5' } : undefined}>
+                  <TableCell>{r.label}</TableCell>
+                  <TableCell style={r.different ? { fontWeight: 'bold' } : undefined}>{r.x}</TableCell>
+                  <TableCell style={r.different ? { fontWeight: 'bold' } : undefined}>{r.y}</TableCell>
+                </TableRow>
+              ))}
           </TableBody>
         </Table>
       )}

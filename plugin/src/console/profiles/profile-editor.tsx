@@ -1,8 +1,6 @@
 import React, { useState } from 'react';
 import { useTranslation, type TranslateFunction } from 'adminjs';
-import {
-  Box, Button, CheckBox, H4, Icon, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
-} from '@adminjs/design-system';
+import { Box, Button, CheckBox, H4, Icon, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
 import type { Catalog, ProfileRow } from './profiles-types.js';
 
@@ -34,8 +32,15 @@ interface PartProps {
 }
 
 export const draftOf = (p: ProfileRow): ProfileDraft => ({
-  name: p.name, description: p.description ?? '', licenseTier: p.tier, viewAll: !!p.viewAll, editAll: !!p.editAll,
-  capabilities: p.capabilities ?? [], modules: p.modules ?? {}, contactScopes: p.contactScopes ?? {}, fields: p.fields ?? {},
+  name: p.name,
+  description: p.description ?? '',
+  licenseTier: p.tier,
+  viewAll: !!p.viewAll,
+  editAll: !!p.editAll,
+  capabilities: p.capabilities ?? [],
+  modules: p.modules ?? {},
+  contactScopes: p.contactScopes ?? {},
+  fields: p.fields ?? {},
 });
 
 /** modules × create/read/edit/delete/export, with a toggle per row and per column. */
@@ -57,7 +62,12 @@ const Matrix = ({ draft, set, catalog, tm, tl }: PartProps) => {
           {catalog.actions.map((a) => (
             <TableCell key={a} style={{ textAlign: 'center' }}>
               <Text>{tm(`profilesAction_${a}`)}</Text>
-              <CheckBox title={tm('profilesAllColumn')} data-testid={`column-${a}`} checked={columnFull(a)} onChange={() => put(names.map((m): [string, string, boolean] => [m, a, !columnFull(a)]))} />
+              <CheckBox
+                title={tm('profilesAllColumn')}
+                data-testid={`column-${a}`}
+                checked={columnFull(a)}
+                onChange={() => put(names.map((m): [string, string, boolean] => [m, a, !columnFull(a)]))}
+              />
             </TableCell>
           ))}
           <TableCell style={{ textAlign: 'center' }}>{tm('profilesAllRow')}</TableCell>
@@ -66,14 +76,20 @@ const Matrix = ({ draft, set, catalog, tm, tl }: PartProps) => {
       <TableBody>
         {names.map((m) => (
           <TableRow key={m} data-module={m}>
-            <TableCell><Text fontWeight="bold">{tl(m, m)}</Text></TableCell>
+            <TableCell>
+              <Text fontWeight="bold">{tl(m, m)}</Text>
+            </TableCell>
             {catalog.actions.map((a) => (
               <TableCell key={a} style={{ textAlign: 'center' }}>
                 <CheckBox data-testid={`priv-${m}-${a}`} checked={has(m, a)} onChange={() => put([[m, a, !has(m, a)]])} />
               </TableCell>
             ))}
             <TableCell style={{ textAlign: 'center' }}>
-              <CheckBox data-testid={`row-${m}`} checked={rowFull(m)} onChange={() => put(catalog.actions.map((a): [string, string, boolean] => [m, a, !rowFull(m)]))} />
+              <CheckBox
+                data-testid={`row-${m}`}
+                checked={rowFull(m)}
+                onChange={() => put(catalog.actions.map((a): [string, string, boolean] => [m, a, !rowFull(m)]))}
+              />
             </TableCell>
           </TableRow>
         ))}
@@ -83,12 +99,32 @@ const Matrix = ({ draft, set, catalog, tm, tl }: PartProps) => {
 };
 
 /** Three buttons per field: pencil (write), eye (read), no-entry (none); write is the default. */
-const FieldLevels = ({ module, field, level, onChange, tm }: { module: string; field: string; level: string; onChange: (level: Level) => void; tm: TranslateFunction }) => (
+const FieldLevels = ({
+  module,
+  field,
+  level,
+  onChange,
+  tm,
+}: {
+  module: string;
+  field: string;
+  level: string;
+  onChange: (level: Level) => void;
+  tm: TranslateFunction;
+}) => (
   <Box flex style={{ gap: 4 }} data-field={`${module}.${field}`} data-level={level}>
     {LEVELS.map((l) => (
-      <Button key={l} type="button" size="icon" rounded variant={level === l ? 'contained' : 'text'} title={tm(`profilesField_${l}`)}
-        data-testid={`field-${module}-${field}-${l}`} onClick={() => onChange(l)}
-        style={level === l ? { background: LEVEL_COLOURS[l], borderColor: LEVEL_COLOURS[l] } : { color: '#898A9A' }}>
+      <Button
+        key={l}
+        type="button"
+        size="icon"
+        rounded
+        variant={level === l ? 'contained' : 'text'}
+        title={tm(`profilesField_${l}`)}
+        data-testid={`field-${module}-${field}-${l}`}
+        onClick={() => onChange(l)}
+        style={level === l ? { background: LEVEL_COLOURS[l], borderColor: LEVEL_COLOURS[l] } : { color: '#898A9A' }}
+      >
         <Icon icon={LEVEL_ICONS[l]} color={level === l ? 'white' : 'grey60'} />
       </Button>
     ))}
@@ -100,20 +136,27 @@ const Fields = ({ draft, set, catalog, tm, tl, tp }: PartProps & { tp: Translate
   const level = (m: string, f: string) => draft.fields[m]?.[f] ?? 'write';
   const put = (m: string, f: string, l: Level) => {
     const fields = { ...draft.fields, [m]: { ...(draft.fields[m] ?? {}) } };
-    if (l === 'write') delete fields[m][f]; else fields[m][f] = l; // write is the default: only restrictions are kept
+    if (l === 'write') delete fields[m][f];
+    else fields[m][f] = l; // write is the default: only restrictions are kept
     if (!Object.keys(fields[m]).length) delete fields[m];
     set({ ...draft, fields });
   };
   return (
     <Box data-testid="profile-fields">
-      <Text color="grey60" mb="default">{tm('profilesFieldsHelp')}</Text>
+      <Text color="grey60" mb="default">
+        {tm('profilesFieldsHelp')}
+      </Text>
       {catalog.modules.map((m) => {
         const restricted = Object.keys(draft.fields[m.name] ?? {}).length;
         return (
           <Box key={m.name} mb="sm" style={{ borderBottom: '1px solid #EEEEEF' }}>
             <Button type="button" variant="text" size="sm" data-testid={`fields-${m.name}`} onClick={() => setOpen(open === m.name ? null : m.name)}>
               <Icon icon={open === m.name ? 'ChevronDown' : 'ChevronRight'} /> {tl(m.name, m.name)}
-              {restricted > 0 && <Text as="span" ml="default" color="grey60">({tm('profilesRestricted', { count: restricted })})</Text>}
+              {restricted > 0 && (
+                <Text as="span" ml="default" color="grey60">
+                  ({tm('profilesRestricted', { count: restricted })})
+                </Text>
+              )}
             </Button>
             {open === m.name && (
               <Box flex flexWrap="wrap" style={{ gap: '8px 32px' }} px="lg" pb="lg">
@@ -133,7 +176,10 @@ const Fields = ({ draft, set, catalog, tm, tl, tp }: PartProps & { tp: Translate
 };
 
 const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
-  <Box mt="xl"><H4>{title}</H4>{children}</Box>
+  <Box mt="xl">
+    <H4>{title}</H4>
+    {children}
+  </Box>
 );
 
 /**
@@ -141,7 +187,17 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
  * contact scopes and field access. Saved as a whole; a refusal of the server (tier bounds,
  * safeguards) is shown as it comes and nothing is changed.
  */
-const ProfileEditor = ({ profile, catalog, onSaved, onClose }: { profile: ProfileRow; catalog: Catalog; onSaved: (message: string) => void; onClose: () => void }) => {
+const ProfileEditor = ({
+  profile,
+  catalog,
+  onSaved,
+  onClose,
+}: {
+  profile: ProfileRow;
+  catalog: Catalog;
+  onSaved: (message: string) => void;
+  onClose: () => void;
+}) => {
   const { translateMessage: tm, translateLabel: tl, translateProperty: tp } = useTranslation();
   const [draft, setDraft] = useState(() => draftOf(profile));
   const [error, setError] = useState<string | null>(null);
@@ -154,7 +210,8 @@ const ProfileEditor = ({ profile, catalog, onSaved, onClose }: { profile: Profil
     const r = await seats.send(`/profiles/${profile.id}`, { method: 'PUT', body: JSON.stringify(draft) });
     setSaving(false);
     if (!r) return;
-    if (r.status === 200) onSaved(r.body.message); else setError(r.body.message);
+    if (r.status === 200) onSaved(r.body.message);
+    else setError(r.body.message);
   };
   const toggle = (list: string[], x: string) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
   return (
@@ -162,42 +219,82 @@ const ProfileEditor = ({ profile, catalog, onSaved, onClose }: { profile: Profil
       <Box flex style={{ gap: 24 }} flexWrap="wrap">
         <Box style={{ minWidth: 280 }}>
           <Label>{tm('profilesName')}</Label>
-          <Input data-testid="profile-name" value={draft.name} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, name: e.target.value })} style={{ width: 280 }} />
+          <Input
+            data-testid="profile-name"
+            value={draft.name}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, name: e.target.value })}
+            style={{ width: 280 }}
+          />
         </Box>
         <Box style={{ minWidth: 360 }}>
           <Label>{tm('profilesDescription')}</Label>
-          <Input value={draft.description} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, description: e.target.value })} style={{ width: 420 }} />
+          <Input
+            value={draft.description}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, description: e.target.value })}
+            style={{ width: 420 }}
+          />
         </Box>
         <Box>
           <Label>{tm('profilesTier')}</Label>
-          <select data-testid="profile-tier" value={draft.licenseTier} onChange={(e) => setDraft({ ...draft, licenseTier: e.target.value })}
-            style={{ padding: '9px 10px', border: '1px solid #C0C0CA', borderRadius: 2, background: 'white' }}>
-            {catalog.tiers.map((t) => <option key={t} value={t}>{tm(`profilesTier_${t}`)}</option>)}
+          <select
+            data-testid="profile-tier"
+            value={draft.licenseTier}
+            onChange={(e) => setDraft({ ...draft, licenseTier: e.target.value })}
+            style={{ padding: '9px 10px', border: '1px solid #C0C0CA', borderRadius: 2, background: 'white' }}
+          >
+            {catalog.tiers.map((t) => (
+              <option key={t} value={t}>
+                {tm(`profilesTier_${t}`)}
+              </option>
+            ))}
           </select>
         </Box>
       </Box>
-      <Text variant="sm" color="grey60" mt="sm">{tm('profilesTierHelp')}</Text>
+      <Text variant="sm" color="grey60" mt="sm">
+        {tm('profilesTierHelp')}
+      </Text>
       {draft.licenseTier !== profile.tier && (
-        <MessageBox mt="default" size="sm" variant="info" data-testid="tier-change"
-          message={tm('profilesTierChange', { from: tm(`profilesTier_${profile.tier}`), to: tm(`profilesTier_${draft.licenseTier}`), users: profile.users, roles: profile.roles })} />
+        <MessageBox
+          mt="default"
+          size="sm"
+          variant="info"
+          data-testid="tier-change"
+          message={tm('profilesTierChange', {
+            from: tm(`profilesTier_${profile.tier}`),
+            to: tm(`profilesTier_${draft.licenseTier}`),
+            users: profile.users,
+            roles: profile.roles,
+          })}
+        />
       )}
 
-      <Section title={tm('profilesMatrix')}><Matrix draft={draft} set={setDraft} catalog={catalog} tm={tm} tl={tl} /></Section>
+      <Section title={tm('profilesMatrix')}>
+        <Matrix draft={draft} set={setDraft} catalog={catalog} tm={tm} tl={tl} />
+      </Section>
 
       <Box flex flexWrap="wrap" style={{ gap: 48 }}>
         <Section title={tm('profilesGlobal')}>
           {(['viewAll', 'editAll'] as const).map((k) => (
             <Box key={k} flex alignItems="center" mb="sm">
               <CheckBox id={`global-${k}`} data-testid={`global-${k}`} checked={draft[k]} onChange={() => setDraft({ ...draft, [k]: !draft[k] })} />
-              <Label inline htmlFor={`global-${k}`} ml="default">{tm(`profiles${k[0].toUpperCase()}${k.slice(1)}`)}</Label>
+              <Label inline htmlFor={`global-${k}`} ml="default">
+                {tm(`profiles${k[0].toUpperCase()}${k.slice(1)}`)}
+              </Label>
             </Box>
           ))}
         </Section>
         <Section title={tm('profilesCapabilities')}>
           {catalog.capabilities.map((c) => (
             <Box key={c} flex alignItems="center" mb="sm">
-              <CheckBox id={`cap-${c}`} data-testid={`cap-${c}`} checked={draft.capabilities.includes(c)} onChange={() => setDraft({ ...draft, capabilities: toggle(draft.capabilities, c) })} />
-              <Label inline htmlFor={`cap-${c}`} ml="default">{tm(`profilesCap_${c}`)}</Label>
+              <CheckBox
+                id={`cap-${c}`}
+                data-testid={`cap-${c}`}
+                checked={draft.capabilities.includes(c)}
+                onChange={() => setDraft({ ...draft, capabilities: toggle(draft.capabilities, c) })}
+              />
+              <Label inline htmlFor={`cap-${c}`} ml="default">
+                {tm(`profilesCap_${c}`)}
+              </Label>
             </Box>
           ))}
         </Section>
@@ -209,8 +306,14 @@ const ProfileEditor = ({ profile, catalog, onSaved, onClose }: { profile: Profil
                 {['none', 'mine', 'all'].map((s) => {
                   const current = draft.contactScopes[t] ?? 'all'; // no scope named: all (the spec's step 5)
                   return (
-                    <Button key={s} type="button" size="sm" variant={current === s ? 'contained' : 'outlined'} data-testid={`scope-${t}-${s}`}
-                      onClick={() => setDraft({ ...draft, contactScopes: { ...draft.contactScopes, [t]: s } })}>
+                    <Button
+                      key={s}
+                      type="button"
+                      size="sm"
+                      variant={current === s ? 'contained' : 'outlined'}
+                      data-testid={`scope-${t}-${s}`}
+                      onClick={() => setDraft({ ...draft, contactScopes: { ...draft.contactScopes, [t]: s } })}
+                    >
                       {tm(`profilesScope_${s}`)}
                     </Button>
                   );
@@ -221,13 +324,19 @@ const ProfileEditor = ({ profile, catalog, onSaved, onClose }: { profile: Profil
         </Section>
       </Box>
 
-      <Section title={tm('profilesFields')}><Fields draft={draft} set={setDraft} catalog={catalog} tm={tm} tl={tl} tp={tp} /></Section>
+      <Section title={tm('profilesFields')}>
+        <Fields draft={draft} set={setDraft} catalog={catalog} tm={tm} tl={tl} tp={tp} />
+      </Section>
 
       {seats.warning}
       {error && <MessageBox mt="lg" variant="danger" message={error} data-testid="profile-error" onCloseClick={() => setError(null)} />}
       <Box flex style={{ gap: 12 }} mt="xl">
-        <Button variant="contained" data-testid="profile-save" disabled={saving} onClick={save}>{tm('profilesSave')}</Button>
-        <Button variant="outlined" onClick={onClose}>{tm('profilesCancel')}</Button>
+        <Button variant="contained" data-testid="profile-save" disabled={saving} onClick={save}>
+          {tm('profilesSave')}
+        </Button>
+        <Button variant="outlined" onClick={onClose}>
+          {tm('profilesCancel')}
+        </Button>
       </Box>
     </Box>
   );

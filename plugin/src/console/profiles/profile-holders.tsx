@@ -32,40 +32,67 @@ const ProfileHolders = ({ profile, profiles, roles, canMoveUsers, done }: Profil
   // User id → the role chosen for them.
   const [moves, setMoves] = useState<Record<number, number | null>>({});
   const seats = useSeatConfirm();
-  const sent = async (r: ApiResponse | null) => { if (r) await done(r); }; // null: the seat warning was cancelled
+  const sent = async (r: ApiResponse | null) => {
+    if (r) await done(r);
+  }; // null: the seat warning was cancelled
   useEffect(() => {
     portierFetch<Holders>(`/profiles/${profile.id}/holders`).then((r) => setHolders(r.body));
   }, [profile.id, profile.users, profile.roles]);
   if (!holders) return null;
   const target = profiles.find((p) => p.id === to);
   const replace = async () => {
-    if (!window.confirm(tm('profilesReplaceConfirm', { from: profile.name, to: target?.name, roles: holders.roles.length, users: holders.users.length }))) return;
+    if (!window.confirm(tm('profilesReplaceConfirm', { from: profile.name, to: target?.name, roles: holders.roles.length, users: holders.users.length })))
+      return;
     await sent(await seats.send(`/profiles/${profile.id}/replace`, { method: 'POST', body: JSON.stringify({ to }) }));
   };
-  const move = async (user: Holders['users'][number]) => sent(await seats.send(`/users/${user.id}/role`, { method: 'POST', body: JSON.stringify({ roleId: moves[user.id] }) }));
+  const move = async (user: Holders['users'][number]) =>
+    sent(await seats.send(`/users/${user.id}/role`, { method: 'POST', body: JSON.stringify({ roleId: moves[user.id] }) }));
   return (
     <Box mt="xl" p="lg" style={{ border: '1px solid #E6E6EE' }} data-testid="profile-holders">
       <H4>{tm('profilesHolders', { name: profile.name })}</H4>
       {holders.roles.length === 0 && <Text color="grey60">{tm('profilesNoHolders')}</Text>}
       <Box flex flexWrap="wrap" style={{ gap: 8 }} mb="lg">
-        {holders.roles.map((r) => <Badge key={r.id} outline variant="primary">{r.name} · {r.users}</Badge>)}
+        {holders.roles.map((r) => (
+          <Badge key={r.id} outline variant="primary">
+            {r.name} · {r.users}
+          </Badge>
+        ))}
       </Box>
       {holders.users.length > 0 && (
         <Table width={1} mb="lg">
-          <TableHead><TableRow><TableCell>{tm('profilesUsers')}</TableCell><TableCell>{tm('profilesRoles')}</TableCell>{canMoveUsers && <TableCell>{tm('profilesMoveUser')}</TableCell>}</TableRow></TableHead>
+          <TableHead>
+            <TableRow>
+              <TableCell>{tm('profilesUsers')}</TableCell>
+              <TableCell>{tm('profilesRoles')}</TableCell>
+              {canMoveUsers && <TableCell>{tm('profilesMoveUser')}</TableCell>}
+            </TableRow>
+          </TableHead>
           <TableBody>
             {holders.users.map((u) => (
               <TableRow key={u.id} data-user={u.login}>
                 <TableCell>
-                  <a href={`${rootPath()}/resources/User/records/${u.id}/show`}>{u.firstName} {u.lastName}</a>
-                  <Text as="span" color="grey60"> ({u.login}{u.status === 'inactive' ? ', inactif' : ''})</Text>
+                  <a href={`${rootPath()}/resources/User/records/${u.id}/show`}>
+                    {u.firstName} {u.lastName}
+                  </a>
+                  <Text as="span" color="grey60">
+                    {' '}
+                    ({u.login}
+                    {u.status === 'inactive' ? ', inactif' : ''})
+                  </Text>
                 </TableCell>
                 <TableCell>{u.role}</TableCell>
                 {canMoveUsers && (
                   <TableCell>
-                    <Picker testId={`move-${u.login}`} value={moves[u.id]} onChange={(v) => setMoves({ ...moves, [u.id]: v })}
-                      options={roles.filter((r) => r.id !== u.roleId).map((r) => ({ value: r.id, label: r.name }))} placeholder={tm('profilesChooseRole')} />
-                    <Button size="sm" variant="text" disabled={!moves[u.id]} onClick={() => move(u)}>{tm('profilesMove')}</Button>
+                    <Picker
+                      testId={`move-${u.login}`}
+                      value={moves[u.id]}
+                      onChange={(v) => setMoves({ ...moves, [u.id]: v })}
+                      options={roles.filter((r) => r.id !== u.roleId).map((r) => ({ value: r.id, label: r.name }))}
+                      placeholder={tm('profilesChooseRole')}
+                    />
+                    <Button size="sm" variant="text" disabled={!moves[u.id]} onClick={() => move(u)}>
+                      {tm('profilesMove')}
+                    </Button>
                   </TableCell>
                 )}
               </TableRow>
@@ -77,9 +104,16 @@ const ProfileHolders = ({ profile, profiles, roles, canMoveUsers, done }: Profil
       {holders.roles.length > 0 && (
         <Box flex alignItems="center" style={{ gap: 12 }}>
           <Label mb={0}>{tm('profilesReplace')}</Label>
-          <Picker testId="replace-target" value={to} onChange={setTo} placeholder={tm('profilesChooseProfile')}
-            options={profiles.filter((p) => p.id !== profile.id).map((p) => ({ value: p.id, label: p.name }))} />
-          <Button variant="outlined" disabled={!to} onClick={replace} data-testid="replace-go">{tm('profilesReplaceGo')}</Button>
+          <Picker
+            testId="replace-target"
+            value={to}
+            onChange={setTo}
+            placeholder={tm('profilesChooseProfile')}
+            options={profiles.filter((p) => p.id !== profile.id).map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <Button variant="outlined" disabled={!to} onClick={replace} data-testid="replace-go">
+            {tm('profilesReplaceGo')}
+          </Button>
         </Box>
       )}
     </Box>

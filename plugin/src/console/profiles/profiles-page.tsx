@@ -1,7 +1,22 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation, type TranslateFunction } from 'adminjs';
 import {
-  Badge, Box, Button, H2, H4, Icon, Input, Label, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
+  Badge,
+  Box,
+  Button,
+  H2,
+  H4,
+  Icon,
+  Input,
+  Label,
+  Loader,
+  MessageBox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Text,
 } from '@adminjs/design-system';
 import ProfileCompare from './profile-compare.js';
 import ProfileEditor from './profile-editor.js';
@@ -26,16 +41,35 @@ const NewProfile = ({ profiles, done, tm }: { profiles: ProfileRow[]; done: Done
   };
   return (
     <Box flex alignItems="flex-end" flexWrap="wrap" style={{ gap: 12 }} data-testid="new-profile">
-      <Box><Label>{tm('profilesNewName')}</Label><Input data-testid="new-profile-name" value={name} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setName(e.target.value)} style={{ width: 280 }} /></Box>
+      <Box>
+        <Label>{tm('profilesNewName')}</Label>
+        <Input
+          data-testid="new-profile-name"
+          value={name}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setName(e.target.value)}
+          style={{ width: 280 }}
+        />
+      </Box>
       <Box>
         <Label>{tm('profilesNewFrom')}</Label>
-        <select data-testid="new-profile-template" value={template} onChange={(e) => setTemplate(e.target.value)}
-          style={{ padding: '9px 10px', border: '1px solid #C0C0CA', borderRadius: 2, minWidth: 260, background: 'white' }}>
+        <select
+          data-testid="new-profile-template"
+          value={template}
+          onChange={(e) => setTemplate(e.target.value)}
+          style={{ padding: '9px 10px', border: '1px solid #C0C0CA', borderRadius: 2, minWidth: 260, background: 'white' }}
+        >
           <option value="">{tm('profilesNewBlank')}</option>
-          {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {profiles.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </select>
       </Box>
-      <Button variant="contained" disabled={!name.trim()} onClick={create} data-testid="new-profile-create"><Icon icon="Plus" />{tm('profilesCreate')}</Button>
+      <Button variant="contained" disabled={!name.trim()} onClick={create} data-testid="new-profile-create">
+        <Icon icon="Plus" />
+        {tm('profilesCreate')}
+      </Button>
     </Box>
   );
 };
@@ -51,25 +85,45 @@ const DeleteButton = ({ profile, profiles, done, tm }: { profile: ProfileRow; pr
   if (profile.deleteBlocked) {
     return (
       <span title={profile.deleteBlocked} data-testid={`delete-blocked-${profile.name}`}>
-        <Button size="sm" variant="text" color="danger" disabled>{tm('profilesDelete')}</Button>
-        <Text variant="xs" color="grey60" ml="default">{profile.deleteBlocked}</Text>
+        <Button size="sm" variant="text" color="danger" disabled>
+          {tm('profilesDelete')}
+        </Button>
+        <Text variant="xs" color="grey60" ml="default">
+          {profile.deleteBlocked}
+        </Text>
       </span>
     );
   }
   const go = async () => {
     if (!profile.roles && !window.confirm(tm('profilesDeleteConfirm', { name: profile.name }))) return;
-    const r = await seats.send(`/profiles/${profile.id}`, { method: 'DELETE', body: JSON.stringify({ replacementId: replacement ? Number(replacement) : null }) });
+    const r = await seats.send(`/profiles/${profile.id}`, {
+      method: 'DELETE',
+      body: JSON.stringify({ replacementId: replacement ? Number(replacement) : null }),
+    });
     if (r) await done(r);
   };
-  if (!asking) return <Button size="sm" variant="text" color="danger" onClick={() => (profile.roles ? setAsking(true) : go())}>{tm('profilesDelete')}</Button>;
+  if (!asking)
+    return (
+      <Button size="sm" variant="text" color="danger" onClick={() => (profile.roles ? setAsking(true) : go())}>
+        {tm('profilesDelete')}
+      </Button>
+    );
   return (
     <>
       <Box flex alignItems="center" style={{ gap: 8 }} mt="sm">
         <select value={replacement} onChange={(e) => setReplacement(e.target.value)} style={{ padding: '6px 8px', border: '1px solid #C0C0CA' }}>
           <option value="">{tm('profilesDeleteReplacement')}</option>
-          {profiles.filter((p) => p.id !== profile.id).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {profiles
+            .filter((p) => p.id !== profile.id)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
         </select>
-        <Button size="sm" variant="contained" color="danger" disabled={!replacement} onClick={go}>{tm('profilesDeleteConfirm', { name: profile.name })}</Button>
+        <Button size="sm" variant="contained" color="danger" disabled={!replacement} onClick={go}>
+          {tm('profilesDeleteConfirm', { name: profile.name })}
+        </Button>
       </Box>
       {seats.warning}
     </>
@@ -92,7 +146,9 @@ const ProfilesPage = () => {
     if (r.status !== 200) return setOutcome({ ok: false, message: r.body.message });
     setData(r.body as ProfilesData);
   };
-  useEffect(() => { load(); }, []);
+  useEffect(() => {
+    load();
+  }, []);
   if (!data) return outcome ? <MessageBox variant="danger" message={outcome.message} /> : <Loader />;
 
   const done: Done = async (r, openId) => {
@@ -108,16 +164,29 @@ const ProfilesPage = () => {
     <Box variant="grey" data-testid="profiles-page">
       <Box variant="white" mb="xl">
         <H2>{tm('profilesTitle')}</H2>
-        <Text color="grey60" mb="lg">{tm('profilesIntro')}</Text>
+        <Text color="grey60" mb="lg">
+          {tm('profilesIntro')}
+        </Text>
         <NewProfile profiles={profiles} done={done} tm={tm} />
-        {outcome && <MessageBox mt="lg" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} onCloseClick={() => setOutcome(null)} data-testid="profiles-outcome" />}
+        {outcome && (
+          <MessageBox
+            mt="lg"
+            variant={outcome.ok ? 'success' : 'danger'}
+            message={outcome.message}
+            onCloseClick={() => setOutcome(null)}
+            data-testid="profiles-outcome"
+          />
+        )}
       </Box>
 
       <Box variant="white" mb="xl">
         <Table width={1} data-testid="profiles-list">
           <TableHead>
             <TableRow>
-              <TableCell>{tm('profilesName')}</TableCell><TableCell>{tm('profilesTier')}</TableCell><TableCell>{tm('profilesUsers')}</TableCell><TableCell />
+              <TableCell>{tm('profilesName')}</TableCell>
+              <TableCell>{tm('profilesTier')}</TableCell>
+              <TableCell>{tm('profilesUsers')}</TableCell>
+              <TableCell />
             </TableRow>
           </TableHead>
           <TableBody>
@@ -126,34 +195,64 @@ const ProfilesPage = () => {
                 <TableRow data-profile={p.name} style={editing === p.id || holdersOf === p.id ? { background: '#F2F3FF' } : undefined}>
                   <TableCell>
                     <Text fontWeight="bold">
-                      {p.isDefault && <span title={tm('profilesDefault')} style={{ color: '#E6A700' }}>★ </span>}{p.name}
-                      {p.system && <Badge ml="default" size="sm" outline>{tm('profilesSystem')}</Badge>}
+                      {p.isDefault && (
+                        <span title={tm('profilesDefault')} style={{ color: '#E6A700' }}>
+                          ★{' '}
+                        </span>
+                      )}
+                      {p.name}
+                      {p.system && (
+                        <Badge ml="default" size="sm" outline>
+                          {tm('profilesSystem')}
+                        </Badge>
+                      )}
                     </Text>
-                    <Text variant="sm" color="grey60">{p.description}</Text>
+                    <Text variant="sm" color="grey60">
+                      {p.description}
+                    </Text>
                   </TableCell>
-                  <TableCell><Badge variant={TIER_COLOURS[p.tier]} outline>{tm(`profilesTier_${p.tier}`)}</Badge></TableCell>
+                  <TableCell>
+                    <Badge variant={TIER_COLOURS[p.tier]} outline>
+                      {tm(`profilesTier_${p.tier}`)}
+                    </Badge>
+                  </TableCell>
                   <TableCell>
                     <Button size="sm" variant="text" data-testid={`holders-${p.name}`} onClick={() => setHoldersOf(holdersOf === p.id ? null : p.id)}>
                       {tm('profilesUsersCount', { users: p.users, roles: p.roles })}
                     </Button>
                   </TableCell>
                   <TableCell style={{ maxWidth: 380 }}>
-                    <Button size="sm" variant="text" data-testid={`edit-${p.name}`} onClick={() => setEditing(editing === p.id ? null : p.id)}>{tm('profilesEdit')}</Button>
-                    {!p.isDefault && <Button size="sm" variant="text" onClick={async () => done(await portierFetch(`/profiles/${p.id}/default`, { method: 'POST' }))}>{tm('profilesMakeDefault')}</Button>}
+                    <Button size="sm" variant="text" data-testid={`edit-${p.name}`} onClick={() => setEditing(editing === p.id ? null : p.id)}>
+                      {tm('profilesEdit')}
+                    </Button>
+                    {!p.isDefault && (
+                      <Button size="sm" variant="text" onClick={async () => done(await portierFetch(`/profiles/${p.id}/default`, { method: 'POST' }))}>
+                        {tm('profilesMakeDefault')}
+                      </Button>
+                    )}
                     <DeleteButton profile={p} profiles={profiles} done={done} tm={tm} />
                   </TableCell>
                 </TableRow>
                 {/* What a row opens sits right under it: who holds the profile, and its editor. */}
                 {holdersOf === p.id && (
-                  <TableRow><TableCell colSpan={4} style={{ background: '#FAFAFC' }}>
-                    <ProfileHolders profile={p} profiles={profiles} roles={data.roles} canMoveUsers={data.canMoveUsers} done={done} />
-                  </TableCell></TableRow>
+                  <TableRow>
+                    <TableCell colSpan={4} style={{ background: '#FAFAFC' }}>
+                      <ProfileHolders profile={p} profiles={profiles} roles={data.roles} canMoveUsers={data.canMoveUsers} done={done} />
+                    </TableCell>
+                  </TableRow>
                 )}
                 {editing === p.id && (
-                  <TableRow><TableCell colSpan={4} style={{ background: '#FAFAFC' }}>
-                    <ProfileEditor key={JSON.stringify(p)} profile={p} catalog={catalog}
-                      onSaved={(message) => done({ status: 200, body: { message } })} onClose={() => setEditing(null)} />
-                  </TableCell></TableRow>
+                  <TableRow>
+                    <TableCell colSpan={4} style={{ background: '#FAFAFC' }}>
+                      <ProfileEditor
+                        key={JSON.stringify(p)}
+                        profile={p}
+                        catalog={catalog}
+                        onSaved={(message) => done({ status: 200, body: { message } })}
+                        onClose={() => setEditing(null)}
+                      />
+                    </TableCell>
+                  </TableRow>
                 )}
               </React.Fragment>
             ))}

@@ -1,8 +1,6 @@
 import { type Router } from 'express';
 import { z } from 'zod';
-import {
-  CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, FIELD_ACCESS, INTERNAL_TIERS, MODULE_ACTIONS,
-} from '../../core/model.js';
+import { CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, FIELD_ACCESS, INTERNAL_TIERS, MODULE_ACTIONS } from '../../core/model.js';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { Refusal } from '../../core/refusal.js';
 import { ADMINISTRATOR_PROFILE } from '../../adapters/postgres/system-profiles.js';
@@ -45,60 +43,95 @@ export function profilesRoutes(service: AccessService): Router {
   const router = newRouter();
   const handle = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et partage ».');
 
-  router.get('/profiles', handle(async (_req, res) => {
-    const rows = await internalProfiles(service.ds);
-    const modules = service.registry.names.map((name) => ({ name, fields: service.registry.fields(service.ds, name).map((f) => f.property).filter((f) => f !== 'id') }));
-    const roles = await roleChoices(service.ds);
-    res.json({
-      profiles: rows.map((p) => ({ ...p, deleteBlocked: deleteBlocked(p) })),
-      catalog: { modules, tiers: INTERNAL_TIERS, capabilities: CAPABILITIES, contactTypes: CONTACT_TYPES, actions: MODULE_ACTIONS },
-      roles,
-      // Moving a user to another role is a change of the user (`manageUsers`): the screen offers it only then.
-      canMoveUsers: holds('manageUsers'),
-    });
-  }));
+  router.get(
+    '/profiles',
+    handle(async (_req, res) => {
+      const rows = await internalProfiles(service.ds);
+      const modules = service.registry.names.map((name) => ({
+        name,
+        fields: service.registry
+          .fields(service.ds, name)
+          .map((f) => f.property)
+          .filter((f) => f !== 'id'),
+      }));
+      const roles = await roleChoices(service.ds);
+      res.json({
+        profiles: rows.map((p) => ({ ...p, deleteBlocked: deleteBlocked(p) })),
+        catalog: { modules, tiers: INTERNAL_TIERS, capabilities: CAPABILITIES, contactTypes: CONTACT_TYPES, actions: MODULE_ACTIONS },
+        roles,
+        // Moving a user to another role is a change of the user (`manageUsers`): the screen offers it only then.
+        canMoveUsers: holds('manageUsers'),
+      });
+    }),
+  );
 
-  router.get('/profiles/:id/holders', handle(async (req, res) => {
-    res.json(await profileHolders(service.ds, id.parse(req.params.id)));
-  }));
+  router.get(
+    '/profiles/:id/holders',
+    handle(async (req, res) => {
+      res.json(await profileHolders(service.ds, id.parse(req.params.id)));
+    }),
+  );
 
   // A new profile is a copy of a template (every right and the tier); without one, it grants nothing.
-  router.post('/profiles', handle(async (req, res) => {
-    const { name, templateId } = z.strictObject({ name: z.string().trim().min(1).max(120), templateId: id.optional() }).parse(req.body);
-    let input: ProfileInput = { name, audience: 'internal', licenseTier: 'standard' };
-    if (templateId) {
-      const t = await internalProfile(service.ds, templateId);
-      if (!t) throw new Refusal('notFound', "Aucun profil interne de ce numéro pour modèle. Rien n'a été modifié.");
-      input = {
-        name, description: `Créé à partir de ${t.name}`, audience: 'internal', licenseTier: t.license_tier, viewAll: t.view_all, editAll: t.edit_all,
-        capabilities: t.capabilities, modules: t.modules, contactScopes: t.contact_scopes, fields: t.fields,
-      };
-    }
-    const created = await saveProfile(service, serviceContext(), null, input);
-    res.json({ id: created, message: `Profil « ${name} » créé.` });
-  }));
+  router.post(
+    '/profiles',
+    handle(async (req, res) => {
+      const { name, templateId } = z.strictObject({ name: z.string().trim().min(1).max(120), templateId: id.optional() }).parse(req.body);
+      let input: ProfileInput = { name, audience: 'internal', licenseTier: 'standard' };
+      if (templateId) {
+        const t = await internalProfile(service.ds, templateId);
+        if (!t) throw new Refusal('notFound', "Aucun profil interne de ce numéro pour modèle. Rien n'a été modifié.");
+        input = {
+          name,
+          description: `Créé à partir de ${t.name}`,
+          audience: 'internal',
+          licenseTier: t.license_tier,
+          viewAll: t.view_all,
+          editAll: t.edit_all,
+          capabilities: t.capabilities,
+          modules: t.modules,
+          contactScopes: t.contact_scopes,
+          fields: t.fields,
+        };
+      }
+      const created = await saveProfile(service, serviceContext(), null, input);
+      res.json({ id: created, message: `Profil « ${name} » créé.` });
+    }),
+  );
 
-  router.put('/profiles/:id', handle(async (req, res) => {
-    await saveProfile(service, serviceContext(), id.parse(req.params.id), profileBody.parse(req.body));
-    res.json({ ok: true, message: 'Profil enregistré.' });
-  }));
+  router.put(
+    '/profiles/:id',
+    handle(async (req, res) => {
+      await saveProfile(service, serviceContext(), id.parse(req.params.id), profileBody.parse(req.body));
+      res.json({ ok: true, message: 'Profil enregistré.' });
+    }),
+  );
 
-  router.post('/profiles/:id/default', handle(async (req, res) => {
-    await saveProfile(service, serviceContext(), id.parse(req.params.id), { isDefault: true });
-    res.json({ ok: true, message: 'Profil par défaut enregistré : il est proposé pour les nouveaux rôles.' });
-  }));
+  router.post(
+    '/profiles/:id/default',
+    handle(async (req, res) => {
+      await saveProfile(service, serviceContext(), id.parse(req.params.id), { isDefault: true });
+      res.json({ ok: true, message: 'Profil par défaut enregistré : il est proposé pour les nouveaux rôles.' });
+    }),
+  );
 
-  router.post('/profiles/:id/replace', handle(async (req, res) => {
-    const { to } = z.strictObject({ to: id }).parse(req.body);
-    const affected = await replaceProfileInRoles(service, serviceContext(), id.parse(req.params.id), to);
-    res.json({ ...affected, message: `Profil remplacé dans ${affected.roles.length} rôle(s), pour ${affected.users.length} utilisateur(s).` });
-  }));
+  router.post(
+    '/profiles/:id/replace',
+    handle(async (req, res) => {
+      const { to } = z.strictObject({ to: id }).parse(req.body);
+      const affected = await replaceProfileInRoles(service, serviceContext(), id.parse(req.params.id), to);
+      res.json({ ...affected, message: `Profil remplacé dans ${affected.roles.length} rôle(s), pour ${affected.users.length} utilisateur(s).` });
+    }),
+  );
 
-  router.delete('/profiles/:id', handle(async (req, res) => {
-    const { replacementId } = z.strictObject({ replacementId: id.nullable().optional() }).parse(req.body ?? {});
-    await deleteProfile(service, serviceContext(), id.parse(req.params.id), replacementId ?? null);
-    res.json({ ok: true, message: 'Profil supprimé.' });
-  }));
+  router.delete(
+    '/profiles/:id',
+    handle(async (req, res) => {
+      const { replacementId } = z.strictObject({ replacementId: id.nullable().optional() }).parse(req.body ?? {});
+      await deleteProfile(service, serviceContext(), id.parse(req.params.id), replacementId ?? null);
+      res.json({ ok: true, message: 'Profil supprimé.' });
+    }),
+  );
 
   return router;
 }

@@ -1,6 +1,7 @@
 /** Messages of the module records' own pieces (the owner picker), French first. */
 export const recordsFr = {
-  ownerPickerNoTransfer: 'Changer le propriétaire est un transfert : réservé au propriétaire, à ses supérieurs, aux détenteurs de « Tout modifier » et aux administrateurs.',
+  ownerPickerNoTransfer:
+    'Changer le propriétaire est un transfert : réservé au propriétaire, à ses supérieurs, aux détenteurs de « Tout modifier » et aux administrateurs.',
 };
 
 export const recordsEn: Record<keyof typeof recordsFr, string> = {

@@ -32,7 +32,9 @@ const OwnerPicker = ({ property, record, resource, onChange }: EditPropertyProps
     setMayTransfer(body.mayTransfer);
     return body.options.map((o): OwnerOption => ({ value: o.id, label: o.label }));
   };
-  useEffect(() => { load(''); }, [resource.id, path, recordId]);
+  useEffect(() => {
+    load('');
+  }, [resource.id, path, recordId]);
   const value = record?.params?.[path];
   const populated = record?.populated?.[path];
   const selected = value ? { value, label: populated?.title ?? `n° ${value}` } : null;
@@ -40,10 +42,20 @@ const OwnerPicker = ({ property, record, resource, onChange }: EditPropertyProps
   return (
     <FormGroup error={Boolean(error)} data-testid={`owner-picker-${path}`}>
       <Label htmlFor={path}>{translateProperty(path, resource.id)}</Label>
-      <SelectAsync cacheOptions defaultOptions loadOptions={load} value={selected} isClearable={mayTransfer === true}
+      <SelectAsync
+        cacheOptions
+        defaultOptions
+        loadOptions={load}
+        value={selected}
+        isClearable={mayTransfer === true}
         isDisabled={mayTransfer !== true || property.isDisabled}
-        onChange={(o: OwnerOption | null) => onChange(path, o ? o.value : null)} />
-      {mayTransfer === false && <Text variant="sm" color="grey60" mt="sm">{translateMessage('ownerPickerNoTransfer')}</Text>}
+        onChange={(o: OwnerOption | null) => onChange(path, o ? o.value : null)}
+      />
+      {mayTransfer === false && (
+        <Text variant="sm" color="grey60" mt="sm">
+          {translateMessage('ownerPickerNoTransfer')}
+        </Text>
+      )}
       <FormMessage>{error?.message}</FormMessage>
     </FormGroup>
   );

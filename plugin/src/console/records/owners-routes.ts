@@ -18,13 +18,16 @@ const query = z.strictObject({
 /** The owner pickers of the module forms: the owners this user may choose (owner-choices.ts). */
 export function ownersRoutes(service: AccessService): Router {
   const router = newRouter();
-  router.get('/owners', answering(async (req, res) => {
-    const o = query.parse(req.query);
-    if (!service.registry.has(o.module)) throw new Refusal('invalid', `Module inconnu : ${o.module}.`, 'module');
-    const records = new ModuleRecords(service, o.module);
-    const recordId = o.recordId === undefined ? null : records.table.parseId(o.recordId);
-    if (o.recordId !== undefined && recordId === null) throw new Refusal('notFound', `Enregistrement introuvable : ${o.module} n° ${o.recordId}.`);
-    res.json(await ownerChoices(records, currentAccess()!.access, o.field, recordId, o.q ?? ''));
-  }));
+  router.get(
+    '/owners',
+    answering(async (req, res) => {
+      const o = query.parse(req.query);
+      if (!service.registry.has(o.module)) throw new Refusal('invalid', `Module inconnu : ${o.module}.`, 'module');
+      const records = new ModuleRecords(service, o.module);
+      const recordId = o.recordId === undefined ? null : records.table.parseId(o.recordId);
+      if (o.recordId !== undefined && recordId === null) throw new Refusal('notFound', `Enregistrement introuvable : ${o.module} n° ${o.recordId}.`);
+      res.json(await ownerChoices(records, currentAccess()!.access, o.field, recordId, o.q ?? ''));
+    }),
+  );
   return router;
 }

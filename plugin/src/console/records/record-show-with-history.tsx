@@ -15,7 +15,9 @@ const RecordHistory = ({ module, recordId, mayOpenTrail }: { module: string; rec
   useEffect(() => {
     let live = true;
     fetchAudit({ perPage: SHOWN }, `/history/${encodeURIComponent(module)}/${encodeURIComponent(recordId)}`).then((r) => live && setState(r));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [module, recordId]);
   if (state.status === 'forbidden' || state.status === 'error') return null;
   const { m } = format;
@@ -25,13 +27,18 @@ const RecordHistory = ({ module, recordId, mayOpenTrail }: { module: string; rec
       <Box flex flexDirection="row" justifyContent="space-between" alignItems="center" mb="lg">
         <H5 mb={0}>{m('auditHistoryTitle')}</H5>
         {mayOpenTrail && (state.data?.total ?? 0) > 0 && (
-          <Button as="a" href={seeAll} variant="text" size="sm">{m('auditHistorySeeAll')} ({state.data?.total})</Button>
+          <Button as="a" href={seeAll} variant="text" size="sm">
+            {m('auditHistorySeeAll')} ({state.data?.total})
+          </Button>
         )}
       </Box>
       {state.status === 'loading' && <Loader />}
-      {state.data && (state.data.entries.length
-        ? <AuditTable entries={state.data.entries} format={format} compact />
-        : <Text color="grey60">{m('auditHistoryEmpty')}</Text>)}
+      {state.data &&
+        (state.data.entries.length ? (
+          <AuditTable entries={state.data.entries} format={format} compact />
+        ) : (
+          <Text color="grey60">{m('auditHistoryEmpty')}</Text>
+        ))}
     </Box>
   );
 };
@@ -48,7 +55,13 @@ const RecordShowWithHistory = (props: ActionProps) => {
   return (
     <>
       <Show {...props} />
-      {mayView && record?.id !== undefined && record?.id !== null && <RecordHistory module={resource.id} recordId={String(record.id)} mayOpenTrail={((admin.portierPages as string[] | undefined) ?? []).includes(AUDIT_PAGE)} />}
+      {mayView && record?.id !== undefined && record?.id !== null && (
+        <RecordHistory
+          module={resource.id}
+          recordId={String(record.id)}
+          mayOpenTrail={((admin.portierPages as string[] | undefined) ?? []).includes(AUDIT_PAGE)}
+        />
+      )}
     </>
   );
 };

@@ -47,47 +47,74 @@ const RequestForm = ({ type, user, roles, tm, onSent, onCancel }: RequestFormPro
   const [values, setValues] = useState(EMPTY);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setValues({ ...values, [key]: value });
+  const set =
+    <K extends keyof FormValues>(key: K) =>
+    (value: FormValues[K]) =>
+      setValues({ ...values, [key]: value });
   const text = (key: 'firstName' | 'lastName' | 'email' | 'title' | 'reason', label: string, width = 240) => (
-    <Field label={label}><TextField testId={`request-${key}`} value={values[key]} onChange={set(key)} width={width} /></Field>
+    <Field label={label}>
+      <TextField testId={`request-${key}`} value={values[key]} onChange={set(key)} width={width} />
+    </Field>
   );
   const send = async () => {
-    const body = type === 'newUser'
-      ? { type, firstName: values.firstName, lastName: values.lastName, email: values.email, title: values.title, roleId: values.roleId, note: values.note }
-      : type === 'roleChange' ? { type, userId: user?.id, roleId: values.roleId, note: values.note }
-        : { type, userId: user?.id, reason: values.reason, note: values.note };
+    const body =
+      type === 'newUser'
+        ? { type, firstName: values.firstName, lastName: values.lastName, email: values.email, title: values.title, roleId: values.roleId, note: values.note }
+        : type === 'roleChange'
+          ? { type, userId: user?.id, roleId: values.roleId, note: values.note }
+          : { type, userId: user?.id, reason: values.reason, note: values.note };
     setBusy(true);
     const r = await portierFetch('/requests', { method: 'POST', body: JSON.stringify(body) });
     setBusy(false);
-    if (r.status === 201) onSent(r.body.message); else setError(r.body.message ?? r.body.error);
+    if (r.status === 201) onSent(r.body.message);
+    else setError(r.body.message ?? r.body.error);
   };
-  const title = type === 'newUser' ? tm('requestsNewUserTitle')
-    : say(tm, type === 'roleChange' ? 'requestsRoleChangeFor' : 'requestsDeactivationFor', { name: user?.fullName, role: user?.role ?? '—' });
+  const title =
+    type === 'newUser'
+      ? tm('requestsNewUserTitle')
+      : say(tm, type === 'roleChange' ? 'requestsRoleChangeFor' : 'requestsDeactivationFor', { name: user?.fullName, role: user?.role ?? '—' });
   return (
     <Box mt="lg" p="lg" style={{ border: '1px solid #E6E6EE', background: '#FAFAFC' }} data-testid="request-form" data-type={type}>
       <H5 mb="lg">{title}</H5>
       <Box flex flexWrap="wrap">
-        {type === 'newUser' && <>
-          {text('firstName', tm('requestsFirstName'))}
-          {text('lastName', tm('requestsLastName'))}
-          {text('email', tm('requestsEmail'), 300)}
-          {text('title', tm('requestsPosition'), 300)}
-        </>}
+        {type === 'newUser' && (
+          <>
+            {text('firstName', tm('requestsFirstName'))}
+            {text('lastName', tm('requestsLastName'))}
+            {text('email', tm('requestsEmail'), 300)}
+            {text('title', tm('requestsPosition'), 300)}
+          </>
+        )}
         {type !== 'deactivation' && (
           <Field label={type === 'newUser' ? tm('requestsRole') : tm('requestsNewRole')}>
-            <Picker testId="request-role" value={values.roleId} onChange={set('roleId')} placeholder={tm('requestsChooseRole')}
-              options={roles.filter((r) => r.id !== user?.roleId).map((r) => ({ value: r.id, label: r.name }))} />
+            <Picker
+              testId="request-role"
+              value={values.roleId}
+              onChange={set('roleId')}
+              placeholder={tm('requestsChooseRole')}
+              options={roles.filter((r) => r.id !== user?.roleId).map((r) => ({ value: r.id, label: r.name }))}
+            />
           </Field>
         )}
         {type === 'deactivation' && text('reason', tm('requestsReason'), 420)}
       </Box>
       <Field label={tm('requestsNote')}>
-        <TextArea data-testid="request-note" value={values.note} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set('note')(e.target.value)} rows={2} style={{ width: '100%', maxWidth: 760 }} />
+        <TextArea
+          data-testid="request-note"
+          value={values.note}
+          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set('note')(e.target.value)}
+          rows={2}
+          style={{ width: '100%', maxWidth: 760 }}
+        />
       </Field>
       {error && <MessageBox mb="lg" variant="danger" message={error} data-testid="request-form-error" />}
       <Box flex style={{ gap: 8 }}>
-        <Button variant="contained" disabled={busy} onClick={send} data-testid="request-send">{tm('requestsSend')}</Button>
-        <Button variant="outlined" disabled={busy} onClick={onCancel}>{tm('requestsCancel')}</Button>
+        <Button variant="contained" disabled={busy} onClick={send} data-testid="request-send">
+          {tm('requestsSend')}
+        </Button>
+        <Button variant="outlined" disabled={busy} onClick={onCancel}>
+          {tm('requestsCancel')}
+        </Button>
       </Box>
     </Box>
   );

@@ -36,7 +36,14 @@ const RequestCard = ({ request, tm, language, onStart, onDone }: RequestCardProp
     if (r) onDone(r); // null: the seat warning was cancelled, nothing changed, nothing to say
   };
   return (
-    <Box p="lg" mb="lg" style={{ border: '1px solid #E6E6EE', borderLeft: `4px solid ${request.refusal ? '#C20012' : '#4268F6'}` }} data-testid="request-card" data-request={request.id} data-type={request.type}>
+    <Box
+      p="lg"
+      mb="lg"
+      style={{ border: '1px solid #E6E6EE', borderLeft: `4px solid ${request.refusal ? '#C20012' : '#4268F6'}` }}
+      data-testid="request-card"
+      data-request={request.id}
+      data-type={request.type}
+    >
       <Box flex flexWrap="wrap" justifyContent="space-between" style={{ gap: 16 }}>
         <Box style={{ flex: '1 1 360px' }}>
           <Text variant="sm" color="grey60" mb="sm">
@@ -44,7 +51,9 @@ const RequestCard = ({ request, tm, language, onStart, onDone }: RequestCardProp
           </Text>
           <RequestSummary request={request} tm={tm} />
         </Box>
-        <Box style={{ flex: '0 1 420px' }}><RequestState request={request} tm={tm} language={language} /></Box>
+        <Box style={{ flex: '0 1 420px' }}>
+          <RequestState request={request} tm={tm} language={language} />
+        </Box>
       </Box>
       {seats.warning}
       {!seats.warning && !rejecting && (
@@ -53,8 +62,12 @@ const RequestCard = ({ request, tm, language, onStart, onDone }: RequestCardProp
             <Label>{tm('requestsApproveNote')}</Label>
             <TextField testId="approve-note" value={note} onChange={setNote} width={320} />
           </Box>
-          <Button variant="contained" disabled={busy} onClick={() => post('approve', { note }, seats.send)} data-testid="request-approve">{tm('requestsApprove')}</Button>
-          <Button variant="outlined" color="danger" disabled={busy} onClick={() => setRejecting(true)} data-testid="request-reject">{tm('requestsReject')}</Button>
+          <Button variant="contained" disabled={busy} onClick={() => post('approve', { note }, seats.send)} data-testid="request-approve">
+            {tm('requestsApprove')}
+          </Button>
+          <Button variant="outlined" color="danger" disabled={busy} onClick={() => setRejecting(true)} data-testid="request-reject">
+            {tm('requestsReject')}
+          </Button>
         </Box>
       )}
       {rejecting && (
@@ -63,8 +76,12 @@ const RequestCard = ({ request, tm, language, onStart, onDone }: RequestCardProp
             <Label required>{tm('requestsRejectReason')}</Label>
             <TextField testId="reject-reason" value={reason} onChange={setReason} width={420} />
           </Box>
-          <Button variant="contained" color="danger" disabled={busy || !reason.trim()} onClick={() => post('reject', { reason })} data-testid="reject-confirm">{tm('requestsConfirmReject')}</Button>
-          <Button variant="outlined" disabled={busy} onClick={() => setRejecting(false)}>{tm('requestsCancel')}</Button>
+          <Button variant="contained" color="danger" disabled={busy || !reason.trim()} onClick={() => post('reject', { reason })} data-testid="reject-confirm">
+            {tm('requestsConfirmReject')}
+          </Button>
+          <Button variant="outlined" disabled={busy} onClick={() => setRejecting(false)}>
+            {tm('requestsCancel')}
+          </Button>
         </Box>
       )}
     </Box>

@@ -8,7 +8,11 @@ export const RequestSummary = ({ request, tm }: { request: AccessRequest; tm: Tr
   <Box>
     <Text fontWeight="bold">{tm(`requestsType_${request.type}`)}</Text>
     <Text data-testid="request-subject">{subjectOf(request)}</Text>
-    {detailsOf(request, tm).map((line) => <Text key={line} variant="sm" color="grey60">{line}</Text>)}
+    {detailsOf(request, tm).map((line) => (
+      <Text key={line} variant="sm" color="grey60">
+        {line}
+      </Text>
+    ))}
   </Box>
 );
 
@@ -18,12 +22,28 @@ export const RequestSummary = ({ request, tm }: { request: AccessRequest; tm: Tr
  */
 export const RequestState = ({ request, tm, language }: { request: AccessRequest; tm: Translate; language: string | undefined }) => (
   <Box data-testid="request-state">
-    <Badge variant={STATUS_VARIANTS[request.status]} outline={request.status === 'open'}>{tm(`requestsStatus_${request.status}`)}</Badge>
-    {request.handler && <Text variant="sm" color="grey60" mt="sm">{say(tm, 'requestsHandledBy', { name: nameOf(request.handler), date: dateOf(request.handledAt, language) })}</Text>}
-    {request.handlerNote && <Text variant="sm" mt="xs" data-testid="request-answer">{say(tm, 'requestsHandlerNote', { note: request.handlerNote })}</Text>}
-    {request.resultUser && request.status === 'approved' && <Text variant="sm" mt="xs">{say(tm, 'requestsResultUser', { login: request.resultUser.login })}</Text>}
+    <Badge variant={STATUS_VARIANTS[request.status]} outline={request.status === 'open'}>
+      {tm(`requestsStatus_${request.status}`)}
+    </Badge>
+    {request.handler && (
+      <Text variant="sm" color="grey60" mt="sm">
+        {say(tm, 'requestsHandledBy', { name: nameOf(request.handler), date: dateOf(request.handledAt, language) })}
+      </Text>
+    )}
+    {request.handlerNote && (
+      <Text variant="sm" mt="xs" data-testid="request-answer">
+        {say(tm, 'requestsHandlerNote', { note: request.handlerNote })}
+      </Text>
+    )}
+    {request.resultUser && request.status === 'approved' && (
+      <Text variant="sm" mt="xs">
+        {say(tm, 'requestsResultUser', { login: request.resultUser.login })}
+      </Text>
+    )}
     {request.status === 'open' && request.refusal && (
-      <Text variant="sm" mt="xs" color="error" data-testid="request-refusal">{say(tm, 'requestsRefusal', { message: request.refusal })}</Text>
+      <Text variant="sm" mt="xs" color="error" data-testid="request-refusal">
+        {say(tm, 'requestsRefusal', { message: request.refusal })}
+      </Text>
     )}
   </Box>
 );
@@ -42,8 +62,12 @@ interface RequestTableProps {
   testId: string;
 }
 
-export const RequestTable = ({ requests, tm, language, showRequester, empty, testId }: RequestTableProps) => (
-  requests.length === 0 ? <Text color="grey60" data-testid={`${testId}-empty`}>{tm(empty)}</Text> : (
+export const RequestTable = ({ requests, tm, language, showRequester, empty, testId }: RequestTableProps) =>
+  requests.length === 0 ? (
+    <Text color="grey60" data-testid={`${testId}-empty`}>
+      {tm(empty)}
+    </Text>
+  ) : (
     <Table width={1} data-testid={testId}>
       <TableHead>
         <TableRow>
@@ -58,13 +82,16 @@ export const RequestTable = ({ requests, tm, language, showRequester, empty, tes
         {requests.map((r) => (
           <TableRow key={r.id} data-testid="request-row" data-request={r.id} data-status={r.status} style={{ verticalAlign: 'top' }}>
             <TableCell>{r.id}</TableCell>
-            <TableCell style={{ minWidth: 280 }}><RequestSummary request={r} tm={tm} /></TableCell>
+            <TableCell style={{ minWidth: 280 }}>
+              <RequestSummary request={r} tm={tm} />
+            </TableCell>
             {showRequester && <TableCell>{nameOf(r.requester)}</TableCell>}
             <TableCell style={{ whiteSpace: 'nowrap' }}>{dateOf(r.createdAt, language)}</TableCell>
-            <TableCell style={{ maxWidth: 420 }}><RequestState request={r} tm={tm} language={language} /></TableCell>
+            <TableCell style={{ maxWidth: 420 }}>
+              <RequestState request={r} tm={tm} language={language} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
     </Table>
-  )
-);
+  );

@@ -31,7 +31,9 @@ import TeamSection from './access-requests-team.js';
 const TemporaryPassword = ({ login, password, tm }: { login?: string; password: string; tm: TranslateFunction }) => (
   <Box mt="md" p="lg" style={{ background: '#F2F3FF', border: '1px solid #C9D1FF' }} data-testid="temporary-password">
     <Text mb="sm">{say(tm, 'requestsTemporaryPassword', { login })}</Text>
-    <Text fontWeight="bold" style={{ fontFamily: 'monospace', fontSize: 18, letterSpacing: 1 }} data-testid="temporary-password-value">{password}</Text>
+    <Text fontWeight="bold" style={{ fontFamily: 'monospace', fontSize: 18, letterSpacing: 1 }} data-testid="temporary-password-value">
+      {password}
+    </Text>
   </Box>
 );
 
@@ -52,18 +54,28 @@ const AccessRequestsPage = () => {
   const load = async (who: Me = me as Me) => {
     const get = (path: string, wanted: boolean) => (wanted ? portierGet<{ requests: AccessRequest[] }>(path).then((b) => b.requests) : Promise.resolve([]));
     const [mine, open, handled] = await Promise.all([
-      get('/requests/mine', who.mayRequest), get('/requests?status=open', who.mayHandle), get('/requests?status=handled', who.mayHandle),
+      get('/requests/mine', who.mayRequest),
+      get('/requests?status=open', who.mayHandle),
+      get('/requests?status=handled', who.mayHandle),
     ]);
     setLists({ mine, open, handled });
   };
   useEffect(() => {
-    portierGet<Me>('/requests/me').then(async (who) => { setMe(who); await load(who); }).catch((e) => setError(e.message));
+    portierGet<Me>('/requests/me')
+      .then(async (who) => {
+        setMe(who);
+        await load(who);
+      })
+      .catch((e) => setError(e.message));
   }, []);
   if (error) return <MessageBox variant="danger" message={error} />;
   if (!me) return <Loader />;
 
   // The lists first, then the message: what it says is on the page when it shows.
-  const sent = async (message: string) => { await load(); setOutcome({ ok: true, message }); };
+  const sent = async (message: string) => {
+    await load();
+    setOutcome({ ok: true, message });
+  };
   const handled = async (r: ApiResponse) => {
     await load(); // a refused approval's request now shows its refusal
     setOutcome({ ok: r.status === 200, message: r.body.message, login: r.body.login, password: r.body.temporaryPassword });
@@ -86,12 +98,16 @@ const AccessRequestsPage = () => {
         <Box variant="white" mb="xl" data-testid="requests-to-handle">
           <H4 mb="lg">{tm('requestsToHandle', { n: lists.open.length })}</H4>
           {lists.open.length === 0 && <Text color="grey60">{tm('requestsToHandleEmpty')}</Text>}
-          {lists.open.map((r) => <RequestCard key={r.id} request={r} tm={tm} language={language} onStart={() => setOutcome(null)} onDone={handled} />)}
+          {lists.open.map((r) => (
+            <RequestCard key={r.id} request={r} tm={tm} language={language} onStart={() => setOutcome(null)} onDone={handled} />
+          ))}
         </Box>
       )}
       {me.mayRequest && (
         <>
-          <Box variant="white" mb="xl"><TeamSection tm={tm} tl={tl} onSent={sent} /></Box>
+          <Box variant="white" mb="xl">
+            <TeamSection tm={tm} tl={tl} onSent={sent} />
+          </Box>
           <Box variant="white" mb="xl">
             <H4 mb="lg">{tm('requestsMine')}</H4>
             <RequestTable requests={lists.mine} tm={tm} language={language} empty="requestsMineEmpty" testId="requests-mine" />

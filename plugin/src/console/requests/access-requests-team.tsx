@@ -1,7 +1,5 @@
 import React, { useEffect, useState } from 'react';
-import {
-  Badge, Box, Button, H4, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
-} from '@adminjs/design-system';
+import { Badge, Box, Button, H4, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { portierGet } from '../common/portier-api.js';
 import type { TranslateFunction } from 'adminjs';
 import { say } from './access-requests-text.js';
@@ -34,13 +32,24 @@ const NOWRAP: React.CSSProperties = { whiteSpace: 'nowrap' };
 /** An e-mail that may wrap after its "@" only, not at a hyphen (a <wbr>, which copying leaves out). */
 const Email = ({ address }: { address: string }) => {
   const at = address.indexOf('@') + 1;
-  return <><span style={NOWRAP}>{address.slice(0, at)}</span><wbr /><span style={NOWRAP}>{address.slice(at)}</span></>;
+  return (
+    <>
+      <span style={NOWRAP}>{address.slice(0, at)}</span>
+      <wbr />
+      <span style={NOWRAP}>{address.slice(at)}</span>
+    </>
+  );
 };
 
 /** The modules a user may use, as their labels ("Pistes, Comptes"). */
-const Modules = ({ modules, tm, tl }: { modules: string[]; tm: TranslateFunction; tl: TranslateFunction }) => (
-  modules.length ? <Text variant="sm">{modules.map((m) => tl(m)).join(', ')}</Text> : <Text variant="sm" color="grey40">{tm('requestsNoModule')}</Text>
-);
+const Modules = ({ modules, tm, tl }: { modules: string[]; tm: TranslateFunction; tl: TranslateFunction }) =>
+  modules.length ? (
+    <Text variant="sm">{modules.map((m) => tl(m)).join(', ')}</Text>
+  ) : (
+    <Text variant="sm" color="grey40">
+      {tm('requestsNoModule')}
+    </Text>
+  );
 
 /**
  * A team lead's view (docs/spec/seats.md): the users with access of their teams, read-only — name,
@@ -52,11 +61,16 @@ const TeamSection = ({ tm, tl, onSent }: { tm: TranslateFunction; tl: TranslateF
   const [error, setError] = useState<string | null>(null);
   // The open form: { type, user } (user null for a new user).
   const [asking, setAsking] = useState<{ type: RequestType; user: TeamUser | null } | null>(null);
-  useEffect(() => { portierGet<TeamData>('/requests/team').then(setData, (e) => setError(e.message)); }, []);
+  useEffect(() => {
+    portierGet<TeamData>('/requests/team').then(setData, (e) => setError(e.message));
+  }, []);
   if (error) return <MessageBox variant="danger" message={error} />;
   if (!data) return <Loader />;
   const several = data.teams.length > 1;
-  const sent = (message: string) => { setAsking(null); onSent(message); };
+  const sent = (message: string) => {
+    setAsking(null);
+    onSent(message);
+  };
   const form = (type: RequestType, user: TeamUser | null) => (
     <RequestForm key={`${type}-${user?.id ?? 'new'}`} type={type} user={user} roles={data.roles} tm={tm} onSent={sent} onCancel={() => setAsking(null)} />
   );
@@ -71,15 +85,25 @@ const TeamSection = ({ tm, tl, onSent }: { tm: TranslateFunction; tl: TranslateF
             {data.teams.length ? say(tm, 'requestsTeamOf', { teams: data.teams.map((t) => t.name).join(', ') }) : tm('requestsNoTeam')}
           </Text>
         </Box>
-        <Button variant="contained" onClick={() => ask('newUser', null)} data-testid="request-new-user">{tm('requestsNewUser')}</Button>
+        <Button variant="contained" onClick={() => ask('newUser', null)} data-testid="request-new-user">
+          {tm('requestsNewUser')}
+        </Button>
       </Box>
       {asking?.type === 'newUser' && form('newUser', null)}
       {data.users.length > 0 && (
         <Table width={1} mt="lg" data-testid="team-users">
           <TableHead>
             <TableRow>
-              {['requestsColName', 'requestsColLogin', 'requestsColRole', 'requestsColModules', ...(several ? ['requestsColTeams'] : []), 'requestsColActions']
-                .map((k) => <TableCell key={k}>{tm(k)}</TableCell>)}
+              {[
+                'requestsColName',
+                'requestsColLogin',
+                'requestsColRole',
+                'requestsColModules',
+                ...(several ? ['requestsColTeams'] : []),
+                'requestsColActions',
+              ].map((k) => (
+                <TableCell key={k}>{tm(k)}</TableCell>
+              ))}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -87,25 +111,53 @@ const TeamSection = ({ tm, tl, onSent }: { tm: TranslateFunction; tl: TranslateF
               <React.Fragment key={u.id}>
                 <TableRow data-testid="team-user" data-login={u.login} style={{ verticalAlign: 'top' }}>
                   <TableCell>
-                    <Text fontWeight="bold" style={NOWRAP}>{u.fullName}</Text>
-                    <Text variant="sm" color="grey60"><Email address={u.email} /></Text>
+                    <Text fontWeight="bold" style={NOWRAP}>
+                      {u.fullName}
+                    </Text>
+                    <Text variant="sm" color="grey60">
+                      <Email address={u.email} />
+                    </Text>
                   </TableCell>
                   <TableCell style={NOWRAP}>{u.login}</TableCell>
                   <TableCell style={{ minWidth: 100 }}>
                     {u.role ?? '—'}
-                    {u.isAdmin && <Box><Badge size="sm" variant="primary" outline>{tm('requestsAdmin')}</Badge></Box>}
+                    {u.isAdmin && (
+                      <Box>
+                        <Badge size="sm" variant="primary" outline>
+                          {tm('requestsAdmin')}
+                        </Badge>
+                      </Box>
+                    )}
                   </TableCell>
-                  <TableCell style={{ minWidth: 150 }} data-testid="team-user-modules"><Modules modules={u.modules} tm={tm} tl={tl} /></TableCell>
-                  {several && <TableCell style={NOWRAP}>{u.teams.map((t) => <Text key={t} variant="sm" mb="xs">{t}</Text>)}</TableCell>}
+                  <TableCell style={{ minWidth: 150 }} data-testid="team-user-modules">
+                    <Modules modules={u.modules} tm={tm} tl={tl} />
+                  </TableCell>
+                  {several && (
+                    <TableCell style={NOWRAP}>
+                      {u.teams.map((t) => (
+                        <Text key={t} variant="sm" mb="xs">
+                          {t}
+                        </Text>
+                      ))}
+                    </TableCell>
+                  )}
                   <TableCell style={NOWRAP}>
                     <Box flex flexDirection="column" alignItems="flex-start">
-                      <Button size="sm" variant="text" onClick={() => ask('roleChange', u)} data-testid="ask-role-change">{tm('requestsAskRole')}</Button>
-                      <Button size="sm" variant="text" color="danger" onClick={() => ask('deactivation', u)} data-testid="ask-deactivation">{tm('requestsAskDeactivation')}</Button>
+                      <Button size="sm" variant="text" onClick={() => ask('roleChange', u)} data-testid="ask-role-change">
+                        {tm('requestsAskRole')}
+                      </Button>
+                      <Button size="sm" variant="text" color="danger" onClick={() => ask('deactivation', u)} data-testid="ask-deactivation">
+                        {tm('requestsAskDeactivation')}
+                      </Button>
                     </Box>
                   </TableCell>
                 </TableRow>
                 {asking?.user?.id === u.id && (
-                  <TableRow><TableCell colSpan={cols} style={{ paddingTop: 0 }}>{form(asking.type, u)}</TableCell></TableRow>
+                  <TableRow>
+                    <TableCell colSpan={cols} style={{ paddingTop: 0 }}>
+                      {form(asking.type, u)}
+                    </TableCell>
+                  </TableRow>
                 )}
               </React.Fragment>
             ))}

@@ -15,8 +15,14 @@ export interface AccessRequest {
   status: 'open' | 'approved' | 'rejected';
   /** What was asked, as the requester filled it (the role's names resolved by the server). */
   payload: {
-    firstName?: string; lastName?: string; email?: string; title?: string | null;
-    roleName?: string; fromRoleName?: string | null; reason?: string; userLogin?: string;
+    firstName?: string;
+    lastName?: string;
+    email?: string;
+    title?: string | null;
+    roleName?: string;
+    fromRoleName?: string | null;
+    reason?: string;
+    userLogin?: string;
   };
   note: string | null;
   requester: Person | null;
@@ -36,7 +42,7 @@ export const say = (tm: Translate, key: string, values: Record<string, unknown> 
 export const nameOf = (person: Person | null | undefined): string => (person ? person.name || person.login : '—');
 
 export const dateOf = (value: string | null | undefined, language: string | undefined): string =>
-  (value ? new Date(value).toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' }) : '');
+  value ? new Date(value).toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' }) : '';
 
 /** Whom a request is about: the new user's name and e-mail, or the user concerned. */
 export function subjectOf(request: AccessRequest): string | undefined {

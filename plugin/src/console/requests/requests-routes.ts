@@ -22,7 +22,10 @@ const rejectBody = z.strictObject({ reason: z.string().max(2000).nullish() });
  */
 export function requestsRoutes(service: AccessService): Router {
   const router = newRouter();
-  const either = guardedBy(['requestAccessChanges', 'manageUsers'], "Refusé : il faut le droit « demander des changements d'accès » ou « gérer les utilisateurs ».");
+  const either = guardedBy(
+    ['requestAccessChanges', 'manageUsers'],
+    "Refusé : il faut le droit « demander des changements d'accès » ou « gérer les utilisateurs ».",
+  );
   const requester = guardedBy(['requestAccessChanges'], "Refusé : il faut le droit « demander des changements d'accès ».");
   const manager = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
   const actor = () => currentAccess()!.access;
@@ -33,41 +36,68 @@ export function requestsRoutes(service: AccessService): Router {
   };
 
   // What the page shows to this user: the team lead's part, the user manager's, or both.
-  router.get('/requests/me', either(async (_req, res) => {
-    res.json({ mayRequest: holds('requestAccessChanges'), mayHandle: holds('manageUsers') });
-  }));
+  router.get(
+    '/requests/me',
+    either(async (_req, res) => {
+      res.json({ mayRequest: holds('requestAccessChanges'), mayHandle: holds('manageUsers') });
+    }),
+  );
 
-  router.get('/requests/team', requester(async (_req, res) => {
-    res.json(await teamView(service, actor()));
-  }));
+  router.get(
+    '/requests/team',
+    requester(async (_req, res) => {
+      res.json(await teamView(service, actor()));
+    }),
+  );
 
-  router.get('/requests/mine', requester(async (_req, res) => {
-    res.json({ requests: (await listRequests(service.ds, { requesterId: actor().user.id })).map(asRequesterSees) });
-  }));
+  router.get(
+    '/requests/mine',
+    requester(async (_req, res) => {
+      res.json({ requests: (await listRequests(service.ds, { requesterId: actor().user.id })).map(asRequesterSees) });
+    }),
+  );
 
-  router.post('/requests', requester(async (req, res) => {
-    const requestId = await createAccessRequest(service, serviceContext(), req.body);
-    res.status(201).json({ id: requestId, request: asRequesterSees(await found(requestId)), message: `Demande n° ${requestId} envoyée : un gestionnaire des utilisateurs va la traiter.` });
-  }));
+  router.post(
+    '/requests',
+    requester(async (req, res) => {
+      const requestId = await createAccessRequest(service, serviceContext(), req.body);
+      res
+        .status(201)
+        .json({
+          id: requestId,
+          request: asRequesterSees(await found(requestId)),
+          message: `Demande n° ${requestId} envoyée : un gestionnaire des utilisateurs va la traiter.`,
+        });
+    }),
+  );
 
-  router.get('/requests', manager(async (req, res) => {
-    const { status } = listQuery.parse(req.query);
-    res.json({ requests: await listRequests(service.ds, { status }) });
-  }));
+  router.get(
+    '/requests',
+    manager(async (req, res) => {
+      const { status } = listQuery.parse(req.query);
+      res.json({ requests: await listRequests(service.ds, { status }) });
+    }),
+  );
 
-  router.post('/requests/:id/approve', manager(async (req, res) => {
-    const requestId = id.parse(req.params.id);
-    const { note } = approveBody.parse(req.body ?? {});
-    const applied = await approveAccessRequest(service, serviceContext(), requestId, { note });
-    res.json({ ...applied, request: await found(requestId) });
-  }));
+  router.post(
+    '/requests/:id/approve',
+    manager(async (req, res) => {
+      const requestId = id.parse(req.params.id);
+      const { note } = approveBody.parse(req.body ?? {});
+      const applied = await approveAccessRequest(service, serviceContext(), requestId, { note });
+      res.json({ ...applied, request: await found(requestId) });
+    }),
+  );
 
-  router.post('/requests/:id/reject', manager(async (req, res) => {
-    const requestId = id.parse(req.params.id);
-    const { reason } = rejectBody.parse(req.body ?? {});
-    await rejectAccessRequest(service, serviceContext(), requestId, reason);
-    res.json({ message: `Demande n° ${requestId} rejetée : le demandeur voit le motif dans « Mes demandes ».`, request: await found(requestId) });
-  }));
+  router.post(
+    '/requests/:id/reject',
+    manager(async (req, res) => {
+      const requestId = id.parse(req.params.id);
+      const { reason } = rejectBody.parse(req.body ?? {});
+      await rejectAccessRequest(service, serviceContext(), requestId, reason);
+      res.json({ message: `Demande n° ${requestId} rejetée : le demandeur voit le motif dans « Mes demandes ».`, request: await found(requestId) });
+    }),
+  );
 
   return router;
 }

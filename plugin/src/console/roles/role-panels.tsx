@@ -32,7 +32,11 @@ interface Deletion {
   rules: { id: number; name: string | null; module: string }[];
 }
 
-const Buttons = ({ children }: { children: React.ReactNode }) => <Box flex style={{ gap: 8 }} mt="md">{children}</Box>;
+const Buttons = ({ children }: { children: React.ReactNode }) => (
+  <Box flex style={{ gap: 8 }} mt="md">
+    {children}
+  </Box>
+);
 
 /** The action panels under a node. `submit(method, path, body)` sends the change; the page shows the server's answer. */
 const ChildPanel = ({ role, profiles, tm, submit, close }: PanelProps) => {
@@ -43,18 +47,29 @@ const ChildPanel = ({ role, profiles, tm, submit, close }: PanelProps) => {
     <>
       <Label>{tm('rolesChildName', { name: role.name })}</Label>
       <TextField testId="role-child-name" value={name} onChange={setName} />
-      <Text mt="md" mb="sm">{tm('rolesChildProfiles')}</Text>
+      <Text mt="md" mb="sm">
+        {tm('rolesChildProfiles')}
+      </Text>
       <Checks testId="role-child-profiles" values={chosen} onChange={setChosen} options={profileOptions(profiles, tm)} />
       <Buttons>
-        <Button variant="contained" data-testid="role-child-create" disabled={!name.trim()}
-          onClick={() => submit('POST', '/roles', { name, parentId: role.id, profileIds: chosen })}>{tm('rolesCreate')}</Button>
-        <Button variant="outlined" onClick={close}>{tm('rolesCancel')}</Button>
+        <Button
+          variant="contained"
+          data-testid="role-child-create"
+          disabled={!name.trim()}
+          onClick={() => submit('POST', '/roles', { name, parentId: role.id, profileIds: chosen })}
+        >
+          {tm('rolesCreate')}
+        </Button>
+        <Button variant="outlined" onClick={close}>
+          {tm('rolesCancel')}
+        </Button>
       </Buttons>
     </>
   );
 };
 
-const profileOptions = (profiles: RoleProfile[], tm: TranslateFunction) => profiles.map((p) => ({ value: p.id, label: p.isDefault ? `${p.name} ${tm('rolesDefault')}` : p.name }));
+const profileOptions = (profiles: RoleProfile[], tm: TranslateFunction) =>
+  profiles.map((p) => ({ value: p.id, label: p.isDefault ? `${p.name} ${tm('rolesDefault')}` : p.name }));
 
 const RenamePanel = ({ role, tm, submit, close }: PanelProps) => {
   const [name, setName] = useState(role.name);
@@ -63,8 +78,12 @@ const RenamePanel = ({ role, tm, submit, close }: PanelProps) => {
       <Label>{tm('rolesNewName', { name: role.name })}</Label>
       <TextField testId="role-rename-input" value={name} onChange={setName} />
       <Buttons>
-        <Button variant="contained" data-testid="role-rename-save" onClick={() => submit('PUT', `/roles/${role.id}`, { name })}>{tm('rolesSave')}</Button>
-        <Button variant="outlined" onClick={close}>{tm('rolesCancel')}</Button>
+        <Button variant="contained" data-testid="role-rename-save" onClick={() => submit('PUT', `/roles/${role.id}`, { name })}>
+          {tm('rolesSave')}
+        </Button>
+        <Button variant="outlined" onClick={close}>
+          {tm('rolesCancel')}
+        </Button>
       </Buttons>
     </>
   );
@@ -74,16 +93,23 @@ const RenamePanel = ({ role, tm, submit, close }: PanelProps) => {
 // a loop, and the page shows its message (nothing hidden here is a rule).
 const MovePanel = ({ role, roles, tm, submit, close }: PanelProps) => {
   const [parentId, setParentId] = useState<number | null>(null);
-  const options = indented(roles).filter((o) => o.value !== role.id)
+  const options = indented(roles)
+    .filter((o) => o.value !== role.id)
     .map((o) => (o.value === role.parentId ? { ...o, label: `${o.label} ${tm('rolesCurrentParent')}` } : o));
   return (
     <>
       <Label>{tm('rolesMoveUnder', { name: role.name })}</Label>
       <Picker testId="role-move-parent" value={parentId} onChange={setParentId} options={options} placeholder={tm('rolesChooseRole')} width={320} />
-      <Text variant="sm" color="grey60" mt="sm">{tm('rolesMoveHelp')}</Text>
+      <Text variant="sm" color="grey60" mt="sm">
+        {tm('rolesMoveHelp')}
+      </Text>
       <Buttons>
-        <Button variant="contained" data-testid="role-move-save" disabled={!parentId} onClick={() => submit('PUT', `/roles/${role.id}`, { parentId })}>{tm('rolesMove')}</Button>
-        <Button variant="outlined" onClick={close}>{tm('rolesCancel')}</Button>
+        <Button variant="contained" data-testid="role-move-save" disabled={!parentId} onClick={() => submit('PUT', `/roles/${role.id}`, { parentId })}>
+          {tm('rolesMove')}
+        </Button>
+        <Button variant="outlined" onClick={close}>
+          {tm('rolesCancel')}
+        </Button>
       </Buttons>
     </>
   );
@@ -96,8 +122,12 @@ const ProfilesPanel = ({ role, profiles, tm, submit, close }: PanelProps) => {
       <Text mb="sm">{tm('rolesProfilesOf', { name: role.name })}</Text>
       <Checks testId="role-profiles" values={chosen} onChange={setChosen} options={profileOptions(profiles, tm)} />
       <Buttons>
-        <Button variant="contained" data-testid="role-profiles-save" onClick={() => submit('PUT', `/roles/${role.id}`, { profileIds: chosen })}>{tm('rolesSave')}</Button>
-        <Button variant="outlined" onClick={close}>{tm('rolesCancel')}</Button>
+        <Button variant="contained" data-testid="role-profiles-save" onClick={() => submit('PUT', `/roles/${role.id}`, { profileIds: chosen })}>
+          {tm('rolesSave')}
+        </Button>
+        <Button variant="outlined" onClick={close}>
+          {tm('rolesCancel')}
+        </Button>
       </Buttons>
     </>
   );
@@ -107,23 +137,46 @@ const ProfilesPanel = ({ role, profiles, tm, submit, close }: PanelProps) => {
 const DeletePanel = ({ role, roles, tm, submit, close }: PanelProps) => {
   const [what, setWhat] = useState<Deletion | null>(null);
   const [heirId, setHeirId] = useState<number | null>(role.parentId);
-  useEffect(() => { portierFetch<Deletion>(`/roles/${role.id}/deletion`).then((r) => setWhat(r.body)); }, [role.id]);
+  useEffect(() => {
+    portierFetch<Deletion>(`/roles/${role.id}/deletion`).then((r) => setWhat(r.body));
+  }, [role.id]);
   const rules = (what?.rules ?? []).map((r) => r.name ?? `${r.module} n° ${r.id}`).join(', ');
   return (
     <>
       {what && <Text mb="sm">{tm('rolesDeleteWhat', { name: role.name, users: what.users, children: what.children })}</Text>}
-      {what && <Text mb="md" color="grey60">{rules ? tm('rolesDeleteRules', { rules }) : tm('rolesDeleteNoRules')}</Text>}
+      {what && (
+        <Text mb="md" color="grey60">
+          {rules ? tm('rolesDeleteRules', { rules }) : tm('rolesDeleteNoRules')}
+        </Text>
+      )}
       <Label>{tm('rolesHeir')}</Label>
-      <Picker testId="role-delete-heir" value={heirId} onChange={setHeirId} options={indented(roles).filter((o) => o.value !== role.id)} placeholder={tm('rolesChooseRole')} width={320} />
+      <Picker
+        testId="role-delete-heir"
+        value={heirId}
+        onChange={setHeirId}
+        options={indented(roles).filter((o) => o.value !== role.id)}
+        placeholder={tm('rolesChooseRole')}
+        width={320}
+      />
       <Buttons>
-        <Button variant="contained" color="danger" data-testid="role-delete-confirm" onClick={() => submit('DELETE', `/roles/${role.id}`, { heirId })}>{tm('rolesConfirmDelete')}</Button>
-        <Button variant="outlined" onClick={close}>{tm('rolesCancel')}</Button>
+        <Button variant="contained" color="danger" data-testid="role-delete-confirm" onClick={() => submit('DELETE', `/roles/${role.id}`, { heirId })}>
+          {tm('rolesConfirmDelete')}
+        </Button>
+        <Button variant="outlined" onClick={close}>
+          {tm('rolesCancel')}
+        </Button>
       </Buttons>
     </>
   );
 };
 
-const PANELS: Record<PanelKind, React.ComponentType<PanelProps>> = { child: ChildPanel, rename: RenamePanel, move: MovePanel, profiles: ProfilesPanel, delete: DeletePanel };
+const PANELS: Record<PanelKind, React.ComponentType<PanelProps>> = {
+  child: ChildPanel,
+  rename: RenamePanel,
+  move: MovePanel,
+  profiles: ProfilesPanel,
+  delete: DeletePanel,
+};
 interface NodePanelProps extends PanelProps {
   kind: PanelKind;
   outcome: { ok: boolean; message: string } | null;
@@ -137,7 +190,9 @@ export const NodePanel = ({ kind, outcome, warning, ...props }: NodePanelProps) 
   return (
     <Box ml="xl" mt="sm" mb="md" p="lg" style={{ border: '1px solid #E6E6EE', background: '#FAFAFF', maxWidth: 760 }} data-testid={`role-panel-${kind}`}>
       {/* While the seat warning asks, the panel waits: its answer is the warning's buttons. */}
-      <Box style={warning ? { opacity: 0.5, pointerEvents: 'none' } : undefined}><Panel {...props} /></Box>
+      <Box style={warning ? { opacity: 0.5, pointerEvents: 'none' } : undefined}>
+        <Panel {...props} />
+      </Box>
       {warning}
       {outcome && !outcome.ok && <MessageBox mt="md" variant="danger" message={outcome.message} data-testid="role-refusal" />}
     </Box>

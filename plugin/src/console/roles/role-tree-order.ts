@@ -26,7 +26,11 @@ export interface RolesData {
 export function treeOrder(roles: RoleNode[]): (RoleNode & { depth: number })[] {
   const children = childrenMap(roles);
   const out: (RoleNode & { depth: number })[] = [];
-  const walk = (parentId: number | null, depth: number): void => (children.get(parentId) ?? []).forEach((r) => { out.push({ ...r, depth }); walk(r.id, depth + 1); });
+  const walk = (parentId: number | null, depth: number): void =>
+    (children.get(parentId) ?? []).forEach((r) => {
+      out.push({ ...r, depth });
+      walk(r.id, depth + 1);
+    });
   walk(null, 0);
   return out;
 }
@@ -39,4 +43,3 @@ export function childrenMap(roles: RoleNode[]): Map<number | null, RoleNode[]> {
 
 /** The roles as picker options, indented by depth. */
 export const indented = (roles: RoleNode[]) => treeOrder(roles).map((r) => ({ value: r.id, label: `${'\u00a0\u00a0\u00a0'.repeat(r.depth)}${r.name}` }));
-

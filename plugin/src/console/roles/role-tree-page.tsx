@@ -29,12 +29,23 @@ const RoleTreePage = () => {
     // At first the roots are open: the first level shows.
     if (first) setExpanded(new Set(r.body.roles.filter((x) => x.parentId === null).map((x) => x.id)));
   };
-  useEffect(() => { load(true); }, []);
+  useEffect(() => {
+    load(true);
+  }, []);
   if (!data) return outcome ? <MessageBox variant="danger" message={outcome.message} /> : <Loader />;
 
   const children = childrenMap(data.roles);
-  const toggle = (id: number) => setExpanded((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
-  const open = (id: number, kind: PanelKind) => { setOutcome(null); setPanel(panel?.id === id && panel.kind === kind ? null : { id, kind }); };
+  const toggle = (id: number) =>
+    setExpanded((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+  const open = (id: number, kind: PanelKind) => {
+    setOutcome(null);
+    setPanel(panel?.id === id && panel.kind === kind ? null : { id, kind });
+  };
   // A refusal stays in the open panel; a success closes it and is announced once the tree shows it.
   const submit = async (method: string, path: string, body: RoleChange) => {
     const r = await seats.send(path, { method, body: JSON.stringify(body) });
@@ -53,12 +64,31 @@ const RoleTreePage = () => {
     const isOpen = expanded.has(role.id);
     return (
       <Box key={role.id}>
-        <NodeLine role={role} depth={depth} hasChildren={kids.length > 0} open={isOpen} tm={tm}
-          onToggle={() => toggle(role.id)} onAction={(kind) => open(role.id, kind)} />
+        <NodeLine
+          role={role}
+          depth={depth}
+          hasChildren={kids.length > 0}
+          open={isOpen}
+          tm={tm}
+          onToggle={() => toggle(role.id)}
+          onAction={(kind) => open(role.id, kind)}
+        />
         {panel?.id === role.id && (
           <Box style={{ paddingLeft: depth * INDENT }}>
-            <NodePanel kind={panel.kind} outcome={outcome} warning={seats.warning} role={role} roles={data.roles} profiles={data.profiles} tm={tm}
-              submit={submit} close={() => { setPanel(null); setOutcome(null); }} />
+            <NodePanel
+              kind={panel.kind}
+              outcome={outcome}
+              warning={seats.warning}
+              role={role}
+              roles={data.roles}
+              profiles={data.profiles}
+              tm={tm}
+              submit={submit}
+              close={() => {
+                setPanel(null);
+                setOutcome(null);
+              }}
+            />
           </Box>
         )}
         {isOpen && kids.map((k) => render(k, depth + 1))}
@@ -75,8 +105,12 @@ const RoleTreePage = () => {
       </Box>
       <Box variant="white">
         <Box flex style={{ gap: 8 }} mb="lg">
-          <Button size="sm" variant="outlined" data-testid="roles-expand-all" onClick={() => setExpanded(new Set(data.roles.map((r) => r.id)))}>{tm('rolesExpandAll')}</Button>
-          <Button size="sm" variant="outlined" data-testid="roles-collapse-all" onClick={() => setExpanded(new Set())}>{tm('rolesCollapseAll')}</Button>
+          <Button size="sm" variant="outlined" data-testid="roles-expand-all" onClick={() => setExpanded(new Set(data.roles.map((r) => r.id)))}>
+            {tm('rolesExpandAll')}
+          </Button>
+          <Button size="sm" variant="outlined" data-testid="roles-collapse-all" onClick={() => setExpanded(new Set())}>
+            {tm('rolesCollapseAll')}
+          </Button>
         </Box>
         <Box data-testid="role-tree">{(children.get(null) ?? []).map((r) => render(r, 0))}</Box>
       </Box>

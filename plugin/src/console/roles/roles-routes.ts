@@ -27,28 +27,38 @@ export function rolesRoutes(service: AccessService): Router {
 
   // Every role with its parent, profiles and users (its own, and with its whole subtree), and the
   // internal profiles a role may receive (the default one is pre-selected for a new role).
-  router.get('/roles', manageAccessOnly(async (_req, res) => {
-    const roles = await roleTree(service.ds);
-    const profiles = await roleProfileChoices(service.ds);
-    res.json({ roles, profiles });
-  }));
+  router.get(
+    '/roles',
+    manageAccessOnly(async (_req, res) => {
+      const roles = await roleTree(service.ds);
+      const profiles = await roleProfileChoices(service.ds);
+      res.json({ roles, profiles });
+    }),
+  );
 
-  router.post('/roles', manageAccessOnly(async (req, res) => {
-    const input = create.parse(req.body);
-    const roleId = await saveRole(service, serviceContext(), null, input);
-    res.json({ id: roleId, message: `Rôle « ${input.name} » créé${input.parentId ? ` sous ${await nameOf(input.parentId)}` : ''}.` });
-  }));
+  router.post(
+    '/roles',
+    manageAccessOnly(async (req, res) => {
+      const input = create.parse(req.body);
+      const roleId = await saveRole(service, serviceContext(), null, input);
+      res.json({ id: roleId, message: `Rôle « ${input.name} » créé${input.parentId ? ` sous ${await nameOf(input.parentId)}` : ''}.` });
+    }),
+  );
 
   // Rename, move (parentId) or change the profiles: saveRole refuses a move under the role itself
   // or one of its descendants, and whatever would take away the actor's own administration.
-  router.put('/roles/:id', manageAccessOnly(async (req, res) => {
-    const roleId = id.parse(req.params.id);
-    const input = change.parse(req.body);
-    await saveRole(service, serviceContext(), roleId, input);
-    const label = await nameOf(roleId);
-    const message = input.parentId !== undefined && input.parentId !== null ? `Rôle ${label} placé sous ${await nameOf(input.parentId)}.` : `Rôle ${label} enregistré.`;
-    res.json({ ok: true, message });
-  }));
+  router.put(
+    '/roles/:id',
+    manageAccessOnly(async (req, res) => {
+      const roleId = id.parse(req.params.id);
+      const input = change.parse(req.body);
+      await saveRole(service, serviceContext(), roleId, input);
+      const label = await nameOf(roleId);
+      const message =
+        input.parentId !== undefined && input.parentId !== null ? `Rôle ${label} placé sous ${await nameOf(input.parentId)}.` : `Rôle ${label} enregistré.`;
+      res.json({ ok: true, message });
+    }),
+  );
 
   // What a deletion will do, for the confirmation: users and sub-roles to hand over, rules deleted with it.
   const deletionOf = async (roleId: number) => {
@@ -56,21 +66,27 @@ export function rolesRoutes(service: AccessService): Router {
     if (!role) throw new Refusal('notFound', `Aucun rôle n° ${roleId}. Rien n'a été modifié.`);
     return { ...role, rules: await rulesNaming(service.ds, 'role', roleId) };
   };
-  router.get('/roles/:id/deletion', manageAccessOnly(async (req, res) => {
-    res.json(await deletionOf(id.parse(req.params.id)));
-  }));
+  router.get(
+    '/roles/:id/deletion',
+    manageAccessOnly(async (req, res) => {
+      res.json(await deletionOf(id.parse(req.params.id)));
+    }),
+  );
 
-  router.delete('/roles/:id', manageAccessOnly(async (req, res) => {
-    const roleId = id.parse(req.params.id);
-    const { heirId = null } = removal.parse(req.body ?? {});
-    const { name: label, users, children } = await deletionOf(roleId);
-    const heir = heirId ? await nameOf(heirId) : null;
-    const rules = await deleteRole(service, serviceContext(), roleId, heirId);
-    const parts = [`Rôle ${label} supprimé.`];
-    if (heir && users + children > 0) parts.push(`${users} utilisateur(s) et ${children} rôle(s) subordonné(s) passent à ${heir}.`);
-    if (rules.length) parts.push(`Règle(s) de partage supprimée(s) avec lui : ${rules.map((r) => r.name ?? `n° ${r.id}`).join(', ')}.`);
-    res.json({ ok: true, rules, message: parts.join(' ') });
-  }));
+  router.delete(
+    '/roles/:id',
+    manageAccessOnly(async (req, res) => {
+      const roleId = id.parse(req.params.id);
+      const { heirId = null } = removal.parse(req.body ?? {});
+      const { name: label, users, children } = await deletionOf(roleId);
+      const heir = heirId ? await nameOf(heirId) : null;
+      const rules = await deleteRole(service, serviceContext(), roleId, heirId);
+      const parts = [`Rôle ${label} supprimé.`];
+      if (heir && users + children > 0) parts.push(`${users} utilisateur(s) et ${children} rôle(s) subordonné(s) passent à ${heir}.`);
+      if (rules.length) parts.push(`Règle(s) de partage supprimée(s) avec lui : ${rules.map((r) => r.name ?? `n° ${r.id}`).join(', ')}.`);
+      res.json({ ok: true, rules, message: parts.join(' ') });
+    }),
+  );
 
   return router;
 }

@@ -25,19 +25,45 @@ const TargetPicker = ({ side, draft, set, kinds, roles, teams, tm }: TargetPicke
     <Box mb="lg">
       <Label>{tm(side === 'from' ? 'sharingFrom' : 'sharingTo')}</Label>
       <Box flex style={{ gap: 12 }}>
-        <Select testId={`rule-${side}-kind`} value={kind} placeholder={tm('sharingChooseKind')} onChange={(v) => set({ [`${side}Kind`]: v } as Partial<RuleDraft>)}
-          options={kinds.map((k) => ({ value: k, label: tm(`sharingKind_${k}`) }))} />
+        <Select
+          testId={`rule-${side}-kind`}
+          value={kind}
+          placeholder={tm('sharingChooseKind')}
+          onChange={(v) => set({ [`${side}Kind`]: v } as Partial<RuleDraft>)}
+          options={kinds.map((k) => ({ value: k, label: tm(`sharingKind_${k}`) }))}
+        />
         {kind && (
-          <Select testId={`rule-${side}-target`} value={isTeam ? draft[`${side}TeamId`] : draft[`${side}RoleId`]} placeholder={tm(isTeam ? 'sharingChooseTeam' : 'sharingChooseRole')}
-            onChange={(v) => set((isTeam ? { [`${side}TeamId`]: v && Number(v), [`${side}RoleId`]: null } : { [`${side}RoleId`]: v && Number(v), [`${side}TeamId`]: null }) as Partial<RuleDraft>)}
-            options={(isTeam ? teams : roles).map((x) => ({ value: x.id, label: x.name }))} width={260} />
+          <Select
+            testId={`rule-${side}-target`}
+            value={isTeam ? draft[`${side}TeamId`] : draft[`${side}RoleId`]}
+            placeholder={tm(isTeam ? 'sharingChooseTeam' : 'sharingChooseRole')}
+            onChange={(v) =>
+              set(
+                (isTeam
+                  ? { [`${side}TeamId`]: v && Number(v), [`${side}RoleId`]: null }
+                  : { [`${side}RoleId`]: v && Number(v), [`${side}TeamId`]: null }) as Partial<RuleDraft>,
+              )
+            }
+            options={(isTeam ? teams : roles).map((x) => ({ value: x.id, label: x.name }))}
+            width={260}
+          />
         )}
       </Box>
     </Box>
   );
 };
 
-const EMPTY: RuleDraft = { name: '', module: null, fromKind: null, fromRoleId: null, fromTeamId: null, toKind: null, toRoleId: null, toTeamId: null, access: null };
+const EMPTY: RuleDraft = {
+  name: '',
+  module: null,
+  fromKind: null,
+  fromRoleId: null,
+  fromTeamId: null,
+  toKind: null,
+  toRoleId: null,
+  toTeamId: null,
+  access: null,
+};
 
 /**
  * Creating or editing a rule. The sentence under the pickers is the server's (the same function
@@ -66,47 +92,78 @@ export const RuleEditor = ({ rule, data, lang, tm, onSaved, onCancel }: RuleEdit
     let current = true;
     const { name: _name, ...partial } = body(); // the preview does not depend on the rule's name
     const known = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== null && v !== undefined));
-    portierFetch(`/sharing/rules/preview?lang=${lang}`, { method: 'POST', body: JSON.stringify(known) })
-      .then((r) => current && setPreview(r.status === 200 ? r.body as { sentence: string | null; problem: string | null } : { sentence: null, problem: r.body.message }));
-    return () => { current = false; };
+    portierFetch(`/sharing/rules/preview?lang=${lang}`, { method: 'POST', body: JSON.stringify(known) }).then(
+      (r) =>
+        current && setPreview(r.status === 200 ? (r.body as { sentence: string | null; problem: string | null }) : { sentence: null, problem: r.body.message }),
+    );
+    return () => {
+      current = false;
+    };
   }, [JSON.stringify(draft), lang]);
   const save = async () => {
-    const r = await portierFetch(rule ? `/sharing/rules/${rule.id}?lang=${lang}` : `/sharing/rules?lang=${lang}`, { method: rule ? 'PUT' : 'POST', body: JSON.stringify(body()) });
-    if (r.status === 200) onSaved(r.body.message); else setError(r.body.message ?? r.body.error);
+    const r = await portierFetch(rule ? `/sharing/rules/${rule.id}?lang=${lang}` : `/sharing/rules?lang=${lang}`, {
+      method: rule ? 'PUT' : 'POST',
+      body: JSON.stringify(body()),
+    });
+    if (r.status === 200) onSaved(r.body.message);
+    else setError(r.body.message ?? r.body.error);
   };
   const ruleModules = data.modules.filter((m) => m.takesRules);
   return (
     <Box p="lg" mt="lg" style={{ border: '1px solid #E6E6EE', background: '#FBFBFF' }} data-testid="rule-editor">
-      <Text fontWeight="bold" mb="lg">{tm(rule ? 'sharingEditRule' : 'sharingNewRule')}</Text>
+      <Text fontWeight="bold" mb="lg">
+        {tm(rule ? 'sharingEditRule' : 'sharingNewRule')}
+      </Text>
       <Box flex style={{ gap: 24 }} mb="lg" flexWrap="wrap">
         <Box>
           <Label>{tm('sharingModule')}</Label>
-          <Select testId="rule-module" value={draft.module} placeholder={tm('sharingChooseModule')} onChange={(v) => set({ module: v })}
-            options={ruleModules.map((m) => ({ value: m.module, label: `${moduleName(m, lang)} (${m.module})` }))} width={260} />
+          <Select
+            testId="rule-module"
+            value={draft.module}
+            placeholder={tm('sharingChooseModule')}
+            onChange={(v) => set({ module: v })}
+            options={ruleModules.map((m) => ({ value: m.module, label: `${moduleName(m, lang)} (${m.module})` }))}
+            width={260}
+          />
         </Box>
         <Box>
           <Label>{tm('sharingAccess')}</Label>
-          <Select testId="rule-access" value={draft.access} placeholder={tm('sharingChooseAccess')} onChange={(v) => set({ access: v })}
-            options={['read', 'read_write'].map((a) => ({ value: a, label: tm(`sharingAccess_${a}`) }))} />
+          <Select
+            testId="rule-access"
+            value={draft.access}
+            placeholder={tm('sharingChooseAccess')}
+            onChange={(v) => set({ access: v })}
+            options={['read', 'read_write'].map((a) => ({ value: a, label: tm(`sharingAccess_${a}`) }))}
+          />
         </Box>
         <Box>
           <Label>{tm('sharingName')}</Label>
-          <input data-testid="rule-name" value={draft.name} onChange={(e) => set({ name: e.target.value })}
-            style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, width: 280 }} />
+          <input
+            data-testid="rule-name"
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value })}
+            style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, width: 280 }}
+          />
         </Box>
       </Box>
       <TargetPicker side="from" draft={draft} set={set} kinds={data.kinds} roles={data.roles} teams={data.teams} tm={tm} />
       <TargetPicker side="to" draft={draft} set={set} kinds={data.kinds} roles={data.roles} teams={data.teams} tm={tm} />
       <Box p="md" mb="lg" style={{ background: 'white', borderLeft: '4px solid #4268F6' }}>
-        <Text variant="sm" color="grey60">{tm('sharingPreview')}</Text>
+        <Text variant="sm" color="grey60">
+          {tm('sharingPreview')}
+        </Text>
         <Text data-testid="rule-preview" fontWeight={preview.sentence ? 'bold' : 'normal'} color={preview.sentence ? 'grey100' : 'grey60'}>
           {preview.sentence ?? preview.problem ?? tm('sharingPreviewIncomplete')}
         </Text>
       </Box>
       {error && <MessageBox mb="lg" variant="danger" message={error} data-testid="rule-error" />}
       <Box flex style={{ gap: 12 }}>
-        <Button variant="contained" data-testid="rule-save" disabled={!preview.sentence} onClick={save}>{tm('sharingSave')}</Button>
-        <Button variant="text" onClick={onCancel}>{tm('sharingCancel')}</Button>
+        <Button variant="contained" data-testid="rule-save" disabled={!preview.sentence} onClick={save}>
+          {tm('sharingSave')}
+        </Button>
+        <Button variant="text" onClick={onCancel}>
+          {tm('sharingCancel')}
+        </Button>
       </Box>
     </Box>
   );

@@ -1,8 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
-import {
-  Badge, Box, Button, H2, H4, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text,
-} from '@adminjs/design-system';
+import { Badge, Box, Button, H2, H4, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { portierFetch, type ApiResponse } from '../common/portier-api.js';
 import { DefaultsTable, moduleName } from './defaults-table.js';
 import { RuleEditor } from './rule-editor.js';
@@ -26,7 +24,9 @@ const SharingPage = () => {
     if (r.status !== 200) return setOutcome({ ok: false, message: r.body.message });
     setData(r.body as SharingData);
   };
-  useEffect(() => { load(); }, [lang]);
+  useEffect(() => {
+    load();
+  }, [lang]);
   if (!data) return outcome ? <MessageBox variant="danger" message={outcome.message} data-testid="sharing-outcome" /> : <Loader />;
 
   // Refused or not, the page is reloaded: after a refusal the select shows the stored level again.
@@ -34,9 +34,11 @@ const SharingPage = () => {
     setOutcome({ ok: r.status === 200, message: r.body.message ?? r.body.error });
     await load();
   };
-  const setLevel = async (module: string, level: string) => done(await portierFetch(`/sharing/defaults/${module}`, { method: 'PUT', body: JSON.stringify({ level }) }));
+  const setLevel = async (module: string, level: string) =>
+    done(await portierFetch(`/sharing/defaults/${module}`, { method: 'PUT', body: JSON.stringify({ level }) }));
   const remove = async (rule: SharingRule) => {
-    if (window.confirm(tm('sharingConfirmDelete', { sentence: rule.sentence }))) await done(await portierFetch(`/sharing/rules/${rule.id}`, { method: 'DELETE' }));
+    if (window.confirm(tm('sharingConfirmDelete', { sentence: rule.sentence })))
+      await done(await portierFetch(`/sharing/rules/${rule.id}`, { method: 'DELETE' }));
   };
   const byModule = Object.fromEntries(data.modules.map((m) => [m.module, m]));
 
@@ -46,42 +48,91 @@ const SharingPage = () => {
         <H2>{tm('sharingTitle')}</H2>
         <Text color="grey60">{tm('sharingIntro')}</Text>
         {!data.canWrite && <MessageBox mt="lg" variant="info" message={tm('sharingReadOnly')} />}
-        {outcome && <MessageBox mt="lg" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} onCloseClick={() => setOutcome(null)} data-testid="sharing-outcome" />}
+        {outcome && (
+          <MessageBox
+            mt="lg"
+            variant={outcome.ok ? 'success' : 'danger'}
+            message={outcome.message}
+            onCloseClick={() => setOutcome(null)}
+            data-testid="sharing-outcome"
+          />
+        )}
       </Box>
 
       <Box variant="white" mb="xl">
         <H4>{tm('sharingDefaults')}</H4>
-        <Text variant="sm" color="grey60" mb="lg">{tm('sharingLegend')}</Text>
+        <Text variant="sm" color="grey60" mb="lg">
+          {tm('sharingLegend')}
+        </Text>
         <DefaultsTable modules={data.modules} followers={data.followers} canWrite={data.canWrite} lang={lang} tm={tm} tl={tl} onChange={setLevel} />
       </Box>
 
       <Box variant="white">
         <Box flex justifyContent="space-between" alignItems="center">
           <H4>{tm('sharingRules')}</H4>
-          {data.canWrite && <Button variant="contained" data-testid="rule-new" onClick={() => setEditing('new')}>{tm('sharingNewRule')}</Button>}
+          {data.canWrite && (
+            <Button variant="contained" data-testid="rule-new" onClick={() => setEditing('new')}>
+              {tm('sharingNewRule')}
+            </Button>
+          )}
         </Box>
         {editing && (
-          <RuleEditor key={editing === 'new' ? 'new' : editing.id} rule={editing === 'new' ? null : editing} data={data} lang={lang} tm={tm}
-            onCancel={() => setEditing(null)} onSaved={async (message) => { setEditing(null); await done({ status: 200, body: { message } }); }} />
+          <RuleEditor
+            key={editing === 'new' ? 'new' : editing.id}
+            rule={editing === 'new' ? null : editing}
+            data={data}
+            lang={lang}
+            tm={tm}
+            onCancel={() => setEditing(null)}
+            onSaved={async (message) => {
+              setEditing(null);
+              await done({ status: 200, body: { message } });
+            }}
+          />
         )}
-        {data.rules.length === 0 && <Text mt="lg" color="grey60">{tm('sharingNoRules')}</Text>}
+        {data.rules.length === 0 && (
+          <Text mt="lg" color="grey60">
+            {tm('sharingNoRules')}
+          </Text>
+        )}
         {data.rules.length > 0 && (
           <Table width={1} mt="lg" data-testid="sharing-rules">
             <TableHead>
-              <TableRow><TableCell>{tm('sharingRule')}</TableCell><TableCell>{tm('sharingModule')}</TableCell><TableCell>{tm('sharingAccess')}</TableCell><TableCell /></TableRow>
+              <TableRow>
+                <TableCell>{tm('sharingRule')}</TableCell>
+                <TableCell>{tm('sharingModule')}</TableCell>
+                <TableCell>{tm('sharingAccess')}</TableCell>
+                <TableCell />
+              </TableRow>
             </TableHead>
             <TableBody>
               {data.rules.map((r) => (
                 <TableRow key={r.id} data-testid="rule-row" data-rule-id={r.id}>
                   <TableCell>
-                    {r.name && <Text variant="sm" color="grey60">{r.name}</Text>}
+                    {r.name && (
+                      <Text variant="sm" color="grey60">
+                        {r.name}
+                      </Text>
+                    )}
                     <Text data-testid="rule-sentence">{r.sentence}</Text>
                   </TableCell>
                   <TableCell>{byModule[r.module] ? moduleName(byModule[r.module], lang) : r.module}</TableCell>
-                  <TableCell><Badge variant={r.access === 'read' ? 'info' : 'primary'} outline>{tm(`sharingAccess_${r.access}`)}</Badge></TableCell>
+                  <TableCell>
+                    <Badge variant={r.access === 'read' ? 'info' : 'primary'} outline>
+                      {tm(`sharingAccess_${r.access}`)}
+                    </Badge>
+                  </TableCell>
                   <TableCell style={{ whiteSpace: 'nowrap' }}>
-                    {data.canWrite && <Button size="sm" variant="text" data-testid="rule-edit" onClick={() => setEditing(r)}>{tm('sharingEdit')}</Button>}
-                    {data.canWrite && <Button size="sm" variant="text" color="danger" data-testid="rule-delete" onClick={() => remove(r)}>{tm('sharingDelete')}</Button>}
+                    {data.canWrite && (
+                      <Button size="sm" variant="text" data-testid="rule-edit" onClick={() => setEditing(r)}>
+                        {tm('sharingEdit')}
+                      </Button>
+                    )}
+                    {data.canWrite && (
+                      <Button size="sm" variant="text" color="danger" data-testid="rule-delete" onClick={() => remove(r)}>
+                        {tm('sharingDelete')}
+                      </Button>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}

@@ -39,86 +39,140 @@ const language = (req: Request): 'fr' | 'en' => (req.query.lang === 'en' ? 'en' 
 export function sharingRoutes(service: AccessService): Router {
   const router = newRouter();
   const catalog = service.registry.catalog;
-  const reading = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».');
+  const reading = guardedBy(
+    ['manageUsers', 'manageAccess'],
+    'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».',
+  );
   const writing = guardedBy(['manageAccess'], "Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ». Rien n'a été modifié.");
   const handle = (write: boolean, fn: Parameters<typeof reading>[0]) => (write ? writing : reading)(fn);
 
-  router.get('/sharing', handle(false, async (req, res) => {
-    const lang = language(req);
-    const rows = await sharingDefaults(service.ds);
-    const defaults = Object.fromEntries(rows.map((r) => [r.module, r.level]));
-    const modules = catalog.sharingModules.map((s) => {
-      const level = s.alwaysPrivate ? 'private' : defaults[s.name] ?? 'private';
-      // Each other level with the reason setDefault would refuse it for, now.
-      const options = SHARING_LEVELS.map((l) => ({ level: l, refused: l === level ? null : defaultProblem(catalog, defaults, s.name, l)?.message ?? null }));
-      const others = options.filter((o) => o.level !== level);
-      const reasons = [...new Set(others.map((o) => o.refused).filter((m): m is string => !!m))];
-      // Locked: no other level is possible (Activity; a module under Account while Account is private).
-      const locked = others.every((o) => o.refused) ? (s.alwaysPrivate ? ruleModuleProblem(catalog, s.name) : reasons.join(' ')) : null;
-      return { module: s.name, label: moduleLabel(catalog, s.name), level, options, locked, reasons: locked ? [] : reasons, takesRules: !ruleModuleProblem(catalog, s.name) };
-    });
-    // Modules without a default of their own (Contact follows Account), with setDefault's and saveRule's words.
-    const followers = catalog.modules.filter((m) => m.sharingModule !== undefined && m.sharingModule !== m.name).map((m) => ({
-      module: m.name, follows: m.sharingModule,
-      reason: [defaultProblem(catalog, defaults, m.name, 'private')?.message, ruleModuleProblem(catalog, m.name)].filter(Boolean).join(' '),
-    }));
-    const list = (await namedRules(service.ds)).map((r) => ({ ...r, sentence: namedRuleSentence(catalog, r, lang) }));
-    const roles = await roleChoices(service.ds);
-    const teams = await teamChoices(service.ds);
-    res.json({ modules, followers, rules: list, roles, teams, kinds: RULE_TARGET_KINDS, levels: SHARING_LEVELS, canWrite: holds('manageAccess') });
-  }));
+  router.get(
+    '/sharing',
+    handle(false, async (req, res) => {
+      const lang = language(req);
+      const rows = await sharingDefaults(service.ds);
+      const defaults = Object.fromEntries(rows.map((r) => [r.module, r.level]));
+      const modules = catalog.sharingModules.map((s) => {
+        const level = s.alwaysPrivate ? 'private' : (defaults[s.name] ?? 'private');
+        // Each other level with the reason setDefault would refuse it for, now.
+        const options = SHARING_LEVELS.map((l) => ({
+          level: l,
+          refused: l === level ? null : (defaultProblem(catalog, defaults, s.name, l)?.message ?? null),
+        }));
+        const others = options.filter((o) => o.level !== level);
+        const reasons = [...new Set(others.map((o) => o.refused).filter((m): m is string => !!m))];
+        // Locked: no other level is possible (Activity; a module under Account while Account is private).
+        const locked = others.every((o) => o.refused) ? (s.alwaysPrivate ? ruleModuleProblem(catalog, s.name) : reasons.join(' ')) : null;
+        return {
+          module: s.name,
+          label: moduleLabel(catalog, s.name),
+          level,
+          options,
+          locked,
+          reasons: locked ? [] : reasons,
+          takesRules: !ruleModuleProblem(catalog, s.name),
+        };
+      });
+      // Modules without a default of their own (Contact follows Account), with setDefault's and saveRule's words.
+      const followers = catalog.modules
+        .filter((m) => m.sharingModule !== undefined && m.sharingModule !== m.name)
+        .map((m) => ({
+          module: m.name,
+          follows: m.sharingModule,
+          reason: [defaultProblem(catalog, defaults, m.name, 'private')?.message, ruleModuleProblem(catalog, m.name)].filter(Boolean).join(' '),
+        }));
+      const list = (await namedRules(service.ds)).map((r) => ({ ...r, sentence: namedRuleSentence(catalog, r, lang) }));
+      const roles = await roleChoices(service.ds);
+      const teams = await teamChoices(service.ds);
+      res.json({ modules, followers, rules: list, roles, teams, kinds: RULE_TARGET_KINDS, levels: SHARING_LEVELS, canWrite: holds('manageAccess') });
+    }),
+  );
 
-  router.put('/sharing/defaults/:module', handle(true, async (req, res) => {
-    const module = z.string().max(100).parse(req.params.module);
-    const { level } = levelBody.parse(req.body);
-    await setDefault(service, serviceContext(), module, level as SharingLevel);
-    res.json({ ok: true, message: `Partage par défaut de ${module} enregistré : ${LEVEL_LABELS_FR[level as SharingLevel]}.` });
-  }));
+  router.put(
+    '/sharing/defaults/:module',
+    handle(true, async (req, res) => {
+      const module = z.string().max(100).parse(req.params.module);
+      const { level } = levelBody.parse(req.body);
+      await setDefault(service, serviceContext(), module, level as SharingLevel);
+      res.json({ ok: true, message: `Partage par défaut de ${module} enregistré : ${LEVEL_LABELS_FR[level as SharingLevel]}.` });
+    }),
+  );
 
   // The draft's sentence, as the list will show it once saved; incomplete drafts have none yet.
-  router.post('/sharing/rules/preview', handle(false, async (req, res) => {
-    const r = ruleBody.partial().parse(req.body);
-    const name = async (kind: string | undefined, roleId?: number | null, teamId?: number | null): Promise<string | null> => {
-      if (kind === 'team') return teamId ? teamName(service.ds, teamId) : null;
-      if (kind === 'role' || kind === 'roleAndSubordinates') return roleId ? roleName(service.ds, roleId) : null;
-      return null;
-    };
-    const fromName = await name(r.fromKind, r.fromRoleId, r.fromTeamId);
-    const toName = await name(r.toKind, r.toRoleId, r.toTeamId);
-    const problem = r.module ? ruleModuleProblem(catalog, r.module) : null;
-    const complete = r.module && !problem && fromName && toName && (r.access === 'read' || r.access === 'read_write');
-    res.json({
-      sentence: complete ? namedRuleSentence(catalog, { module: r.module!, access: r.access as RuleAccess, fromKind: r.fromKind as RuleTargetKind, fromName, toKind: r.toKind as RuleTargetKind, toName }, language(req)) : null,
-      problem,
-    });
-  }));
+  router.post(
+    '/sharing/rules/preview',
+    handle(false, async (req, res) => {
+      const r = ruleBody.partial().parse(req.body);
+      const name = async (kind: string | undefined, roleId?: number | null, teamId?: number | null): Promise<string | null> => {
+        if (kind === 'team') return teamId ? teamName(service.ds, teamId) : null;
+        if (kind === 'role' || kind === 'roleAndSubordinates') return roleId ? roleName(service.ds, roleId) : null;
+        return null;
+      };
+      const fromName = await name(r.fromKind, r.fromRoleId, r.fromTeamId);
+      const toName = await name(r.toKind, r.toRoleId, r.toTeamId);
+      const problem = r.module ? ruleModuleProblem(catalog, r.module) : null;
+      const complete = r.module && !problem && fromName && toName && (r.access === 'read' || r.access === 'read_write');
+      res.json({
+        sentence: complete
+          ? namedRuleSentence(
+              catalog,
+              {
+                module: r.module!,
+                access: r.access as RuleAccess,
+                fromKind: r.fromKind as RuleTargetKind,
+                fromName,
+                toKind: r.toKind as RuleTargetKind,
+                toName,
+              },
+              language(req),
+            )
+          : null,
+        problem,
+      });
+    }),
+  );
 
   const input = (b: RuleBody): RuleInput => ({
-    name: b.name ?? null, module: b.module, access: b.access as RuleAccess,
-    fromKind: b.fromKind as RuleTargetKind, fromRoleId: b.fromRoleId ?? null, fromTeamId: b.fromTeamId ?? null,
-    toKind: b.toKind as RuleTargetKind, toRoleId: b.toRoleId ?? null, toTeamId: b.toTeamId ?? null,
+    name: b.name ?? null,
+    module: b.module,
+    access: b.access as RuleAccess,
+    fromKind: b.fromKind as RuleTargetKind,
+    fromRoleId: b.fromRoleId ?? null,
+    fromTeamId: b.fromTeamId ?? null,
+    toKind: b.toKind as RuleTargetKind,
+    toRoleId: b.toRoleId ?? null,
+    toTeamId: b.toTeamId ?? null,
   });
   const saved = async (ruleId: number, lang: 'fr' | 'en') => {
     const [r] = await namedRules(service.ds, [ruleId]);
     return { ...r, sentence: namedRuleSentence(catalog, r, lang) };
   };
 
-  router.post('/sharing/rules', handle(true, async (req, res) => {
-    const ruleId = await saveRule(service, serviceContext(), null, input(ruleBody.parse(req.body)));
-    const rule = await saved(ruleId, language(req));
-    res.json({ rule, message: `Règle créée : ${rule.sentence}` });
-  }));
+  router.post(
+    '/sharing/rules',
+    handle(true, async (req, res) => {
+      const ruleId = await saveRule(service, serviceContext(), null, input(ruleBody.parse(req.body)));
+      const rule = await saved(ruleId, language(req));
+      res.json({ rule, message: `Règle créée : ${rule.sentence}` });
+    }),
+  );
 
-  router.put('/sharing/rules/:id', handle(true, async (req, res) => {
-    const ruleId = await saveRule(service, serviceContext(), id.parse(req.params.id), input(ruleBody.parse(req.body)));
-    const rule = await saved(ruleId, language(req));
-    res.json({ rule, message: `Règle enregistrée : ${rule.sentence}` });
-  }));
+  router.put(
+    '/sharing/rules/:id',
+    handle(true, async (req, res) => {
+      const ruleId = await saveRule(service, serviceContext(), id.parse(req.params.id), input(ruleBody.parse(req.body)));
+      const rule = await saved(ruleId, language(req));
+      res.json({ rule, message: `Règle enregistrée : ${rule.sentence}` });
+    }),
+  );
 
-  router.delete('/sharing/rules/:id', handle(true, async (req, res) => {
-    await deleteRule(service, serviceContext(), id.parse(req.params.id));
-    res.json({ ok: true, message: 'Règle supprimée.' });
-  }));
+  router.delete(
+    '/sharing/rules/:id',
+    handle(true, async (req, res) => {
+      await deleteRule(service, serviceContext(), id.parse(req.params.id));
+      res.json({ ok: true, message: 'Règle supprimée.' });
+    }),
+  );
 
   return router;
 }

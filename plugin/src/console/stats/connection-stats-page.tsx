@@ -1,12 +1,25 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import {
-  Box, Button, H2, H3, H4, Input, Label, Loader, MessageBox, Select, SelectAsync,
-  Table, TableBody, TableCell, TableHead, TableRow, Text,
+  Box,
+  Button,
+  H2,
+  H3,
+  H4,
+  Input,
+  Label,
+  Loader,
+  MessageBox,
+  Select,
+  SelectAsync,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Text,
 } from '@adminjs/design-system';
-import {
-  Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis,
-} from 'recharts';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { portierGet } from '../common/portier-api.js';
 import { LoginHistory, reasonLabel, useDateFormat } from './user-login-history.js';
 
@@ -61,26 +74,39 @@ const PALETTE = ['#3040D6', '#007D7F', '#E0803C', '#8E44AD', '#C20012', '#2E86C1
 const CHART_HEIGHT = 260;
 
 const Card = ({ children, ...props }: React.ComponentProps<typeof Box>) => (
-  <Box variant="white" p="xl" style={{ borderRadius: 4, boxShadow: '0 1px 3px rgba(12,30,41,0.08)' }} {...props}>{children}</Box>
+  <Box variant="white" p="xl" style={{ borderRadius: 4, boxShadow: '0 1px 3px rgba(12,30,41,0.08)' }} {...props}>
+    {children}
+  </Box>
 );
 
 const Figure = ({ label, value, color, testId }: { label: string; value: string; color: string; testId: string }) => (
-  <Box variant="white" style={{ flex: '1 1 200px', padding: '20px 24px', borderRadius: 4, borderTop: `4px solid ${color}`, boxShadow: '0 1px 3px rgba(12,30,41,0.08)' }}>
+  <Box
+    variant="white"
+    style={{ flex: '1 1 200px', padding: '20px 24px', borderRadius: 4, borderTop: `4px solid ${color}`, boxShadow: '0 1px 3px rgba(12,30,41,0.08)' }}
+  >
     <Text color="grey60">{label}</Text>
-    <Text data-testid={testId} style={{ color, fontSize: 32, fontWeight: 300, lineHeight: '40px', marginTop: 8 }}>{value}</Text>
+    <Text data-testid={testId} style={{ color, fontSize: 32, fontWeight: 300, lineHeight: '40px', marginTop: 8 }}>
+      {value}
+    </Text>
   </Box>
 );
 
 const UserName = ({ fullName, login, id }: { fullName: string | null; login: string | null; id: number }) => (
   <Box>
     <Text style={{ whiteSpace: 'nowrap' }}>{fullName ?? `#${id}`}</Text>
-    <Text color="grey60" fontSize="sm">{login ?? '—'}</Text>
+    <Text color="grey60" fontSize="sm">
+      {login ?? '—'}
+    </Text>
   </Box>
 );
 
 const Empty = () => {
   const { translateMessage } = useTranslation();
-  return <Text color="grey60" py="lg">{translateMessage('statsNothing')}</Text>;
+  return (
+    <Text color="grey60" py="lg">
+      {translateMessage('statsNothing')}
+    </Text>
+  );
 };
 
 /** Connection statistics (capability viewStats): sign-ins, active users, failures, activity by module. */
@@ -115,7 +141,9 @@ const ConnectionStatsPage = () => {
       })
       .catch((e) => live && setError(e.message))
       .finally(() => live && setLoading(false));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [query]);
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
@@ -127,11 +155,23 @@ const ConnectionStatsPage = () => {
     set({ from: d.toISOString().slice(0, 10), to });
   };
   const moduleLabel = (m: string) => translateLabel(m);
-  const loadUsers = (text?: string) => portierGet<{ users: StatsUser[] }>(`/stats/users?q=${encodeURIComponent(text ?? '')}`)
-    .then((r) => r.users.map((u): Choice<number> => ({ value: u.id, label: `${u.fullName} (${u.login})${u.company ? ` · ${u.company}` : ''}` })));
+  const loadUsers = (text?: string) =>
+    portierGet<{ users: StatsUser[] }>(`/stats/users?q=${encodeURIComponent(text ?? '')}`).then((r) =>
+      r.users.map((u): Choice<number> => ({ value: u.id, label: `${u.fullName} (${u.login})${u.company ? ` · ${u.company}` : ''}` })),
+    );
 
-  if (!data && error) return <Box variant="grey"><MessageBox variant="danger" message={tm('statsError', undefined, { message: error })} /></Box>;
-  if (!data) return <Box variant="grey"><Loader /></Box>;
+  if (!data && error)
+    return (
+      <Box variant="grey">
+        <MessageBox variant="danger" message={tm('statsError', undefined, { message: error })} />
+      </Box>
+    );
+  if (!data)
+    return (
+      <Box variant="grey">
+        <Loader />
+      </Box>
+    );
 
   const { signIns, activeUsers, failures, activity, options } = data;
   const modulesInData = activity.byModule.map((m) => m.module);
@@ -150,42 +190,80 @@ const ConnectionStatsPage = () => {
           <H2 mb="sm">{tm('statsTitle')}</H2>
           {loading && <Text color="grey60">{tm('statsLoading')}</Text>}
         </Box>
-        <Text color="grey60" mb="lg">{tm('statsIntro')}</Text>
+        <Text color="grey60" mb="lg">
+          {tm('statsIntro')}
+        </Text>
 
         <Box flex flexWrap="wrap" alignItems="flex-end" style={{ gap: 16 }}>
           <Box style={{ width: 160 }}>
             <Label>{tm('statsFrom')}</Label>
-            <Input type="date" name="from" width="100%" value={filters.from} max={filters.to || undefined}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => e.target.value && set({ from: e.target.value })} />
+            <Input
+              type="date"
+              name="from"
+              width="100%"
+              value={filters.from}
+              max={filters.to || undefined}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => e.target.value && set({ from: e.target.value })}
+            />
           </Box>
           <Box style={{ width: 160 }}>
             <Label>{tm('statsTo')}</Label>
-            <Input type="date" name="to" width="100%" value={filters.to} min={filters.from || undefined}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => e.target.value && set({ to: e.target.value })} />
+            <Input
+              type="date"
+              name="to"
+              width="100%"
+              value={filters.to}
+              min={filters.from || undefined}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => e.target.value && set({ to: e.target.value })}
+            />
           </Box>
           <Box style={{ width: 200 }}>
             <Label>{tm('statsModule')}</Label>
-            <Select inputId="stats-module" placeholder={tm('statsAllModules')} options={moduleOptions}
+            <Select
+              inputId="stats-module"
+              placeholder={tm('statsAllModules')}
+              options={moduleOptions}
               value={moduleOptions.find((o) => o.value === filters.module) ?? null}
-              onChange={(o: Choice<string> | null) => set({ module: o?.value ?? '' })} />
+              onChange={(o: Choice<string> | null) => set({ module: o?.value ?? '' })}
+            />
           </Box>
           <Box style={{ width: 200 }}>
             <Label>{tm('statsCompany')}</Label>
-            <Select inputId="stats-company" placeholder={tm('statsAllCompanies')} options={companyOptions}
+            <Select
+              inputId="stats-company"
+              placeholder={tm('statsAllCompanies')}
+              options={companyOptions}
               value={companyOptions.find((o) => o.value === filters.company) ?? null}
-              onChange={(o: Choice<string> | null) => set({ company: o?.value ?? '' })} />
+              onChange={(o: Choice<string> | null) => set({ company: o?.value ?? '' })}
+            />
           </Box>
           <Box style={{ width: 300 }}>
             <Label>{tm('statsUser')}</Label>
-            <SelectAsync inputId="stats-user" cacheOptions defaultOptions loadOptions={loadUsers} isClearable
-              placeholder={tm('statsAllUsers')} noOptionsMessage={() => tm('statsNoOptions')}
-              value={filters.user} onChange={(o: Choice<number> | null) => set({ user: o ?? null })} />
+            <SelectAsync
+              inputId="stats-user"
+              cacheOptions
+              defaultOptions
+              loadOptions={loadUsers}
+              isClearable
+              placeholder={tm('statsAllUsers')}
+              noOptionsMessage={() => tm('statsNoOptions')}
+              value={filters.user}
+              onChange={(o: Choice<number> | null) => set({ user: o ?? null })}
+            />
           </Box>
           <Box flex style={{ gap: 8 }}>
-            <Button size="sm" variant="outlined" type="button" onClick={() => lastDays(7)}>{tm('statsLast7')}</Button>
-            <Button size="sm" variant="outlined" type="button" onClick={() => lastDays(30)}>{tm('statsLast30')}</Button>
-            <Button size="sm" variant="outlined" type="button" onClick={() => lastDays(90)}>{tm('statsLast90')}</Button>
-            <Button size="sm" variant="text" type="button" onClick={() => setFilters({ from: '', to: '', module: '', company: '', user: null })}>{tm('statsReset')}</Button>
+            <Button size="sm" variant="outlined" type="button" onClick={() => lastDays(7)}>
+              {tm('statsLast7')}
+            </Button>
+            <Button size="sm" variant="outlined" type="button" onClick={() => lastDays(30)}>
+              {tm('statsLast30')}
+            </Button>
+            <Button size="sm" variant="outlined" type="button" onClick={() => lastDays(90)}>
+              {tm('statsLast90')}
+            </Button>
+            <Button size="sm" variant="text" type="button" onClick={() => setFilters({ from: '', to: '', module: '', company: '', user: null })}>
+              {tm('statsReset')}
+            </Button>
           </Box>
         </Box>
         {error && <MessageBox mt="lg" variant="danger" message={tm('statsError', undefined, { message: error })} />}
@@ -222,7 +300,9 @@ const ConnectionStatsPage = () => {
       <Box flex flexWrap="wrap" mb="xl" style={{ gap: 16 }}>
         <Card style={{ flex: '2 1 480px', minWidth: 0 }}>
           <H3 mb="sm">{tm('statsActivePerDay')}</H3>
-          <Text color="grey60" fontSize="sm" mb="lg">{tm('statsActiveHint')}</Text>
+          <Text color="grey60" fontSize="sm" mb="lg">
+            {tm('statsActiveHint')}
+          </Text>
           <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
             <AreaChart data={activeUsers.perDay} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -235,7 +315,9 @@ const ConnectionStatsPage = () => {
         </Card>
         <Card style={{ flex: '1 1 320px', minWidth: 0 }}>
           <H3 mb="sm">{tm('statsActivePerWeek')}</H3>
-          <Text color="grey60" fontSize="sm" mb="lg">{tm('statsActivePerWeekHint')}</Text>
+          <Text color="grey60" fontSize="sm" mb="lg">
+            {tm('statsActivePerWeekHint')}
+          </Text>
           <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
             <BarChart data={activeUsers.perWeek} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -251,9 +333,15 @@ const ConnectionStatsPage = () => {
       <Box flex flexWrap="wrap" mb="xl" style={{ gap: 16 }}>
         <Card style={{ flex: '1 1 320px', minWidth: 0 }}>
           <H3>{tm('statsActivityByModule')}</H3>
-          {activity.byModule.length === 0 ? <Empty /> : (
+          {activity.byModule.length === 0 ? (
+            <Empty />
+          ) : (
             <ResponsiveContainer width="100%" height={Math.max(CHART_HEIGHT, activity.byModule.length * 34)}>
-              <BarChart data={activity.byModule.map((m) => ({ ...m, label: moduleLabel(m.module) }))} layout="vertical" margin={{ top: 8, right: 24, left: 8, bottom: 0 }}>
+              <BarChart
+                data={activity.byModule.map((m) => ({ ...m, label: moduleLabel(m.module) }))}
+                layout="vertical"
+                margin={{ top: 8, right: 24, left: 8, bottom: 0 }}
+              >
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="label" width={110} />
@@ -265,7 +353,9 @@ const ConnectionStatsPage = () => {
         </Card>
         <Card style={{ flex: '2 1 480px', minWidth: 0 }}>
           <H3>{tm('statsActivityPerDay')}</H3>
-          {modulesInData.length === 0 ? <Empty /> : (
+          {modulesInData.length === 0 ? (
+            <Empty />
+          ) : (
             <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
               <BarChart data={perDayByModule} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -273,7 +363,9 @@ const ConnectionStatsPage = () => {
                 <YAxis allowDecimals={false} />
                 <Tooltip labelFormatter={tooltipDay} />
                 <Legend />
-                {modulesInData.map((m) => <Bar key={m} dataKey={m} name={moduleLabel(m)} stackId="m" fill={colorOf(m)} />)}
+                {modulesInData.map((m) => (
+                  <Bar key={m} dataKey={m} name={moduleLabel(m)} stackId="m" fill={colorOf(m)} />
+                ))}
               </BarChart>
             </ResponsiveContainer>
           )}
@@ -283,7 +375,9 @@ const ConnectionStatsPage = () => {
       <Box flex flexWrap="wrap" mb="xl" style={{ gap: 16 }}>
         <Card style={{ flex: '1 1 420px', minWidth: 0 }}>
           <H3>{tm('statsTopUsers')}</H3>
-          {activity.topUsers.length === 0 ? <Empty /> : (
+          {activity.topUsers.length === 0 ? (
+            <Empty />
+          ) : (
             <Table width="100%">
               <TableHead>
                 <TableRow>
@@ -297,9 +391,14 @@ const ConnectionStatsPage = () => {
                 {activity.topUsers.map((u) => {
                   const [top] = Object.entries(u.byModule).sort((a, b) => b[1] - a[1]);
                   return (
-                    <TableRow key={u.userId} style={{ cursor: 'pointer' }}
-                      onClick={() => set({ user: { value: u.userId, label: `${u.fullName ?? '#' + u.userId} (${u.login ?? '—'})` } })}>
-                      <TableCell><UserName fullName={u.fullName} login={u.login} id={u.userId} /></TableCell>
+                    <TableRow
+                      key={u.userId}
+                      style={{ cursor: 'pointer' }}
+                      onClick={() => set({ user: { value: u.userId, label: `${u.fullName ?? '#' + u.userId} (${u.login ?? '—'})` } })}
+                    >
+                      <TableCell>
+                        <UserName fullName={u.fullName} login={u.login} id={u.userId} />
+                      </TableCell>
                       <TableCell>{u.company ?? '—'}</TableCell>
                       <TableCell>{top ? `${moduleLabel(top[0])} (${fmt.number(top[1])})` : '—'}</TableCell>
                       <TableCell style={{ textAlign: 'right' }}>{fmt.number(u.requests)}</TableCell>
@@ -312,29 +411,33 @@ const ConnectionStatsPage = () => {
         </Card>
         <Card style={{ flex: '1 1 420px', minWidth: 0 }}>
           <H3>{tm('statsActivityDetail')}</H3>
-          {activity.detail.length === 0 ? <Empty /> : (
-          <Box style={{ maxHeight: 560, overflowY: 'auto' }}>
-          <Table width="100%">
-            <TableHead>
-              <TableRow>
-                <TableCell>{tm('statsDay')}</TableCell>
-                <TableCell>{tm('statsUser')}</TableCell>
-                <TableCell>{tm('statsModule')}</TableCell>
-                <TableCell style={{ textAlign: 'right' }}>{tm('statsRequests')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {activity.detail.map((r) => (
-                <TableRow key={`${r.day}-${r.userId}-${r.module}`}>
-                  <TableCell style={{ whiteSpace: 'nowrap' }}>{fmt.day(r.day)}</TableCell>
-                  <TableCell><UserName fullName={r.fullName} login={r.login} id={r.userId} /></TableCell>
-                  <TableCell>{moduleLabel(r.module)}</TableCell>
-                  <TableCell style={{ textAlign: 'right' }}>{fmt.number(r.requests)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          </Box>
+          {activity.detail.length === 0 ? (
+            <Empty />
+          ) : (
+            <Box style={{ maxHeight: 560, overflowY: 'auto' }}>
+              <Table width="100%">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{tm('statsDay')}</TableCell>
+                    <TableCell>{tm('statsUser')}</TableCell>
+                    <TableCell>{tm('statsModule')}</TableCell>
+                    <TableCell style={{ textAlign: 'right' }}>{tm('statsRequests')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {activity.detail.map((r) => (
+                    <TableRow key={`${r.day}-${r.userId}-${r.module}`}>
+                      <TableCell style={{ whiteSpace: 'nowrap' }}>{fmt.day(r.day)}</TableCell>
+                      <TableCell>
+                        <UserName fullName={r.fullName} login={r.login} id={r.userId} />
+                      </TableCell>
+                      <TableCell>{moduleLabel(r.module)}</TableCell>
+                      <TableCell style={{ textAlign: 'right' }}>{fmt.number(r.requests)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Box>
           )}
         </Card>
       </Box>
@@ -344,7 +447,9 @@ const ConnectionStatsPage = () => {
         <Box>
           <Box style={{ maxWidth: 520 }}>
             <H4 mt="lg">{tm('statsFailuresByReason')}</H4>
-            {failures.byReason.length === 0 ? <Empty /> : (
+            {failures.byReason.length === 0 ? (
+              <Empty />
+            ) : (
               <Table width="100%">
                 <TableBody>
                   {failures.byReason.map((r) => (
@@ -359,7 +464,9 @@ const ConnectionStatsPage = () => {
           </Box>
           <Box>
             <H4 mt="xl">{tm('statsLatestFailures')}</H4>
-            {failures.latest.length === 0 ? <Empty /> : (
+            {failures.latest.length === 0 ? (
+              <Empty />
+            ) : (
               <Table width="100%">
                 <TableHead>
                   <TableRow>
@@ -388,7 +495,6 @@ const ConnectionStatsPage = () => {
           </Box>
         </Box>
       </Card>
-
     </Box>
   );
 };

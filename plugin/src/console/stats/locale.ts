@@ -1,7 +1,8 @@
 /** Messages of the stats pages, French first. */
 export const statsFr = {
   statsTitle: 'Statistiques de connexion',
-  statsIntro: "Connexions, utilisateurs actifs et activité par module. Les jours sont ceux de l'heure de Paris ; l'activité est comptée à chaque requête sur un module.",
+  statsIntro:
+    "Connexions, utilisateurs actifs et activité par module. Les jours sont ceux de l'heure de Paris ; l'activité est comptée à chaque requête sur un module.",
   statsLoading: 'Chargement des statistiques…',
   statsError: 'Impossible de charger les statistiques : {{message}}',
   statsFrom: 'Du',
@@ -27,7 +28,8 @@ export const statsFr = {
   statsFailure: 'Échouées',
   statsActivePerDay: 'Utilisateurs actifs par jour',
   statsActivePerWeek: 'Utilisateurs actifs par semaine',
-  statsActiveHint: "Actif : au moins une connexion réussie ou une requête sur un module ce jour-là (cette semaine-là). Avec un filtre de module, seules les requêtes sur ce module comptent.",
+  statsActiveHint:
+    'Actif : au moins une connexion réussie ou une requête sur un module ce jour-là (cette semaine-là). Avec un filtre de module, seules les requêtes sur ce module comptent.',
   statsActivePerWeekHint: 'Semaines ISO, du lundi au dimanche ; seuls les jours de la période comptent.',
   statsUsers: 'Utilisateurs',
   statsWeek: 'Semaine {{week}}',
@@ -94,7 +96,8 @@ export const statsEn = {
   statsFailure: 'Failed',
   statsActivePerDay: 'Active users per day',
   statsActivePerWeek: 'Active users per week',
-  statsActiveHint: 'Active: at least one successful sign-in or one request to a module that day (that week). With a module filter, only the requests to that module count.',
+  statsActiveHint:
+    'Active: at least one successful sign-in or one request to a module that day (that week). With a module filter, only the requests to that module count.',
   statsActivePerWeekHint: 'ISO weeks, Monday to Sunday; only the days in the period count.',
   statsUsers: 'Users',
   statsWeek: 'Week {{week}}',

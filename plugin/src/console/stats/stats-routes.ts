@@ -16,7 +16,10 @@ const FORBIDDEN = 'Refusé : il faut le droit « consulter les statistiques de c
 // An empty query parameter (a filter left blank by a form) means no filter.
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const day = z.iso.date({ error: 'une date AAAA-MM-JJ est attendue' });
-const id = z.coerce.number({ error: 'un identifiant numérique est attendu' }).int('un identifiant entier est attendu').positive('un identifiant positif est attendu');
+const id = z.coerce
+  .number({ error: 'un identifiant numérique est attendu' })
+  .int('un identifiant entier est attendu')
+  .positive('un identifiant positif est attendu');
 
 const statsQuery = z.strictObject(
   {
@@ -49,35 +52,41 @@ export function statsRoutes(service: AccessService): Router {
 
   const handle = guardedBy(['viewStats'], FORBIDDEN);
 
-  router.get('/stats', handle(async (req, res) => {
-    const q = statsQuery.parse(req.query);
-    if (q.module !== undefined && !service.registry.names.includes(q.module)) {
-      return badRequest(res, `module inconnu : ${q.module} (modules : ${service.registry.names.join(', ')})`);
-    }
-    const today = await statsToday(ds);
-    const to = q.to ?? (q.from && q.from > today ? q.from : today);
-    const from = q.from ?? shiftDays(to, -(DEFAULT_DAYS - 1));
-    if (from > to) return badRequest(res, `la période commence (${from}) après sa fin (${to})`);
-    if (shiftDays(from, MAX_DAYS - 1) < to) return badRequest(res, `la période dépasse ${MAX_DAYS} jours`);
-    // Whatever this process has counted is in the table before it is read.
-    await activityCounter(ds).flush();
-    const filters = { from, to, module: q.module, company: q.company, userId: q.userId };
-    const [stats, companies, user] = await Promise.all([
-      connectionStats(ds, filters),
-      statsCompanies(ds),
-      q.userId !== undefined ? statsUser(ds, q.userId) : Promise.resolve(null),
-    ]);
-    res.json({
-      ...stats,
-      filters: { module: q.module ?? null, company: q.company ?? null, userId: q.userId ?? null, user },
-      options: { modules: service.registry.names, companies },
-    });
-  }));
+  router.get(
+    '/stats',
+    handle(async (req, res) => {
+      const q = statsQuery.parse(req.query);
+      if (q.module !== undefined && !service.registry.names.includes(q.module)) {
+        return badRequest(res, `module inconnu : ${q.module} (modules : ${service.registry.names.join(', ')})`);
+      }
+      const today = await statsToday(ds);
+      const to = q.to ?? (q.from && q.from > today ? q.from : today);
+      const from = q.from ?? shiftDays(to, -(DEFAULT_DAYS - 1));
+      if (from > to) return badRequest(res, `la période commence (${from}) après sa fin (${to})`);
+      if (shiftDays(from, MAX_DAYS - 1) < to) return badRequest(res, `la période dépasse ${MAX_DAYS} jours`);
+      // Whatever this process has counted is in the table before it is read.
+      await activityCounter(ds).flush();
+      const filters = { from, to, module: q.module, company: q.company, userId: q.userId };
+      const [stats, companies, user] = await Promise.all([
+        connectionStats(ds, filters),
+        statsCompanies(ds),
+        q.userId !== undefined ? statsUser(ds, q.userId) : Promise.resolve(null),
+      ]);
+      res.json({
+        ...stats,
+        filters: { module: q.module ?? null, company: q.company ?? null, userId: q.userId ?? null, user },
+        options: { modules: service.registry.names, companies },
+      });
+    }),
+  );
 
   /** The user filter's picker: users whose login or name contains `q`. */
-  router.get('/stats/users', handle(async (req, res) => {
-    res.json({ users: await searchStatsUsers(ds, usersQuery.parse(req.query).q ?? '') });
-  }));
+  router.get(
+    '/stats/users',
+    handle(async (req, res) => {
+      res.json({ users: await searchStatsUsers(ds, usersQuery.parse(req.query).q ?? '') });
+    }),
+  );
 
   router.get('/users/:id/logins', async (req, res, next) => {
     const userId = id.safeParse(req.params.id);

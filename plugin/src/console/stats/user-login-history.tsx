@@ -1,8 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation, type ActionProps, type RecordJSON, type TranslateFunction } from 'adminjs';
-import {
-  Badge, Box, H3, Loader, MessageBox, Pagination, Table, TableBody, TableCell, TableHead, TableRow, Text,
-} from '@adminjs/design-system';
+import { Badge, Box, H3, Loader, MessageBox, Pagination, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { portierGet } from '../common/portier-api.js';
 
 /** GET /users/:id/logins (stats-routes.ts): a page of a user's sign-in attempts. */
@@ -21,7 +19,8 @@ export function useDateFormat() {
   const locale = i18n?.language === 'en' ? 'en-GB' : 'fr-FR';
   return {
     locale,
-    dateTime: (v: string | null | undefined) => (v ? new Date(v).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' }) : '—'),
+    dateTime: (v: string | null | undefined) =>
+      v ? new Date(v).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' }) : '—',
     /** A `YYYY-MM-DD` day, e.g. « lun. 17/11 ». */
     day: (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { weekday: 'short', day: '2-digit', month: '2-digit', timeZone: 'UTC' }),
     shortDay: (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { day: '2-digit', month: '2-digit', timeZone: 'UTC' }),
@@ -48,7 +47,9 @@ export const LoginHistory = ({ userId, showTitle = true }: { userId: string | nu
     portierGet<LoginsPage>(`/users/${encodeURIComponent(userId)}/logins?page=${page}&perPage=20`)
       .then((d) => live && setData(d))
       .catch((e) => live && setError(e.message));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [userId, page]);
   useEffect(() => setPage(1), [userId]);
 
@@ -81,7 +82,9 @@ export const LoginHistory = ({ userId, showTitle = true }: { userId: string | nu
               <TableRow key={e.id}>
                 <TableCell>{fmt.dateTime(e.at)}</TableCell>
                 <TableCell>
-                  <Badge size="sm" variant={e.success ? 'success' : 'danger'}>{translateMessage(e.success ? 'statsOk' : 'statsRefused')}</Badge>
+                  <Badge size="sm" variant={e.success ? 'success' : 'danger'}>
+                    {translateMessage(e.success ? 'statsOk' : 'statsRefused')}
+                  </Badge>
                 </TableCell>
                 <TableCell>{e.success ? '' : reasonLabel(translateMessage, e.reason)}</TableCell>
                 <TableCell>{e.ip ?? '—'}</TableCell>

@@ -20,4 +20,3 @@ export const SeatBar = ({ used, included }: { used: number; included: number }) 
     </Box>
   );
 };
-

@@ -56,14 +56,32 @@ interface SeatWarningProps {
 export const SeatWarning = ({ seats, busy, onConfirm, onCancel }: SeatWarningProps) => {
   const { translateMessage: tm, i18n } = useTranslation();
   return (
-    <Box mt="md" mb="md" p="lg" data-testid="seat-warning" role="alert"
-      style={{ border: '1px solid #E6A700', borderLeft: '4px solid #E6A700', background: '#FFF8E5', maxWidth: 760 }}>
-      <Text fontWeight="bold" mb="sm">{tm('seatsWarningTitle')}</Text>
-      {seats.map((o) => <Text key={o.tier} mb="xs" data-testid="seat-overrun" data-tier={o.tier}>{overrunLine(o, tm, i18n?.language)}</Text>)}
-      <Text variant="sm" color="grey60" mt="sm">{tm('seatsWarningHelp')}</Text>
+    <Box
+      mt="md"
+      mb="md"
+      p="lg"
+      data-testid="seat-warning"
+      role="alert"
+      style={{ border: '1px solid #E6A700', borderLeft: '4px solid #E6A700', background: '#FFF8E5', maxWidth: 760 }}
+    >
+      <Text fontWeight="bold" mb="sm">
+        {tm('seatsWarningTitle')}
+      </Text>
+      {seats.map((o) => (
+        <Text key={o.tier} mb="xs" data-testid="seat-overrun" data-tier={o.tier}>
+          {overrunLine(o, tm, i18n?.language)}
+        </Text>
+      ))}
+      <Text variant="sm" color="grey60" mt="sm">
+        {tm('seatsWarningHelp')}
+      </Text>
       <Box flex style={{ gap: 8 }} mt="md">
-        <Button variant="contained" disabled={busy} onClick={onConfirm} data-testid="seat-confirm">{tm('seatsConfirm')}</Button>
-        <Button variant="outlined" disabled={busy} onClick={onCancel} data-testid="seat-cancel">{tm('seatsCancel')}</Button>
+        <Button variant="contained" disabled={busy} onClick={onConfirm} data-testid="seat-confirm">
+          {tm('seatsConfirm')}
+        </Button>
+        <Button variant="outlined" disabled={busy} onClick={onCancel} data-testid="seat-cancel">
+          {tm('seatsCancel')}
+        </Button>
       </Box>
     </Box>
   );
@@ -80,17 +98,22 @@ export function useSeatConfirm() {
   const send = async (path: string, init: RequestInit = {}): Promise<ApiResponse | null> => {
     const r = await portierFetch(path, init);
     if (!isSeatWarning(r)) return r;
-    return new Promise<ApiResponse | null>((resolve) => setPending({
-      seats: r.body.seats ?? [],
-      confirm: async () => {
-        setBusy(true);
-        const confirmed = await portierFetch(path, init, { confirmSeats: true });
-        setBusy(false);
-        setPending(null);
-        resolve(confirmed);
-      },
-      cancel: () => { setPending(null); resolve(null); },
-    }));
+    return new Promise<ApiResponse | null>((resolve) =>
+      setPending({
+        seats: r.body.seats ?? [],
+        confirm: async () => {
+          setBusy(true);
+          const confirmed = await portierFetch(path, init, { confirmSeats: true });
+          setBusy(false);
+          setPending(null);
+          resolve(confirmed);
+        },
+        cancel: () => {
+          setPending(null);
+          resolve(null);
+        },
+      }),
+    );
   };
   const warning = pending && <SeatWarning seats={pending.seats} busy={busy} onConfirm={pending.confirm} onCancel={pending.cancel} />;
   return { send, warning };

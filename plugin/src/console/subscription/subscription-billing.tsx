@@ -15,8 +15,17 @@ const BilledUser = ({ e, tm }: { e: BillingEvent; tm: Translate }) => {
   return (
     <>
       {e.userExists ? <a href={userLink(e.userId)}>{name}</a> : <span>{name}</span>}
-      {!e.userExists && <Text as="span" color="grey60" data-testid="billed-user-deleted"> {tm('subscriptionDeleted')}</Text>}
-      {e.accountId && <Text variant="sm" color="grey60">{tm('subscriptionDossier', { id: e.accountId })}</Text>}
+      {!e.userExists && (
+        <Text as="span" color="grey60" data-testid="billed-user-deleted">
+          {' '}
+          {tm('subscriptionDeleted')}
+        </Text>
+      )}
+      {e.accountId && (
+        <Text variant="sm" color="grey60">
+          {tm('subscriptionDossier', { id: e.accountId })}
+        </Text>
+      )}
     </>
   );
 };
@@ -33,9 +42,13 @@ const BillingEvents = ({ total }: { total: number }) => {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    portierGet<BillingEventsPage>(`/subscription/billing-events?page=${page}&perPage=${PER_PAGE}`)
-      .then((d) => live && setData(d), (e) => live && setError(e.message));
-    return () => { live = false; };
+    portierGet<BillingEventsPage>(`/subscription/billing-events?page=${page}&perPage=${PER_PAGE}`).then(
+      (d) => live && setData(d),
+      (e) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
   }, [page, total]);
   if (error) return <MessageBox variant="danger" message={error} />;
   if (!data) return <Loader />;
@@ -49,10 +62,14 @@ const BillingEvents = ({ total }: { total: number }) => {
             <TableRow key={e.id} data-testid="billing-event" data-login={e.userLogin}>
               <TableCell style={{ whiteSpace: 'nowrap' }}>{format.date(e.at)}</TableCell>
               <TableCell>{tierLabel(tm, e.tier)}</TableCell>
-              <TableCell><BilledUser e={e} tm={tm} /></TableCell>
+              <TableCell>
+                <BilledUser e={e} tm={tm} />
+              </TableCell>
               <TableCell>{e.cause}</TableCell>
               <TableCell style={{ whiteSpace: 'nowrap' }}>{e.actorLogin ?? tm('subscriptionImport')}</TableCell>
-              <TableCell style={{ whiteSpace: 'nowrap' }}>{e.seatsUsed} / {e.seatsIncluded}</TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
+                {e.seatsUsed} / {e.seatsIncluded}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -17,7 +17,9 @@ const SubscriptionPage = () => {
   const { translateMessage: tm, i18n } = useTranslation();
   const [data, setData] = useState<SubscriptionData | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { portierGet<SubscriptionData>('/subscription').then(setData, (e) => setError(e.message)); }, []);
+  useEffect(() => {
+    portierGet<SubscriptionData>('/subscription').then(setData, (e) => setError(e.message));
+  }, []);
   if (error) return <MessageBox variant="danger" message={error} />;
   if (!data) return <Loader />;
   const group = (internal: boolean) => data.tiers.filter((t) => INTERNAL.includes(t.tier) === internal);
@@ -36,7 +38,9 @@ const SubscriptionPage = () => {
       </Box>
       <Box variant="white" mb="xl">
         <H4>{tm('subscriptionFreeSeats')}</H4>
-        <Text color="grey60" mb="lg">{tm('subscriptionFreeSeatsIntro')}</Text>
+        <Text color="grey60" mb="lg">
+          {tm('subscriptionFreeSeatsIntro')}
+        </Text>
         <FreeSeats users={data.freeSeats} tm={tm} />
       </Box>
       <Box variant="white">

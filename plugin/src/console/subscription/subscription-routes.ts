@@ -19,24 +19,30 @@ export function subscriptionRoutes(service: AccessService): Router {
   const router = newRouter();
   const handle = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
 
-  router.get('/subscription', handle(async (_req, res) => {
-    const tiers = await seatUsage(service.ds.manager);
-    const holders = await seatHolders(service.ds);
-    const freeSeats = await freeSeatUsers(service.ds);
-    const billingEvents = await billingEventCount(service.ds);
-    res.json({
-      tiers: tiers.map((t) => ({ ...t, over: Math.max(0, t.used - t.included), holders: holders.filter((h) => h.tier === t.tier) })),
-      freeSeats,
-      billingEvents,
-    });
-  }));
+  router.get(
+    '/subscription',
+    handle(async (_req, res) => {
+      const tiers = await seatUsage(service.ds.manager);
+      const holders = await seatHolders(service.ds);
+      const freeSeats = await freeSeatUsers(service.ds);
+      const billingEvents = await billingEventCount(service.ds);
+      res.json({
+        tiers: tiers.map((t) => ({ ...t, over: Math.max(0, t.used - t.included), holders: holders.filter((h) => h.tier === t.tier) })),
+        freeSeats,
+        billingEvents,
+      });
+    }),
+  );
 
-  router.get('/subscription/billing-events', handle(async (req, res) => {
-    const { page, perPage } = eventsQuery.parse(req.query);
-    const events = await billingEventsPage(service.ds, page, perPage);
-    const total = await billingEventCount(service.ds);
-    res.json({ events, total, page, perPage });
-  }));
+  router.get(
+    '/subscription/billing-events',
+    handle(async (req, res) => {
+      const { page, perPage } = eventsQuery.parse(req.query);
+      const events = await billingEventsPage(service.ds, page, perPage);
+      const total = await billingEventCount(service.ds);
+      res.json({ events, total, page, perPage });
+    }),
+  );
 
   return router;
 }

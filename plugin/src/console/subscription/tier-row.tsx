@@ -11,13 +11,31 @@ const RED = '#C20012';
 
 /** Who holds a tier's seats: name, login, role, admin, and for a client user the seats (one per dossier). */
 const Holders = ({ holders, tm }: { holders: SeatHolder[]; tm: TranslateFunction }) => (
-  <UserTable users={holders} tm={tm} mt="md" testId="seat-holders" empty="subscriptionNoHolder"
+  <UserTable
+    users={holders}
+    tm={tm}
+    mt="md"
+    testId="seat-holders"
+    empty="subscriptionNoHolder"
     keys={['subscriptionRole', 'subscriptionAdmin', 'subscriptionSeats']}
     extra={(h) => [
-      h.kind === 'client' ? <Text as="span" color="grey60">{tm('subscriptionKind_client')}</Text> : h.role ?? '—',
-      h.isAdmin ? <Badge size="sm" variant="primary" outline>{tm('subscriptionAdmin')}</Badge> : '',
+      h.kind === 'client' ? (
+        <Text as="span" color="grey60">
+          {tm('subscriptionKind_client')}
+        </Text>
+      ) : (
+        (h.role ?? '—')
+      ),
+      h.isAdmin ? (
+        <Badge size="sm" variant="primary" outline>
+          {tm('subscriptionAdmin')}
+        </Badge>
+      ) : (
+        ''
+      ),
       h.seats,
-    ]} />
+    ]}
+  />
 );
 
 /** One tier: its name, used / included with the bar, what is over (red) or still free, and its holders on demand. */
@@ -27,13 +45,21 @@ export const TierRow = ({ tier, tm, language }: { tier: SeatTier; tm: TranslateF
   return (
     <Box py="lg" style={{ borderBottom: '1px solid #F0F0F5' }} data-testid="seat-tier" data-tier={tier.tier}>
       <Box flex alignItems="center" style={{ gap: 16 }}>
-        <Text fontWeight="bold" style={{ width: 230, flexShrink: 0 }}>{tierLabel(tm, tier.tier)}</Text>
+        <Text fontWeight="bold" style={{ width: 230, flexShrink: 0 }}>
+          {tierLabel(tm, tier.tier)}
+        </Text>
         <Text style={{ width: 70, flexShrink: 0, color: tier.over ? RED : undefined }} fontWeight="bold" data-testid="seat-used">
           {tm('subscriptionUsedOf', { used: tier.used, included: tier.included })}
         </Text>
-        <Box style={{ flex: '1 1 200px', maxWidth: 420 }}><SeatBar used={tier.used} included={tier.included} /></Box>
+        <Box style={{ flex: '1 1 200px', maxWidth: 420 }}>
+          <SeatBar used={tier.used} included={tier.included} />
+        </Box>
         <Text style={{ width: 170, flexShrink: 0, color: tier.over ? RED : undefined }} variant="sm" data-testid="seat-state">
-          {tier.over ? counted(tm, language, 'subscriptionOverBy', tier.over) : free > 0 ? counted(tm, language, 'subscriptionFree', free) : tm('subscriptionFull')}
+          {tier.over
+            ? counted(tm, language, 'subscriptionOverBy', tier.over)
+            : free > 0
+              ? counted(tm, language, 'subscriptionFree', free)
+              : tm('subscriptionFull')}
         </Text>
         <Button size="sm" variant="text" disabled={!tier.holders.length} onClick={() => setOpen(!open)} data-testid="seat-holders-toggle">
           {open ? tm('subscriptionHide') : tm('subscriptionHolders', { n: tier.holders.length })}

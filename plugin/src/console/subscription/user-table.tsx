@@ -8,7 +8,13 @@ export const userLink = (id: number) => `${rootPath()}/resources/User/records/${
 
 /** A table's header row from message keys. */
 export const HeaderRow = ({ keys, tm }: { keys: string[]; tm: Translate }) => (
-  <TableHead><TableRow>{keys.map((k) => <TableCell key={k}>{tm(k)}</TableCell>)}</TableRow></TableHead>
+  <TableHead>
+    <TableRow>
+      {keys.map((k) => (
+        <TableCell key={k}>{tm(k)}</TableCell>
+      ))}
+    </TableRow>
+  </TableHead>
 );
 
 interface TableUser {
@@ -30,20 +36,26 @@ interface UserTableProps<U extends TableUser> {
 }
 
 /** Users as a table: name (a link to the user), login, then the cells `extra(user)` gives. */
-export const UserTable = <U extends TableUser>({ users, keys, extra, empty, testId, tm, mt }: UserTableProps<U>) => (
-  users.length === 0 ? <Text color="grey60" mt={mt}>{tm(empty)}</Text> : (
+export const UserTable = <U extends TableUser>({ users, keys, extra, empty, testId, tm, mt }: UserTableProps<U>) =>
+  users.length === 0 ? (
+    <Text color="grey60" mt={mt}>
+      {tm(empty)}
+    </Text>
+  ) : (
     <Table width={1} mt={mt} data-testid={testId}>
       <HeaderRow tm={tm} keys={['subscriptionName', 'subscriptionLogin', ...keys]} />
       <TableBody>
         {users.map((u) => (
           <TableRow key={u.id} data-login={u.login}>
-            <TableCell><a href={userLink(u.id)}>{u.fullName || u.login}</a></TableCell>
+            <TableCell>
+              <a href={userLink(u.id)}>{u.fullName || u.login}</a>
+            </TableCell>
             <TableCell>{u.login}</TableCell>
-            {extra(u).map((cell, i) => <TableCell key={i}>{cell}</TableCell>)}
+            {extra(u).map((cell, i) => (
+              <TableCell key={i}>{cell}</TableCell>
+            ))}
           </TableRow>
         ))}
       </TableBody>
     </Table>
-  )
-);
-
+  );

@@ -26,14 +26,33 @@ export const DeleteTeam = ({ team, rules, data, tm, onDelete }: DeleteTeamProps)
   return (
     <Box mt="xxl" pt="lg" style={{ borderTop: '1px solid #E6E6EE' }} data-testid="team-delete">
       <H4>{tm('teamsDelete')}</H4>
-      <Text variant="sm" color="grey60" mb="md">{tm('teamsHeirHelp')}{named ? ` ${tm('teamsDeleteRules', { rules: named })}` : ''}</Text>
+      <Text variant="sm" color="grey60" mb="md">
+        {tm('teamsHeirHelp')}
+        {named ? ` ${tm('teamsDeleteRules', { rules: named })}` : ''}
+      </Text>
       <Box flex flexWrap="wrap" alignItems="center" style={{ gap: 12 }}>
-        <Picker testId="team-heir-user" value={heir.heirUserId} placeholder={tm('teamsHeirUser')}
-          options={data.users.map((u) => ({ value: u.id, label: userLabel(u) }))} onChange={(v) => setHeir({ heirUserId: v, heirTeamId: null })} />
-        <Picker testId="team-heir-team" value={heir.heirTeamId} placeholder={tm('teamsHeirTeam')}
-          options={data.teams.filter((t) => t.id !== team.id).map((t) => ({ value: t.id, label: t.name }))} onChange={(v) => setHeir({ heirUserId: null, heirTeamId: v })} />
-        <Button variant="contained" color="danger" data-testid="team-delete-confirm"
-          onClick={() => onDelete(Object.fromEntries(Object.entries(heir).filter(([, v]) => v)))}>{tm('teamsDelete')}</Button>
+        <Picker
+          testId="team-heir-user"
+          value={heir.heirUserId}
+          placeholder={tm('teamsHeirUser')}
+          options={data.users.map((u) => ({ value: u.id, label: userLabel(u) }))}
+          onChange={(v) => setHeir({ heirUserId: v, heirTeamId: null })}
+        />
+        <Picker
+          testId="team-heir-team"
+          value={heir.heirTeamId}
+          placeholder={tm('teamsHeirTeam')}
+          options={data.teams.filter((t) => t.id !== team.id).map((t) => ({ value: t.id, label: t.name }))}
+          onChange={(v) => setHeir({ heirUserId: null, heirTeamId: v })}
+        />
+        <Button
+          variant="contained"
+          color="danger"
+          data-testid="team-delete-confirm"
+          onClick={() => onDelete(Object.fromEntries(Object.entries(heir).filter(([, v]) => v)))}
+        >
+          {tm('teamsDelete')}
+        </Button>
       </Box>
     </Box>
   );

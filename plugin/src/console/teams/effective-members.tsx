@@ -21,26 +21,55 @@ const CELL: React.CSSProperties = { paddingTop: 6, paddingBottom: 6 }; // a team
 export const EffectiveMembers = ({ members, savedIds, dirty, users, tm }: EffectiveMembersProps) => {
   const viaLabel = (v: EffectiveMember['via'][number]) => tm(`teamsVia_${v.kind}`, { source: v.source });
   const leaving = dirty ? savedIds.filter((id) => !members.some((m) => m.id === id)) : [];
-  const name = (id: number) => { const u = users.find((x) => x.id === id); return u ? userLabel(u) : `n° ${id}`; };
+  const name = (id: number) => {
+    const u = users.find((x) => x.id === id);
+    return u ? userLabel(u) : `n° ${id}`;
+  };
   return (
     <Box mt="xl" data-testid="team-effective" data-draft={dirty}>
-      <H4>{tm(dirty ? 'teamsEffectiveDraft' : 'teamsEffectiveSaved')} ({members.length})</H4>
-      <Text variant="sm" color="grey60" mb="md">{tm('teamsEffectiveHelp')}</Text>
+      <H4>
+        {tm(dirty ? 'teamsEffectiveDraft' : 'teamsEffectiveSaved')} ({members.length})
+      </H4>
+      <Text variant="sm" color="grey60" mb="md">
+        {tm('teamsEffectiveHelp')}
+      </Text>
       {leaving.length > 0 && <MessageBox mb="md" variant="warning" message={tm('teamsRemoved', { names: leaving.map(name).join(', ') })} />}
-      {members.length === 0 ? <Text color="grey60">{tm('teamsNone')}</Text> : (
+      {members.length === 0 ? (
+        <Text color="grey60">{tm('teamsNone')}</Text>
+      ) : (
         <Table width={1}>
-          <TableHead><TableRow><TableCell>{tm('teamsUser')}</TableCell><TableCell>{tm('teamsRole')}</TableCell><TableCell>{tm('teamsVia')}</TableCell></TableRow></TableHead>
+          <TableHead>
+            <TableRow>
+              <TableCell>{tm('teamsUser')}</TableCell>
+              <TableCell>{tm('teamsRole')}</TableCell>
+              <TableCell>{tm('teamsVia')}</TableCell>
+            </TableRow>
+          </TableHead>
           <TableBody>
             {members.map((m) => (
               <TableRow key={m.id} data-testid="team-effective-member" data-login={m.login}>
                 <TableCell style={CELL}>
                   {userLabel(m)}
-                  {m.status !== 'active' && <Badge ml="sm" size="sm" variant="secondary">{tm('teamsInactive')}</Badge>}
-                  {dirty && !savedIds.includes(m.id) && <Badge ml="sm" size="sm" variant="success">{tm('teamsNew_badge')}</Badge>}
+                  {m.status !== 'active' && (
+                    <Badge ml="sm" size="sm" variant="secondary">
+                      {tm('teamsInactive')}
+                    </Badge>
+                  )}
+                  {dirty && !savedIds.includes(m.id) && (
+                    <Badge ml="sm" size="sm" variant="success">
+                      {tm('teamsNew_badge')}
+                    </Badge>
+                  )}
                 </TableCell>
                 <TableCell style={CELL}>{m.role ?? '—'}</TableCell>
                 <TableCell style={CELL}>
-                  <Box flex flexWrap="wrap" style={{ gap: 4 }}>{m.via.map((v) => <Badge key={`${v.kind}-${v.source}`} outline size="sm" variant="info">{viaLabel(v)}</Badge>)}</Box>
+                  <Box flex flexWrap="wrap" style={{ gap: 4 }}>
+                    {m.via.map((v) => (
+                      <Badge key={`${v.kind}-${v.source}`} outline size="sm" variant="info">
+                        {viaLabel(v)}
+                      </Badge>
+                    ))}
+                  </Box>
                 </TableCell>
               </TableRow>
             ))}

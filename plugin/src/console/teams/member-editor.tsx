@@ -7,7 +7,8 @@ import type { MemberKind, TeamDraft, TeamsData, TeamsUser } from './teams-types.
 /** The four kinds of members, as saveTeam names them. */
 export const KINDS: MemberKind[] = ['userIds', 'roleIds', 'subtreeRoleIds', 'teamIds'];
 
-export const userLabel = (u: Pick<TeamsUser, 'firstName' | 'lastName' | 'login'>) => `${[u.firstName, u.lastName].filter(Boolean).join(' ') || u.login} (${u.login})`;
+export const userLabel = (u: Pick<TeamsUser, 'firstName' | 'lastName' | 'login'>) =>
+  `${[u.firstName, u.lastName].filter(Boolean).join(' ') || u.login} (${u.login})`;
 
 interface MemberEditorProps {
   draft: TeamDraft;
@@ -29,8 +30,16 @@ export const MemberEditor = ({ draft, setDraft, data, containedIn, tm }: MemberE
   return (
     <Box style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 24 }}>
       {KINDS.map((kind) => (
-        <Chips key={kind} testId={`team-${kind}`} label={tm(`teamsKind_${kind}`)} values={draft[kind]} options={options[kind]}
-          placeholder={tm('teamsAdd')} removeLabel={tm('teamsRemove')} onChange={(v) => setDraft({ ...draft, [kind]: v })} />
+        <Chips
+          key={kind}
+          testId={`team-${kind}`}
+          label={tm(`teamsKind_${kind}`)}
+          values={draft[kind]}
+          options={options[kind]}
+          placeholder={tm('teamsAdd')}
+          removeLabel={tm('teamsRemove')}
+          onChange={(v) => setDraft({ ...draft, [kind]: v })}
+        />
       ))}
     </Box>
   );

@@ -10,7 +10,14 @@ import { Outcome } from './team-outcome.js';
 import type { EffectiveMember, SavedTeam, TeamDetail, TeamDraft, TeamsData, TeamsOutcome } from './teams-types.js';
 
 const sameIds = (a: number[], b: number[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
-const draftOf = (team: SavedTeam): TeamDraft => ({ name: team.name, description: team.description, userIds: team.userIds, roleIds: team.roleIds, subtreeRoleIds: team.subtreeRoleIds, teamIds: team.teamIds });
+const draftOf = (team: SavedTeam): TeamDraft => ({
+  name: team.name,
+  description: team.description,
+  userIds: team.userIds,
+  roleIds: team.roleIds,
+  subtreeRoleIds: team.subtreeRoleIds,
+  teamIds: team.teamIds,
+});
 
 /**
  * "Équipes": the teams; for the selected one its members of the four kinds, edited as a draft and
@@ -39,15 +46,24 @@ const TeamsPage = () => {
     setDetail(r.body as TeamDetail);
     setDraft(draftOf(r.body.team));
   };
-  useEffect(() => { loadList(); }, []);
-  useEffect(() => { if (selected) loadTeam(selected); else { setDetail(null); setDraft(null); } }, [selected]);
+  useEffect(() => {
+    loadList();
+  }, []);
+  useEffect(() => {
+    if (selected) loadTeam(selected);
+    else {
+      setDetail(null);
+      setDraft(null);
+    }
+  }, [selected]);
   // The effective members of the draft; a slower, older answer never replaces a newer one.
   const lists = draft ? KINDS.map((k) => draft[k].join(',')).join('|') : '';
   useEffect(() => {
     if (!draft) return;
     const call = ++previewCall.current;
-    portierFetch('/teams/preview', { method: 'POST', body: JSON.stringify(Object.fromEntries(KINDS.map((k) => [k, draft[k]]))) })
-      .then((r) => { if (call === previewCall.current) setMembers(r.status === 200 ? r.body.members : null); });
+    portierFetch('/teams/preview', { method: 'POST', body: JSON.stringify(Object.fromEntries(KINDS.map((k) => [k, draft[k]]))) }).then((r) => {
+      if (call === previewCall.current) setMembers(r.status === 200 ? r.body.members : null);
+    });
   }, [lists]);
 
   if (!data) return outcome ? <MessageBox variant="danger" message={outcome.message} /> : <Loader />;
@@ -60,14 +76,24 @@ const TeamsPage = () => {
   };
   const create = async () => {
     const done = await act('create', 'POST', '/teams', { name: newName });
-    if (done) { setNewName(''); await loadList(); setSelected(done.id); }
+    if (done) {
+      setNewName('');
+      await loadList();
+      setSelected(done.id);
+    }
   };
   const save = async () => {
     if (selected === null || !draft) return; // the save button shows with a team's draft only
-    if (await act('save', 'PUT', `/teams/${selected}`, draft)) { await loadList(); await loadTeam(selected); }
+    if (await act('save', 'PUT', `/teams/${selected}`, draft)) {
+      await loadList();
+      await loadTeam(selected);
+    }
   };
   const remove = async (heir: Heir) => {
-    if (await act('delete', 'DELETE', `/teams/${selected}`, heir, 'page')) { setSelected(null); await loadList(); }
+    if (await act('delete', 'DELETE', `/teams/${selected}`, heir, 'page')) {
+      setSelected(null);
+      await loadList();
+    }
   };
   const saved = detail?.team;
   const dirty = !!saved && !!draft && (draft.name !== saved.name || draft.description !== saved.description || KINDS.some((k) => !sameIds(draft[k], saved[k])));
@@ -82,36 +108,71 @@ const TeamsPage = () => {
       <Box flex style={{ gap: 24, alignItems: 'flex-start' }}>
         <Box variant="white" style={{ width: 320, flexShrink: 0 }} data-testid="team-list">
           {data.teams.map((t) => (
-            <Box key={t.id} p="md" mb="sm" data-testid="team-item" data-team={t.name} onClick={() => { setOutcome(null); setSelected(t.id); }}
-              style={{ cursor: 'pointer', border: '1px solid #E6E6EE', background: t.id === selected ? '#F2F3FF' : 'white' }}>
+            <Box
+              key={t.id}
+              p="md"
+              mb="sm"
+              data-testid="team-item"
+              data-team={t.name}
+              onClick={() => {
+                setOutcome(null);
+                setSelected(t.id);
+              }}
+              style={{ cursor: 'pointer', border: '1px solid #E6E6EE', background: t.id === selected ? '#F2F3FF' : 'white' }}
+            >
               <Text fontWeight="bold">{t.name}</Text>
               <Text variant="sm" color="grey60" title={t.description} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                {tm('teamsMembersCount', { count: t.members })}{t.description ? ` · ${t.description}` : ''}
+                {tm('teamsMembersCount', { count: t.members })}
+                {t.description ? ` · ${t.description}` : ''}
               </Text>
             </Box>
           ))}
           <Box mt="lg">
             <TextField testId="team-new-name" value={newName} onChange={setNewName} placeholder={tm('teamsNew')} width="100%" />
-            <Button mt="sm" variant="contained" data-testid="team-create" disabled={!newName.trim()} onClick={create}>{tm('teamsCreate')}</Button>
+            <Button mt="sm" variant="contained" data-testid="team-create" disabled={!newName.trim()} onClick={create}>
+              {tm('teamsCreate')}
+            </Button>
             <Outcome outcome={outcome} where="create" onClose={() => setOutcome(null)} />
           </Box>
         </Box>
         <Box variant="white" flexGrow={1} data-testid="team-editor">
           {/* The draft and the saved team come together (loadTeam). */}
-          {!draft || !saved || !detail ? <Text color="grey60">{tm('teamsChoose')}</Text> : (
+          {!draft || !saved || !detail ? (
+            <Text color="grey60">{tm('teamsChoose')}</Text>
+          ) : (
             <>
               <H4 data-testid="team-editor-title">{saved.name}</H4>
               <Box flex flexWrap="wrap" style={{ gap: 16 }} mb="lg">
-                <Box><Label>{tm('teamsName')}</Label><TextField testId="team-name" value={draft.name} onChange={(v) => setDraft({ ...draft, name: v })} /></Box>
-                <Box flexGrow={1}><Label>{tm('teamsDescription')}</Label><TextField testId="team-description" value={draft.description} onChange={(v) => setDraft({ ...draft, description: v })} width="100%" /></Box>
+                <Box>
+                  <Label>{tm('teamsName')}</Label>
+                  <TextField testId="team-name" value={draft.name} onChange={(v) => setDraft({ ...draft, name: v })} />
+                </Box>
+                <Box flexGrow={1}>
+                  <Label>{tm('teamsDescription')}</Label>
+                  <TextField testId="team-description" value={draft.description} onChange={(v) => setDraft({ ...draft, description: v })} width="100%" />
+                </Box>
               </Box>
               <MemberEditor draft={draft} setDraft={setDraft} data={data} containedIn={saved.containedIn} tm={tm} />
               <Box flex alignItems="center" style={{ gap: 12 }}>
-                <Button variant="contained" data-testid="team-save" disabled={!dirty} onClick={save}>{tm('teamsSave')}</Button>
-                {dirty && <Text color="grey60" data-testid="team-unsaved">{tm('teamsUnsaved')}</Text>}
+                <Button variant="contained" data-testid="team-save" disabled={!dirty} onClick={save}>
+                  {tm('teamsSave')}
+                </Button>
+                {dirty && (
+                  <Text color="grey60" data-testid="team-unsaved">
+                    {tm('teamsUnsaved')}
+                  </Text>
+                )}
               </Box>
               <Outcome outcome={outcome} where="save" onClose={() => setOutcome(null)} />
-              {members && <EffectiveMembers members={members} savedIds={saved.memberIds} dirty={dirty && KINDS.some((k) => !sameIds(draft[k], saved[k]))} users={data.users} tm={tm} />}
+              {members && (
+                <EffectiveMembers
+                  members={members}
+                  savedIds={saved.memberIds}
+                  dirty={dirty && KINDS.some((k) => !sameIds(draft[k], saved[k]))}
+                  users={data.users}
+                  tm={tm}
+                />
+              )}
               <DeleteTeam key={saved.id} team={saved} rules={detail.rules} data={data} tm={tm} onDelete={remove} />
               <Outcome outcome={outcome} where="delete" onClose={() => setOutcome(null)} />
             </>

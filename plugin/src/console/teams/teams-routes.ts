@@ -24,46 +24,64 @@ export function teamsRoutes(service: AccessService): Router {
   const nameOf = async (teamId: number): Promise<string> => (await teamName(service.ds, teamId)) ?? `n° ${teamId}`;
 
   // The teams (with their effective member count, from team_member) and what the pickers offer.
-  router.get('/teams', manageAccessOnly(async (_req, res) => {
-    res.json(await teamsPage(service.ds));
-  }));
+  router.get(
+    '/teams',
+    manageAccessOnly(async (_req, res) => {
+      res.json(await teamsPage(service.ds));
+    }),
+  );
 
   // One team: its own lists of the four kinds, the teams that contain it (itself included: the
   // nesting picker leaves them out, saveTeam refuses the loop anyway) and its saved members.
-  router.get('/teams/:id', manageAccessOnly(async (req, res) => {
-    const teamId = id.parse(req.params.id);
-    const team = await teamDetail(service.ds, teamId);
-    if (!team) throw new Refusal('notFound', `Aucune équipe n° ${teamId}.`);
-    res.json({ team, rules: await rulesNaming(service.ds, 'team', teamId) });
-  }));
+  router.get(
+    '/teams/:id',
+    manageAccessOnly(async (req, res) => {
+      const teamId = id.parse(req.params.id);
+      const team = await teamDetail(service.ds, teamId);
+      if (!team) throw new Refusal('notFound', `Aucune équipe n° ${teamId}.`);
+      res.json({ team, rules: await rulesNaming(service.ds, 'team', teamId) });
+    }),
+  );
 
   // The members a draft would have, before it is saved (nothing is written).
-  router.post('/teams/preview', manageAccessOnly(async (req, res) => {
-    res.json({ members: await teamEffectiveMembers(service.ds, draft.parse(req.body)) });
-  }));
+  router.post(
+    '/teams/preview',
+    manageAccessOnly(async (req, res) => {
+      res.json({ members: await teamEffectiveMembers(service.ds, draft.parse(req.body)) });
+    }),
+  );
 
-  router.post('/teams', manageAccessOnly(async (req, res) => {
-    const input = create.parse(req.body);
-    const teamId = await saveTeam(service, serviceContext(), null, input);
-    res.json({ id: teamId, message: `Équipe « ${input.name} » créée.` });
-  }));
+  router.post(
+    '/teams',
+    manageAccessOnly(async (req, res) => {
+      const input = create.parse(req.body);
+      const teamId = await saveTeam(service, serviceContext(), null, input);
+      res.json({ id: teamId, message: `Équipe « ${input.name} » créée.` });
+    }),
+  );
 
-  router.put('/teams/:id', manageAccessOnly(async (req, res) => {
-    const teamId = id.parse(req.params.id);
-    await saveTeam(service, serviceContext(), teamId, change.parse(req.body));
-    res.json({ ok: true, message: `Équipe ${await nameOf(teamId)} enregistrée.` });
-  }));
+  router.put(
+    '/teams/:id',
+    manageAccessOnly(async (req, res) => {
+      const teamId = id.parse(req.params.id);
+      await saveTeam(service, serviceContext(), teamId, change.parse(req.body));
+      res.json({ ok: true, message: `Équipe ${await nameOf(teamId)} enregistrée.` });
+    }),
+  );
 
   // deleteTeam wants an heir (a user or a team) only when the team owns records; it says so.
-  router.delete('/teams/:id', manageAccessOnly(async (req, res) => {
-    const teamId = id.parse(req.params.id);
-    const { heirUserId, heirTeamId } = removal.parse(req.body ?? {});
-    const label = await nameOf(teamId);
-    const rules = await deleteTeam(service, serviceContext(), teamId, { userId: heirUserId, teamId: heirTeamId });
-    const parts = [`Équipe ${label} supprimée.`];
-    if (rules.length) parts.push(`Règle(s) de partage supprimée(s) avec elle : ${rules.map((r) => r.name ?? `n° ${r.id}`).join(', ')}.`);
-    res.json({ ok: true, rules, message: parts.join(' ') });
-  }));
+  router.delete(
+    '/teams/:id',
+    manageAccessOnly(async (req, res) => {
+      const teamId = id.parse(req.params.id);
+      const { heirUserId, heirTeamId } = removal.parse(req.body ?? {});
+      const label = await nameOf(teamId);
+      const rules = await deleteTeam(service, serviceContext(), teamId, { userId: heirUserId, teamId: heirTeamId });
+      const parts = [`Équipe ${label} supprimée.`];
+      if (rules.length) parts.push(`Règle(s) de partage supprimée(s) avec elle : ${rules.map((r) => r.name ?? `n° ${r.id}`).join(', ')}.`);
+      res.json({ ok: true, rules, message: parts.join(' ') });
+    }),
+  );
 
   return router;
 }

@@ -22,7 +22,9 @@ const LoginHoursShow = ({ record }: { record: { params: RecordJSON['params'] } }
               {tm(`day_${day}`)} : {(hours.days[day] ?? []).map(([s, e]) => `${s}–${e}`).join(', ') || tm('loginHoursClosed')}
             </Text>
           ))}
-          <Text variant="sm" color="grey60">{tm('loginHoursTimeZone')} : {hours.tz}</Text>
+          <Text variant="sm" color="grey60">
+            {tm('loginHoursTimeZone')} : {hours.tz}
+          </Text>
         </Box>
       )}
     </Box>

@@ -14,15 +14,26 @@ const SeatConfirmField = ({ record, property, onChange }: EditPropertyProps) => 
   if (!error) return null;
   const checked = record.params[property.path] === true || record.params[property.path] === 'true';
   return (
-    <Box mb="xl" p="lg" data-testid="seat-confirm-field" role="alert"
-      style={{ border: '1px solid #E6A700', borderLeft: '4px solid #E6A700', background: '#FFF8E5' }}>
-      <Text fontWeight="bold" mb="sm">{tm('seatsFormTitle')}</Text>
+    <Box
+      mb="xl"
+      p="lg"
+      data-testid="seat-confirm-field"
+      role="alert"
+      style={{ border: '1px solid #E6A700', borderLeft: '4px solid #E6A700', background: '#FFF8E5' }}
+    >
+      <Text fontWeight="bold" mb="sm">
+        {tm('seatsFormTitle')}
+      </Text>
       <Text mb="md">{error.message}</Text>
       <Box flex alignItems="center">
         <CheckBox id="confirmSeats" data-testid="seat-confirm-checkbox" checked={checked} onChange={() => onChange(property.path, !checked)} />
-        <Label inline htmlFor="confirmSeats" ml="default" mb={0}>{tm('seatsFormConfirm')}</Label>
+        <Label inline htmlFor="confirmSeats" ml="default" mb={0}>
+          {tm('seatsFormConfirm')}
+        </Label>
       </Box>
-      <Text variant="sm" color="grey60" mt="sm">{tm('seatsFormHelp')}</Text>
+      <Text variant="sm" color="grey60" mt="sm">
+        {tm('seatsFormHelp')}
+      </Text>
     </Box>
   );
 };

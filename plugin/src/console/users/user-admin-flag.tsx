@@ -11,7 +11,9 @@ const UserAdminFlag = ({ record, property, onChange }: EditPropertyProps) => {
     return (
       <FormGroup>
         <Label>{tp(property.path, 'User')}</Label>
-        <Text color="grey60" data-testid="admin-flag-readonly">{value ? tm('usersAdminYes') : tm('usersAdminNo')} — {tm('usersAdminOnlyAdmins')}</Text>
+        <Text color="grey60" data-testid="admin-flag-readonly">
+          {value ? tm('usersAdminYes') : tm('usersAdminNo')} — {tm('usersAdminOnlyAdmins')}
+        </Text>
       </FormGroup>
     );
   }
@@ -19,7 +21,9 @@ const UserAdminFlag = ({ record, property, onChange }: EditPropertyProps) => {
     <FormGroup>
       <Box flex alignItems="center">
         <CheckBox id="isAdmin" data-testid="admin-flag" checked={value} onChange={() => onChange(property.path, !value)} />
-        <Label inline htmlFor="isAdmin" ml="default" mb={0}>{tp(property.path, 'User')}</Label>
+        <Label inline htmlFor="isAdmin" ml="default" mb={0}>
+          {tp(property.path, 'User')}
+        </Label>
       </Box>
     </FormGroup>
   );

@@ -4,7 +4,13 @@ import { Box, Button, FormGroup, H4, Input, Label, MessageBox, Text } from '@adm
 import { rootPath } from '../common/portier-api.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
 
-const FIELDS: [keyof CopyValues, string][] = [['login', 'text'], ['email', 'email'], ['firstName', 'text'], ['lastName', 'text'], ['password', 'password']];
+const FIELDS: [keyof CopyValues, string][] = [
+  ['login', 'text'],
+  ['email', 'email'],
+  ['firstName', 'text'],
+  ['lastName', 'text'],
+  ['password', 'password'],
+];
 
 interface CopyValues {
   login: string;
@@ -33,18 +39,35 @@ const UserCopy = ({ record }: Props) => {
   return (
     <Box variant="white" data-testid="user-copy">
       <H4>{tm('usersCopyTitle', { login: record.params.login })}</H4>
-      <Text mb="lg" color="grey60">{tm('usersCopyHelp')}</Text>
+      <Text mb="lg" color="grey60">
+        {tm('usersCopyHelp')}
+      </Text>
       {FIELDS.map(([name, type]) => (
         <FormGroup key={name}>
           <Label required={name !== 'firstName' && name !== 'lastName'}>{tp(name, 'User')}</Label>
-          <Input type={type} name={name} data-testid={`copy-${name}`} value={values[name]} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [name]: e.target.value })} style={{ width: 360 }} />
+          <Input
+            type={type}
+            name={name}
+            data-testid={`copy-${name}`}
+            value={values[name]}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [name]: e.target.value })}
+            style={{ width: 360 }}
+          />
         </FormGroup>
       ))}
       {outcome && <MessageBox mb="lg" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} data-testid="user-copy-outcome" />}
       {seats.warning}
-      {outcome?.ok
-        ? <Button as="a" href={`${rootPath()}/resources/User/records/${outcome.id}/edit`}>{tm('usersOpenCopy')}</Button>
-        : !seats.warning && <Button variant="contained" onClick={go} data-testid="user-copy-go">{tm('usersCopyGo')}</Button>}
+      {outcome?.ok ? (
+        <Button as="a" href={`${rootPath()}/resources/User/records/${outcome.id}/edit`}>
+          {tm('usersOpenCopy')}
+        </Button>
+      ) : (
+        !seats.warning && (
+          <Button variant="contained" onClick={go} data-testid="user-copy-go">
+            {tm('usersCopyGo')}
+          </Button>
+        )
+      )}
     </Box>
   );
 };

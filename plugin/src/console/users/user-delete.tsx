@@ -33,7 +33,9 @@ const UserDelete = ({ record }: Props) => {
     return (
       <Box variant="white">
         <MessageBox mb="lg" variant="success" message={outcome.message} data-testid="user-delete-outcome" />
-        <Button as="a" href={`${rootPath()}/resources/User`}>{tm('usersBackToList')}</Button>
+        <Button as="a" href={`${rootPath()}/resources/User`}>
+          {tm('usersBackToList')}
+        </Button>
       </Box>
     );
   }
@@ -42,13 +44,27 @@ const UserDelete = ({ record }: Props) => {
       <H4>{tm('usersDeleteTitle', { login: record.params.login })}</H4>
       <Text mb="lg">{tm('usersDeleteHelp')}</Text>
       <Label>{tm('usersHeir')}</Label>
-      <select data-testid="user-heir" value={heir} onChange={(e) => setHeir(e.target.value)}
-        style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, minWidth: 320, background: 'white' }}>
+      <select
+        data-testid="user-heir"
+        value={heir}
+        onChange={(e) => setHeir(e.target.value)}
+        style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, minWidth: 320, background: 'white' }}
+      >
         <option value="">{tm('usersChooseHeir')}</option>
-        {heirs.map((h) => <option key={h.id} value={h.id}>{h.firstName} {h.lastName} ({h.login}{h.role ? `, ${h.role}` : ''}{h.status === 'inactive' ? ', inactif' : ''})</option>)}
+        {heirs.map((h) => (
+          <option key={h.id} value={h.id}>
+            {h.firstName} {h.lastName} ({h.login}
+            {h.role ? `, ${h.role}` : ''}
+            {h.status === 'inactive' ? ', inactif' : ''})
+          </option>
+        ))}
       </select>
       {outcome && <MessageBox mt="lg" variant="danger" message={outcome.message} data-testid="user-delete-outcome" />}
-      <Box mt="lg"><Button variant="contained" color="danger" disabled={!heir} onClick={go} data-testid="user-delete-go">{tm('usersDeleteGo')}</Button></Box>
+      <Box mt="lg">
+        <Button variant="contained" color="danger" disabled={!heir} onClick={go} data-testid="user-delete-go">
+          {tm('usersDeleteGo')}
+        </Button>
+      </Box>
     </Box>
   );
 };

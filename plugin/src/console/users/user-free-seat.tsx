@@ -32,7 +32,9 @@ const UserFreeSeat = ({ record, property, onChange }: EditPropertyProps) => {
       <FormGroup error={!!error}>
         <Box flex alignItems="center">
           <CheckBox id="freeSeat" data-testid="free-seat" checked={free} onChange={() => onChange(path, !free)} />
-          <Label inline htmlFor="freeSeat" ml="default" mb={0}>{tp(path, 'User')}</Label>
+          <Label inline htmlFor="freeSeat" ml="default" mb={0}>
+            {tp(path, 'User')}
+          </Label>
         </Box>
         <FormMessage>{error?.message}</FormMessage>
       </FormGroup>
@@ -41,8 +43,14 @@ const UserFreeSeat = ({ record, property, onChange }: EditPropertyProps) => {
   return (
     <FormGroup error={!!error}>
       <Label required>{tp(path, 'User')}</Label>
-      <Input id={path} data-testid="free-seat-reason" value={value ?? ''} placeholder={tm('seatsFreeReasonPlaceholder')}
-        onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(path, e.target.value)} style={{ width: 420 }} />
+      <Input
+        id={path}
+        data-testid="free-seat-reason"
+        value={value ?? ''}
+        placeholder={tm('seatsFreeReasonPlaceholder')}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(path, e.target.value)}
+        style={{ width: 420 }}
+      />
       <FormMessage>{error?.message}</FormMessage>
     </FormGroup>
   );

@@ -26,9 +26,17 @@ const UserStatus = ({ record }: Props) => {
       <Text mb="lg">{tm(active ? 'usersDeactivateHelp' : 'usersReactivateHelp')}</Text>
       {outcome && <MessageBox mb="lg" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} data-testid="user-status-outcome" />}
       {seats.warning}
-      {outcome?.ok
-        ? <Button as="a" href={`${rootPath()}/resources/User/records/${record.id}/show`}>{tm('usersBackToUser')}</Button>
-        : !seats.warning && <Button variant="contained" color={active ? 'danger' : 'primary'} onClick={go} data-testid="user-status-go">{tm(active ? 'usersDeactivate' : 'usersReactivate')}</Button>}
+      {outcome?.ok ? (
+        <Button as="a" href={`${rootPath()}/resources/User/records/${record.id}/show`}>
+          {tm('usersBackToUser')}
+        </Button>
+      ) : (
+        !seats.warning && (
+          <Button variant="contained" color={active ? 'danger' : 'primary'} onClick={go} data-testid="user-status-go">
+            {tm(active ? 'usersDeactivate' : 'usersReactivate')}
+          </Button>
+        )
+      )}
     </Box>
   );
 };

@@ -46,13 +46,28 @@ const showRecord = async (_request: unknown, _response: unknown, context: Action
  */
 export function userToolsActions(): NonNullable<ResourceOptions['actions']> {
   return {
-    copyUser: { actionType: 'record', icon: 'Copy', component: COPY, isAccessible: (ctx) => managesUsers() && internal(ctx), isVisible: changeable, handler: showRecord },
+    copyUser: {
+      actionType: 'record',
+      icon: 'Copy',
+      component: COPY,
+      isAccessible: (ctx) => managesUsers() && internal(ctx),
+      isVisible: changeable,
+      handler: showRecord,
+    },
     deactivateUser: {
-      actionType: 'record', icon: 'UserX', component: STATUS, handler: showRecord, isVisible: changeable,
+      actionType: 'record',
+      icon: 'UserX',
+      component: STATUS,
+      handler: showRecord,
+      isVisible: changeable,
       isAccessible: (ctx) => managesUsers() && ctx.record?.params?.status === 'active',
     },
     reactivateUser: {
-      actionType: 'record', icon: 'UserCheck', component: STATUS, handler: showRecord, isVisible: changeable,
+      actionType: 'record',
+      icon: 'UserCheck',
+      component: STATUS,
+      handler: showRecord,
+      isVisible: changeable,
       isAccessible: (ctx) => managesUsers() && ctx.record?.params?.status === 'inactive',
     },
     edit: { isVisible: changeable },

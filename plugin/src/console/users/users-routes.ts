@@ -26,39 +26,57 @@ export function usersRoutes(service: AccessService): Router {
   const handle = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
 
   // The heirs a deletion may name: internal users other than the one deleted.
-  router.get('/users/:id/heirs', handle(async (req, res) => {
-    const userId = id.parse(req.params.id);
-    if (!(await userExists(service.ds, userId))) throw new Refusal('notFound', 'Utilisateur introuvable.');
-    const heirs = await heirChoices(service.ds, userId);
-    res.json({ heirs });
-  }));
+  router.get(
+    '/users/:id/heirs',
+    handle(async (req, res) => {
+      const userId = id.parse(req.params.id);
+      if (!(await userExists(service.ds, userId))) throw new Refusal('notFound', 'Utilisateur introuvable.');
+      const heirs = await heirChoices(service.ds, userId);
+      res.json({ heirs });
+    }),
+  );
 
-  router.post('/users/:id/role', handle(async (req, res) => {
-    const { roleId } = z.strictObject({ roleId: id }).parse(req.body);
-    await updateUser(service, serviceContext(), id.parse(req.params.id), { roleId });
-    // updateUser has just given the user this role: the row is there.
-    const row = (await userRole(service.ds, id.parse(req.params.id)))!;
-    res.json({ ok: true, message: `${row.login} a maintenant le rôle ${row.role}.` });
-  }));
+  router.post(
+    '/users/:id/role',
+    handle(async (req, res) => {
+      const { roleId } = z.strictObject({ roleId: id }).parse(req.body);
+      await updateUser(service, serviceContext(), id.parse(req.params.id), { roleId });
+      // updateUser has just given the user this role: the row is there.
+      const row = (await userRole(service.ds, id.parse(req.params.id)))!;
+      res.json({ ok: true, message: `${row.login} a maintenant le rôle ${row.role}.` });
+    }),
+  );
 
-  router.post('/users/:id/status', handle(async (req, res) => {
-    const { status } = z.strictObject({ status: z.enum(['active', 'inactive']) }).parse(req.body);
-    await updateUser(service, serviceContext(), id.parse(req.params.id), { status });
-    res.json({ ok: true, message: status === 'active' ? 'Utilisateur réactivé : il peut se connecter.' : 'Utilisateur désactivé : sa session est close à sa prochaine requête.' });
-  }));
+  router.post(
+    '/users/:id/status',
+    handle(async (req, res) => {
+      const { status } = z.strictObject({ status: z.enum(['active', 'inactive']) }).parse(req.body);
+      await updateUser(service, serviceContext(), id.parse(req.params.id), { status });
+      res.json({
+        ok: true,
+        message: status === 'active' ? 'Utilisateur réactivé : il peut se connecter.' : 'Utilisateur désactivé : sa session est close à sa prochaine requête.',
+      });
+    }),
+  );
 
   // A copy takes the role, organisation and login hours of its model; the admin flag only when an admin copies.
-  router.post('/users/:id/copy', handle(async (req, res) => {
-    const body = copyBody.parse(req.body);
-    const created = await copyUser(service, serviceContext(), id.parse(req.params.id), body);
-    res.json({ id: created, message: `Utilisateur ${body.login} créé sur le modèle de l'original (rôle, société, service, horaires).` });
-  }));
+  router.post(
+    '/users/:id/copy',
+    handle(async (req, res) => {
+      const body = copyBody.parse(req.body);
+      const created = await copyUser(service, serviceContext(), id.parse(req.params.id), body);
+      res.json({ id: created, message: `Utilisateur ${body.login} créé sur le modèle de l'original (rôle, société, service, horaires).` });
+    }),
+  );
 
-  router.delete('/users/:id', handle(async (req, res) => {
-    const { heirId } = z.strictObject({ heirId: id }).parse(req.body ?? {});
-    await deleteUsers(service, serviceContext(), [id.parse(req.params.id)], heirId);
-    res.json({ ok: true, message: "Utilisateur supprimé ; ses enregistrements sont passés à l'héritier." });
-  }));
+  router.delete(
+    '/users/:id',
+    handle(async (req, res) => {
+      const { heirId } = z.strictObject({ heirId: id }).parse(req.body ?? {});
+      await deleteUsers(service, serviceContext(), [id.parse(req.params.id)], heirId);
+      res.json({ ok: true, message: "Utilisateur supprimé ; ses enregistrements sont passés à l'héritier." });
+    }),
+  );
 
   return router;
 }

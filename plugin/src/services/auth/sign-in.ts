@@ -5,13 +5,7 @@ import { verifyPassword } from './passwords.js';
 import { accountKey, reserveAttempt, settleAttempt, THROTTLE } from './throttle.js';
 
 /** Why someone may not sign in (or stay signed in); the keys are the login page's messages. */
-export type AccessRefusal =
-  | 'invalidCredentials'
-  | 'tooManyRequests'
-  | 'userInactive'
-  | 'userWithoutAccess'
-  | 'outsideLoginHours'
-  | 'clientWithoutDossier';
+export type AccessRefusal = 'invalidCredentials' | 'tooManyRequests' | 'userInactive' | 'userWithoutAccess' | 'outsideLoginHours' | 'clientWithoutDossier';
 
 export interface SessionUser {
   id: number;
@@ -121,17 +115,31 @@ const USER_AGENT_MAX = 512;
 
 /** Every attempt is a LoginEvent (for the statistics) and a security event of the audit trail. */
 async function record(
-  ds: DataSource, identifier: string, attempt: SignInAttempt, result: SignInResult, worthSaying?: (m: EntityManager) => Promise<boolean>,
+  ds: DataSource,
+  identifier: string,
+  attempt: SignInAttempt,
+  result: SignInResult,
+  worthSaying?: (m: EntityManager) => Promise<boolean>,
 ): Promise<void> {
   await ds.transaction(async (m) => {
     if (worthSaying && !(await worthSaying(m))) return;
-    await m.query(
-      `INSERT INTO login_event (login, user_id, success, reason, ip, user_agent, company) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [identifier.slice(0, 254), result.user?.id ?? null, result.ok, result.ok ? null : result.reason, attempt.ip, attempt.userAgent?.slice(0, USER_AGENT_MAX) ?? null, result.user?.company ?? null],
+    await m.query(`INSERT INTO login_event (login, user_id, success, reason, ip, user_agent, company) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      identifier.slice(0, 254),
+      result.user?.id ?? null,
+      result.ok,
+      result.ok ? null : result.reason,
+      attempt.ip,
+      attempt.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+      result.user?.company ?? null,
+    ]);
+    await audit(
+      m,
+      { id: result.user?.id ?? null, login: identifier.slice(0, 64) || null, ip: attempt.ip, userAgent: attempt.userAgent },
+      {
+        action: result.ok ? 'signIn' : 'signInRefused',
+        message: result.ok ? null : result.reason,
+      },
     );
-    await audit(m, { id: result.user?.id ?? null, login: identifier.slice(0, 64) || null, ip: attempt.ip, userAgent: attempt.userAgent }, {
-      action: result.ok ? 'signIn' : 'signInRefused', message: result.ok ? null : result.reason,
-    });
   });
 }
 

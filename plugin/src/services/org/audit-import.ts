@@ -78,23 +78,32 @@ export function setupSets(userLogins: string[] | null): AuditedSet[] {
     { module: 'Profile', select: `SELECT t.id::text AS id, t.name AS ref, ${row('profile')}` },
     {
       module: 'Role',
-      select: `SELECT t.id::text AS id, t.name AS ref, ${row('role', `|| jsonb_build_object('profiles',
-        (SELECT coalesce(jsonb_agg(p.name ORDER BY p.name), '[]') FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE rp.role_id = t.id))`)}`,
+      select: `SELECT t.id::text AS id, t.name AS ref, ${row(
+        'role',
+        `|| jsonb_build_object('profiles',
+        (SELECT coalesce(jsonb_agg(p.name ORDER BY p.name), '[]') FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE rp.role_id = t.id))`,
+      )}`,
     },
     {
       module: 'User',
-      select: `SELECT t.id::text AS id, t.login AS ref, ${row('app_user', `|| jsonb_build_object('dossiers',
+      select: `SELECT t.id::text AS id, t.login AS ref, ${row(
+        'app_user',
+        `|| jsonb_build_object('dossiers',
         (SELECT coalesce(jsonb_agg(jsonb_build_array(g.account_id, p.name) ORDER BY g.account_id), '[]')
-           FROM dossier_grant g JOIN profile p ON p.id = g.profile_id WHERE g.user_id = t.id))`)}`,
+           FROM dossier_grant g JOIN profile p ON p.id = g.profile_id WHERE g.user_id = t.id))`,
+      )}`,
       keys: userLogins,
     },
     {
       module: 'Team',
-      select: `SELECT t.id::text AS id, t.name AS ref, ${row('team', `|| jsonb_build_object(
+      select: `SELECT t.id::text AS id, t.name AS ref, ${row(
+        'team',
+        `|| jsonb_build_object(
         'users', (SELECT coalesce(jsonb_agg(u.login ORDER BY u.login), '[]') FROM team_user x JOIN app_user u ON u.id = x.user_id WHERE x.team_id = t.id),
         'roles', (SELECT coalesce(jsonb_agg(r.name || CASE WHEN x.with_subordinates THEN ' +' ELSE '' END ORDER BY r.name), '[]')
                     FROM team_role x JOIN role r ON r.id = x.role_id WHERE x.team_id = t.id),
-        'teams', (SELECT coalesce(jsonb_agg(n.name ORDER BY n.name), '[]') FROM team_team x JOIN team n ON n.id = x.member_team_id WHERE x.team_id = t.id))`)}`,
+        'teams', (SELECT coalesce(jsonb_agg(n.name ORDER BY n.name), '[]') FROM team_team x JOIN team n ON n.id = x.member_team_id WHERE x.team_id = t.id))`,
+      )}`,
     },
     { module: 'SharingRule', select: `SELECT t.id::text AS id, t.name AS ref, ${row('sharing_rule')}` },
     { module: 'SharingDefault', select: `SELECT t.module AS id, t.module AS ref, ${row('sharing_default')}` },

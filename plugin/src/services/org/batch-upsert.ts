@@ -16,7 +16,10 @@ export async function batchUpsert(
 ): Promise<Array<{ id: number; key: string; inserted: boolean }>> {
   const groups = new Map<string, Array<Record<string, unknown>>>();
   for (const row of rows) {
-    const cols = Object.keys(row).filter((k) => row[k] !== undefined).sort().join(',');
+    const cols = Object.keys(row)
+      .filter((k) => row[k] !== undefined)
+      .sort()
+      .join(',');
     if (!groups.has(cols)) groups.set(cols, []);
     groups.get(cols)!.push(row);
   }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import {
-  CAPABILITIES, CLIENT_TIERS, CONTACT_SCOPES, FIELD_ACCESS, INTERNAL_TIERS, MODULE_ACTIONS, PROFILE_AUDIENCES,
-  RULE_ACCESS, SHARING_LEVELS,
+  CAPABILITIES,
+  CLIENT_TIERS,
+  CONTACT_SCOPES,
+  FIELD_ACCESS,
+  INTERNAL_TIERS,
+  MODULE_ACTIONS,
+  PROFILE_AUDIENCES,
+  RULE_ACCESS,
+  SHARING_LEVELS,
 } from '../../core/model.js';
 import { WEEK_DAYS } from '../../core/login-hours.js';
 
@@ -36,7 +43,10 @@ export const profileSchema = z.strictObject({
   capabilities: z.array(z.enum(CAPABILITIES)).optional().describe('Administration rights; replaces the stored list whole.'),
   modules: z.record(z.string(), modulePrivilege).optional().describe('Per module: create, read, edit, delete, export. A module left out: no privilege.'),
   contactScopes: contactScopes.optional().describe('Per contact type: none, mine ("Mes clients") or all (the default).'),
-  fields: z.record(z.string(), z.record(z.string(), z.enum(FIELD_ACCESS))).optional().describe('Per module and field: write (the default), read or none.'),
+  fields: z
+    .record(z.string(), z.record(z.string(), z.enum(FIELD_ACCESS)))
+    .optional()
+    .describe('Per module and field: write (the default), read or none.'),
 });
 
 export const roleSchema = z.strictObject({
@@ -58,7 +68,10 @@ const timeRange = z.tuple([z.string(), z.string()]);
 export const loginHoursSchema = z.strictObject({
   tz: z.string(),
   days: z.strictObject(
-    Object.fromEntries(WEEK_DAYS.map((d) => [d, z.array(timeRange).optional()])) as Record<(typeof WEEK_DAYS)[number], z.ZodOptional<z.ZodArray<typeof timeRange>>>,
+    Object.fromEntries(WEEK_DAYS.map((d) => [d, z.array(timeRange).optional()])) as Record<
+      (typeof WEEK_DAYS)[number],
+      z.ZodOptional<z.ZodArray<typeof timeRange>>
+    >,
   ),
 });
 
@@ -66,7 +79,10 @@ export const dossierSchema = z.strictObject({ account: z.string(), profile: z.st
 
 export const userSchema = z.strictObject({
   login: z.string(),
-  email: z.string().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'),
+  email: z
+    .string()
+    .max(254)
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'),
   password: z.string().optional().describe('Required for a new user; an existing user keeps theirs when left out. Never exported.'),
   firstName: z.string().max(100).optional(),
   lastName: z.string().max(100).optional(),

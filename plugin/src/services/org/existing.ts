@@ -23,10 +23,20 @@ export interface ExistingOrg {
   profiles: Map<string, ExistingProfile>;
   roles: Map<string, { id: number; parent: string | null; profiles: string[] }>;
   teams: Map<string, { id: number; teams: string[] }>;
-  users: Map<string, {
-    id: number; email: string; isAdmin: boolean; status: string; kind: string; role: string | null;
-    freeSeat: boolean; freeSeatReason: string | null; dossierProfiles: string[];
-  }>;
+  users: Map<
+    string,
+    {
+      id: number;
+      email: string;
+      isAdmin: boolean;
+      status: string;
+      kind: string;
+      role: string | null;
+      freeSeat: boolean;
+      freeSeatReason: string | null;
+      dossierProfiles: string[];
+    }
+  >;
   rules: Array<{ id: number; name: string | null; key: string }>;
   defaults: Record<string, SharingLevel>;
   /** Record references that exist, per module, among those the file links to. */
@@ -39,7 +49,11 @@ export function emptyExisting(): ExistingOrg {
 
 /** A rule's whole content, as the key that matches unnamed rules. */
 export function ruleKey(r: { module: string; from: Record<string, string | undefined>; to: Record<string, string | undefined>; access: string }): string {
-  const target = (t: Record<string, string | undefined>) => Object.entries(t).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`).join();
+  const target = (t: Record<string, string | undefined>) =>
+    Object.entries(t)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${v}`)
+      .join();
   return `${r.module}|${target(r.from)}|${target(r.to)}|${r.access}`;
 }
 
@@ -49,8 +63,16 @@ export async function loadExisting(m: EntityManager): Promise<ExistingOrg> {
     `SELECT id, name, system, audience, is_default, license_tier, view_all, edit_all, capabilities, modules, contact_scopes FROM profile`,
   )) {
     existing.profiles.set(p.name, {
-      id: p.id, system: p.system, audience: p.audience, isDefault: p.is_default, licenseTier: p.license_tier, viewAll: p.view_all,
-      editAll: p.edit_all, capabilities: p.capabilities, modules: p.modules ?? {}, contactScopes: p.contact_scopes ?? {},
+      id: p.id,
+      system: p.system,
+      audience: p.audience,
+      isDefault: p.is_default,
+      licenseTier: p.license_tier,
+      viewAll: p.view_all,
+      editAll: p.edit_all,
+      capabilities: p.capabilities,
+      modules: p.modules ?? {},
+      contactScopes: p.contact_scopes ?? {},
     });
   }
   for (const r of await m.query(
@@ -73,8 +95,15 @@ export async function loadExisting(m: EntityManager): Promise<ExistingOrg> {
        FROM app_user u LEFT JOIN role r ON r.id = u.role_id`,
   )) {
     existing.users.set(u.login, {
-      id: u.id, email: u.email, isAdmin: u.is_admin, status: u.status, kind: u.kind, role: u.role,
-      freeSeat: u.free_seat, freeSeatReason: u.free_seat_reason, dossierProfiles: u.dossier_profiles,
+      id: u.id,
+      email: u.email,
+      isAdmin: u.is_admin,
+      status: u.status,
+      kind: u.kind,
+      role: u.role,
+      freeSeat: u.free_seat,
+      freeSeatReason: u.free_seat_reason,
+      dossierProfiles: u.dossier_profiles,
     });
   }
   for (const r of await m.query(

@@ -69,7 +69,12 @@ async function exportTeams(ds: DataSource): Promise<OrgTeam[]> {
      FROM team t ORDER BY t.name`,
   );
   return rows.map((t: Record<string, never>) => ({
-    name: t.name, description: t.description, users: t.users, roles: t.roles, rolesAndSubordinates: t.subtree, teams: t.teams,
+    name: t.name,
+    description: t.description,
+    users: t.users,
+    roles: t.roles,
+    rolesAndSubordinates: t.subtree,
+    teams: t.teams,
   }));
 }
 
@@ -83,21 +88,39 @@ async function exportUsers(ds: DataSource, table: string | null): Promise<OrgUse
   const dossierTable = `"${table ?? 'account'}"`;
   const rows = await ds.query(
     `SELECT u.*, r.name AS role_name, b.login AS boss,
-            ${table ? `(SELECT json_agg(json_build_object('account', a.reference, 'profile', p.name) ORDER BY a.reference)
+            ${
+              table
+                ? `(SELECT json_agg(json_build_object('account', a.reference, 'profile', p.name) ORDER BY a.reference)
                FROM dossier_grant g JOIN ${dossierTable} a ON a.id = g.account_id JOIN profile p ON p.id = g.profile_id
-              WHERE g.user_id = u.id)` : 'NULL::json'} AS dossiers
+              WHERE g.user_id = u.id)`
+                : 'NULL::json'
+            } AS dossiers
        FROM app_user u
        LEFT JOIN role r ON r.id = u.role_id LEFT JOIN app_user b ON b.id = u.reports_to_id ORDER BY u.login`,
   );
   return rows.map((u: Record<string, never>) => {
     const user: OrgUser = {
-      login: u.login, email: u.email, firstName: u.first_name, lastName: u.last_name, isAdmin: u.is_admin,
-      status: u.status, role: u.role_name, company: u.company, loginHours: u.login_hours,
+      login: u.login,
+      email: u.email,
+      firstName: u.first_name,
+      lastName: u.last_name,
+      isAdmin: u.is_admin,
+      status: u.status,
+      role: u.role_name,
+      company: u.company,
+      loginHours: u.login_hours,
     };
     const optional: Array<[keyof OrgUser, unknown, unknown]> = [
-      ['kind', u.kind, 'internal'], ['title', u.title, null], ['department', u.department, null], ['reportsTo', u.boss, null],
-      ['phone', u.phone, null], ['mobilePhone', u.mobile_phone, null], ['locale', u.locale, 'fr'], ['system', u.system, false],
-      ['freeSeat', u.free_seat, false], ['freeSeatReason', u.free_seat_reason, null],
+      ['kind', u.kind, 'internal'],
+      ['title', u.title, null],
+      ['department', u.department, null],
+      ['reportsTo', u.boss, null],
+      ['phone', u.phone, null],
+      ['mobilePhone', u.mobile_phone, null],
+      ['locale', u.locale, 'fr'],
+      ['system', u.system, false],
+      ['freeSeat', u.free_seat, false],
+      ['freeSeatReason', u.free_seat_reason, null],
     ];
     for (const [key, value, fallback] of optional) if (value !== fallback) (user as Record<string, unknown>)[key] = value;
     if (u.kind === 'client') user.dossiers = u.dossiers ?? [];
@@ -143,7 +166,11 @@ async function exportRecords(ds: DataSource, registry: ModuleRegistry): Promise<
         const user = row[col(spec.owner.userField)] as number | null;
         rec.owner = user !== null ? { user: logins.get(user) } : { team: teams.get(row[col(spec.owner.teamField)] as number) };
       } else if (spec.owner.kind === 'advisors') {
-        for (const [key, field] of [['primaryAdvisor', spec.owner.primaryField], ['secondaryAdvisor', spec.owner.secondaryField], ['assistant', spec.owner.assistantField]]) {
+        for (const [key, field] of [
+          ['primaryAdvisor', spec.owner.primaryField],
+          ['secondaryAdvisor', spec.owner.secondaryField],
+          ['assistant', spec.owner.assistantField],
+        ]) {
           const id = row[col(field)] as number | null;
           rec[key] = id === null ? null : logins.get(id);
         }

@@ -82,8 +82,12 @@ export async function importOrg(ds: DataSource, registry: ModuleRegistry, input:
 }
 
 async function writeOrg(
-  m: EntityManager, parsed: Parsed, registry: ModuleRegistry, modules: ReturnType<typeof orgModules>,
-  hashes: Awaited<ReturnType<typeof hashPasswords>>, options: ImportOptions,
+  m: EntityManager,
+  parsed: Parsed,
+  registry: ModuleRegistry,
+  modules: ReturnType<typeof orgModules>,
+  hashes: Awaited<ReturnType<typeof hashPasswords>>,
+  options: ImportOptions,
 ): Promise<Omit<ImportSummary, 'seats'>> {
   const audited = auditedSets(parsed.doc, registry, modules, !!options.replace);
   await snapshotBefore(m, audited);
@@ -127,7 +131,11 @@ function auditedSets(doc: OrgDocument, registry: ModuleRegistry, modules: Return
 }
 
 async function checkOrThrow(
-  m: EntityManager, parsed: Parsed, registry: ModuleRegistry, modules: ReturnType<typeof orgModules>, replace: boolean,
+  m: EntityManager,
+  parsed: Parsed,
+  registry: ModuleRegistry,
+  modules: ReturnType<typeof orgModules>,
+  replace: boolean,
 ): Promise<ExistingOrg> {
   const existing = replace ? await loadExistingAfterReplace(m) : await loadExisting(m);
   for (const [module, refs] of referencedRecords(parsed.doc, registry)) {
@@ -191,9 +199,7 @@ async function hashPasswords(doc: OrgDocument, options: ImportOptions): Promise<
 }
 
 function normaliseModules(modules: ModulePrivileges): ModulePrivileges {
-  return Object.fromEntries(
-    Object.entries(modules).map(([module, p]) => [module, Object.fromEntries(MODULE_ACTIONS.map((a) => [a, !!p[a]]))]),
-  );
+  return Object.fromEntries(Object.entries(modules).map(([module, p]) => [module, Object.fromEntries(MODULE_ACTIONS.map((a) => [a, !!p[a]]))]));
 }
 
 async function writeProfiles(m: EntityManager, doc: OrgDocument, existing: ExistingOrg): Promise<Counts> {
@@ -202,9 +208,14 @@ async function writeProfiles(m: EntityManager, doc: OrgDocument, existing: Exist
     const audience = p.audience ?? existing.profiles.get(p.name)?.audience ?? 'internal';
     if (p.default) await m.query(`UPDATE profile SET is_default = false WHERE audience = $1 AND is_default AND name <> $2`, [audience, p.name]);
     const values: Record<string, unknown> = {
-      description: p.description, system: p.system, is_default: p.default, audience: p.audience,
+      description: p.description,
+      system: p.system,
+      is_default: p.default,
+      audience: p.audience,
       license_tier: p.licenseTier ?? (existing.profiles.has(p.name) ? undefined : audience === 'client' ? 'connect' : 'standard'),
-      view_all: p.viewAll, edit_all: p.editAll, capabilities: p.capabilities,
+      view_all: p.viewAll,
+      edit_all: p.editAll,
+      capabilities: p.capabilities,
       modules: p.modules && JSON.stringify(normaliseModules(p.modules)),
       contact_scopes: p.contactScopes && JSON.stringify(p.contactScopes),
       fields: p.fields && JSON.stringify(p.fields),
@@ -226,9 +237,7 @@ async function writeRoles(m: EntityManager, doc: OrgDocument): Promise<Counts> {
   const roles = doc.roles ?? [];
   if (!roles.length) return { created: 0, updated: 0 };
   const names = roles.map((r) => r.name);
-  const created = await m.query(
-    `INSERT INTO role (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING RETURNING id`, [names],
-  );
+  const created = await m.query(`INSERT INTO role (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING RETURNING id`, [names]);
   const withParent = roles.filter((r) => r.parent !== undefined);
   await m.query(
     `UPDATE role r SET parent_id = p.id
@@ -269,18 +278,30 @@ async function writeTeams(m: EntityManager, doc: OrgDocument): Promise<Counts> {
     if (pairs.length) await m.query(ins, [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
   };
   const teamIds = `(SELECT id FROM team WHERE name = ANY ($1))`;
-  await replace('users', `DELETE FROM team_user WHERE team_id IN ${teamIds}`,
+  await replace(
+    'users',
+    `DELETE FROM team_user WHERE team_id IN ${teamIds}`,
     `INSERT INTO team_user (team_id, user_id) SELECT t.id, u.id FROM unnest($1::text[], $2::text[]) AS x(team, member)
-       JOIN team t ON t.name = x.team JOIN app_user u ON u.login = x.member`);
-  await replace('roles', `DELETE FROM team_role WHERE NOT with_subordinates AND team_id IN ${teamIds}`,
+       JOIN team t ON t.name = x.team JOIN app_user u ON u.login = x.member`,
+  );
+  await replace(
+    'roles',
+    `DELETE FROM team_role WHERE NOT with_subordinates AND team_id IN ${teamIds}`,
     `INSERT INTO team_role (team_id, role_id, with_subordinates) SELECT t.id, r.id, false FROM unnest($1::text[], $2::text[]) AS x(team, member)
-       JOIN team t ON t.name = x.team JOIN role r ON r.name = x.member`);
-  await replace('rolesAndSubordinates', `DELETE FROM team_role WHERE with_subordinates AND team_id IN ${teamIds}`,
+       JOIN team t ON t.name = x.team JOIN role r ON r.name = x.member`,
+  );
+  await replace(
+    'rolesAndSubordinates',
+    `DELETE FROM team_role WHERE with_subordinates AND team_id IN ${teamIds}`,
     `INSERT INTO team_role (team_id, role_id, with_subordinates) SELECT t.id, r.id, true FROM unnest($1::text[], $2::text[]) AS x(team, member)
-       JOIN team t ON t.name = x.team JOIN role r ON r.name = x.member`);
-  await replace('teams', `DELETE FROM team_team WHERE team_id IN ${teamIds}`,
+       JOIN team t ON t.name = x.team JOIN role r ON r.name = x.member`,
+  );
+  await replace(
+    'teams',
+    `DELETE FROM team_team WHERE team_id IN ${teamIds}`,
     `INSERT INTO team_team (team_id, member_team_id) SELECT t.id, n.id FROM unnest($1::text[], $2::text[]) AS x(team, member)
-       JOIN team t ON t.name = x.team JOIN team n ON n.name = x.member`);
+       JOIN team t ON t.name = x.team JOIN team n ON n.name = x.member`,
+  );
   return { created: created.length, updated: teams.length - created.length };
 }
 
@@ -336,8 +357,8 @@ async function writeSubscription(m: EntityManager, doc: OrgDocument): Promise<vo
   if (!seats) return;
   await m.query(`DELETE FROM subscription_seat`);
   const entries = Object.entries(seats).filter(([, n]) => n !== undefined);
-  await m.query(
-    `INSERT INTO subscription_seat (tier, included) SELECT * FROM unnest($1::text[], $2::int[])`,
-    [entries.map((e) => e[0]), entries.map((e) => e[1])],
-  );
+  await m.query(`INSERT INTO subscription_seat (tier, included) SELECT * FROM unnest($1::text[], $2::int[])`, [
+    entries.map((e) => e[0]),
+    entries.map((e) => e[1]),
+  ]);
 }

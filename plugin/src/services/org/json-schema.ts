@@ -21,9 +21,7 @@ export function orgFileJsonSchema(): Record<string, unknown> {
     $schema: schema.$schema,
     $id: 'https://portier.example/org-file.schema.json',
     title: 'Portier organisation file',
-    description:
-      'A whole access set-up (profiles, roles, teams, users, subscription, sharing) and optionally its records. ' +
-      'See docs/spec/org-format.md.',
+    description: 'A whole access set-up (profiles, roles, teams, users, subscription, sharing) and optionally its records. ' + 'See docs/spec/org-format.md.',
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };
 }

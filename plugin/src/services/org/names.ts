@@ -17,7 +17,9 @@ export function normaliseNames(doc: OrgDocument, errors: ErrorList): void {
   };
   const ref = (v: string) => normalName(v);
   const refs = (list: string[] | undefined) => list?.map(ref);
-  doc.profiles?.forEach((p, i) => { p.name = defined(['profiles', i, 'name'], p.name); });
+  doc.profiles?.forEach((p, i) => {
+    p.name = defined(['profiles', i, 'name'], p.name);
+  });
   doc.roles?.forEach((r, i) => {
     r.name = defined(['roles', i, 'name'], r.name);
     if (typeof r.parent === 'string') r.parent = ref(r.parent);

@@ -1,7 +1,5 @@
 import type { z } from 'zod';
-import {
-  orgDocumentSchema, profileSchema, roleSchema, ruleSchema, teamSchema, userSchema, type OrgDocument, type OrgRule,
-} from './document.js';
+import { orgDocumentSchema, profileSchema, roleSchema, ruleSchema, teamSchema, userSchema, type OrgDocument, type OrgRule } from './document.js';
 import { ErrorList } from './json-path.js';
 import { normaliseNames } from './names.js';
 

@@ -18,7 +18,8 @@ export function businessFields(info: OrgModuleInfo): FieldInfo[] {
 
 /** The keys an organisation file may use for a record of this module. */
 export function recordKeys(info: OrgModuleInfo): string[] {
-  const owner = info.spec.owner.kind === 'userOrTeam' ? ['owner'] : info.spec.owner.kind === 'advisors' ? ['primaryAdvisor', 'secondaryAdvisor', 'assistant'] : [];
+  const owner =
+    info.spec.owner.kind === 'userOrTeam' ? ['owner'] : info.spec.owner.kind === 'advisors' ? ['primaryAdvisor', 'secondaryAdvisor', 'assistant'] : [];
   return ['reference', 'name', ...owner, ...info.spec.links.map((l) => linkKey(l.field)), ...businessFields(info).map((f) => f.property)];
 }
 

@@ -45,14 +45,20 @@ class Validator {
   private readonly fileTeams = new Map<string, number>();
   private readonly fileUsers = new Map<string, number>();
 
-  constructor(private readonly doc: OrgDocument, private readonly ctx: ValidationContext, private readonly errors: ErrorList) {
+  constructor(
+    private readonly doc: OrgDocument,
+    private readonly ctx: ValidationContext,
+    private readonly errors: ErrorList,
+  ) {
     indexNames(doc.profiles ?? [], (p) => p.name, this.fileProfiles, 'profiles', 'name', 'profile', errors);
     indexNames(doc.roles ?? [], (r) => r.name, this.fileRoles, 'roles', 'name', 'role', errors);
     indexNames(doc.teams ?? [], (t) => t.name, this.fileTeams, 'teams', 'name', 'team', errors);
     indexNames(doc.users ?? [], (u) => u.login, this.fileUsers, 'users', 'login', 'user', errors);
   }
 
-  private hasProfile(name: string) { return this.fileProfiles.has(name) || this.ctx.existing.profiles.has(name) || !!this.ctx.ghosts?.profiles.has(name); }
+  private hasProfile(name: string) {
+    return this.fileProfiles.has(name) || this.ctx.existing.profiles.has(name) || !!this.ctx.ghosts?.profiles.has(name);
+  }
   /** The module whose records are the dossiers' roots (Account), if the app declares one. */
   private get dossierRoot(): string | undefined {
     return dossierRoot(this.ctx.catalog)?.name;
@@ -64,9 +70,15 @@ class Validator {
     return !!this.doc.records?.[root]?.some((r) => r.reference === ref) || !!this.ctx.existing.references.get(root)?.has(ref);
   }
 
-  private hasRole(name: string) { return this.fileRoles.has(name) || this.ctx.existing.roles.has(name) || !!this.ctx.ghosts?.roles.has(name); }
-  private hasTeam(name: string) { return this.fileTeams.has(name) || this.ctx.existing.teams.has(name) || !!this.ctx.ghosts?.teams.has(name); }
-  private hasUser(login: string) { return this.fileUsers.has(login) || this.ctx.existing.users.has(login) || !!this.ctx.ghosts?.users.has(login); }
+  private hasRole(name: string) {
+    return this.fileRoles.has(name) || this.ctx.existing.roles.has(name) || !!this.ctx.ghosts?.roles.has(name);
+  }
+  private hasTeam(name: string) {
+    return this.fileTeams.has(name) || this.ctx.existing.teams.has(name) || !!this.ctx.ghosts?.teams.has(name);
+  }
+  private hasUser(login: string) {
+    return this.fileUsers.has(login) || this.ctx.existing.users.has(login) || !!this.ctx.ghosts?.users.has(login);
+  }
 
   private profileAudience(name: string): string | undefined {
     const i = this.fileProfiles.get(name);
@@ -84,8 +96,12 @@ class Validator {
       const audience = p.audience ?? stored?.audience ?? 'internal';
       const tier = p.licenseTier ?? stored?.licenseTier ?? (audience === 'client' ? 'connect' : 'standard');
       const merged = {
-        audience, licenseTier: tier, viewAll: p.viewAll ?? stored?.viewAll ?? false, editAll: p.editAll ?? stored?.editAll ?? false,
-        capabilities: p.capabilities ?? stored?.capabilities ?? [], modules: p.modules ?? stored?.modules ?? {},
+        audience,
+        licenseTier: tier,
+        viewAll: p.viewAll ?? stored?.viewAll ?? false,
+        editAll: p.editAll ?? stored?.editAll ?? false,
+        capabilities: p.capabilities ?? stored?.capabilities ?? [],
+        modules: p.modules ?? stored?.modules ?? {},
         contactScopes: p.contactScopes ?? stored?.contactScopes ?? {},
       };
       this.predefinedKept(p, merged, at);
@@ -117,7 +133,8 @@ class Validator {
       if (excess.length) this.errors.add(at, `grants more than its licence tier "${tier}" allows: ${excess.join(', ')}`);
       if (p.name === ADMINISTRATOR) {
         const missing = CAPABILITIES.filter((c) => !merged.capabilities.includes(c));
-        if (missing.length) this.errors.add([...at, 'capabilities'], `the predefined Administrateur profile keeps every capability (missing: ${missing.join(', ')})`);
+        if (missing.length)
+          this.errors.add([...at, 'capabilities'], `the predefined Administrateur profile keeps every capability (missing: ${missing.join(', ')})`);
         if (p.system === false) this.errors.add([...at, 'system'], 'the predefined Administrateur profile stays a system profile');
         if (audience !== 'internal') this.errors.add([...at, 'audience'], 'the predefined Administrateur profile is internal');
       }
@@ -130,13 +147,22 @@ class Validator {
   }
 
   /** The predefined profiles keep their tier and audience; the client ones their exact grants too. */
-  private predefinedKept(p: { name: string; modules?: ModulePrivileges }, merged: { audience: string; licenseTier: string; modules: ModulePrivileges }, at: PropertyKey[]): void {
+  private predefinedKept(
+    p: { name: string; modules?: ModulePrivileges },
+    merged: { audience: string; licenseTier: string; modules: ModulePrivileges },
+    at: PropertyKey[],
+  ): void {
     const clientTier = (Object.keys(CLIENT_SYSTEM_PROFILES) as ClientTier[]).find((t) => CLIENT_SYSTEM_PROFILES[t].name === p.name);
     const expected = p.name === ADMINISTRATOR ? { audience: 'internal', tier: 'premium' } : clientTier ? { audience: 'client', tier: clientTier } : null;
     if (!expected) return;
-    if (merged.licenseTier !== expected.tier) this.errors.add([...at, 'licenseTier'], `the predefined profile ${p.name} keeps its licence tier "${expected.tier}"`);
+    if (merged.licenseTier !== expected.tier)
+      this.errors.add([...at, 'licenseTier'], `the predefined profile ${p.name} keeps its licence tier "${expected.tier}"`);
     if (merged.audience !== expected.audience) this.errors.add([...at, 'audience'], `the predefined profile ${p.name} stays ${expected.audience}`);
-    if (clientTier && p.modules !== undefined && JSON.stringify(sortedPrivileges(p.modules)) !== JSON.stringify(sortedPrivileges(clientTierModules(this.ctx.catalog, clientTier)))) {
+    if (
+      clientTier &&
+      p.modules !== undefined &&
+      JSON.stringify(sortedPrivileges(p.modules)) !== JSON.stringify(sortedPrivileges(clientTierModules(this.ctx.catalog, clientTier)))
+    ) {
       this.errors.add([...at, 'modules'], `the predefined profile ${p.name} keeps exactly the grants of its tier: duplicate it to restrict it`);
     }
   }
@@ -149,8 +175,9 @@ class Validator {
       ...[...this.ctx.existing.roles].filter(([role, r]) => !fileRoles.has(role) && r.profiles.includes(name)).map(([role]) => role),
     ];
     const fileGrants = new Map((this.doc.users ?? []).filter((u) => u.dossiers !== undefined).map((u) => [u.login, u.dossiers!.map((d) => d.profile)]));
-    const holders = [...new Set([...this.ctx.existing.users.keys(), ...fileGrants.keys()])]
-      .filter((login) => (fileGrants.get(login) ?? this.ctx.existing.users.get(login)?.dossierProfiles ?? []).includes(name));
+    const holders = [...new Set([...this.ctx.existing.users.keys(), ...fileGrants.keys()])].filter((login) =>
+      (fileGrants.get(login) ?? this.ctx.existing.users.get(login)?.dossierProfiles ?? []).includes(name),
+    );
     if (roles.length || holders.length) {
       const by = [...(roles.length ? [`roles ${roles.join(', ')}`] : []), ...(holders.length ? [`the dossier grants of ${holders.join(', ')}`] : [])];
       this.errors.add([...at, 'audience'], `the audience of "${name}" cannot become ${audience} while ${by.join(' and ')} hold it`);
@@ -194,9 +221,15 @@ class Validator {
     for (const [name, row] of this.ctx.existing.teams) nested.set(name, row.teams);
     (this.doc.teams ?? []).forEach((t, i) => {
       const at = ['teams', i];
-      (t.users ?? []).forEach((u, k) => { if (!this.hasUser(u)) this.errors.add([...at, 'users', k], `no user "${u}"`); });
-      (t.roles ?? []).forEach((r, k) => { if (!this.hasRole(r)) this.errors.add([...at, 'roles', k], `no role "${r}"`); });
-      (t.rolesAndSubordinates ?? []).forEach((r, k) => { if (!this.hasRole(r)) this.errors.add([...at, 'rolesAndSubordinates', k], `no role "${r}"`); });
+      (t.users ?? []).forEach((u, k) => {
+        if (!this.hasUser(u)) this.errors.add([...at, 'users', k], `no user "${u}"`);
+      });
+      (t.roles ?? []).forEach((r, k) => {
+        if (!this.hasRole(r)) this.errors.add([...at, 'roles', k], `no role "${r}"`);
+      });
+      (t.rolesAndSubordinates ?? []).forEach((r, k) => {
+        if (!this.hasRole(r)) this.errors.add([...at, 'rolesAndSubordinates', k], `no role "${r}"`);
+      });
       (t.teams ?? []).forEach((m, k) => {
         if (!this.hasTeam(m)) this.errors.add([...at, 'teams', k], `no team "${m}"`);
         if (m === t.name) this.errors.add([...at, 'teams', k], 'a team cannot contain itself');
@@ -237,9 +270,10 @@ class Validator {
         this.errors.add([...at, 'password'], 'a new user needs a password');
       }
       const kind = u.kind ?? exists?.kind ?? 'internal';
-      if (exists && u.kind !== undefined && u.kind !== exists.kind) this.errors.add([...at, 'kind'], `an existing user's kind does not change through a file (it is "${exists.kind}")`);
+      if (exists && u.kind !== undefined && u.kind !== exists.kind)
+        this.errors.add([...at, 'kind'], `an existing user's kind does not change through a file (it is "${exists.kind}")`);
       const freeSeat = u.freeSeat ?? exists?.freeSeat ?? false;
-      const reason = u.freeSeatReason !== undefined ? u.freeSeatReason : exists?.freeSeatReason ?? null;
+      const reason = u.freeSeatReason !== undefined ? u.freeSeatReason : (exists?.freeSeatReason ?? null);
       if (freeSeat && !reason?.trim()) this.errors.add([...at, 'freeSeatReason'], 'a free seat says why (freeSeatReason, e.g. "expert-comptable du client")');
       if (u.role != null && !this.hasRole(u.role)) this.errors.add([...at, 'role'], `no role "${u.role}"`);
       if (kind === 'client') {
@@ -249,11 +283,13 @@ class Validator {
         (u.dossiers ?? []).forEach((d, k) => {
           if (!this.dossierRootExists(d.account)) this.errors.add([...at, 'dossiers', k, 'account'], `no ${this.dossierRoot ?? 'Account'} "${d.account}"`);
           const twin = accounts.get(d.account);
-          if (twin !== undefined) this.errors.add([...at, 'dossiers', k, 'account'], `a second grant for "${d.account}" (also dossiers[${twin}]): one profile per dossier`);
+          if (twin !== undefined)
+            this.errors.add([...at, 'dossiers', k, 'account'], `a second grant for "${d.account}" (also dossiers[${twin}]): one profile per dossier`);
           else accounts.set(d.account, k);
           const audience = this.profileAudience(d.profile);
           if (audience === undefined) this.errors.add([...at, 'dossiers', k, 'profile'], `no profile "${d.profile}"`);
-          else if (audience !== 'client') this.errors.add([...at, 'dossiers', k, 'profile'], `"${d.profile}" is an internal profile: dossiers are granted under client profiles`);
+          else if (audience !== 'client')
+            this.errors.add([...at, 'dossiers', k, 'profile'], `"${d.profile}" is an internal profile: dossiers are granted under client profiles`);
         });
       } else if (u.dossiers?.length) {
         this.errors.add([...at, 'dossiers'], 'only client users hold dossier grants');
@@ -278,11 +314,14 @@ class Validator {
       const spec = known.find((s) => s.name === module);
       if (!spec) {
         const governed = this.ctx.catalog.modules.find((m) => m.name === module);
-        this.errors.add(at, governed?.owner.kind === 'none'
-          ? `${module} is a catalogue: its module privileges alone decide, it takes no default`
-          : governed
-          ? `${module} has no default of its own: it follows ${governed.sharingModule}`
-          : `unknown sharing module "${module}" (known: ${names.join(', ')})`);
+        this.errors.add(
+          at,
+          governed?.owner.kind === 'none'
+            ? `${module} is a catalogue: its module privileges alone decide, it takes no default`
+            : governed
+              ? `${module} has no default of its own: it follows ${governed.sharingModule}`
+              : `unknown sharing module "${module}" (known: ${names.join(', ')})`,
+        );
       } else if (spec.alwaysPrivate) {
         this.errors.add(at, `${module} is always private and takes no default`);
       } else {
@@ -304,11 +343,14 @@ class Validator {
       const spec = known.find((s) => s.name === r.module);
       if (!spec) {
         const governed = this.ctx.catalog.modules.find((m) => m.name === r.module);
-        this.errors.add([...at, 'module'], governed?.owner.kind === 'none'
-          ? `${r.module} is a catalogue: its module privileges alone decide, it takes no sharing rules`
-          : governed
-          ? `${r.module} takes no rules of its own: rules on ${governed.sharingModule} apply to it`
-          : `unknown sharing module "${r.module}" (known: ${names.join(', ')})`);
+        this.errors.add(
+          [...at, 'module'],
+          governed?.owner.kind === 'none'
+            ? `${r.module} is a catalogue: its module privileges alone decide, it takes no sharing rules`
+            : governed
+              ? `${r.module} takes no rules of its own: rules on ${governed.sharingModule} apply to it`
+              : `unknown sharing module "${r.module}" (known: ${names.join(', ')})`,
+        );
       } else if (spec.alwaysPrivate) {
         this.errors.add([...at, 'module'], `${r.module} is always private and takes no sharing rules`);
       }
@@ -324,7 +366,8 @@ class Validator {
 
   private target(t: OrgTarget, at: PropertyKey[]): void {
     if (t.role !== undefined && !this.hasRole(t.role)) this.errors.add([...at, 'role'], `no role "${t.role}"`);
-    if (t.roleAndSubordinates !== undefined && !this.hasRole(t.roleAndSubordinates)) this.errors.add([...at, 'roleAndSubordinates'], `no role "${t.roleAndSubordinates}"`);
+    if (t.roleAndSubordinates !== undefined && !this.hasRole(t.roleAndSubordinates))
+      this.errors.add([...at, 'roleAndSubordinates'], `no role "${t.roleAndSubordinates}"`);
     if (t.team !== undefined && !this.hasTeam(t.team)) this.errors.add([...at, 'team'], `no team "${t.team}"`);
   }
 
@@ -350,8 +393,7 @@ class Validator {
       });
       inFile.set(module, refs);
     }
-    const exists = (module: string, ref: string) =>
-      inFile.get(module)?.has(ref) || this.ctx.existing.references.get(module)?.has(ref);
+    const exists = (module: string, ref: string) => inFile.get(module)?.has(ref) || this.ctx.existing.references.get(module)?.has(ref);
     for (const [module, list] of Object.entries(records)) {
       const info = this.ctx.modules.get(module);
       if (!info) continue;
@@ -434,9 +476,7 @@ class Validator {
   }
 }
 
-function indexNames<T>(
-  list: T[], key: (t: T) => string, into: Map<string, number>, section: string, field: string, what: string, errors: ErrorList,
-): void {
+function indexNames<T>(list: T[], key: (t: T) => string, into: Map<string, number>, section: string, field: string, what: string, errors: ErrorList): void {
   list.forEach((item, i) => {
     const k = key(item);
     const twin = into.get(k);

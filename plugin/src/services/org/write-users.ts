@@ -8,13 +8,14 @@ import { dossierRoot } from '../../core/client-access.js';
 
 /** Users by login; `reportsTo` is set in a second pass, once every user of the file exists. */
 export async function writeUsers(
-  m: EntityManager, doc: OrgDocument, hashes: Map<string, string>, onProgress: (done: number, total: number) => void,
+  m: EntityManager,
+  doc: OrgDocument,
+  hashes: Map<string, string>,
+  onProgress: (done: number, total: number) => void,
 ): Promise<Counts> {
   const users = doc.users ?? [];
   if (!users.length) return { created: 0, updated: 0 };
-  const roleIds = new Map<string, number>(
-    (await m.query(`SELECT id, name FROM role`)).map((r: { id: number; name: string }) => [r.name, r.id]),
-  );
+  const roleIds = new Map<string, number>((await m.query(`SELECT id, name FROM role`)).map((r: { id: number; name: string }) => [r.name, r.id]));
   const rows = users.map((u) => ({
     login: u.login,
     email: u.email,

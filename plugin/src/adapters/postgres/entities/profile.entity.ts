@@ -1,7 +1,5 @@
 import { BaseEntity, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type {
-  Capability, ContactScopes, FieldAccessMap, LicenseTier, ModulePrivileges, ProfileAudience,
-} from '../../../core/model.js';
+import type { Capability, ContactScopes, FieldAccessMap, LicenseTier, ModulePrivileges, ProfileAudience } from '../../../core/model.js';
 
 @Entity({ name: 'profile' })
 export class Profile extends BaseEntity {

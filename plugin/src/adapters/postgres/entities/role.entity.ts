@@ -1,7 +1,4 @@
-import {
-  BaseEntity, Column, Entity, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { BaseEntity, Column, Entity, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Profile } from './profile.entity.js';
 
 @Entity({ name: 'role' })

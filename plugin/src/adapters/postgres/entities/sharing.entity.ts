@@ -16,17 +16,21 @@ export class SharingRule extends BaseEntity {
   @Column({ type: 'varchar', length: 64 }) module: string;
   @Column({ type: 'varchar', length: 32 }) fromKind: RuleTargetKind;
   @Column({ type: 'integer', nullable: true }) fromRoleId: number | null;
-  @ManyToOne(() => Role, { nullable: true, onDelete: 'CASCADE' }) @JoinColumn({ name: 'from_role_id' })
+  @ManyToOne(() => Role, { nullable: true, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'from_role_id' })
   fromRole: Relation<Role> | null;
   @Column({ type: 'integer', nullable: true }) fromTeamId: number | null;
-  @ManyToOne(() => Team, { nullable: true, onDelete: 'CASCADE' }) @JoinColumn({ name: 'from_team_id' })
+  @ManyToOne(() => Team, { nullable: true, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'from_team_id' })
   fromTeam: Relation<Team> | null;
   @Column({ type: 'varchar', length: 32 }) toKind: RuleTargetKind;
   @Column({ type: 'integer', nullable: true }) toRoleId: number | null;
-  @ManyToOne(() => Role, { nullable: true, onDelete: 'CASCADE' }) @JoinColumn({ name: 'to_role_id' })
+  @ManyToOne(() => Role, { nullable: true, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'to_role_id' })
   toRole: Relation<Role> | null;
   @Column({ type: 'integer', nullable: true }) toTeamId: number | null;
-  @ManyToOne(() => Team, { nullable: true, onDelete: 'CASCADE' }) @JoinColumn({ name: 'to_team_id' })
+  @ManyToOne(() => Team, { nullable: true, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'to_team_id' })
   toTeam: Relation<Team> | null;
   @Column({ type: 'varchar', length: 16 }) access: RuleAccess;
 }

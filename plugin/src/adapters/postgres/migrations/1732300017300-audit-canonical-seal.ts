@@ -36,9 +36,12 @@ export class AuditCanonicalSeal1732300017300 implements MigrationInterface {
     let previous: string | null = null;
     let after = '0';
     for (;;) {
-      const rows: Array<{ id: string; prev_hash: string | null; hash: string; computed: string; mac: string | null; columns: Array<string | null> }> = await q.query(
-        `SELECT e.id, e.prev_hash, e.hash, encode(sha256(convert_to(portier_audit_content(e), 'UTF8')), 'hex') AS computed, s.mac, ${ENTRY_COLUMNS_SQL} AS columns
-           FROM audit_entry e LEFT JOIN audit_seal s ON s.entry_id = e.id WHERE e.id > $1 ORDER BY e.id LIMIT ${BATCH}`, [after]);
+      const rows: Array<{ id: string; prev_hash: string | null; hash: string; computed: string; mac: string | null; columns: Array<string | null> }> =
+        await q.query(
+          `SELECT e.id, e.prev_hash, e.hash, encode(sha256(convert_to(portier_audit_content(e), 'UTF8')), 'hex') AS computed, s.mac, ${ENTRY_COLUMNS_SQL} AS columns
+           FROM audit_entry e LEFT JOIN audit_seal s ON s.entry_id = e.id WHERE e.id > $1 ORDER BY e.id LIMIT ${BATCH}`,
+          [after],
+        );
       if (!rows.length) return;
       const sealed: typeof rows = [];
       let broken: string | null = null;
@@ -52,8 +55,10 @@ export class AuditCanonicalSeal1732300017300 implements MigrationInterface {
         previous = r.hash;
       }
       if (sealed.length) {
-        await q.query(`INSERT INTO audit_entry_mac (entry_id, mac) SELECT * FROM unnest($1::bigint[], $2::text[])`,
-          [sealed.map((r) => r.id), sealed.map((r) => contentSeal(r.columns, key))]);
+        await q.query(`INSERT INTO audit_entry_mac (entry_id, mac) SELECT * FROM unnest($1::bigint[], $2::text[])`, [
+          sealed.map((r) => r.id),
+          sealed.map((r) => contentSeal(r.columns, key)),
+        ]);
       }
       if (broken) return warn(`entry ${broken} fails its chain or its seal`);
       after = rows[rows.length - 1].id;
@@ -66,5 +71,7 @@ export class AuditCanonicalSeal1732300017300 implements MigrationInterface {
 }
 
 function warn(why: string): void {
-  console.warn(`[audit] The audit trail was not intact before its seals were renewed (${why}): the entries from there on are left unsealed, so that \`npm run audit -- verify\` names them.`);
+  console.warn(
+    `[audit] The audit trail was not intact before its seals were renewed (${why}): the entries from there on are left unsealed, so that \`npm run audit -- verify\` names them.`,
+  );
 }

@@ -13,6 +13,18 @@ import { SessionsEndWithAccess1732300017400 } from './1732300017400-sessions-end
 import { OwnerCounters1732300019000 } from './1732300019000-owner-counters.js';
 
 /** The plugin's migrations, to list before the app's own in its DataSource. */
-export const accessMigrations = [AccessSetup1732300000000, UserFullName1732300002000, AuditChain1732300004000, ModuleActivity1732300005000, DossierGrants1732300006000, SeatsAndRequests1732300008000,
-  FreeSeatCovers1732300016000, SessionEpoch1732300017000, AuthAttempts1732300017100, AuditSeal1732300017200,
-  AuditCanonicalSeal1732300017300, SessionsEndWithAccess1732300017400, OwnerCounters1732300019000];
+export const accessMigrations = [
+  AccessSetup1732300000000,
+  UserFullName1732300002000,
+  AuditChain1732300004000,
+  ModuleActivity1732300005000,
+  DossierGrants1732300006000,
+  SeatsAndRequests1732300008000,
+  FreeSeatCovers1732300016000,
+  SessionEpoch1732300017000,
+  AuthAttempts1732300017100,
+  AuditSeal1732300017200,
+  AuditCanonicalSeal1732300017300,
+  SessionsEndWithAccess1732300017400,
+  OwnerCounters1732300019000,
+];

@@ -35,7 +35,5 @@ export async function accountOf(db: Db, userId: number): Promise<AccountRow | un
 
 /** The user's five latest sign-ins, failed ones included. */
 export function latestSignIns(db: Db, userId: number): Promise<SignInRow[]> {
-  return db.query(
-    `SELECT at, success, reason, ip FROM login_event WHERE user_id = $1 ORDER BY at DESC LIMIT 5`, [userId],
-  );
+  return db.query(`SELECT at, success, reason, ip FROM login_event WHERE user_id = $1 ORDER BY at DESC LIMIT 5`, [userId]);
 }

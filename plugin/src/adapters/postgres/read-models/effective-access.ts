@@ -33,7 +33,9 @@ export interface ExplainableRecordRow {
 export async function effectiveAccessUser(db: Db, userId: number): Promise<EffectiveAccessUserRow | undefined> {
   const [user]: EffectiveAccessUserRow[] = await db.query(
     `SELECT u.id, u.login, u.first_name AS "firstName", u.last_name AS "lastName", u.kind, u.status, u.is_admin AS "isAdmin", r.name AS role
-       FROM app_user u LEFT JOIN role r ON r.id = u.role_id WHERE u.id = $1`, [userId]);
+       FROM app_user u LEFT JOIN role r ON r.id = u.role_id WHERE u.id = $1`,
+    [userId],
+  );
   return user;
 }
 
@@ -62,16 +64,23 @@ export async function moduleAccessCounts(db: Db, ua: UserAccess, module: string,
  * returned nor searched (that would reveal it); with both at `none`, nothing is.
  */
 export async function explainableRecords(
-  db: Db, viewer: UserAccess, module: string, table: TableInfo, restricted: Record<string, FieldAccess>, search: string,
+  db: Db,
+  viewer: UserAccess,
+  module: string,
+  table: TableInfo,
+  restricted: Record<string, FieldAccess>,
+  search: string,
 ): Promise<ExplainableRecordRow[]> {
   const reference = restricted.reference === 'none' ? null : `x.${q(table.column('reference'))}`;
   const name = restricted.name === 'none' ? null : `x.${q(table.column('name'))}`;
   const searched = [reference, name].filter((c): c is string => c !== null);
   const read = viewer.sql(module, 'read', 'x');
   const { sql, values } = toPositional(read.sql, read.params, 1);
-  return searched.length ? db.query(
-    `SELECT ${reference ?? 'NULL'} AS reference, ${name ?? 'NULL'} AS name FROM ${q(table.table)} x
+  return searched.length
+    ? db.query(
+        `SELECT ${reference ?? 'NULL'} AS reference, ${name ?? 'NULL'} AS name FROM ${q(table.table)} x
       WHERE (${searched.map((c) => `${c} ILIKE $1`).join(' OR ')}) AND ${sql} ORDER BY ${reference ?? 'x.id'} LIMIT 30`,
-    [`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, ...values],
-  ) : [];
+        [`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, ...values],
+      )
+    : [];
 }

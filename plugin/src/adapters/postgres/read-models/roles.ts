@@ -50,13 +50,17 @@ export function roleProfileChoices(db: Db): Promise<RoleProfileChoice[]> {
 export async function roleDeletion(db: Db, roleId: number): Promise<RoleDeletionRow | undefined> {
   const [role]: RoleDeletionRow[] = await db.query(
     `SELECT r.name, (SELECT count(*)::int FROM app_user WHERE role_id = r.id) AS users, (SELECT count(*)::int FROM role WHERE parent_id = r.id) AS children
-       FROM role r WHERE r.id = $1`, [roleId]);
+       FROM role r WHERE r.id = $1`,
+    [roleId],
+  );
   return role;
 }
 
 /** The profiles of each role (the Role set-up resource's `profileIds`); roles without any are absent. */
 export async function roleProfileIds(db: Db, roleIds: number[]): Promise<Map<number, number[]>> {
   const rows: Array<{ role_id: number; ids: number[] }> = await db.query(
-    `SELECT role_id, array_agg(profile_id ORDER BY profile_id) AS ids FROM role_profile WHERE role_id = ANY($1::int[]) GROUP BY role_id`, [roleIds]);
+    `SELECT role_id, array_agg(profile_id ORDER BY profile_id) AS ids FROM role_profile WHERE role_id = ANY($1::int[]) GROUP BY role_id`,
+    [roleIds],
+  );
   return new Map(rows.map((r) => [r.role_id, r.ids]));
 }

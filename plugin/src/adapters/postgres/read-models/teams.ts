@@ -68,10 +68,12 @@ export async function teamsPage(db: Db): Promise<{ teams: TeamListRow[]; users: 
   const [teams, users, roles] = await Promise.all([
     db.query(
       `SELECT t.id, t.name, t.description, (SELECT count(*)::int FROM team_member tm WHERE tm.team_id = t.id) AS members
-         FROM team t ORDER BY t.name`),
+         FROM team t ORDER BY t.name`,
+    ),
     db.query(
       `SELECT u.id, u.login, u.first_name AS "firstName", u.last_name AS "lastName", r.name AS role
-         FROM app_user u LEFT JOIN role r ON r.id = u.role_id WHERE u.kind = 'internal' ORDER BY u.last_name, u.first_name, u.login`),
+         FROM app_user u LEFT JOIN role r ON r.id = u.role_id WHERE u.kind = 'internal' ORDER BY u.last_name, u.first_name, u.login`,
+    ),
     roleChoices(db),
   ]);
   return { teams, users, roles };
@@ -86,7 +88,9 @@ export async function teamDetail(db: Db, teamId: number): Promise<TeamDetailRow 
             ARRAY(SELECT member_team_id FROM team_team WHERE team_id = t.id ORDER BY member_team_id) AS "teamIds",
             ARRAY(SELECT ancestor_id FROM team_closure WHERE descendant_id = t.id) AS "containedIn",
             ARRAY(SELECT user_id FROM team_member WHERE team_id = t.id ORDER BY user_id) AS "memberIds"
-       FROM team t WHERE t.id = $1`, [teamId]);
+       FROM team t WHERE t.id = $1`,
+    [teamId],
+  );
   return team;
 }
 

@@ -27,6 +27,8 @@ export function heirChoices(db: Db, userId: number): Promise<HeirChoice[]> {
 /** A user's login and role name; none for a user without a role. */
 export async function userRole(db: Db, userId: number): Promise<{ login: string; role: string } | undefined> {
   const [row]: Array<{ login: string; role: string }> = await db.query(
-    `SELECT u.login, r.name AS role FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.id = $1`, [userId]);
+    `SELECT u.login, r.name AS role FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.id = $1`,
+    [userId],
+  );
   return row;
 }
