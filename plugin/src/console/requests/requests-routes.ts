@@ -61,13 +61,11 @@ export function requestsRoutes(service: AccessService): Router {
     '/requests',
     requester(async (req, res) => {
       const requestId = await createAccessRequest(service, serviceContext(), req.body);
-      res
-        .status(201)
-        .json({
-          id: requestId,
-          request: asRequesterSees(await found(requestId)),
-          message: `Demande n° ${requestId} envoyée : un gestionnaire des utilisateurs va la traiter.`,
-        });
+      res.status(201).json({
+        id: requestId,
+        request: asRequesterSees(await found(requestId)),
+        message: `Demande n° ${requestId} envoyée : un gestionnaire des utilisateurs va la traiter.`,
+      });
     }),
   );
 
