@@ -52,7 +52,7 @@ export async function loadSetup(ds: DataSource): Promise<AccessSetup> {
  * Teams with their members as listed, of the four kinds (docs/spec/access-model.md, Team): every
  * team (`ids` null) or these. The engine's set-up and the Team resource's screens read them here.
  */
-export async function loadTeamLists(db: Db, ids: number[] | null): Promise<TeamDef[]> {
+export async function loadTeamLists(db: Pick<EntityManager, 'query'>, ids: number[] | null): Promise<TeamDef[]> {
   return db.query(
     `SELECT t.id, t.name,
        coalesce((SELECT array_agg(user_id ORDER BY user_id) FROM team_user WHERE team_id = t.id), '{}') AS "userIds",

@@ -1,5 +1,6 @@
 import type { Db, NamedRow, UserStatus } from './db.js';
 import { roleChoices } from './roles.js';
+import { loadTeamLists } from '../load-setup.js';
 
 /** A team of the list, with its effective member count (team_member). */
 export interface TeamListRow {
@@ -80,18 +81,17 @@ export async function teamsPage(db: Db): Promise<{ teams: TeamListRow[]; users: 
 }
 
 export async function teamDetail(db: Db, teamId: number): Promise<TeamDetailRow | undefined> {
-  const [team]: TeamDetailRow[] = await db.query(
-    `SELECT t.id, t.name, t.description,
-            ARRAY(SELECT user_id FROM team_user WHERE team_id = t.id ORDER BY user_id) AS "userIds",
-            ARRAY(SELECT role_id FROM team_role WHERE team_id = t.id AND NOT with_subordinates ORDER BY role_id) AS "roleIds",
-            ARRAY(SELECT role_id FROM team_role WHERE team_id = t.id AND with_subordinates ORDER BY role_id) AS "subtreeRoleIds",
-            ARRAY(SELECT member_team_id FROM team_team WHERE team_id = t.id ORDER BY member_team_id) AS "teamIds",
+  // The four lists as the engine loads them (one query for both: load-setup.ts).
+  const [lists] = await loadTeamLists(db, [teamId]);
+  if (!lists) return undefined;
+  const [more]: Array<Pick<TeamDetailRow, 'description' | 'containedIn' | 'memberIds'>> = await db.query(
+    `SELECT t.description,
             ARRAY(SELECT ancestor_id FROM team_closure WHERE descendant_id = t.id) AS "containedIn",
             ARRAY(SELECT user_id FROM team_member WHERE team_id = t.id ORDER BY user_id) AS "memberIds"
        FROM team t WHERE t.id = $1`,
     [teamId],
   );
-  return team;
+  return { ...lists, ...more };
 }
 
 /**
