@@ -9,6 +9,7 @@ import { plainPage } from '../web/plain-page.js';
 import { refusalStatus } from '../web/refusal-status.js';
 import { isUiCall } from '../web/ui-call.js';
 import { jsonAfterEvents } from './security-events.js';
+import { currentAccess } from './request-context.js';
 import { zodIssues } from '../../console/common/respond.js';
 
 const UNEXPECTED: Text = {
@@ -88,6 +89,21 @@ function send(req: Request, res: Response, a: Answer): void {
 }
 
 /**
+ * A refused action or an unreadable record that reached the error handler rather than AdminJS's
+ * action (a set-up resource one may not read, a bulk action on records one may not read): a
+ * security event, collected for the trail (security-events.ts) whatever status the answer gets —
+ * a UI call's answer is a 200 (ui-call.ts), which the trail cannot tell from a success. Routing's
+ * own "not found" (no such page or resource) is not an attempt on a record.
+ */
+function noteRefusal(err: unknown): void {
+  const refusals = currentAccess()?.refusals;
+  if (!refusals || refusals.length) return;
+  if (err instanceof Refusal && err.kind === 'forbidden') refusals.push(err);
+  else if (err instanceof ForbiddenError) refusals.push(new Refusal('forbidden', err.message));
+  else if (err instanceof NotFoundError) refusals.push(new Refusal('notFound', err.message));
+}
+
+/**
  * The one error handler of the web layer, for every route: bad input answers 400 saying what was
  * wrong (French, or English for a user whose language it is), a refusal its status, anything
  * else 500 with a generic message and an error id, the error itself logged under that id on the
@@ -102,7 +118,10 @@ export function errorHandler(): ErrorRequestHandler {
       return;
     }
     const known = classify(err, req);
-    if (known) return send(req, res, known);
+    if (known) {
+      noteRefusal(err);
+      return send(req, res, known);
+    }
     const errorId = crypto.randomBytes(4).toString('hex');
     console.error(`[error ${errorId}] ${req.method} ${req.originalUrl.split('?')[0]}:`, err);
     send(req, res, { status: 500, error: 'unexpected', message: UNEXPECTED[languageOf(req)].replace('{id}', errorId), errorId });
