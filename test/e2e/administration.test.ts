@@ -89,6 +89,10 @@ describe('administration rights', () => {
     const ines = await signIn('ines');
     expect((await ines.create('Role', { name: 'Ventes Est', parentId: roleId('Ventes'), 'profileIds.0': profileId('Commercial') })).status).toBe(200);
     expect((await ines.edit('SharingDefault', 'Lead', { level: 'public_read' })).status).toBe(200);
+    // A default sent without its level is refused, and the level stays what it was.
+    const noLevel = await ines.edit('SharingDefault', 'Lead', { module: 'Lead' });
+    expect(noLevel.status).toBe(400);
+    expect((await db.ds.query(`SELECT level FROM sharing_default WHERE module = 'Lead'`))[0].level).toBe('public_read');
   });
 
   it('only admins grant or remove isAdmin', async () => {
@@ -221,6 +225,10 @@ describe('heirs', () => {
     expect(res.status).toBe(200);
     const [{ n }] = await db.ds.query(`SELECT count(*)::int AS n FROM deal WHERE owner_user_id = $1`, [userId('damien')]);
     expect(n).toBe(2); // DEA-4 and chloe's DEA-2
+    // A user that does not exist among those named: nothing is deleted (AdminJS drops what it cannot load).
+    const ghost = await admin.bulkDelete('User', [userId('alice'), 999999], { heirId: userId('damien') });
+    expect(ghost.status).toBe(404);
+    expect((await db.ds.query(`SELECT 1 FROM app_user WHERE login = 'alice'`)).length).toBe(1);
     const self = await admin.bulkDelete('User', [userId('admin'), userId('alice')], { heirId: userId('damien') });
     expect(self.status).toBe(403);
     expect((await db.ds.query(`SELECT 1 FROM app_user WHERE login = 'alice'`)).length).toBe(1);

@@ -199,7 +199,11 @@ export function sharingDefaultPolicy(service: AccessService): SetupPolicy {
       await setDefault(service, ctx, String(p.module), p.level as SharingLevel);
       return String(p.module);
     },
-    update: (ctx, id, p) => setDefault(service, ctx, String(id), (p.level ?? 'private') as SharingLevel),
+    // A form without its level changes nothing (it used to fall back to "private", a silent change).
+    update: (ctx, id, p) => {
+      if (p.level === undefined || p.level === null || p.level === '') throw invalid('level : le niveau de partage est obligatoire.', 'level');
+      return setDefault(service, ctx, String(id), p.level as SharingLevel);
+    },
   };
 }
 

@@ -227,7 +227,13 @@ export async function bulkDeleteSetupRecords(request: ActionRequest, _response: 
   const { records = [], currentAdmin, h } = context;
   if (request.method === 'get') return { records: records.map((r) => r.toJSON(currentAdmin)) } as ActionResponse;
   const payload = (request.payload ?? {}) as Record<string, unknown>;
-  const ids = records.map((r) => Number(r.id()));
+  // The ids as asked, not as AdminJS found them: it drops the ones it cannot load, and the
+  // service refuses the whole request (nothing deleted) when one of them does not exist.
+  const asked = String(request.query?.recordIds ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map(Number);
+  const ids = asked.length ? asked : records.map((r) => Number(r.id()));
   await resource.deleteManyWith(ids, payload, context);
   return {
     records: records.map((r) => r.toJSON(currentAdmin)),
