@@ -17,7 +17,12 @@ let admin: AdminClient;
 const one = async (sql: string, params: unknown[] = []) => (await db.ds.query(sql, params))[0];
 const userId = async (login: string): Promise<number> => (await one(`SELECT id FROM app_user WHERE login = $1`, [login])).id;
 /** What a session cookie can do now: 200 when it is a signed-in session. */
-const apiStatus = async (cookie: string) => (await fetch(`${web.url}/admin/api/dashboard`, { headers: { cookie }, redirect: 'manual' })).status;
+/** The status of the dashboard call. The body is read to its end: express-session finishes saving the session before the response's last byte, so a test that writes the session row next does not race that save. */
+const apiStatus = async (cookie: string) => {
+  const r = await fetch(`${web.url}/admin/api/dashboard`, { headers: { cookie }, redirect: 'manual' });
+  await r.arrayBuffer();
+  return r.status;
+};
 const whoIs = async (cookie: string) =>
   (await (await fetch(`${web.url}/admin/portier/account`, { headers: { cookie }, redirect: 'manual' })).json().catch(() => ({}))).login;
 
