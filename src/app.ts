@@ -5,7 +5,7 @@ import express from 'express';
 import session from 'express-session';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createPortier, SESSION_LIFETIME_MS } from '@portier/adminjs';
+import { createPortier, SESSION_LIFETIME_MS, type MailSettings } from '@portier/adminjs';
 import { buildLocale } from './locale/index.js';
 import { registry } from './modules.js';
 import { moduleOptions } from './resources/module-options.js';
@@ -23,6 +23,8 @@ export interface AppOptions {
   uploads?: Parameters<typeof createPortier>[0]['uploads'];
   /** Another module registry (the demo's ten modules by default): how a test adds a module. */
   modules?: typeof registry;
+  /** How mail is sent: SMTP_URL, MAIL_FROM, PORTIER_ORG_NAME from the environment by default (README, "Mail"). */
+  mail?: Partial<MailSettings>;
 }
 
 const crm = { name: 'crm', icon: 'Briefcase' };
@@ -32,7 +34,7 @@ const access = { name: 'accessAdministration', icon: 'Shield' };
 export function createApp(options: AppOptions) {
   const web = options.web ?? webSettings();
   const componentLoader = new ComponentLoader();
-  const portier = createPortier({ dataSource: options.dataSource, registry: options.modules ?? registry, uploads: options.uploads, componentLoader });
+  const portier = createPortier({ dataSource: options.dataSource, registry: options.modules ?? registry, uploads: options.uploads, componentLoader, mail: options.mail });
   const admin = new AdminJS({
     rootPath: '/admin',
     componentLoader,

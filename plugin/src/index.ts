@@ -44,3 +44,6 @@ export { adminjsEn } from './adapters/adminjs/locale/en.js';
 export { preparePortier, moduleTableProblems, ensureOwnerCounters } from './adapters/postgres/module-tables.js';
 export { hasCapability, CAPABILITY_LABELS } from './core/capabilities.js';
 export * from './core/record-id.js';
+export { mailSettingsFromEnv, DEFAULT_MAIL_FROM, type MailSettings } from './services/mail/settings.js';
+export { deliverQueuedMail } from './services/mail/delivery.js';
+export { inviteUser, resendInvitation } from './services/invitations.js';

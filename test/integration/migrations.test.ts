@@ -36,6 +36,7 @@ describe('migrations', () => {
       'AuditCanonicalSeal1732300017300',
       'SessionsEndWithAccess1732300017400',
       'OwnerCounters1732300019000',
+      'MailAndLinks1732300020000',
     ]);
     expect(await ds.showMigrations()).toBe(false);
     expect(ds.options.synchronize).toBe(false);

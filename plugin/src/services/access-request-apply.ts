@@ -1,7 +1,5 @@
-import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { loginBase, loginCandidate } from '../core/login-suggestion.js';
-import { passwordProblem } from '../core/password-policy.js';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { invalid } from '../core/refusals.js';
 import type { SeatOptions } from './seats.js';
@@ -23,21 +21,9 @@ export interface Applied {
   /** The user created or changed. */
   userId: number;
   login: string;
-  /** A new user's first password, shown once to the approver and stored nowhere in clear. */
-  temporaryPassword?: string;
+  /** A new user's invitation went to this address: they choose their password through its link. */
+  invitedAddress?: string;
   message: string;
-}
-
-// No 0/O, 1/l/I: the approver may have to read it out or copy it by hand.
-const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** 16 characters in groups of four (about 92 bits), within the password policy. */
-export function temporaryPassword(): string {
-  for (;;) {
-    const chars = Array.from({ length: 16 }, () => ALPHABET[randomInt(ALPHABET.length)]);
-    const password = [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
-    if (!passwordProblem(password)) return password;
-  }
 }
 
 /** The organisation's habit for logins ("g.lebrun"), numbered when taken ("g.lebrun2"). */
@@ -63,15 +49,13 @@ async function target(m: EntityManager, request: StoredRequest): Promise<{ id: n
  * Makes the change a request asks for, in the approval's transaction, through the very services
  * the user screens use: every capability, safeguard, check and the seat guard apply, and their
  * audit entries are written. A new user is active at once, in the requester's company and
- * reporting to them, with a temporary password (there is no e-mail to send one: see
- * docs/access-requests.md).
+ * reporting to them, and invited by mail to choose their password (docs/access-requests.md).
  */
 export async function applyRequest(service: AccessService, ctx: ServiceContext, m: EntityManager, request: StoredRequest): Promise<Applied> {
   const p = request.payload;
   const options: SeatOptions = { manager: m };
   if (request.type === 'newUser') {
     const login = await freeLogin(m, p.firstName, p.lastName);
-    const password = temporaryPassword();
     const [requester] = request.requester_id === null ? [] : await m.query(`SELECT id, company FROM app_user WHERE id = $1`, [request.requester_id]);
     const userId = await createUser(
       service,
@@ -79,7 +63,6 @@ export async function applyRequest(service: AccessService, ctx: ServiceContext, 
       {
         login,
         email: p.email,
-        password,
         firstName: p.firstName,
         lastName: p.lastName,
         title: p.title ?? null,
@@ -93,8 +76,8 @@ export async function applyRequest(service: AccessService, ctx: ServiceContext, 
     return {
       userId,
       login,
-      temporaryPassword: password,
-      message: `Demande n° ${request.id} approuvée : utilisateur ${login} créé avec le rôle ${p.roleName}. Son mot de passe provisoire n'est affiché qu'une fois : transmettez-le lui, il en choisira un à sa première connexion.`,
+      invitedAddress: p.email,
+      message: `Demande n° ${request.id} approuvée : utilisateur ${login} créé avec le rôle ${p.roleName}. Une invitation a été envoyée à ${p.email} : le lien, valable 72 heures, lui permet de choisir son mot de passe.`,
     };
   }
   const user = await target(m, request);

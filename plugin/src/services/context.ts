@@ -21,6 +21,11 @@ export interface ServiceContext {
   userAgent: string | null;
   /** The user has seen the seat overrun warning and confirms the change (its billing events). */
   confirmSeats: boolean;
+  /**
+   * The origin the request came to (`https://crm.example.fr`): where the links of the mails it
+   * causes point when PUBLIC_URL is not set (services/mail/links.ts). None from a script.
+   */
+  origin?: string | null;
 }
 
 /** The context's actor as the audit trail records them. */

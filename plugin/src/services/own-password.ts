@@ -17,7 +17,7 @@ const PROBLEM_FR: Record<string, string> = {
   'must contain at least one digit': 'il faut au moins un chiffre',
 };
 
-function checkPolicy(next: string): void {
+export function checkPolicy(next: string): void {
   const problem = passwordProblem(next);
   if (problem) throw invalid(`Nouveau mot de passe trop faible : ${PROBLEM_FR[problem] ?? problem}.`, 'next');
 }

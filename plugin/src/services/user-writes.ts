@@ -11,6 +11,7 @@ import { invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard } from '
 import { delegated, refuseAdminAccounts } from './delegation.js';
 import { fromUser, handOver } from './heir-transfer.js';
 import { seatGuarded, type SeatCause, type SeatOptions } from './seats.js';
+import { inviteUser } from './invitations.js';
 import type { ServiceContext } from './context.js';
 
 export interface UserInput {
@@ -120,7 +121,7 @@ export async function createUser(service: AccessService, ctx: ServiceContext, in
   if (input.isAdmin && !ua.access.isAdmin) throw refuse('Seul un administrateur peut nommer un administrateur.', 'isAdmin');
   if (!input.login) throw invalid("L'identifiant est obligatoire.", 'login');
   if (!input.email) throw invalid("L'e-mail est obligatoire (les identifiants sont envoyés par e-mail).", 'email');
-  if (!input.password) throw invalid('Le mot de passe est obligatoire pour un nouvel utilisateur.', 'password');
+  if (input.password === '') delete input.password; // an empty field of the form: no password, the invitation lets them choose one
   const cause: SeatCause = { change: 'createUser', text: `Création de l'utilisateur ${input.login}` };
   return seatGuarded(
     service,
@@ -129,14 +130,16 @@ export async function createUser(service: AccessService, ctx: ServiceContext, in
     (m) =>
       delegated(m, ua, async () => {
         await validate(m, input, null);
-        const hash = await hashPassword(input.password!);
+        const hash = input.password ? await hashPassword(input.password) : null;
         const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
         const cols = [...entries.map(([k]) => COLUMNS[k]), 'password_hash'];
         const values = [...entries.map(([k, v]) => (k === 'loginHours' && v !== null ? JSON.stringify(v) : v)), hash];
         const [row] = await m.query(`INSERT INTO app_user (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, values);
-        // A first password chosen by a user manager (or an approval's temporary one) is changed at the first sign-in.
-        await passwordSetBySomeoneElse(m, row.id);
+        // A first password chosen by a user manager is changed at the first sign-in.
+        if (hash) await passwordSetBySomeoneElse(m, row.id);
         await auditSetup(m, ctx, 'create', 'User', row.id, input.login!, null, await snapshot(m, 'app_user', row.id));
+        // Their credentials reach them by mail: a link to choose their password (none if they may not sign in).
+        await inviteUser(m, ctx, row.id);
         return row.id as number;
       }),
     options,

@@ -39,9 +39,14 @@ export function accessGate(service: AccessService, admin: AdminJS): RequestHandl
       }
       const fresh = toCurrentAdmin(access.user, visiblePages(access));
       if (JSON.stringify(fresh) !== JSON.stringify(current)) req.session.adminUser = fresh;
-      runWithAccess({ access, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null, confirmSeats: req.get('x-portier-confirm-seats') === 'yes' }, () =>
-        next(),
-      );
+      const store = {
+        access,
+        ip: req.ip ?? null,
+        userAgent: req.get('user-agent') ?? null,
+        confirmSeats: req.get('x-portier-confirm-seats') === 'yes',
+        origin: `${req.protocol}://${req.get('host')}`,
+      };
+      runWithAccess(store, () => next());
     } catch (e) {
       next(e);
     }

@@ -38,6 +38,8 @@ import {
 import { bulkDeleteSetupRecords, deleteSetupRecord, SetupResource, type SetupPolicy } from './setup-resource.js';
 import { buildPortierRouter, type RouterOptions } from './router.js';
 import type { UploadRule } from '../web/form-bodies.js';
+import { configureMail, type MailSettings } from '../../services/mail/settings.js';
+import { mailSettled } from '../../services/mail/delivery.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The console's components, one folder per feature. */
@@ -56,6 +58,8 @@ export interface PortierOptions {
    * Portier adds its pages and fields to it here, so the resources it returns can name them.
    */
   componentLoader: ComponentLoader;
+  /** How mail is sent (services/mail/settings.ts): SMTP_URL, MAIL_FROM, PORTIER_ORG_NAME and NODE_ENV by default. */
+  mail?: Partial<MailSettings>;
 }
 
 type Navigation = ResourceOptions['navigation'];
@@ -71,6 +75,7 @@ type Capability = Parameters<typeof hasCapability>[1];
  */
 export function createPortier(options: PortierOptions) {
   const service = new AccessService(options.dataSource, options.registry);
+  configureMail(options.dataSource, options.mail ?? {});
   // Into the app's loader first, so that every resource below can name its components.
   const ui = registerComponents(options.componentLoader);
   const components = ui.fields;
@@ -245,9 +250,12 @@ export function createPortier(options: PortierOptions) {
     /** Before the app closes its DataSource: writes the module requests still counted in memory. */
     async close(): Promise<void> {
       await activityCounter(options.dataSource).flush();
+      await mailSettled(options.dataSource); // the mails being sent
     },
 
     router(admin: AdminJS, routerOptions: RouterOptions): Router {
+      // The links of mails point under AdminJS's root, at PUBLIC_URL when given.
+      configureMail(options.dataSource, { rootPath: admin.options.rootPath, publicOrigin: routerOptions.publicOrigin ?? null }, true);
       return buildPortierRouter(admin, options.dataSource, routerOptions, {
         gate: accessGate(service, admin),
         after: [moduleActivity(service), securityEvents(options.dataSource), portierRoutes(service)],
@@ -265,6 +273,7 @@ function registerComponents(loader: ComponentLoader) {
   for (const page of PORTIER_PAGES) pages[page.name] = { component: loader.add(componentId(page), path.join(consoleDir, page.file)), icon: page.icon };
   loader.override('SidebarPages', path.join(consoleDir, 'common/sidebar-pages.tsx'));
   loader.override('LoggedIn', path.join(consoleDir, 'common/logged-in.tsx'));
+  loader.override('Login', path.join(consoleDir, 'common/login-page.tsx'));
   registerStatsComponents(loader);
   registerClientComponents(loader);
   registerEffectiveAccessComponents(loader);

@@ -24,6 +24,8 @@ export interface RequestAccess {
    * names: record-writes.ts reads them by type before AdminJS's converter changes them (router.ts).
    */
   sent?: { resourceId: string; fields: Record<string, unknown> };
+  /** The origin the request came to, for the links of the mails it causes (services/context.ts). */
+  origin?: string | null;
 }
 
 const storage = new AsyncLocalStorage<RequestAccess>();
@@ -44,5 +46,5 @@ export function currentAccess(): RequestAccess | undefined {
  */
 export function serviceContext(store: RequestAccess | undefined = currentAccess()): ServiceContext {
   if (!store) throw new Refusal('forbidden', "Accès refusé : session inconnue. Rien n'a été modifié.");
-  return { actor: store.access, ip: store.ip, userAgent: store.userAgent, confirmSeats: store.confirmSeats ?? false };
+  return { actor: store.access, ip: store.ip, userAgent: store.userAgent, confirmSeats: store.confirmSeats ?? false, origin: store.origin ?? null };
 }

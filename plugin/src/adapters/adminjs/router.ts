@@ -12,6 +12,8 @@ import { mountAdminRoutes } from './adminjs-routes.js';
 import { errorHandler } from './error-handler.js';
 import { adminRequestChecks } from './request-checks.js';
 import { sessionRoutes } from './session-routes.js';
+import { passwordLinkRoutes } from './password-link-routes.js';
+import { deliverQueuedMail, mailWaiting } from '../../services/mail/delivery.js';
 import { badInput } from '../web/bad-input.js';
 import { Refusal } from '../../core/refusal.js';
 import { currentAccess } from './request-context.js';
@@ -38,7 +40,8 @@ function requireSignedIn(admin: AdminJS): RequestHandler {
  * AdminJS's Express router with Portier's web layer, in the order that matters:
  *   1. HEAD answered as a GET, unrouted methods refused (request-methods.ts); a state-changing
  *      request from another site is refused, before anything is read or written;
- *   2. the session; then sign-in, sign-out and the password a sign-in asks for (session-routes.ts);
+ *   2. the session; then sign-in, sign-out and the password a sign-in asks for (session-routes.ts),
+ *      the forgotten password and the one-time links' pages (password-link-routes.ts);
  *   3. AdminJS's static assets; then no further without a session;
  *   4. the access gate (the session's user, as of now), then — only now — the request's body;
  *   5. the checks of AdminJS's parameters, activity, security events, Portier's routes;
@@ -56,11 +59,19 @@ export function buildPortierRouter(
   // answers; bundleComponents(admin) does it before the app listens (bundle.ts).
   const { routes, assets } = AdminRouter;
   const router = newRouter();
+  // Mail leaves once the request's changes have committed, after its answer (services/mail/delivery.ts).
+  router.use((_req, res, next) => {
+    res.on('finish', () => {
+      if (mailWaiting(ds)) void deliverQueuedMail(ds);
+    });
+    next();
+  });
   router.use(responseHeaders());
   router.use(requestMethods());
   router.use(sameOrigin(options.publicOrigin ?? null));
   router.use(session(options.session));
   router.use(sessionRoutes(admin, ds, options.session.name ?? 'connect.sid'));
+  router.use(passwordLinkRoutes(admin, ds));
   buildAssets({ admin, assets, routes, router });
   router.use(requireSignedIn(admin));
   router.use(pieces.gate);

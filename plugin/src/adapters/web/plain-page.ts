@@ -11,7 +11,7 @@ export interface PlainPage {
   form?: {
     action: string;
     button: string;
-    fields?: Array<{ name: string; label: string; type: 'password' | 'hidden'; value?: string; autocomplete?: string }>;
+    fields?: Array<{ name: string; label: string; type: 'password' | 'hidden' | 'email'; value?: string; autocomplete?: string }>;
   };
   link?: { href: string; text: string };
   error?: string;
@@ -26,7 +26,9 @@ export function plainPage(p: PlainPage): string {
     .map((f) =>
       f.type === 'hidden'
         ? `<input type="hidden" name="${escape(f.name)}" value="${escape(f.value ?? '')}">`
-        : `<label>${escape(f.label)}<input type="password" name="${escape(f.name)}" autocomplete="${escape(f.autocomplete ?? 'new-password')}" required></label>`,
+        : f.type === 'email'
+          ? `<label>${escape(f.label)}<input type="email" name="${escape(f.name)}" value="${escape(f.value ?? '')}" autocomplete="email" required></label>`
+          : `<label>${escape(f.label)}<input type="password" name="${escape(f.name)}" autocomplete="${escape(f.autocomplete ?? 'new-password')}" required></label>`,
     )
     .join('');
   return `<!DOCTYPE html>

@@ -16,24 +16,21 @@ interface Lists {
   handled: AccessRequest[];
 }
 
-/** The last change's outcome; an approved new user's login and temporary password with it. */
+/** The last change's outcome; an approved new user's login and the address their invitation went to. */
 interface Outcome {
   ok: boolean;
   message: string;
   login?: string;
-  password?: string;
+  invitedAddress?: string;
 }
 import { RequestTable } from './access-requests-list.js';
 import RequestCard from './access-requests-handle.js';
 import TeamSection from './access-requests-team.js';
 
-/** An approval's new user: their login and temporary password, shown this once. */
-const TemporaryPassword = ({ login, password, tm }: { login?: string; password: string; tm: TranslateFunction }) => (
-  <Box mt="md" p="lg" style={{ background: '#F2F3FF', border: '1px solid #C9D1FF' }} data-testid="temporary-password">
-    <Text mb="sm">{say(tm, 'requestsTemporaryPassword', { login })}</Text>
-    <Text fontWeight="bold" style={{ fontFamily: 'monospace', fontSize: 18, letterSpacing: 1 }} data-testid="temporary-password-value">
-      {password}
-    </Text>
+/** An approval's new user: no password to pass on, their invitation went to their address. */
+const InvitationSent = ({ login, address, tm }: { login?: string; address: string; tm: TranslateFunction }) => (
+  <Box mt="md" p="lg" style={{ background: '#F2F3FF', border: '1px solid #C9D1FF' }} data-testid="invitation-sent">
+    <Text>{say(tm, 'requestsInvitationSent', { login, address })}</Text>
   </Box>
 );
 
@@ -78,7 +75,7 @@ const AccessRequestsPage = () => {
   };
   const handled = async (r: ApiResponse) => {
     await load(); // a refused approval's request now shows its refusal
-    setOutcome({ ok: r.status === 200, message: r.body.message, login: r.body.login, password: r.body.temporaryPassword });
+    setOutcome({ ok: r.status === 200, message: r.body.message, login: r.body.login, invitedAddress: r.body.invitedAddress });
     window.scrollTo({ top: 0, behavior: 'smooth' });
   };
 
@@ -90,7 +87,7 @@ const AccessRequestsPage = () => {
         {outcome && (
           <Box mt="lg" data-testid="requests-outcome">
             <MessageBox variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} onCloseClick={() => setOutcome(null)} />
-            {outcome.password && <TemporaryPassword login={outcome.login} password={outcome.password} tm={tm} />}
+            {outcome.invitedAddress && <InvitationSent login={outcome.login} address={outcome.invitedAddress} tm={tm} />}
           </Box>
         )}
       </Box>

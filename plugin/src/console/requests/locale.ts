@@ -69,8 +69,8 @@ export const requestsFr = {
   requestsApproveNote: 'Note pour le demandeur (facultative)',
   requestsRejectReason: 'Motif du rejet (montré au demandeur)',
   requestsConfirmReject: 'Confirmer le rejet',
-  requestsTemporaryPassword:
-    'Mot de passe provisoire de {{login}}, affiché une seule fois : transmettez-le à la personne, qui en choisira un à sa première connexion.',
+  requestsInvitationSent:
+    "Une invitation a été envoyée à {{address}} : {{login}} y trouvera un lien, valable 72 heures, pour choisir son mot de passe. Vous n'avez rien à lui transmettre.",
 };
 
 export const requestsEn: Record<keyof typeof requestsFr, string> = {
@@ -140,5 +140,5 @@ export const requestsEn: Record<keyof typeof requestsFr, string> = {
   requestsApproveNote: 'Note for the requester (optional)',
   requestsRejectReason: 'Reason for the rejection (shown to the requester)',
   requestsConfirmReject: 'Confirm the rejection',
-  requestsTemporaryPassword: "{{login}}'s temporary password, shown only once: pass it on to the person, who will choose their own at their first sign-in.",
+  requestsInvitationSent: 'An invitation was sent to {{address}}: {{login}} will find in it a link, valid 72 hours, to choose their password. You have nothing to pass on.',
 };

@@ -36,6 +36,7 @@ export const adminjsEn = {
       properties: {
         email: 'Username or email',
       },
+      forgotPassword: 'Forgot your password?',
     },
   },
   pages: {

@@ -77,6 +77,7 @@ export const adminjsFr = {
         password: 'Mot de passe',
       },
       loginButton: 'Se connecter',
+      forgotPassword: 'Mot de passe oublié ?',
     },
   },
   labels: {
