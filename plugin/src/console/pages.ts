@@ -14,6 +14,8 @@ export interface PortierPage {
   icon: string;
   /** Any of these lets a user open the page; none: everyone signed in. */
   capabilities: Capability[];
+  /** Admins (`isAdmin`) only, whatever their capabilities. */
+  adminOnly?: boolean;
 }
 
 export const PORTIER_PAGES: PortierPage[] = [
@@ -26,12 +28,15 @@ export const PORTIER_PAGES: PortierPage[] = [
   { name: 'accessRequests', file: 'requests/access-requests-page.tsx', icon: 'Inbox', capabilities: ['requestAccessChanges', 'manageUsers'] },
   { name: 'auditTrail', file: 'audit/audit-trail-page.tsx', icon: 'Activity', capabilities: ['viewAudit'] },
   { name: 'connectionStats', file: 'stats/connection-stats-page.tsx', icon: 'BarChart2', capabilities: ['viewStats'] },
+  { name: 'sentMail', file: 'mail/mail-page.tsx', icon: 'Mail', capabilities: [], adminOnly: true },
   { name: 'myAccount', file: 'account/my-account-page.tsx', icon: 'User', capabilities: [] },
 ];
 
 /** The pages this user's menu shows. */
 export function visiblePages(ua: UserAccess): string[] {
-  return PORTIER_PAGES.filter((p) => !p.capabilities.length || p.capabilities.some((c) => hasCapability(ua, c))).map((p) => p.name);
+  return PORTIER_PAGES.filter((p) => (p.adminOnly ? ua.access.isAdmin : !p.capabilities.length || p.capabilities.some((c) => hasCapability(ua, c)))).map(
+    (p) => p.name,
+  );
 }
 
 /** The component's id in the ComponentLoader: `myAccount` → `PortierPageMyAccount`. */

@@ -14,6 +14,7 @@ import { usersRoutes } from './users/users-routes.js';
 import { subscriptionRoutes } from './subscription/subscription-routes.js';
 import { requestsRoutes } from './requests/requests-routes.js';
 import { ownersRoutes } from './records/owners-routes.js';
+import { mailRoutes } from './mail/mail-routes.js';
 import { newRouter } from '../adapters/web/routers.js';
 
 /** Where Portier's own pages fetch their data: `<rootPath>/portier/...`. */
@@ -46,5 +47,6 @@ export function portierRoutes(service: AccessService): Router {
   router.use(PORTIER_API, subscriptionRoutes(service));
   router.use(PORTIER_API, requestsRoutes(service));
   router.use(PORTIER_API, ownersRoutes(service));
+  router.use(PORTIER_API, mailRoutes(service));
   return router;
 }

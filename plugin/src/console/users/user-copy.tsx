@@ -44,7 +44,7 @@ const UserCopy = ({ record }: Props) => {
       </Text>
       {FIELDS.map(([name, type]) => (
         <FormGroup key={name}>
-          <Label required={name !== 'firstName' && name !== 'lastName'}>{tp(name, 'User')}</Label>
+          <Label required={name === 'login' || name === 'email'}>{tp(name, 'User')}</Label>
           <Input
             type={type}
             name={name}
@@ -55,6 +55,9 @@ const UserCopy = ({ record }: Props) => {
           />
         </FormGroup>
       ))}
+      <Text mb="lg" color="grey60">
+        {tm('usersPasswordOptional')}
+      </Text>
       {outcome && <MessageBox mb="lg" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} data-testid="user-copy-outcome" />}
       {seats.warning}
       {outcome?.ok ? (

@@ -8,6 +8,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const COPY = 'PortierUserCopy';
 const STATUS = 'PortierUserStatus';
 const DELETE = 'PortierUserDelete';
+const INVITE = 'PortierUserInvite';
 /** The admin flag in the user form: shown to admins only (the service refuses it to others anyway). */
 export const USER_ADMIN_FLAG = 'PortierUserAdminFlag';
 /** `freeSeat` / `freeSeatReason` in the user form: admins change them, others read them (docs/spec/seats.md). */
@@ -19,6 +20,7 @@ export function registerUserToolsComponents(loader: ComponentLoader): void {
   loader.add(COPY, path.join(here, 'user-copy.tsx'));
   loader.add(STATUS, path.join(here, 'user-status.tsx'));
   loader.add(DELETE, path.join(here, 'user-delete.tsx'));
+  loader.add(INVITE, path.join(here, 'user-invite.tsx'));
   loader.add(USER_ADMIN_FLAG, path.join(here, 'user-admin-flag.tsx'));
   loader.add(USER_FREE_SEAT, path.join(here, 'user-free-seat.tsx'));
   loader.add(SEAT_CONFIRM, path.join(here, 'seat-confirm-field.tsx'));
@@ -42,7 +44,8 @@ const showRecord = async (_request: unknown, _response: unknown, context: Action
 
 /**
  * The user's page buttons: "Copier" (a new user on this one's model), "Désactiver" /
- * "Réactiver", and "Supprimer" with its heir picker (AdminJS's own delete has no heir).
+ * "Réactiver", "Renvoyer l'invitation", and "Supprimer" with its heir picker (AdminJS's own
+ * delete has no heir).
  */
 export function userToolsActions(): NonNullable<ResourceOptions['actions']> {
   return {
@@ -69,6 +72,15 @@ export function userToolsActions(): NonNullable<ResourceOptions['actions']> {
       handler: showRecord,
       isVisible: changeable,
       isAccessible: (ctx) => managesUsers() && ctx.record?.params?.status === 'inactive',
+    },
+    // Not on one's own account (one changes one's password on "Mon compte"): the service refuses it too.
+    resendInvitation: {
+      actionType: 'record',
+      icon: 'Send',
+      component: INVITE,
+      handler: showRecord,
+      isVisible: (ctx) => changeable(ctx) && String(ctx.record?.id()) !== String(currentAccess()?.access.user.id),
+      isAccessible: (ctx) => managesUsers() && ctx.record?.params?.status === 'active',
     },
     edit: { isVisible: changeable },
     delete: { component: DELETE, isVisible: changeable },

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { Refusal } from '../../core/refusal.js';
 import { copyUser, deleteUsers, updateUser } from '../../services/user-writes.js';
-import { serviceContext } from '../../adapters/adminjs/request-context.js';
+import { resendInvitation } from '../../services/invitations.js';
+import { mailDate } from '../../core/mail-texts.js';
+import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { heirChoices, userExists, userRole } from '../../adapters/postgres/read-models/users.js';
@@ -13,7 +15,12 @@ const copyBody = z.strictObject({
   email: z.string().trim().min(1).max(254),
   firstName: z.string().trim().max(100).optional(),
   lastName: z.string().trim().max(100).optional(),
-  password: z.string().min(1).max(200),
+  // None: the copy chooses their own through the invitation.
+  password: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((p) => p || undefined),
 });
 
 /**
@@ -66,6 +73,24 @@ export function usersRoutes(service: AccessService): Router {
       const body = copyBody.parse(req.body);
       const created = await copyUser(service, serviceContext(), id.parse(req.params.id), body);
       res.json({ id: created, message: `Utilisateur ${body.login} créé sur le modèle de l'original (rôle, société, service, horaires).` });
+    }),
+  );
+
+  // "Renvoyer l'invitation": a new link to choose a password, the older ones no longer work.
+  router.post(
+    '/users/:id/invitation',
+    handle(async (req, res) => {
+      const sent = await resendInvitation(service, serviceContext(), id.parse(req.params.id));
+      const lang = currentAccess()?.access.user.locale === 'en' ? 'en' : 'fr';
+      const until = mailDate(sent.expiresAt!, lang);
+      res.json({
+        ok: true,
+        address: sent.address,
+        message:
+          lang === 'en'
+            ? `Invitation sent to ${sent.address}: its link works once, until ${until}. Earlier links no longer work.`
+            : `Invitation envoyée à ${sent.address} : son lien sert une fois, jusqu'au ${until}. Les liens précédents ne fonctionnent plus.`,
+      });
     }),
   );
 

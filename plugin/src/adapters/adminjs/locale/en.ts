@@ -1,6 +1,7 @@
 import type { LocaleTranslations } from 'adminjs';
 import { accountEn } from '../../../console/account/locale.js';
 import { auditEn } from '../../../console/audit/locale.js';
+import { mailEn } from '../../../console/mail/locale.js';
 import { clientsEn } from '../../../console/clients/locale.js';
 import { statsEn } from '../../../console/stats/locale.js';
 import { profilesEn } from '../../../console/profiles/locale.js';
@@ -23,6 +24,7 @@ export const adminjsEn = {
     copyUser: 'Copy',
     deactivateUser: 'Deactivate',
     reactivateUser: 'Reactivate',
+    resendInvitation: 'Resend the invitation',
   },
   components: {
     LanguageSelector: {
@@ -50,6 +52,7 @@ export const adminjsEn = {
     auditTrail: 'Audit trail',
     connectionStats: 'Connection statistics',
     myAccount: 'My account',
+    sentMail: 'Sent mail',
   },
   messages: {
     dashboardTitle: 'Dashboard',
@@ -68,6 +71,7 @@ export const adminjsEn = {
     unknownFilter: 'Unknown filter: {{property}}',
     fieldReadOnly: 'The field {{field}} is read-only for you.',
     ...auditEn,
+    ...mailEn,
     ...statsEn,
     ...accountEn,
     ...clientsEn,

@@ -1,6 +1,7 @@
 import type { LocaleTranslations } from 'adminjs';
 import { accountFr } from '../../../console/account/locale.js';
 import { auditFr } from '../../../console/audit/locale.js';
+import { mailFr } from '../../../console/mail/locale.js';
 import { clientsFr } from '../../../console/clients/locale.js';
 import { statsFr } from '../../../console/stats/locale.js';
 import { profilesFr } from '../../../console/profiles/locale.js';
@@ -19,6 +20,7 @@ export const adminjsFr = {
     copyUser: 'Copier',
     deactivateUser: 'Désactiver',
     reactivateUser: 'Réactiver',
+    resendInvitation: "Renvoyer l'invitation",
     new: 'Créer',
     edit: 'Modifier',
     show: 'Afficher',
@@ -106,6 +108,7 @@ export const adminjsFr = {
     auditTrail: "Piste d'audit",
     connectionStats: 'Statistiques de connexion',
     myAccount: 'Mon compte',
+    sentMail: 'Courriers envoyés',
   },
   messages: {
     successfullyBulkDeleted: '{{count}} enregistrement supprimé',
@@ -177,6 +180,7 @@ export const adminjsFr = {
     unknownFilter: 'Filtre inconnu : {{property}}',
     fieldReadOnly: 'Le champ {{field}} est en lecture seule pour vous.',
     ...auditFr,
+    ...mailFr,
     ...statsFr,
     ...accountFr,
     ...clientsFr,
