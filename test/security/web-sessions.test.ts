@@ -5,6 +5,7 @@ import { exampleWithSpareSeats } from '../support/examples.js';
 import { importDoc } from '../support/import.js';
 import { serveApp, type WebApp } from '../support/web-app.js';
 import { postForm, signInChangingPassword } from '../support/server.js';
+import { followLink, linkIn, mailTo } from '../support/mail.js';
 
 /**
  * Sessions (issue 17, findings 1, 2 and the sign-out of 3; docs/spec/access-model.md, "Own
@@ -98,7 +99,7 @@ describe('finding 2: a password set by someone else', () => {
     expect([again.status, again.location]).toEqual([302, '/admin']);
   });
 
-  it('a user created by a user manager, or by an approval with a temporary password, chooses their own at their first sign-in', async () => {
+  it('a user created by a user manager with a password chooses their own at their first sign-in; an approval sets none and invites', async () => {
     const ines = await AdminClient.signIn(web.url, 'ines');
     const support = (await one(`SELECT id FROM role WHERE name = 'Support'`)).id;
     const created = await ines.create('User', { login: 'zoe', email: 'zoe@exemple.test', password: 'Donne2025', roleId: support });
@@ -118,9 +119,14 @@ describe('finding 2: a password set by someone else', () => {
     expect(asked.status).toBe(201);
     const approved = await ines.portier('POST', `/requests/${asked.body.id}/approve`, {});
     expect(approved.status).toBe(200);
-    const temporary = await postForm(`${web.url}/admin/login`, { email: approved.body.login, password: approved.body.temporaryPassword });
-    expect(temporary.location).toBe('/admin/password');
-    expect(await whoIs(await signInChangingPassword(web.url, approved.body.login, approved.body.temporaryPassword, 'Camille2026'))).toBe(approved.body.login);
+    expect(approved.body.temporaryPassword).toBeUndefined();
+    expect(approved.body.invitedAddress).toBe('camille@partenaire.test');
+    // No password at all until the invitation's link sets one; then no change is asked at sign-in.
+    expect(await one(`SELECT password_hash FROM app_user WHERE login = $1`, [approved.body.login])).toEqual({ password_hash: null });
+    const chosen = await followLink(linkIn((await mailTo(db.ds, 'camille@partenaire.test', 'invitation')).body), 'Camille2026');
+    expect(chosen.status).toBe(200);
+    const signedIn = await postForm(`${web.url}/admin/login`, { email: approved.body.login, password: 'Camille2026' });
+    expect([signedIn.status, signedIn.location]).toEqual([302, '/admin']);
   });
 
   it('passwords that come from an organisation file do not force a change', async () => {

@@ -33,7 +33,7 @@ export async function claimOutbox(ds: DataSource, id: number): Promise<{ id: num
 }
 
 export async function settleOutbox(m: EntityManager | DataSource, id: number, status: 'sent' | 'logged' | 'failed', error: string | null): Promise<void> {
-  await m.query(`UPDATE mail_outbox SET status = $2, error = $3, sent_at = CASE WHEN $2 = 'failed' THEN NULL ELSE now() END WHERE id = $1`, [
+  await m.query(`UPDATE mail_outbox SET status = $2::varchar, error = $3, sent_at = CASE WHEN $2::varchar = 'failed' THEN NULL ELSE now() END WHERE id = $1`, [
     id,
     status,
     error?.slice(0, 2000) ?? null,

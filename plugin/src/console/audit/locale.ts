@@ -59,6 +59,11 @@ export const auditFr = {
   auditAction_reject: 'Rejet',
   auditAction_inherit: "Reprise par l'héritier",
   auditAction_freeSeatEnded: 'Fin de licence offerte',
+  auditAction_invitation: 'Invitation',
+  auditAction_passwordResetRequested: 'Mot de passe oublié',
+  auditAction_passwordResetRefused: 'Mot de passe oublié : trop de demandes',
+  auditAction_mailSent: 'Courrier envoyé',
+  auditAction_mailFailed: "Échec d'envoi d'un courrier",
 } as Record<string, string>;
 
 export const auditEn = {
@@ -121,4 +126,9 @@ export const auditEn = {
   auditAction_reject: 'Rejected',
   auditAction_inherit: 'Taken over by the heir',
   auditAction_freeSeatEnded: 'Free seat ended',
+  auditAction_invitation: 'Invitation',
+  auditAction_passwordResetRequested: 'Forgotten password',
+  auditAction_passwordResetRefused: 'Forgotten password: too many requests',
+  auditAction_mailSent: 'Mail sent',
+  auditAction_mailFailed: 'Mail not sent',
 } as Record<string, string>;
