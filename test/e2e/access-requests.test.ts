@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { followLink, linkIn, mailTo } from '../support/mail.js';
 import { AdminClient } from '../support/admin-client.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { exampleWithSpareSeats } from '../support/examples.js';
@@ -244,6 +245,7 @@ describe('handling requests', () => {
     ]);
     expect(linked).toEqual([
       { actor_login: 'ines', action: 'create', module: 'User', record_id: String(user.id) },
+      { actor_login: 'ines', action: 'invitation', module: 'User', record_id: String(user.id) },
       { actor_login: 'ines', action: 'approve', module: 'AccessRequest', record_id: String(req.id) },
     ]);
     expect(r.body.request).toMatchObject({
@@ -252,10 +254,15 @@ describe('handling requests', () => {
       resultUser: { id: user.id, login: 'c.riviere' },
       auditEntryIds: row.audit_entry_ids.map(Number),
     });
-    // The temporary password, shown once to the approver, lets the new user in.
-    expect(r.body.temporaryPassword).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
-    await expect(AdminClient.signIn(server.url, 'c.riviere', r.body.temporaryPassword)).resolves.toBeDefined();
-    expect(JSON.stringify(await db.ds.query(`SELECT changes FROM audit_entry`))).not.toContain(r.body.temporaryPassword);
+    // No temporary password: the approver reads that an invitation went to the address, whose link lets the new user in.
+    expect(r.body.temporaryPassword).toBeUndefined();
+    expect(r.body.invitedAddress).toBe(req.payload.email);
+    expect(r.body.message).toMatch(new RegExp(`invitation a été envoyée à ${req.payload.email}`));
+    const mail = await mailTo(db.ds, req.payload.email, 'invitation');
+    expect(mail).toMatchObject({ user_id: user.id, kind: 'invitation', language: 'fr', subject: expect.stringMatching(/votre accès au backoffice/) });
+    expect(mail.body).toMatch(/vous a ouvert un accès au backoffice de Maison Verdier. Votre identifiant est c.riviere./);
+    expect((await followLink(linkIn(mail.body), 'Camille2026')).status).toBe(200);
+    await expect(AdminClient.signIn(server.url, 'c.riviere', 'Camille2026')).resolves.toBeDefined();
   });
 
   it('a change a rule refuses leaves the request open with the refusal shown to the handler, and changes nothing', async () => {
