@@ -255,7 +255,7 @@ export function createPortier(options: PortierOptions) {
 
     router(admin: AdminJS, routerOptions: RouterOptions): Router {
       // The links of mails point under AdminJS's root, at PUBLIC_URL when given.
-      configureMail(options.dataSource, { rootPath: admin.options.rootPath, publicOrigin: routerOptions.publicOrigin ?? null }, true);
+      configureMail(options.dataSource, { rootPath: admin.options.rootPath, publicOrigin: routerOptions.publicOrigin ?? undefined }, true);
       return buildPortierRouter(admin, options.dataSource, routerOptions, {
         gate: accessGate(service, admin),
         after: [moduleActivity(service), securityEvents(options.dataSource), portierRoutes(service)],
