@@ -100,8 +100,9 @@ describe('access requests, in the browser', () => {
     await expect(warning.locator('[data-tier=limited]').textContent()).resolves.toContain('1 licence facturée en plus (c.riviere)');
     expect(await q(`SELECT 1 FROM app_user WHERE login = 'c.riviere'`)).toEqual([]);
     await warning.getByTestId('seat-confirm').click();
-    await waitShown(page, page.getByTestId('temporary-password'));
-    const password = (await page.getByTestId('temporary-password-value').textContent())!;
+    // No password to pass on: the approver reads that the invitation went to the address.
+    await waitShown(page, page.getByTestId('invitation-sent'));
+    await expect(page.getByTestId('invitation-sent').textContent()).resolves.toMatch(/Une invitation a été envoyée à .*c\.riviere y trouvera un lien/);
     const [user] = await q(`SELECT id, status FROM app_user WHERE login = 'c.riviere'`);
     expect(user.status).toBe('active');
     const approved = (await requests()).find((r: { type: string }) => r.type === 'newUser');
@@ -109,7 +110,7 @@ describe('access requests, in the browser', () => {
     expect(await q(`SELECT tier, change, actor_login FROM billing_event WHERE user_login = 'c.riviere'`)).toEqual([
       { tier: 'limited', change: 'createUser', actor_login: 'consultant' },
     ]);
-    expect(password).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
+    expect(await q(`SELECT kind FROM mail_outbox WHERE user_id = $1`, [user.id])).toEqual([{ kind: 'invitation' }]);
 
     const deactivation = page.locator('[data-testid=request-card][data-type=deactivation]');
     await deactivation.getByTestId('request-reject').click();
