@@ -70,6 +70,8 @@ describe('credentials by mail, in the browser', () => {
     await waitShown(admin, admin.getByText('Sent mail').first());
     // The mail opened in French stays open, now in English around it.
     await waitShown(admin, admin.getByTestId('mail-body').locator('pre'));
+    await admin.mouse.move(700, 800); // the language menu closes
+    await admin.getByText('French', { exact: true }).waitFor({ state: 'hidden' });
     await screenshot(admin, 'sent-mail-en');
 
     await page.goto(link);

@@ -199,10 +199,14 @@ describe('one-time links', () => {
 });
 
 describe('"Mot de passe oublié ?"', () => {
-  it('is offered on the sign-in page', async () => {
+  it('is offered next to the sign-in page; what is no address is said at once, and nothing is sent', async () => {
     const page = await fetch(`${web.url}/admin/forgot-password`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/Mot de passe oublié[\s\S]*name="email"/);
+    const empty = await forgot('  ', '198.51.100.50');
+    expect([empty.status, empty.body]).toEqual([400, expect.stringMatching(/Indiquez l&#39;adresse e-mail de votre compte.*Aucun e-mail n&#39;a été envoyé\./)]);
+    const english = await postForm(`${web.url}/admin/forgot-password?lang=en`, { email: 'nope' });
+    expect([english.status, english.body]).toEqual([400, expect.stringMatching(/Give your account&#39;s e-mail address/)]);
   });
 
   it('answers the same, in status, body and time, for a known, an unknown and an inactive address; only the known one gets a link, valid 1 h', async () => {

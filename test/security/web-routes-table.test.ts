@@ -21,6 +21,9 @@ const OPEN: Record<string, string> = {
   'POST /admin/logout': 'ends the caller’s own session (without one: nothing to end)',
   'POST /admin/password': 'the password a sign-in asked for: without that pending sign-in, back to the login page',
   'POST /admin/portier/account/password': 'one’s own password, with the current one (docs/spec/access-model.md, "Own account")',
+  'POST /admin/forgot-password':
+    'the same answer for any address; a link only to an active account that may sign in, throttled (docs/security.md, "One-time links")',
+  'POST /admin/password-link': 'the password of the one-time link opened in this browser: without one, the page that says the link is no longer valid',
 };
 
 /**
@@ -162,7 +165,13 @@ describe('every state-changing route, from the router itself', () => {
     const accepted: string[] = [];
     for (const call of table) {
       const r = await send(call, null);
-      const refused = r.status === 401 || r.status === 403 || (r.status === 302 && call.key in OPEN) || (call.key === 'POST /admin/login' && r.status === 400);
+      const refused =
+        r.status === 401 ||
+        r.status === 403 ||
+        (r.status === 302 && call.key in OPEN) ||
+        (call.key === 'POST /admin/login' && r.status === 400) ||
+        (call.key === 'POST /admin/forgot-password' && r.status === 400) || // no address given
+        (call.key === 'POST /admin/password-link' && r.status === 404); // no link opened
       if (!refused) accepted.push(`${call.method} ${call.url} → ${r.status}`);
     }
     expect(accepted).toEqual([]);

@@ -26,9 +26,11 @@ const TEXT = {
     forgotLine: 'Indiquez l’adresse e-mail de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe, valable une heure.',
     email: 'Adresse e-mail',
     send: 'Envoyer le lien',
+    noAddress: "Indiquez l'adresse e-mail de votre compte (par exemple prenom.nom@exemple.fr). Aucun e-mail n'a été envoyé.",
     sentTitle: 'Vérifiez votre messagerie',
     sent: "Si un compte correspond à cette adresse, un e-mail vient d'être envoyé.",
-    sentHint: "Le lien qu'il contient est valable une heure et ne sert qu'une fois. Rien reçu ? Vérifiez vos courriers indésirables, ou demandez à un gestionnaire des utilisateurs.",
+    sentHint:
+      "Le lien qu'il contient est valable une heure et ne sert qu'une fois. Rien reçu ? Vérifiez vos courriers indésirables, ou demandez à un gestionnaire des utilisateurs.",
     throttledTitle: 'Trop de demandes',
     throttled: "Trop de demandes pour cette adresse, ou depuis votre poste : réessayez dans une heure. Aucun e-mail n'a été envoyé.",
     login: 'Revenir à la connexion',
@@ -47,6 +49,7 @@ const TEXT = {
     forgotLine: "Give your account's e-mail address: we will send there a link to choose a new password, valid one hour.",
     email: 'E-mail address',
     send: 'Send the link',
+    noAddress: "Give your account's e-mail address (for instance firstname.lastname@example.com). No e-mail was sent.",
     sentTitle: 'Check your mailbox',
     sent: 'If an account matches this address, an e-mail has just been sent.',
     sentHint: 'The link in it is valid one hour and works once. Nothing received? Check your spam folder, or ask a user manager.',
@@ -156,10 +159,15 @@ export function passwordLinkRoutes(admin: AdminJS, ds: DataSource): Router {
     const started = Date.now();
     const lang = pageLanguage(req);
     const { email } = (req.body ?? {}) as Record<string, unknown>;
+    // What is no address at all is said at once: that says nothing about any account.
+    if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email.trim()) || email.length > 254) {
+      res.status(400);
+      return forgotPage(res, lang, TEXT[lang].noAddress);
+    }
     // The link points to PUBLIC_URL; without it, here (never in production: services/mail/settings.ts).
     const origin = `${req.protocol}://${req.get('host')}`;
     const outcome = await requestPasswordReset(ds, {
-      email: typeof email === 'string' ? email : '',
+      email,
       ip: req.ip ?? null,
       userAgent: req.get('user-agent') ?? null,
       origin,

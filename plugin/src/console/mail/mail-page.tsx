@@ -106,7 +106,9 @@ const SentMailPage = () => {
                     <TableCell style={{ whiteSpace: 'nowrap' }}>{date(m.createdAt)}</TableCell>
                     <TableCell>
                       <Text fontWeight="bold">{m.recipientName}</Text>
-                      <Text color="grey60">{m.address}</Text>
+                      <Text color="grey60" style={{ whiteSpace: 'nowrap' }}>
+                        {m.address}
+                      </Text>
                     </TableCell>
                     <TableCell>{m.subject}</TableCell>
                     <TableCell style={{ whiteSpace: 'nowrap' }}>{tm(`mailKind_${m.kind}`)}</TableCell>
@@ -115,7 +117,7 @@ const SentMailPage = () => {
                         {tm(`mailStatus_${m.status}`)}
                       </Badge>
                     </TableCell>
-                    <TableCell>
+                    <TableCell style={{ whiteSpace: 'nowrap', textAlign: 'right' }}>
                       <Button size="sm" variant="text" onClick={() => setOpen(open === m.id ? null : m.id)} data-testid="sent-mail-open">
                         {tm(open === m.id ? 'mailClose' : 'mailOpen')}
                       </Button>
@@ -137,12 +139,16 @@ const SentMailPage = () => {
           <Text color="grey60">
             {list.total === 1 ? tm('mailTotalOne') : tm('mailTotalMany', { count: list.total })} · {tm('mailPageOf', { page, pages })}
           </Text>
-          <Button size="sm" variant="outlined" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {tm('mailPrevious')}
-          </Button>
-          <Button size="sm" variant="outlined" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {tm('mailNext')}
-          </Button>
+          {pages > 1 && (
+            <>
+              <Button size="sm" variant="outlined" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                {tm('mailPrevious')}
+              </Button>
+              <Button size="sm" variant="outlined" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+                {tm('mailNext')}
+              </Button>
+            </>
+          )}
         </Box>
       </Box>
     </Box>
