@@ -34,7 +34,13 @@ const access = { name: 'accessAdministration', icon: 'Shield' };
 export function createApp(options: AppOptions) {
   const web = options.web ?? webSettings();
   const componentLoader = new ComponentLoader();
-  const portier = createPortier({ dataSource: options.dataSource, registry: options.modules ?? registry, uploads: options.uploads, componentLoader, mail: options.mail });
+  const portier = createPortier({
+    dataSource: options.dataSource,
+    registry: options.modules ?? registry,
+    uploads: options.uploads,
+    componentLoader,
+    mail: options.mail,
+  });
   const admin = new AdminJS({
     rootPath: '/admin',
     componentLoader,

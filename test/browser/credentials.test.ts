@@ -90,7 +90,7 @@ describe('credentials by mail, in the browser', () => {
     await waitShown(page, page.getByText("Ce lien n'est plus valable").first());
   });
 
-  it("an invitation sent again by the admin, followed to a first sign-in", async () => {
+  it('an invitation sent again by the admin, followed to a first sign-in', async () => {
     const [support] = await q(`SELECT id FROM app_user WHERE login = 'support'`);
     const admin = await signedInPage(demo.browser, demo.server.url, 'admin');
     await admin.goto(`${demo.server.url}/admin/resources/User/records/${support.id}/resendInvitation`);

@@ -32,7 +32,7 @@ const userId = async (login: string): Promise<number> => (await one(`SELECT id F
 /** A quoted-printable body as the reader sees it (nodemailer wraps long lines with "=\n"). */
 const decoded = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
-async function withApp<T>(mail: Parameters<typeof serveApp>[1]['mail'], fn: (web: WebApp) => Promise<T>): Promise<T> {
+async function withApp<T>(mail: NonNullable<Parameters<typeof serveApp>[1]>['mail'], fn: (web: WebApp) => Promise<T>): Promise<T> {
   const web = await serveApp(db, { mail });
   try {
     return await fn(web);
@@ -115,7 +115,11 @@ describe('when mail cannot leave', () => {
   it('an unreachable mail server marks the row failed, and the change that caused it stands', async () => {
     await withApp({ smtpUrl: 'smtp://127.0.0.1:1' }, async (web) => {
       const admin = await AdminClient.signIn(web.url, 'admin');
-      const created = await admin.create('User', { login: 'sami', email: 'sami@exemple.test', roleId: (await one(`SELECT id FROM role WHERE name = 'Support'`)).id });
+      const created = await admin.create('User', {
+        login: 'sami',
+        email: 'sami@exemple.test',
+        roleId: (await one(`SELECT id FROM role WHERE name = 'Support'`)).id,
+      });
       expect(created.status).toBe(200);
       expect(await userId('sami')).toEqual(expect.any(Number));
       const row = await mailTo(db.ds, 'sami@exemple.test', 'invitation');

@@ -58,16 +58,29 @@ afterAll(async () => {
 describe('invitations', () => {
   it('creating a user without a password sends them an invitation in their language, naming who invited them and until when; its link lets them in', async () => {
     const support = (await one(`SELECT id FROM role WHERE name = 'Support'`)).id;
-    const created = await ines.create('User', { login: 'nora', email: 'nora@exemple.test', firstName: 'Nora', lastName: 'Klein', roleId: support, locale: 'en' });
+    const created = await ines.create('User', {
+      login: 'nora',
+      email: 'nora@exemple.test',
+      firstName: 'Nora',
+      lastName: 'Klein',
+      roleId: support,
+      locale: 'en',
+    });
     expect(created.status).toBe(200);
-    expect(await one(`SELECT password_hash, must_change_password FROM app_user WHERE login = 'nora'`)).toEqual({ password_hash: null, must_change_password: false });
+    expect(await one(`SELECT password_hash, must_change_password FROM app_user WHERE login = 'nora'`)).toEqual({
+      password_hash: null,
+      must_change_password: false,
+    });
     const mail = await mailTo(db.ds, 'nora@exemple.test', 'invitation');
     expect(mail).toMatchObject({ user_id: await userId('nora'), recipient_name: 'Nora Klein', language: 'en', status: 'logged', error: null });
     expect(mail.subject).toBe('Maison Verdier: your access to the backoffice');
     expect(mail.body).toMatch(/^Hello Nora Klein,/);
     expect(mail.body).toMatch(/has given you access to the backoffice of Maison Verdier\. Your login is nora\./);
     expect(mail.body).toMatch(/works once, until \w+day,? \d{1,2} \w+ \d{4} at \d{2}:\d{2} \(Paris time\)/);
-    const invitation = await one(`SELECT (extract(epoch FROM expires_at - created_at) / 3600)::int AS hours, created_by FROM credential_link WHERE user_id = $1`, [await userId('nora')]);
+    const invitation = await one(
+      `SELECT (extract(epoch FROM expires_at - created_at) / 3600)::int AS hours, created_by FROM credential_link WHERE user_id = $1`,
+      [await userId('nora')],
+    );
     expect(invitation).toEqual({ hours: 72, created_by: await userId('ines') });
     // No password yet: nothing signs in.
     expect((await signIn('nora', '')).status).toBe(400);
@@ -96,7 +109,10 @@ describe('invitations', () => {
   it('"Renvoyer l\'invitation": a new link, the older ones no longer work; for a client user too', async () => {
     const first = linkIn((await mailTo(db.ds, 'oscar@exemple.test', 'invitation')).body);
     const resent = await ines.portier('POST', `/users/${await userId('oscar')}/invitation`, {});
-    expect([resent.status, resent.body.message]).toEqual([200, expect.stringMatching(/^Invitation envoyée à oscar@exemple\.test : son lien sert une fois, jusqu'au/)]);
+    expect([resent.status, resent.body.message]).toEqual([
+      200,
+      expect.stringMatching(/^Invitation envoyée à oscar@exemple\.test : son lien sert une fois, jusqu'au/),
+    ]);
     const second = linkIn((await mailTo(db.ds, 'oscar@exemple.test', 'invitation')).body);
     expect(second).not.toBe(first);
     expect((await followLink(first, 'Oscar2026x')).status).toBe(404);
@@ -190,7 +206,9 @@ describe('one-time links', () => {
     const link = linkIn((await mailTo(db.ds, 'chloe@exemple.test', 'invitation')).body);
     const opened = await fetch(link, { redirect: 'manual' });
     const cookie = opened.headers.get('set-cookie')!.split(';')[0];
-    const forged = await postForm(`${web.url}/admin/password-link`, { next: 'Pirate2026x', confirm: 'Pirate2026x' }, cookie, { origin: 'https://evil.example' });
+    const forged = await postForm(`${web.url}/admin/password-link`, { next: 'Pirate2026x', confirm: 'Pirate2026x' }, cookie, {
+      origin: 'https://evil.example',
+    });
     expect(forged.status).toBe(403);
     expect(await one(`SELECT used_at FROM credential_link WHERE token_hash = $1`, [sha256(tokenOf(link))])).toEqual({ used_at: null });
     const forgedForgot = await postForm(`${web.url}/admin/forgot-password`, { email: 'chloe@exemple.test' }, null, { origin: 'https://evil.example' });
@@ -204,7 +222,10 @@ describe('"Mot de passe oublié ?"', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/Mot de passe oublié[\s\S]*name="email"/);
     const empty = await forgot('  ', '198.51.100.50');
-    expect([empty.status, empty.body]).toEqual([400, expect.stringMatching(/Indiquez l&#39;adresse e-mail de votre compte.*Aucun e-mail n&#39;a été envoyé\./)]);
+    expect([empty.status, empty.body]).toEqual([
+      400,
+      expect.stringMatching(/Indiquez l&#39;adresse e-mail de votre compte.*Aucun e-mail n&#39;a été envoyé\./),
+    ]);
     const english = await postForm(`${web.url}/admin/forgot-password?lang=en`, { email: 'nope' });
     expect([english.status, english.body]).toEqual([400, expect.stringMatching(/Give your account&#39;s e-mail address/)]);
   });
@@ -230,7 +251,10 @@ describe('"Mot de passe oublié ?"', () => {
     expect(await mails('personne@exemple.test')).toBe(0);
     expect(await mails('hugo@exemple.test')).toBe(0);
     expect(await mails('gael@exemple.test')).toBe(0);
-    const link = await one(`SELECT (extract(epoch FROM expires_at - created_at) / 3600)::int AS hours, created_by FROM credential_link WHERE purpose = 'reset' AND user_id = $1`, [await userId('alice')]);
+    const link = await one(
+      `SELECT (extract(epoch FROM expires_at - created_at) / 3600)::int AS hours, created_by FROM credential_link WHERE purpose = 'reset' AND user_id = $1`,
+      [await userId('alice')],
+    );
     expect(link).toEqual({ hours: 1, created_by: null });
   });
 
@@ -252,7 +276,9 @@ describe('"Mot de passe oublié ?"', () => {
     expect([late.status, late.body]).toEqual([403, expect.stringMatching(/n&#39;est plus attendu/)]);
     const signedIn = await signIn('bob', 'BobChoisit26');
     expect([signedIn.status, signedIn.location]).toEqual([302, '/admin']);
-    const audited = await one(`SELECT actor_login, changes, message FROM audit_entry WHERE action = 'passwordChange' AND actor_login = 'bob' ORDER BY id DESC LIMIT 1`);
+    const audited = await one(
+      `SELECT actor_login, changes, message FROM audit_entry WHERE action = 'passwordChange' AND actor_login = 'bob' ORDER BY id DESC LIMIT 1`,
+    );
     expect(audited).toEqual({ actor_login: 'bob', changes: { password: ['***', '***'] }, message: expect.stringMatching(/mot de passe oublié/) });
   });
 
@@ -285,7 +311,11 @@ describe('"Courriers envoyés"', () => {
     expect(list.body.total).toBeGreaterThan(5);
     const ids = list.body.mails.map((m: { id: number }) => m.id);
     expect(ids).toEqual([...ids].sort((a: number, b: number) => b - a));
-    expect(list.body.mails[0]).toMatchObject({ address: expect.any(String), recipientName: expect.any(String), kind: expect.stringMatching(/invitation|reset/) });
+    expect(list.body.mails[0]).toMatchObject({
+      address: expect.any(String),
+      recipientName: expect.any(String),
+      kind: expect.stringMatching(/invitation|reset/),
+    });
     expect(list.body.mails[0].body).toBeUndefined();
     const opened = await admin.portier('GET', `/mail/${ids[0]}`);
     expect(opened.body.mail.body).toMatch(/password-link/);

@@ -32,7 +32,9 @@ export async function inviteUser(m: EntityManager, ctx: ServiceContext | null, u
   if (!user?.maySignIn) return { invited: false, address: user?.email ?? '' };
   const { token, expiresAt } = await issueLink(m, user.id, 'invitation', ctx?.actor.user.id ?? null);
   const base = linkBase(mailSettingsOf(m.connection), ctx?.origin);
-  const inviter = ctx ? ((await m.query(`SELECT coalesce(nullif(full_name, ''), login) AS name FROM app_user WHERE id = $1`, [ctx.actor.user.id]))[0]?.name ?? null) : null;
+  const inviter = ctx
+    ? ((await m.query(`SELECT coalesce(nullif(full_name, ''), login) AS name FROM app_user WHERE id = $1`, [ctx.actor.user.id]))[0]?.name ?? null)
+    : null;
   await queueMail(m, {
     userId: user.id,
     recipientName: user.name,

@@ -60,7 +60,8 @@ const MailBody = ({ id, tm, date }: { id: number; tm: (k: string, o?: Record<str
  */
 const SentMailPage = () => {
   const { translateMessage, i18n } = useTranslation();
-  const tm = (key: string, options?: Record<string, unknown>) => translateMessage(key, undefined, options && { ...options, interpolation: { escapeValue: false } });
+  const tm = (key: string, options?: Record<string, unknown>) =>
+    translateMessage(key, undefined, options && { ...options, interpolation: { escapeValue: false } });
   const locale = i18n?.language === 'en' ? 'en-GB' : 'fr-FR';
   const date = useMemo(() => {
     const f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
@@ -73,9 +74,9 @@ const SentMailPage = () => {
   useEffect(() => {
     portierGet<MailList>(`/mail?page=${page}`)
       .then(setList)
-      .catch((e) => setError(tm('mailLoadError', { message: e.message })));
+      .catch((e) => setError(e.message));
   }, [page]);
-  if (error) return <MessageBox variant="danger" message={error} />;
+  if (error) return <MessageBox variant="danger" message={tm('mailLoadError', { message: error })} />;
   if (!list) return <Loader />;
   const pages = Math.max(1, Math.ceil(list.total / list.perPage));
   return (

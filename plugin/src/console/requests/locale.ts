@@ -140,5 +140,6 @@ export const requestsEn: Record<keyof typeof requestsFr, string> = {
   requestsApproveNote: 'Note for the requester (optional)',
   requestsRejectReason: 'Reason for the rejection (shown to the requester)',
   requestsConfirmReject: 'Confirm the rejection',
-  requestsInvitationSent: 'An invitation was sent to {{address}}: {{login}} will find in it a link, valid 72 hours, to choose their password. You have nothing to pass on.',
+  requestsInvitationSent:
+    'An invitation was sent to {{address}}: {{login}} will find in it a link, valid 72 hours, to choose their password. You have nothing to pass on.',
 };

@@ -24,7 +24,7 @@ export const usersFr = {
   usersCopyGo: 'Créer la copie',
   usersOpenCopy: 'Ouvrir le nouvel utilisateur',
   usersPasswordOptional:
-    "Mot de passe facultatif : une invitation part par e-mail, avec un lien pour le choisir. Si vous en fixez un, il devra le changer à sa première connexion.",
+    'Mot de passe facultatif : une invitation part par e-mail, avec un lien pour le choisir. Si vous en fixez un, il devra le changer à sa première connexion.',
   usersInviteTitle: "Renvoyer l'invitation à {{login}}",
   usersInviteHelp:
     "Un e-mail part à {{email}} avec un nouveau lien pour choisir son mot de passe, valable 72 heures. Les liens envoyés avant ne fonctionnent plus ; son mot de passe actuel reste valable tant qu'il n'en a pas choisi un autre.",
@@ -52,7 +52,8 @@ export const usersEn: Record<keyof typeof usersFr, string> = {
   usersCopyHelp: 'The copy takes the role, company, title, department, manager and login hours (the administrator flag only if you are an administrator).',
   usersCopyGo: 'Create the copy',
   usersOpenCopy: 'Open the new user',
-  usersPasswordOptional: 'Password optional: an invitation goes by e-mail, with a link to choose one. If you set one, they must change it at their first sign-in.',
+  usersPasswordOptional:
+    'Password optional: an invitation goes by e-mail, with a link to choose one. If you set one, they must change it at their first sign-in.',
   usersInviteTitle: 'Resend the invitation to {{login}}',
   usersInviteHelp:
     'An e-mail goes to {{email}} with a new link to choose their password, valid 72 hours. Links sent before no longer work; their current password stays valid until they choose another.',

@@ -58,7 +58,9 @@ export async function queueMail(m: EntityManager, mail: MailToQueue): Promise<nu
     subject: sent.subject,
     text: sent.body,
     since: Date.now(),
-    ...(mail.facts.link === null ? { unsendable: "PUBLIC_URL n'est pas configuré : le lien ne peut désigner aucune adresse, le courrier n'est pas parti." } : {}),
+    ...(mail.facts.link === null
+      ? { unsendable: "PUBLIC_URL n'est pas configuré : le lien ne peut désigner aucune adresse, le courrier n'est pas parti." }
+      : {}),
   });
   return id;
 }
@@ -111,7 +113,8 @@ async function deliver(ds: DataSource, settings: MailSettings, row: { id: number
       status = 'sent';
     } else if (!settings.production) {
       // The demo without a mail server: the message, link included, on the server's console.
-      if (process.env.NODE_ENV !== 'test') console.info(`[mail] (no SMTP_URL: shown here, not sent)\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+      if (process.env.NODE_ENV !== 'test')
+        console.info(`[mail] (no SMTP_URL: shown here, not sent)\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
       status = 'logged';
     } else {
       status = 'failed';
