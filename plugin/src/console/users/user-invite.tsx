@@ -16,7 +16,7 @@ const UserInvite = ({ record }: Props) => {
   };
   return (
     <Box variant="white" data-testid="user-invite">
-      <H4>{tm('usersInviteTitle', { login: record.params.login })}</H4>
+      <H4>{tm('usersInviteTitle', { login: record.params.fullName ? `${record.params.fullName} (${record.params.login})` : record.params.login })}</H4>
       <Text mb="lg">{tm('usersInviteHelp', { email: record.params.email })}</Text>
       {outcome && <MessageBox mb="lg" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} data-testid="user-invite-outcome" />}
       {outcome?.ok ? (
