@@ -12,6 +12,7 @@ import { delegated, refuseAdminAccounts } from './delegation.js';
 import { fromUser, handOver } from './heir-transfer.js';
 import { seatGuarded, type SeatCause, type SeatOptions } from './seats.js';
 import type { ServiceContext } from './context.js';
+import { checkDossierGrants, namedDossiers, writeDossierGrants, type DossierGrantInput } from './dossier-grants.js';
 
 export interface UserInput {
   login?: string;
@@ -33,6 +34,10 @@ export interface UserInput {
   /** A seat offered (docs/spec/seats.md): admins only, with its reason. */
   freeSeat?: boolean;
   freeSeatReason?: string | null;
+  /** Set at creation only: a client user comes with their dossiers (docs/spec/client-access.md). */
+  kind?: 'internal' | 'client';
+  /** A new client user's dossier grants: one or more, one client profile per Account. */
+  dossiers?: DossierGrantInput[];
 }
 
 const COLUMNS: Record<string, string> = {
@@ -53,6 +58,7 @@ const COLUMNS: Record<string, string> = {
   loginHours: 'login_hours',
   freeSeat: 'free_seat',
   freeSeatReason: 'free_seat_reason',
+  kind: 'kind',
 };
 
 /**
@@ -113,6 +119,22 @@ async function validate(m: EntityManager, input: UserInput, id: number | null): 
   }
 }
 
+/**
+ * A new user's type (docs/spec/client-access.md): an internal user has no dossier; a client user
+ * has no role and no admin flag, and at least one dossier (checked with the database, in createUser).
+ */
+function checkKind(input: UserInput): void {
+  if (input.kind !== undefined && input.kind !== 'internal' && input.kind !== 'client') throw invalid('Type : « internal » ou « client » attendu.', 'kind');
+  if (input.kind !== 'client') {
+    if (input.dossiers?.length) throw invalid('Seul un utilisateur client a des dossiers : choisissez le type Client.', 'dossiers');
+    return;
+  }
+  if (input.roleId != null) throw invalid("Un utilisateur client n'a pas de rôle : ses accès sont ses dossiers.", 'roleId');
+  if (input.isAdmin) throw invalid("Un utilisateur client n'est jamais administrateur.", 'isAdmin');
+  if (!input.dossiers?.length)
+    throw invalid('Un utilisateur client a au moins un dossier : créez-le depuis la page Accès clients (« Nouveau client »), avec ses dossiers.', 'dossiers');
+}
+
 export async function createUser(service: AccessService, ctx: ServiceContext, input: UserInput, options: SeatOptions = {}): Promise<number> {
   const ua = ctx.actor;
   requireCapability(ua, 'manageUsers');
@@ -121,6 +143,7 @@ export async function createUser(service: AccessService, ctx: ServiceContext, in
   if (!input.login) throw invalid("L'identifiant est obligatoire.", 'login');
   if (!input.email) throw invalid("L'e-mail est obligatoire (les identifiants sont envoyés par e-mail).", 'email');
   if (!input.password) throw invalid('Le mot de passe est obligatoire pour un nouvel utilisateur.', 'password');
+  checkKind(input);
   const cause: SeatCause = { change: 'createUser', text: `Création de l'utilisateur ${input.login}` };
   return seatGuarded(
     service,
@@ -129,6 +152,7 @@ export async function createUser(service: AccessService, ctx: ServiceContext, in
     (m) =>
       delegated(m, ua, async () => {
         await validate(m, input, null);
+        if (input.kind === 'client') await checkDossierGrants(m, service, ua, input.dossiers ?? []);
         const hash = await hashPassword(input.password!);
         const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
         const cols = [...entries.map(([k]) => COLUMNS[k]), 'password_hash'];
@@ -136,7 +160,10 @@ export async function createUser(service: AccessService, ctx: ServiceContext, in
         const [row] = await m.query(`INSERT INTO app_user (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, values);
         // A first password chosen by a user manager (or an approval's temporary one) is changed at the first sign-in.
         await passwordSetBySomeoneElse(m, row.id);
-        await auditSetup(m, ctx, 'create', 'User', row.id, input.login!, null, await snapshot(m, 'app_user', row.id));
+        // A client's dossiers are in the entry of their creation, by Account reference and profile name.
+        if (input.kind === 'client') await writeDossierGrants(m, row.id, input.dossiers!);
+        const dossiers = input.kind === 'client' ? { dossiers: await namedDossiers(m, service, row.id) } : {};
+        await auditSetup(m, ctx, 'create', 'User', row.id, input.login!, null, { ...(await snapshot(m, 'app_user', row.id)), ...dossiers });
         return row.id as number;
       }),
     options,
@@ -196,8 +223,13 @@ export async function updateUser(service: AccessService, ctx: ServiceContext, id
       if (self && input.password) throw adminPlaneRefusal({ code: 'notOneself', items: ['password'] }, { property: 'password', safeguard: true });
       const freeSeatChanged = checkFreeSeat(ua, input, current);
       cause = updateCause(current.login, input, current);
+      // Sent back unchanged, as a form sends every field, they are not a change; another value is refused.
       if (input.login !== undefined && input.login !== current.login) throw refuse("L'identifiant ne change pas après la création.", 'login');
       delete input.login;
+      if (input.kind !== undefined && input.kind !== current.kind)
+        throw refuse("Le type (interne ou client) ne change pas après la création : créez un autre utilisateur.", 'kind');
+      delete input.kind;
+      if (input.dossiers !== undefined) throw invalid('Les dossiers se changent depuis « Dossiers clients » du client.', 'dossiers');
       const demoting = input.isAdmin === false && current.is_admin;
       const promoting = input.isAdmin === true && !current.is_admin;
       const deactivating = input.status === 'inactive' && current.status === 'active';
