@@ -23,6 +23,13 @@ export const usersFr = {
     "La copie reprend le rôle, la société, la fonction, le service, le responsable et les horaires de connexion (le statut d'administrateur seulement si vous êtes administrateur).",
   usersCopyGo: 'Créer la copie',
   usersOpenCopy: 'Ouvrir le nouvel utilisateur',
+  usersKindInternal: 'Interne (collaborateur)',
+  usersKindClient: 'Client',
+  usersKindNewInternal: 'Ce formulaire crée un collaborateur. Un client se crée avec ses dossiers, depuis Accès clients.',
+  usersKindFixed: 'Le type ne change pas après la création.',
+  usersNewClient: 'Créer un utilisateur client',
+  usersClientDossiers: 'Dossiers clients',
+  usersLoginFixed: "L'identifiant ne change pas après la création.",
 };
 
 export const usersEn: Record<keyof typeof usersFr, string> = {
@@ -46,4 +53,11 @@ export const usersEn: Record<keyof typeof usersFr, string> = {
   usersCopyHelp: 'The copy takes the role, company, title, department, manager and login hours (the administrator flag only if you are an administrator).',
   usersCopyGo: 'Create the copy',
   usersOpenCopy: 'Open the new user',
+  usersKindInternal: 'Internal (staff)',
+  usersKindClient: 'Client',
+  usersKindNewInternal: 'This form creates a staff member. A client is created with their dossiers, from Client access.',
+  usersKindFixed: 'The type does not change after creation.',
+  usersNewClient: 'Create a client user',
+  usersClientDossiers: 'Client dossiers',
+  usersLoginFixed: 'The login does not change after creation.',
 };
