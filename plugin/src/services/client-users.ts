@@ -36,7 +36,12 @@ export async function proposedLogin(service: AccessService, firstName: string, l
  * delegation checks, audit entry naming the user and each dossier). The names are required here:
  * a client is known by them on every screen and in the login proposed from them.
  */
-export async function createClientUser(service: AccessService, ctx: ServiceContext, input: ClientUserInput, options: SeatOptions = {}): Promise<CreatedClientUser> {
+export async function createClientUser(
+  service: AccessService,
+  ctx: ServiceContext,
+  input: ClientUserInput,
+  options: SeatOptions = {},
+): Promise<CreatedClientUser> {
   requireCapability(ctx.actor, 'manageUsers');
   const firstName = input.firstName?.trim() ?? '';
   const lastName = input.lastName?.trim() ?? '';
@@ -44,7 +49,8 @@ export async function createClientUser(service: AccessService, ctx: ServiceConte
   if (!lastName) throw invalid('Nom : obligatoire.', 'lastName');
   const email = input.email?.trim() ?? '';
   if (!email) throw invalid('E-mail : obligatoire (le client y reçoit ses accès).', 'email');
-  if (!input.dossiers?.length) throw invalid('Dossiers : ajoutez au moins un dossier (un compte et son profil) ; un client sans dossier ne peut pas se connecter.', 'dossiers');
+  if (!input.dossiers?.length)
+    throw invalid('Dossiers : ajoutez au moins un dossier (un compte et son profil) ; un client sans dossier ne peut pas se connecter.', 'dossiers');
   const login = input.login?.trim() || (await proposedLogin(service, firstName, lastName));
   const password = temporaryPassword();
   const id = await createUser(

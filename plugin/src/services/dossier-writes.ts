@@ -27,7 +27,14 @@ export type { DossierGrantInput } from './dossier-grants.js';
  */
 type Pair = { userId: number; login: string; accountId: number; account: string; profileId: number; profile: string };
 
-async function auditDossiers(m: EntityManager, service: AccessService, ctx: ServiceContext, userId: number, login: string, before: NamedDossier[]): Promise<void> {
+async function auditDossiers(
+  m: EntityManager,
+  service: AccessService,
+  ctx: ServiceContext,
+  userId: number,
+  login: string,
+  before: NamedDossier[],
+): Promise<void> {
   const after = await namedDossiers(m, service, userId);
   if (JSON.stringify(before) !== JSON.stringify(after)) await auditSetup(m, ctx, 'update', 'User', userId, login, { dossiers: before }, { dossiers: after });
 }
@@ -73,7 +80,13 @@ async function changeGrants(
 
 /** A client user holds exactly these grants afterwards (one profile per Account). */
 export async function setDossierGrants(service: AccessService, ctx: ServiceContext, userId: number, grants: DossierGrantInput[]): Promise<void> {
-  await changeGrants(service, ctx, userId, (login) => `Dossiers de l'utilisateur client ${login}`, () => grants);
+  await changeGrants(
+    service,
+    ctx,
+    userId,
+    (login) => `Dossiers de l'utilisateur client ${login}`,
+    () => grants,
+  );
 }
 
 /** "Ajouter un dossier": one more Account, under a client profile. */

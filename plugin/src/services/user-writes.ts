@@ -227,7 +227,7 @@ export async function updateUser(service: AccessService, ctx: ServiceContext, id
       if (input.login !== undefined && input.login !== current.login) throw refuse("L'identifiant ne change pas après la création.", 'login');
       delete input.login;
       if (input.kind !== undefined && input.kind !== current.kind)
-        throw refuse("Le type (interne ou client) ne change pas après la création : créez un autre utilisateur.", 'kind');
+        throw refuse('Le type (interne ou client) ne change pas après la création : créez un autre utilisateur.', 'kind');
       delete input.kind;
       if (input.dossiers !== undefined) throw invalid('Les dossiers se changent depuis « Dossiers clients » du client.', 'dossiers');
       const demoting = input.isAdmin === false && current.is_admin;

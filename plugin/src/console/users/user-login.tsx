@@ -26,7 +26,12 @@ const UserLogin = ({ record, property, onChange }: EditPropertyProps) => {
       <Label htmlFor={property.path} required>
         {tp(property.path, 'User')}
       </Label>
-      <Input id={property.path} name={property.path} value={value} onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(property.path, e.target.value)} />
+      <Input
+        id={property.path}
+        name={property.path}
+        value={value}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(property.path, e.target.value)}
+      />
       <FormMessage>{error?.message}</FormMessage>
     </FormGroup>
   );
