@@ -122,9 +122,17 @@ const ClientAccessPage = () => {
         {created && (
           <MessageBox mt="lg" variant="success" message={created.message} data-testid="new-client-created" onCloseClick={() => setCreated(null)}>
             <Text>
-              {tm('clientsNewPassword')} <code data-testid="new-client-password">{created.temporaryPassword}</code>
+              {tm('clientsNewPassword')}{' '}
+              <Text
+                as="span"
+                fontWeight="bold"
+                data-testid="new-client-password"
+                style={{ fontFamily: 'monospace', fontSize: 15, background: 'white', padding: '2px 8px', border: '1px solid #C0C0CA', borderRadius: 2 }}
+              >
+                {created.temporaryPassword}
+              </Text>
             </Text>
-            <Text variant="sm" color="grey60" mt="xs">
+            <Text variant="sm" color="grey60" mt="sm">
               {tm('clientsNewPasswordHelp')}
             </Text>
           </MessageBox>
