@@ -707,9 +707,12 @@ const profiles: Profile[] = [
   }),
   profile({
     name: 'Gestion des accès',
-    description: 'Consultant intégrateur : gère les utilisateurs, les profils, les rôles et le partage, sans accès aux données',
+    description:
+      'Consultant intégrateur : gère les utilisateurs, les profils, les rôles et le partage ; lit les comptes, pour ouvrir les dossiers des clients, et aucune autre donnée',
     licenseTier: 'premium',
     capabilities: ['manageUsers', 'manageAccess', 'viewAudit'],
+    // A dossier is opened only on an Account one may read (docs/client-access.md, "Créer un client").
+    modules: modules({ Account: 'r' }),
   }),
   profile({
     name: 'Lecture seule',

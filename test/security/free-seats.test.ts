@@ -27,6 +27,8 @@ doc.users.push({
   dossiers: [{ account: 'ACC-1', profile: 'Connect & pay' }],
 });
 doc.subscription.seats = { ...doc.subscription.seats, limited: 1, connect: 0 };
+// A dossier is opened only on an Account one may read (docs/client-access.md, "Créer un client"): ines reads them.
+doc.profiles.find((p: { name: string }) => p.name === 'Gestion des accès').modules = { Account: { read: true } };
 
 const server = orgServerFor(doc, { reload: true });
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { loginBase, loginCandidate } from '../core/login-suggestion.js';
+import { freeLogin } from './first-credentials.js';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { invalid } from '../core/refusals.js';
 import type { SeatOptions } from './seats.js';
@@ -24,17 +24,6 @@ export interface Applied {
   /** A new user's invitation went to this address: they choose their password through its link. */
   invitedAddress?: string;
   message: string;
-}
-
-/** The organisation's habit for logins ("g.lebrun"), numbered when taken ("g.lebrun2"). */
-async function freeLogin(m: EntityManager, firstName: string, lastName: string): Promise<string> {
-  const base = loginBase(firstName, lastName);
-  const rows: Array<{ login: string }> = await m.query(`SELECT login FROM app_user WHERE starts_with(login, $1)`, [base]);
-  const taken = new Set(rows.map((r) => r.login));
-  for (let n = 1; ; n++) {
-    const login = loginCandidate(base, n);
-    if (!taken.has(login)) return login;
-  }
 }
 
 /** The user a role change or a deactivation concerns, as they are now. */

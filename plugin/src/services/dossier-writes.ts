@@ -3,44 +3,29 @@ import type { AccessService } from '../adapters/postgres/access-service.js';
 import { Refusal } from '../core/refusal.js';
 import { auditSetup } from './actor.js';
 import { invalid, NOTHING_CHANGED, requireCapability } from '../core/refusals.js';
-import { dossierRoot } from '../core/client-access.js';
-import { seatGuarded } from './seats.js';
+import { dossierTable } from './dossier-accounts.js';
+import {
+  checkDossierGrants,
+  clientProfile,
+  namedDossiers,
+  NO_DOSSIER,
+  writeDossierGrants,
+  type DossierGrantInput,
+  type NamedDossier,
+} from './dossier-grants.js';
+import { seatGuarded, type SeatOptions } from './seats.js';
 import type { ServiceContext } from './context.js';
 
+export { dossierTable } from './dossier-accounts.js';
+export type { DossierGrantInput } from './dossier-grants.js';
+
 /**
- * Client users' dossier grants (docs/spec/client-access.md): set a user's grants, move every (user,
- * dossier) pair of one client profile to another, or one pair. Each is one transaction, refused
- * whole with what was wrong, and audited per user as the change of their `dossiers`.
+ * Client users' dossier grants (docs/spec/client-access.md): set a user's grants, add or remove
+ * one, move every (user, dossier) pair of one client profile to another, or one pair. Each is one
+ * transaction, refused whole with what was wrong, and audited per user as the change of their
+ * `dossiers`. The checks of a grant are dossier-grants.ts's, shared with a new client user's.
  */
-export interface DossierGrantInput {
-  accountId: number;
-  profileId: number;
-}
-
 type Pair = { userId: number; login: string; accountId: number; account: string; profileId: number; profile: string };
-
-/** The dossiers' root table (the Account table), from the app's module declarations. */
-export function dossierTable(service: AccessService): string {
-  const root = dossierRoot(service.registry.catalog);
-  if (!root) throw invalid('Cette application ne déclare pas de dossiers clients (aucun module racine).');
-  return service.table(root.name).table;
-}
-
-async function grantsOf(m: EntityManager, service: AccessService, userId: number): Promise<Array<[string, string]>> {
-  const rows = await m.query(
-    `SELECT a.reference, p.name FROM dossier_grant g JOIN "${dossierTable(service)}" a ON a.id = g.account_id JOIN profile p ON p.id = g.profile_id
-      WHERE g.user_id = $1 ORDER BY a.reference`,
-    [userId],
-  );
-  return rows.map((r: { reference: string; name: string }) => [r.reference, r.name]);
-}
-
-async function clientProfile(m: EntityManager, id: number, property: string): Promise<{ id: number; name: string }> {
-  const [p] = await m.query(`SELECT id, name, audience FROM profile WHERE id = $1`, [id]);
-  if (!p) throw invalid(`Aucun profil n° ${id}.`, property);
-  if (p.audience !== 'client') throw invalid(`« ${p.name} » est un profil interne : un dossier s'ouvre sous un profil client.`, property);
-  return p;
-}
 
 async function auditDossiers(
   m: EntityManager,
@@ -48,38 +33,88 @@ async function auditDossiers(
   ctx: ServiceContext,
   userId: number,
   login: string,
-  before: Array<[string, string]>,
+  before: NamedDossier[],
 ): Promise<void> {
-  const after = await grantsOf(m, service, userId);
+  const after = await namedDossiers(m, service, userId);
   if (JSON.stringify(before) !== JSON.stringify(after)) await auditSetup(m, ctx, 'update', 'User', userId, login, { dossiers: before }, { dossiers: after });
 }
 
-/** A client user holds exactly these grants afterwards (one profile per Account). */
-export async function setDossierGrants(service: AccessService, ctx: ServiceContext, userId: number, grants: DossierGrantInput[]): Promise<void> {
+/**
+ * Changes a client user's grants to `next(current)`, checked as a new user's are (dossier-grants.ts),
+ * under the seat guard (a client holds one seat per dossier, docs/spec/seats.md). The last dossier
+ * is not taken away: a client user with no dossier cannot sign in (`NO_DOSSIER`); a user who had
+ * none yet (an organisation file may say so) may be left with none.
+ */
+async function changeGrants(
+  service: AccessService,
+  ctx: ServiceContext,
+  userId: number,
+  text: (login: string) => string,
+  next: (current: DossierGrantInput[], login: string) => DossierGrantInput[],
+  options: SeatOptions = {},
+): Promise<void> {
   requireCapability(ctx.actor, 'manageUsers');
   let login = `n° ${userId}`;
   await seatGuarded(
     service,
     ctx,
-    () => ({ change: 'dossierGrants', text: `Dossiers de l'utilisateur client ${login}` }),
+    () => ({ change: 'dossierGrants', text: text(login) }),
     async (m) => {
       const [user] = await m.query(`SELECT id, login, kind FROM app_user WHERE id = $1 FOR UPDATE`, [userId]);
-      login = user?.login ?? login;
       if (!user) throw new Refusal('notFound', `Aucun utilisateur n° ${userId}. ${NOTHING_CHANGED}`);
+      login = user.login;
       if (user.kind !== 'client') throw invalid(`${user.login} est un utilisateur interne : seuls les utilisateurs clients ont des dossiers.`, 'dossiers');
-      const seen = new Set<number>();
-      for (const [i, g] of grants.entries()) {
-        if (seen.has(g.accountId)) throw invalid(`Deux profils pour le même compte (dossier ${i + 1}) : un seul profil par dossier.`, 'dossiers');
-        seen.add(g.accountId);
-        const [account] = await m.query(`SELECT id FROM "${dossierTable(service)}" WHERE id = $1`, [g.accountId]);
-        if (!account) throw invalid(`Aucun compte n° ${g.accountId} (dossier ${i + 1}).`, 'dossiers');
-        await clientProfile(m, g.profileId, 'dossiers');
-      }
-      const before = await grantsOf(m, service, userId);
-      await m.query(`DELETE FROM dossier_grant WHERE user_id = $1`, [userId]);
-      for (const g of grants)
-        await m.query(`INSERT INTO dossier_grant (user_id, account_id, profile_id) VALUES ($1, $2, $3)`, [userId, g.accountId, g.profileId]);
+      const current: DossierGrantInput[] = await m.query(`SELECT account_id AS "accountId", profile_id AS "profileId" FROM dossier_grant WHERE user_id = $1`, [
+        userId,
+      ]);
+      const grants = next(current, user.login);
+      if (!grants.length && current.length) throw invalid(NO_DOSSIER, 'dossiers');
+      if (grants.length) await checkDossierGrants(m, service, ctx.actor, grants, new Set(current.map((g) => g.accountId)));
+      const before = await namedDossiers(m, service, userId);
+      await writeDossierGrants(m, userId, grants);
       await auditDossiers(m, service, ctx, userId, user.login, before);
+    },
+    options,
+  );
+}
+
+/** A client user holds exactly these grants afterwards (one profile per Account). */
+export async function setDossierGrants(service: AccessService, ctx: ServiceContext, userId: number, grants: DossierGrantInput[]): Promise<void> {
+  await changeGrants(
+    service,
+    ctx,
+    userId,
+    (login) => `Dossiers de l'utilisateur client ${login}`,
+    () => grants,
+  );
+}
+
+/** "Ajouter un dossier": one more Account, under a client profile. */
+export async function addDossier(service: AccessService, ctx: ServiceContext, userId: number, grant: DossierGrantInput): Promise<void> {
+  await changeGrants(
+    service,
+    ctx,
+    userId,
+    (login) => `Dossier ajouté à l'utilisateur client ${login}`,
+    (current) => {
+      // Said here rather than as "the same Account twice": the user already holds it.
+      if (current.some((g) => g.accountId === grant.accountId))
+        throw invalid('Ce client a déjà un dossier sur ce compte : changez son profil dans la liste plutôt.', 'accountId');
+      return [...current, grant];
+    },
+  );
+}
+
+/** "Retirer" a dossier: refused for the last one (NO_DOSSIER), and for an Account the user holds no dossier on. */
+export async function removeDossier(service: AccessService, ctx: ServiceContext, userId: number, accountId: number): Promise<void> {
+  await changeGrants(
+    service,
+    ctx,
+    userId,
+    (login) => `Dossier retiré à l'utilisateur client ${login}`,
+    (current, login) => {
+      if (!current.some((g) => g.accountId === accountId)) throw new Refusal('notFound', `${login} n'a pas de dossier sur ce compte. ${NOTHING_CHANGED}`);
+      return current.filter((g) => g.accountId !== accountId);
     },
   );
 }
@@ -103,8 +138,8 @@ export async function transferAllClientUsers(service: AccessService, ctx: Servic
     if (fromId === toId) throw invalid('Choisissez un autre profil que celui de départ.', 'to');
     const pairs = await clientProfilePairs(service, fromId, m);
     const users = new Map(pairs.map((p) => [p.userId, p.login]));
-    const before = new Map<number, Array<[string, string]>>();
-    for (const id of users.keys()) before.set(id, await grantsOf(m, service, id));
+    const before = new Map<number, NamedDossier[]>();
+    for (const id of users.keys()) before.set(id, await namedDossiers(m, service, id));
     await m.query(`UPDATE dossier_grant SET profile_id = $2 WHERE profile_id = $1`, [fromId, toId]);
     for (const [id, login] of users) await auditDossiers(m, service, ctx, id, login, before.get(id)!);
     return pairs;
@@ -121,7 +156,7 @@ export async function transferOneDossier(service: AccessService, ctx: ServiceCon
     async (m) => {
       await clientProfile(m, toId, 'to');
       const [user] = await m.query(`SELECT login FROM app_user WHERE id = $1`, [userId]);
-      const before = user ? await grantsOf(m, service, userId) : [];
+      const before = user ? await namedDossiers(m, service, userId) : [];
       const [, count] = await m.query(`UPDATE dossier_grant SET profile_id = $3 WHERE user_id = $1 AND account_id = $2`, [userId, accountId, toId]);
       if (!user || !count) throw new Refusal('notFound', `Cet utilisateur n'a pas de dossier sur le compte n° ${accountId}. ${NOTHING_CHANGED}`);
       await auditDossiers(m, service, ctx, userId, user.login, before);

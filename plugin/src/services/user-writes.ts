@@ -13,6 +13,7 @@ import { fromUser, handOver } from './heir-transfer.js';
 import { seatGuarded, type SeatCause, type SeatOptions } from './seats.js';
 import { inviteUser } from './invitations.js';
 import type { ServiceContext } from './context.js';
+import { checkDossierGrants, namedDossiers, writeDossierGrants, type DossierGrantInput } from './dossier-grants.js';
 
 export interface UserInput {
   login?: string;
@@ -34,6 +35,10 @@ export interface UserInput {
   /** A seat offered (docs/spec/seats.md): admins only, with its reason. */
   freeSeat?: boolean;
   freeSeatReason?: string | null;
+  /** Set at creation only: a client user comes with their dossiers (docs/spec/client-access.md). */
+  kind?: 'internal' | 'client';
+  /** A new client user's dossier grants: one or more, one client profile per Account. */
+  dossiers?: DossierGrantInput[];
 }
 
 const COLUMNS: Record<string, string> = {
@@ -54,6 +59,7 @@ const COLUMNS: Record<string, string> = {
   loginHours: 'login_hours',
   freeSeat: 'free_seat',
   freeSeatReason: 'free_seat_reason',
+  kind: 'kind',
 };
 
 /**
@@ -114,6 +120,22 @@ async function validate(m: EntityManager, input: UserInput, id: number | null): 
   }
 }
 
+/**
+ * A new user's type (docs/spec/client-access.md): an internal user has no dossier; a client user
+ * has no role and no admin flag, and at least one dossier (checked with the database, in createUser).
+ */
+function checkKind(input: UserInput): void {
+  if (input.kind !== undefined && input.kind !== 'internal' && input.kind !== 'client') throw invalid('Type : « internal » ou « client » attendu.', 'kind');
+  if (input.kind !== 'client') {
+    if (input.dossiers?.length) throw invalid('Seul un utilisateur client a des dossiers : choisissez le type Client.', 'dossiers');
+    return;
+  }
+  if (input.roleId != null) throw invalid("Un utilisateur client n'a pas de rôle : ses accès sont ses dossiers.", 'roleId');
+  if (input.isAdmin) throw invalid("Un utilisateur client n'est jamais administrateur.", 'isAdmin');
+  if (!input.dossiers?.length)
+    throw invalid('Un utilisateur client a au moins un dossier : créez-le depuis la page Accès clients (« Nouveau client »), avec ses dossiers.', 'dossiers');
+}
+
 export async function createUser(service: AccessService, ctx: ServiceContext, input: UserInput, options: SeatOptions = {}): Promise<number> {
   const ua = ctx.actor;
   requireCapability(ua, 'manageUsers');
@@ -122,6 +144,7 @@ export async function createUser(service: AccessService, ctx: ServiceContext, in
   if (!input.login) throw invalid("L'identifiant est obligatoire.", 'login');
   if (!input.email) throw invalid("L'e-mail est obligatoire (les identifiants sont envoyés par e-mail).", 'email');
   if (input.password === '') delete input.password; // an empty field of the form: no password, the invitation lets them choose one
+  checkKind(input);
   const cause: SeatCause = { change: 'createUser', text: `Création de l'utilisateur ${input.login}` };
   return seatGuarded(
     service,
@@ -130,6 +153,7 @@ export async function createUser(service: AccessService, ctx: ServiceContext, in
     (m) =>
       delegated(m, ua, async () => {
         await validate(m, input, null);
+        if (input.kind === 'client') await checkDossierGrants(m, service, ua, input.dossiers ?? []);
         const hash = input.password ? await hashPassword(input.password) : null;
         const entries = Object.entries(input).filter(([k, v]) => k in COLUMNS && v !== undefined);
         const cols = [...entries.map(([k]) => COLUMNS[k]), 'password_hash'];
@@ -137,7 +161,10 @@ export async function createUser(service: AccessService, ctx: ServiceContext, in
         const [row] = await m.query(`INSERT INTO app_user (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, values);
         // A first password chosen by a user manager is changed at the first sign-in.
         if (hash) await passwordSetBySomeoneElse(m, row.id);
-        await auditSetup(m, ctx, 'create', 'User', row.id, input.login!, null, await snapshot(m, 'app_user', row.id));
+        // A client's dossiers are in the entry of their creation, by Account reference and profile name.
+        if (input.kind === 'client') await writeDossierGrants(m, row.id, input.dossiers!);
+        const dossiers = input.kind === 'client' ? { dossiers: await namedDossiers(m, service, row.id) } : {};
+        await auditSetup(m, ctx, 'create', 'User', row.id, input.login!, null, { ...(await snapshot(m, 'app_user', row.id)), ...dossiers });
         // Their credentials reach them by mail: a link to choose their password (none if they may not sign in).
         await inviteUser(m, ctx, row.id);
         return row.id as number;
@@ -199,8 +226,13 @@ export async function updateUser(service: AccessService, ctx: ServiceContext, id
       if (self && input.password) throw adminPlaneRefusal({ code: 'notOneself', items: ['password'] }, { property: 'password', safeguard: true });
       const freeSeatChanged = checkFreeSeat(ua, input, current);
       cause = updateCause(current.login, input, current);
+      // Sent back unchanged, as a form sends every field, they are not a change; another value is refused.
       if (input.login !== undefined && input.login !== current.login) throw refuse("L'identifiant ne change pas après la création.", 'login');
       delete input.login;
+      if (input.kind !== undefined && input.kind !== current.kind)
+        throw refuse('Le type (interne ou client) ne change pas après la création : créez un autre utilisateur.', 'kind');
+      delete input.kind;
+      if (input.dossiers !== undefined) throw invalid('Les dossiers se changent depuis « Dossiers clients » du client.', 'dossiers');
       const demoting = input.isAdmin === false && current.is_admin;
       const promoting = input.isAdmin === true && !current.is_admin;
       const deactivating = input.status === 'inactive' && current.status === 'active';

@@ -79,6 +79,9 @@ export function userPolicy(service: AccessService): SetupPolicy {
     loginHours: json(p.loginHours),
     freeSeat: bool(p.freeSeat, 'freeSeat'),
     freeSeatReason: str(p.freeSeatReason, 'freeSeatReason'),
+    // The type is checked by the services: "client" needs dossiers (Accès clients), and never changes.
+    kind: (str(p.kind, 'kind') ?? undefined) as UserInput['kind'],
+    // `system` is never read from a form: it is the installation's, not anyone's to edit.
   });
   return {
     // Every signed-in collaborator sees users' names (owner pickers, reference titles).

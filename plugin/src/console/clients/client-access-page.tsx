@@ -6,6 +6,7 @@ import { useSeatConfirm } from '../subscription/seat-warning.js';
 import { accountLabel, Choice } from './client-choice.js';
 import { Compare } from './client-profile-compare.js';
 import { DossierEditor } from './dossier-editor.js';
+import { NewClientForm, type CreatedClient } from './new-client-form.js';
 import type { ClientProfile, ClientUser } from './clients-types.js';
 
 const TIER_COLOURS: Record<string, 'info' | 'primary' | 'success' | 'danger'> = {
@@ -45,6 +46,9 @@ const ClientAccessPage = () => {
   const [move, setMove] = useState<Move>({ user: null, account: null, profile: null });
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
+  // "Nouveau client" opens at once when asked for by the user form's link (?nouveau=1).
+  const [creating, setCreating] = useState(() => typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('nouveau'));
+  const [created, setCreated] = useState<CreatedClient | null>(null);
   // Transfers move dossiers to another tier: each shows its seat warning where it was asked for.
   const seatsAll = useSeatConfirm();
   const seatsOne = useSeatConfirm();
@@ -92,6 +96,47 @@ const ClientAccessPage = () => {
             message={outcome.message}
             onCloseClick={() => setOutcome(null)}
             data-testid="clients-outcome"
+          />
+        )}
+      </Box>
+
+      <Box variant="white" mb="xl" data-testid="new-client">
+        <Box flex alignItems="center" justifyContent="space-between">
+          <Box>
+            <H4 mb="xs">{tm('clientsNewHeading')}</H4>
+            <Text color="grey60">{tm('clientsNewIntro')}</Text>
+          </Box>
+          {!creating && (
+            <Button
+              variant="contained"
+              onClick={() => {
+                setCreating(true);
+                setCreated(null);
+              }}
+              data-testid="new-client-open"
+            >
+              {tm('clientsNewButton')}
+            </Button>
+          )}
+        </Box>
+        {created && (
+          <MessageBox mt="lg" variant="success" message={created.message} data-testid="new-client-created" onCloseClick={() => setCreated(null)}>
+            <Text data-testid="new-client-invited">{tm('clientsNewInvited', { email: created.invitedAddress })}</Text>
+            <Text variant="sm" color="grey60" mt="sm">
+              {tm('clientsNewInvitedHelp')}
+            </Text>
+          </MessageBox>
+        )}
+        {creating && (
+          <NewClientForm
+            profiles={profiles}
+            tm={tm}
+            onCancel={() => setCreating(false)}
+            onCreated={async (c) => {
+              setCreating(false);
+              setCreated(c);
+              await load();
+            }}
           />
         )}
       </Box>

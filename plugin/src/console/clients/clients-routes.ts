@@ -4,7 +4,16 @@ import { CLIENT_TIERS } from '../../core/model.js';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { Refusal } from '../../core/refusal.js';
 import { guardedBy, id } from '../common/respond.js';
-import { clientProfilePairs, dossierTable, setDossierGrants, transferAllClientUsers, transferOneDossier } from '../../services/dossier-writes.js';
+import {
+  addDossier,
+  clientProfilePairs,
+  dossierTable,
+  removeDossier,
+  setDossierGrants,
+  transferAllClientUsers,
+  transferOneDossier,
+} from '../../services/dossier-writes.js';
+import { createClientUser, proposedLogin } from '../../services/client-users.js';
 import { saveProfile } from '../../services/profile-writes.js';
 import { accountSight, searchDossierAccounts } from '../../services/dossier-accounts.js';
 import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
@@ -12,7 +21,19 @@ import { newRouter } from '../../adapters/web/routers.js';
 import { clientProfile, clientProfiles, clientUsers } from '../../adapters/postgres/read-models/clients.js';
 
 const transfer = z.strictObject({ to: id });
-const grants = z.strictObject({ dossiers: z.array(z.strictObject({ accountId: id, profileId: id })).max(500) });
+const grant = z.strictObject({ accountId: id, profileId: id });
+const grants = z.strictObject({ dossiers: z.array(grant).max(500) });
+const text = (max: number) => z.string().max(max);
+/** "Nouveau client": the service says what is missing or wrong, field by field, in French. */
+const newClient = z.strictObject({
+  firstName: text(100).optional(),
+  lastName: text(100).optional(),
+  email: text(254).optional(),
+  company: text(200).nullable().optional(),
+  login: text(64).nullable().optional(),
+  locale: z.enum(['fr', 'en']).optional(),
+  dossiers: z.array(grant).max(500).optional(),
+});
 
 /**
  * Client access for consultants (docs/spec/client-access.md): client profiles with their tier and users as
@@ -84,6 +105,45 @@ export function clientsRoutes(service: AccessService): Router {
       const sight = accountSight(service, currentAccess()!.access, 'a', 1);
       const rows = await clientUsers(service.ds, q, accounts(), sight);
       res.json({ users: rows });
+    }),
+  );
+
+  // The login proposed from the names ("h.morel", numbered when taken); the consultant may change it before saving.
+  router.get(
+    '/clients/login-suggestion',
+    handle(async (req, res) => {
+      const name = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string).slice(0, 100) : '');
+      res.json({ login: await proposedLogin(service, name('firstName'), name('lastName')) });
+    }),
+  );
+
+  // "Nouveau client": the user and their dossiers at once, under the seat guard (409 until confirmed).
+  router.post(
+    '/clients/users',
+    handle(async (req, res) => {
+      const body = newClient.parse(req.body ?? {});
+      const created = await createClientUser(service, serviceContext(), body);
+      const n = body.dossiers?.length ?? 0;
+      res.json({
+        ...created,
+        message: `Client ${body.firstName?.trim()} ${body.lastName?.trim()} créé, identifiant ${created.login}, avec ${n} dossier${n > 1 ? 's' : ''}.`,
+      });
+    }),
+  );
+
+  router.post(
+    '/clients/users/:id/dossiers',
+    handle(async (req, res) => {
+      await addDossier(service, serviceContext(), id.parse(req.params.id), grant.parse(req.body));
+      res.json({ ok: true, message: 'Dossier ajouté.' });
+    }),
+  );
+
+  router.delete(
+    '/clients/users/:id/dossiers/:accountId',
+    handle(async (req, res) => {
+      await removeDossier(service, serviceContext(), id.parse(req.params.id), id.parse(req.params.accountId));
+      res.json({ ok: true, message: 'Dossier retiré.' });
     }),
   );
 

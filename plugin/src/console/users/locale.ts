@@ -29,6 +29,13 @@ export const usersFr = {
   usersInviteHelp:
     "Un e-mail part à {{email}} avec un nouveau lien pour choisir son mot de passe, valable 72 heures. Les liens envoyés avant ne fonctionnent plus ; son mot de passe actuel reste valable tant qu'il n'en a pas choisi un autre.",
   usersInviteGo: "Envoyer l'invitation",
+  usersKindInternal: 'Interne (collaborateur)',
+  usersKindClient: 'Client',
+  usersKindNewInternal: 'Ce formulaire crée un collaborateur. Un client se crée avec ses dossiers, depuis Accès clients.',
+  usersKindFixed: 'Le type ne change pas après la création.',
+  usersNewClient: 'Créer un utilisateur client',
+  usersClientDossiers: 'Dossiers clients',
+  usersLoginFixed: "L'identifiant ne change pas après la création.",
 };
 
 export const usersEn: Record<keyof typeof usersFr, string> = {
@@ -58,4 +65,11 @@ export const usersEn: Record<keyof typeof usersFr, string> = {
   usersInviteHelp:
     'An e-mail goes to {{email}} with a new link to choose their password, valid 72 hours. Links sent before no longer work; their current password stays valid until they choose another.',
   usersInviteGo: 'Send the invitation',
+  usersKindInternal: 'Internal (staff)',
+  usersKindClient: 'Client',
+  usersKindNewInternal: 'This form creates a staff member. A client is created with their dossiers, from Client access.',
+  usersKindFixed: 'The type does not change after creation.',
+  usersNewClient: 'Create a client user',
+  usersClientDossiers: 'Client dossiers',
+  usersLoginFixed: 'The login does not change after creation.',
 };

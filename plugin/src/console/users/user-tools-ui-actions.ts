@@ -13,6 +13,10 @@ const INVITE = 'PortierUserInvite';
 export const USER_ADMIN_FLAG = 'PortierUserAdminFlag';
 /** `freeSeat` / `freeSeatReason` in the user form: admins change them, others read them (docs/spec/seats.md). */
 export const USER_FREE_SEAT = 'PortierUserFreeSeat';
+/** The user's type, read-only in the form, with the way to create a client user (user-kind.tsx). */
+export const USER_KIND = 'PortierUserKind';
+/** "Identifiant": typed at creation, read-only afterwards (user-login.tsx). */
+export const USER_LOGIN = 'PortierUserLogin';
 /** The seat overrun warning of the User, Profile and Role forms, with its box to tick (docs/spec/seats.md). */
 const SEAT_CONFIRM = 'PortierSeatConfirm';
 
@@ -23,6 +27,8 @@ export function registerUserToolsComponents(loader: ComponentLoader): void {
   loader.add(INVITE, path.join(here, 'user-invite.tsx'));
   loader.add(USER_ADMIN_FLAG, path.join(here, 'user-admin-flag.tsx'));
   loader.add(USER_FREE_SEAT, path.join(here, 'user-free-seat.tsx'));
+  loader.add(USER_KIND, path.join(here, 'user-kind.tsx'));
+  loader.add(USER_LOGIN, path.join(here, 'user-login.tsx'));
   loader.add(SEAT_CONFIRM, path.join(here, 'seat-confirm-field.tsx'));
 }
 
