@@ -2,6 +2,7 @@ import type { LocaleTranslations } from 'adminjs';
 import { accountEn } from '../../../console/account/locale.js';
 import { auditEn } from '../../../console/audit/locale.js';
 import { clientsEn } from '../../../console/clients/locale.js';
+import { clientProfilesEn } from '../../../console/client-profiles/locale.js';
 import { statsEn } from '../../../console/stats/locale.js';
 import { profilesEn } from '../../../console/profiles/locale.js';
 import { rolesEn } from '../../../console/roles/locale.js';
@@ -70,6 +71,7 @@ export const adminjsEn = {
     ...statsEn,
     ...accountEn,
     ...clientsEn,
+    ...clientProfilesEn,
     ...profilesEn,
     ...rolesEn,
     ...teamsEn,
