@@ -45,12 +45,12 @@ describe('what the client profile editor greys out and the server refuses', () =
   });
 
   it('lists the rights beyond a client profile tier, each with the tier that includes it, and nothing for a restriction', () => {
-    const profile = { licenseTier: 'invoicing', modules: { Invoice: { read: true, export: true }, Deal: { read: true }, Ticket: { read: true } } };
+    const profile = { licenseTier: 'invoicing' as const, modules: { Invoice: { read: true, export: true }, Deal: { read: true }, Ticket: { read: true } } };
     expect(clientRightsBeyondTier(profile, registry.catalog)).toEqual([
       { module: 'Invoice', action: 'export', reservedTo: 'accounting' },
       { module: 'Deal', action: 'read', reservedTo: 'commercial' },
     ]);
-    expect(clientRightsBeyondTier({ licenseTier: 'accounting', modules: { Invoice: { read: true } } }, registry.catalog)).toEqual([]);
+    expect(clientRightsBeyondTier({ licenseTier: 'accounting' as const, modules: { Invoice: { read: true } } }, registry.catalog)).toEqual([]);
   });
 
   it('says the refusal in words, in French and in English', () => {

@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Badge, Box, Button, H3, H4, Icon, Input, Label, MessageBox, Text } from '@adminjs/design-system';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
@@ -58,6 +58,11 @@ export const ClientProfileEditor = ({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const seats = useSeatConfirm();
+  // Opened from a row, a duplicate or a link: brought into sight.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, [profile.id]);
   const readOnly = profile.system;
   const tierName = (t: string) => tm(`tier_${t}`);
   const maximum = catalog.maxima[draft.licenseTier] ?? {};
@@ -78,7 +83,7 @@ export const ClientProfileEditor = ({
     else setError(r.body.message);
   };
   return (
-    <Box mt="xl" p="xl" style={{ border: '1px solid #C0C0CA', background: 'white' }} data-testid="client-profile-editor" data-profile={profile.name}>
+    <Box ref={ref} mt="xl" p="xl" style={{ border: '1px solid #C0C0CA', background: 'white' }} data-testid="client-profile-editor" data-profile={profile.name}>
       <Box flex alignItems="center" justifyContent="space-between" flexWrap="wrap" style={{ gap: 12 }}>
         <H3 mb={0}>{tm('clientProfilesEditorTitle', { name: profile.name })}</H3>
         <Badge variant="primary" outline data-testid="client-profile-tier">
