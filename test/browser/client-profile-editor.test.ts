@@ -35,9 +35,11 @@ describe('the client profile editor, in the browser', () => {
     // Beyond the tier: greyed, disabled, the tier that includes it named.
     const dealRead = editor.getByTestId('cell-Deal-read');
     expect(await dealRead.getAttribute('data-beyond-tier')).toBe('true');
-    expect(await dealRead.textContent()).toContain('réservé au niveau Gestion commerciale avancée');
+    expect(await dealRead.getAttribute('title')).toBe('réservé au niveau Gestion commerciale avancée');
+    expect(await editor.getByTestId('row-reason-Deal').textContent()).toBe('réservé au niveau Gestion commerciale avancée');
     expect(await editor.getByTestId('priv-Deal-read').isDisabled()).toBe(true);
-    expect(await editor.getByTestId('cell-Activity-read').textContent()).toContain('aucun niveau client');
+    expect(await editor.getByTestId('row-reason-Activity').textContent()).toContain('aucun niveau client');
+    expect(await editor.getByTestId('cell-Invoice-delete').textContent()).toContain('aucun niveau client');
     // No capabilities, global privileges or contact scopes for a client profile.
     expect(await editor.getByTestId('profile-contact-scopes').count()).toBe(0);
     expect(await editor.locator('[data-testid^=cap-], [data-testid^=global-]').count()).toBe(0);
@@ -46,6 +48,9 @@ describe('the client profile editor, in the browser', () => {
     await tick(page, 'priv-Invoice-export');
     await editor.getByTestId('fields-Invoice').click();
     await editor.getByTestId('field-Invoice-amount-none').click();
+    // Owners and authors are never shown to client users: not offered in the field access.
+    expect(await editor.locator('[data-field="Invoice.name"]').count()).toBe(1);
+    expect(await editor.locator('[data-field="Invoice.createdById"], [data-field="Invoice.ownerUserId"]').count()).toBe(0);
     expect(await editor.locator('[data-field="Invoice.amount"]').getAttribute('data-level')).toBe('none');
 
     // Lowering the tier under what the copy grants: the screen says whom it affects, the server refuses in words.
@@ -150,7 +155,7 @@ describe('the client profile editor, in the browser', () => {
         .click();
     }
     await editor.getByText('Rights per module').waitFor();
-    expect(await editor.getByTestId('cell-Deal-read').textContent()).toContain('reserved for the Advanced sales management tier');
+    expect(await editor.getByTestId('row-reason-Deal').textContent()).toBe('reserved for the Advanced sales management tier');
     await page.setViewportSize({ width: 1440, height: 1900 });
     await editor.evaluate((el) => el.scrollIntoView());
     await screenshot(page, 'client-profile-editor-en');

@@ -123,7 +123,10 @@ export const ClientProfileEditor = ({
               id="client-profile-tier"
               data-testid="client-profile-tier-select"
               value={draft.licenseTier}
-              onChange={(e) => setDraft({ ...draft, licenseTier: e.target.value })}
+              onChange={(e) => {
+                setDraft({ ...draft, licenseTier: e.target.value });
+                setError(null); // a refusal was about the tier before
+              }}
               style={{ padding: '9px 10px', border: '1px solid #C0C0CA', borderRadius: 2, background: 'white' }}
             >
               {catalog.tiers.map((t) => (

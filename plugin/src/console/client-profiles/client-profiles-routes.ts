@@ -40,7 +40,7 @@ export function clientProfilesRoutes(service: AccessService): Router {
       const catalog = service.registry.catalog;
       const modules = service.registry.names.map((name) => {
         // Client users never see owners or authors, whatever the field access: those fields are left out.
-        const spec = service.registry.get(name).spec;
+        const spec = service.catalog.modules.find((m) => m.name === name) ?? service.registry.get(name).spec;
         const hidden = new Set(['id', ...ownerFields(spec), ...(spec.userFields ?? [])]);
         return {
           name,

@@ -37,9 +37,16 @@ export const PrivilegeMatrix = ({ modules, onChange, moduleNames, actions, tm, t
     for (const [m, a, v] of pairs) next[m] = { ...Object.fromEntries(actions.map((x) => [x, !!next[m]?.[x]])), [a]: v };
     onChange(next);
   };
-  const columnFull = (a: string) => moduleNames.filter((m) => settable(m, a)).every((m) => has(m, a));
-  const rowFull = (m: string) => actions.filter((a) => settable(m, a)).every((a) => has(m, a));
   const anySettable = (cells: [string, string][]) => cells.some(([m, a]) => settable(m, a));
+  // A row or column with nothing to set is never shown as "all ticked".
+  const columnFull = (a: string) => anySettable(moduleNames.map((m) => [m, a])) && moduleNames.filter((m) => settable(m, a)).every((m) => has(m, a));
+  const rowFull = (m: string) => anySettable(actions.map((a) => [m, a])) && actions.filter((a) => settable(m, a)).every((a) => has(m, a));
+  /** The one reason of a row closed whole (a module no tier up to this one includes), said once under its name. */
+  const rowReason = (m: string) => {
+    const reasons = new Set(actions.map((a) => reason(m, a)));
+    const [only] = [...reasons];
+    return reasons.size === 1 && only && !actions.some((a) => has(m, a)) ? only : null;
+  };
   return (
     <Table width={1} data-testid="profile-matrix">
       <TableHead>
@@ -68,8 +75,13 @@ export const PrivilegeMatrix = ({ modules, onChange, moduleNames, actions, tm, t
       <TableBody>
         {moduleNames.map((m) => (
           <TableRow key={m} data-module={m}>
-            <TableCell>
+            <TableCell style={rowReason(m) ? { background: GREY } : undefined}>
               <Text fontWeight="bold">{tl(m, m)}</Text>
+              {rowReason(m) && (
+                <Text variant="xs" color="grey60" data-testid={`row-reason-${m}`}>
+                  {rowReason(m)}
+                </Text>
+              )}
             </TableCell>
             {actions.map((a) => {
               const why = reason(m, a);
@@ -89,7 +101,7 @@ export const PrivilegeMatrix = ({ modules, onChange, moduleNames, actions, tm, t
                     disabled={readOnly || (!!why && !excess)}
                     onChange={() => put([[m, a, !has(m, a)]])}
                   />
-                  {why && (
+                  {why && !rowReason(m) && (
                     <Text variant="xs" color={excess ? 'error' : 'grey60'} mt="xs" style={{ lineHeight: 1.2 }}>
                       {why}
                     </Text>
