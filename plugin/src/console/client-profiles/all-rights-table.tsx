@@ -7,6 +7,8 @@ import type { ClientProfileCatalog } from './client-profiles-types.js';
 import { priceOf } from './client-profile-editor.js';
 
 const RESTRICTED = '#FFF1D6';
+/** Dense rows: the table is read across, one line per right. */
+const CELL: React.CSSProperties = { padding: '4px 10px', whiteSpace: 'nowrap' };
 const BEYOND = '#FDECEC';
 
 /** Printing shows this table alone: the menu, the other boxes and the buttons stay on screen. */
@@ -59,7 +61,7 @@ export const AllRightsTable = ({
               <TableCell>Module</TableCell>
               <TableCell />
               {profiles.map((p) => (
-                <TableCell key={p.id} style={{ textAlign: 'center', verticalAlign: 'bottom' }}>
+                <TableCell key={p.id} style={{ textAlign: 'center', verticalAlign: 'bottom', minWidth: 110, maxWidth: 160, whiteSpace: 'normal' }}>
                   <Text fontWeight="bold">
                     {p.name}
                     {p.isDefault ? ' ★' : ''}
@@ -75,8 +77,8 @@ export const AllRightsTable = ({
             {modules.flatMap((m) =>
               catalog.actions.map((a, i) => (
                 <TableRow key={`${m}.${a}`} style={i === 0 ? { borderTop: '2px solid #C0C0CA' } : undefined}>
-                  <TableCell>{i === 0 ? <Text fontWeight="bold">{tl(m, m)}</Text> : null}</TableCell>
-                  <TableCell>
+                  <TableCell style={CELL}>{i === 0 ? <Text fontWeight="bold">{tl(m, m)}</Text> : null}</TableCell>
+                  <TableCell style={CELL}>
                     {a === 'export' && <Icon icon="Printer" mr="sm" />}
                     {tm(`profilesAction_${a}`)}
                   </TableCell>
@@ -89,7 +91,7 @@ export const AllRightsTable = ({
                         key={p.id}
                         data-cell={`${p.name}|${m}|${a}`}
                         data-state={state}
-                        style={{ textAlign: 'center', background: state === 'beyond' ? BEYOND : state === 'restricted' ? RESTRICTED : undefined }}
+                        style={{ ...CELL, textAlign: 'center', background: state === 'beyond' ? BEYOND : state === 'restricted' ? RESTRICTED : undefined }}
                       >
                         {granted ? '✓' : state === 'restricted' ? '✗' : '—'}
                       </TableCell>
@@ -109,8 +111,8 @@ export const AllRightsTable = ({
               const [m, f] = k.split('.');
               return (
                 <TableRow key={k}>
-                  <TableCell>{tl(m, m)}</TableCell>
-                  <TableCell>{tp(f, m)}</TableCell>
+                  <TableCell style={CELL}>{tl(m, m)}</TableCell>
+                  <TableCell style={CELL}>{tp(f, m)}</TableCell>
                   {profiles.map((p) => {
                     const level = (p.fields?.[m]?.[f] ?? 'write') as Level;
                     return (
@@ -119,7 +121,7 @@ export const AllRightsTable = ({
                         data-field-cell={`${p.name}|${k}`}
                         data-level={level}
                         title={tm(`profilesField_${level}`)}
-                        style={{ textAlign: 'center', background: level === 'write' ? undefined : RESTRICTED }}
+                        style={{ ...CELL, textAlign: 'center', background: level === 'write' ? undefined : RESTRICTED }}
                       >
                         <Icon icon={LEVEL_ICONS[level]} />
                         <span style={{ position: 'absolute', left: -9999 }}>{tm(`profilesField_${level}`)}</span>

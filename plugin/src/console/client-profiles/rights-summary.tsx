@@ -15,8 +15,12 @@ export const letters = (tm: TranslateFunction, granted: Record<string, boolean> 
  * A client profile on one line: each module it grants something on, with the letters of its
  * rights, then how many fields it restricts. The condensed view's "Droits" column.
  */
-export const RightsSummary = ({ profile, tm, tl }: { profile: ClientProfile; tm: TranslateFunction; tl: TranslateFunction }) => {
-  const modules = Object.entries(profile.modules ?? {}).filter(([, g]) => ACTIONS.some((a) => g[a]));
+export const RightsSummary = ({ profile, order, tm, tl }: { profile: ClientProfile; order?: string[]; tm: TranslateFunction; tl: TranslateFunction }) => {
+  // Every row in the app's module order, so that the profiles read alike line under line.
+  const rank = (m: string) => (order?.includes(m) ? order.indexOf(m) : Number.MAX_SAFE_INTEGER);
+  const modules = Object.entries(profile.modules ?? {})
+    .filter(([, g]) => ACTIONS.some((a) => g[a]))
+    .sort(([a], [b]) => rank(a) - rank(b));
   const levels = Object.values(profile.fields ?? {}).flatMap((f) => Object.values(f));
   const hidden = levels.filter((l) => l === 'none').length;
   const readOnly = levels.filter((l) => l === 'read').length;

@@ -139,10 +139,10 @@ const ClientAccessPage = () => {
                     {tm(`tier_${p.tier}`)}
                   </Badge>
                 </TableCell>
-                <TableCell>{'€'.repeat(p.priceLevel)}</TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>{'€'.repeat(p.priceLevel)}</TableCell>
                 <TableCell>{tm('clientsPairs', { users: p.users, pairs: p.pairs })}</TableCell>
                 <TableCell style={{ maxWidth: 420 }}>
-                  <RightsSummary profile={p} tm={tm} tl={tl} />
+                  <RightsSummary profile={p} order={catalog?.modules.map((m) => m.name)} tm={tm} tl={tl} />
                 </TableCell>
                 <TableCell>
                   <Button
