@@ -24,7 +24,7 @@ const ProfileRedirect = ({ record }: Pick<BasePropertyProps, 'record'>) => {
   const allowed = pages.includes(target);
   useEffect(() => {
     if (allowed) window.location.replace(editorUrl(record));
-  }, [allowed]);
+  }, [allowed, record]);
   if (allowed) return <Loader />;
   return (
     <Box variant="white" data-testid="profile-summary">
