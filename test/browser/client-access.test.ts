@@ -39,10 +39,11 @@ describe('client access, in the browser', () => {
     await page.goto(`${demo.server.url}/admin/pages/clientAccess`);
     const row = page.locator('[data-testid=client-profiles] tr[data-profile="Connect & pay"]');
     await row.waitFor();
-    page.once('dialog', (d) => d.accept('Connect & pay – sans tickets'));
+    // The copy opens in the client profile editor at once (test/browser/client-profile-editor.test.ts goes on from there).
     await row.getByText('Dupliquer pour restreindre').click();
-    await page.getByTestId('clients-outcome').filter({ hasText: 'Connect & pay – sans tickets' }).waitFor();
-    const [copy] = await demo.db.ds.query(`SELECT license_tier, audience, system FROM profile WHERE name = 'Connect & pay – sans tickets'`);
+    await page.getByTestId('clients-outcome').filter({ hasText: 'Connect & pay – restreint' }).waitFor();
+    await page.locator('[data-testid=client-profile-editor][data-profile="Connect & pay – restreint"]').waitFor();
+    const [copy] = await demo.db.ds.query(`SELECT license_tier, audience, system FROM profile WHERE name = 'Connect & pay – restreint'`);
     expect(copy).toEqual({ license_tier: 'connect', audience: 'client', system: false });
 
     const ids = Object.fromEntries(

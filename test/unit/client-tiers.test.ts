@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { catalogProblems, rightsBeyondTier, type ModuleCatalog } from '@portier/adminjs';
+import { catalogProblems, clientRightsBeyondTier, lowestClientTier, rightsBeyondTier, type ModuleCatalog } from '@portier/adminjs';
+import { adminPlaneText } from '../../plugin/src/core/admin-plane-texts.js';
 import { crmClientTiers } from '../../src/client-tiers.js';
 import { registry } from '../../src/modules.js';
 
@@ -30,5 +31,35 @@ describe('client tiers as input', () => {
     const catalog: ModuleCatalog = { ...registry.catalog, clientTiers: { ...crmClientTiers, connect: { Projet: ['read'] } } };
     expect(catalogProblems(catalog)).toEqual(['client tier connect: unknown module "Projet"']);
     expect(catalogProblems(registry.catalog)).toEqual([]);
+  });
+});
+
+describe('what the client profile editor greys out and the server refuses', () => {
+  it('names, for each right, the lowest tier whose maximum includes it; none for a module no tier includes', () => {
+    expect(lowestClientTier(registry.catalog, 'Invoice', 'read')).toBe('connect');
+    expect(lowestClientTier(registry.catalog, 'Invoice', 'edit')).toBe('invoicing');
+    expect(lowestClientTier(registry.catalog, 'Invoice', 'export')).toBe('accounting');
+    expect(lowestClientTier(registry.catalog, 'Deal', 'read')).toBe('commercial');
+    expect(lowestClientTier(registry.catalog, 'Activity', 'read')).toBeNull();
+    expect(lowestClientTier(registry.catalog, 'Invoice', 'delete')).toBeNull();
+  });
+
+  it('lists the rights beyond a client profile tier, each with the tier that includes it, and nothing for a restriction', () => {
+    const profile = { licenseTier: 'invoicing' as const, modules: { Invoice: { read: true, export: true }, Deal: { read: true }, Ticket: { read: true } } };
+    expect(clientRightsBeyondTier(profile, registry.catalog)).toEqual([
+      { module: 'Invoice', action: 'export', reservedTo: 'accounting' },
+      { module: 'Deal', action: 'read', reservedTo: 'commercial' },
+    ]);
+    expect(clientRightsBeyondTier({ licenseTier: 'accounting' as const, modules: { Invoice: { read: true } } }, registry.catalog)).toEqual([]);
+  });
+
+  it('says the refusal in words, in French and in English', () => {
+    const refusal = { code: 'clientTierExcess' as const, tier: 'connect', rights: [{ module: 'Quote', action: 'create', reservedTo: 'invoicing' }] };
+    expect(adminPlaneText(refusal, 'fr')).toBe(
+      "Refusé : ce profil client est au niveau « Connect & pay », qui ne comprend pas : Quote : créer (réservé au niveau Easy Invoicing). Retirez ces droits, ou changez explicitement le niveau du profil. Rien n'a été modifié.",
+    );
+    expect(adminPlaneText({ ...refusal, rights: [{ module: 'Activity', action: 'read', reservedTo: null }] }, 'en')).toBe(
+      'Refused: this client profile is at the "Connect & pay" tier, which does not include: Activity: read (no client tier includes it). Remove these rights, or change the profile\'s tier explicitly. Nothing was changed.',
+    );
   });
 });

@@ -5,6 +5,7 @@ import { accountRoutes } from './account/account-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { statsRoutes } from './stats/stats-routes.js';
 import { clientsRoutes } from './clients/clients-routes.js';
+import { clientProfilesRoutes } from './client-profiles/client-profiles-routes.js';
 import { profilesRoutes } from './profiles/profiles-routes.js';
 import { rolesRoutes } from './roles/roles-routes.js';
 import { teamsRoutes } from './teams/teams-routes.js';
@@ -38,6 +39,7 @@ export function portierRoutes(service: AccessService): Router {
   router.use(PORTIER_API, statsRoutes(service));
   router.use(PORTIER_API, accountRoutes(service));
   router.use(PORTIER_API, clientsRoutes(service));
+  router.use(PORTIER_API, clientProfilesRoutes(service));
   router.use(PORTIER_API, profilesRoutes(service));
   router.use(PORTIER_API, rolesRoutes(service));
   router.use(PORTIER_API, teamsRoutes(service));

@@ -17,6 +17,7 @@ export type AdminPlaneRefusal =
   | { code: 'transfer'; module: string; id: number | string }
   | { code: 'inactiveOwner'; field: string; id: number }
   | { code: 'clientProfileRights'; rights: string[] }
+  | { code: 'clientTierExcess'; tier: string; rights: Array<{ module: string; action: string; reservedTo: string | null }> }
   | { code: 'hiddenCharacter'; what: 'role' | 'profile' | 'team' | 'rule'; character: string }
   | { code: 'freeSeatEnded'; login: string };
 
@@ -71,6 +72,25 @@ const WHAT: Record<Language, Record<'role' | 'profile' | 'team' | 'rule', string
   en: { role: 'role', profile: 'profile', team: 'team', rule: 'rule' },
 };
 
+/** The client tiers as the screens name them (console/clients/locale.ts, tier_*). */
+const CLIENT_TIER_NAMES: Record<Language, Record<string, string>> = {
+  fr: { connect: 'Connect & pay', invoicing: 'Easy Invoicing', accounting: 'Comptabilité complète', commercial: 'Gestion commerciale avancée' },
+  en: { connect: 'Connect & pay', invoicing: 'Easy Invoicing', accounting: 'Full accounting', commercial: 'Advanced sales management' },
+};
+
+const ACTION_WORDS: Record<Language, Record<string, string>> = {
+  fr: { create: 'créer', read: 'lire', edit: 'modifier', delete: 'supprimer', export: 'exporter' },
+  en: { create: 'create', read: 'read', edit: 'edit', delete: 'delete', export: 'export' },
+};
+
+/** "Deal : modifier (réservé au niveau Gestion commerciale avancée)". */
+function rightInWords(r: { module: string; action: string; reservedTo: string | null }, lang: Language): string {
+  const action = ACTION_WORDS[lang][r.action] ?? r.action;
+  const tier = r.reservedTo ? CLIENT_TIER_NAMES[lang][r.reservedTo] : null;
+  if (lang === 'fr') return `${r.module} : ${action} (${tier ? `réservé au niveau ${tier}` : 'aucun niveau client ne le comprend'})`;
+  return `${r.module}: ${action} (${tier ? `reserved for the ${tier} tier` : 'no client tier includes it'})`;
+}
+
 const NOTHING: Record<Language, string> = { fr: "Rien n'a été modifié.", en: 'Nothing was changed.' };
 
 function text(r: AdminPlaneRefusal, lang: Language): string {
@@ -102,6 +122,13 @@ function text(r: AdminPlaneRefusal, lang: Language): string {
       return fr
         ? `Refusé : un profil client ne donne ni droit d'administration, ni privilège global, ni portée de contacts (${r.rights.join(', ')}).`
         : `Refused: a client profile grants no capability, global privilege or contact scope (${r.rights.join(', ')}).`;
+    case 'clientTierExcess': {
+      const tier = CLIENT_TIER_NAMES[lang][r.tier] ?? r.tier;
+      const rights = r.rights.map((x) => rightInWords(x, lang)).join(' ; ');
+      return fr
+        ? `Refusé : ce profil client est au niveau « ${tier} », qui ne comprend pas : ${rights}. Retirez ces droits, ou changez explicitement le niveau du profil.`
+        : `Refused: this client profile is at the "${tier}" tier, which does not include: ${rights}. Remove these rights, or change the profile's tier explicitly.`;
+    }
     case 'hiddenCharacter':
       return fr
         ? `Le nom ${WHAT.fr[r.what]} contient un caractère de contrôle ou invisible (${r.character}) qui le ferait ressembler à un autre nom : retirez-le.`

@@ -35,6 +35,34 @@ export function tierRank(tier: LicenseTier): number {
   return i >= 0 ? i : (CLIENT_TIERS as readonly string[]).indexOf(tier);
 }
 
+/**
+ * The lowest client tier whose maximum includes `action` on `module` (tiers are cumulative in
+ * price order), or null when no client tier does (the firm's internal notes): what the client
+ * profile editor names on a right it greys out, and the refusal on a right forced past the tier.
+ */
+export function lowestClientTier(catalog: Pick<ModuleCatalog, 'clientTiers'>, module: string, action: ModuleAction): ClientTier | null {
+  return CLIENT_TIERS.find((t) => (clientTierMaximum(catalog, t)?.[module] ?? []).includes(action)) ?? null;
+}
+
+/** A right a client profile grants beyond its tier, with the lowest tier that includes it. */
+export interface ClientRightBeyondTier {
+  module: string;
+  action: ModuleAction;
+  reservedTo: ClientTier | null;
+}
+
+/** The module rights a client profile grants beyond its tier's maximum, in module then action order. */
+export function clientRightsBeyondTier(p: Pick<ProfileDef, 'licenseTier' | 'modules'>, catalog: Pick<ModuleCatalog, 'clientTiers'>): ClientRightBeyondTier[] {
+  const max = clientTierMaximum(catalog, p.licenseTier) ?? {};
+  return Object.keys(p.modules).flatMap((module) =>
+    MODULE_ACTIONS.filter((a) => p.modules[module]?.[a] && !(max[module] ?? []).includes(a)).map((action) => ({
+      module,
+      action,
+      reservedTo: lowestClientTier(catalog, module, action),
+    })),
+  );
+}
+
 /** The rights a profile grants beyond its tier, as short phrases ("Deal: edit", "capability manageUsers"). */
 export function rightsBeyondTier(p: ProfileRights, catalog: Pick<ModuleCatalog, 'clientTiers'>): string[] {
   const excess: string[] = [];

@@ -1,4 +1,4 @@
-import { clientProfileExcess, rightsBeyondTier, isTierOfAudience } from '../core/license-tiers.js';
+import { clientProfileExcess, clientRightsBeyondTier, rightsBeyondTier, isTierOfAudience } from '../core/license-tiers.js';
 import {
   CAPABILITIES,
   CONTACT_SCOPES,
@@ -113,6 +113,10 @@ export async function saveProfile(service: AccessService, ctx: ServiceContext, i
           );
         const forbidden = merged.audience === 'client' ? clientProfileExcess(merged) : [];
         if (forbidden.length) throw adminPlaneRefusal({ code: 'clientProfileRights', rights: forbidden }, { property: 'capabilities' });
+        // A client right past the tier is bad input for that profile (400), named in words with the tier that includes it.
+        const beyond = merged.audience === 'client' ? clientRightsBeyondTier(merged, service.registry.catalog) : [];
+        if (beyond.length)
+          throw adminPlaneRefusal({ code: 'clientTierExcess', tier: merged.licenseTier, rights: beyond }, { kind: 'invalid', property: 'modules' });
         const excess = rightsBeyondTier(merged, service.registry.catalog);
         if (excess.length)
           throw refuse(`Ce profil donne plus que son niveau de licence « ${merged.licenseTier} » ne le permet : ${excess.join(', ')}.`, 'licenseTier');

@@ -24,6 +24,7 @@ import { securityEvents } from './security-events.js';
 import { auditUserActions } from '../../console/audit/audit-ui-actions.js';
 import { registerStatsComponents, statsUserActions } from '../../console/stats/stats-ui-actions.js';
 import { clientUserActions, registerClientComponents } from '../../console/clients/client-ui-actions.js';
+import { profileFormActions, registerProfileComponents } from '../../console/profiles/profile-ui-actions.js';
 import { currentAccess } from './request-context.js';
 import { ScopedResource } from './scoped-resource.js';
 import { auditPolicy, loginEventPolicy, profilePolicy, rolePolicy, sharingDefaultPolicy, sharingRulePolicy, teamPolicy, userPolicy } from './setup-policies.js';
@@ -219,6 +220,7 @@ export function createPortier(options: PortierOptions) {
           ...nav,
           properties: { confirmSeats: confirmSeatsProperty() },
           ...o.profile,
+          actions: { ...profileFormActions(), ...(o.profile?.actions ?? {}) },
         }),
         setupResource(Role as typeof BaseEntity, 'Role', rolePolicy(service), 'manageAccess', {
           ...nav,
@@ -296,6 +298,7 @@ function registerComponents(loader: ComponentLoader) {
   loader.override('Login', path.join(consoleDir, 'common/login-page.tsx'));
   registerStatsComponents(loader);
   registerClientComponents(loader);
+  registerProfileComponents(loader);
   registerEffectiveAccessComponents(loader);
   registerUserToolsComponents(loader);
   registerRecordShowComponent(loader);

@@ -1,13 +1,17 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Badge, Box, Button, H2, H4, Label, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
-import { portierFetch, rootPath, type ApiResponse } from '../common/portier-api.js';
+import { portierFetch, type ApiResponse } from '../common/portier-api.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
 import { accountLabel, Choice } from './client-choice.js';
 import { Compare } from './client-profile-compare.js';
 import { DossierEditor } from './dossier-editor.js';
 import { NewClientForm, type CreatedClient } from './new-client-form.js';
 import type { ClientProfile, ClientUser } from './clients-types.js';
+import { ClientProfileEditor } from '../client-profiles/client-profile-editor.js';
+import { RightsSummary } from '../client-profiles/rights-summary.js';
+import { AllRightsTable } from '../client-profiles/all-rights-table.js';
+import type { ClientProfileCatalog } from '../client-profiles/client-profiles-types.js';
 
 const TIER_COLOURS: Record<string, 'info' | 'primary' | 'success' | 'danger'> = {
   connect: 'info',
@@ -37,7 +41,7 @@ interface Move {
  * ("Transférer un utilisateur (avancé)": the user, then the dossier, then the profile).
  */
 const ClientAccessPage = () => {
-  const { translateMessage: tm } = useTranslation();
+  const { translateMessage: tm, translateLabel: tl, translateProperty: tp } = useTranslation();
   const [profiles, setProfiles] = useState<ClientProfile[] | null>(null);
   const [users, setUsers] = useState<ClientUser[]>([]);
   const [open, setOpen] = useState<number | null>(null);
@@ -49,13 +53,19 @@ const ClientAccessPage = () => {
   // "Nouveau client" opens at once when asked for by the user form's link (?nouveau=1).
   const [creating, setCreating] = useState(() => typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('nouveau'));
   const [created, setCreated] = useState<CreatedClient | null>(null);
+  // The client profile editor (manageAccess: the catalog answers only then), and "Tout afficher".
+  // `?profile=<id>` opens it: where the Profile resource's forms send a client profile.
+  const [catalog, setCatalog] = useState<ClientProfileCatalog | null>(null);
+  const [editingProfile, setEditingProfile] = useState<number | null>(() => Number(new URLSearchParams(window.location.search).get('profile')) || null);
+  const [showAll, setShowAll] = useState(false);
   // Transfers move dossiers to another tier: each shows its seat warning where it was asked for.
   const seatsAll = useSeatConfirm();
   const seatsOne = useSeatConfirm();
 
   const load = async () => {
-    const [p, u] = await Promise.all([portierFetch('/clients/profiles'), portierFetch('/clients/users')]);
+    const [p, u, c] = await Promise.all([portierFetch('/clients/profiles'), portierFetch('/clients/users'), portierFetch('/clients/profile-catalog')]);
     if (p.status !== 200) return setOutcome({ ok: false, message: p.body.message });
+    setCatalog(c.status === 200 ? (c.body as ClientProfileCatalog) : null);
     setProfiles(p.body.profiles);
     setUsers(u.body.users ?? []);
   };
@@ -75,10 +85,13 @@ const ClientAccessPage = () => {
     if (r.status === 200) await load();
   };
   const transferAll = async () => done(await seatsAll.send(`/clients/profiles/${open}/transfer`, { method: 'POST', body: JSON.stringify({ to: target }) }));
+  // "Dupliquer pour restreindre": the copy (same tier and price) opens in the editor at once.
   const duplicate = async (p: ClientProfile) => {
-    const name = window.prompt(tm('clientsDuplicateName'), `${p.name} – restreint`);
-    if (name) await done(await portierFetch(`/clients/profiles/${p.id}/duplicate`, { method: 'POST', body: JSON.stringify({ name }) }));
+    const r = await portierFetch(`/clients/profiles/${p.id}/duplicate`, { method: 'POST', body: JSON.stringify({}) });
+    await done(r);
+    if (r.status === 200) setEditingProfile(r.body.id);
   };
+  const profileInEditor = profiles.find((p) => p.id === editingProfile);
   const transferOne = async () =>
     done(await seatsOne.send(`/clients/users/${move.user}/dossiers/${move.account}/transfer`, { method: 'POST', body: JSON.stringify({ to: move.profile }) }));
   const chosenUser = users.find((u) => u.id === move.user);
@@ -150,6 +163,7 @@ const ClientAccessPage = () => {
               <TableCell>{tm('clientsTier')}</TableCell>
               <TableCell>{tm('clientsPrice')}</TableCell>
               <TableCell>{tm('clientsUsers')}</TableCell>
+              <TableCell>{tm('clientProfilesRights')}</TableCell>
               <TableCell />
             </TableRow>
           </TableHead>
@@ -170,8 +184,11 @@ const ClientAccessPage = () => {
                     {tm(`tier_${p.tier}`)}
                   </Badge>
                 </TableCell>
-                <TableCell>{'€'.repeat(p.priceLevel)}</TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>{'€'.repeat(p.priceLevel)}</TableCell>
                 <TableCell>{tm('clientsPairs', { users: p.users, pairs: p.pairs })}</TableCell>
+                <TableCell style={{ maxWidth: 420 }}>
+                  <RightsSummary profile={p} order={catalog?.modules.map((m) => m.name)} tm={tm} tl={tl} />
+                </TableCell>
                 <TableCell>
                   <Button
                     size="sm"
@@ -183,17 +200,19 @@ const ClientAccessPage = () => {
                   >
                     {tm('clientsShowUsers')}
                   </Button>
-                  <Button size="sm" variant="text" onClick={() => duplicate(p)}>
-                    {tm('clientsDuplicate')}
-                  </Button>
+                  {catalog && (
+                    <Button size="sm" variant="text" data-testid={`open-profile-${p.name}`} onClick={() => setEditingProfile(p.id)}>
+                      {tm(p.system ? 'clientProfilesView' : 'clientProfilesEdit')}
+                    </Button>
+                  )}
+                  {catalog && (
+                    <Button size="sm" variant="text" onClick={() => duplicate(p)}>
+                      {tm('clientsDuplicate')}
+                    </Button>
+                  )}
                   {!p.isDefault && (
                     <Button size="sm" variant="text" onClick={async () => done(await portierFetch(`/clients/profiles/${p.id}/default`, { method: 'POST' }))}>
                       {tm('clientsMakeDefault')}
-                    </Button>
-                  )}
-                  {!p.system && (
-                    <Button size="sm" variant="text" as="a" href={`${rootPath()}/resources/Profile/records/${p.id}/edit`}>
-                      {tm('clientsEdit')}
                     </Button>
                   )}
                 </TableCell>
@@ -201,6 +220,27 @@ const ClientAccessPage = () => {
             ))}
           </TableBody>
         </Table>
+        <Box flex alignItems="center" justifyContent="space-between" mt="default" flexWrap="wrap" style={{ gap: 12 }}>
+          <Text variant="sm" color="grey60" data-testid="rights-legend">
+            {tm('clientProfilesLetters')}
+          </Text>
+          {catalog && (
+            <Button size="sm" variant="outlined" onClick={() => setShowAll(!showAll)} data-testid="show-all-rights">
+              {tm(showAll ? 'clientProfilesHideAll' : 'clientProfilesShowAll')}
+            </Button>
+          )}
+        </Box>
+        {showAll && catalog && <AllRightsTable profiles={profiles} catalog={catalog} tm={tm} tl={tl} tp={tp} />}
+        {profileInEditor && catalog && (
+          <ClientProfileEditor
+            key={JSON.stringify(profileInEditor)}
+            profile={profileInEditor}
+            catalog={catalog}
+            onDuplicate={duplicate}
+            onClose={() => setEditingProfile(null)}
+            onSaved={(message) => done({ status: 200, body: { message } })}
+          />
+        )}
         {openProfile && (
           <Box mt="xl" p="lg" style={{ border: '1px solid #E6E6EE' }} data-testid="profile-pairs">
             <H4>{tm('clientsPairsOf', { name: openProfile.name })}</H4>

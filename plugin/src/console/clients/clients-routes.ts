@@ -19,6 +19,8 @@ import { accountSight, searchDossierAccounts } from '../../services/dossier-acco
 import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { clientProfile, clientProfiles, clientUsers } from '../../adapters/postgres/read-models/clients.js';
+import { unusedProfileName } from '../../adapters/postgres/read-models/profiles.js';
+import { TIER_LABELS } from '../../core/license-tiers.js';
 
 const transfer = z.strictObject({ to: id });
 const grant = z.strictObject({ accountId: id, profileId: id });
@@ -54,13 +56,15 @@ export function clientsRoutes(service: AccessService): Router {
     }),
   );
 
-  // "Dupliquer pour restreindre": the copy keeps the tier (and the price); it is then edited like any profile.
+  // "Dupliquer pour restreindre": the copy keeps the tier (and the price); the screen opens it in the
+  // client profile editor. Without a name, "<profile> – restreint" (numbered when taken).
   router.post(
     '/clients/profiles/:id/duplicate',
     handle(async (req, res) => {
-      const { name } = z.strictObject({ name: z.string().trim().min(1).max(120) }).parse(req.body);
+      const given = z.strictObject({ name: z.string().trim().min(1).max(120).optional() }).parse(req.body ?? {}).name;
       const p = await clientProfile(service.ds, id.parse(req.params.id));
       if (!p) throw new Refusal('notFound', "Aucun profil client de ce numéro. Rien n'a été modifié.");
+      const name = given ?? (await unusedProfileName(service.ds, `${p.name} – restreint`));
       const copy = await saveProfile(service, serviceContext(), null, {
         name,
         description: `Copie de ${p.name}`,
@@ -69,7 +73,7 @@ export function clientsRoutes(service: AccessService): Router {
         modules: p.modules,
         fields: p.fields,
       });
-      res.json({ id: copy, message: `Profil « ${name} » créé (niveau ${p.license_tier}).` });
+      res.json({ id: copy, name, message: `Profil « ${name} » créé (niveau ${TIER_LABELS[p.license_tier]}) : restreignez-le ci-dessous.` });
     }),
   );
 

@@ -1,13 +1,10 @@
 import React, { useState } from 'react';
-import { useTranslation, type TranslateFunction } from 'adminjs';
-import { Box, Button, CheckBox, H4, Icon, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { useTranslation } from 'adminjs';
+import { Box, Button, CheckBox, H4, Input, Label, MessageBox, Text } from '@adminjs/design-system';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
+import { PrivilegeMatrix } from './privilege-matrix.js';
+import { FieldAccessEditor } from './field-access.js';
 import type { Catalog, ProfileRow } from './profiles-types.js';
-
-type Level = 'write' | 'read' | 'none';
-const LEVELS: Level[] = ['write', 'read', 'none'];
-const LEVEL_ICONS: Record<Level, string> = { write: 'Edit2', read: 'Eye', none: 'Slash' };
-const LEVEL_COLOURS: Record<Level, string> = { write: '#3040D6', read: '#0E8A5F', none: '#C20012' };
 
 /** The editable part of a profile, as the PUT route takes it. */
 export interface ProfileDraft {
@@ -22,15 +19,6 @@ export interface ProfileDraft {
   fields: ProfileRow['fields'];
 }
 
-/** What the editor's parts get: the draft and its setter, the catalog, the translators. */
-interface PartProps {
-  draft: ProfileDraft;
-  set: (draft: ProfileDraft) => void;
-  catalog: Catalog;
-  tm: TranslateFunction;
-  tl: TranslateFunction;
-}
-
 export const draftOf = (p: ProfileRow): ProfileDraft => ({
   name: p.name,
   description: p.description ?? '',
@@ -42,138 +30,6 @@ export const draftOf = (p: ProfileRow): ProfileDraft => ({
   contactScopes: p.contactScopes ?? {},
   fields: p.fields ?? {},
 });
-
-/** modules × create/read/edit/delete/export, with a toggle per row and per column. */
-const Matrix = ({ draft, set, catalog, tm, tl }: PartProps) => {
-  const has = (m: string, a: string) => !!draft.modules[m]?.[a];
-  const put = (pairs: [string, string, boolean][]) => {
-    const modules = { ...draft.modules };
-    for (const [m, a, v] of pairs) modules[m] = { ...Object.fromEntries(catalog.actions.map((x) => [x, !!modules[m]?.[x]])), [a]: v };
-    set({ ...draft, modules });
-  };
-  const names = catalog.modules.map((m) => m.name);
-  const rowFull = (m: string) => catalog.actions.every((a) => has(m, a));
-  const columnFull = (a: string) => names.every((m) => has(m, a));
-  return (
-    <Table width={1} data-testid="profile-matrix">
-      <TableHead>
-        <TableRow>
-          <TableCell>Module</TableCell>
-          {catalog.actions.map((a) => (
-            <TableCell key={a} style={{ textAlign: 'center' }}>
-              <Text>{tm(`profilesAction_${a}`)}</Text>
-              <CheckBox
-                title={tm('profilesAllColumn')}
-                data-testid={`column-${a}`}
-                checked={columnFull(a)}
-                onChange={() => put(names.map((m): [string, string, boolean] => [m, a, !columnFull(a)]))}
-              />
-            </TableCell>
-          ))}
-          <TableCell style={{ textAlign: 'center' }}>{tm('profilesAllRow')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {names.map((m) => (
-          <TableRow key={m} data-module={m}>
-            <TableCell>
-              <Text fontWeight="bold">{tl(m, m)}</Text>
-            </TableCell>
-            {catalog.actions.map((a) => (
-              <TableCell key={a} style={{ textAlign: 'center' }}>
-                <CheckBox data-testid={`priv-${m}-${a}`} checked={has(m, a)} onChange={() => put([[m, a, !has(m, a)]])} />
-              </TableCell>
-            ))}
-            <TableCell style={{ textAlign: 'center' }}>
-              <CheckBox
-                data-testid={`row-${m}`}
-                checked={rowFull(m)}
-                onChange={() => put(catalog.actions.map((a): [string, string, boolean] => [m, a, !rowFull(m)]))}
-              />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-};
-
-/** Three buttons per field: pencil (write), eye (read), no-entry (none); write is the default. */
-const FieldLevels = ({
-  module,
-  field,
-  level,
-  onChange,
-  tm,
-}: {
-  module: string;
-  field: string;
-  level: string;
-  onChange: (level: Level) => void;
-  tm: TranslateFunction;
-}) => (
-  <Box flex style={{ gap: 4 }} data-field={`${module}.${field}`} data-level={level}>
-    {LEVELS.map((l) => (
-      <Button
-        key={l}
-        type="button"
-        size="icon"
-        rounded
-        variant={level === l ? 'contained' : 'text'}
-        title={tm(`profilesField_${l}`)}
-        data-testid={`field-${module}-${field}-${l}`}
-        onClick={() => onChange(l)}
-        style={level === l ? { background: LEVEL_COLOURS[l], borderColor: LEVEL_COLOURS[l] } : { color: '#898A9A' }}
-      >
-        <Icon icon={LEVEL_ICONS[l]} color={level === l ? 'white' : 'grey60'} />
-      </Button>
-    ))}
-  </Box>
-);
-
-const Fields = ({ draft, set, catalog, tm, tl, tp }: PartProps & { tp: TranslateFunction }) => {
-  const [open, setOpen] = useState<string | null>(null);
-  const level = (m: string, f: string) => draft.fields[m]?.[f] ?? 'write';
-  const put = (m: string, f: string, l: Level) => {
-    const fields = { ...draft.fields, [m]: { ...(draft.fields[m] ?? {}) } };
-    if (l === 'write') delete fields[m][f];
-    else fields[m][f] = l; // write is the default: only restrictions are kept
-    if (!Object.keys(fields[m]).length) delete fields[m];
-    set({ ...draft, fields });
-  };
-  return (
-    <Box data-testid="profile-fields">
-      <Text color="grey60" mb="default">
-        {tm('profilesFieldsHelp')}
-      </Text>
-      {catalog.modules.map((m) => {
-        const restricted = Object.keys(draft.fields[m.name] ?? {}).length;
-        return (
-          <Box key={m.name} mb="sm" style={{ borderBottom: '1px solid #EEEEEF' }}>
-            <Button type="button" variant="text" size="sm" data-testid={`fields-${m.name}`} onClick={() => setOpen(open === m.name ? null : m.name)}>
-              <Icon icon={open === m.name ? 'ChevronDown' : 'ChevronRight'} /> {tl(m.name, m.name)}
-              {restricted > 0 && (
-                <Text as="span" ml="default" color="grey60">
-                  ({tm('profilesRestricted', { count: restricted })})
-                </Text>
-              )}
-            </Button>
-            {open === m.name && (
-              <Box flex flexWrap="wrap" style={{ gap: '8px 32px' }} px="lg" pb="lg">
-                {m.fields.map((f) => (
-                  <Box key={f} flex alignItems="center" justifyContent="space-between" style={{ width: 300 }}>
-                    <Text>{tp(f, m.name)}</Text>
-                    <FieldLevels module={m.name} field={f} level={level(m.name, f)} tm={tm} onChange={(l) => put(m.name, f, l)} />
-                  </Box>
-                ))}
-              </Box>
-            )}
-          </Box>
-        );
-      })}
-    </Box>
-  );
-};
 
 const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <Box mt="xl">
@@ -269,7 +125,14 @@ const ProfileEditor = ({
       )}
 
       <Section title={tm('profilesMatrix')}>
-        <Matrix draft={draft} set={setDraft} catalog={catalog} tm={tm} tl={tl} />
+        <PrivilegeMatrix
+          modules={draft.modules}
+          onChange={(modules) => setDraft({ ...draft, modules })}
+          moduleNames={catalog.modules.map((m) => m.name)}
+          actions={catalog.actions}
+          tm={tm}
+          tl={tl}
+        />
       </Section>
 
       <Box flex flexWrap="wrap" style={{ gap: 48 }}>
@@ -325,7 +188,7 @@ const ProfileEditor = ({
       </Box>
 
       <Section title={tm('profilesFields')}>
-        <Fields draft={draft} set={setDraft} catalog={catalog} tm={tm} tl={tl} tp={tp} />
+        <FieldAccessEditor fields={draft.fields} onChange={(fields) => setDraft({ ...draft, fields })} modules={catalog.modules} tm={tm} tl={tl} tp={tp} />
       </Section>
 
       {seats.warning}

@@ -139,7 +139,8 @@ const ProfilesPage = () => {
   const { translateMessage: tm } = useTranslation();
   const [data, setData] = useState<ProfilesData | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
-  const [editing, setEditing] = useState<number | null>(null);
+  // `?edit=<id>` opens that profile's editor: where the Profile resource's forms send an internal profile.
+  const [editing, setEditing] = useState<number | null>(() => Number(new URLSearchParams(window.location.search).get('edit')) || null);
   const [holdersOf, setHoldersOf] = useState<number | null>(null);
   const load = async () => {
     const r = await portierFetch('/profiles');

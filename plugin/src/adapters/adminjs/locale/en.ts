@@ -3,6 +3,7 @@ import { accountEn } from '../../../console/account/locale.js';
 import { auditEn } from '../../../console/audit/locale.js';
 import { mailEn } from '../../../console/mail/locale.js';
 import { clientsEn } from '../../../console/clients/locale.js';
+import { clientProfilesEn } from '../../../console/client-profiles/locale.js';
 import { statsEn } from '../../../console/stats/locale.js';
 import { profilesEn } from '../../../console/profiles/locale.js';
 import { rolesEn } from '../../../console/roles/locale.js';
@@ -75,6 +76,7 @@ export const adminjsEn = {
     ...statsEn,
     ...accountEn,
     ...clientsEn,
+    ...clientProfilesEn,
     ...profilesEn,
     ...rolesEn,
     ...teamsEn,

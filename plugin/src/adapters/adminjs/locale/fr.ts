@@ -3,6 +3,7 @@ import { accountFr } from '../../../console/account/locale.js';
 import { auditFr } from '../../../console/audit/locale.js';
 import { mailFr } from '../../../console/mail/locale.js';
 import { clientsFr } from '../../../console/clients/locale.js';
+import { clientProfilesFr } from '../../../console/client-profiles/locale.js';
 import { statsFr } from '../../../console/stats/locale.js';
 import { profilesFr } from '../../../console/profiles/locale.js';
 import { rolesFr } from '../../../console/roles/locale.js';
@@ -184,6 +185,7 @@ export const adminjsFr = {
     ...statsFr,
     ...accountFr,
     ...clientsFr,
+    ...clientProfilesFr,
     ...profilesFr,
     ...rolesFr,
     ...teamsFr,

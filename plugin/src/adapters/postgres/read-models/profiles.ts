@@ -53,3 +53,12 @@ export async function internalProfile(db: Db, profileId: number): Promise<Profil
   const [p]: ProfileRecord[] = await db.query(`SELECT * FROM profile WHERE id = $1 AND audience = 'internal'`, [profileId]);
   return p;
 }
+
+/** The first of `base`, `base (2)`, `base (3)`… that no profile is named (a copy's name before the consultant renames it). */
+export async function unusedProfileName(db: Db, base: string): Promise<string> {
+  const rows: { name: string }[] = await db.query(`SELECT name FROM profile WHERE name = $1 OR name LIKE $2`, [base, `${base.replace(/[\\%_]/g, '\\$&')} (%)`]);
+  const taken = new Set(rows.map((r) => r.name));
+  let n = 1;
+  while (taken.has(n === 1 ? base : `${base} (${n})`)) n++;
+  return n === 1 ? base : `${base} (${n})`;
+}
