@@ -11,6 +11,7 @@ import { AuditSeal1732300017200 } from './1732300017200-audit-seal.js';
 import { AuditCanonicalSeal1732300017300 } from './1732300017300-audit-canonical-seal.js';
 import { SessionsEndWithAccess1732300017400 } from './1732300017400-sessions-end-with-access.js';
 import { OwnerCounters1732300019000 } from './1732300019000-owner-counters.js';
+import { AccessRequestMapping1732300020300 } from './1732300020300-access-request-mapping.js';
 
 /** The plugin's migrations, to list before the app's own in its DataSource. */
 export const accessMigrations = [
@@ -27,4 +28,5 @@ export const accessMigrations = [
   AuditCanonicalSeal1732300017300,
   SessionsEndWithAccess1732300017400,
   OwnerCounters1732300019000,
+  AccessRequestMapping1732300020300,
 ];
