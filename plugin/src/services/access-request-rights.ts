@@ -1,6 +1,7 @@
 import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
 import { compareRights, rightsOfProfiles, sameRights, type ModuleRights, type RightsRow } from '../core/module-rights.js';
-import { invalid, requireCapability } from '../core/refusals.js';
+import { invalid, NOTHING_CHANGED, requireCapability } from '../core/refusals.js';
+import { Refusal } from '../core/refusal.js';
 import type { SetupIndex } from '../core/setup-index.js';
 import { delegableProfiles, delegableRoles, type Choice } from '../core/delegable.js';
 import { requestById } from './access-request-reads.js';
@@ -95,7 +96,7 @@ export async function requestMapping(service: AccessService, ua: UserAccess, id:
   requireCapability(ua, 'manageUsers');
   const request = await requestById(service.ds, id);
   if (!request || request.type === 'deactivation' || !request.payload.wantedRights) {
-    throw invalid(`Aucune demande de droits n° ${id}.`, 'id');
+    throw new Refusal('notFound', `Aucune demande de droits n° ${id}. ${NOTHING_CHANGED}`);
   }
   const index = await indexOf(service, ua);
   const modules = moduleNames(service);
