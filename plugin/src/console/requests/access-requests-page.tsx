@@ -43,7 +43,7 @@ const TemporaryPassword = ({ login, password, tm }: { login?: string; password: 
  * requests and follows them in "Mes demandes". Someone with both (an admin) sees both parts.
  */
 const AccessRequestsPage = () => {
-  const { translateMessage: tm, translateLabel: tl, i18n } = useTranslation();
+  const { translateMessage: tm, i18n } = useTranslation();
   const language = i18n?.language;
   const [me, setMe] = useState<Me | null>(null);
   const [lists, setLists] = useState<Lists>({ mine: [], open: [], handled: [] });
@@ -106,7 +106,7 @@ const AccessRequestsPage = () => {
       {me.mayRequest && (
         <>
           <Box variant="white" mb="xl">
-            <TeamSection tm={tm} tl={tl} onSent={sent} />
+            <TeamSection tm={tm} onSent={sent} />
           </Box>
           <Box variant="white" mb="xl">
             <H4 mb="lg">{tm('requestsMine')}</H4>
