@@ -153,14 +153,11 @@ const MonthSummary = ({ tm, language, version }: { tm: Translate; language: stri
       </Box>
       {error && <MessageBox variant="danger" message={error} />}
       {!data && !error && <Loader />}
-      {data && <SummaryBody data={data} tm={tm} f={f} />}
-      {data &&
-        createPortal(
-          <div className="portier-print-only" data-testid="summary-print-copy">
-            <SummaryBody data={data} tm={tm} f={f} />
-          </div>,
-          document.body,
-        )}
+      {data && (
+        <div data-print-area="month-summary">
+          <SummaryBody data={data} tm={tm} f={f} />
+        </div>
+      )}
     </Box>
   );
 };
