@@ -1469,10 +1469,11 @@ const teams = [
   },
   {
     // The partner company's own team: its lead (requestAccessChanges) sees and asks for its
-    // advisors only, not the firm's staff (docs/access-requests.md).
+    // advisors only, not the firm's staff (docs/access-requests.md). Listed by name, so that an
+    // advisor given another role stays in it; and by role, so that a new advisor joins it.
     name: T.FP,
     description: 'Les conseillers de la société Fournil Partenaire et leur chef d’équipe',
-    users: [],
+    users: ['g.lebrun', 's.carpentier', 'a.huet', 'n.marchand', 'j.perrin'],
     roles: [],
     rolesAndSubordinates: [R.PART],
     teams: [],
