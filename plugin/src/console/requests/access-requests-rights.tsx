@@ -97,8 +97,8 @@ export interface RightsRow {
   extra: Action[];
 }
 
-const MISSING: React.CSSProperties = { background: '#FDE8EA', color: '#A3000F', borderRadius: 3, padding: '1px 5px', fontWeight: 600 };
-const EXTRA: React.CSSProperties = { background: '#FFF1DC', color: '#8A4B00', borderRadius: 3, padding: '1px 5px', fontWeight: 600 };
+const MISSING: React.CSSProperties = { background: '#FDE8EA', color: '#A3000F', borderRadius: 3, padding: '0 3px', fontWeight: 600 };
+const EXTRA: React.CSSProperties = { background: '#FFF1DC', color: '#8A4B00', borderRadius: 3, padding: '0 3px', fontWeight: 600 };
 
 /** The actions of one side, those that differ from the other side marked. */
 const Side = ({ actions, marked, style, kind, tm }: { actions: Action[]; marked: Action[]; style: React.CSSProperties; kind: string; tm: Translate }) =>
