@@ -109,17 +109,6 @@ const RequestForm = ({ type, user, roles, profiles, modules, tm, onSent, onCance
             {text('title', tm('requestsPosition'), 300)}
           </>
         )}
-        {type !== 'deactivation' && (
-          <Field label={tm('requestsSuggestedRole')}>
-            <Picker
-              testId="request-role"
-              value={values.roleId}
-              onChange={set('roleId')}
-              placeholder={tm('requestsNoRole')}
-              options={roles.filter((r) => r.id !== user?.roleId).map((r) => ({ value: r.id, label: r.name }))}
-            />
-          </Field>
-        )}
         {type === 'deactivation' && text('reason', tm('requestsReason'), 420)}
       </Box>
       {type !== 'deactivation' && (
@@ -148,6 +137,17 @@ const RequestForm = ({ type, user, roles, profiles, modules, tm, onSent, onCance
             />
           )}
         </Box>
+      )}
+      {type !== 'deactivation' && (
+        <Field label={tm('requestsSuggestedRole')}>
+          <Picker
+            testId="request-role"
+            value={values.roleId}
+            onChange={set('roleId')}
+            placeholder={tm('requestsNoRole')}
+            options={roles.filter((r) => r.id !== user?.roleId).map((r) => ({ value: r.id, label: r.name }))}
+          />
+        </Field>
       )}
       <Field label={tm('requestsNote')}>
         <TextArea
