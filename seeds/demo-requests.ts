@@ -4,8 +4,9 @@ import { AccessService, createAccessRequest, type ModuleRegistry, type ServiceCo
 /**
  * Two open access requests of the demo's partner team lead, g.lebrun (profile "Chef d'équipe
  * partenaire", capability requestAccessChanges), so that "Demandes d'accès" has something to
- * handle on a fresh start: a new advisor for the partner network, and the deactivation of one who
- * left. Made through the service, as the page makes them: checked, and in the audit trail.
+ * handle on a fresh start: a new advisor for the partner network (the rights she needs per module,
+ * with a role suggested), and the deactivation of one who left. g.lebrun's team is the partner
+ * company's ("Équipe Fournil Partenaire"): he sees and names its advisors only. Made through the service, as the page makes them: checked, and in the audit trail.
  */
 export async function addDemoRequests(ds: DataSource, registry: ModuleRegistry): Promise<number> {
   const service = new AccessService(ds, registry);
@@ -23,6 +24,8 @@ export async function addDemoRequests(ds: DataSource, registry: ModuleRegistry):
     lastName: 'Rivière',
     email: 'camille.riviere@boulangerie-partenaire.test',
     title: 'Conseillère boulangerie partenaire',
+    // What she needs, per module; the role is the lead's suggestion, the handler chooses.
+    wantedRights: { Lead: ['create', 'read', 'edit'], Account: ['read', 'export'], Contact: ['read'] },
     roleId,
     note: 'Rejoint le réseau le 1er du mois (boulangerie de Villeurbanne).',
   });

@@ -1345,6 +1345,30 @@ const userDefs: UserDef[] = [
     mobile: true,
     noPhone: true,
   },
+  // Partner network, joined later: listed last, with no phone drawn, so that the random draws
+  // (phones, records) of everyone before them stay as they were.
+  {
+    login: 'n.marchand',
+    first: 'Nadia',
+    last: 'Marchand',
+    role: R.PART_T,
+    partner: true,
+    title: 'Conseillère boulangerie partenaire',
+    department: 'Réseau partenaires',
+    reportsTo: 'g.lebrun',
+    noPhone: true,
+  },
+  {
+    login: 'j.perrin',
+    first: 'Julien',
+    last: 'Perrin',
+    role: R.PART_T,
+    partner: true,
+    title: 'Conseiller boulangerie partenaire',
+    department: 'Réseau partenaires',
+    reportsTo: 'g.lebrun',
+    noPhone: true,
+  },
 ];
 
 const OFFICE_PHONE: Record<string, string> = {
@@ -1392,6 +1416,7 @@ const T = {
   SAV: 'Astreinte SAV',
   RECO: 'Cellule recouvrement',
   RP: 'Réseau partenaires',
+  FP: 'Équipe Fournil Partenaire',
   SALONS: 'Salons et événements',
   CODIR: 'Comité de direction',
 } as const;
@@ -1441,6 +1466,17 @@ const teams = [
     name: T.RP,
     description: 'Boulangeries partenaires qui apportent des pistes en échange de remises',
     users: ['y.benali'],
+    roles: [R.PART_T],
+    rolesAndSubordinates: [],
+    teams: [],
+  },
+  {
+    // The partner company's own team: its lead (requestAccessChanges) sees and asks for its
+    // advisors only, not the firm's staff (docs/access-requests.md). Listed by name, so that an
+    // advisor given another role stays in it; and by role, so that a new advisor joins it.
+    name: T.FP,
+    description: 'Les conseillers de la société Fournil Partenaire et leur chef d’équipe',
+    users: ['g.lebrun', 's.carpentier', 'a.huet', 'n.marchand', 'j.perrin'],
     roles: [],
     rolesAndSubordinates: [R.PART],
     teams: [],
@@ -2689,7 +2725,7 @@ const doc = {
   roles: byName(roles),
   teams: byName(teams),
   users: [...users].sort((a, b) => byString(a.login as string, b.login as string)),
-  subscription: { seats: { limited: 5, premium: 8, standard: 40, connect: 10, invoicing: 10, accounting: 5, commercial: 5 } },
+  subscription: { seats: { limited: 8, premium: 8, standard: 40, connect: 10, invoicing: 10, accounting: 5, commercial: 5 } },
   sharing: {
     defaults: Object.fromEntries(Object.entries(sharingDefaults).sort(([a], [b]) => byString(a, b))),
     rules,

@@ -3,9 +3,11 @@ import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/b
 
 /**
  * "Demandes d'accès" in Chromium, on the demo organisation: g.lebrun, the partner's team lead,
- * reads his teams' users and makes a request; the consultant (manageUsers) handles the queue —
- * an approval a rule refuses, then over the subscription, confirmed, and a rejection with its
- * reason — and the team lead reads the outcome in "Mes demandes".
+ * reads his team's users (the partner company's advisors, their actions per module in words) and
+ * asks, ticking actions per module, for new rights for one of them; the consultant (manageUsers)
+ * handles the queue — an approval a rule refuses, then over the subscription, confirmed; the
+ * per-module request mapped onto a role beside the side-by-side comparison, approved; a rejection
+ * with its reason — and the team lead reads the outcome in "Mes demandes".
  */
 const demo = demoInBrowser();
 const q = (sql: string, params: unknown[] = []) => demo.db.ds.query(sql, params);
@@ -33,11 +35,14 @@ describe('access requests, in the browser', () => {
     );
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-login')));
     expect([...shown].sort()).toEqual(expected.map((r: { login: string }) => r.login));
-    expect(shown).toEqual(expect.arrayContaining(['s.carpentier', 'a.huet', 'y.benali']));
-    expect(shown).not.toContain('g.lebrun');
+    // His team is the partner company's: its advisors, not the firm's staff (y.benali, the Salons team).
+    expect([...shown].sort()).toEqual(['a.huet', 'j.perrin', 'n.marchand', 's.carpentier']);
+    const companies = await q(`SELECT DISTINCT company FROM app_user WHERE login = ANY($1)`, [shown]);
+    expect(companies).toEqual([{ company: 'Fournil Partenaire' }]);
     const huet = page.locator('[data-testid=team-user][data-login="a.huet"]');
     await expect(huet.textContent()).resolves.toContain('Partenaires terrain');
-    await expect(huet.getByTestId('team-user-modules').textContent()).resolves.toMatch(/Comptes/);
+    // The actions per module, in words ("Lecture seule": read and export accounts...).
+    await expect(huet.getByTestId('team-user-modules').textContent()).resolves.toMatch(/Comptes\s?: lire, exporter/);
     expect(await page.getByTestId('requests-to-handle').count()).toBe(0); // not his to handle
     await screenshot(page, 'requests-team-lead');
 
@@ -51,16 +56,25 @@ describe('access requests, in the browser', () => {
     expect(await requests()).toHaveLength(2);
     await form.getByRole('button', { name: 'Annuler' }).click();
 
-    // A role change for s.carpentier.
+    // New rights for s.carpentier, ticked per module; the roles giving a capability are not offered.
     const carpentier = page.locator('[data-testid=team-user][data-login="s.carpentier"]');
     await carpentier.getByTestId('ask-role-change').click();
     const roleForm = page.locator('[data-testid=request-form][data-type=roleChange]');
-    await roleForm.getByTestId('request-role').selectOption({ label: 'Partenaires' });
-    await roleForm.getByTestId('request-note').fill('Devient co-responsable du réseau');
+    const roleOptions = await roleForm.getByTestId('request-role').locator('option').allTextContents();
+    expect(roleOptions).not.toContain('Partenaires');
+    const tick = (module: string, action: string) =>
+      roleForm.locator(`[data-testid=rights-picker] tr[data-module=${module}] input[data-action=${action}]`).check();
+    for (const action of ['create', 'read', 'edit']) await tick('Lead', action);
+    await tick('Account', 'read');
+    await tick('Contact', 'read');
+    await roleForm.getByTestId('request-note').fill('Prend en charge les pistes du réseau');
+    await roleForm.screenshot({ path: 'docs/screenshots/requests-per-module-form.png' });
     await roleForm.getByTestId('request-send').click();
     await waitShown(page, page.getByTestId('requests-outcome').filter({ hasText: 'envoyée' }));
     const [made] = (await requests()).slice(-1);
     expect(made).toMatchObject({ type: 'roleChange', status: 'open', requester_login: 'g.lebrun' });
+    const [{ payload }] = await q(`SELECT payload FROM access_request WHERE id = $1`, [made.id]);
+    expect(payload.wantedRights).toEqual({ Lead: ['create', 'read', 'edit'], Account: ['read'], Contact: ['read'] });
     await waitShown(page, page.locator(`[data-testid=requests-mine] [data-request="${made.id}"][data-status=open]`));
     expect(await page.locator('[data-testid=requests-mine] [data-testid=request-row]').count()).toBe(3);
     await page.context().close();
@@ -126,6 +140,34 @@ describe('access requests, in the browser', () => {
     expect(await q(`SELECT status FROM app_user WHERE login = 'a.huet'`)).toEqual([{ status: 'active' }]);
     expect(await cards.count()).toBe(1);
     expect(await page.locator('[data-testid=requests-handled] [data-testid=request-row]').count()).toBe(2);
+
+    // s.carpentier's per-module request: mapped onto a role, compared side by side, approved.
+    const change = page.locator('[data-testid=request-card][data-type=roleChange]');
+    await expect(change.getByTestId('request-wanted-rights').textContent()).resolves.toMatch(/Pistes\s?: créer, lire, modifier/);
+    const mapping = change.getByTestId('role-mapping');
+    await waitShown(page, mapping);
+    expect(await change.getByTestId('request-approve').isDisabled()).toBe(true); // no role chosen yet
+    const role = mapping.getByTestId('mapping-role');
+    const option = (await role.locator('option').allTextContents()).find((o) => o.startsWith('Administration des ventes'))!;
+    await role.selectOption({ label: option });
+    const comparison = mapping.getByTestId('rights-comparison');
+    await waitShown(page, comparison.locator('tr[data-module=Lead] [data-side=given]'));
+    // Asked on the left, given on the right; what differs is marked.
+    await expect(comparison.locator('tr[data-module=Lead] [data-side=asked]').textContent()).resolves.toBe('créer, lire, modifier');
+    expect(await comparison.locator('[data-diff]').count()).toBeGreaterThan(0);
+    const chosen = 'Administration des ventes';
+    await change.scrollIntoViewIfNeeded();
+    await change.screenshot({ path: 'docs/screenshots/requests-mapping-side-by-side.png' });
+    await change.getByTestId('request-approve').click();
+    // Administration des ventes is a standard seat, and the demo's standard seats are all taken: warned, confirmed.
+    await waitShown(page, change.getByTestId('seat-warning'));
+    await change.getByTestId('seat-warning').getByTestId('seat-confirm').click();
+    await waitShown(page, page.getByTestId('requests-outcome').filter({ hasText: 's.carpentier a maintenant le rôle' }));
+    expect(await q(`SELECT r.name FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.login = 's.carpentier'`)).toEqual([{ name: chosen }]);
+    expect((await q(`SELECT status, mapped_role_name FROM access_request WHERE type = 'roleChange'`))[0]).toEqual({
+      status: 'approved',
+      mapped_role_name: chosen,
+    });
     await page.context().close();
   });
 
@@ -136,11 +178,15 @@ describe('access requests, in the browser', () => {
     const mine = page.getByTestId('requests-mine');
     await waitShown(page, mine);
     const states = await mine.getByTestId('request-row').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
-    expect(states).toEqual(['open', 'rejected', 'approved']);
+    expect(states).toEqual(['approved', 'rejected', 'approved']);
     await expect(mine.locator('[data-status=rejected] [data-testid=request-answer]').textContent()).resolves.toBe(
       "Réponse : Elle reste jusqu'à la fin du mois",
     );
-    await expect(mine.locator('[data-status=approved]').textContent()).resolves.toContain('Utilisateur : c.riviere');
+    await expect(mine.locator('[data-status=approved]').last().textContent()).resolves.toContain('Utilisateur : c.riviere');
+    // The applied change is visible: s.carpentier's role, and his actions per module, in the team list.
+    await expect(mine.locator('[data-status=approved]').first().textContent()).resolves.toMatch(/Rôle attribué : /);
+    const carpentier = page.locator('[data-testid=team-user][data-login="s.carpentier"]');
+    await expect(carpentier.getByTestId('team-user-modules').textContent()).resolves.toMatch(/Pistes\s?: créer, lire, modifier/);
     await mine.scrollIntoViewIfNeeded();
     await screenshot(page, 'requests-mine');
     await page.context().close();

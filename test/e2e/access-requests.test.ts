@@ -30,6 +30,9 @@ doc.profiles.push({
   contactScopes: {},
 });
 doc.roles.push({ name: 'Partenaires', parent: 'Direction', profiles: ["Chef d'équipe partenaire"] });
+// Reads everything (a global privilege) without any capability: a role a request may name, which ines may not give.
+doc.profiles.push({ ...support, name: 'Lecture globale', licenseTier: 'premium', viewAll: true, capabilities: [] });
+doc.roles.push({ name: 'Direction adjointe', parent: 'Direction', profiles: ['Lecture globale'] });
 doc.users.push({
   login: 'lead',
   email: 'lead@partenaire.test',
@@ -51,6 +54,8 @@ doc.teams.push({
   teams: [],
 });
 
+/** What the requests below ask for, per module (docs/spec/seats.md). */
+const WANTED = { Ticket: ['read', 'edit'] };
 const one = async (sql: string, params: unknown[] = []) => (await db.ds.query(sql, params))[0];
 const userId = async (login: string): Promise<number> => (await one(`SELECT id FROM app_user WHERE login = $1`, [login])).id;
 const roleId = async (name: string): Promise<number> => (await one(`SELECT id FROM role WHERE name = $1`, [name])).id;
@@ -120,17 +125,29 @@ describe('making requests', () => {
   it('refuses bad input with a French message naming the field, and stores nothing', async () => {
     const bobId = await userId('bob');
     const cases: Array<[Record<string, unknown>, RegExp, string | undefined]> = [
-      [{ type: 'newUser', lastName: 'Rivière', email: 'c@x.test', roleId: await roleId('Support') }, /^Prénom : obligatoire\./, 'firstName'],
       [
-        { type: 'newUser', firstName: 'Camille', lastName: 'Rivière', email: 'pas-un-email', roleId: await roleId('Support') },
+        { type: 'newUser', wantedRights: WANTED, lastName: 'Rivière', email: 'c@x.test', roleId: await roleId('Support') },
+        /^Prénom : obligatoire\./,
+        'firstName',
+      ],
+      [
+        { type: 'newUser', wantedRights: WANTED, firstName: 'Camille', lastName: 'Rivière', email: 'pas-un-email', roleId: await roleId('Support') },
         /^E-mail : adresse invalide\./,
         'email',
       ],
-      [{ type: 'newUser', firstName: 'Camille', lastName: 'Rivière', email: 'c@x.test', roleId: 99999 }, /^Rôle : aucun rôle n° 99999\./, 'roleId'],
+      [
+        { type: 'newUser', wantedRights: WANTED, firstName: 'Camille', lastName: 'Rivière', email: 'c@x.test', roleId: 99999 },
+        /^Rôle suggéré : aucun rôle n° 99999 parmi ceux que vous pouvez demander\./,
+        'roleId',
+      ],
       [{ type: 'promotion', userId: bobId }, /^Type de demande : newUser, roleChange, deactivation/, 'type'],
       [{ type: 'deactivation', userId: bobId }, /^Motif : obligatoire\./, 'reason'],
-      [{ type: 'roleChange', userId: bobId, roleId: await roleId('Ventes Nord') }, /^Rôle : bob a déjà le rôle Ventes Nord\./, 'roleId'],
-      [{ type: 'roleChange', userId: bobId, roleId: await roleId('Support'), password: 'x' }, /^Champ inconnu : password\./, undefined],
+      [
+        { type: 'roleChange', wantedRights: WANTED, userId: bobId, roleId: await roleId('Ventes Nord') },
+        /^Rôle suggéré : bob a déjà le rôle Ventes Nord\./,
+        'roleId',
+      ],
+      [{ type: 'roleChange', wantedRights: WANTED, userId: bobId, roleId: await roleId('Support'), password: 'x' }, /^Champ inconnu : password\./, undefined],
     ];
     for (const [body, message, property] of cases) {
       const r = await lead.portier('POST', '/requests', body);
@@ -151,7 +168,7 @@ describe('making requests', () => {
       const r = await lead.portier('POST', '/requests', { type: 'deactivation', userId: target, reason: 'Départ' });
       answers.push([r.status, r.body.message.replace(String(target), 'N')]);
     }
-    const none = await lead.portier('POST', '/requests', { type: 'roleChange', userId: 99999, roleId: await roleId('Support') });
+    const none = await lead.portier('POST', '/requests', { type: 'roleChange', wantedRights: WANTED, userId: 99999, roleId: await roleId('Support') });
     answers.push([none.status, none.body.message.replace('99999', 'N')]);
     expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(
       new Set([JSON.stringify([400, "Utilisateur : aucun utilisateur n° N avec accès dans vos équipes. Rien n'a été modifié."])]),
@@ -163,6 +180,7 @@ describe('making requests', () => {
     const created = [
       await request({
         type: 'newUser',
+        wantedRights: WANTED,
         firstName: 'Camille',
         lastName: 'Rivière',
         email: 'camille.riviere@partenaire.test',
@@ -170,7 +188,7 @@ describe('making requests', () => {
         roleId: await roleId('Support'),
         note: 'Arrive lundi',
       }),
-      await request({ type: 'roleChange', userId: await userId('bob'), roleId: await roleId('Support'), note: 'Passe au SAV' }),
+      await request({ type: 'roleChange', wantedRights: WANTED, userId: await userId('bob'), roleId: await roleId('Support'), note: 'Passe au SAV' }),
       await request({ type: 'deactivation', userId: await userId('emma'), reason: 'Ne travaille plus avec nous', note: null }),
     ];
     const mine = await lead.portier('GET', '/requests/mine');
@@ -194,7 +212,12 @@ describe('making requests', () => {
       { actor_login: 'lead', action: 'create', module: 'AccessRequest', record_id: String(created[1]), reference: 'Changement de rôle : bob' },
       { actor_login: 'lead', action: 'create', module: 'AccessRequest', record_id: String(created[2]), reference: 'Désactivation : emma' },
     ]);
-    const twin = await lead.portier('POST', '/requests', { type: 'roleChange', userId: await userId('bob'), roleId: await roleId('Comptabilité') });
+    const twin = await lead.portier('POST', '/requests', {
+      type: 'roleChange',
+      wantedRights: WANTED,
+      userId: await userId('bob'),
+      roleId: await roleId('Comptabilité'),
+    });
     expect([twin.status, twin.body.message]).toEqual([
       400,
       `Une demande identique (n° ${created[1]}) est déjà ouverte : elle attend d'être traitée. Rien n'a été modifié.`,
@@ -266,8 +289,8 @@ describe('handling requests', () => {
   });
 
   it('a change a rule refuses leaves the request open with the refusal shown to the handler, and changes nothing', async () => {
-    // emma to Direction would give her viewAll and viewStats, which ines does not hold (no escalation).
-    const id = await request({ type: 'roleChange', userId: await userId('emma'), roleId: await roleId('Direction') });
+    // emma to Direction adjointe would give her viewAll, which ines does not hold (no escalation).
+    const id = await request({ type: 'roleChange', wantedRights: WANTED, userId: await userId('emma'), roleId: await roleId('Direction adjointe') });
     const r = await ines.portier('POST', `/requests/${id}/approve`, {});
     expect([r.status, r.body.message]).toEqual([403, expect.stringMatching(/^Refusé : ce changement donnerait à emma/)]);
     expect(await one(`SELECT r.name FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.login = 'emma'`)).toEqual({ name: 'Support' });
@@ -339,7 +362,14 @@ describe('handling requests', () => {
 
   it('a new user over the subscription: the approval answers 409 seats and changes nothing, then confirmed it is billed', async () => {
     await db.ds.query(`UPDATE subscription_seat SET included = (SELECT count(*) FROM seat_holder WHERE tier = 'standard') WHERE tier = 'standard'`);
-    const id = await request({ type: 'newUser', firstName: 'Léa', lastName: "D'Almeida", email: 'lea@partenaire.test', roleId: await roleId('Support') });
+    const id = await request({
+      type: 'newUser',
+      wantedRights: WANTED,
+      firstName: 'Léa',
+      lastName: "D'Almeida",
+      email: 'lea@partenaire.test',
+      roleId: await roleId('Support'),
+    });
     const warned = await ines.portier('POST', `/requests/${id}/approve`, {});
     expect([warned.status, warned.body.error]).toEqual([409, 'seats']);
     expect(warned.body.seats.map((o: any) => [o.tier, o.over, o.users.map((u: any) => u.login)])).toEqual([['standard', 1, ['l.d-almeida']]]);

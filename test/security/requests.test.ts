@@ -48,7 +48,7 @@ describe("a team lead's scope", () => {
       const id = await org.userId(login);
       for (const body of [
         { type: 'deactivation', userId: id, reason: 'Départ' },
-        { type: 'roleChange', userId: id, roleId: await org.roleId('Support') },
+        { type: 'roleChange', wantedRights: { Account: ['read'] }, userId: id, roleId: await org.roleId('Support') },
       ]) {
         const res = await lead.portier('POST', '/requests', body);
         expect([login, body.type, res.status, messageOf(res)]).toEqual([login, body.type, 400, NO_ONE(id)]);
@@ -62,6 +62,7 @@ describe('a request never says whether an e-mail exists', () => {
   it('a new user with an e-mail already taken is answered like any other; the handler sees it on approval', async () => {
     const taken = await lead.portier('POST', '/requests', {
       type: 'newUser',
+      wantedRights: { Account: ['read'] },
       firstName: 'Alice',
       lastName: 'Bis',
       email: 'ALICE@exemple.test',
@@ -69,6 +70,7 @@ describe('a request never says whether an e-mail exists', () => {
     });
     const fresh = await lead.portier('POST', '/requests', {
       type: 'newUser',
+      wantedRights: { Account: ['read'] },
       firstName: 'Zoé',
       lastName: 'Neuve',
       email: 'zoe@partenaire.test',
@@ -86,7 +88,12 @@ describe('a request never says whether an e-mail exists', () => {
 
 describe('an approval re-checks the requester and the user', () => {
   it('a requester who lost requestAccessChanges: refused, the request stays open', async () => {
-    const made = await lead.portier('POST', '/requests', { type: 'roleChange', userId: await org.userId('bob'), roleId: await org.roleId('Support') });
+    const made = await lead.portier('POST', '/requests', {
+      type: 'roleChange',
+      wantedRights: { Account: ['read'] },
+      userId: await org.userId('bob'),
+      roleId: await org.roleId('Support'),
+    });
     await org.ds.query(`UPDATE profile SET capabilities = '{}' WHERE name = 'Chef partenaire'`);
     const res = await ines.portier('POST', `/requests/${made.body.id}/approve`, {});
     expect([res.status, messageOf(res)]).toEqual([400, expect.stringMatching(/Le demandeur n'a plus le droit de demander des changements d'accès/)]);

@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { usableModules } from '../core/usable-modules.js';
+import { rightsOf } from '../core/module-rights.js';
 import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
 import { loadAccessUsers } from '../adapters/postgres/load-setup.js';
+import { delegableProfiles, delegableRoles } from '../core/delegable.js';
 
 type Db = DataSource | EntityManager;
 
@@ -76,10 +78,15 @@ export async function teamView(service: AccessService, ua: UserAccess) {
   const users = [];
   for (const u of members) {
     const user = loaded.get(u.id);
-    users.push({ ...u, modules: user ? usableModules((await service.compile(user)).access) : [] });
+    const access = user ? (await service.compile(user)).access : null;
+    users.push({ ...u, modules: access ? usableModules(access) : [], rights: access ? rightsOf(access) : {} });
   }
-  const roles = await service.ds.query(`SELECT id, name FROM role ORDER BY name`);
-  return { teams, users, roles };
+  // What a request may name: the roles and profiles that keep the user in the lead's scope, and the modules.
+  const index = await service.indexFor(ua.user.version);
+  const roles = delegableRoles(index).map(({ id, name }) => ({ id, name }));
+  const profiles = delegableProfiles(index);
+  const modules = service.catalog.modules.map((m) => m.name);
+  return { teams, users, roles, profiles, modules };
 }
 
 export type RequestStatusFilter = 'open' | 'approved' | 'rejected' | 'handled';
@@ -110,6 +117,7 @@ export async function listRequests(db: Db, filter: RequestFilter, limit = 200) {
             a.target_user_id, tu.login AS target_login, tu.full_name AS target_name,
             a.handler_id, a.handler_login, hu.full_name AS handler_name, a.handler_note, a.refusal,
             a.result_user_id, ru.login AS result_login, ru.full_name AS result_name, a.audit_entry_ids,
+            a.mapped_role_id, a.mapped_role_name,
             a.created_at, a.updated_at, a.handled_at
        FROM access_request a
        LEFT JOIN app_user rq ON rq.id = a.requester_id
@@ -136,6 +144,8 @@ export async function listRequests(db: Db, filter: RequestFilter, limit = 200) {
     handlerNote: r.handler_note,
     refusal: r.refusal,
     resultUser: r.result_user_id === null ? null : person(r.result_user_id, r.result_login, r.result_name),
+    /** The role an approval mapped the request onto (kept by name once the role is gone). */
+    mappedRole: r.mapped_role_name === null ? null : { id: r.mapped_role_id as number | null, name: r.mapped_role_name as string },
     auditEntryIds: (r.audit_entry_ids ?? []).map(Number),
     createdAt: r.created_at,
     updatedAt: r.updated_at,

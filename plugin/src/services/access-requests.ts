@@ -8,6 +8,8 @@ import { handlerNote, parseRequestInput, type AccessRequestInput } from './acces
 import { teamUsers } from './access-request-reads.js';
 import { applyRequest, type Applied, type StoredRequest } from './access-request-apply.js';
 import { lockSeats } from './seats.js';
+import { indexOf, mappedRole, wantedOf } from './access-request-rights.js';
+import type { Choice } from '../core/delegable.js';
 import type { ServiceContext } from './context.js';
 
 /**
@@ -29,28 +31,27 @@ function reference(type: StoredRequest['type'], payload: Record<string, any>): s
   return `${TYPE_LABELS[type]} : ${who}`.slice(0, 120);
 }
 
-async function role(m: EntityManager, roleId: number): Promise<{ id: number; name: string }> {
-  // Roles only ever hold internal profiles (client users have dossier grants), so any role is an internal one.
-  const [found] = await m.query(`SELECT id, name FROM role WHERE id = $1`, [roleId]);
-  if (!found) throw invalid(`Rôle : aucun rôle n° ${roleId}.`, 'roleId');
-  return found;
+/**
+ * What the request records, names included, so that it still reads right once users, roles or
+ * profiles change: for a new user or a role change, the rights wanted per module (or the profile
+ * named, and its rights), and the role suggested if any.
+ */
+async function payloadOf(service: AccessService, m: EntityManager, ua: UserAccess, request: AccessRequestInput): Promise<Record<string, unknown>> {
+  if (request.type === 'deactivation') return { ...(await named(m, ua, request.userId)), reason: request.reason };
+  const { wantedRights, wantedProfile, suggestedRole } = await wantedOf(service, ua, request);
+  const wanted = { wantedRights, wantedProfile, roleId: suggestedRole?.id ?? null, roleName: suggestedRole?.name ?? null };
+  // Whether the e-mail is already a user's is not said here: the handler sees it on approval.
+  if (request.type === 'newUser') return { firstName: request.firstName, lastName: request.lastName, email: request.email, title: request.title, ...wanted };
+  const user = await named(m, ua, request.userId);
+  if (suggestedRole && user.fromRoleId === suggestedRole.id) throw invalid(`Rôle suggéré : ${user.userLogin} a déjà le rôle ${suggestedRole.name}.`, 'roleId');
+  return { ...user, ...wanted };
 }
 
-/** What the request records, names included, so that it still reads right once users or roles change. */
-async function payloadOf(m: EntityManager, ua: UserAccess, request: AccessRequestInput): Promise<Record<string, unknown>> {
-  if (request.type === 'newUser') {
-    // Whether the e-mail is already a user's is not said here: the handler sees it on approval.
-    const { id: roleId, name: roleName } = await role(m, request.roleId);
-    return { firstName: request.firstName, lastName: request.lastName, email: request.email, title: request.title, roleId, roleName };
-  }
-  // A user outside the requester's teams answers like one who does not exist: ids cannot be probed.
-  const [user] = await teamUsers(m, ua.user.id, request.userId);
-  if (!user) throw invalid(`Utilisateur : aucun utilisateur n° ${request.userId} avec accès dans vos équipes.`, 'userId');
-  const named = { userLogin: user.login, userName: user.fullName };
-  if (request.type === 'deactivation') return { ...named, reason: request.reason };
-  const { id: roleId, name: roleName } = await role(m, request.roleId);
-  if (user.roleId === roleId) throw invalid(`Rôle : ${user.login} a déjà le rôle ${roleName}.`, 'roleId');
-  return { ...named, roleId, roleName, fromRoleId: user.roleId, fromRoleName: user.role };
+/** The user a request is about, in the requester's scope; outside it, answered like one who does not exist: ids cannot be probed. */
+async function named(m: EntityManager, ua: UserAccess, userId: number) {
+  const [user] = await teamUsers(m, ua.user.id, userId);
+  if (!user) throw invalid(`Utilisateur : aucun utilisateur n° ${userId} avec accès dans vos équipes.`, 'userId');
+  return { userLogin: user.login, userName: user.fullName, fromRoleId: user.roleId, fromRoleName: user.role };
 }
 
 /**
@@ -76,7 +77,7 @@ export async function createAccessRequest(service: AccessService, ctx: ServiceCo
   return service.ds.transaction(async (m) => {
     // Requests are created one at a time, so that two identical ones cannot both pass the duplicate check.
     await m.query('LOCK TABLE access_request IN SHARE ROW EXCLUSIVE MODE');
-    const payload = await payloadOf(m, ua, request);
+    const payload = await payloadOf(service, m, ua, request);
     await refuseDuplicate(m, ua.user.id, request);
     const [row] = await m.query(
       `INSERT INTO access_request (type, payload, requester_id, requester_login, target_user_id, note) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -110,11 +111,13 @@ async function close(
   note: string | null,
   entryIds: number[],
   resultUserId: number | null,
+  role: Choice | null = null,
 ) {
   await m.query(
     `UPDATE access_request SET status = $2, handler_id = $3, handler_login = $4, handler_note = $5, result_user_id = $6,
-            audit_entry_ids = $7::bigint[], refusal = NULL, handled_at = now(), updated_at = now() WHERE id = $1`,
-    [request.id, status, ua.user.id, ua.user.login, note, resultUserId, entryIds],
+            audit_entry_ids = $7::bigint[], refusal = NULL, handled_at = now(), updated_at = now(),
+            mapped_role_id = $8, mapped_role_name = $9 WHERE id = $1`,
+    [request.id, status, ua.user.id, ua.user.login, note, resultUserId, entryIds, role?.id ?? null, role?.name ?? null],
   );
 }
 
@@ -125,6 +128,7 @@ const auditDecision = (
   status: 'approved' | 'rejected',
   note: string | null,
   resultUserId: number | null,
+  role: Choice | null = null,
 ) =>
   auditSetup(
     m,
@@ -134,16 +138,23 @@ const auditDecision = (
     request.id,
     reference(request.type, request.payload),
     { status: 'open' },
-    { status, handlerNote: note, ...(resultUserId ? { resultUserId } : {}) },
+    { status, handlerNote: note, ...(resultUserId ? { resultUserId } : {}), ...(role ? { mappedRole: role.name } : {}) },
   );
 
 /**
  * Approves an open request: the change, its audit entries, the billing events of seats over (once
- * confirmed) and the request's new status commit together. A change a rule refuses rolls back
- * whole; the request stays open and keeps the refusal (written after the rollback), and the
- * refusal is thrown on. A seat warning is no refusal: it is thrown on and nothing is recorded.
+ * confirmed) and the request's new status commit together. A new user or a role change is mapped
+ * onto the role the handler chose (`options.roleId`, else the one the requester suggested), within
+ * the lead's scope. A change a rule refuses rolls back whole; the request stays open and keeps the
+ * refusal (written after the rollback), and the refusal is thrown on. A seat warning is no
+ * refusal: it is thrown on and nothing is recorded. Choosing no role is bad input, not a refusal.
  */
-export async function approveAccessRequest(service: AccessService, ctx: ServiceContext, id: number, options: { note?: unknown } = {}): Promise<Applied> {
+export async function approveAccessRequest(
+  service: AccessService,
+  ctx: ServiceContext,
+  id: number,
+  options: { note?: unknown; roleId?: number | null } = {},
+): Promise<Applied> {
   const ua = ctx.actor;
   requireCapability(ua, 'manageUsers');
   const note = handlerNote(options.note, false);
@@ -151,15 +162,19 @@ export async function approveAccessRequest(service: AccessService, ctx: ServiceC
   try {
     return await service.ds.transaction(async (m) => {
       await lockSeats(m); // before the audit chain's lock, as every change that takes both does
-      const request = await openRequest(m, id);
+      const found = await openRequest(m, id);
+      if (found.type !== 'deactivation' && (options.roleId ?? found.payload.roleId) == null) mappedRole(await indexOf(service, ua), null, id);
       applying = true;
-      await recheckRequester(service, m, request);
+      await recheckRequester(service, m, found);
+      const role = found.type === 'deactivation' ? null : mappedRole(await indexOf(service, ua), options.roleId ?? found.payload.roleId, id);
+      // The change applied is the role chosen, whatever the requester suggested.
+      const request = role ? { ...found, payload: { ...found.payload, roleId: role.id, roleName: role.name } } : found;
       const { result, entryIds } = await withAuditEntryIds(m, async () => {
         const applied = await applyRequest(service, ctx, m, request);
-        await auditDecision(m, ctx, request, 'approved', note, applied.userId);
+        await auditDecision(m, ctx, found, 'approved', note, applied.userId, role);
         return applied;
       });
-      await close(m, ua, request, 'approved', note, entryIds, result.userId);
+      await close(m, ua, found, 'approved', note, entryIds, result.userId, role);
       return result;
     });
   } catch (e) {

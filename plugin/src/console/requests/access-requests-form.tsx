@@ -1,10 +1,11 @@
 import React, { useState } from 'react';
-import { Box, Button, H5, Label, MessageBox, TextArea } from '@adminjs/design-system';
+import { Box, Button, H5, Label, MessageBox, Text, TextArea } from '@adminjs/design-system';
 import { Picker, TextField } from '../common/access-pickers.js';
 import { portierFetch } from '../common/portier-api.js';
 import type { Translate } from '../common/translate.js';
 import { say } from './access-requests-text.js';
 import type { TeamUser } from './access-requests-team.js';
+import { RightsPicker, type Rights } from './access-requests-rights.js';
 
 type RequestType = 'newUser' | 'roleChange' | 'deactivation';
 
@@ -14,6 +15,10 @@ interface FormValues {
   email: string;
   title: string;
   roleId: number | null;
+  /** How the rights are asked for: ticked per module, or a profile. */
+  how: 'modules' | 'profile';
+  wantedRights: Rights;
+  wantedProfileId: number | null;
   reason: string;
   note: string;
 }
@@ -23,6 +28,9 @@ interface RequestFormProps {
   /** The user the request is about; null for a new user. */
   user: TeamUser | null;
   roles: { id: number; name: string }[];
+  profiles: { id: number; name: string }[];
+  /** The modules a request may name, in the catalog's order. */
+  modules: string[];
   tm: Translate;
   onSent: (message: string) => void;
   onCancel: () => void;
@@ -36,14 +44,26 @@ const Field = ({ label, children }: { label: string; children: React.ReactNode }
   </Box>
 );
 
-const EMPTY: FormValues = { firstName: '', lastName: '', email: '', title: '', roleId: null, reason: '', note: '' };
+const EMPTY: FormValues = {
+  firstName: '',
+  lastName: '',
+  email: '',
+  title: '',
+  roleId: null,
+  how: 'modules',
+  wantedRights: {},
+  wantedProfileId: null,
+  reason: '',
+  note: '',
+};
 
 /**
- * A team lead's request: a new user (names, e-mail, position, role, note), a role change or a
- * deactivation (reason, note) of a user of their teams. The server checks everything and says
- * what is wrong; the form shows its message and keeps what was typed.
+ * A team lead's request: a new user (names, e-mail, position, note) or a change of the rights of a
+ * user of their teams — the rights wanted ticked per module, or a profile, with a role suggested if
+ * they know one — or a deactivation (reason, note). The server checks everything and says what is
+ * wrong; the form shows its message and keeps what was typed.
  */
-const RequestForm = ({ type, user, roles, tm, onSent, onCancel }: RequestFormProps) => {
+const RequestForm = ({ type, user, roles, profiles, modules, tm, onSent, onCancel }: RequestFormProps) => {
   const [values, setValues] = useState(EMPTY);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,11 +77,15 @@ const RequestForm = ({ type, user, roles, tm, onSent, onCancel }: RequestFormPro
     </Field>
   );
   const send = async () => {
+    const wanted =
+      values.how === 'modules'
+        ? { wantedRights: values.wantedRights, roleId: values.roleId }
+        : { wantedProfileId: values.wantedProfileId, roleId: values.roleId };
     const body =
       type === 'newUser'
-        ? { type, firstName: values.firstName, lastName: values.lastName, email: values.email, title: values.title, roleId: values.roleId, note: values.note }
+        ? { type, firstName: values.firstName, lastName: values.lastName, email: values.email, title: values.title, ...wanted, note: values.note }
         : type === 'roleChange'
-          ? { type, userId: user?.id, roleId: values.roleId, note: values.note }
+          ? { type, userId: user?.id, ...wanted, note: values.note }
           : { type, userId: user?.id, reason: values.reason, note: values.note };
     setBusy(true);
     const r = await portierFetch('/requests', { method: 'POST', body: JSON.stringify(body) });
@@ -85,19 +109,46 @@ const RequestForm = ({ type, user, roles, tm, onSent, onCancel }: RequestFormPro
             {text('title', tm('requestsPosition'), 300)}
           </>
         )}
-        {type !== 'deactivation' && (
-          <Field label={type === 'newUser' ? tm('requestsRole') : tm('requestsNewRole')}>
-            <Picker
-              testId="request-role"
-              value={values.roleId}
-              onChange={set('roleId')}
-              placeholder={tm('requestsChooseRole')}
-              options={roles.filter((r) => r.id !== user?.roleId).map((r) => ({ value: r.id, label: r.name }))}
-            />
-          </Field>
-        )}
         {type === 'deactivation' && text('reason', tm('requestsReason'), 420)}
       </Box>
+      {type !== 'deactivation' && (
+        <Box mb="lg" data-testid="request-wanted">
+          <Label required>{tm('requestsWantedHow')}</Label>
+          <Text variant="sm" color="grey60" mb="sm">
+            {tm('requestsWantedIntro')}
+          </Text>
+          <Box flex style={{ gap: 18 }} mb="md">
+            {(['modules', 'profile'] as const).map((how) => (
+              <label key={how} style={{ display: 'flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>
+                <input type="radio" name={`how-${user?.id ?? 'new'}`} checked={values.how === how} data-how={how} onChange={() => set('how')(how)} />
+                {tm(how === 'modules' ? 'requestsWantedByModule' : 'requestsWantedByProfile')}
+              </label>
+            ))}
+          </Box>
+          {values.how === 'modules' ? (
+            <RightsPicker modules={modules} value={values.wantedRights} onChange={set('wantedRights')} />
+          ) : (
+            <Picker
+              testId="request-profile"
+              value={values.wantedProfileId}
+              onChange={set('wantedProfileId')}
+              placeholder={tm('requestsChooseProfile')}
+              options={profiles.map((p) => ({ value: p.id, label: p.name }))}
+            />
+          )}
+        </Box>
+      )}
+      {type !== 'deactivation' && (
+        <Field label={tm('requestsSuggestedRole')}>
+          <Picker
+            testId="request-role"
+            value={values.roleId}
+            onChange={set('roleId')}
+            placeholder={tm('requestsNoRole')}
+            options={roles.filter((r) => r.id !== user?.roleId).map((r) => ({ value: r.id, label: r.name }))}
+          />
+        </Field>
+      )}
       <Field label={tm('requestsNote')}>
         <TextArea
           data-testid="request-note"

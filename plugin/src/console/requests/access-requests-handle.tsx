@@ -6,6 +6,7 @@ import type { Translate } from '../common/translate.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
 import { RequestState, RequestSummary } from './access-requests-list.js';
 import { type AccessRequest, dateOf, nameOf, say } from './access-requests-text.js';
+import RoleMapping from './access-requests-mapping.js';
 
 interface RequestCardProps {
   request: AccessRequest;
@@ -17,7 +18,8 @@ interface RequestCardProps {
 
 /**
  * One open request in the user manager's queue: what it asks for, who asked and when, the
- * refusal of a previous approval if a rule refused it; "Approuver" (with an optional note) and
+ * refusal of a previous approval if a rule refused it; for rights asked, the role to map them
+ * onto and the side-by-side comparison; "Approuver" (with an optional note) and
  * "Rejeter" (its reason required). An approval over the subscription shows the seat warning
  * here, and is sent again confirmed. `onStart()` is told of a call, `onDone(answer)` gets the
  * server's answer, whatever it is.
@@ -28,6 +30,9 @@ const RequestCard = ({ request, tm, language, onStart, onDone }: RequestCardProp
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  // A new user or a role change is mapped onto a role: the one chosen in the comparison below.
+  const [roleId, setRoleId] = useState<number | null>(null);
+  const mapped = request.type !== 'deactivation' && !!request.payload.wantedRights;
   const post = async (action: string, body: object, send: (path: string, init: RequestInit) => Promise<ApiResponse | null> = portierFetch) => {
     onStart();
     setBusy(true);
@@ -55,6 +60,7 @@ const RequestCard = ({ request, tm, language, onStart, onDone }: RequestCardProp
           <RequestState request={request} tm={tm} language={language} />
         </Box>
       </Box>
+      {mapped && !rejecting && <RoleMapping requestId={request.id} tm={tm} onRole={setRoleId} />}
       {seats.warning}
       {!seats.warning && !rejecting && (
         <Box flex flexWrap="wrap" alignItems="flex-end" mt="lg" style={{ gap: 12 }}>
@@ -62,7 +68,12 @@ const RequestCard = ({ request, tm, language, onStart, onDone }: RequestCardProp
             <Label>{tm('requestsApproveNote')}</Label>
             <TextField testId="approve-note" value={note} onChange={setNote} width={320} />
           </Box>
-          <Button variant="contained" disabled={busy} onClick={() => post('approve', { note }, seats.send)} data-testid="request-approve">
+          <Button
+            variant="contained"
+            disabled={busy || (mapped && roleId === null)}
+            onClick={() => post('approve', mapped ? { note, roleId } : { note }, seats.send)}
+            data-testid="request-approve"
+          >
             {tm('requestsApprove')}
           </Button>
           <Button variant="outlined" color="danger" disabled={busy} onClick={() => setRejecting(true)} data-testid="request-reject">

@@ -1,6 +1,7 @@
 import React from 'react';
 import { Badge, Box, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import type { Translate } from '../common/translate.js';
+import { RightsLines, type Rights } from './access-requests-rights.js';
 import { type AccessRequest, STATUS_VARIANTS, dateOf, detailsOf, nameOf, say, subjectOf } from './access-requests-text.js';
 
 /** What a request asks for: its type in bold, whom it is about, then one line per detail. */
@@ -8,6 +9,14 @@ export const RequestSummary = ({ request, tm }: { request: AccessRequest; tm: Tr
   <Box>
     <Text fontWeight="bold">{tm(`requestsType_${request.type}`)}</Text>
     <Text data-testid="request-subject">{subjectOf(request)}</Text>
+    {request.payload.wantedRights && (
+      <Box my="xs">
+        <Text variant="sm" color="grey60">
+          {tm('requestsDetailWanted')}
+        </Text>
+        <RightsLines rights={request.payload.wantedRights as Rights} empty={tm('requestsNoModule')} testId="request-wanted-rights" />
+      </Box>
+    )}
     {detailsOf(request, tm).map((line) => (
       <Text key={line} variant="sm" color="grey60">
         {line}

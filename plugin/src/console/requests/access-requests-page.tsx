@@ -40,7 +40,7 @@ const InvitationSent = ({ login, address, tm }: { login?: string; address: strin
  * requests and follows them in "Mes demandes". Someone with both (an admin) sees both parts.
  */
 const AccessRequestsPage = () => {
-  const { translateMessage: tm, translateLabel: tl, i18n } = useTranslation();
+  const { translateMessage: tm, i18n } = useTranslation();
   const language = i18n?.language;
   const [me, setMe] = useState<Me | null>(null);
   const [lists, setLists] = useState<Lists>({ mine: [], open: [], handled: [] });
@@ -103,7 +103,7 @@ const AccessRequestsPage = () => {
       {me.mayRequest && (
         <>
           <Box variant="white" mb="xl">
-            <TeamSection tm={tm} tl={tl} onSent={sent} />
+            <TeamSection tm={tm} onSent={sent} />
           </Box>
           <Box variant="white" mb="xl">
             <H4 mb="lg">{tm('requestsMine')}</H4>

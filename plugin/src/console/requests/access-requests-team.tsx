@@ -4,6 +4,7 @@ import { portierGet } from '../common/portier-api.js';
 import type { TranslateFunction } from 'adminjs';
 import { say } from './access-requests-text.js';
 import RequestForm from './access-requests-form.js';
+import { RightsLines, type Rights } from './access-requests-rights.js';
 
 /** A user of the lead's teams (GET /requests/team). */
 export interface TeamUser {
@@ -16,6 +17,8 @@ export interface TeamUser {
   isAdmin: boolean;
   /** The modules they may use. */
   modules: string[];
+  /** Per module, the actions they may take. */
+  rights: Rights;
   teams: string[];
 }
 
@@ -23,6 +26,8 @@ interface TeamData {
   teams: { id: number; name: string }[];
   users: TeamUser[];
   roles: { id: number; name: string }[];
+  profiles: { id: number; name: string }[];
+  modules: string[];
 }
 
 type RequestType = 'newUser' | 'roleChange' | 'deactivation';
@@ -41,22 +46,12 @@ const Email = ({ address }: { address: string }) => {
   );
 };
 
-/** The modules a user may use, as their labels ("Pistes, Comptes"). */
-const Modules = ({ modules, tm, tl }: { modules: string[]; tm: TranslateFunction; tl: TranslateFunction }) =>
-  modules.length ? (
-    <Text variant="sm">{modules.map((m) => tl(m)).join(', ')}</Text>
-  ) : (
-    <Text variant="sm" color="grey40">
-      {tm('requestsNoModule')}
-    </Text>
-  );
-
 /**
  * A team lead's view (docs/spec/seats.md): the users with access of their teams, read-only — name,
- * e-mail, login, role, the modules they may use — with, per user, a request to change their role
+ * e-mail, login, role, per module the actions they may take, in words — with, per user, a request to change their role
  * or deactivate them; and a request for a new user. `onSent` is told each request sent.
  */
-const TeamSection = ({ tm, tl, onSent }: { tm: TranslateFunction; tl: TranslateFunction; onSent: (message: string) => void }) => {
+const TeamSection = ({ tm, onSent }: { tm: TranslateFunction; onSent: (message: string) => void }) => {
   const [data, setData] = useState<TeamData | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The open form: { type, user } (user null for a new user).
@@ -72,7 +67,17 @@ const TeamSection = ({ tm, tl, onSent }: { tm: TranslateFunction; tl: TranslateF
     onSent(message);
   };
   const form = (type: RequestType, user: TeamUser | null) => (
-    <RequestForm key={`${type}-${user?.id ?? 'new'}`} type={type} user={user} roles={data.roles} tm={tm} onSent={sent} onCancel={() => setAsking(null)} />
+    <RequestForm
+      key={`${type}-${user?.id ?? 'new'}`}
+      type={type}
+      user={user}
+      roles={data.roles}
+      profiles={data.profiles}
+      modules={data.modules}
+      tm={tm}
+      onSent={sent}
+      onCancel={() => setAsking(null)}
+    />
   );
   const ask = (type: RequestType, user: TeamUser | null) => setAsking({ type, user });
   const cols = several ? 6 : 5;
@@ -98,7 +103,7 @@ const TeamSection = ({ tm, tl, onSent }: { tm: TranslateFunction; tl: TranslateF
                 'requestsColName',
                 'requestsColLogin',
                 'requestsColRole',
-                'requestsColModules',
+                'requestsColRights',
                 ...(several ? ['requestsColTeams'] : []),
                 'requestsColActions',
               ].map((k) => (
@@ -129,8 +134,8 @@ const TeamSection = ({ tm, tl, onSent }: { tm: TranslateFunction; tl: TranslateF
                       </Box>
                     )}
                   </TableCell>
-                  <TableCell style={{ minWidth: 150 }} data-testid="team-user-modules">
-                    <Modules modules={u.modules} tm={tm} tl={tl} />
+                  <TableCell style={{ minWidth: 220 }} data-testid="team-user-modules">
+                    <RightsLines rights={u.rights} empty={tm('requestsNoModule')} />
                   </TableCell>
                   {several && (
                     <TableCell style={NOWRAP}>

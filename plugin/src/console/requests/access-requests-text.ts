@@ -19,8 +19,12 @@ export interface AccessRequest {
     lastName?: string;
     email?: string;
     title?: string | null;
-    roleName?: string;
+    /** The role suggested by the requester, if any. */
+    roleName?: string | null;
     fromRoleName?: string | null;
+    /** Per module, the actions wanted (those of the profile, when one was named). */
+    wantedRights?: Record<string, string[]>;
+    wantedProfile?: { id: number; name: string } | null;
     reason?: string;
     userLogin?: string;
   };
@@ -32,6 +36,8 @@ export interface AccessRequest {
   handledAt: string | null;
   handlerNote: string | null;
   resultUser: { login: string } | null;
+  /** The role the approval mapped the request onto. */
+  mappedRole?: { id: number | null; name: string } | null;
   /** Why a rule refused its last approval (while open). */
   refusal: string | null;
 }
@@ -52,15 +58,15 @@ export function subjectOf(request: AccessRequest): string | undefined {
   return target ? `${nameOf(target)} (${target.login})` : p.userLogin;
 }
 
-/** What it asks for, one line each: the role (from → to), the position, the reason, the note. */
+/** What it asks for, one line each (the rights per module are shown apart): the position, the current role, the profile or role named, the role given, the reason, the note. */
 export function detailsOf(request: AccessRequest, tm: Translate): string[] {
   const p = request.payload;
   const lines: string[] = [];
-  if (request.type === 'newUser') {
-    lines.push(say(tm, 'requestsDetailRole', { role: p.roleName }));
-    if (p.title) lines.push(say(tm, 'requestsDetailPosition', { title: p.title }));
-  }
-  if (request.type === 'roleChange') lines.push(say(tm, 'requestsDetailRoleChange', { from: p.fromRoleName ?? '—', to: p.roleName }));
+  if (request.type === 'newUser' && p.title) lines.push(say(tm, 'requestsDetailPosition', { title: p.title }));
+  if (request.type === 'roleChange') lines.push(say(tm, 'requestsDetailFromRole', { role: p.fromRoleName ?? '—' }));
+  if (p.wantedProfile) lines.push(say(tm, 'requestsDetailWantedProfile', { profile: p.wantedProfile.name }));
+  if (p.roleName) lines.push(say(tm, 'requestsDetailSuggested', { role: p.roleName }));
+  if (request.mappedRole) lines.push(say(tm, 'requestsDetailMapped', { role: request.mappedRole.name }));
   if (request.type === 'deactivation') lines.push(say(tm, 'requestsDetailReason', { reason: p.reason }));
   if (request.note) lines.push(say(tm, 'requestsDetailNote', { note: request.note }));
   return lines;

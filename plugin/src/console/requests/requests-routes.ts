@@ -4,6 +4,7 @@ import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { Refusal } from '../../core/refusal.js';
 import { asRequesterSees, listRequests, requestById, teamView } from '../../services/access-request-reads.js';
 import { approveAccessRequest, createAccessRequest, rejectAccessRequest } from '../../services/access-requests.js';
+import { requestMapping } from '../../services/access-request-rights.js';
 import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, holds, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
@@ -11,7 +12,8 @@ import { newRouter } from '../../adapters/web/routers.js';
 const listQuery = z.strictObject({
   status: z.enum(['open', 'approved', 'rejected', 'handled'], { error: 'statut attendu : open, approved, rejected ou handled' }).default('open'),
 });
-const approveBody = z.strictObject({ note: z.string().max(2000).nullish() });
+const approveBody = z.strictObject({ note: z.string().max(2000).nullish(), roleId: id.nullish() });
+const mappingQuery = z.strictObject({ roleId: id.optional() });
 const rejectBody = z.strictObject({ reason: z.string().max(2000).nullish() });
 
 /**
@@ -77,12 +79,21 @@ export function requestsRoutes(service: AccessService): Router {
     }),
   );
 
+  // The handler's comparison: what the request asks, per module, beside what a role gives.
+  router.get(
+    '/requests/:id/mapping',
+    manager(async (req, res) => {
+      const { roleId } = mappingQuery.parse(req.query);
+      res.json(await requestMapping(service, actor(), id.parse(req.params.id), roleId ?? null));
+    }),
+  );
+
   router.post(
     '/requests/:id/approve',
     manager(async (req, res) => {
       const requestId = id.parse(req.params.id);
-      const { note } = approveBody.parse(req.body ?? {});
-      const applied = await approveAccessRequest(service, serviceContext(), requestId, { note });
+      const { note, roleId } = approveBody.parse(req.body ?? {});
+      const applied = await approveAccessRequest(service, serviceContext(), requestId, { note, roleId });
       res.json({ ...applied, request: await found(requestId) });
     }),
   );

@@ -6,19 +6,27 @@ import { FreeSeats } from './free-seats.js';
 import { TierRow } from './tier-row.js';
 import type { SubscriptionData } from './subscription-types.js';
 import BillingEvents from './subscription-billing.js';
+import { SeatPacks } from './seat-packs.js';
+import MonthSummary from './month-summary.js';
+import { useAuditFormat } from '../audit/audit-format.js';
 
 const INTERNAL = ['limited', 'standard', 'premium'];
 
 /**
  * "Mon abonnement" (docs/spec/seats.md, `manageUsers`): per licence tier the seats used and included and
- * who holds them, internal tiers then client tiers; the seats offered; the billing events.
+ * who holds them, internal tiers then client tiers; the seats offered; the seat packs (added by
+ * admins); a month's printable summary; the billing events.
  */
 const SubscriptionPage = () => {
   const { translateMessage: tm, i18n } = useTranslation();
   const [data, setData] = useState<SubscriptionData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped when a pack is added: the summary reads its month again.
+  const [version, setVersion] = useState(0);
+  const format = useAuditFormat();
+  const load = () => portierGet<SubscriptionData>('/subscription').then(setData, (e) => setError(e.message));
   useEffect(() => {
-    portierGet<SubscriptionData>('/subscription').then(setData, (e) => setError(e.message));
+    void load();
   }, []);
   if (error) return <MessageBox variant="danger" message={error} />;
   if (!data) return <Loader />;
@@ -42,6 +50,22 @@ const SubscriptionPage = () => {
           {tm('subscriptionFreeSeatsIntro')}
         </Text>
         <FreeSeats users={data.freeSeats} tm={tm} />
+      </Box>
+      <Box variant="white" mb="xl">
+        <SeatPacks
+          tiers={data.tiers}
+          changes={data.changes}
+          mayAdd={data.mayAddSeats}
+          tm={tm}
+          date={format.date}
+          onAdded={async () => {
+            await load();
+            setVersion((v) => v + 1);
+          }}
+        />
+      </Box>
+      <Box variant="white" mb="xl">
+        <MonthSummary tm={tm} language={i18n?.language} version={version} />
       </Box>
       <Box variant="white">
         <H4>{tm('subscriptionBilling', { n: data.billingEvents })}</H4>

@@ -1,10 +1,31 @@
 import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { seatUsage } from '../../services/seats.js';
+import { SEAT_TIERS, seatUsage } from '../../services/seats.js';
+import { addSeatPack } from '../../services/subscription-changes.js';
+import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { billingEventCount, billingEventsPage, freeSeatUsers, seatHolders } from '../../adapters/postgres/read-models/subscription.js';
+import {
+  latestSubscriptionChanges,
+  monthBillingEvents,
+  monthSubscriptionChanges,
+  totalsByTier,
+} from '../../adapters/postgres/read-models/subscription-month.js';
+
+/** This month in Paris ('2024-11'): the summary's default. */
+function currentMonth(now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).formatToParts(now);
+  return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
+}
+
+const summaryQuery = z.strictObject({
+  month: z
+    .string()
+    .regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, { error: 'mois attendu : AAAA-MM (par exemple 2024-11)' })
+    .optional(),
+});
 
 const eventsQuery = z.strictObject({
   page: z.coerce.number().int().positive().default(1),
@@ -13,7 +34,8 @@ const eventsQuery = z.strictObject({
 
 /**
  * "Mon abonnement" (docs/spec/seats.md), for `manageUsers`: per tier the seats used and included and who
- * holds them, the free seats, and the billing events, newest first. Read from read-models/subscription.ts.
+ * holds them, the free seats, and the billing events, newest first; the seat packs an admin adds
+ * (subscription changes) and a month's printable summary. Read from read-models/subscription*.ts.
  */
 export function subscriptionRoutes(service: AccessService): Router {
   const router = newRouter();
@@ -30,6 +52,9 @@ export function subscriptionRoutes(service: AccessService): Router {
         tiers: tiers.map((t) => ({ ...t, over: Math.max(0, t.used - t.included), holders: holders.filter((h) => h.tier === t.tier) })),
         freeSeats,
         billingEvents,
+        // Seat packs are added by admins only; the others read the changes made.
+        mayAddSeats: !!currentAccess()?.access.access.isAdmin,
+        changes: await latestSubscriptionChanges(service.ds),
       });
     }),
   );
@@ -41,6 +66,29 @@ export function subscriptionRoutes(service: AccessService): Router {
       const events = await billingEventsPage(service.ds, page, perPage);
       const total = await billingEventCount(service.ds);
       res.json({ events, total, page, perPage });
+    }),
+  );
+
+  // A seat pack: the service refuses anyone but an admin, and bad input with the field named.
+  router.post(
+    '/subscription/seat-packs',
+    handle(async (req, res) => {
+      const pack = await addSeatPack(service, serviceContext(), req.body);
+      res.status(201).json({
+        ...pack,
+        message: `${pack.seatsAdded} licence(s) ajoutée(s) : ${pack.includedAfter} incluse(s) désormais (${pack.includedBefore} avant).`,
+      });
+    }),
+  );
+
+  // The printable summary of a month (this month by default, Paris time).
+  router.get(
+    '/subscription/summary',
+    handle(async (req, res) => {
+      const month = summaryQuery.parse(req.query).month ?? currentMonth();
+      const events = await monthBillingEvents(service.ds, month);
+      const changes = await monthSubscriptionChanges(service.ds, month);
+      res.json({ month, current: currentMonth(), events, changes, totals: totalsByTier(events, changes, SEAT_TIERS) });
     }),
   );
 

@@ -37,6 +37,10 @@ export interface SubscriptionData {
   freeSeats: FreeSeatUser[];
   /** How many billing events there are. */
   billingEvents: number;
+  /** The signed-in user may add seat packs (admins only). */
+  mayAddSeats: boolean;
+  /** The latest seat packs added. */
+  changes: SubscriptionChange[];
 }
 
 /** A billing event: a seat taken over the subscription. */
@@ -61,4 +65,38 @@ export interface BillingEventsPage {
   events: BillingEvent[];
   total: number;
   page: number;
+}
+
+/** A seat pack added (a subscription change). */
+export interface SubscriptionChange {
+  id: string;
+  at: string;
+  tier: string;
+  seatsAdded: number;
+  includedBefore: number;
+  includedAfter: number;
+  actorLogin: string;
+  actorName: string | null;
+}
+
+/** A billing event as the monthly summary lists it. */
+export interface MonthBillingEvent {
+  id: string;
+  at: string;
+  tier: string;
+  userLogin: string;
+  userName: string | null;
+  accountId: number | null;
+  cause: string;
+  actorLogin: string | null;
+  actorName: string | null;
+}
+
+/** GET /subscription/summary. */
+export interface MonthSummary {
+  month: string;
+  current: string;
+  events: MonthBillingEvent[];
+  changes: SubscriptionChange[];
+  totals: Array<{ tier: string; billed: number; added: number }>;
 }

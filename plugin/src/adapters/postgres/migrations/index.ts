@@ -12,6 +12,8 @@ import { AuditCanonicalSeal1732300017300 } from './1732300017300-audit-canonical
 import { SessionsEndWithAccess1732300017400 } from './1732300017400-sessions-end-with-access.js';
 import { OwnerCounters1732300019000 } from './1732300019000-owner-counters.js';
 import { MailAndLinks1732300020000 } from './1732300020000-mail-and-links.js';
+import { AccessRequestMapping1732300020300 } from './1732300020300-access-request-mapping.js';
+import { SubscriptionChanges1732300020310 } from './1732300020310-subscription-changes.js';
 
 /** The plugin's migrations, to list before the app's own in its DataSource. */
 export const accessMigrations = [
@@ -29,4 +31,6 @@ export const accessMigrations = [
   SessionsEndWithAccess1732300017400,
   OwnerCounters1732300019000,
   MailAndLinks1732300020000,
+  AccessRequestMapping1732300020300,
+  SubscriptionChanges1732300020310,
 ];
