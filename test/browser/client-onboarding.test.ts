@@ -30,9 +30,11 @@ describe('onboarding a client, in the browser', () => {
     const page = await signedInPage(demo.browser, demo.server.url, 'consultant');
     await page.setViewportSize({ width: 1440, height: 1100 });
     await page.goto(`${demo.server.url}/admin/pages/clientAccess`);
-    // The default client profile (★) is proposed for every new dossier: the consultant sets it first.
-    await page.locator('[data-testid=client-profiles] tr[data-profile="Connect & pay"]').getByText('★ Par défaut').click();
-    await page.getByTestId('clients-outcome').filter({ hasText: 'Profil client par défaut enregistré' }).waitFor();
+    // The default client profile (★) is proposed for every new dossier: out of the box, the first tier's.
+    const star = page.locator('[data-testid=client-profiles] tr[data-profile="Connect & pay"]');
+    await star.waitFor();
+    expect(await star.textContent()).toContain('Connect & pay ★');
+    expect(await star.getByText('★ Par défaut').count()).toBe(0);
 
     await page.getByTestId('new-client-open').click();
     await page.getByTestId('new-client-firstName').fill('Hugues');

@@ -59,4 +59,12 @@ export async function ensureSystemProfiles(db: DataSource | EntityManager, regis
       [p.name, p.description, tier, JSON.stringify(clientTierModules(registry.catalog, tier))],
     );
   }
+  // Every new dossier grant proposes the default client profile (the star): until someone moves it,
+  // the star is on the first tier's profile, the cheapest, so that a consultant's first client
+  // starts with the least.
+  await db.query(
+    `UPDATE profile SET is_default = true
+      WHERE name = $1 AND audience = 'client' AND NOT EXISTS (SELECT 1 FROM profile WHERE audience = 'client' AND is_default)`,
+    [CLIENT_SYSTEM_PROFILES[CLIENT_TIERS[0]].name],
+  );
 }
