@@ -21,6 +21,9 @@ doc.profiles.push({
   modules: { Account: { read: true } },
 });
 doc.roles.push({ name: 'Partenaires', parent: 'Direction', profiles: ['Chef partenaire'] });
+// A role a request may name (no capability) that still gives a global privilege ines does not hold.
+doc.profiles.push({ name: 'Lecture globale', description: '', licenseTier: 'premium', viewAll: true, modules: { Account: { read: true } } });
+doc.roles.push({ name: 'Lecture globale', parent: 'Direction', profiles: ['Lecture globale'] });
 doc.users.push({
   login: 'lead',
   email: 'lead@partenaire.test',
@@ -164,9 +167,10 @@ describe("nor anyone else's, on any path", () => {
 
   it('approving a request that would give a role above her rights is refused, and the request stays open', async () => {
     const lead = await org.signIn('lead');
-    const made = await lead.portier('POST', '/requests', { type: 'roleChange', userId: await org.userId('bob'), roleId: await org.roleId('Direction') });
+    const roleId = await org.roleId('Lecture globale');
+    const made = await lead.portier('POST', '/requests', { type: 'roleChange', userId: await org.userId('bob'), wantedRights: { Account: ['read'] }, roleId });
     expect(made.status).toBe(201);
-    const res = await ines.portier('POST', `/requests/${made.body.id}/approve`, {});
+    const res = await ines.portier('POST', `/requests/${made.body.id}/approve`, { roleId });
     expect([res.status, messageOf(res)]).toEqual([403, expect.stringMatching(/donnerait à bob/)]);
     expect(await org.one(`SELECT status FROM access_request WHERE id = $1`, [made.body.id])).toEqual({ status: 'open' });
     expect(await roleOf('bob')).toBe('Ventes Nord');
