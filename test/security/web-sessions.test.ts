@@ -114,6 +114,7 @@ describe('finding 2: a password set by someone else', () => {
       firstName: 'Camille',
       lastName: 'Rivière',
       email: 'camille@partenaire.test',
+      wantedRights: { Ticket: ['read'] },
       roleId: support,
     });
     expect(asked.status).toBe(201);
