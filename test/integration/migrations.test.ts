@@ -39,6 +39,7 @@ describe('migrations', () => {
       'MailAndLinks1732300020000',
       'AccessRequestMapping1732300020300',
       'SubscriptionChanges1732300020310',
+      'LinksEndWithCredentials1732300020400',
     ]);
     expect(await ds.showMigrations()).toBe(false);
     expect(ds.options.synchronize).toBe(false);

@@ -81,6 +81,10 @@ function pageLanguage(req: Request): Language {
   return req.acceptsLanguages('fr', 'en') === 'en' ? 'en' : 'fr';
 }
 
+function regenerate(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
+}
+
 function save(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.save((e) => (e ? reject(e) : resolve())));
 }
@@ -186,6 +190,11 @@ export function passwordLinkRoutes(admin: AdminJS, ds: DataSource): Router {
     res.set('Referrer-Policy', 'no-referrer');
     const token = String(req.params.token);
     if (!(await linkHolder(ds, token))) return notValid(res);
+    // A new session id for the token, as for a sign-in: an id known before (a cookie planted in
+    // this browser) must not reach the token. What the session held stays (a signed-in user too).
+    const { cookie: _cookie, passwordLink: _older, ...kept } = req.session as unknown as Record<string, unknown>;
+    await regenerate(req);
+    Object.assign(req.session, kept);
     req.session.passwordLink = { token, until: Date.now() + OPEN_LINK_MS };
     await save(req);
     res.redirect(302, linkPath);

@@ -81,7 +81,10 @@ export function clientsRoutes(service: AccessService): Router {
   router.post(
     '/clients/profiles/:id/default',
     handle(async (req, res) => {
-      await saveProfile(service, serviceContext(), id.parse(req.params.id), { isDefault: true });
+      const profileId = id.parse(req.params.id);
+      // An internal profile answers like a missing one here, as in the editor: the star is the client profiles'.
+      if (!(await clientProfile(service.ds, profileId))) throw new Refusal('notFound', `Aucun profil client n° ${profileId}. Rien n'a été modifié.`);
+      await saveProfile(service, serviceContext(), profileId, { isDefault: true });
       res.json({ ok: true, message: 'Profil client par défaut enregistré.' });
     }),
   );

@@ -14,6 +14,7 @@ import { OwnerCounters1732300019000 } from './1732300019000-owner-counters.js';
 import { MailAndLinks1732300020000 } from './1732300020000-mail-and-links.js';
 import { AccessRequestMapping1732300020300 } from './1732300020300-access-request-mapping.js';
 import { SubscriptionChanges1732300020310 } from './1732300020310-subscription-changes.js';
+import { LinksEndWithCredentials1732300020400 } from './1732300020400-links-end-with-credentials.js';
 
 /** The plugin's migrations, to list before the app's own in its DataSource. */
 export const accessMigrations = [
@@ -33,4 +34,5 @@ export const accessMigrations = [
   MailAndLinks1732300020000,
   AccessRequestMapping1732300020300,
   SubscriptionChanges1732300020310,
+  LinksEndWithCredentials1732300020400,
 ];
