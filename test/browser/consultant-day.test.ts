@@ -87,13 +87,15 @@ describe("the consultant's day, in the browser", () => {
     await page.getByRole('button', { name: 'Transférer' }).last().click();
     await throughSeatWarning(page, page.getByTestId('clients-outcome').filter({ hasText: 'Dossier transféré' }));
     const grants = await q(
-      `SELECT a.reference, p.name FROM dossier_grant g JOIN account a ON a.id = g.account_id JOIN profile p ON p.id = g.profile_id WHERE g.user_id = $1 ORDER BY 1`,
+      `SELECT a.reference, p.name FROM dossier_grant g JOIN account a ON a.id = g.account_id JOIN profile p ON p.id = g.profile_id WHERE g.user_id = $1 ORDER BY a.reference COLLATE "C"`,
       [client.id],
     );
-    expect(grants).toEqual([
-      { reference: a.reference, name: COPY },
-      { reference: b.reference, name: 'Connect & pay' },
-    ]);
+    expect(grants).toEqual(
+      [
+        { reference: a.reference, name: COPY },
+        { reference: b.reference, name: 'Connect & pay' },
+      ].sort((x, y) => x.reference.localeCompare(y.reference)),
+    );
     await page.context().close();
 
     // 4. The invitation is in the outbox (no mail server in the demo); the client follows its link.
