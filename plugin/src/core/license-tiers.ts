@@ -65,16 +65,10 @@ export function clientRightsBeyondTier(p: Pick<ProfileDef, 'licenseTier' | 'modu
 
 /** The rights a profile grants beyond its tier, as short phrases ("Deal: edit", "capability manageUsers"). */
 export function rightsBeyondTier(p: ProfileRights, catalog: Pick<ModuleCatalog, 'clientTiers'>): string[] {
+  // Client profiles never hold capabilities, global privileges or contact scopes, whatever the tier.
+  if (p.audience === 'client') return clientRightsBeyondTier(p, catalog).map((r) => `${r.module}: ${r.action}`);
   const excess: string[] = [];
   const granted = (module: string) => MODULE_ACTIONS.filter((a) => p.modules[module]?.[a]);
-  if (p.audience === 'client') {
-    const max = clientTierMaximum(catalog, p.licenseTier) ?? {};
-    for (const module of Object.keys(p.modules)) {
-      for (const a of granted(module)) if (!(max[module] ?? []).includes(a)) excess.push(`${module}: ${a}`);
-    }
-    // Client profiles never hold capabilities, global privileges or contact scopes, whatever the tier.
-    return excess;
-  }
   if (p.licenseTier === 'premium') return excess;
   if (p.viewAll) excess.push('viewAll');
   if (p.editAll) excess.push('editAll');

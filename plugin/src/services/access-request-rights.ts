@@ -102,16 +102,18 @@ export async function requestMapping(service: AccessService, ua: UserAccess, id:
   const modules = moduleNames(service);
   const asked: ModuleRights = request.payload.wantedRights;
   const wantedProfile: Choice | null = request.payload.wantedProfile ?? null;
-  const roles = delegableRoles(index).map((r) => ({
+  // What each role gives, compiled once: for its mark in the list and, for the chosen one, the comparison.
+  const delegable = delegableRoles(index).map((r) => ({ ...r, gives: rightsOfProfiles(index, service.catalog, r.profileIds) }));
+  const roles = delegable.map((r) => ({
     id: r.id,
     name: r.name,
     holdsProfile: !!wantedProfile && r.profileIds.includes(wantedProfile.id),
-    exact: sameRights(compareRights(modules, asked, rightsOfProfiles(index, service.catalog, r.profileIds))),
+    exact: sameRights(compareRights(modules, asked, r.gives)),
   }));
   const chosen = roleId ?? request.mappedRole?.id ?? request.payload.roleId ?? null;
-  const role = chosen === null ? null : roles.find((r) => r.id === chosen);
+  const role = chosen === null ? null : delegable.find((r) => r.id === chosen);
   if (chosen !== null && !role) mappedRole(index, chosen, id); // says why this role cannot be chosen
-  const given = role ? rightsOfProfiles(index, service.catalog, index.roles.get(role.id)!.profileIds) : {};
+  const given = role?.gives ?? {};
   const rows = compareRights(modules, asked, given);
   return { requestId: id, asked, wantedProfile, roles, roleId: role?.id ?? null, rows, exact: !!role && sameRights(rows) };
 }

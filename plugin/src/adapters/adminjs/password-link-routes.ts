@@ -9,6 +9,7 @@ import { passwordProblem } from '../../core/password-policy.js';
 import type { Language } from '../web/language.js';
 import { plainPage } from '../web/plain-page.js';
 import { newRouter } from '../web/routers.js';
+import { inside } from './session-routes.js';
 
 /** The forgotten-password answer takes at least this long, known address or not: its time says nothing. */
 const ANSWER_MS = 600;
@@ -103,7 +104,6 @@ export function passwordLinkRoutes(admin: AdminJS, ds: DataSource): Router {
   const root = rootPath.replace(/\/$/, '');
   const forgotPath = `${root}/forgot-password`;
   const linkPath = `${root}${LINK_PATH}`;
-  const inside = (full: string) => full.slice(root.length) || '/';
   const forms = [express.urlencoded({ extended: false, limit: '16kb' }), express.json({ limit: '16kb' })];
 
   const forgotPage = (res: Response, lang: Language, error?: string) => {
@@ -157,9 +157,9 @@ export function passwordLinkRoutes(admin: AdminJS, ds: DataSource): Router {
     );
   };
 
-  router.get(inside(forgotPath), (req, res) => forgotPage(res, pageLanguage(req)));
+  router.get(inside(admin, forgotPath), (req, res) => forgotPage(res, pageLanguage(req)));
 
-  router.post(inside(forgotPath), ...forms, async (req, res) => {
+  router.post(inside(admin, forgotPath), ...forms, async (req, res) => {
     const started = Date.now();
     const lang = pageLanguage(req);
     const { email } = (req.body ?? {}) as Record<string, unknown>;
@@ -186,7 +186,7 @@ export function passwordLinkRoutes(admin: AdminJS, ds: DataSource): Router {
   });
 
   // The link from the mail: checked, kept in the session, and the address bar loses it.
-  router.get(`${inside(linkPath)}/:token`, async (req, res) => {
+  router.get(`${inside(admin, linkPath)}/:token`, async (req, res) => {
     res.set('Referrer-Policy', 'no-referrer');
     const token = String(req.params.token);
     if (!(await linkHolder(ds, token))) return notValid(res);
@@ -207,13 +207,13 @@ export function passwordLinkRoutes(admin: AdminJS, ds: DataSource): Router {
     return holder && { token: open.token, holder };
   };
 
-  router.get(inside(linkPath), async (req, res) => {
+  router.get(inside(admin, linkPath), async (req, res) => {
     const open = await opened(req);
     if (!open) return notValid(res);
     choosePage(res, open.holder);
   });
 
-  router.post(inside(linkPath), ...forms, async (req, res) => {
+  router.post(inside(admin, linkPath), ...forms, async (req, res) => {
     const open = await opened(req);
     if (!open) return notValid(res);
     const { next, confirm } = (req.body ?? {}) as Record<string, unknown>;

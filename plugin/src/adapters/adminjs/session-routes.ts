@@ -45,7 +45,7 @@ const TEXT = {
 } satisfies Record<Language, unknown>;
 
 /** A path of AdminJS's options (`/admin/login`) inside the router mounted at the root path (`/login`). */
-function inside(admin: AdminJS, full: string): string {
+export function inside(admin: AdminJS, full: string): string {
   const p = full.replace(admin.options.rootPath, '');
   return p.startsWith('/') ? p : `/${p}`;
 }
