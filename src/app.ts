@@ -28,7 +28,6 @@ export interface AppOptions {
 }
 
 const crm = { name: 'crm', icon: 'Briefcase' };
-const access = { name: 'accessAdministration', icon: 'Shield' };
 
 /** The backoffice as an Express app: AdminJS under /admin with Portier, sessions in PostgreSQL. */
 export function createApp(options: AppOptions) {
@@ -44,7 +43,7 @@ export function createApp(options: AppOptions) {
   const admin = new AdminJS({
     rootPath: '/admin',
     componentLoader,
-    resources: [...portier.moduleResources((m) => ({ navigation: crm, ...moduleOptions(m) })), ...portier.setupResources({ navigation: access })],
+    resources: [...portier.moduleResources((m) => ({ navigation: crm, ...moduleOptions(m) })), ...portier.setupResources()],
     dashboard: portier.dashboard,
     pages: portier.pages,
     locale: buildLocale('fr'),

@@ -63,7 +63,6 @@ const ruleKinds = { role: 'Role', roleAndSubordinates: 'Role and subordinates', 
 export const resourcesEn: SameKeys<typeof resourcesFr> = {
   labels: {
     crm: 'CRM',
-    accessAdministration: 'Access administration',
     ...resourceNames,
   },
   resources: {

@@ -83,7 +83,6 @@ const ruleKinds = { role: 'Rôle', roleAndSubordinates: 'Rôle et subordonnés',
 export const resourcesFr = {
   labels: {
     crm: 'CRM',
-    accessAdministration: 'Administration des accès',
     ...resourceNames,
   },
   resources: {

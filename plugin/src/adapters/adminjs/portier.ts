@@ -164,11 +164,13 @@ export function createPortier(options: PortierOptions) {
       return options.registry.names.map((n) => moduleResource(n, typeof resourceOptions === 'function' ? resourceOptions(n) : (resourceOptions[n] ?? {})));
     },
 
-    /** User, Profile, Role, Team, SharingRule, SharingDefault, AuditEntry, LoginEvent. */
-    setupResources(
-      o: { navigation?: Navigation; user?: ResourceOptions; profile?: ResourceOptions; role?: ResourceOptions; team?: ResourceOptions } = {},
-    ): ResourceWithOptions[] {
-      const nav = { navigation: o.navigation };
+    /**
+     * User, Profile, Role, Team, SharingRule, SharingDefault, AuditEntry, LoginEvent: resources for
+     * scripts and for the pages' links, off the menu (console/menu/menu-groups.ts), whose guided
+     * pages show each concept once; the users' list heads the menu's access configuration.
+     */
+    setupResources(o: { user?: ResourceOptions; profile?: ResourceOptions; role?: ResourceOptions; team?: ResourceOptions } = {}): ResourceWithOptions[] {
+      const nav = { navigation: false as Navigation };
       const readOnly = { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
       return [
         setupResource(User as typeof BaseEntity, 'User', userPolicy(service), 'manageUsers', {
@@ -294,6 +296,7 @@ function registerComponents(loader: ComponentLoader) {
   const pages: Record<string, { component: string; icon: string }> = {};
   for (const page of PORTIER_PAGES) pages[page.name] = { component: loader.add(componentId(page), path.join(consoleDir, page.file)), icon: page.icon };
   loader.override('SidebarPages', path.join(consoleDir, 'common/sidebar-pages.tsx'));
+  loader.override('SidebarResourceSection', path.join(consoleDir, 'menu/portier-menu.tsx'));
   loader.override('LoggedIn', path.join(consoleDir, 'common/logged-in.tsx'));
   loader.override('Login', path.join(consoleDir, 'common/login-page.tsx'));
   registerStatsComponents(loader);

@@ -13,6 +13,7 @@ import { effectiveEn } from '../../../console/effective-access/locale.js';
 import { recordsEn } from '../../../console/records/locale.js';
 import { usersEn } from '../../../console/users/locale.js';
 import { subscriptionEn } from '../../../console/subscription/locale.js';
+import { menuLabelsEn } from '../../../console/menu/locale.js';
 import { requestsEn } from '../../../console/requests/locale.js';
 
 /** Overrides on top of AdminJS's built-in English (added by AdminJS itself when 'en' is available). */
@@ -42,6 +43,7 @@ export const adminjsEn = {
       forgotPassword: 'Forgot your password?',
     },
   },
+  labels: { ...menuLabelsEn },
   pages: {
     profiles: 'Profiles',
     roles: 'Roles',

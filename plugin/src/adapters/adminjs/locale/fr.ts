@@ -13,6 +13,7 @@ import { effectiveFr } from '../../../console/effective-access/locale.js';
 import { recordsFr } from '../../../console/records/locale.js';
 import { usersFr } from '../../../console/users/locale.js';
 import { subscriptionFr } from '../../../console/subscription/locale.js';
+import { menuLabelsFr } from '../../../console/menu/locale.js';
 import { requestsFr } from '../../../console/requests/locale.js';
 
 /** AdminJS's own UI in French (every key of adminjs/lib/locale/en/translation.json) plus Portier's messages. */
@@ -91,6 +92,7 @@ export const adminjsFr = {
     adminVersion: 'Admin : {{version}}',
     appVersion: 'Application : {{version}}',
     dashboard: 'Tableau de bord',
+    ...menuLabelsFr,
   },
   properties: {
     length: 'Nombre',
