@@ -2,6 +2,7 @@ import type { Locale, LocaleTranslations } from 'adminjs';
 import { adminjsEn, adminjsFr } from '@portier/adminjs';
 import { resourcesEn } from './resources.en.js';
 import { resourcesFr } from './resources.fr.js';
+import { recordNounsEn, recordNounsFr } from './record-nouns.js';
 
 export const UI_LANGUAGES = ['fr', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -32,8 +33,8 @@ export function buildLocale(language: UiLanguage = 'fr'): Locale {
     availableLanguages: [...UI_LANGUAGES],
     localeDetection: false,
     translations: {
-      fr: deepMerge<LocaleTranslations>(adminjsFr, resourcesFr),
-      en: deepMerge<LocaleTranslations>(adminjsEn, resourcesEn),
+      fr: deepMerge<LocaleTranslations>(adminjsFr, resourcesFr, recordNounsFr),
+      en: deepMerge<LocaleTranslations>(adminjsEn, resourcesEn, recordNounsEn),
     },
   };
 }

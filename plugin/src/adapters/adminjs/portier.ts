@@ -297,6 +297,8 @@ function registerComponents(loader: ComponentLoader) {
   for (const page of PORTIER_PAGES) pages[page.name] = { component: loader.add(componentId(page), path.join(consoleDir, page.file)), icon: page.icon };
   loader.override('SidebarPages', path.join(consoleDir, 'common/sidebar-pages.tsx'));
   loader.override('SidebarResourceSection', path.join(consoleDir, 'menu/portier-menu.tsx'));
+  loader.override('RecordActionRoute', path.join(consoleDir, 'dead-ends/record-action-route.tsx'));
+  loader.override('NoRecords', path.join(consoleDir, 'dead-ends/no-records.tsx'));
   loader.override('LoggedIn', path.join(consoleDir, 'common/logged-in.tsx'));
   loader.override('Login', path.join(consoleDir, 'common/login-page.tsx'));
   registerStatsComponents(loader);

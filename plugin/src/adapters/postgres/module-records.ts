@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { FieldAccess, RecordAction } from '../../core/model.js';
+import type { ModuleSpec } from '../../core/modules.js';
 import type { RecordId } from '../../core/record-id.js';
 import type { AccessService, UserAccess } from './access-service.js';
 import { q, type TableInfo } from './condition-sql.js';
@@ -130,10 +131,17 @@ export class ModuleRecords {
     return qb.getCount();
   }
 
-  /** Counts at most `cap + 1` readable records: enough to say "10 000+" without counting a million. */
-  async cappedCount(ua: UserAccess, cap: number): Promise<number> {
+  /**
+   * Counts at most `cap + 1` readable records: enough to say "10 000+" without counting a million.
+   * `mine`: only those the user owns (one of the owner fields naming a user holds them: the home
+   * page's "mes affaires"); a module without an owner has none.
+   */
+  async cappedCount(ua: UserAccess, cap: number, mine = false): Promise<number> {
     const read = ua.sql(this.module, 'read');
-    const { sql, values } = toPositional(read.sql, read.params);
+    const owners = mine ? userOwnerFields(this.table.spec).map((f) => `x.${q(this.table.column(f))} = :portierMe`) : [];
+    if (mine && !owners.length) return 0;
+    const where = owners.length ? `(${read.sql}) AND (${owners.join(' OR ')})` : read.sql;
+    const { sql, values } = toPositional(where, { ...read.params, portierMe: ua.user.id });
     const [row] = await this.ds.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${q(this.table.table)} x WHERE ${sql} LIMIT ${cap + 1}) capped`, values);
     return row.n;
   }
@@ -205,4 +213,12 @@ export class ModuleRecords {
   column(property: string): string {
     return this.table.column(property);
   }
+}
+
+/** The owner fields that name a user (not a team). */
+function userOwnerFields(spec: ModuleSpec): string[] {
+  const o = spec.owner;
+  if (o.kind === 'userOrTeam') return [o.userField];
+  if (o.kind === 'advisors') return [o.primaryField, o.secondaryField, o.assistantField];
+  return [];
 }

@@ -13,6 +13,8 @@ import { effectiveEn } from '../../../console/effective-access/locale.js';
 import { recordsEn } from '../../../console/records/locale.js';
 import { usersEn } from '../../../console/users/locale.js';
 import { subscriptionEn } from '../../../console/subscription/locale.js';
+import { homeEn } from '../../../console/dashboard/locale.js';
+import { deadEndsEn } from '../../../console/dead-ends/locale.js';
 import { menuLabelsEn } from '../../../console/menu/locale.js';
 import { requestsEn } from '../../../console/requests/locale.js';
 
@@ -88,5 +90,7 @@ export const adminjsEn = {
     ...usersEn,
     ...subscriptionEn,
     ...requestsEn,
+    ...deadEndsEn,
+    ...homeEn,
   },
 } satisfies LocaleTranslations;

@@ -13,6 +13,8 @@ import { effectiveFr } from '../../../console/effective-access/locale.js';
 import { recordsFr } from '../../../console/records/locale.js';
 import { usersFr } from '../../../console/users/locale.js';
 import { subscriptionFr } from '../../../console/subscription/locale.js';
+import { homeFr } from '../../../console/dashboard/locale.js';
+import { deadEndsFr } from '../../../console/dead-ends/locale.js';
 import { menuLabelsFr } from '../../../console/menu/locale.js';
 import { requestsFr } from '../../../console/requests/locale.js';
 
@@ -197,5 +199,7 @@ export const adminjsFr = {
     ...usersFr,
     ...subscriptionFr,
     ...requestsFr,
+    ...deadEndsFr,
+    ...homeFr,
   },
 } satisfies LocaleTranslations;
