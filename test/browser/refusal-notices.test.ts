@@ -11,12 +11,12 @@ import { demoInBrowser, signedInPage, waitShown } from '../support/browser.js';
 const demo = demoInBrowser();
 
 describe('refusals in the browser, and to a script', () => {
-  it('a record that cannot be found: the UI shows "Enregistrement introuvable.", a script gets 404', async () => {
+  it('a record that cannot be found: the UI shows the "Enregistrement introuvable" page, a script gets 404', async () => {
     const page = await signedInPage(demo.browser, demo.server.url, 'commercial');
     const answer = page.waitForResponse((r) => r.url().includes('/api/resources/Contact/records/999999/show'));
     await page.goto(`${demo.server.url}/admin/resources/Contact/records/999999/show`);
     expect((await answer).status()).toBe(200);
-    await waitShown(page, page.getByText('Enregistrement introuvable.').first());
+    await waitShown(page, page.locator('[data-dead-end="notFound"]').getByText('Enregistrement introuvable', { exact: true }));
 
     // A refused action called from the page, as the UI calls it: 200 and the notice.
     const fromPage = await page.evaluate(async () => {

@@ -72,36 +72,44 @@ const NoRecords = ({ resource }: { resource: ResourceJSON }) => {
 
   if (why.kind === 'badFilter')
     return (
-      <InfoBox title={translateMessage('emptyBadFilterTitle', resource.id)} illustration="Docs" data-empty="badFilter">
-        <Box mb="xxl">
-          {why.errors.map((e) => (
-            <Text key={e.path} color="error" data-filter-error={e.path}>
-              {translateProperty(e.path, resource.id)} : {withoutPath(e.message, e.path)}
-            </Text>
-          ))}
-        </Box>
-        {clear}
-      </InfoBox>
+      <Box data-empty="badFilter">
+        <InfoBox title={translateMessage('emptyBadFilterTitle', resource.id)} illustration="Docs">
+          <Box mb="xxl">
+            {why.errors.map((e) => (
+              <Text key={e.path} color="error" data-filter-error={e.path}>
+                {translateProperty(e.path, resource.id)} : {withoutPath(e.message, e.path)}
+              </Text>
+            ))}
+          </Box>
+          {clear}
+        </InfoBox>
+      </Box>
     );
   if (why.kind === 'noMatch')
     return (
-      <InfoBox title={translateMessage('emptyNoMatchTitle', resource.id)} illustration="Docs" data-empty="noMatch">
-        <Text mb="xxl">{translateMessage('emptyNoMatch', resource.id)}</Text>
-        {clear}
-      </InfoBox>
+      <Box data-empty="noMatch">
+        <InfoBox title={translateMessage('emptyNoMatchTitle', resource.id)} illustration="Docs">
+          <Text mb="xxl">{translateMessage('emptyNoMatch', resource.id)}</Text>
+          {clear}
+        </InfoBox>
+      </Box>
     );
   const { scope } = why;
   if (scope === 'none')
     return (
-      <InfoBox title={translateMessage('emptyNoRightTitle', resource.id)} illustration="Docs" data-empty="noRight">
-        <Text>{translateMessage('emptyNoRight', resource.id, { list })}</Text>
-      </InfoBox>
+      <Box data-empty="noRight">
+        <InfoBox title={translateMessage('emptyNoRightTitle', resource.id)} illustration="Docs">
+          <Text>{translateMessage('emptyNoRight', resource.id, { list })}</Text>
+        </InfoBox>
+      </Box>
     );
   return (
-    <InfoBox title={translateMessage('noRecords', resource.id)} illustration="Docs" data-empty={scope === 'some' ? 'noneVisible' : 'noData'}>
-      <Text mb="xxl">{translateMessage(scope === 'some' ? 'emptyNoneVisible' : 'emptyNoData', resource.id, { list })}</Text>
-      {create}
-    </InfoBox>
+    <Box data-empty={scope === 'some' ? 'noneVisible' : 'noData'}>
+      <InfoBox title={translateMessage('noRecords', resource.id)} illustration="Docs">
+        <Text mb="xxl">{translateMessage(scope === 'some' ? 'emptyNoneVisible' : 'emptyNoData', resource.id, { list })}</Text>
+        {create}
+      </InfoBox>
+    </Box>
   );
 };
 
