@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/browser.js';
 
@@ -8,6 +8,8 @@ import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/b
  * one may not read (the same as a missing one), a refused action in words, a refused filter, and an
  * empty list that says why. Screenshots under docs/screenshots/.
  */
+// The server bundles the browser code before it answers: minutes on a machine shared with other runs.
+jest.setTimeout(400_000);
 const demo = demoInBrowser();
 
 const sidebar = (page: Page) => page.locator('[data-css="sidebar"]');
