@@ -186,7 +186,10 @@ describe('safeguards', () => {
     await ines.edit('SharingDefault', 'PurchaseOrder', { level: 'private' });
     expect((await ines.edit('SharingDefault', 'Account', { level: 'private' })).status).toBe(200);
     const deal = await ines.edit('SharingDefault', 'Deal', { level: 'public_read' });
-    expect([deal.status, message(deal)]).toEqual([400, expect.stringMatching(/Deal doit rester privé tant que Account est privé/)]);
+    expect([deal.status, message(deal)]).toEqual([
+      400,
+      expect.stringMatching(/Les affaires doivent rester en privé tant que les comptes et contacts sont en privé/),
+    ]);
     const rule = await ines.create('SharingRule', {
       module: 'Activity',
       fromKind: 'role',
@@ -195,7 +198,7 @@ describe('safeguards', () => {
       toRoleId: roleId('Support'),
       access: 'read',
     });
-    expect([rule.status, message(rule)]).toEqual([400, expect.stringMatching(/toujours privé/)]);
+    expect([rule.status, message(rule)]).toEqual([400, expect.stringMatching(/toujours privées/)]);
   });
 });
 

@@ -13,7 +13,8 @@ import { buildLocale, type UiLanguage } from '../../src/locale/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export type Problem = { kind: 'raw key' | 'enum code' | 'other language' | 'AdminJS English' | 'ISO timestamp'; snippet: string };
+/** A finding: its kind, the text found (`match`) and some text around it (`snippet`). */
+export type Problem = { kind: 'raw key' | 'enum code' | 'other language' | 'AdminJS English' | 'ISO timestamp'; match: string; snippet: string };
 
 type Tree = { [key: string]: unknown };
 
@@ -102,7 +103,7 @@ function around(text: string, index: number, length: number): string {
 export function visibleTextProblems(text: string, lang: UiLanguage): Problem[] {
   const problems: Problem[] = [];
   const each = (kind: Problem['kind'], pattern: RegExp) => {
-    for (const m of text.matchAll(pattern)) problems.push({ kind, snippet: around(text, m.index, m[0].length) });
+    for (const m of text.matchAll(pattern)) problems.push({ kind, match: m[0], snippet: around(text, m.index, m[0].length) });
   };
   each('raw key', RAW_KEY);
   each('enum code', CODE_PATTERN);
@@ -111,9 +112,9 @@ export function visibleTextProblems(text: string, lang: UiLanguage): Problem[] {
   const phrases = (kind: Problem['kind'], found: { long: string[]; lines: Set<string> }) => {
     for (const phrase of found.long) {
       const at = text.indexOf(phrase);
-      if (at >= 0) problems.push({ kind, snippet: around(text, at, phrase.length) });
+      if (at >= 0) problems.push({ kind, match: phrase, snippet: around(text, at, phrase.length) });
     }
-    for (const line of lines) if (found.lines.has(line) && !found.long.includes(line)) problems.push({ kind, snippet: line });
+    for (const line of lines) if (found.lines.has(line) && !found.long.includes(line)) problems.push({ kind, match: line, snippet: line });
   };
   phrases('other language', foreign[lang]);
   if (lang === 'fr') {
@@ -137,7 +138,7 @@ export async function expectFinishedText(page: Page, lang: UiLanguage, where: st
   const problems = visibleTextProblems(await visibleText(page), lang);
   const left = problems.filter((p) => !known.some((k) => k.test(p.snippet)));
   if (left.length) {
-    const list = left.map((p) => `  - ${p.kind}: « ${p.snippet} »`).join('\n');
+    const list = left.map((p) => `  - ${p.kind} « ${p.match} » in « ${p.snippet} »`).join('\n');
     throw new Error(`Texte non fini (${lang}) sur ${where} (${page.url()}):\n${list}`);
   }
   return problems.filter((p) => !left.includes(p));
