@@ -25,7 +25,13 @@ const WALKERS = ['admin', 'consultant', 'commercial', 'g.lebrun', 'client'] as c
  * menus and dead ends, "Qui a accès ?", previews, pickers): matched on the snippet, they are
  * reported but do not fail the walk. The lead empties this list once those branches are merged.
  */
-const KNOWN_ISSUES_FOR_OTHER_BRANCHES: RegExp[] = [];
+const KNOWN_ISSUES_FOR_OTHER_BRANCHES: RegExp[] = [
+  // i20b (names, not codes, in the audit trail): action types, levels, kinds and module codes as stored.
+  /auditTrail: (newUser|public_read\w*|read_write|roleAndSubordinates) /,
+  /auditTrail: (Account|Deal|Quote|Ticket|Lead|SalesOrder|PurchaseOrder|Invoice) \|/,
+  // i20b: the audit trail's record labels are stored as written at the time (French): "Nouvel utilisateur : …".
+  /en-\w+(\.\w+)?-auditTrail: (Nouvel utilisateur|Désactivation)/,
+];
 
 const WALK_DIR = path.join(SCREENSHOTS, 'walk');
 
@@ -86,7 +92,7 @@ interface Finding {
 }
 
 /** Opens a page, checks its text and takes its screenshot; the findings are returned, not thrown, so the walk sees every page. */
-async function visit(page: Page, url: string, lang: Lang, login: string, seen: Set<string>): Promise<Finding[]> {
+async function visit(page: Page, url: string, lang: Lang, login: string, seen: Set<string>, data: string[]): Promise<Finding[]> {
   await page.goto(url);
   await settled(page);
   const name = `${lang}-${login}-${pageName(page.url())}`;
@@ -95,7 +101,7 @@ async function visit(page: Page, url: string, lang: Lang, login: string, seen: S
     await page.screenshot({ path: path.join(WALK_DIR, `${name}.png`) });
   }
   const text = await page.locator('body').innerText();
-  return visibleTextProblems(text, lang).map((problem) => ({ where: name, problem }));
+  return visibleTextProblems(text, lang, data).map((problem) => ({ where: name, problem }));
 }
 
 async function walk(lang: Lang, login: string): Promise<Finding[]> {
@@ -103,15 +109,22 @@ async function walk(lang: Lang, login: string): Promise<Finding[]> {
   if (lang === 'en') await chooseEnglish(page);
   const seen = new Set<string>();
   const findings: Finding[] = [];
-  findings.push(...(await visit(page, `${demo.server.url}/admin`, lang, login, seen)));
+  // The names the organisation wrote (in French in the demo): data, not messages.
+  const data: string[] = (
+    await demo.db.ds.query(
+      `SELECT name FROM profile UNION SELECT name FROM role UNION SELECT name FROM team UNION SELECT name FROM sharing_rule WHERE name IS NOT NULL UNION SELECT name FROM activity`,
+    )
+  ).map((r: { name: string }) => r.name);
+  findings.push(...(await visit(page, `${demo.server.url}/admin`, lang, login, seen, data)));
   const entries = await menuEntries(page);
   expect(entries.length).toBeGreaterThan(0);
   for (const entry of entries) {
-    findings.push(...(await visit(page, `${demo.server.url}${entry}`, lang, login, seen)));
+    findings.push(...(await visit(page, `${demo.server.url}${entry}`, lang, login, seen, data)));
     const resource = /^\/admin\/resources\/([^/?]+)/.exec(entry)?.[1];
     if (!resource) continue;
     const id = await firstRecordId(page, resource);
-    if (id) findings.push(...(await visit(page, `${demo.server.url}/admin/resources/${resource}/records/${encodeURIComponent(id)}/show`, lang, login, seen)));
+    if (id)
+      findings.push(...(await visit(page, `${demo.server.url}/admin/resources/${resource}/records/${encodeURIComponent(id)}/show`, lang, login, seen, data)));
   }
   await page.context().close();
   return findings;
@@ -156,7 +169,7 @@ describe('the walk: every page of every kind of user, in French and in English, 
       fs.mkdirSync(WALK_DIR, { recursive: true });
       const findings: Finding[] = [];
       for (const login of WALKERS) findings.push(...(await walk(lang, login)));
-      const known = findings.filter((f) => KNOWN_ISSUES_FOR_OTHER_BRANCHES.some((k) => k.test(f.problem.snippet)));
+      const known = findings.filter((f) => KNOWN_ISSUES_FOR_OTHER_BRANCHES.some((k) => k.test(`${f.where}: ${f.problem.match} | ${f.problem.snippet}`)));
       if (known.length) console.log(`Walk (${lang}): left for other branches:\n${report(known)}`);
       const left = findings.filter((f) => !known.includes(f));
       expect(report(left)).toBe('');

@@ -99,8 +99,13 @@ function around(text: string, index: number, length: number): string {
     .trim();
 }
 
-/** What is wrong with a page's visible text for a reader of `lang`, each with the snippet it was found in. */
-export function visibleTextProblems(text: string, lang: UiLanguage): Problem[] {
+/**
+ * What is wrong with a page's visible text for a reader of `lang`, each with the snippet it was
+ * found in. `data` are names the organisation gave (profiles, roles, rules…): they stay in the
+ * language they were written in, so they are not taken for the other language's messages.
+ */
+export function visibleTextProblems(pageText: string, lang: UiLanguage, data: readonly string[] = []): Problem[] {
+  const text = [...data].sort((a, b) => b.length - a.length).reduce((t, name) => (name ? t.split(name).join('…') : t), pageText);
   const problems: Problem[] = [];
   const each = (kind: Problem['kind'], pattern: RegExp) => {
     for (const m of text.matchAll(pattern)) problems.push({ kind, match: m[0], snippet: around(text, m.index, m[0].length) });
