@@ -46,7 +46,8 @@ export function createApp(options: AppOptions) {
     resources: [...portier.moduleResources((m) => ({ navigation: crm, ...moduleOptions(m) })), ...portier.setupResources()],
     dashboard: portier.dashboard,
     pages: portier.pages,
-    locale: buildLocale('fr'),
+    // The front end starts in the signed-in user's language (their `locale`, kept in the session).
+    locale: (currentAdmin) => buildLocale(currentAdmin?.locale === 'en' ? 'en' : 'fr'),
     branding: { companyName: 'Portier', withMadeWithLove: false, logo: false },
   });
 

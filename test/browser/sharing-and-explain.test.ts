@@ -11,7 +11,7 @@ describe('sharing and explain, in the browser', () => {
     await page.goto(`${demo.server.url}/admin/pages/sharing`);
     await page.getByTestId('sharing-defaults').waitFor();
     // Activity and Contact say why they take no default of their own.
-    await page.getByTestId('default-reason-Activity').filter({ hasText: 'toujours privé' }).waitFor();
+    await page.getByTestId('default-reason-Activity').filter({ hasText: 'toujours privées' }).waitFor();
     await page.getByTestId('default-reason-Contact').filter({ hasText: 'il suit Account' }).waitFor();
     expect(await page.getByTestId('default-Activity').isDisabled()).toBe(true);
     // The demo's rules, each as a sentence.

@@ -69,7 +69,7 @@ describe('a catalogue: the module privileges alone decide', () => {
     const admin = await AdminClient.signIn(server.url, 'admin');
     const level = await admin.portier('PUT', '/sharing/defaults/Product', { level: 'public_read_write' });
     expect(level.status).toBe(400);
-    expect(level.body.message).toContain('Product est un catalogue');
+    expect(level.body.message).toContain('Un catalogue : ses privilèges de module décident seuls');
     const [role] = await db.ds.query(`SELECT id FROM role WHERE name = 'Ventes Nord'`);
     const rule = await admin.portier('POST', '/sharing/rules', {
       module: 'Product',

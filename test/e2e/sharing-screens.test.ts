@@ -65,16 +65,16 @@ describe('the sharing page', () => {
       Invoice: 'private',
       Activity: 'private',
     });
-    expect(row(body, 'Activity').locked).toBe('Activity est toujours privé et ne prend pas de règle de partage.');
+    expect(row(body, 'Activity').locked).toBe('Les activités sont toujours privées et ne prennent pas de règle de partage.');
     expect(body.followers).toEqual([
-      { module: 'Contact', follows: 'Account', reason: expect.stringContaining("Contact n'a pas de partage par défaut propre : il suit Account.") },
+      { module: 'Contact', follows: 'Account', reason: expect.stringContaining('Pas de partage par défaut propre : suit celui des comptes et contacts.') },
     ]);
     // Account is public: its children may take any level.
     expect(row(body, 'Deal')).toMatchObject({ locked: null, reasons: [] });
     expect(row(body, 'Deal').options.every((o) => o.refused === null)).toBe(true);
     // Account cannot become private while Ticket and PurchaseOrder are public: said before trying.
     expect(row(body, 'Account').options.find((o) => o.level === 'private')!.refused).toMatch(
-      /Account ne peut pas devenir privé tant que Ticket est en « lecture et écriture publiques » : rendez d'abord Ticket privé/,
+      /Les comptes et contacts ne peuvent pas passer en privé tant que les tickets sont en « lecture et écriture publiques » : passez d'abord les tickets en privé/,
     );
   });
 
@@ -138,13 +138,15 @@ describe('the sharing page', () => {
     const contact = await ines.portier('POST', '/sharing/rules', { ...from, module: 'Contact' });
     expect([contact.status, contact.body.message]).toEqual([
       400,
-      expect.stringContaining("Contact n'a pas de règles propres : les règles de Account s'y appliquent."),
+      expect.stringContaining("Pas de règles propres : les règles des comptes et contacts s'y appliquent."),
     ]);
     const activity = await ines.portier('POST', '/sharing/rules', { ...from, module: 'Activity' });
-    expect([activity.status, activity.body.message]).toEqual([400, expect.stringContaining('Activity est toujours privé')]);
+    expect([activity.status, activity.body.message]).toEqual([400, expect.stringContaining('Les activités sont toujours privées')]);
     const noTeam = await ines.portier('POST', '/sharing/rules', { ...from, module: 'Deal', toKind: 'team', toRoleId: null });
     expect([noTeam.status, noTeam.body.message]).toEqual([400, expect.stringContaining('Choisissez une équipe existante (destinataire).')]);
-    expect((await ines.portier('POST', '/sharing/rules/preview', { ...from, module: 'Contact' })).body.problem).toMatch(/Contact n'a pas de règles propres/);
+    expect((await ines.portier('POST', '/sharing/rules/preview', { ...from, module: 'Contact' })).body.problem).toMatch(
+      /Pas de règles propres : les règles des comptes et contacts/,
+    );
     expect(await ruleCount()).toBe(before);
   });
 
@@ -158,7 +160,7 @@ describe('the sharing page', () => {
       expect([module, res.status]).toEqual([module, 200]);
     }
     const body = await page();
-    const reason = 'Deal doit rester privé tant que Account est privé.';
+    const reason = 'Les affaires doivent rester en privé tant que les comptes et contacts sont en privé.';
     expect(row(body, 'Deal').locked).toBe(reason);
     expect(
       row(body, 'Deal')
@@ -173,6 +175,11 @@ describe('the sharing page', () => {
     expect(await defaults()).toEqual(before);
     const [entry] = await db.ds.query(`SELECT action, message FROM audit_entry WHERE action = 'refused' ORDER BY id DESC LIMIT 1`);
     expect(entry.message).toContain(reason);
+    // A user who reads English is refused in English, the modules named by their English labels.
+    await db.ds.query(`UPDATE app_user SET locale = 'en' WHERE login = 'ines'`);
+    const english = await ines.portier('PUT', '/sharing/defaults/Deal', { level: 'public_read' });
+    await db.ds.query(`UPDATE app_user SET locale = 'fr' WHERE login = 'ines'`);
+    expect([english.status, english.body.message]).toEqual([400, 'Deals must stay private while accounts and contacts are private. Nothing was changed.']);
 
     // Opening Account again unlocks them.
     expect((await ines.portier('PUT', '/sharing/defaults/Account', { level: 'public_read' })).status).toBe(200);

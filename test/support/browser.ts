@@ -97,7 +97,7 @@ export function demoInBrowser(): DemoBrowser {
     ctx.db = await freshDatabase();
     ctx.server = await startServer({ DATABASE_URL: ctx.db.url, SESSION_SECRET: 'browser', PORTIER_BUNDLE: 'startup' }, 180_000); // loads the demo
     ctx.browser = await launchBrowser();
-  });
+  }, 240_000); // the server's own start-up allows 180 s (a loaded machine), Chromium's launch comes after
   afterAll(async () => {
     await ctx.browser?.close();
     await ctx.server?.stop();

@@ -6,7 +6,8 @@ import type { Language } from './explain-text.js';
  * `notFound` (404: also what an unreadable record answers), `invalid` (400). Messages are French,
  * the UI's language, and say that nothing was changed. A `safeguard` refusal is one of the rules
  * that keep the organisation from locking itself out (the audit trail records it as such). A
- * refusal of the administration plane also carries its `detail`, to be said in English too.
+ * refusal of the administration plane also carries its `detail`, to be said in English too; any
+ * other refusal may carry its `text` in each language (refusals.ts: `invalidIn`, `refuseIn`).
  */
 export class Refusal extends Error {
   constructor(
@@ -15,6 +16,7 @@ export class Refusal extends Error {
     readonly property?: string,
     readonly safeguard = false,
     readonly detail?: AdminPlaneRefusal,
+    readonly text?: Readonly<Record<Language, string>>,
   ) {
     super(message);
     this.name = 'Refusal';
@@ -22,7 +24,8 @@ export class Refusal extends Error {
 
   /** The message in the user's language (the audit trail keeps the French one). */
   in(lang: Language | undefined): string {
-    return this.detail && lang === 'en' ? adminPlaneText(this.detail, 'en') : this.message;
+    if (this.detail && lang === 'en') return adminPlaneText(this.detail, 'en');
+    return this.text && lang ? this.text[lang] : this.message;
   }
 }
 

@@ -9,6 +9,24 @@ import { Refusal } from './refusal.js';
  * the error its UI shows (adapters/adminjs/errors.ts). A write's refusal says that nothing changed.
  */
 export const NOTHING_CHANGED = "Rien n'a été modifié.";
+export const NOTHING_CHANGED_IN = { fr: NOTHING_CHANGED, en: 'Nothing was changed.' } as const;
+
+/** A message in each language of the interface. */
+export type Said = { fr: string; en: string };
+
+const unchanged = (said: Said): Said => ({ fr: `${said.fr} ${NOTHING_CHANGED_IN.fr}`, en: `${said.en} ${NOTHING_CHANGED_IN.en}` });
+
+/** Bad input (400), said in the reader's language (Refusal#in); the French one is what the audit trail keeps. */
+export function invalidIn(said: Said, property?: string): Refusal {
+  const text = unchanged(said);
+  return new Refusal('invalid', text.fr, property, false, undefined, text);
+}
+
+/** A refused action (403), said in the reader's language. */
+export function refuseIn(said: Said, property?: string): Refusal {
+  const text = unchanged(said);
+  return new Refusal('forbidden', text.fr, property, false, undefined, text);
+}
 
 /** Bad input (400): what was wrong, on the form's `property` when one field is. */
 export function invalid(message: string, property?: string): Refusal {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { passwordProblem } from '../core/password-policy.js';
+import { passwordProblem, weakPasswordText } from '../core/password-policy.js';
 import { hashPassword, verifyPassword } from './auth/passwords.js';
 import { endSessionsOf } from './auth/session-epoch.js';
 import { accountKey, reserveAttempt, settleAttempt, Throttled } from './auth/throttle.js';
@@ -7,19 +7,12 @@ import type { AccessService } from '../adapters/postgres/access-service.js';
 import { audit, type AuditActor } from '../adapters/postgres/audit.js';
 import { Refusal } from '../core/refusal.js';
 import { auditSetup } from './actor.js';
-import { invalid, NOTHING_CHANGED } from '../core/refusals.js';
+import { invalid, invalidIn, NOTHING_CHANGED } from '../core/refusals.js';
 import type { ServiceContext } from './context.js';
-
-/** The policy's reasons, in the UI's language. */
-const PROBLEM_FR: Record<string, string> = {
-  'must be at least 8 characters long': 'il faut au moins 8 caractères',
-  'must contain at least one letter': 'il faut au moins une lettre',
-  'must contain at least one digit': 'il faut au moins un chiffre',
-};
 
 export function checkPolicy(next: string): void {
   const problem = passwordProblem(next);
-  if (problem) throw invalid(`Nouveau mot de passe trop faible : ${PROBLEM_FR[problem] ?? problem}.`, 'next');
+  if (problem) throw invalidIn(weakPasswordText(problem, true), 'next');
 }
 
 /**

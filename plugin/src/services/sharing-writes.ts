@@ -6,7 +6,7 @@ import { RULE_ACCESS, RULE_TARGET_KINDS, type RuleAccess, type RuleTargetKind, t
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { Refusal } from '../core/refusal.js';
 import { auditSetup, snapshot } from './actor.js';
-import { invalid, NOTHING_CHANGED, requireCapability } from '../core/refusals.js';
+import { invalid, invalidIn, NOTHING_CHANGED, requireCapability, type Said } from '../core/refusals.js';
 import { freeName } from './setup-names.js';
 import type { ServiceContext } from './context.js';
 
@@ -65,17 +65,28 @@ export interface RuleInput {
   access?: RuleAccess;
 }
 
-/** A module rules may name: a sharing module that is not always private (not Activity, not Contact). */
-export function ruleModuleProblem(catalog: ModuleCatalog, module: string): string | null {
+/** A module rules may name: a sharing module that is not always private (not Activity, not Contact). Said in both languages, by the modules' labels. */
+export function ruleModuleProblem(catalog: ModuleCatalog, module: string): Said | null {
   const s = catalog.sharingModules.find((x) => x.name === module);
   if (!s) {
     const governed = catalog.modules.find((m) => m.name === module);
-    if (governed?.owner.kind === 'none') return `${module} est un catalogue : ses privilèges de module décident seuls, sans règle de partage.`;
-    return governed
-      ? `${module} n'a pas de règles propres : les règles de ${governed.sharingModule} s'y appliquent.`
-      : `Module de partage inconnu : ${module}.`;
+    if (governed?.owner.kind === 'none')
+      return {
+        fr: 'Un catalogue : ses privilèges de module décident seuls, sans règle de partage.',
+        en: 'A catalogue: its module privileges alone decide, with no sharing rule.',
+      };
+    if (!governed) return { fr: `Module de partage inconnu : ${module}.`, en: `Unknown sharing module: ${module}.` };
+    const under = moduleLabel(catalog, governed.sharingModule!);
+    return { fr: `Pas de règles propres : les règles des ${under.fr} s'y appliquent.`, en: `No rules of its own: the rules of ${under.en} apply.` };
   }
-  if (s.alwaysPrivate) return `${module} est toujours privé et ne prend pas de règle de partage.`;
+  if (s.alwaysPrivate) {
+    const label = moduleLabel(catalog, module);
+    const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+    return {
+      fr: `Les ${label.fr} sont toujours ${label.feminine ? 'privées' : 'privés'} et ne prennent pas de règle de partage.`,
+      en: `${cap(label.en)} are always private and take no sharing rule.`,
+    };
+  }
   return null;
 }
 
@@ -96,7 +107,7 @@ export async function saveRule(service: AccessService, ctx: ServiceContext, id: 
       toTeamId: input.toTeamId === undefined ? (current?.to_team_id ?? null) : input.toTeamId,
     };
     const problem = ruleModuleProblem(service.registry.catalog, r.module ?? '');
-    if (problem) throw invalid(problem, 'module');
+    if (problem) throw invalidIn(problem, 'module');
     if (!(RULE_ACCESS as readonly string[]).includes(r.access)) throw invalid('Accès attendu : lecture ou lecture et écriture.', 'access');
     for (const side of ['from', 'to'] as const) {
       const kind = r[`${side}Kind`];
@@ -153,12 +164,12 @@ export async function setDefault(service: AccessService, ctx: ServiceContext, mo
   // A module or level that can never be set is refused before taking the lock; the dependencies
   // between defaults are checked against the defaults as locked.
   const early = defaultProblem(catalog, {}, module, level);
-  if (early && early.kind !== 'dependency') throw invalid(early.message, early.kind);
+  if (early && early.kind !== 'dependency') throw invalidIn(early.text, early.kind);
   await service.ds.transaction(async (m) => {
     await m.query(`LOCK TABLE sharing_default IN SHARE ROW EXCLUSIVE MODE`);
     const rows: Array<{ module: string; level: SharingLevel }> = await m.query(`SELECT module, level FROM sharing_default`);
     const problem = defaultProblem(catalog, Object.fromEntries(rows.map((r) => [r.module, r.level])), module, level);
-    if (problem) throw invalid(problem.message, 'level');
+    if (problem) throw invalidIn(problem.text, 'level');
     const was = await snapshot(m, 'sharing_default', module, 'module');
     await m.query(`INSERT INTO sharing_default (module, level) VALUES ($1, $2) ON CONFLICT (module) DO UPDATE SET level = EXCLUDED.level`, [module, level]);
     await auditSetup(m, ctx, was ? 'update' : 'create', 'SharingDefault', module, module, was, { module, level });

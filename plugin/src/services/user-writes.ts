@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { loginHoursProblems, type LoginHours } from '../core/login-hours.js';
-import { LOGIN_PATTERN, passwordProblem } from '../core/password-policy.js';
+import { LOGIN_PATTERN, passwordProblem, weakPasswordText } from '../core/password-policy.js';
 import { hashPassword } from './auth/passwords.js';
 import { passwordSetBySomeoneElse } from './auth/session-epoch.js';
 import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
 import { adminPlaneRefusal, Refusal } from '../core/refusal.js';
 import { assertAnActiveAdmin, assertKeepsOwnAdministration, capabilitiesOf, lockAdmins } from '../adapters/postgres/safeguards.js';
 import { auditSetup, snapshot } from './actor.js';
-import { invalid, NOTHING_CHANGED, refuse, requireCapability, safeguard } from '../core/refusals.js';
+import { invalid, invalidIn, NOTHING_CHANGED, refuse, requireCapability, safeguard } from '../core/refusals.js';
 import { delegated, refuseAdminAccounts } from './delegation.js';
 import { fromUser, handOver } from './heir-transfer.js';
 import { seatGuarded, type SeatCause, type SeatOptions } from './seats.js';
@@ -104,7 +104,7 @@ async function validate(m: EntityManager, input: UserInput, id: number | null): 
   }
   if (input.password !== undefined) {
     const weak = passwordProblem(input.password);
-    if (weak) throw invalid(`Mot de passe trop faible : ${weak}.`, 'password');
+    if (weak) throw invalidIn(weakPasswordText(weak), 'password');
   }
   if (input.roleId != null && !(await m.query(`SELECT 1 FROM role WHERE id = $1`, [input.roleId])).length) {
     throw invalid(`Aucun rôle n° ${input.roleId}.`, 'roleId');

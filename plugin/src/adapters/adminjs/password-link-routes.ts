@@ -5,7 +5,6 @@ import { Refusal } from '../../core/refusal.js';
 import { requestPasswordReset } from '../../services/auth/password-reset.js';
 import { linkHolder, LinkNotValid, useLink, type LinkHolder } from '../../services/credential-links.js';
 import { LINK_PATH } from '../../services/mail/settings.js';
-import { passwordProblem } from '../../core/password-policy.js';
 import type { Language } from '../web/language.js';
 import { plainPage } from '../web/plain-page.js';
 import { newRouter } from '../web/routers.js';
@@ -220,11 +219,6 @@ export function passwordLinkRoutes(admin: AdminJS, ds: DataSource): Router {
     if (typeof next !== 'string' || next.length > 200 || next !== confirm) {
       res.status(400);
       return choosePage(res, open.holder, TEXT[open.holder.locale].mismatch);
-    }
-    const weak = passwordProblem(next);
-    if (weak && open.holder.locale === 'en') {
-      res.status(400);
-      return choosePage(res, open.holder, `New password too weak: it ${weak}. Nothing was changed.`);
     }
     let holder: LinkHolder;
     try {

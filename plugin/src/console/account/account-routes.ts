@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { Refusal } from '../../core/refusal.js';
 import { changeOwnPassword } from '../../services/own-password.js';
+import { setOwnLocale, UI_LOCALES } from '../../services/own-locale.js';
 import { Throttled } from '../../services/auth/throttle.js';
 import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
 import { badRequest, sendRefusal } from '../common/respond.js';
@@ -10,6 +11,7 @@ import { newRouter } from '../../adapters/web/routers.js';
 import { accountOf, latestSignIns } from '../../adapters/postgres/read-models/account.js';
 
 const passwordChange = z.strictObject({ current: z.string().max(200), next: z.string().max(200) });
+const localeChange = z.strictObject({ locale: z.enum(UI_LOCALES) });
 
 /** The signed-in user's own account: who they are, where they may go, and their password. */
 export function accountRoutes(service: AccessService): Router {
@@ -41,6 +43,19 @@ export function accountRoutes(service: AccessService): Router {
       }
       if (!(e instanceof Refusal)) return next(e);
       sendRefusal(res, e);
+    }
+  });
+
+  // The interface's language, kept as the user's `locale` (and in this session at once).
+  router.post('/account/locale', async (req, res, next) => {
+    const body = localeChange.safeParse(req.body);
+    if (!body.success) return badRequest(res, "il faut « locale » : « fr » ou « en ». Rien n'a été modifié.");
+    try {
+      await setOwnLocale(service, serviceContext(), body.data.locale);
+      if (req.session.adminUser) req.session.adminUser = { ...req.session.adminUser, locale: body.data.locale };
+      res.json({ ok: true, locale: body.data.locale });
+    } catch (e) {
+      next(e);
     }
   });
 

@@ -6,6 +6,9 @@ import { fetchAudit, objectToQuery, queryToObject, type AuditState } from './aud
 import { useAuditFormat } from './audit-format.js';
 import { AuditTable } from './audit-table.js';
 
+/** French elides "de" before a vowel ("actions d'Émilie"); an h is left alone (aspirated or not, it cannot be told). */
+const elides = (name: string): boolean => /^[aeiouyàâäéèêëîïôöùûü]/i.test(name.normalize('NFC'));
+
 const FILTERS = ['actor', 'module', 'recordId', 'action', 'from', 'to'];
 const PER_PAGE = 25;
 
@@ -179,7 +182,7 @@ const AuditTrailPage = () => {
                 {data.actor && (
                   <Text as="span" color="grey60">
                     {' — '}
-                    {m('auditOfActor', { name: data.actor.fullName, login: data.actor.login })}
+                    {m(elides(data.actor.fullName) ? 'auditOfActorElided' : 'auditOfActor', { name: data.actor.fullName, login: data.actor.login })}
                   </Text>
                 )}
               </Text>

@@ -1,6 +1,7 @@
-import React from 'react';
+import React, { useEffect } from 'react';
 import { Box, CurrentUserNav } from '@adminjs/design-system';
 import { useTranslation, type LoggedInProps } from 'adminjs';
+import { portierFetch } from './portier-api.js';
 
 /**
  * AdminJS's user menu, whose "Se déconnecter" signs out by POST (session-routes.ts): a sign-out
@@ -9,7 +10,20 @@ import { useTranslation, type LoggedInProps } from 'adminjs';
  */
 const LoggedIn = (props: LoggedInProps) => {
   const { session, paths } = props;
-  const { translateButton } = useTranslation();
+  const { translateButton, i18n } = useTranslation();
+  // The language chosen in the top bar is the user's (`locale`): saved, then the page is loaded
+  // again so that what the server wrote (lists, messages, dates) follows it too.
+  useEffect(() => {
+    const saved = (session as { locale?: string }).locale;
+    const keep = (language: string) => {
+      if (language === saved || (language !== 'fr' && language !== 'en')) return;
+      void portierFetch('/account/locale', { method: 'POST', body: JSON.stringify({ locale: language }) }).then(({ status }) => {
+        if (status === 200) window.location.reload();
+      });
+    };
+    i18n.on('languageChanged', keep);
+    return () => i18n.off('languageChanged', keep);
+  }, [i18n, session]);
   const signOut = (event: React.MouseEvent) => {
     event.preventDefault();
     const form = document.createElement('form');

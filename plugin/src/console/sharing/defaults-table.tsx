@@ -48,9 +48,6 @@ export const DefaultsTable = ({ modules, followers, canWrite, lang, tm, tl, onCh
         <TableRow key={m.module} data-module={m.module}>
           <TableCell>
             <Text fontWeight="bold">{moduleName(m, lang)}</Text>
-            <Text variant="sm" color="grey60">
-              {m.module}
-            </Text>
           </TableCell>
           <TableCell>
             <Select
@@ -76,9 +73,6 @@ export const DefaultsTable = ({ modules, followers, canWrite, lang, tm, tl, onCh
         <TableRow key={f.module} data-module={f.module}>
           <TableCell>
             <Text fontWeight="bold">{tl(f.module)}</Text>
-            <Text variant="sm" color="grey60">
-              {f.module}
-            </Text>
           </TableCell>
           <TableCell>
             <Text color="grey60">

@@ -2,7 +2,8 @@ import { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { RULE_TARGET_KINDS, SHARING_LEVELS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../../core/model.js';
 import { moduleLabel } from '../../core/rule-sentence.js';
-import { defaultProblem, LEVEL_LABELS_FR } from '../../core/sharing-levels.js';
+import { defaultProblem, LEVEL_LABELS } from '../../core/sharing-levels.js';
+import { languageOf } from '../../adapters/web/language.js';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { deleteRule, namedRules, namedRuleSentence, ruleModuleProblem, saveRule, setDefault, type RuleInput } from '../../services/sharing-writes.js';
 import { serviceContext } from '../../adapters/adminjs/request-context.js';
@@ -28,7 +29,8 @@ const ruleBody = z.strictObject({
 type RuleBody = z.infer<typeof ruleBody>;
 const levelBody = z.strictObject({ level: z.string().max(40) });
 
-const language = (req: Request): 'fr' | 'en' => (req.query.lang === 'en' ? 'en' : 'fr');
+/** The page's language: the one it asks for, else the user's own (their `locale`). */
+const language = (req: Request): 'fr' | 'en' => (req.query.lang === 'en' || req.query.lang === 'fr' ? req.query.lang : languageOf(req));
 
 /**
  * The sharing page: the organisation-wide defaults (each level a module may not take now comes
@@ -57,12 +59,12 @@ export function sharingRoutes(service: AccessService): Router {
         // Each other level with the reason setDefault would refuse it for, now.
         const options = SHARING_LEVELS.map((l) => ({
           level: l,
-          refused: l === level ? null : (defaultProblem(catalog, defaults, s.name, l)?.message ?? null),
+          refused: l === level ? null : (defaultProblem(catalog, defaults, s.name, l)?.text[lang] ?? null),
         }));
         const others = options.filter((o) => o.level !== level);
         const reasons = [...new Set(others.map((o) => o.refused).filter((m): m is string => !!m))];
         // Locked: no other level is possible (Activity; a module under Account while Account is private).
-        const locked = others.every((o) => o.refused) ? (s.alwaysPrivate ? ruleModuleProblem(catalog, s.name) : reasons.join(' ')) : null;
+        const locked = others.every((o) => o.refused) ? (s.alwaysPrivate ? (ruleModuleProblem(catalog, s.name)?.[lang] ?? null) : reasons.join(' ')) : null;
         return {
           module: s.name,
           label: moduleLabel(catalog, s.name),
@@ -79,7 +81,7 @@ export function sharingRoutes(service: AccessService): Router {
         .map((m) => ({
           module: m.name,
           follows: m.sharingModule,
-          reason: [defaultProblem(catalog, defaults, m.name, 'private')?.message, ruleModuleProblem(catalog, m.name)].filter(Boolean).join(' '),
+          reason: [defaultProblem(catalog, defaults, m.name, 'private')?.text[lang], ruleModuleProblem(catalog, m.name)?.[lang]].filter(Boolean).join(' '),
         }));
       const list = (await namedRules(service.ds)).map((r) => ({ ...r, sentence: namedRuleSentence(catalog, r, lang) }));
       const roles = await roleChoices(service.ds);
@@ -94,7 +96,12 @@ export function sharingRoutes(service: AccessService): Router {
       const module = z.string().max(100).parse(req.params.module);
       const { level } = levelBody.parse(req.body);
       await setDefault(service, serviceContext(), module, level as SharingLevel);
-      res.json({ ok: true, message: `Partage par défaut de ${module} enregistré : ${LEVEL_LABELS_FR[level as SharingLevel]}.` });
+      const label = moduleLabel(catalog, module);
+      const saved = LEVEL_LABELS[language(req)][level as SharingLevel];
+      res.json({
+        ok: true,
+        message: language(req) === 'en' ? `Default sharing of ${label.en} saved: ${saved}.` : `Partage par défaut des ${label.fr} enregistré : ${saved}.`,
+      });
     }),
   );
 
@@ -127,7 +134,7 @@ export function sharingRoutes(service: AccessService): Router {
               language(req),
             )
           : null,
-        problem,
+        problem: problem?.[language(req)] ?? null,
       });
     }),
   );

@@ -3,7 +3,7 @@ import { loginHoursProblems } from '../../core/login-hours.js';
 import { CAPABILITIES, MODULE_ACTIONS, type ClientTier, type ModulePrivileges, type SharingLevel } from '../../core/model.js';
 import { CLIENT_SYSTEM_PROFILES, clientTierModules } from '../../adapters/postgres/system-profiles.js';
 import type { ModuleCatalog } from '../../core/modules.js';
-import { LOGIN_PATTERN, passwordProblem } from '../../core/password-policy.js';
+import { LOGIN_PATTERN, PASSWORD_PROBLEM_TEXT, passwordProblem } from '../../core/password-policy.js';
 import { linkKey } from '../../adapters/postgres/module-registry.js';
 import type { OrgDocument, OrgTarget } from './document.js';
 import type { ExistingOrg } from './existing.js';
@@ -265,7 +265,7 @@ class Validator {
       }
       if (u.password !== undefined) {
         const weak = passwordProblem(u.password);
-        if (weak) this.errors.add([...at, 'password'], `password too weak: ${weak}`);
+        if (weak) this.errors.add([...at, 'password'], `password too weak: ${PASSWORD_PROBLEM_TEXT[weak].en.replace(/^it /, '')}`);
       } else if (!exists) {
         this.errors.add([...at, 'password'], 'a new user needs a password');
       }
