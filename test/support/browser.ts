@@ -72,6 +72,20 @@ export async function waitShown(page: Page, locator: Locator): Promise<void> {
   }
 }
 
+/**
+ * Chooses an option of a design-system picker (react-select; console/common/access-pickers.tsx and
+ * search-pickers.tsx) by its value: opens the menu, types `search` first if given (a searchable
+ * picker asks the server), and clicks the option whose label carries `data-value`.
+ */
+export async function choose(picker: Locator, value: string | number, search?: string): Promise<void> {
+  const input = picker.locator('input').first();
+  await input.click();
+  if (search !== undefined) await input.fill(search);
+  const option = picker.locator(`[data-value="${value}"]`);
+  await option.first().waitFor();
+  await option.first().click();
+}
+
 /** Saves a screenshot of what the user sees under docs/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

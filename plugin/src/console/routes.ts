@@ -16,6 +16,7 @@ import { subscriptionRoutes } from './subscription/subscription-routes.js';
 import { requestsRoutes } from './requests/requests-routes.js';
 import { ownersRoutes } from './records/owners-routes.js';
 import { mailRoutes } from './mail/mail-routes.js';
+import { searchRoutes } from './common/search-routes.js';
 import { newRouter } from '../adapters/web/routers.js';
 
 /** Where Portier's own pages fetch their data: `<rootPath>/portier/...`. */
@@ -50,5 +51,6 @@ export function portierRoutes(service: AccessService): Router {
   router.use(PORTIER_API, requestsRoutes(service));
   router.use(PORTIER_API, ownersRoutes(service));
   router.use(PORTIER_API, mailRoutes(service));
+  router.use(PORTIER_API, searchRoutes(service));
   return router;
 }
