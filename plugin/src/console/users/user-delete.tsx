@@ -32,7 +32,15 @@ const UserDelete = ({ record }: Props) => {
       <H4>{tm('usersDeleteTitle', { login: record.params.login })}</H4>
       <Text mb="lg">{tm('usersDeleteHelp')}</Text>
       <Label>{tm('usersHeir')}</Label>
-      <UserPicker testId="user-heir" kind="internal" exclude={[Number(record.id)]} value={heir} onChange={setHeir} placeholder={tm('usersChooseHeir')} width={420} />
+      <UserPicker
+        testId="user-heir"
+        kind="internal"
+        exclude={[Number(record.id)]}
+        value={heir}
+        onChange={setHeir}
+        placeholder={tm('usersChooseHeir')}
+        width={420}
+      />
       {outcome && <MessageBox mt="lg" variant="danger" message={outcome.message} data-testid="user-delete-outcome" />}
       <Box mt="lg">
         <Button variant="contained" color="danger" disabled={!heir} onClick={go} data-testid="user-delete-go">
