@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
+import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/browser.js';
 
 /**
  * The searchable pickers (console/common/search-pickers.tsx) among 10,000 users, in Chromium: the
@@ -43,7 +43,7 @@ describe('searchable pickers, in the browser', () => {
     await input.click();
     const started = Date.now();
     await input.fill('quenou');
-    await picker.locator(`[data-value="${needle.id}"]`).waitFor();
+    await waitShown(page, picker.locator(`[data-value="${needle.id}"]`));
     const elapsed = Date.now() - started;
     const offered = await picker.locator('[data-value]').allTextContents();
     expect(offered).toEqual([`${needle.full_name} (${needle.login}) · ${needle.role}`]); // its name and role, never an id

@@ -13,7 +13,7 @@ describe('sharing and explain, in the browser', () => {
     // Activity and Contact say why they take no default of their own.
     await page.getByTestId('default-reason-Activity').filter({ hasText: 'toujours privé' }).waitFor();
     await page.getByTestId('default-reason-Contact').filter({ hasText: 'il suit Account' }).waitFor();
-    expect(await page.getByTestId('default-Activity').isDisabled()).toBe(true);
+    expect(await page.getByTestId('default-Activity').locator('input').first().isDisabled()).toBe(true);
     // The demo's rules, each as a sentence.
     await page
       .getByTestId('rule-sentence')

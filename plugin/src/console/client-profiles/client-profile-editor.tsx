@@ -1,7 +1,7 @@
-import { Select } from '../common/native-select.js';
 import React, { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Badge, Box, Button, H3, H4, Icon, Input, Label, MessageBox, Text } from '@adminjs/design-system';
+import { Select } from '../common/choice-select.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
 import { MatrixLegend, PrivilegeMatrix } from '../profiles/privilege-matrix.js';
 import { FieldAccessEditor } from '../profiles/field-access.js';

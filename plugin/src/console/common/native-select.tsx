@@ -1,9 +1,4 @@
 import React from 'react';
-import { Select as DesignSelect } from '@adminjs/design-system';
-
-// Formerly a native <select>; now the design system's Select (react-select) with the same props,
-// so that every page's short choices look like AdminJS's own forms. The file keeps its name for
-// the pages that import it.
 
 /** A choice of Select: its value, its label, and when disabled the reason, as tooltip. */
 export interface SelectOption {
@@ -15,39 +10,36 @@ export interface SelectOption {
 
 interface SelectProps {
   value: string | number | null | undefined;
-  /** The chosen value as a string, or null when cleared. */
+  /** The chosen value as the select holds it (a string), or null for the placeholder. */
   onChange: (value: string | null) => void;
   options: SelectOption[];
   placeholder?: string;
   testId?: string;
   disabled?: boolean;
   width?: number;
-  /** Whether the choice may be cleared back to the placeholder (only with one). */
-  clearable?: boolean;
 }
 
-/** The label of an option: `data-value` lets a test pick it; a disabled one says why on hover. */
-const optionLabel = (data: unknown) => {
-  const o = data as SelectOption;
-  return (
-    <span data-value={o.value} title={o.title}>
-      {o.label}
-    </span>
-  );
-};
-
-/** One choice among short options (string or number values); options may be disabled with a reason as tooltip. */
-export const Select = ({ value, onChange, options, placeholder, testId, disabled, width = 220, clearable }: SelectProps) => (
-  <div data-testid={testId} data-picker="select" data-value={value ?? ''} style={{ width, maxWidth: '100%' }}>
-    <DesignSelect
-      options={options}
-      value={options.find((o) => String(o.value) === String(value ?? '')) ?? null}
-      placeholder={placeholder}
-      isDisabled={disabled}
-      isClearable={clearable ?? Boolean(placeholder)}
-      isOptionDisabled={(o: unknown) => Boolean((o as SelectOption).disabled)}
-      formatOptionLabel={optionLabel}
-      onChange={(o: SelectOption | null) => onChange(o ? String(o.value) : null)}
-    />
-  </div>
+/** A native select (short lists), styled like the design system's inputs; options may be disabled with a reason as tooltip. */
+export const Select = ({ value, onChange, options, placeholder, testId, disabled, width = 220 }: SelectProps) => (
+  <select
+    data-testid={testId}
+    value={value ?? ''}
+    disabled={disabled}
+    onChange={(e) => onChange(e.target.value || null)}
+    style={{
+      padding: '8px 10px',
+      border: '1px solid #C0C0CA',
+      borderRadius: 2,
+      minWidth: width,
+      maxWidth: Math.max(width, 360),
+      background: disabled ? '#F6F7FB' : 'white',
+    }}
+  >
+    {placeholder && <option value="">{placeholder}</option>}
+    {options.map((o) => (
+      <option key={o.value} value={o.value} disabled={o.disabled} title={o.title}>
+        {o.label}
+      </option>
+    ))}
+  </select>
 );

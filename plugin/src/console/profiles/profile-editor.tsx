@@ -1,7 +1,7 @@
-import { Select } from '../common/native-select.js';
 import React, { useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, CheckBox, H4, Input, Label, MessageBox, Text } from '@adminjs/design-system';
+import { Select } from '../common/choice-select.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
 import { PrivilegeMatrix } from './privilege-matrix.js';
 import { FieldAccessEditor } from './field-access.js';

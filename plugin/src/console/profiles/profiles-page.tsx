@@ -1,4 +1,3 @@
-import { Select } from '../common/native-select.js';
 import React, { useEffect, useState } from 'react';
 import { useTranslation, type TranslateFunction } from 'adminjs';
 import {
@@ -19,6 +18,7 @@ import {
   TableRow,
   Text,
 } from '@adminjs/design-system';
+import { Select } from '../common/choice-select.js';
 import ProfileCompare from './profile-compare.js';
 import ProfileEditor from './profile-editor.js';
 import ProfileHolders from './profile-holders.js';
