@@ -31,17 +31,18 @@ export interface UserSearch {
   limit?: number;
 }
 
-/** Users whose name or login contains the text, by last name; their role too when the caller may read it. */
+/** Users whose name or login contains the text, by last name (app_user_name_order_idx); their role too when the caller may read it. */
 export function searchUsers(db: Db, s: UserSearch): Promise<Found[]> {
   return db.query(
     `SELECT u.id, coalesce(nullif(u.full_name, ''), u.login) || ' (' || u.login || ')' AS label,
             CASE WHEN $5 THEN NULL ELSE r.name END AS detail
        FROM app_user u LEFT JOIN role r ON r.id = u.role_id
-      WHERE (u.full_name ILIKE $1 OR u.login ILIKE $1)
+      WHERE ($1::text IS NULL OR ((u.full_name || ' ') || u.login) ILIKE $1) -- the expression of app_user_search_idx (trigrams)
         AND ($2::text IS NULL OR u.kind::text = $2) AND (NOT $3 OR u.status = 'active')
       ORDER BY u.last_name, u.first_name, u.login
       LIMIT $4`,
-    [containing(s.text), s.kind ?? null, s.activeOnly ?? false, s.limit ?? SEARCH_LIMIT, s.namesOnly],
+    // No text: no condition, so that the first page walks the order index.
+    [s.text.trim() ? containing(s.text) : null, s.kind ?? null, s.activeOnly ?? false, s.limit ?? SEARCH_LIMIT, s.namesOnly],
   );
 }
 
