@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/browser.js';
+import { demoInBrowser, screenshot, signedInPage, waitShown, choose, optionsOf } from '../support/browser.js';
 
 /**
  * "Demandes d'accès" in Chromium, on the demo organisation: g.lebrun, the partner's team lead,
@@ -60,7 +60,7 @@ describe('access requests, in the browser', () => {
     const carpentier = page.locator('[data-testid=team-user][data-login="s.carpentier"]');
     await carpentier.getByTestId('ask-role-change').click();
     const roleForm = page.locator('[data-testid=request-form][data-type=roleChange]');
-    const roleOptions = await roleForm.getByTestId('request-role').locator('option').allTextContents();
+    const roleOptions = await optionsOf(roleForm.getByTestId('request-role'));
     expect(roleOptions).not.toContain('Partenaires');
     const tick = (module: string, action: string) =>
       roleForm.locator(`[data-testid=rights-picker] tr[data-module=${module}] input[data-action=${action}]`).check();
@@ -148,8 +148,8 @@ describe('access requests, in the browser', () => {
     await waitShown(page, mapping);
     expect(await change.getByTestId('request-approve').isDisabled()).toBe(true); // no role chosen yet
     const role = mapping.getByTestId('mapping-role');
-    const option = (await role.locator('option').allTextContents()).find((o) => o.startsWith('Administration des ventes'))!;
-    await role.selectOption({ label: option });
+    const option = (await optionsOf(role)).find((o) => o.startsWith('Administration des ventes'))!;
+    await choose(role, { label: option });
     const comparison = mapping.getByTestId('rights-comparison');
     await waitShown(page, comparison.locator('tr[data-module=Lead] [data-side=given]'));
     // Asked on the left, given on the right; what differs is marked.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/browser.js';
+import { choose, demoInBrowser, screenshot, signedInPage, waitShown } from '../support/browser.js';
 
 /**
  * "Nouveau client" in Chromium, on the demo (docs/client-access.md, "Créer un client"): the access
@@ -47,10 +47,10 @@ describe('onboarding a client, in the browser', () => {
     await pickAccount(page, 'new-client-account-1', first.name.split(' ')[0], first.reference);
     const [easy] = await demo.db.ds.query(`SELECT id FROM profile WHERE name = 'Easy Invoicing'`);
     const [connect] = await demo.db.ds.query(`SELECT id FROM profile WHERE name = 'Connect & pay'`);
-    expect(await page.getByTestId('new-client-profile-1').inputValue()).toBe(String(connect.id)); // the star, kept
+    expect(await page.getByTestId('new-client-profile-1').getAttribute('data-value')).toBe(String(connect.id)); // the star, kept
     await page.getByTestId('new-client-add-row').click();
     await pickAccount(page, 'new-client-account-2', second.name.split(' ')[0], second.reference);
-    await page.getByTestId('new-client-profile-2').selectOption(String(easy.id));
+    await choose(page.getByTestId('new-client-profile-2'), easy.id);
     await page.getByTestId('new-client-form').scrollIntoViewIfNeeded();
     await screenshot(page, 'client-new-form');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/browser.js';
+import { demoInBrowser, screenshot, signedInPage, waitShown, choose } from '../support/browser.js';
 
 /**
  * The client profile editor in Chromium, on the demo organisation (docs/client-access.md,
@@ -54,13 +54,13 @@ describe('the client profile editor, in the browser', () => {
     expect(await editor.locator('[data-field="Invoice.amount"]').getAttribute('data-level')).toBe('none');
 
     // Lowering the tier under what the copy grants: the screen says whom it affects, the server refuses in words.
-    await editor.getByTestId('client-profile-tier-select').selectOption('connect');
+    await choose(editor.getByTestId('client-profile-tier-select'), 'connect');
     expect(await editor.getByTestId('client-tier-change').textContent()).toMatch(/Comptabilité complète → Connect & pay/);
     await editor.getByTestId('client-profile-save').click();
     const error = editor.getByTestId('client-profile-error');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/PurchaseOrder : créer \(réservé au niveau Comptabilité complète\)/);
-    await editor.getByTestId('client-profile-tier-select').selectOption('accounting');
+    await choose(editor.getByTestId('client-profile-tier-select'), 'accounting');
 
     await page.setViewportSize({ width: 1440, height: 2200 });
     await editor.evaluate((el) => el.scrollIntoView());
@@ -77,9 +77,9 @@ describe('the client profile editor, in the browser', () => {
     const [client] = await demo.db.ds.query(
       `SELECT u.id, min(g.account_id) AS account FROM app_user u JOIN dossier_grant g ON g.user_id = u.id WHERE u.login = 'client' GROUP BY u.id`,
     );
-    await page.getByTestId('move-user').selectOption(String(client.id));
-    await page.getByTestId('move-dossier').selectOption(String(client.account));
-    await page.getByTestId('move-profile').selectOption(String(saved.id));
+    await choose(page.getByTestId('move-user'), client.id);
+    await choose(page.getByTestId('move-dossier'), client.account);
+    await choose(page.getByTestId('move-profile'), saved.id);
     await page.getByRole('button', { name: 'Transférer' }).last().click();
     await page.locator('[data-testid=clients-outcome], [data-testid=seat-warning]').first().waitFor();
     if (await page.getByTestId('seat-warning').count()) await page.getByTestId('seat-confirm').click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { AdminClient } from '../support/admin-client.js';
-import { demoInBrowser, signedInPage, waitShown } from '../support/browser.js';
+import { choose, demoInBrowser, signedInPage, waitShown } from '../support/browser.js';
 import { linkIn, mailTo } from '../support/mail.js';
 
 /**
@@ -56,7 +56,7 @@ describe("the consultant's day, in the browser", () => {
     await page.waitForFunction(() => (document.querySelector('[data-testid=new-client-login]') as HTMLInputElement | null)?.value === 'c.garnier');
     const [accounting] = await q(`SELECT id FROM profile WHERE name = 'Comptabilité complète'`);
     await pickAccount(page, 'new-client-account-1', a.reference, a.reference);
-    await page.getByTestId('new-client-profile-1').selectOption(String(accounting.id));
+    await choose(page.getByTestId('new-client-profile-1'), accounting.id);
     await page.getByTestId('new-client-add-row').click();
     await pickAccount(page, 'new-client-account-2', b.reference, b.reference);
     await page.getByTestId('new-client-save').click();
@@ -81,9 +81,9 @@ describe("the consultant's day, in the browser", () => {
 
     // 3. The copy given to dossier A ("Transférer un utilisateur (avancé)").
     const [client] = await q(`SELECT id FROM app_user WHERE login = 'c.garnier'`);
-    await page.getByTestId('move-user').selectOption(String(client.id));
-    await page.getByTestId('move-dossier').selectOption(String(a.id));
-    await page.getByTestId('move-profile').selectOption(String(copy.id));
+    await choose(page.getByTestId('move-user'), client.id);
+    await choose(page.getByTestId('move-dossier'), a.id);
+    await choose(page.getByTestId('move-profile'), copy.id);
     await page.getByRole('button', { name: 'Transférer' }).last().click();
     await throughSeatWarning(page, page.getByTestId('clients-outcome').filter({ hasText: 'Dossier transféré' }));
     const grants = await q(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
+import { demoInBrowser, screenshot, signedInPage, choose } from '../support/browser.js';
 
 /**
  * A consultant's work on the demo organisation, in Chromium: a profile made from a template,
@@ -26,7 +26,7 @@ describe('profiles, as a consultant', () => {
     const page = await profilesPage();
     await page.getByTestId('new-profile-name').fill(NEW);
     const [template] = await demo.db.ds.query(`SELECT id FROM profile WHERE name = 'Commercial'`);
-    await page.getByTestId('new-profile-template').selectOption(String(template.id));
+    await choose(page.getByTestId('new-profile-template'), template.id);
     await page.getByTestId('new-profile-create').click();
     await page.getByTestId('profiles-outcome').filter({ hasText: NEW }).waitFor();
     const editor = page.getByTestId('profile-editor');
@@ -62,7 +62,7 @@ describe('profiles, as a consultant', () => {
   it('refuses a right beyond the tier with the rights in excess, and keeps the system profile undeletable with its reason', async () => {
     const page = await profilesPage();
     await page.locator(`[data-testid=profiles-list] tr[data-profile="${NEW}"]`).getByText('Modifier').click();
-    await page.getByTestId('profile-tier').selectOption('limited');
+    await choose(page.getByTestId('profile-tier'), 'limited');
     expect(await page.getByTestId('tier-change').textContent()).toMatch(/Standard → Limitée : ce changement concerne 0 utilisateur\(s\)/);
     await page.getByTestId('profile-save').click();
     const error = page.getByTestId('profile-error');
@@ -82,8 +82,8 @@ describe('profiles, as a consultant', () => {
     const ids = Object.fromEntries(
       (await demo.db.ds.query(`SELECT id, name FROM profile WHERE name IN ('Commercial', $1)`, [NEW])).map((r: { id: number; name: string }) => [r.name, r.id]),
     );
-    await page.getByTestId('compare-a').selectOption(String(ids.Commercial));
-    await page.getByTestId('compare-b').selectOption(String(ids[NEW]));
+    await choose(page.getByTestId('compare-a'), ids.Commercial);
+    await choose(page.getByTestId('compare-b'), ids[NEW]);
     const different = page.locator('[data-testid=profile-compare] tr[data-different=true]');
     await different.first().waitFor();
     const labels = await different.locator('td:first-child').allTextContents();
@@ -109,7 +109,7 @@ describe('profiles, as a consultant', () => {
     await screenshot(page, 'profile-holders');
 
     const [fresh] = await demo.db.ds.query(`SELECT id FROM profile WHERE name = $1`, [NEW]);
-    await page.getByTestId('replace-target').selectOption(String(fresh.id));
+    await choose(page.getByTestId('replace-target'), fresh.id);
     page.once('dialog', (d) => {
       expect(d.message()).toContain(`${roles} rôle(s)`);
       void d.accept();
@@ -174,9 +174,9 @@ describe('users, as a consultant and as an admin', () => {
       `SELECT u.id, u.login, count(d.id)::int AS deals FROM app_user u JOIN deal d ON d.owner_user_id = u.id
         WHERE u.login NOT IN ('admin', 'consultant', 'commercial', 'manager', 'support') AND NOT u.is_admin GROUP BY u.id ORDER BY count(d.id) DESC LIMIT 1`,
     );
-    const [heir] = await demo.db.ds.query(`SELECT id FROM app_user WHERE login = 'manager'`);
+    const [heir] = await demo.db.ds.query(`SELECT id, login FROM app_user WHERE login = 'manager'`);
     await page.goto(`${demo.server.url}/admin/resources/User/records/${leaving.id}/delete`);
-    await page.getByTestId('user-heir').selectOption(String(heir.id));
+    await choose(page.getByTestId('user-heir'), heir.id, heir.login); // searched: typed, then chosen
     await screenshot(page, 'user-delete-heir');
     await page.getByTestId('user-delete-go').click();
     await page.getByTestId('user-delete-outcome').filter({ hasText: 'Utilisateur supprimé' }).waitFor();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
+import { demoInBrowser, screenshot, signedInPage, choose } from '../support/browser.js';
 
 /** In Chromium, on the demo organisation: the consultant's role tree and teams pages. */
 const demo = demoInBrowser();
@@ -23,7 +23,7 @@ describe('roles and teams, in the browser', () => {
 
     // Ventes Alpes leaves Auvergne-Rhône-Alpes for Sud-Est.
     await node('Ventes Alpes').getByTestId('role-action-move').click();
-    await page.getByTestId('role-move-parent').selectOption(String(await roleId('Ventes Sud-Est')));
+    await choose(page.getByTestId('role-move-parent'), await roleId('Ventes Sud-Est'));
     await page.getByTestId('role-move-save').click();
     await page.getByTestId('roles-outcome').filter({ hasText: 'Rôle Ventes Alpes placé sous Ventes Sud-Est.' }).waitFor();
     expect(await parentOf('Ventes Alpes')).toBe('Ventes Sud-Est');
@@ -35,7 +35,7 @@ describe('roles and teams, in the browser', () => {
     // Direction commerciale under Ventes Lyon, one of its own subordinates: the server refuses.
     const before = await demo.db.ds.query(`SELECT id, name, parent_id FROM role ORDER BY id`);
     await node('Direction commerciale').getByTestId('role-action-move').click();
-    await page.getByTestId('role-move-parent').selectOption(String(await roleId('Ventes Lyon')));
+    await choose(page.getByTestId('role-move-parent'), await roleId('Ventes Lyon'));
     await page.getByTestId('role-move-save').click();
     await page
       .getByTestId('role-refusal')
@@ -68,8 +68,8 @@ describe('roles and teams, in the browser', () => {
     await page.getByTestId('team-teamIds').locator('[data-chip="Grands comptes"]').waitFor();
 
     // A role (users of exactly that role) and a role with its subordinates, not saved yet.
-    await page.getByTestId('team-roleIds-add').selectOption(String(await roleId('Administration des ventes')));
-    await page.getByTestId('team-subtreeRoleIds-add').selectOption(String(await roleId('Service client')));
+    await choose(page.getByTestId('team-roleIds-add'), await roleId('Administration des ventes'));
+    await choose(page.getByTestId('team-subtreeRoleIds-add'), await roleId('Service client'));
     await page.getByTestId('team-unsaved').waitFor();
     await page.locator('[data-testid=team-effective][data-draft=true] [data-login="g.dupuis"]').waitFor(); // Support niveau 2, below Service client
     expect(await saved()).not.toContain('g.dupuis'); // nothing written by the preview
@@ -134,7 +134,7 @@ describe('roles and teams, in the browser', () => {
     await node('Service client').getByTestId('role-toggle').click();
     await node('Experts SAV').getByTestId('role-action-delete').click();
     await page.getByTestId('role-panel-delete').getByText('Supprimer Experts SAV : 1 utilisateur(s) et 0 sous-rôle(s) passent au rôle héritier.').waitFor();
-    await page.getByTestId('role-delete-heir').selectOption(String(await roleId('Support niveau 2')));
+    await choose(page.getByTestId('role-delete-heir'), await roleId('Support niveau 2'));
     await page.getByTestId('role-delete-confirm').click();
     await page
       .getByTestId('roles-outcome')

@@ -40,6 +40,7 @@ describe('migrations', () => {
       'AccessRequestMapping1732300020300',
       'SubscriptionChanges1732300020310',
       'LinksEndWithCredentials1732300020400',
+      'UserSearch1732300021000',
     ]);
     expect(await ds.showMigrations()).toBe(false);
     expect(ds.options.synchronize).toBe(false);

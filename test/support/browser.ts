@@ -72,6 +72,29 @@ export async function waitShown(page: Page, locator: Locator): Promise<void> {
   }
 }
 
+/**
+ * Chooses an option of a design-system picker (react-select; console/common/access-pickers.tsx and
+ * search-pickers.tsx) by its value: opens the menu, types `search` first if given (a searchable
+ * picker asks the server), and clicks the option whose label carries `data-value`.
+ */
+export async function choose(picker: Locator, value: string | number | { label: string }, search?: string): Promise<void> {
+  const input = picker.locator('input').first();
+  await input.click();
+  if (search !== undefined) await input.fill(search);
+  const option = typeof value === 'object' ? picker.locator('[data-value]', { hasText: value.label }) : picker.locator(`[data-value="${value}"]`);
+  await option.first().waitFor();
+  await option.first().click();
+}
+
+/** The labels a design-system picker offers (its menu opened, then closed again). */
+export async function optionsOf(picker: Locator): Promise<string[]> {
+  await picker.locator('input').first().click();
+  await picker.locator('[data-value]').first().waitFor();
+  const labels = await picker.locator('[data-value]').allTextContents();
+  await picker.locator('input').first().press('Escape');
+  return labels;
+}
+
 /** Saves a screenshot of what the user sees under docs/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

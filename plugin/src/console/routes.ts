@@ -17,6 +17,7 @@ import { requestsRoutes } from './requests/requests-routes.js';
 import { ownersRoutes } from './records/owners-routes.js';
 import { mailRoutes } from './mail/mail-routes.js';
 import { listScopeRoutes } from './dead-ends/list-scope-routes.js';
+import { searchRoutes } from './common/search-routes.js';
 import { newRouter } from '../adapters/web/routers.js';
 
 /** Where Portier's own pages fetch their data: `<rootPath>/portier/...`. */
@@ -52,5 +53,6 @@ export function portierRoutes(service: AccessService): Router {
   router.use(PORTIER_API, ownersRoutes(service));
   router.use(PORTIER_API, mailRoutes(service));
   router.use(PORTIER_API, listScopeRoutes(service));
+  router.use(PORTIER_API, searchRoutes(service));
   return router;
 }

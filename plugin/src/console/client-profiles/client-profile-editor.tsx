@@ -1,6 +1,7 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Badge, Box, Button, H3, H4, Icon, Input, Label, MessageBox, Text } from '@adminjs/design-system';
+import { Select } from '../common/choice-select.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
 import { MatrixLegend, PrivilegeMatrix } from '../profiles/privilege-matrix.js';
 import { FieldAccessEditor } from '../profiles/field-access.js';
@@ -118,23 +119,19 @@ export const ClientProfileEditor = ({
             />
           </Box>
           <Box>
-            <Label htmlFor="client-profile-tier">{tm('clientsTier')}</Label>
-            <select
-              id="client-profile-tier"
-              data-testid="client-profile-tier-select"
+            <Label>{tm('clientsTier')}</Label>
+            <Select
+              testId="client-profile-tier-select"
               value={draft.licenseTier}
-              onChange={(e) => {
-                setDraft({ ...draft, licenseTier: e.target.value });
+              width={280}
+              clearable={false}
+              onChange={(v) => {
+                if (!v) return;
+                setDraft({ ...draft, licenseTier: v });
                 setError(null); // a refusal was about the tier before
               }}
-              style={{ padding: '9px 10px', border: '1px solid #C0C0CA', borderRadius: 2, background: 'white' }}
-            >
-              {catalog.tiers.map((t) => (
-                <option key={t} value={t}>
-                  {tierName(t)} ({priceOf(catalog, t)})
-                </option>
-              ))}
-            </select>
+              options={catalog.tiers.map((t) => ({ value: t, label: `${tierName(t)} (${priceOf(catalog, t)})` }))}
+            />
           </Box>
         </Box>
       )}

@@ -13,11 +13,12 @@ import { RightsSummary } from '../client-profiles/rights-summary.js';
 import { AllRightsTable } from '../client-profiles/all-rights-table.js';
 import type { ClientProfileCatalog } from '../client-profiles/client-profiles-types.js';
 
-const TIER_COLOURS: Record<string, 'info' | 'primary' | 'success' | 'danger'> = {
+// A tier is a price, not a state: no red ("danger" reads as an error), neutral outlines only.
+const TIER_COLOURS: Record<string, 'info' | 'primary' | 'success' | 'secondary'> = {
   connect: 'info',
   invoicing: 'primary',
   accounting: 'success',
-  commercial: 'danger',
+  commercial: 'secondary',
 };
 
 /** A (user, dossier) pair holding a profile (GET /clients/profiles/:id/users). */

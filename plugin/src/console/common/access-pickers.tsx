@@ -1,16 +1,21 @@
 import React from 'react';
-import { Badge, Box, Button, Label } from '@adminjs/design-system';
+import { Badge, Box, Button, Input, Label, Select } from '@adminjs/design-system';
 
-// The pickers of the roles and teams pages: short lists, so native controls styled like the
-// design system's inputs (as on the client access page), each with a data-testid for the tests.
-
-const FIELD: React.CSSProperties = { padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, background: 'white' };
+// The pickers of short, fixed lists (a page's roles, profiles, tiers): the design system's Select
+// (react-select, the AdminJS forms' own control) over options the page already holds. Lists that
+// may be long (users, records) are searched instead: search-pickers.tsx.
 
 /** A choice of a picker: a record's id and its name. */
 export interface Option {
   value: number;
   label: string;
 }
+
+/** An option as the menu shows it; `data-value` lets a test pick it by id. */
+export const optionLabel = (data: unknown) => {
+  const o = data as { value: string | number; label: string };
+  return <span data-value={o.value}>{o.label}</span>;
+};
 
 interface PickerProps {
   value: number | null | undefined;
@@ -21,21 +26,17 @@ interface PickerProps {
   width?: number;
 }
 
-/** One choice among options `{ value, label }` (numbers); the empty option is the placeholder. */
+/** One choice among options `{ value, label }` (numbers); cleared, it is null. */
 export const Picker = ({ value, onChange, options, placeholder, testId, width = 260 }: PickerProps) => (
-  <select
-    data-testid={testId}
-    value={value ?? ''}
-    onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
-    style={{ ...FIELD, minWidth: width, maxWidth: 420 }}
-  >
-    <option value="">{placeholder}</option>
-    {options.map((o) => (
-      <option key={o.value} value={o.value}>
-        {o.label}
-      </option>
-    ))}
-  </select>
+  <div data-testid={testId} data-picker="select" data-value={value ?? ''} style={{ width, maxWidth: '100%' }}>
+    <Select
+      options={options}
+      value={options.find((o) => o.value === value) ?? null}
+      placeholder={placeholder}
+      formatOptionLabel={optionLabel}
+      onChange={(o: Option | null) => onChange(o ? o.value : null)}
+    />
+  </div>
 );
 
 interface TextFieldProps {
@@ -46,9 +47,15 @@ interface TextFieldProps {
   width?: number | string;
 }
 
-/** A free text field. */
+/** A free text field: the design system's Input. */
 export const TextField = ({ value, onChange, placeholder, testId, width = 260 }: TextFieldProps) => (
-  <input data-testid={testId} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} style={{ ...FIELD, width }} />
+  <Input
+    data-testid={testId}
+    value={value}
+    placeholder={placeholder}
+    onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
+    style={{ width }}
+  />
 );
 
 interface ChecksProps {
@@ -62,7 +69,7 @@ interface ChecksProps {
 export const Checks = ({ values, onChange, options, testId }: ChecksProps) => (
   <Box flex flexWrap="wrap" style={{ gap: '6px 18px' }} data-testid={testId}>
     {options.map((o) => (
-      <label key={o.value} style={{ display: 'flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>
+      <Label key={o.value} mb={0} style={{ display: 'flex', alignItems: 'center', gap: 6, cursor: 'pointer', fontWeight: 'normal' }}>
         <input
           type="checkbox"
           checked={values.includes(o.value)}
@@ -70,7 +77,7 @@ export const Checks = ({ values, onChange, options, testId }: ChecksProps) => (
           onChange={(e) => onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))}
         />
         {o.label}
-      </label>
+      </Label>
     ))}
   </Box>
 );
@@ -85,30 +92,17 @@ interface ChipsProps {
   removeLabel: string;
 }
 
-/** Chosen values as removable badges, and a picker that adds one (a team's members of one kind). */
+/** Chosen values as removable badges, and a picker that adds one (a team's roles and teams). */
 export const Chips = ({ label, values, onChange, options, placeholder, testId, removeLabel }: ChipsProps) => {
   const labelOf = (v: number) => options.find((o) => o.value === v)?.label ?? `n° ${v}`;
   return (
     <Box data-testid={testId} mb="lg">
       <Label>{label}</Label>
-      <Box flex flexWrap="wrap" alignItems="center" style={{ gap: 6 }} mb="sm">
-        {values.map((v) => (
-          <Badge key={v} variant="primary" outline data-chip={labelOf(v)} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-            {labelOf(v)}
-            <Button
-              size="icon"
-              variant="text"
-              rounded
-              title={removeLabel}
-              aria-label={`${removeLabel} ${labelOf(v)}`}
-              style={{ minWidth: 0, height: 18, padding: '0 4px' }}
-              onClick={() => onChange(values.filter((x) => x !== v))}
-            >
-              ✕
-            </Button>
-          </Badge>
-        ))}
-      </Box>
+      <ChipList
+        values={values.map((v) => ({ value: v, label: labelOf(v) }))}
+        removeLabel={removeLabel}
+        onRemove={(v) => onChange(values.filter((x) => x !== v))}
+      />
       <Picker
         testId={`${testId}-add`}
         value={null}
@@ -119,3 +113,26 @@ export const Chips = ({ label, values, onChange, options, placeholder, testId, r
     </Box>
   );
 };
+
+/** Chosen values as badges, each with its ✕. */
+export const ChipList = ({ values, removeLabel, onRemove }: { values: Option[]; removeLabel: string; onRemove: (value: number) => void }) => (
+  <Box flex flexWrap="wrap" alignItems="center" style={{ gap: 6 }} mb="sm">
+    {values.map((v) => (
+      <Badge key={v.value} variant="primary" outline data-chip={v.label} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+        {v.label}
+        <Button
+          size="icon"
+          variant="text"
+          rounded
+          type="button"
+          title={removeLabel}
+          aria-label={`${removeLabel} ${v.label}`}
+          style={{ minWidth: 0, height: 18, padding: '0 4px' }}
+          onClick={() => onRemove(v.value)}
+        >
+          ✕
+        </Button>
+      </Badge>
+    ))}
+  </Box>
+);

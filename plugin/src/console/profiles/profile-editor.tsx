@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, CheckBox, H4, Input, Label, MessageBox, Text } from '@adminjs/design-system';
+import { Select } from '../common/choice-select.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
 import { PrivilegeMatrix } from './privilege-matrix.js';
 import { FieldAccessEditor } from './field-access.js';
@@ -92,18 +93,13 @@ const ProfileEditor = ({
         </Box>
         <Box>
           <Label>{tm('profilesTier')}</Label>
-          <select
-            data-testid="profile-tier"
+          <Select
+            testId="profile-tier"
             value={draft.licenseTier}
-            onChange={(e) => setDraft({ ...draft, licenseTier: e.target.value })}
-            style={{ padding: '9px 10px', border: '1px solid #C0C0CA', borderRadius: 2, background: 'white' }}
-          >
-            {catalog.tiers.map((t) => (
-              <option key={t} value={t}>
-                {tm(`profilesTier_${t}`)}
-              </option>
-            ))}
-          </select>
+            clearable={false}
+            onChange={(v) => v && setDraft({ ...draft, licenseTier: v })}
+            options={catalog.tiers.map((t) => ({ value: t, label: tm(`profilesTier_${t}`) }))}
+          />
         </Box>
       </Box>
       <Text variant="sm" color="grey60" mt="sm">

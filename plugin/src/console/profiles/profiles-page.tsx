@@ -18,6 +18,7 @@ import {
   TableRow,
   Text,
 } from '@adminjs/design-system';
+import { Select } from '../common/choice-select.js';
 import ProfileCompare from './profile-compare.js';
 import ProfileEditor from './profile-editor.js';
 import ProfileHolders from './profile-holders.js';
@@ -52,19 +53,14 @@ const NewProfile = ({ profiles, done, tm }: { profiles: ProfileRow[]; done: Done
       </Box>
       <Box>
         <Label>{tm('profilesNewFrom')}</Label>
-        <select
-          data-testid="new-profile-template"
+        <Select
+          testId="new-profile-template"
           value={template}
-          onChange={(e) => setTemplate(e.target.value)}
-          style={{ padding: '9px 10px', border: '1px solid #C0C0CA', borderRadius: 2, minWidth: 260, background: 'white' }}
-        >
-          <option value="">{tm('profilesNewBlank')}</option>
-          {profiles.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+          width={260}
+          placeholder={tm('profilesNewBlank')}
+          onChange={(v) => setTemplate(v ?? '')}
+          options={profiles.map((p) => ({ value: p.id, label: p.name }))}
+        />
       </Box>
       <Button variant="contained" disabled={!name.trim()} onClick={create} data-testid="new-profile-create">
         <Icon icon="Plus" />
@@ -111,16 +107,14 @@ const DeleteButton = ({ profile, profiles, done, tm }: { profile: ProfileRow; pr
   return (
     <>
       <Box flex alignItems="center" style={{ gap: 8 }} mt="sm">
-        <select value={replacement} onChange={(e) => setReplacement(e.target.value)} style={{ padding: '6px 8px', border: '1px solid #C0C0CA' }}>
-          <option value="">{tm('profilesDeleteReplacement')}</option>
-          {profiles
-            .filter((p) => p.id !== profile.id)
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-        </select>
+        <Select
+          testId="profile-delete-replacement"
+          value={replacement}
+          width={260}
+          placeholder={tm('profilesDeleteReplacement')}
+          onChange={(v) => setReplacement(v ?? '')}
+          options={profiles.filter((p) => p.id !== profile.id).map((p) => ({ value: p.id, label: p.name }))}
+        />
         <Button size="sm" variant="contained" color="danger" disabled={!replacement} onClick={go}>
           {tm('profilesDeleteConfirm', { name: profile.name })}
         </Button>

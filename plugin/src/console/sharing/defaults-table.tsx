@@ -2,7 +2,7 @@
 import React from 'react';
 import type { TranslateFunction } from 'adminjs';
 import { Box, Icon, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
-import { Select } from '../common/native-select.js';
+import { Select } from '../common/choice-select.js';
 import type { SharingFollower, SharingModule } from './sharing-types.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

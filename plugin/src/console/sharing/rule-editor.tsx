@@ -3,7 +3,7 @@ import React, { useEffect, useState } from 'react';
 import type { TranslateFunction } from 'adminjs';
 import { Box, Button, Label, MessageBox, Text } from '@adminjs/design-system';
 import { portierFetch } from '../common/portier-api.js';
-import { Select } from '../common/native-select.js';
+import { Select } from '../common/choice-select.js';
 import { moduleName } from './defaults-table.js';
 import type { RuleDraft, SharingData, SharingRule, TargetKind } from './sharing-types.js';
 

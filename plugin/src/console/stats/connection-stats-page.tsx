@@ -10,6 +10,7 @@ import {
   Label,
   Loader,
   MessageBox,
+  Pagination,
   Select,
   SelectAsync,
   Table,
@@ -19,7 +20,7 @@ import {
   TableRow,
   Text,
 } from '@adminjs/design-system';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { portierGet } from '../common/portier-api.js';
 import { LoginHistory, reasonLabel, useDateFormat } from './user-login-history.js';
 
@@ -69,7 +70,11 @@ const SUCCESS = '#007D7F';
 const FAILURE = '#C20012';
 const PRIMARY = '#3040D6';
 const WEEK = '#6483F8';
-const PALETTE = ['#3040D6', '#007D7F', '#E0803C', '#8E44AD', '#C20012', '#2E86C1', '#A14F17', '#16A085', '#D4AC0D', '#5D6D7E', '#EC407A', '#7CB342'];
+// One colour per module, the same in every chart; no red (the failures' colour, read as an error).
+const PALETTE = ['#3040D6', '#007D7F', '#E0803C', '#8E44AD', '#2E86C1', '#A14F17', '#16A085', '#D4AC0D', '#5D6D7E', '#7CB342', '#6483F8', '#3B3552'];
+
+/** Rows of the detail table per page: the page scrolls, the table never scrolls inside it. */
+const DETAIL_PER_PAGE = 15;
 
 const CHART_HEIGHT = 260;
 
@@ -117,6 +122,7 @@ const ConnectionStatsPage = () => {
   const [data, setData] = useState<StatsData | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [detailPage, setDetailPage] = useState(1);
 
   const query = useMemo(() => {
     const q = new URLSearchParams();
@@ -135,6 +141,7 @@ const ConnectionStatsPage = () => {
       .then((d) => {
         if (!live) return;
         setData(d);
+        setDetailPage(1);
         setError(null);
         // The server chose the default period: show it in the date fields.
         setFilters((f) => (f.from && f.to ? f : { ...f, from: d.period.from, to: d.period.to }));
@@ -309,6 +316,7 @@ const ConnectionStatsPage = () => {
               <XAxis dataKey="day" tickFormatter={fmt.shortDay} minTickGap={12} />
               <YAxis allowDecimals={false} />
               <Tooltip labelFormatter={tooltipDay} />
+              <Legend />
               <Area type="monotone" dataKey="users" name={tm('statsUsers')} stroke={PRIMARY} fill="#DDE2F9" strokeWidth={2} />
             </AreaChart>
           </ResponsiveContainer>
@@ -324,6 +332,7 @@ const ConnectionStatsPage = () => {
               <XAxis dataKey="isoWeek" tickFormatter={(w: string) => tm('statsWeekShort', undefined, { week: weekNumber(w) })} interval={0} />
               <YAxis allowDecimals={false} />
               <Tooltip labelFormatter={(w, p) => `${weekLabel(w)} (${fmt.day(p?.[0]?.payload?.week ?? '')})`} />
+              <Legend />
               <Bar dataKey="users" name={tm('statsUsers')} fill={WEEK} />
             </BarChart>
           </ResponsiveContainer>
@@ -346,7 +355,12 @@ const ConnectionStatsPage = () => {
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="label" width={110} />
                 <Tooltip />
-                <Bar dataKey="requests" name={tm('statsRequests')} fill={PRIMARY} />
+                {/* Each module in its colour, as in the chart per day: the bars are that chart's key. */}
+                <Bar dataKey="requests" name={tm('statsRequests')}>
+                  {activity.byModule.map((m) => (
+                    <Cell key={m.module} fill={colorOf(m.module)} />
+                  ))}
+                </Bar>
               </BarChart>
             </ResponsiveContainer>
           )}
@@ -414,7 +428,7 @@ const ConnectionStatsPage = () => {
           {activity.detail.length === 0 ? (
             <Empty />
           ) : (
-            <Box style={{ maxHeight: 560, overflowY: 'auto' }}>
+            <Box data-testid="stats-detail">
               <Table width="100%">
                 <TableHead>
                   <TableRow>
@@ -425,7 +439,7 @@ const ConnectionStatsPage = () => {
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {activity.detail.map((r) => (
+                  {activity.detail.slice((detailPage - 1) * DETAIL_PER_PAGE, detailPage * DETAIL_PER_PAGE).map((r) => (
                     <TableRow key={`${r.day}-${r.userId}-${r.module}`}>
                       <TableCell style={{ whiteSpace: 'nowrap' }}>{fmt.day(r.day)}</TableCell>
                       <TableCell>
@@ -437,6 +451,11 @@ const ConnectionStatsPage = () => {
                   ))}
                 </TableBody>
               </Table>
+              {activity.detail.length > DETAIL_PER_PAGE && (
+                <Box flex justifyContent="center" mt="lg">
+                  <Pagination page={detailPage} perPage={DETAIL_PER_PAGE} total={activity.detail.length} onChange={setDetailPage} />
+                </Box>
+              )}
             </Box>
           )}
         </Card>

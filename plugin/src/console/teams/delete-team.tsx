@@ -1,9 +1,8 @@
 import React, { useState } from 'react';
 import type { TranslateFunction } from 'adminjs';
 import { Box, Button, H4, Text } from '@adminjs/design-system';
-import { Picker } from '../common/access-pickers.js';
-import { userLabel } from './member-editor.js';
-import type { SavedTeam, TeamDetail, TeamsData } from './teams-types.js';
+import { TeamPicker, UserPicker, type Found } from '../common/search-pickers.js';
+import type { SavedTeam, TeamDetail } from './teams-types.js';
 
 /** Who takes a deleted team's records: a user or a team, one of them. */
 export interface Heir {
@@ -14,14 +13,14 @@ export interface Heir {
 interface DeleteTeamProps {
   team: SavedTeam;
   rules: TeamDetail['rules'];
-  data: TeamsData;
   tm: TranslateFunction;
   onDelete: (heir: Heir) => void;
 }
 
 /** Deleting a team: the heir (a user or a team) takes its records; the rules naming it go with it. */
-export const DeleteTeam = ({ team, rules, data, tm, onDelete }: DeleteTeamProps) => {
-  const [heir, setHeir] = useState<Heir>({ heirUserId: null, heirTeamId: null });
+export const DeleteTeam = ({ team, rules, tm, onDelete }: DeleteTeamProps) => {
+  // One heir: choosing a user clears the team, and the other way round.
+  const [heir, setHeir] = useState<{ user: Found | null; team: Found | null }>({ user: null, team: null });
   const named = rules.map((r) => r.name ?? `${r.module} n° ${r.id}`).join(', ');
   return (
     <Box mt="xxl" pt="lg" style={{ borderTop: '1px solid #E6E6EE' }} data-testid="team-delete">
@@ -31,25 +30,26 @@ export const DeleteTeam = ({ team, rules, data, tm, onDelete }: DeleteTeamProps)
         {named ? ` ${tm('teamsDeleteRules', { rules: named })}` : ''}
       </Text>
       <Box flex flexWrap="wrap" alignItems="center" style={{ gap: 12 }}>
-        <Picker
+        <UserPicker
           testId="team-heir-user"
-          value={heir.heirUserId}
+          kind="internal"
+          activeOnly
+          value={heir.user}
           placeholder={tm('teamsHeirUser')}
-          options={data.users.map((u) => ({ value: u.id, label: userLabel(u) }))}
-          onChange={(v) => setHeir({ heirUserId: v, heirTeamId: null })}
+          onChange={(v) => setHeir({ user: v, team: null })}
         />
-        <Picker
+        <TeamPicker
           testId="team-heir-team"
-          value={heir.heirTeamId}
+          value={heir.team}
+          exclude={[team.id]}
           placeholder={tm('teamsHeirTeam')}
-          options={data.teams.filter((t) => t.id !== team.id).map((t) => ({ value: t.id, label: t.name }))}
-          onChange={(v) => setHeir({ heirUserId: null, heirTeamId: v })}
+          onChange={(v) => setHeir({ user: null, team: v })}
         />
         <Button
           variant="contained"
           color="danger"
           data-testid="team-delete-confirm"
-          onClick={() => onDelete(Object.fromEntries(Object.entries(heir).filter(([, v]) => v)))}
+          onClick={() => onDelete(heir.user ? { heirUserId: heir.user.value } : heir.team ? { heirTeamId: heir.team.value } : {})}
         >
           {tm('teamsDelete')}
         </Button>

@@ -2,13 +2,14 @@ import React from 'react';
 import type { TranslateFunction } from 'adminjs';
 import { Badge, Box, H4, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { userLabel } from './member-editor.js';
-import type { EffectiveMember, TeamsUser } from './teams-types.js';
+import type { EffectiveMember } from './teams-types.js';
 
 interface EffectiveMembersProps {
   members: EffectiveMember[];
   savedIds: number[];
   dirty: boolean;
-  users: TeamsUser[];
+  /** User id → name (the saved members who would leave are no longer in `members`). */
+  names: Record<number, string>;
   tm: TranslateFunction;
 }
 
@@ -18,13 +19,10 @@ const CELL: React.CSSProperties = { paddingTop: 6, paddingBottom: 6 }; // a team
  * The users the team finally contains, as the server resolves them (for the draft when it differs
  * from what is saved), with how each one gets in; who joins or leaves with the unsaved change.
  */
-export const EffectiveMembers = ({ members, savedIds, dirty, users, tm }: EffectiveMembersProps) => {
+export const EffectiveMembers = ({ members, savedIds, dirty, names, tm }: EffectiveMembersProps) => {
   const viaLabel = (v: EffectiveMember['via'][number]) => tm(`teamsVia_${v.kind}`, { source: v.source });
   const leaving = dirty ? savedIds.filter((id) => !members.some((m) => m.id === id)) : [];
-  const name = (id: number) => {
-    const u = users.find((x) => x.id === id);
-    return u ? userLabel(u) : `n° ${id}`;
-  };
+  const name = (id: number) => names[id] ?? `n° ${id}`;
   return (
     <Box mt="xl" data-testid="team-effective" data-draft={dirty}>
       <H4>

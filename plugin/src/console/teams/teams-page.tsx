@@ -31,6 +31,9 @@ const TeamsPage = () => {
   const [detail, setDetail] = useState<TeamDetail | null>(null); // as saved
   const [draft, setDraft] = useState<TeamDraft | null>(null);
   const [members, setMembers] = useState<EffectiveMember[] | null>(null);
+  // User id → name: the selected team's users, and those the picker found since.
+  const [names, setNames] = useState<Record<number, string>>({});
+  const addNames = (found: Array<{ value: number; label: string }>) => setNames((n) => ({ ...n, ...Object.fromEntries(found.map((f) => [f.value, f.label])) }));
   const [newName, setNewName] = useState('');
   const [outcome, setOutcome] = useState<TeamsOutcome | null>(null);
   const previewCall = useRef(0);
@@ -44,6 +47,7 @@ const TeamsPage = () => {
     const r = await portierFetch(`/teams/${id}`);
     if (r.status !== 200) return setOutcome({ ok: false, message: r.body.message, where: 'page' });
     setDetail(r.body as TeamDetail);
+    setNames(Object.fromEntries((r.body as TeamDetail).team.names.map((u) => [u.id, u.label])));
     setDraft(draftOf(r.body.team));
   };
   useEffect(() => {
@@ -152,7 +156,7 @@ const TeamsPage = () => {
                   <TextField testId="team-description" value={draft.description} onChange={(v) => setDraft({ ...draft, description: v })} width="100%" />
                 </Box>
               </Box>
-              <MemberEditor draft={draft} setDraft={setDraft} data={data} containedIn={saved.containedIn} tm={tm} />
+              <MemberEditor draft={draft} setDraft={setDraft} data={data} containedIn={saved.containedIn} names={names} addNames={addNames} tm={tm} />
               <Box flex alignItems="center" style={{ gap: 12 }}>
                 <Button variant="contained" data-testid="team-save" disabled={!dirty} onClick={save}>
                   {tm('teamsSave')}
@@ -169,11 +173,11 @@ const TeamsPage = () => {
                   members={members}
                   savedIds={saved.memberIds}
                   dirty={dirty && KINDS.some((k) => !sameIds(draft[k], saved[k]))}
-                  users={data.users}
+                  names={names}
                   tm={tm}
                 />
               )}
-              <DeleteTeam key={saved.id} team={saved} rules={detail.rules} data={data} tm={tm} onDelete={remove} />
+              <DeleteTeam key={saved.id} team={saved} rules={detail.rules} tm={tm} onDelete={remove} />
               <Outcome outcome={outcome} where="delete" onClose={() => setOutcome(null)} />
             </>
           )}

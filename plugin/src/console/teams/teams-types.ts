@@ -11,10 +11,9 @@ export interface TeamsUser {
   lastName: string | null;
 }
 
-/** GET /teams: the teams, and what their members may be. */
+/** GET /teams: the teams, and the roles their members may be (users are searched: search-pickers.tsx). */
 export interface TeamsData {
   teams: { id: number; name: string; description: string; members: number }[];
-  users: TeamsUser[];
   roles: { id: number; name: string }[];
 }
 
@@ -25,6 +24,8 @@ export interface SavedTeam extends TeamMembers {
   description: string;
   containedIn: number[];
   memberIds: number[];
+  /** The names of its own users and saved members. */
+  names: { id: number; label: string }[];
 }
 
 /** GET /teams/:id: the team, and the sharing rules that name it. */

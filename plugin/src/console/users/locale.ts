@@ -16,7 +16,7 @@ export const usersFr = {
   usersDeleteHelp:
     "Ses enregistrements (dont ses contacts, comme conseiller) passent à l'héritier choisi, dans la même transaction : rien n'est perdu ni orphelin.",
   usersHeir: 'Héritier',
-  usersChooseHeir: '— héritier —',
+  usersChooseHeir: 'Chercher l’héritier par son nom…',
   usersDeleteGo: "Supprimer et transférer à l'héritier",
   usersCopyTitle: 'Nouvel utilisateur sur le modèle de {{login}}',
   usersCopyHelp:
@@ -53,7 +53,7 @@ export const usersEn: Record<keyof typeof usersFr, string> = {
   usersDeleteTitle: 'Delete {{login}}',
   usersDeleteHelp: 'Their records (including their contacts, as advisor) pass to the chosen heir in the same transaction: nothing is lost or orphaned.',
   usersHeir: 'Heir',
-  usersChooseHeir: '— heir —',
+  usersChooseHeir: 'Search the heir by name…',
   usersDeleteGo: 'Delete and transfer to the heir',
   usersCopyTitle: 'New user modelled on {{login}}',
   usersCopyHelp: 'The copy takes the role, company, title, department, manager and login hours (the administrator flag only if you are an administrator).',

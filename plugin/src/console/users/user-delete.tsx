@@ -1,17 +1,8 @@
-import React, { useEffect, useState } from 'react';
+import React, { useState } from 'react';
 import { useTranslation, type ActionProps, type RecordJSON } from 'adminjs';
 import { Box, Button, H4, Label, MessageBox, Text } from '@adminjs/design-system';
 import { portierFetch, rootPath } from '../common/portier-api.js';
-
-/** A user who may inherit the records (users-routes.ts, GET /users/:id/heirs). */
-interface Heir {
-  id: number;
-  login: string;
-  firstName: string | null;
-  lastName: string | null;
-  role: string | null;
-  status: string;
-}
+import { UserPicker, type Found } from '../common/search-pickers.js';
 
 /** A record action's props: AdminJS gives the record (ActionProps has it optional, for resource actions). */
 type Props = ActionProps & { record: RecordJSON };
@@ -19,14 +10,11 @@ type Props = ActionProps & { record: RecordJSON };
 /** Deleting a user names the heir who takes over all their records (nothing is orphaned). */
 const UserDelete = ({ record }: Props) => {
   const { translateMessage: tm } = useTranslation();
-  const [heirs, setHeirs] = useState<Heir[]>([]);
-  const [heir, setHeir] = useState('');
+  // The heir is searched among the internal users (there may be thousands); the server checks it again.
+  const [heir, setHeir] = useState<Found | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
-  useEffect(() => {
-    portierFetch(`/users/${record.id}/heirs`).then((r) => (r.status === 200 ? setHeirs(r.body.heirs) : setOutcome({ ok: false, message: r.body.message })));
-  }, [record.id]);
   const go = async () => {
-    const r = await portierFetch(`/users/${record.id}`, { method: 'DELETE', body: JSON.stringify({ heirId: Number(heir) }) });
+    const r = await portierFetch(`/users/${record.id}`, { method: 'DELETE', body: JSON.stringify({ heirId: heir?.value }) });
     setOutcome({ ok: r.status === 200, message: r.body.message });
   };
   if (outcome?.ok) {
@@ -44,21 +32,15 @@ const UserDelete = ({ record }: Props) => {
       <H4>{tm('usersDeleteTitle', { login: record.params.login })}</H4>
       <Text mb="lg">{tm('usersDeleteHelp')}</Text>
       <Label>{tm('usersHeir')}</Label>
-      <select
-        data-testid="user-heir"
+      <UserPicker
+        testId="user-heir"
+        kind="internal"
+        exclude={[Number(record.id)]}
         value={heir}
-        onChange={(e) => setHeir(e.target.value)}
-        style={{ padding: '8px 10px', border: '1px solid #C0C0CA', borderRadius: 2, minWidth: 320, background: 'white' }}
-      >
-        <option value="">{tm('usersChooseHeir')}</option>
-        {heirs.map((h) => (
-          <option key={h.id} value={h.id}>
-            {h.firstName} {h.lastName} ({h.login}
-            {h.role ? `, ${h.role}` : ''}
-            {h.status === 'inactive' ? ', inactif' : ''})
-          </option>
-        ))}
-      </select>
+        onChange={setHeir}
+        placeholder={tm('usersChooseHeir')}
+        width={420}
+      />
       {outcome && <MessageBox mt="lg" variant="danger" message={outcome.message} data-testid="user-delete-outcome" />}
       <Box mt="lg">
         <Button variant="contained" color="danger" disabled={!heir} onClick={go} data-testid="user-delete-go">

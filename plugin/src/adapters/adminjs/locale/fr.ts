@@ -8,6 +8,7 @@ import { statsFr } from '../../../console/stats/locale.js';
 import { profilesFr } from '../../../console/profiles/locale.js';
 import { rolesFr } from '../../../console/roles/locale.js';
 import { teamsFr } from '../../../console/teams/locale.js';
+import { pickersFr } from '../../../console/common/locale.js';
 import { sharingFr } from '../../../console/sharing/locale.js';
 import { effectiveFr } from '../../../console/effective-access/locale.js';
 import { recordsFr } from '../../../console/records/locale.js';
@@ -193,6 +194,7 @@ export const adminjsFr = {
     ...profilesFr,
     ...rolesFr,
     ...teamsFr,
+    ...pickersFr,
     ...sharingFr,
     ...effectiveFr,
     ...recordsFr,

@@ -15,6 +15,7 @@ import { MailAndLinks1732300020000 } from './1732300020000-mail-and-links.js';
 import { AccessRequestMapping1732300020300 } from './1732300020300-access-request-mapping.js';
 import { SubscriptionChanges1732300020310 } from './1732300020310-subscription-changes.js';
 import { LinksEndWithCredentials1732300020400 } from './1732300020400-links-end-with-credentials.js';
+import { UserSearch1732300021000 } from './1732300021000-user-search.js';
 
 /** The plugin's migrations, to list before the app's own in its DataSource. */
 export const accessMigrations = [
@@ -35,4 +36,5 @@ export const accessMigrations = [
   AccessRequestMapping1732300020300,
   SubscriptionChanges1732300020310,
   LinksEndWithCredentials1732300020400,
+  UserSearch1732300021000,
 ];

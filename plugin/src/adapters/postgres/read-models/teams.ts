@@ -10,15 +10,6 @@ export interface TeamListRow {
   members: number;
 }
 
-/** An internal user as the member picker offers it. */
-export interface TeamUserChoice {
-  id: number;
-  login: string;
-  firstName: string;
-  lastName: string;
-  role: string | null;
-}
-
 /** A team's own lists of the four kinds, the teams that contain it and its saved members. */
 export interface TeamDetailRow {
   id: number;
@@ -30,6 +21,8 @@ export interface TeamDetailRow {
   teamIds: number[];
   containedIn: number[];
   memberIds: number[];
+  /** The names of its own users and of its saved members: the chips and "no longer members". */
+  names: Array<{ id: number; label: string }>;
 }
 
 /** A team's own lists of the four kinds (the Team set-up resource's virtual properties). */
@@ -64,30 +57,32 @@ export function teamChoices(db: Db): Promise<NamedRow[]> {
   return db.query(`SELECT id, name FROM team ORDER BY name`);
 }
 
-/** The teams (with their effective member count) and what the pickers offer. */
-export async function teamsPage(db: Db): Promise<{ teams: TeamListRow[]; users: TeamUserChoice[]; roles: NamedRow[] }> {
-  const [teams, users, roles] = await Promise.all([
+/**
+ * The teams (with their effective member count) and the roles the pickers offer. No list of
+ * users: there may be 10,000 of them; the member picker searches (read-models/search.ts).
+ */
+export async function teamsPage(db: Db): Promise<{ teams: TeamListRow[]; roles: NamedRow[] }> {
+  const [teams, roles] = await Promise.all([
     db.query(
       `SELECT t.id, t.name, t.description, (SELECT count(*)::int FROM team_member tm WHERE tm.team_id = t.id) AS members
          FROM team t ORDER BY t.name`,
     ),
-    db.query(
-      `SELECT u.id, u.login, u.first_name AS "firstName", u.last_name AS "lastName", r.name AS role
-         FROM app_user u LEFT JOIN role r ON r.id = u.role_id WHERE u.kind = 'internal' ORDER BY u.last_name, u.first_name, u.login`,
-    ),
     roleChoices(db),
   ]);
-  return { teams, users, roles };
+  return { teams, roles };
 }
 
 export async function teamDetail(db: Db, teamId: number): Promise<TeamDetailRow | undefined> {
   // The four lists as the engine loads them (one query for both: load-setup.ts).
   const [lists] = await loadTeamLists(db, [teamId]);
   if (!lists) return undefined;
-  const [more]: Array<Pick<TeamDetailRow, 'description' | 'containedIn' | 'memberIds'>> = await db.query(
+  const [more]: Array<Pick<TeamDetailRow, 'description' | 'containedIn' | 'memberIds' | 'names'>> = await db.query(
     `SELECT t.description,
             ARRAY(SELECT ancestor_id FROM team_closure WHERE descendant_id = t.id) AS "containedIn",
-            ARRAY(SELECT user_id FROM team_member WHERE team_id = t.id ORDER BY user_id) AS "memberIds"
+            ARRAY(SELECT user_id FROM team_member WHERE team_id = t.id ORDER BY user_id) AS "memberIds",
+            (SELECT coalesce(json_agg(json_build_object('id', u.id, 'label', coalesce(nullif(u.full_name, ''), u.login) || ' (' || u.login || ')')), '[]')
+               FROM app_user u
+              WHERE u.id IN (SELECT user_id FROM team_user WHERE team_id = t.id UNION SELECT user_id FROM team_member WHERE team_id = t.id)) AS names
        FROM team t WHERE t.id = $1`,
     [teamId],
   );
