@@ -39,7 +39,8 @@ function records(catalog: ModuleCatalog, key: RightKey, lang: Language): string 
 
 /** The right itself: "la suppression des affaires", "l'écriture du champ amount des affaires", « gérer les utilisateurs ». */
 export function rightPhrase(catalog: ModuleCatalog, key: RightKey, lang: Language): string {
-  if (key.action === 'capability') return lang === 'fr' ? `le droit ${privilegeName(key.detail as Privilege, 'fr')}` : `the right ${privilegeName(key.detail as Privilege, 'en')}`;
+  if (key.action === 'capability')
+    return lang === 'fr' ? `le droit ${privilegeName(key.detail as Privilege, 'fr')}` : `the right ${privilegeName(key.detail as Privilege, 'en')}`;
   const what = records(catalog, key, lang);
   if (key.action === 'field') return lang === 'fr' ? `l'accès au champ « ${key.detail} » des ${what}` : `access to the field "${key.detail}" of ${what}`;
   return lang === 'fr' ? `${ACTIONS.fr[key.action] ?? key.action} des ${what}` : `${ACTIONS.en[key.action] ?? key.action} to ${what}`;
@@ -62,8 +63,10 @@ export function previewSentence(
   if (lang === 'fr') {
     const who = `${n} utilisateur${n > 1 ? 's' : ''}`;
     const plural = n > 1;
-    if (line.change === 'gain' && (fromNothing || field)) return field ? `${who} ${plural ? 'voient' : 'voit'} s'ouvrir ${right}` : `${who} ${plural ? 'gagnent' : 'gagne'} ${right}`;
-    if (line.change === 'loss' && (toNothing || field)) return field ? `${who} ${plural ? 'voient' : 'voit'} se restreindre ${right}` : `${who} ${plural ? 'perdent' : 'perd'} ${right}`;
+    if (line.change === 'gain' && (fromNothing || field))
+      return field ? `${who} ${plural ? 'voient' : 'voit'} s'ouvrir ${right}` : `${who} ${plural ? 'gagnent' : 'gagne'} ${right}`;
+    if (line.change === 'loss' && (toNothing || field))
+      return field ? `${who} ${plural ? 'voient' : 'voit'} se restreindre ${right}` : `${who} ${plural ? 'perdent' : 'perd'} ${right}`;
     const verb = line.change === 'gain' ? "s'élargir" : line.change === 'loss' ? 'se restreindre' : 'changer';
     return `${who} ${plural ? 'voient' : 'voit'} ${verb} ${right}`;
   }
@@ -81,7 +84,12 @@ export function levelWords(catalog: ModuleCatalog, key: RightKey, level: string,
   const what = records(catalog, key, lang);
   const spec = catalog.modules.find((m) => m.name === key.module);
   const feminine = !spec?.contactTypeField && (catalog.sharingModules.find((s) => s.name === key.module)?.label ?? moduleLabel(catalog, key.module)).feminine;
-  const fr: Record<string, string> = { none: 'aucun accès', own: `ses propres ${what}`, beyond: `ses ${what} et d'autres`, all: `${feminine ? 'toutes' : 'tous'} les ${what}` };
+  const fr: Record<string, string> = {
+    none: 'aucun accès',
+    own: `ses propres ${what}`,
+    beyond: `ses ${what} et d'autres`,
+    all: `${feminine ? 'toutes' : 'tous'} les ${what}`,
+  };
   const en: Record<string, string> = { none: 'no access', own: `their own ${what}`, beyond: `their ${what} and others'`, all: `all ${what}` };
   return (lang === 'fr' ? fr : en)[level] ?? level;
 }

@@ -71,7 +71,8 @@ export function accessRights(access: CompiledAccess, catalog: ModuleCatalog, tea
     }
     put({ module: spec.name, action: 'create', detail: null }, { kind: 'flag', on: access.active && access.create.has(spec.name) });
     put({ module: spec.name, action: 'export', detail: null }, { kind: 'flag', on: access.active && access.export.has(spec.name) });
-    for (const [field, level] of Object.entries(access.fields[spec.name] ?? {})) put({ module: spec.name, action: 'field', detail: field }, { kind: 'field', level });
+    for (const [field, level] of Object.entries(access.fields[spec.name] ?? {}))
+      put({ module: spec.name, action: 'field', detail: field }, { kind: 'field', level });
   }
   for (const c of access.active ? access.capabilities : []) put({ module: '*', action: 'capability', detail: c }, { kind: 'flag', on: true });
   return rights;

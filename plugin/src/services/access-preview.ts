@@ -59,7 +59,8 @@ export async function previewChange(service: AccessService, apply: (inside: Acce
     const afterCache = new Map<string, AccessRights>();
     const changes: Array<RightChange & { before: string; after: string }> = [];
     for (const p of pairs) {
-      for (const c of diffRights(rightsOf(before, beforeCache, p.before), rightsOf(after, afterCache, p.after))) changes.push({ ...c, before: p.before, after: p.after });
+      for (const c of diffRights(rightsOf(before, beforeCache, p.before), rightsOf(after, afterCache, p.after)))
+        changes.push({ ...c, before: p.before, after: p.after });
     }
     const lines = await previewLines(m, changes, PREVIEW_USERS_LISTED);
     const [{ affected }] = changes.length

@@ -39,8 +39,24 @@ export async function classPairsAfter(m: EntityManager): Promise<Array<{ before:
 /** The user the engine compiles for an access class ('' : a user who does not exist on that side). */
 export function classUser(text: string): AccessUser {
   if (!text) return { id: ANY_USER, login: '', isAdmin: false, status: 'inactive', kind: 'internal', roleId: null, teamIds: [] };
-  const c = JSON.parse(text) as { roleId: number | null; isAdmin: boolean; status: 'active' | 'inactive'; kind: 'internal' | 'client'; teamIds: number[]; dossiers: AccessUser['dossiers'] };
-  return { id: ANY_USER, login: '', isAdmin: c.isAdmin, status: c.status, kind: c.kind, roleId: c.roleId === null ? null : Number(c.roleId), teamIds: c.teamIds.map(Number), dossiers: c.dossiers };
+  const c = JSON.parse(text) as {
+    roleId: number | null;
+    isAdmin: boolean;
+    status: 'active' | 'inactive';
+    kind: 'internal' | 'client';
+    teamIds: number[];
+    dossiers: AccessUser['dossiers'];
+  };
+  return {
+    id: ANY_USER,
+    login: '',
+    isAdmin: c.isAdmin,
+    status: c.status,
+    kind: c.kind,
+    roleId: c.roleId === null ? null : Number(c.roleId),
+    teamIds: c.teamIds.map(Number),
+    dossiers: c.dossiers,
+  };
 }
 
 export interface AffectedUser {
@@ -88,8 +104,7 @@ export async function previewLines(m: EntityManager, changes: Array<RightChange 
 export function insideTransaction(ds: DataSource, m: EntityManager): DataSource {
   return new Proxy(ds, {
     get(target, prop) {
-      if (prop === 'transaction')
-        return (...args: unknown[]) => (args.find((a) => typeof a === 'function') as (m: EntityManager) => Promise<unknown>)(m);
+      if (prop === 'transaction') return (...args: unknown[]) => (args.find((a) => typeof a === 'function') as (m: EntityManager) => Promise<unknown>)(m);
       if (prop === 'query') return (sql: string, params?: unknown[]) => m.query(sql, params);
       if (prop === 'manager') return m;
       if (prop === 'createQueryRunner') throw new Error('Portier: the access preview runs in one transaction: no other query runner');

@@ -69,7 +69,10 @@ export function clientProfilesRoutes(service: AccessService): Router {
       const body = clientProfileBody.parse(req.body);
       // An internal profile answers like a missing one here: it has its own screen.
       if (!(await clientProfile(service.ds, profileId))) throw new Refusal('notFound', `Aucun profil client n° ${profileId}. ${NOTHING_CHANGED}`);
-      if (wantsPreview(req)) return answerPreview(req, res, service, (inside) => saveProfile(inside, { ...serviceContext(), confirmSeats: true }, profileId, { ...body, audience: 'client' }));
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) =>
+          saveProfile(inside, { ...serviceContext(), confirmSeats: true }, profileId, { ...body, audience: 'client' }),
+        );
       await saveProfile(service, serviceContext(), profileId, { ...body, audience: 'client' });
       res.json({ ok: true, message: `Profil client « ${body.name} » enregistré.` });
     }),

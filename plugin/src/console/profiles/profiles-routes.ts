@@ -104,7 +104,8 @@ export function profilesRoutes(service: AccessService): Router {
     '/profiles/:id',
     handle(async (req, res) => {
       const [profileId, body] = [id.parse(req.params.id), profileBody.parse(req.body)];
-      if (wantsPreview(req)) return answerPreview(req, res, service, (inside) => saveProfile(inside, { ...serviceContext(), confirmSeats: true }, profileId, body));
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) => saveProfile(inside, { ...serviceContext(), confirmSeats: true }, profileId, body));
       await saveProfile(service, serviceContext(), profileId, body);
       res.json({ ok: true, message: 'Profil enregistré.' });
     }),
@@ -122,7 +123,10 @@ export function profilesRoutes(service: AccessService): Router {
     '/profiles/:id/replace',
     handle(async (req, res) => {
       const { to } = z.strictObject({ to: id }).parse(req.body);
-      if (wantsPreview(req)) return answerPreview(req, res, service, (inside) => replaceProfileInRoles(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id), to));
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) =>
+          replaceProfileInRoles(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id), to),
+        );
       const affected = await replaceProfileInRoles(service, serviceContext(), id.parse(req.params.id), to);
       res.json({ ...affected, message: `Profil remplacé dans ${affected.roles.length} rôle(s), pour ${affected.users.length} utilisateur(s).` });
     }),
@@ -133,7 +137,9 @@ export function profilesRoutes(service: AccessService): Router {
     handle(async (req, res) => {
       const { replacementId } = z.strictObject({ replacementId: id.nullable().optional() }).parse(req.body ?? {});
       if (wantsPreview(req))
-        return answerPreview(req, res, service, (inside) => deleteProfile(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id), replacementId ?? null));
+        return answerPreview(req, res, service, (inside) =>
+          deleteProfile(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id), replacementId ?? null),
+        );
       await deleteProfile(service, serviceContext(), id.parse(req.params.id), replacementId ?? null);
       res.json({ ok: true, message: 'Profil supprimé.' });
     }),

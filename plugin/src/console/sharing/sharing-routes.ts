@@ -94,7 +94,8 @@ export function sharingRoutes(service: AccessService): Router {
     handle(true, async (req, res) => {
       const module = z.string().max(100).parse(req.params.module);
       const { level } = levelBody.parse(req.body);
-      if (wantsPreview(req)) return answerPreview(req, res, service, (inside) => setDefault(inside, { ...serviceContext(), confirmSeats: true }, module, level as SharingLevel));
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) => setDefault(inside, { ...serviceContext(), confirmSeats: true }, module, level as SharingLevel));
       await setDefault(service, serviceContext(), module, level as SharingLevel);
       res.json({ ok: true, message: `Partage par défaut de ${module} enregistré : ${LEVEL_LABELS_FR[level as SharingLevel]}.` });
     }),
@@ -153,7 +154,10 @@ export function sharingRoutes(service: AccessService): Router {
   router.post(
     '/sharing/rules',
     handle(true, async (req, res) => {
-      if (wantsPreview(req)) return answerPreview(req, res, service, (inside) => saveRule(inside, { ...serviceContext(), confirmSeats: true }, null, input(ruleBody.parse(req.body))));
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) =>
+          saveRule(inside, { ...serviceContext(), confirmSeats: true }, null, input(ruleBody.parse(req.body))),
+        );
       const ruleId = await saveRule(service, serviceContext(), null, input(ruleBody.parse(req.body)));
       const rule = await saved(ruleId, language(req));
       res.json({ rule, message: `Règle créée : ${rule.sentence}` });
@@ -164,7 +168,9 @@ export function sharingRoutes(service: AccessService): Router {
     '/sharing/rules/:id',
     handle(true, async (req, res) => {
       if (wantsPreview(req))
-        return answerPreview(req, res, service, (inside) => saveRule(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id), input(ruleBody.parse(req.body))));
+        return answerPreview(req, res, service, (inside) =>
+          saveRule(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id), input(ruleBody.parse(req.body))),
+        );
       const ruleId = await saveRule(service, serviceContext(), id.parse(req.params.id), input(ruleBody.parse(req.body)));
       const rule = await saved(ruleId, language(req));
       res.json({ rule, message: `Règle enregistrée : ${rule.sentence}` });
@@ -174,7 +180,8 @@ export function sharingRoutes(service: AccessService): Router {
   router.delete(
     '/sharing/rules/:id',
     handle(true, async (req, res) => {
-      if (wantsPreview(req)) return answerPreview(req, res, service, (inside) => deleteRule(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id)));
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) => deleteRule(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id)));
       await deleteRule(service, serviceContext(), id.parse(req.params.id));
       res.json({ ok: true, message: 'Règle supprimée.' });
     }),
