@@ -56,7 +56,9 @@ async function standalone(): Promise<void> {
   await client.end();
   const r = await measureProfilePreview(ds);
   const sorted = [...r.ms].sort((a, b) => a - b);
-  console.log(`i) preview of a profile change: ${r.ms.map((x) => Math.round(x)).join(', ')} ms (p50 ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, target ≤ 2000 ms); ${r.users} users affected, ${r.lines} lines`);
+  console.log(
+    `i) preview of a profile change: ${r.ms.map((x) => Math.round(x)).join(', ')} ms (p50 ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, target ≤ 2000 ms); ${r.users} users affected, ${r.lines} lines`,
+  );
   await ds.destroy();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
