@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 async function adminContext(): Promise<ServiceContext> {
-  let [admin] = await db.ds.query(`SELECT id FROM app_user WHERE is_admin AND status = 'active' AND kind = 'internal' LIMIT 1`);
+  const [admin] = await db.ds.query(`SELECT id FROM app_user WHERE is_admin AND status = 'active' AND kind = 'internal' LIMIT 1`);
   if (!admin) throw new Error('the organisation has no active administrator');
   return { actor: (await service.forUser(Number(admin.id)))!, ip: null, userAgent: null, confirmSeats: true };
 }
