@@ -27,6 +27,7 @@ import type { ProfileRow, ProfilesData } from './profiles-types.js';
 /** Told of each change's answer; `openId`: the profile to open in the editor then (a new one). */
 type Done = (r: ApiResponse, openId?: number) => Promise<void>;
 import { useSeatConfirm } from '../subscription/seat-warning.js';
+import { useAccessPreview } from '../access-preview/use-access-preview.js';
 
 const TIER_COLOURS: Record<string, 'info' | 'primary' | 'success'> = { limited: 'info', standard: 'primary', premium: 'success' };
 
@@ -82,6 +83,7 @@ const DeleteButton = ({ profile, profiles, done, tm }: { profile: ProfileRow; pr
   const [asking, setAsking] = useState(false);
   const [replacement, setReplacement] = useState('');
   const seats = useSeatConfirm();
+  const check = useAccessPreview();
   if (profile.deleteBlocked) {
     return (
       <span title={profile.deleteBlocked} data-testid={`delete-blocked-${profile.name}`}>
@@ -96,10 +98,9 @@ const DeleteButton = ({ profile, profiles, done, tm }: { profile: ProfileRow; pr
   }
   const go = async () => {
     if (!profile.roles && !window.confirm(tm('profilesDeleteConfirm', { name: profile.name }))) return;
-    const r = await seats.send(`/profiles/${profile.id}`, {
-      method: 'DELETE',
-      body: JSON.stringify({ replacementId: replacement ? Number(replacement) : null }),
-    });
+    // Held by roles: its replacement changes their users' rights, shown first.
+    const init = { method: 'DELETE', body: JSON.stringify({ replacementId: replacement ? Number(replacement) : null }) };
+    const r = profile.roles ? await check.review(`/profiles/${profile.id}`, init, seats.send) : await seats.send(`/profiles/${profile.id}`, init);
     if (r) await done(r);
   };
   if (!asking)
@@ -121,10 +122,11 @@ const DeleteButton = ({ profile, profiles, done, tm }: { profile: ProfileRow; pr
               </option>
             ))}
         </select>
-        <Button size="sm" variant="contained" color="danger" disabled={!replacement} onClick={go}>
+        <Button size="sm" variant="contained" color="danger" disabled={!replacement || check.open} onClick={go}>
           {tm('profilesDeleteConfirm', { name: profile.name })}
         </Button>
       </Box>
+      {check.panel}
       {seats.warning}
     </>
   );

@@ -14,6 +14,7 @@ import { recordsEn } from '../../../console/records/locale.js';
 import { usersEn } from '../../../console/users/locale.js';
 import { subscriptionEn } from '../../../console/subscription/locale.js';
 import { requestsEn } from '../../../console/requests/locale.js';
+import { accessPreviewEn } from '../../../console/access-preview/locale.js';
 
 /** Overrides on top of AdminJS's built-in English (added by AdminJS itself when 'en' is available). */
 export const adminjsEn = {
@@ -86,5 +87,6 @@ export const adminjsEn = {
     ...usersEn,
     ...subscriptionEn,
     ...requestsEn,
+    ...accessPreviewEn,
   },
 } satisfies LocaleTranslations;

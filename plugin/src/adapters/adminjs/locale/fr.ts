@@ -14,6 +14,7 @@ import { recordsFr } from '../../../console/records/locale.js';
 import { usersFr } from '../../../console/users/locale.js';
 import { subscriptionFr } from '../../../console/subscription/locale.js';
 import { requestsFr } from '../../../console/requests/locale.js';
+import { accessPreviewFr } from '../../../console/access-preview/locale.js';
 
 /** AdminJS's own UI in French (every key of adminjs/lib/locale/en/translation.json) plus Portier's messages. */
 export const adminjsFr = {
@@ -195,5 +196,6 @@ export const adminjsFr = {
     ...usersFr,
     ...subscriptionFr,
     ...requestsFr,
+    ...accessPreviewFr,
   },
 } satisfies LocaleTranslations;
