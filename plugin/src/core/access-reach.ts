@@ -58,11 +58,12 @@ const keyOf = (k: RightKey) => `${k.module}|${k.action}|${k.detail ?? ''}`;
  * Every right of a compiled user, per module and action (a Contact's record actions per contact
  * type); `teamIds` are the user's teams, whose records count as their own.
  */
-export function accessRights(access: CompiledAccess, catalog: ModuleCatalog, teamIds: readonly number[]): AccessRights {
+export function accessRights(access: CompiledAccess, catalog: ModuleCatalog, teamIds: readonly number[], only?: ReadonlySet<string>): AccessRights {
   const teams = new Set(teamIds);
   const rights: AccessRights = new Map();
   const put = (key: RightKey, value: RightValue) => rights.set(keyOf(key), { key, value });
   for (const spec of catalog.modules) {
+    if (only && !only.has(spec.name)) continue; // the preview's narrowing: rights of these modules alone
     const grants = access.grants[spec.name];
     for (const action of RECORD_ACTIONS) {
       const grant: Grant = access.active && grants ? grants[action] : { all: false, any: [] };

@@ -3,6 +3,8 @@ import { levelWords, previewSentence } from '../core/access-preview-text.js';
 import { compileAccess } from '../core/compile.js';
 import type { Language } from '../core/explain-text.js';
 import { SetupIndex } from '../core/setup-index.js';
+import { previewScope } from '../core/preview-scope.js';
+import type { AccessUser } from '../core/model.js';
 import { AccessService } from '../adapters/postgres/access-service.js';
 import { classPairsAfter, classUser, insideTransaction, previewLines, recordClassesBefore, type PreviewLine } from '../adapters/postgres/access-preview.js';
 import { loadSetup } from '../adapters/postgres/load-setup.js';
@@ -44,13 +46,18 @@ export async function previewChange(service: AccessService, apply: (inside: Acce
     const after = new SetupIndex(await loadSetup(ds));
     const pairs = await classPairsAfter(m);
 
-    // Each access class compiled once per side: a few hundred at most, whatever the number of users.
+    // Each access class compiled once per side, whatever the number of users. A change of profiles'
+    // contents alone is narrowed (core/preview-scope.ts): a class that holds none of the changed
+    // profiles is not compiled at all, a holder's only on the modules the change touches.
     const catalog = service.catalog;
-    const rightsOf = (index: SetupIndex, cache: Map<string, AccessRights>, key: string): AccessRights => {
+    const scope = previewScope(before.setup, after.setup, catalog);
+    const rightsOf = (index: SetupIndex, cache: Map<string, AccessRights>, cls: string, only?: ReadonlySet<string>): AccessRights => {
+      // A class compiled for a few modules is not the whole class: kept apart.
+      const key = only ? `narrowed:${cls}` : cls;
       let rights = cache.get(key);
       if (!rights) {
-        const user = classUser(key);
-        rights = accessRights(compileAccess(index, catalog, user), catalog, user.teamIds);
+        const user = classUser(cls);
+        rights = accessRights(compileAccess(index, catalog, user, only), catalog, user.teamIds, only);
         cache.set(key, rights);
       }
       return rights;
@@ -59,7 +66,10 @@ export async function previewChange(service: AccessService, apply: (inside: Acce
     const afterCache = new Map<string, AccessRights>();
     const changes: Array<RightChange & { before: string; after: string }> = [];
     for (const p of pairs) {
-      for (const c of diffRights(rightsOf(before, beforeCache, p.before), rightsOf(after, afterCache, p.after)))
+      const narrowed = scope !== null && p.before === p.after;
+      if (narrowed && !holdsAny(before, classUser(p.before), scope.profiles)) continue;
+      const only = narrowed ? scope.modules : undefined;
+      for (const c of diffRights(rightsOf(before, beforeCache, p.before, only), rightsOf(after, afterCache, p.after, only)))
         changes.push({ ...c, before: p.before, after: p.after });
     }
     const lines = await previewLines(m, changes, PREVIEW_USERS_LISTED);
@@ -75,6 +85,12 @@ export async function previewChange(service: AccessService, apply: (inside: Acce
     if (runner.isTransactionActive) await runner.rollbackTransaction();
     await runner.release();
   }
+}
+
+/** Whether a user of this class holds one of these profiles: through their role, or a client's dossiers. */
+function holdsAny(index: SetupIndex, user: AccessUser, profiles: ReadonlySet<number>): boolean {
+  const held = user.kind === 'client' ? (user.dossiers ?? []).map((d) => d.profileId) : (index.roles.get(user.roleId ?? -1)?.profileIds ?? []);
+  return held.some((id) => profiles.has(id));
 }
 
 const DIRECTION = { loss: 0, change: 1, gain: 2 } as const;

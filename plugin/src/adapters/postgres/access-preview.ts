@@ -86,7 +86,7 @@ export async function previewLines(m: EntityManager, changes: Array<RightChange 
     `SELECT d.module, d.action, d.detail, d.change, count(*)::int AS count,
             bool_and(d."from" IN ('none', 'no')) AS "fromNothing", bool_and(d."to" IN ('none', 'no')) AS "toNothing",
             (array_agg(json_build_object('id', u.id, 'name', u.full_name, 'from', d."from", 'to', d."to")
-                       ORDER BY lower(u.full_name), u.id))[1:$2] AS users
+                       ORDER BY u.full_name COLLATE "und-x-icu", u.id))[1:$2] AS users
        FROM json_to_recordset($1::json) AS d(before text, after text, module text, action text, detail text, change text, "from" text, "to" text)
        JOIN portier_preview_user p ON p.before_class = d.before AND p.after_class = d.after
        JOIN app_user u ON u.id = p.user_id
