@@ -175,11 +175,30 @@ class UserContext {
   rulesFor(sharingModule: string, action: RecordAction): RuleDef[] {
     let rules = this.reaching.get(sharingModule);
     if (!rules) {
-      rules = (this.index.rulesByModule.get(sharingModule) ?? []).filter((r) => ruleReaches(this.index, r, this.user.roleId, this.teams));
+      // A rule reaches the user through their role (shared by everyone of the role), or because
+      // it names one of their teams: ruleReaches, split so that the first part is found once per role.
+      const byRole = reachingRole(this.index, sharingModule, this.user.roleId);
+      rules = (this.index.rulesByModule.get(sharingModule) ?? []).filter((r) => byRole.has(r) || (r.to.kind === 'team' && this.teams.has(r.to.teamId)));
       this.reaching.set(sharingModule, rules);
     }
     return rules.filter((r) => ruleGives(r, action));
   }
+}
+
+/** Per set-up, module and role: the module's rules that reach the role whatever the user's teams. */
+const byRoleCache = new WeakMap<SetupIndex, Map<string, ReadonlySet<RuleDef>>>();
+const NO_TEAMS: ReadonlySet<number> = new Set();
+
+function reachingRole(index: SetupIndex, module: string, roleId: number | null): ReadonlySet<RuleDef> {
+  let cache = byRoleCache.get(index);
+  if (!cache) byRoleCache.set(index, (cache = new Map()));
+  const key = `${module}|${roleId}`;
+  let rules = cache.get(key);
+  if (!rules) {
+    rules = new Set((index.rulesByModule.get(module) ?? []).filter((r) => ruleReaches(index, r, roleId, NO_TEAMS)));
+    cache.set(key, rules);
+  }
+  return rules;
 }
 
 function moduleGrant(ctx: UserContext, catalog: ModuleCatalog, spec: ModuleSpec, profiles: ProfileDef[], action: RecordAction): Grant {

@@ -22,6 +22,8 @@ const SharingPage = () => {
   // Who gains or loses what is shown before a default changes or a rule goes, each under its own table.
   const defaultCheck = useAccessPreview();
   const deleteCheck = useAccessPreview();
+  // The level being reviewed shows in its select until it is confirmed or cancelled.
+  const [pending, setPending] = useState<{ module: string; level: string } | null>(null);
 
   const load = async () => {
     const r = await portierFetch(`/sharing?lang=${lang}`);
@@ -40,9 +42,11 @@ const SharingPage = () => {
   };
   // "Annuler" reloads too: the select shows the stored level again.
   const setLevel = async (module: string, level: string) => {
+    setPending({ module, level });
     const r = await defaultCheck.review(`/sharing/defaults/${module}`, { method: 'PUT', body: JSON.stringify({ level }) });
     if (r) await done(r);
     else await load();
+    setPending(null);
   };
   // The preview is the confirmation: it says what the rule's removal takes away, from whom.
   const remove = async (rule: SharingRule) => {
@@ -73,7 +77,15 @@ const SharingPage = () => {
         <Text variant="sm" color="grey60" mb="lg">
           {tm('sharingLegend')}
         </Text>
-        <DefaultsTable modules={data.modules} followers={data.followers} canWrite={data.canWrite} lang={lang} tm={tm} tl={tl} onChange={setLevel} />
+        <DefaultsTable
+          modules={data.modules.map((m) => (m.module === pending?.module ? { ...m, level: pending.level } : m))}
+          followers={data.followers}
+          canWrite={data.canWrite}
+          lang={lang}
+          tm={tm}
+          tl={tl}
+          onChange={setLevel}
+        />
         {defaultCheck.panel}
       </Box>
 
