@@ -16,6 +16,7 @@ import { startServer, type RunningServer } from '../test/support/server.js';
 import { FLOOR_COUNT, FLOOR_PAGE } from './floor.js';
 import { SCALES, generateOrganisation, type Scale } from './generate.js';
 import { writeReport, type Results } from './report.js';
+import { measureProfilePreview } from './preview.js';
 
 /**
  * `npm run bench [-- --scale small]`: permission-filtered lists at scale, against a hand-written
@@ -252,6 +253,10 @@ async function main() {
   await serverC.stop();
   await serverA.stop();
 
+  // i) the preview of a profile change most users hold (docs/access-preview.md).
+  const preview = await measureProfilePreview(ds);
+  log(`i) preview of a profile change: ${preview.users} users affected, ${preview.lines} lines`);
+
   // g) importing an organisation file of scale.users users and their set-up.
   const importDb = await database('_import');
   const ids = new DataSource(dataSourceOptions(importDb.url));
@@ -326,6 +331,7 @@ async function main() {
     edit_audited_rps: round(editAudited.requests.average),
     edit_unaudited_rps: round(editUnaudited.requests.average),
     edit_audit_ratio: round(editAudited.requests.average / editUnaudited.requests.average),
+    preview_profile_ms: stats(preview.ms),
     import_s: round(importSeconds),
     import_users: scale.users,
     rss_mb: rss,

@@ -47,3 +47,4 @@ export * from './core/record-id.js';
 export { mailSettingsFromEnv, DEFAULT_MAIL_FROM, type MailSettings } from './services/mail/settings.js';
 export { deliverQueuedMail } from './services/mail/delivery.js';
 export { inviteUser, resendInvitation } from './services/invitations.js';
+export { previewChange, PREVIEW_USERS_LISTED, type AccessPreview, type AccessPreviewLine } from './services/access-preview.js';

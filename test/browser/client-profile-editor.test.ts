@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { demoInBrowser, screenshot, signedInPage, waitShown, choose } from '../support/browser.js';
+import { choose, confirmAccessPreview, demoInBrowser, screenshot, signedInPage, waitShown } from '../support/browser.js';
 
 /**
  * The client profile editor in Chromium, on the demo organisation (docs/client-access.md,
@@ -66,6 +66,7 @@ describe('the client profile editor, in the browser', () => {
     await editor.evaluate((el) => el.scrollIntoView());
     await screenshot(page, 'client-profile-editor');
     await editor.getByTestId('client-profile-save').click();
+    await confirmAccessPreview(page);
     await page.getByTestId('clients-outcome').filter({ hasText: 'enregistré' }).waitFor();
     const [saved] = await demo.db.ds.query(`SELECT id, license_tier, modules, fields FROM profile WHERE name = $1`, [COPY]);
     expect(saved.license_tier).toBe('accounting');

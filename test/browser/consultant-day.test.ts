@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { AdminClient } from '../support/admin-client.js';
-import { choose, demoInBrowser, signedInPage, waitShown } from '../support/browser.js';
+import { choose, confirmAccessPreview, demoInBrowser, signedInPage, waitShown } from '../support/browser.js';
 import { linkIn, mailTo } from '../support/mail.js';
 
 /**
@@ -75,6 +75,7 @@ describe("the consultant's day, in the browser", () => {
     await editor.getByTestId('fields-PurchaseOrder').click();
     await editor.getByTestId('field-PurchaseOrder-amount-none').click();
     await editor.getByTestId('client-profile-save').click();
+    await confirmAccessPreview(page);
     await page.getByTestId('clients-outcome').filter({ hasText: 'enregistré' }).waitFor();
     const [copy] = await q(`SELECT id, modules, fields FROM profile WHERE name = $1`, [COPY]);
     expect([copy.modules.Invoice.export, copy.fields]).toEqual([false, { PurchaseOrder: { amount: 'none' } }]);

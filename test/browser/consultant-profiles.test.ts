@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { demoInBrowser, screenshot, signedInPage, choose } from '../support/browser.js';
+import { choose, confirmAccessPreview, demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
 
 /**
  * A consultant's work on the demo organisation, in Chromium: a profile made from a template,
@@ -44,6 +44,7 @@ describe('profiles, as a consultant', () => {
     await page.getByTestId('profile-editor').evaluate((el) => el.scrollIntoView());
     await screenshot(page, 'profile-matrix');
     await page.getByTestId('profile-save').click();
+    await confirmAccessPreview(page);
     await page.getByTestId('profiles-outcome').filter({ hasText: 'Profil enregistré' }).waitFor();
 
     const [saved] = await demo.db.ds.query(`SELECT license_tier, modules, contact_scopes, fields, system FROM profile WHERE name = $1`, [NEW]);
@@ -110,11 +111,8 @@ describe('profiles, as a consultant', () => {
 
     const [fresh] = await demo.db.ds.query(`SELECT id FROM profile WHERE name = $1`, [NEW]);
     await choose(page.getByTestId('replace-target'), fresh.id);
-    page.once('dialog', (d) => {
-      expect(d.message()).toContain(`${roles} rôle(s)`);
-      void d.accept();
-    });
     await page.getByTestId('replace-go').click();
+    await confirmAccessPreview(page);
     await page
       .getByTestId('profiles-outcome')
       .filter({ hasText: `Profil remplacé dans ${roles} rôle(s)` })

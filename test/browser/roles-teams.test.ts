@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { demoInBrowser, screenshot, signedInPage, choose } from '../support/browser.js';
+import { choose, confirmAccessPreview, demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
 
 /** In Chromium, on the demo organisation: the consultant's role tree and teams pages. */
 const demo = demoInBrowser();
@@ -25,6 +25,7 @@ describe('roles and teams, in the browser', () => {
     await node('Ventes Alpes').getByTestId('role-action-move').click();
     await choose(page.getByTestId('role-move-parent'), await roleId('Ventes Sud-Est'));
     await page.getByTestId('role-move-save').click();
+    await confirmAccessPreview(page);
     await page.getByTestId('roles-outcome').filter({ hasText: 'Rôle Ventes Alpes placé sous Ventes Sud-Est.' }).waitFor();
     expect(await parentOf('Ventes Alpes')).toBe('Ventes Sud-Est');
     // In the tree it now follows Ventes Sud-Est, one level deeper.
@@ -82,6 +83,7 @@ describe('roles and teams, in the browser', () => {
     await screenshot(page, 'team-members');
 
     await page.getByTestId('team-save').click();
+    await confirmAccessPreview(page);
     await page.getByTestId('teams-outcome').filter({ hasText: 'Équipe Comptes nationaux enregistrée.' }).waitFor();
     await page.locator('[data-testid=team-effective][data-draft=false]').waitFor();
     expect(await saved()).toEqual(draft);
@@ -119,6 +121,7 @@ describe('roles and teams, in the browser', () => {
     await profiles.locator('input[data-option="Support"]').check();
     await profiles.locator('input[data-option="Lecture seule"]').check();
     await page.getByTestId('role-profiles-save').click();
+    await confirmAccessPreview(page);
     await page.getByTestId('roles-outcome').waitFor();
     expect(
       (
@@ -150,6 +153,7 @@ describe('roles and teams, in the browser', () => {
     await page.getByTestId('team-editor-title').filter({ hasText: 'Export' }).waitFor();
     await page.getByTestId('team-name').fill('Export et grand import');
     await page.getByTestId('team-save').click();
+    await confirmAccessPreview(page);
     await page.locator('[data-testid=team-item][data-team="Export et grand import"]').waitFor();
     await page.getByTestId('team-delete-confirm').click();
     await page.getByTestId('teams-outcome').filter({ hasText: 'Équipe Export et grand import supprimée.' }).waitFor();

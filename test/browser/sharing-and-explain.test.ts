@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { demoInBrowser, screenshot, signedInPage, choose } from '../support/browser.js';
+import { choose, confirmAccessPreview, demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
 
 /** In Chromium, on the demo organisation: the consultant's sharing page, and a user's effective access with "why". */
 const demo = demoInBrowser();
@@ -37,6 +37,7 @@ describe('sharing and explain, in the browser', () => {
     await page.getByTestId('rule-editor').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'sharing-rules');
     await page.getByTestId('rule-save').click();
+    await confirmAccessPreview(page);
     await page.getByTestId('sharing-outcome').filter({ hasText: 'Règle créée' }).waitFor();
     const row = page.getByTestId('rule-row').filter({ hasText: sentence });
     await row.waitFor();

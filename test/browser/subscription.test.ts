@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { demoInBrowser, screenshot, signedInPage, tick, waitShown } from '../support/browser.js';
+import { confirmAccessPreview, demoInBrowser, screenshot, signedInPage, tick, waitShown } from '../support/browser.js';
 
 /**
  * In Chromium, on the demo organisation: "Mon abonnement", and a change over the subscription —
@@ -151,6 +151,7 @@ describe('seats and "Mon abonnement", in the browser', () => {
     await page.locator(`[data-testid=role-node][data-role="${role.name}"]`).getByTestId('role-action-profiles').click();
     await page.getByTestId('role-profiles').locator(`input[data-option^="${premium.name}"]`).check();
     await page.getByTestId('role-profiles-save').click();
+    await confirmAccessPreview(page);
     const warning = page.getByTestId('role-panel-profiles').getByTestId('seat-warning');
     await warning.waitFor();
     await expect(warning.locator('[data-tier=premium]').textContent()).resolves.toMatch(

@@ -128,3 +128,8 @@ export function demoInBrowser(): DemoBrowser {
   });
   return ctx;
 }
+
+/** "Vérifier puis enregistrer": waits for the access preview a save shows first, and confirms it. */
+export async function confirmAccessPreview(page: Page): Promise<void> {
+  await page.getByTestId('access-preview-confirm').click();
+}

@@ -144,3 +144,6 @@ function text(r: AdminPlaneRefusal, lang: Language): string {
 export function adminPlaneText(r: AdminPlaneRefusal, lang: Language = 'fr'): string {
   return r.code === 'freeSeatEnded' ? text(r, lang) : `${text(r, lang)} ${NOTHING[lang]}`;
 }
+
+/** A privilege or capability as the sentences quote it: « gérer les utilisateurs ». */
+export const privilegeName = (p: Privilege, lang: Language = 'fr'): string => PRIVILEGES[lang][p];

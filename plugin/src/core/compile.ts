@@ -47,9 +47,10 @@ export interface CompiledAccess {
 
 /**
  * Compiles the decision of docs/spec/access-model.md for one user into conditions per module and action.
- * Pure: the set-up, the user and the module declarations in, plain data out.
+ * Pure: the set-up, the user and the module declarations in, plain data out. `only` limits the
+ * record grants to those modules (the others are left out): the access preview's narrowing.
  */
-export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: AccessUser): CompiledAccess {
+export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: AccessUser, only?: ReadonlySet<string>): CompiledAccess {
   const base = {
     userId: user.id,
     version: index.version,
@@ -92,6 +93,7 @@ export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: A
   const ctx = new UserContext(index, user);
   const grants: CompiledAccess['grants'] = {};
   for (const spec of catalog.modules) {
+    if (only && !only.has(spec.name)) continue;
     grants[spec.name] = Object.fromEntries(
       RECORD_ACTIONS.map((a) => {
         // Step 3: global privileges win over module privileges, scopes and Activity's privacy.
@@ -159,7 +161,8 @@ function compileClient(
 class UserContext {
   readonly teams: ReadonlySet<number>;
   readonly below: number[];
-  private readonly reaching: RuleDef[];
+  /** Per sharing module, the rules that reach the user, found when a module first asks. */
+  private readonly reaching = new Map<string, RuleDef[]>();
 
   constructor(
     readonly index: SetupIndex,
@@ -167,12 +170,35 @@ class UserContext {
   ) {
     this.teams = new Set(user.teamIds);
     this.below = user.roleId === null ? [] : index.below(user.roleId);
-    this.reaching = index.setup.rules.filter((r) => ruleReaches(index, r, user.roleId, this.teams));
   }
 
   rulesFor(sharingModule: string, action: RecordAction): RuleDef[] {
-    return this.reaching.filter((r) => r.module === sharingModule && ruleGives(r, action));
+    let rules = this.reaching.get(sharingModule);
+    if (!rules) {
+      // A rule reaches the user through their role (shared by everyone of the role), or because
+      // it names one of their teams: ruleReaches, split so that the first part is found once per role.
+      const byRole = reachingRole(this.index, sharingModule, this.user.roleId);
+      rules = (this.index.rulesByModule.get(sharingModule) ?? []).filter((r) => byRole.has(r) || (r.to.kind === 'team' && this.teams.has(r.to.teamId)));
+      this.reaching.set(sharingModule, rules);
+    }
+    return rules.filter((r) => ruleGives(r, action));
   }
+}
+
+/** Per set-up, module and role: the module's rules that reach the role whatever the user's teams. */
+const byRoleCache = new WeakMap<SetupIndex, Map<string, ReadonlySet<RuleDef>>>();
+const NO_TEAMS: ReadonlySet<number> = new Set();
+
+function reachingRole(index: SetupIndex, module: string, roleId: number | null): ReadonlySet<RuleDef> {
+  let cache = byRoleCache.get(index);
+  if (!cache) byRoleCache.set(index, (cache = new Map()));
+  const key = `${module}|${roleId}`;
+  let rules = cache.get(key);
+  if (!rules) {
+    rules = new Set((index.rulesByModule.get(module) ?? []).filter((r) => ruleReaches(index, r, roleId, NO_TEAMS)));
+    cache.set(key, rules);
+  }
+  return rules;
 }
 
 function moduleGrant(ctx: UserContext, catalog: ModuleCatalog, spec: ModuleSpec, profiles: ProfileDef[], action: RecordAction): Grant {

@@ -3,6 +3,7 @@ import { useTranslation } from 'adminjs';
 import { Badge, Box, Button, H3, H4, Icon, Input, Label, MessageBox, Text } from '@adminjs/design-system';
 import { Select } from '../common/choice-select.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
+import { useAccessPreview } from '../access-preview/use-access-preview.js';
 import { MatrixLegend, PrivilegeMatrix } from '../profiles/privilege-matrix.js';
 import { FieldAccessEditor } from '../profiles/field-access.js';
 import type { ClientProfile } from '../clients/clients-types.js';
@@ -59,6 +60,7 @@ export const ClientProfileEditor = ({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const seats = useSeatConfirm();
+  const check = useAccessPreview();
   // Opened from a row, a duplicate or a link: brought into sight.
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -77,7 +79,7 @@ export const ClientProfileEditor = ({
   const save = async () => {
     setSaving(true);
     setError(null);
-    const r = await seats.send(`/clients/profiles/${profile.id}`, { method: 'PUT', body: JSON.stringify(draft) });
+    const r = await check.review(`/clients/profiles/${profile.id}`, { method: 'PUT', body: JSON.stringify(draft) }, seats.send);
     setSaving(false);
     if (!r) return;
     if (r.status === 200) onSaved(r.body.message);
@@ -181,12 +183,13 @@ export const ClientProfileEditor = ({
         />
       </Section>
 
+      {check.panel}
       {seats.warning}
       {error && <MessageBox mt="lg" variant="danger" message={error} data-testid="client-profile-error" onCloseClick={() => setError(null)} />}
       <Box flex style={{ gap: 12 }} mt="xl">
         {!readOnly && (
-          <Button variant="contained" data-testid="client-profile-save" disabled={saving} onClick={save}>
-            {tm('clientProfilesSave')}
+          <Button variant="contained" data-testid="client-profile-save" disabled={saving || check.open} onClick={save}>
+            {tm('accessPreviewSave')}
           </Button>
         )}
         <Button variant="outlined" onClick={onClose} data-testid="client-profile-close">

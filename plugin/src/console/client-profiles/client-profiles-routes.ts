@@ -12,6 +12,7 @@ import { clientProfile } from '../../adapters/postgres/read-models/clients.js';
 import { guardedBy, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import type { ClientProfileCatalog } from './client-profiles-types.js';
+import { answerPreview, wantsPreview } from '../access-preview/preview-answer.js';
 
 // zod 4: a record keyed by an enum is exhaustive; a profile names only some actions.
 const clientProfileBody = z.strictObject({
@@ -68,6 +69,10 @@ export function clientProfilesRoutes(service: AccessService): Router {
       const body = clientProfileBody.parse(req.body);
       // An internal profile answers like a missing one here: it has its own screen.
       if (!(await clientProfile(service.ds, profileId))) throw new Refusal('notFound', `Aucun profil client n° ${profileId}. ${NOTHING_CHANGED}`);
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) =>
+          saveProfile(inside, { ...serviceContext(), confirmSeats: true }, profileId, { ...body, audience: 'client' }),
+        );
       await saveProfile(service, serviceContext(), profileId, { ...body, audience: 'client' });
       res.json({ ok: true, message: `Profil client « ${body.name} » enregistré.` });
     }),

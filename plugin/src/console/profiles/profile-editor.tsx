@@ -3,6 +3,7 @@ import { useTranslation } from 'adminjs';
 import { Box, Button, CheckBox, H4, Input, Label, MessageBox, Text } from '@adminjs/design-system';
 import { Select } from '../common/choice-select.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
+import { useAccessPreview } from '../access-preview/use-access-preview.js';
 import { PrivilegeMatrix } from './privilege-matrix.js';
 import { FieldAccessEditor } from './field-access.js';
 import type { Catalog, ProfileRow } from './profiles-types.js';
@@ -60,11 +61,12 @@ const ProfileEditor = ({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const seats = useSeatConfirm();
-  // A higher tier may put its holders over the subscription: the seat warning asks first.
+  const check = useAccessPreview();
+  // Who gains or loses what is shown first; a higher tier may then put its holders over the subscription: the seat warning asks.
   const save = async () => {
     setSaving(true);
     setError(null);
-    const r = await seats.send(`/profiles/${profile.id}`, { method: 'PUT', body: JSON.stringify(draft) });
+    const r = await check.review(`/profiles/${profile.id}`, { method: 'PUT', body: JSON.stringify(draft) }, seats.send);
     setSaving(false);
     if (!r) return;
     if (r.status === 200) onSaved(r.body.message);
@@ -187,11 +189,12 @@ const ProfileEditor = ({
         <FieldAccessEditor fields={draft.fields} onChange={(fields) => setDraft({ ...draft, fields })} modules={catalog.modules} tm={tm} tl={tl} tp={tp} />
       </Section>
 
+      {check.panel}
       {seats.warning}
       {error && <MessageBox mt="lg" variant="danger" message={error} data-testid="profile-error" onCloseClick={() => setError(null)} />}
       <Box flex style={{ gap: 12 }} mt="xl">
-        <Button variant="contained" data-testid="profile-save" disabled={saving} onClick={save}>
-          {tm('profilesSave')}
+        <Button variant="contained" data-testid="profile-save" disabled={saving || check.open} onClick={save}>
+          {tm('accessPreviewSave')}
         </Button>
         <Button variant="outlined" onClick={onClose}>
           {tm('profilesCancel')}

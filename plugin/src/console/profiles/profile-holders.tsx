@@ -4,6 +4,7 @@ import { Badge, Box, Button, H4, Label, Table, TableBody, TableCell, TableHead, 
 import { Picker } from '../common/access-pickers.js';
 import { portierFetch, rootPath, type ApiResponse } from '../common/portier-api.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
+import { useAccessPreview } from '../access-preview/use-access-preview.js';
 import type { ProfileRow } from './profiles-types.js';
 
 /** GET /profiles/:id/holders: the roles holding the profile, and their users. */
@@ -32,6 +33,7 @@ const ProfileHolders = ({ profile, profiles, roles, canMoveUsers, done }: Profil
   // User id → the role chosen for them.
   const [moves, setMoves] = useState<Record<number, number | null>>({});
   const seats = useSeatConfirm();
+  const check = useAccessPreview();
   const sent = async (r: ApiResponse | null) => {
     if (r) await done(r);
   }; // null: the seat warning was cancelled
@@ -39,12 +41,8 @@ const ProfileHolders = ({ profile, profiles, roles, canMoveUsers, done }: Profil
     portierFetch<Holders>(`/profiles/${profile.id}/holders`).then((r) => setHolders(r.body));
   }, [profile.id, profile.users, profile.roles]);
   if (!holders) return null;
-  const target = profiles.find((p) => p.id === to);
-  const replace = async () => {
-    if (!window.confirm(tm('profilesReplaceConfirm', { from: profile.name, to: target?.name, roles: holders.roles.length, users: holders.users.length })))
-      return;
-    await sent(await seats.send(`/profiles/${profile.id}/replace`, { method: 'POST', body: JSON.stringify({ to }) }));
-  };
+  // The preview is the confirmation: who gains or loses what when the roles take the other profile.
+  const replace = async () => sent(await check.review(`/profiles/${profile.id}/replace`, { method: 'POST', body: JSON.stringify({ to }) }, seats.send));
   const move = async (user: Holders['users'][number]) =>
     sent(await seats.send(`/users/${user.id}/role`, { method: 'POST', body: JSON.stringify({ roleId: moves[user.id] }) }));
   return (
@@ -111,11 +109,12 @@ const ProfileHolders = ({ profile, profiles, roles, canMoveUsers, done }: Profil
             placeholder={tm('profilesChooseProfile')}
             options={profiles.filter((p) => p.id !== profile.id).map((p) => ({ value: p.id, label: p.name }))}
           />
-          <Button variant="outlined" disabled={!to} onClick={replace} data-testid="replace-go">
+          <Button variant="outlined" disabled={!to || check.open} onClick={replace} data-testid="replace-go">
             {tm('profilesReplaceGo')}
           </Button>
         </Box>
       )}
+      {check.panel}
     </Box>
   );
 };

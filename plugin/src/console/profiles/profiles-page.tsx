@@ -28,6 +28,7 @@ import type { ProfileRow, ProfilesData } from './profiles-types.js';
 /** Told of each change's answer; `openId`: the profile to open in the editor then (a new one). */
 type Done = (r: ApiResponse, openId?: number) => Promise<void>;
 import { useSeatConfirm } from '../subscription/seat-warning.js';
+import { useAccessPreview } from '../access-preview/use-access-preview.js';
 
 const TIER_COLOURS: Record<string, 'info' | 'primary' | 'success'> = { limited: 'info', standard: 'primary', premium: 'success' };
 
@@ -78,6 +79,7 @@ const DeleteButton = ({ profile, profiles, done, tm }: { profile: ProfileRow; pr
   const [asking, setAsking] = useState(false);
   const [replacement, setReplacement] = useState('');
   const seats = useSeatConfirm();
+  const check = useAccessPreview();
   if (profile.deleteBlocked) {
     return (
       <span title={profile.deleteBlocked} data-testid={`delete-blocked-${profile.name}`}>
@@ -92,10 +94,9 @@ const DeleteButton = ({ profile, profiles, done, tm }: { profile: ProfileRow; pr
   }
   const go = async () => {
     if (!profile.roles && !window.confirm(tm('profilesDeleteConfirm', { name: profile.name }))) return;
-    const r = await seats.send(`/profiles/${profile.id}`, {
-      method: 'DELETE',
-      body: JSON.stringify({ replacementId: replacement ? Number(replacement) : null }),
-    });
+    // Held by roles: its replacement changes their users' rights, shown first.
+    const init = { method: 'DELETE', body: JSON.stringify({ replacementId: replacement ? Number(replacement) : null }) };
+    const r = profile.roles ? await check.review(`/profiles/${profile.id}`, init, seats.send) : await seats.send(`/profiles/${profile.id}`, init);
     if (r) await done(r);
   };
   if (!asking)
@@ -115,10 +116,11 @@ const DeleteButton = ({ profile, profiles, done, tm }: { profile: ProfileRow; pr
           onChange={(v) => setReplacement(v ?? '')}
           options={profiles.filter((p) => p.id !== profile.id).map((p) => ({ value: p.id, label: p.name }))}
         />
-        <Button size="sm" variant="contained" color="danger" disabled={!replacement} onClick={go}>
+        <Button size="sm" variant="contained" color="danger" disabled={!replacement || check.open} onClick={go}>
           {tm('profilesDeleteConfirm', { name: profile.name })}
         </Button>
       </Box>
+      {check.panel}
       {seats.warning}
     </>
   );

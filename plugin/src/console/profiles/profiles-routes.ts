@@ -11,6 +11,7 @@ import { guardedBy, holds, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { internalProfile, internalProfiles } from '../../adapters/postgres/read-models/profiles.js';
 import { roleChoices } from '../../adapters/postgres/read-models/roles.js';
+import { answerPreview, wantsPreview } from '../access-preview/preview-answer.js';
 
 // zod 4: a record keyed by an enum is exhaustive; a profile names only some actions and contact types.
 const privileges = z.record(z.string(), z.partialRecord(z.enum(MODULE_ACTIONS), z.boolean()));
@@ -102,7 +103,10 @@ export function profilesRoutes(service: AccessService): Router {
   router.put(
     '/profiles/:id',
     handle(async (req, res) => {
-      await saveProfile(service, serviceContext(), id.parse(req.params.id), profileBody.parse(req.body));
+      const [profileId, body] = [id.parse(req.params.id), profileBody.parse(req.body)];
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) => saveProfile(inside, { ...serviceContext(), confirmSeats: true }, profileId, body));
+      await saveProfile(service, serviceContext(), profileId, body);
       res.json({ ok: true, message: 'Profil enregistré.' });
     }),
   );
@@ -119,6 +123,10 @@ export function profilesRoutes(service: AccessService): Router {
     '/profiles/:id/replace',
     handle(async (req, res) => {
       const { to } = z.strictObject({ to: id }).parse(req.body);
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) =>
+          replaceProfileInRoles(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id), to),
+        );
       const affected = await replaceProfileInRoles(service, serviceContext(), id.parse(req.params.id), to);
       res.json({ ...affected, message: `Profil remplacé dans ${affected.roles.length} rôle(s), pour ${affected.users.length} utilisateur(s).` });
     }),
@@ -128,6 +136,10 @@ export function profilesRoutes(service: AccessService): Router {
     '/profiles/:id',
     handle(async (req, res) => {
       const { replacementId } = z.strictObject({ replacementId: id.nullable().optional() }).parse(req.body ?? {});
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) =>
+          deleteProfile(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id), replacementId ?? null),
+        );
       await deleteProfile(service, serviceContext(), id.parse(req.params.id), replacementId ?? null);
       res.json({ ok: true, message: 'Profil supprimé.' });
     }),

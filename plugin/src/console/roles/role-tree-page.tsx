@@ -6,6 +6,7 @@ import { INDENT, NodeLine } from './role-node-line.js';
 import { NodePanel, type PanelKind, type RoleChange } from './role-panels.js';
 import { childrenMap, type RoleNode, type RolesData } from './role-tree-order.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
+import { useAccessPreview } from '../access-preview/use-access-preview.js';
 
 /**
  * "Rôles": the role tree. Each node shows its profiles and users, and opens one action panel at a
@@ -21,6 +22,7 @@ const RoleTreePage = () => {
   const [panel, setPanel] = useState<{ id: number; kind: PanelKind } | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const seats = useSeatConfirm();
+  const check = useAccessPreview();
 
   const load = async (first = false) => {
     const r = await portierFetch<RolesData & { message: string }>('/roles');
@@ -48,8 +50,10 @@ const RoleTreePage = () => {
   };
   // A refusal stays in the open panel; a success closes it and is announced once the tree shows it.
   const submit = async (method: string, path: string, body: RoleChange) => {
-    const r = await seats.send(path, { method, body: JSON.stringify(body) });
-    if (!r) return; // the seat warning cancelled: nothing changed
+    // A role's profiles or its place in the tree change rights: who gains or loses what is shown first.
+    const init = { method, body: JSON.stringify(body) };
+    const r = method === 'PUT' && (body.profileIds || body.parentId) ? await check.review(path, init, seats.send) : await seats.send(path, init);
+    if (!r) return; // the preview or the seat warning cancelled: nothing changed
     if (r.status !== 200) return setOutcome({ ok: false, message: r.body.message ?? `HTTP ${r.status}` });
     // A new or moved role shows at once: its (new) parent opens.
     const parentId = body.parentId;
@@ -78,7 +82,12 @@ const RoleTreePage = () => {
             <NodePanel
               kind={panel.kind}
               outcome={outcome}
-              warning={seats.warning}
+              warning={
+                <>
+                  {check.panel}
+                  {seats.warning}
+                </>
+              }
               role={role}
               roles={data.roles}
               profiles={data.profiles}

@@ -7,6 +7,7 @@ import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { roleDeletion, roleName, roleProfileChoices, roleTree } from '../../adapters/postgres/read-models/roles.js';
+import { answerPreview, wantsPreview } from '../access-preview/preview-answer.js';
 
 const name = z.string().trim().min(1).max(120);
 const profileIds = z.array(id).max(100);
@@ -52,6 +53,7 @@ export function rolesRoutes(service: AccessService): Router {
     manageAccessOnly(async (req, res) => {
       const roleId = id.parse(req.params.id);
       const input = change.parse(req.body);
+      if (wantsPreview(req)) return answerPreview(req, res, service, (inside) => saveRole(inside, { ...serviceContext(), confirmSeats: true }, roleId, input));
       await saveRole(service, serviceContext(), roleId, input);
       const label = await nameOf(roleId);
       const message =

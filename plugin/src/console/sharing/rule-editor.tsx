@@ -3,6 +3,7 @@ import React, { useEffect, useState } from 'react';
 import type { TranslateFunction } from 'adminjs';
 import { Box, Button, Label, MessageBox, Text } from '@adminjs/design-system';
 import { portierFetch } from '../common/portier-api.js';
+import { useAccessPreview } from '../access-preview/use-access-preview.js';
 import { Select } from '../common/choice-select.js';
 import { moduleName } from './defaults-table.js';
 import type { RuleDraft, SharingData, SharingRule, TargetKind } from './sharing-types.js';
@@ -81,6 +82,7 @@ interface RuleEditorProps {
 
 export const RuleEditor = ({ rule, data, lang, tm, onSaved, onCancel }: RuleEditorProps) => {
   const [draft, setDraft] = useState<RuleDraft>(rule ? { ...EMPTY, ...rule, name: rule.name ?? '' } : EMPTY);
+  const check = useAccessPreview();
   const [preview, setPreview] = useState<{ sentence: string | null; problem: string | null }>({ sentence: null, problem: null });
   const [error, setError] = useState<string | null>(null);
   const set = (patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -101,10 +103,13 @@ export const RuleEditor = ({ rule, data, lang, tm, onSaved, onCancel }: RuleEdit
     };
   }, [JSON.stringify(draft), lang]);
   const save = async () => {
-    const r = await portierFetch(rule ? `/sharing/rules/${rule.id}?lang=${lang}` : `/sharing/rules?lang=${lang}`, {
+    setError(null);
+    // Who gains or loses what through the rule is shown first; "Annuler" keeps the editor open.
+    const r = await check.review(rule ? `/sharing/rules/${rule.id}?lang=${lang}` : `/sharing/rules?lang=${lang}`, {
       method: rule ? 'PUT' : 'POST',
       body: JSON.stringify(body()),
     });
+    if (!r) return;
     if (r.status === 200) onSaved(r.body.message);
     else setError(r.body.message ?? r.body.error);
   };
@@ -157,9 +162,10 @@ export const RuleEditor = ({ rule, data, lang, tm, onSaved, onCancel }: RuleEdit
         </Text>
       </Box>
       {error && <MessageBox mb="lg" variant="danger" message={error} data-testid="rule-error" />}
+      {check.panel}
       <Box flex style={{ gap: 12 }}>
-        <Button variant="contained" data-testid="rule-save" disabled={!preview.sentence} onClick={save}>
-          {tm('sharingSave')}
+        <Button variant="contained" data-testid="rule-save" disabled={!preview.sentence || check.open} onClick={save}>
+          {tm('accessPreviewSave')}
         </Button>
         <Button variant="text" onClick={onCancel}>
           {tm('sharingCancel')}

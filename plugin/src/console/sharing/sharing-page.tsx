@@ -4,6 +4,7 @@ import { Badge, Box, Button, H2, H4, Loader, MessageBox, Table, TableBody, Table
 import { portierFetch, type ApiResponse } from '../common/portier-api.js';
 import { DefaultsTable, moduleName } from './defaults-table.js';
 import { RuleEditor } from './rule-editor.js';
+import { useAccessPreview } from '../access-preview/use-access-preview.js';
 import type { SharingData, SharingRule } from './sharing-types.js';
 
 /**
@@ -18,6 +19,11 @@ const SharingPage = () => {
   const [data, setData] = useState<SharingData | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [editing, setEditing] = useState<'new' | SharingRule | null>(null); // null, 'new' or a rule
+  // Who gains or loses what is shown before a default changes or a rule goes, each under its own table.
+  const defaultCheck = useAccessPreview();
+  const deleteCheck = useAccessPreview();
+  // The level being reviewed shows in its select until it is confirmed or cancelled.
+  const [pending, setPending] = useState<{ module: string; level: string } | null>(null);
 
   const load = async () => {
     const r = await portierFetch(`/sharing?lang=${lang}`);
@@ -34,11 +40,18 @@ const SharingPage = () => {
     setOutcome({ ok: r.status === 200, message: r.body.message ?? r.body.error });
     await load();
   };
-  const setLevel = async (module: string, level: string) =>
-    done(await portierFetch(`/sharing/defaults/${module}`, { method: 'PUT', body: JSON.stringify({ level }) }));
+  // "Annuler" reloads too: the select shows the stored level again.
+  const setLevel = async (module: string, level: string) => {
+    setPending({ module, level });
+    const r = await defaultCheck.review(`/sharing/defaults/${module}`, { method: 'PUT', body: JSON.stringify({ level }) });
+    if (r) await done(r);
+    else await load();
+    setPending(null);
+  };
+  // The preview is the confirmation: it says what the rule's removal takes away, from whom.
   const remove = async (rule: SharingRule) => {
-    if (window.confirm(tm('sharingConfirmDelete', { sentence: rule.sentence })))
-      await done(await portierFetch(`/sharing/rules/${rule.id}`, { method: 'DELETE' }));
+    const r = await deleteCheck.review(`/sharing/rules/${rule.id}`, { method: 'DELETE' });
+    if (r) await done(r);
   };
   const byModule = Object.fromEntries(data.modules.map((m) => [m.module, m]));
 
@@ -64,7 +77,16 @@ const SharingPage = () => {
         <Text variant="sm" color="grey60" mb="lg">
           {tm('sharingLegend')}
         </Text>
-        <DefaultsTable modules={data.modules} followers={data.followers} canWrite={data.canWrite} lang={lang} tm={tm} tl={tl} onChange={setLevel} />
+        <DefaultsTable
+          modules={data.modules.map((m) => (m.module === pending?.module ? { ...m, level: pending.level } : m))}
+          followers={data.followers}
+          canWrite={data.canWrite}
+          lang={lang}
+          tm={tm}
+          tl={tl}
+          onChange={setLevel}
+        />
+        {defaultCheck.panel}
       </Box>
 
       <Box variant="white">
@@ -90,6 +112,7 @@ const SharingPage = () => {
             }}
           />
         )}
+        {deleteCheck.panel}
         {data.rules.length === 0 && (
           <Text mt="lg" color="grey60">
             {tm('sharingNoRules')}

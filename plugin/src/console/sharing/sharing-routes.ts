@@ -12,6 +12,7 @@ import { newRouter } from '../../adapters/web/routers.js';
 import { roleChoices, roleName } from '../../adapters/postgres/read-models/roles.js';
 import { sharingDefaults } from '../../adapters/postgres/read-models/sharing.js';
 import { teamChoices, teamName } from '../../adapters/postgres/read-models/teams.js';
+import { answerPreview, wantsPreview } from '../access-preview/preview-answer.js';
 
 // Shapes only: the values (module, kinds, access, existing role or team) are checked by saveRule,
 // whose French messages are the ones the consultant should read.
@@ -95,6 +96,8 @@ export function sharingRoutes(service: AccessService): Router {
     handle(true, async (req, res) => {
       const module = z.string().max(100).parse(req.params.module);
       const { level } = levelBody.parse(req.body);
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) => setDefault(inside, { ...serviceContext(), confirmSeats: true }, module, level as SharingLevel));
       await setDefault(service, serviceContext(), module, level as SharingLevel);
       const label = moduleLabel(catalog, module);
       const saved = LEVEL_LABELS[language(req)][level as SharingLevel];
@@ -158,6 +161,10 @@ export function sharingRoutes(service: AccessService): Router {
   router.post(
     '/sharing/rules',
     handle(true, async (req, res) => {
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) =>
+          saveRule(inside, { ...serviceContext(), confirmSeats: true }, null, input(ruleBody.parse(req.body))),
+        );
       const ruleId = await saveRule(service, serviceContext(), null, input(ruleBody.parse(req.body)));
       const rule = await saved(ruleId, language(req));
       res.json({ rule, message: `Règle créée : ${rule.sentence}` });
@@ -167,6 +174,10 @@ export function sharingRoutes(service: AccessService): Router {
   router.put(
     '/sharing/rules/:id',
     handle(true, async (req, res) => {
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) =>
+          saveRule(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id), input(ruleBody.parse(req.body))),
+        );
       const ruleId = await saveRule(service, serviceContext(), id.parse(req.params.id), input(ruleBody.parse(req.body)));
       const rule = await saved(ruleId, language(req));
       res.json({ rule, message: `Règle enregistrée : ${rule.sentence}` });
@@ -176,6 +187,8 @@ export function sharingRoutes(service: AccessService): Router {
   router.delete(
     '/sharing/rules/:id',
     handle(true, async (req, res) => {
+      if (wantsPreview(req))
+        return answerPreview(req, res, service, (inside) => deleteRule(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id)));
       await deleteRule(service, serviceContext(), id.parse(req.params.id));
       res.json({ ok: true, message: 'Règle supprimée.' });
     }),

@@ -1,7 +1,8 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Box, Button, H2, H4, Label, Loader, MessageBox, Text } from '@adminjs/design-system';
-import { portierFetch } from '../common/portier-api.js';
+import { portierFetch, type ApiResponse } from '../common/portier-api.js';
+import { useAccessPreview } from '../access-preview/use-access-preview.js';
 import { TextField } from '../common/access-pickers.js';
 import { DeleteTeam, type Heir } from './delete-team.js';
 import { EffectiveMembers } from './effective-members.js';
@@ -36,6 +37,7 @@ const TeamsPage = () => {
   const addNames = (found: Array<{ value: number; label: string }>) => setNames((n) => ({ ...n, ...Object.fromEntries(found.map((f) => [f.value, f.label])) }));
   const [newName, setNewName] = useState('');
   const [outcome, setOutcome] = useState<TeamsOutcome | null>(null);
+  const check = useAccessPreview();
   const previewCall = useRef(0);
 
   const loadList = async () => {
@@ -73,8 +75,16 @@ const TeamsPage = () => {
   if (!data) return outcome ? <MessageBox variant="danger" message={outcome.message} /> : <Loader />;
 
   // `where` places the answer beside the action; `doneWhere` when the action's place goes away.
-  const act = async (where: string, method: string, path: string, body: object, doneWhere = where) => {
-    const r = await portierFetch(path, { method, body: JSON.stringify(body) });
+  const act = async (
+    where: string,
+    method: string,
+    path: string,
+    body: object,
+    doneWhere = where,
+    send = (p: string, init: RequestInit): Promise<ApiResponse | null> => portierFetch(p, init),
+  ) => {
+    const r = await send(path, { method, body: JSON.stringify(body) });
+    if (!r) return null; // the preview cancelled: nothing changed
     setOutcome({ ok: r.status === 200, message: r.body.message ?? `HTTP ${r.status}`, where: r.status === 200 ? doneWhere : where });
     return r.status === 200 ? r.body : null;
   };
@@ -88,7 +98,8 @@ const TeamsPage = () => {
   };
   const save = async () => {
     if (selected === null || !draft) return; // the save button shows with a team's draft only
-    if (await act('save', 'PUT', `/teams/${selected}`, draft)) {
+    // A team's members change rights (its members', and of those its rules reach): who gains or loses what is shown first.
+    if (await act('save', 'PUT', `/teams/${selected}`, draft, 'save', check.review)) {
       await loadList();
       await loadTeam(selected);
     }
@@ -158,8 +169,8 @@ const TeamsPage = () => {
               </Box>
               <MemberEditor draft={draft} setDraft={setDraft} data={data} containedIn={saved.containedIn} names={names} addNames={addNames} tm={tm} />
               <Box flex alignItems="center" style={{ gap: 12 }}>
-                <Button variant="contained" data-testid="team-save" disabled={!dirty} onClick={save}>
-                  {tm('teamsSave')}
+                <Button variant="contained" data-testid="team-save" disabled={!dirty || check.open} onClick={save}>
+                  {tm('accessPreviewSave')}
                 </Button>
                 {dirty && (
                   <Text color="grey60" data-testid="team-unsaved">
@@ -167,6 +178,7 @@ const TeamsPage = () => {
                   </Text>
                 )}
               </Box>
+              {check.panel}
               <Outcome outcome={outcome} where="save" onClose={() => setOutcome(null)} />
               {members && (
                 <EffectiveMembers

@@ -9,6 +9,7 @@ import { id } from '../common/respond.js';
 import { manageAccessOnly } from '../roles/roles-routes.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { teamDetail, teamEffectiveMembers, teamName, teamsPage } from '../../adapters/postgres/read-models/teams.js';
+import { answerPreview, wantsPreview } from '../access-preview/preview-answer.js';
 
 const ids = z.array(id).max(2000);
 const draft = z.strictObject({ userIds: ids, roleIds: ids, subtreeRoleIds: ids, teamIds: ids });
@@ -64,7 +65,9 @@ export function teamsRoutes(service: AccessService): Router {
     '/teams/:id',
     manageAccessOnly(async (req, res) => {
       const teamId = id.parse(req.params.id);
-      await saveTeam(service, serviceContext(), teamId, change.parse(req.body));
+      const input = change.parse(req.body);
+      if (wantsPreview(req)) return answerPreview(req, res, service, (inside) => saveTeam(inside, { ...serviceContext(), confirmSeats: true }, teamId, input));
+      await saveTeam(service, serviceContext(), teamId, input);
       res.json({ ok: true, message: `Équipe ${await nameOf(teamId)} enregistrée.` });
     }),
   );

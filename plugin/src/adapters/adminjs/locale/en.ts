@@ -18,6 +18,7 @@ import { homeEn } from '../../../console/dashboard/locale.js';
 import { deadEndsEn } from '../../../console/dead-ends/locale.js';
 import { menuLabelsEn } from '../../../console/menu/locale.js';
 import { requestsEn } from '../../../console/requests/locale.js';
+import { accessPreviewEn } from '../../../console/access-preview/locale.js';
 
 /** Overrides on top of AdminJS's built-in English (added by AdminJS itself when 'en' is available). */
 export const adminjsEn = {
@@ -94,5 +95,6 @@ export const adminjsEn = {
     ...requestsEn,
     ...deadEndsEn,
     ...homeEn,
+    ...accessPreviewEn,
   },
 } satisfies LocaleTranslations;

@@ -18,6 +18,7 @@ import { homeFr } from '../../../console/dashboard/locale.js';
 import { deadEndsFr } from '../../../console/dead-ends/locale.js';
 import { menuLabelsFr } from '../../../console/menu/locale.js';
 import { requestsFr } from '../../../console/requests/locale.js';
+import { accessPreviewFr } from '../../../console/access-preview/locale.js';
 
 /** AdminJS's own UI in French (every key of adminjs/lib/locale/en/translation.json) plus Portier's messages. */
 export const adminjsFr = {
@@ -203,5 +204,6 @@ export const adminjsFr = {
     ...requestsFr,
     ...deadEndsFr,
     ...homeFr,
+    ...accessPreviewFr,
   },
 } satisfies LocaleTranslations;

@@ -1,0 +1,67 @@
+import '../src/env.js';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../ormconfig.js';
+import { AccessService, hashPassword, preparePortier, type ServiceContext } from '@portier/adminjs';
+import { previewChange } from '../plugin/src/services/access-preview.js';
+import { saveProfile } from '../plugin/src/services/profile-writes.js';
+import { registry } from '../src/modules.js';
+import { SCALES, generateOrganisation } from './generate.js';
+
+/**
+ * i) The preview of a profile change (docs/access-preview.md): the "Commercial" profile, which
+ * almost every user holds, loses delete on deals and gains read on leads; the time of
+ * `previewChange`, that is the change applied, every user's access class compared before and
+ * after, and the rollback. Records never enter it, so `npx tsx --conditions=portier-source
+ * bench/preview.ts` measures it alone on the full scale's set-up (10,000 users, 500 roles, 200
+ * teams, 1,000 rules) with few records; `npm run bench` measures it on the full organisation.
+ */
+export async function measureProfilePreview(ds: DataSource, runs = 5): Promise<{ ms: number[]; users: number; lines: number }> {
+  const service = new AccessService(ds, registry);
+  const [admin] = await ds.query(`SELECT id FROM app_user WHERE is_admin ORDER BY id LIMIT 1`);
+  const ctx: ServiceContext = { actor: (await service.forUser(Number(admin.id)))!, ip: null, userAgent: null, confirmSeats: true };
+  const [profile] = await ds.query(`SELECT id, modules FROM profile WHERE name = 'Commercial'`);
+  const modules = { ...profile.modules, Deal: { ...profile.modules.Deal, delete: false }, Lead: { ...profile.modules.Lead, read: true } };
+  const ms: number[] = [];
+  let last = { affected: 0, lines: [] as unknown[] };
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    last = await previewChange(service, (inside) => saveProfile(inside, ctx, Number(profile.id), { modules }));
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return { ms, users: last.affected, lines: last.lines.length };
+}
+
+async function standalone(): Promise<void> {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('bench/preview.ts alone needs DATABASE_URL');
+  const scale = { ...SCALES.full, name: 'preview', accounts: 3_000, contacts: 10_000, deals: 5_000 };
+  const name = 'portier_bench_preview';
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  process.env.PORTIER_AUDIT_KEY ??= crypto.randomBytes(32).toString('hex');
+  const ds = new DataSource(dataSourceOptions(url.toString()));
+  await ds.initialize();
+  await ds.runMigrations();
+  await preparePortier(ds, registry);
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  console.log(`Set-up of the full scale (${scale.users} users, ${scale.roles} roles, ${scale.teams} teams, ${scale.rules} rules), ${scale.contacts} contacts:`);
+  await generateOrganisation(client, scale, await hashPassword('Portier2024'), console.log);
+  await client.end();
+  const r = await measureProfilePreview(ds);
+  const sorted = [...r.ms].sort((a, b) => a - b);
+  console.log(
+    `i) preview of a profile change: ${r.ms.map((x) => Math.round(x)).join(', ')} ms (p50 ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, target ≤ 2000 ms); ${r.users} users affected, ${r.lines} lines`,
+  );
+  await ds.destroy();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
+
+if (process.argv[1]?.endsWith('preview.ts')) await standalone();
