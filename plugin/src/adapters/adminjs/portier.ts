@@ -43,6 +43,7 @@ import { buildPortierRouter, type RouterOptions } from './router.js';
 import type { UploadRule } from '../web/form-bodies.js';
 import { configureMail, type MailSettings } from '../../services/mail/settings.js';
 import { mailSettled } from '../../services/mail/delivery.js';
+import { configureTimeZone } from '../../services/time-zone.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The console's components, one folder per feature. */
@@ -63,6 +64,13 @@ export interface PortierOptions {
   componentLoader: ComponentLoader;
   /** How mail is sent (services/mail/settings.ts): SMTP_URL, MAIL_FROM, PORTIER_ORG_NAME and NODE_ENV by default. */
   mail?: Partial<MailSettings>;
+  /**
+   * The organisation's time zone (an IANA name): every date and time the interface shows is in
+   * it, whatever the browser's zone. `Europe/Paris` by default.
+   */
+  timeZone?: string;
+  /** The currency of the money columns (numeric with two decimals), ISO 4217: `EUR` by default. */
+  currency?: string;
 }
 
 type Navigation = ResourceOptions['navigation'];
@@ -79,6 +87,7 @@ type Capability = Parameters<typeof hasCapability>[1];
 export function createPortier(options: PortierOptions) {
   const service = new AccessService(options.dataSource, options.registry);
   configureMail(options.dataSource, options.mail ?? {});
+  configureTimeZone(options.dataSource, options.timeZone);
   // Into the app's loader first, so that every resource below can name its components.
   const ui = registerComponents(options.componentLoader);
   const components = ui.fields;
@@ -89,22 +98,47 @@ export function createPortier(options: PortierOptions) {
     const all = options.registry.fields(options.dataSource, name).map((f) => f.property);
     const owner = ownerFields(spec);
     const head = ['reference', 'name', ...(spec.contactTypeField ? [spec.contactTypeField] : []), ...owner, ...spec.links.map((l) => l.field)];
-    const tail = ['createdById', 'createdAt', 'updatedAt', 'id'];
-    return [...head, ...all.filter((p) => !head.includes(p) && !tail.includes(p)), ...tail].filter((p) => all.includes(p));
+    const tail = ['createdById', 'createdAt', 'updatedAt'];
+    // The id is the database's: never shown (valueProperties).
+    return [...head, ...all.filter((p) => !head.includes(p) && !tail.includes(p) && p !== 'id'), ...tail].filter((p) => all.includes(p));
+  }
+
+  const currency = options.currency ?? 'EUR';
+
+  /**
+   * How the module's values are shown: days as days (AdminJS types a date column as a date and
+   * time), amounts with their currency, the reference on one line. Under the app's own options.
+   */
+  function valueProperties(name: string): NonNullable<ResourceOptions['properties']> {
+    const out: NonNullable<ResourceOptions['properties']> = {};
+    for (const f of options.registry.fields(options.dataSource, name)) {
+      if (f.type === 'date') out[f.property] = { type: 'date' };
+      else if ((f.type === 'numeric' || f.type === 'decimal') && f.scale === 2)
+        out[f.property] = { components: { show: components.amountShow, list: components.amountList }, custom: { currency } };
+    }
+    out.reference = { components: { list: components.textList } };
+    // The id is the database's, not the user's: the page names the record by its title and reference.
+    out.id = { isVisible: false };
+    return out;
   }
 
   function moduleResource(name: string, resourceOptions: ResourceOptions = {}): ResourceWithOptions {
     const declaration = options.registry.get(name);
     const order = propertyOrder(name);
+    const values = valueProperties(name);
+    const theirs = resourceOptions.properties ?? {};
+    const properties = Object.fromEntries(
+      [...new Set([...Object.keys(values), ...Object.keys(theirs)])].map((p) => [p, { ...(values[p] ?? {}), ...(theirs[p] ?? {}) }]),
+    );
     return {
       resource: new ScopedResource(declaration.entity as typeof BaseEntity, service, name),
       options: {
         sort: { sortBy: 'updatedAt', direction: 'desc' },
         showProperties: order,
-        editProperties: order.filter((p) => !['id', 'createdById', 'createdAt', 'updatedAt'].includes(p)),
+        editProperties: order.filter((p) => !['createdById', 'createdAt', 'updatedAt'].includes(p)),
         filterProperties: order,
         ...resourceOptions,
-        properties: ownerPickerProperties(ownerFields(declaration.spec), resourceOptions.properties),
+        properties: ownerPickerProperties(ownerFields(declaration.spec), properties),
         actions: moduleActions(name, resourceOptions.actions),
       },
     };
@@ -302,12 +336,19 @@ function registerComponents(loader: ComponentLoader) {
   registerEffectiveAccessComponents(loader);
   registerUserToolsComponents(loader);
   registerRecordShowComponent(loader);
+  // Dates in the organisation's zone and references on one line, on every resource's pages.
+  loader.override('DefaultDatetimeShowProperty', path.join(consoleDir, 'records/date-time-show.tsx'));
+  loader.override('DefaultDatetimeListProperty', path.join(consoleDir, 'records/date-time-list.tsx'));
+  loader.override('DefaultReferenceValue', path.join(consoleDir, 'records/reference-value.tsx'));
   return {
     pages,
     dashboard: loader.add('PortierDashboard', path.join(consoleDir, 'dashboard/dashboard.tsx')),
     fields: {
       loginHoursEdit: loader.add('PortierLoginHoursEdit', path.join(consoleDir, 'users/login-hours-edit.tsx')),
       loginHoursShow: loader.add('PortierLoginHoursShow', path.join(consoleDir, 'users/login-hours-show.tsx')),
+      amountShow: loader.add('PortierAmountShow', path.join(consoleDir, 'records/amount-show.tsx')),
+      amountList: loader.add('PortierAmountList', path.join(consoleDir, 'records/amount-list.tsx')),
+      textList: loader.add('PortierTextList', path.join(consoleDir, 'records/text-list.tsx')),
     },
   };
 }
