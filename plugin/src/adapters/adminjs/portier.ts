@@ -44,6 +44,11 @@ import type { UploadRule } from '../web/form-bodies.js';
 import { configureMail, type MailSettings } from '../../services/mail/settings.js';
 import { mailSettled } from '../../services/mail/delivery.js';
 import { configureTimeZone } from '../../services/time-zone.js';
+import { SHARING_LEVELS } from '../../core/model.js';
+import { AUDIT_ACTIONS } from './locale/setup-values.js';
+
+/** The reasons a sign-in is refused (services/auth/sign-in.ts), as the LoginEvent resource's filter offers them. */
+const LOGIN_REFUSALS = ['invalidCredentials', 'tooManyRequests', 'userInactive', 'userWithoutAccess', 'outsideLoginHours', 'clientWithoutDossier'];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The console's components, one folder per feature. */
@@ -209,35 +214,39 @@ export function createPortier(options: PortierOptions) {
           ...nav,
           titleProperty: 'fullName',
           listProperties: ['login', 'fullName', 'email', 'roleId', 'status', 'isAdmin', 'company'],
-          // The form in the order one fills it: who, how they sign in, where they work, what they may do.
+          // The form in the order one fills it: who the person is, how they sign in, where they
+          // work, what they may do, then what the installation keeps.
           properties: {
+            id: { isVisible: false },
             passwordHash: { isVisible: false },
             firstName: { position: 10 },
             lastName: { position: 20 },
             fullName: { isVisible: { list: true, filter: true, show: false, edit: false } },
-            email: { position: 30 },
-            login: { position: 40, components: { edit: USER_LOGIN } },
-            kind: { position: 50, components: { edit: USER_KIND } },
-            company: { position: 60 },
-            title: { position: 70 },
-            department: { position: 80 },
-            reportsToId: { position: 90 },
-            roleId: { position: 100 },
-            status: { position: 110 },
-            isAdmin: { position: 120, components: { edit: USER_ADMIN_FLAG } },
+            kind: { position: 30, components: { edit: USER_KIND } },
+            company: { position: 40 },
+            email: { position: 50 },
+            phone: { position: 60 },
+            mobilePhone: { position: 70 },
+            login: { position: 100, components: { edit: USER_LOGIN } },
+            password: { position: 110, type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
+            status: { position: 120 },
             locale: { position: 130 },
-            phone: { position: 140 },
-            mobilePhone: { position: 150 },
             loginHours: {
-              position: 160,
+              position: 140,
               isVisible: { list: false, filter: false, show: true, edit: true },
               components: { edit: components.loginHoursEdit, show: components.loginHoursShow },
             },
-            password: { position: 170, type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
-            freeSeat: { position: 180, isVisible: { list: false, filter: true, show: true, edit: true }, components: { edit: USER_FREE_SEAT } },
-            freeSeatReason: { position: 190, isVisible: { list: false, filter: false, show: true, edit: true }, components: { edit: USER_FREE_SEAT } },
+            title: { position: 200 },
+            department: { position: 210 },
+            reportsToId: { position: 220 },
+            roleId: { position: 300 },
+            isAdmin: { position: 310, components: { edit: USER_ADMIN_FLAG } },
+            freeSeat: { position: 320, isVisible: { list: false, filter: true, show: true, edit: true }, components: { edit: USER_FREE_SEAT } },
+            freeSeatReason: { position: 330, isVisible: { list: false, filter: false, show: true, edit: true }, components: { edit: USER_FREE_SEAT } },
             // Set by the installation for its own accounts, never typed: shown, never edited (the service ignores it).
-            system: { position: 200, isVisible: { list: false, filter: true, show: true, edit: false } },
+            system: { position: 400, isVisible: { list: false, filter: true, show: true, edit: false } },
+            createdAt: { position: 410 },
+            updatedAt: { position: 420 },
             confirmSeats: confirmSeatsProperty(),
           },
           ...o.user,
@@ -278,15 +287,25 @@ export function createPortier(options: PortierOptions) {
         }),
         setupResource(SharingDefault as typeof BaseEntity, 'SharingDefault', sharingDefaultPolicy(service), 'manageAccess', {
           ...nav,
+          properties: { level: { availableValues: SHARING_LEVELS.map((v) => ({ value: v, label: v })) } },
           actions: { delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
         }),
         setupResource(AuditEntry as typeof BaseEntity, 'AuditEntry', auditPolicy(service), null, {
           ...nav,
+          // Codes as words (locale/setup-values.ts), the browser as "Chrome 131 sur Windows".
+          properties: {
+            action: { availableValues: AUDIT_ACTIONS.map((v) => ({ value: v, label: v })) },
+            userAgent: { components: { list: components.userAgent, show: components.userAgent } },
+          },
           actions: readOnly,
           sort: { sortBy: 'at', direction: 'desc' },
         }),
         setupResource(LoginEvent as typeof BaseEntity, 'LoginEvent', loginEventPolicy(), null, {
           ...nav,
+          properties: {
+            reason: { availableValues: LOGIN_REFUSALS.map((v) => ({ value: v, label: v })) },
+            userAgent: { components: { list: components.userAgent, show: components.userAgent } },
+          },
           actions: readOnly,
           sort: { sortBy: 'at', direction: 'desc' },
         }),
@@ -339,6 +358,7 @@ function registerComponents(loader: ComponentLoader) {
   // Dates in the organisation's zone and references on one line, on every resource's pages.
   loader.override('DefaultDatetimeShowProperty', path.join(consoleDir, 'records/date-time-show.tsx'));
   loader.override('DefaultDatetimeListProperty', path.join(consoleDir, 'records/date-time-list.tsx'));
+  loader.override('ActionHeader', path.join(consoleDir, 'records/action-header.tsx'));
   loader.override('DefaultReferenceValue', path.join(consoleDir, 'records/reference-value.tsx'));
   return {
     pages,
@@ -348,6 +368,7 @@ function registerComponents(loader: ComponentLoader) {
       loginHoursShow: loader.add('PortierLoginHoursShow', path.join(consoleDir, 'users/login-hours-show.tsx')),
       amountShow: loader.add('PortierAmountShow', path.join(consoleDir, 'records/amount-show.tsx')),
       amountList: loader.add('PortierAmountList', path.join(consoleDir, 'records/amount-list.tsx')),
+      userAgent: loader.add('PortierUserAgent', path.join(consoleDir, 'records/user-agent-value.tsx')),
       textList: loader.add('PortierTextList', path.join(consoleDir, 'records/text-list.tsx')),
     },
   };

@@ -10,6 +10,7 @@ import { auditFr } from './locale.js';
 import { csvCell } from '../../adapters/adminjs/csv-cell.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { timeZoneOf } from '../../services/time-zone.js';
+import { withReferenceTitles } from '../../adapters/postgres/read-models/audit-references.js';
 
 export const DEFAULT_PER_PAGE = 25;
 export const MAX_PER_PAGE = 200;
@@ -86,7 +87,8 @@ export function auditRoutes(service: AccessService): Router {
         auditOptions(ds),
         filters.actor !== undefined ? auditActor(ds, filters.actor) : Promise.resolve(null),
       ]);
-      res.json({ ...result, filters, actor, options, timeZone: timeZoneOf(ds) });
+      const entries = await withReferenceTitles(service, currentAccess()!.access, result.entries);
+      res.json({ ...result, entries, filters, actor, options, timeZone: timeZoneOf(ds) });
     }),
   );
 
@@ -138,7 +140,8 @@ export function auditRoutes(service: AccessService): Router {
         throw new Refusal('notFound', `Enregistrement introuvable : ${module} n° ${req.params.id}.`);
       }
       const scope = { kind: 'record' as const, module, recordId: String(recordId) };
-      res.json({ ...(await auditPage(ds, viewer, service.registry.names, {}, page, perPage, scope)), timeZone: timeZoneOf(ds) });
+      const result = await auditPage(ds, viewer, service.registry.names, {}, page, perPage, scope);
+      res.json({ ...result, entries: await withReferenceTitles(service, viewer, result.entries), timeZone: timeZoneOf(ds) });
     }),
   );
 
