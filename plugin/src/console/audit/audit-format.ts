@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'adminjs';
 import type { AuditEntryRow } from './audit-api.js';
-import { orgFormats } from '../common/org-formats.js';
+import { orgFormats } from '../common/org-format-text.js';
 
 /** Set-up snapshots are rows (`first_name`); the labels are keyed by property (`firstName`). */
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
