@@ -50,7 +50,7 @@ export const Changes = ({ entry, format }: { entry: AuditEntryRow; format: Audit
       {shown.map(([field, [before, after]]) => (
         <li key={field} style={{ marginBottom: 2, lineHeight: '1.45' }} data-field={field}>
           <strong style={{ fontWeight: 600 }}>{format.fieldLabel(field, entry.module)}</strong>
-          {' : '}
+          {format.language === 'en-GB' ? ': ' : ' : '}
           {before === '***' && after === '***' ? (
             <Text as="span" color="grey60" style={{ fontStyle: 'italic' }}>
               {format.m('auditSecretChanged')}

@@ -1,0 +1,167 @@
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { AdminClient } from '../support/admin-client.js';
+import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/browser.js';
+
+/**
+ * A module record's pages as a sales rep reads them, in French then in English (issue 20, items 2,
+ * 4 and 5): the title is the record's name and reference, no ID; every date in the
+ * organisation's zone (Europe/Paris) although the browser is in New York; a day without a time;
+ * amounts with the currency; and its history in words — the account it moved to named, or
+ * "élément non accessible" when the rep may not read it, the stage's label, the owner's name, a
+ * refusal as a sentence.
+ */
+// The demo's bundle is built at start-up: slow on a busy machine.
+jest.setTimeout(400_000);
+const demo = demoInBrowser();
+
+/** 20:41 UTC on 15 January 2026: 21:41 in Paris, 15:41 in New York. */
+const INSTANT = '2026-01-15T20:41:00Z';
+
+interface Fixture {
+  deal: { id: number; name: string; reference: string };
+  readable: { id: number; name: string };
+  unreadable: { id: number; name: string };
+  manager: string;
+}
+let f: Fixture;
+
+beforeAll(async () => {
+  const ds = demo.db.ds;
+  const [me] = await ds.query(`SELECT id FROM app_user WHERE login = 'commercial'`);
+  const [manager] = await ds.query(`SELECT id, full_name FROM app_user WHERE login = 'manager'`);
+  const [deal] = await ds.query(`SELECT id, name, reference, account_id FROM deal WHERE owner_user_id = $1 ORDER BY id LIMIT 1`, [me.id]);
+  // What the rep may read, as the engine answers through AdminJS's list.
+  const rep = await AdminClient.signIn(demo.server.url, 'commercial');
+  const readableIds = new Set((await rep.list('Account', { perPage: 500 })).body.records.map((r: any) => r.params.id));
+  const accounts: Array<{ id: number; name: string }> = await ds.query(`SELECT id, name FROM account ORDER BY id`);
+  const readable = accounts.find((a) => a.id === deal.account_id && readableIds.has(a.id))!;
+  const unreadable = accounts.find((a) => !readableIds.has(a.id))!;
+  expect(readable).toBeDefined();
+  expect(unreadable).toBeDefined();
+  expect((await rep.show('Account', unreadable.id)).status).toBe(404);
+
+  await ds.query(`UPDATE deal SET amount = 19212.90, close_date = '2026-03-09', created_at = $2, updated_at = $2 WHERE id = $1`, [deal.id, INSTANT]);
+  const insert = `INSERT INTO audit_entry (at, actor_id, actor_login, action, module, record_id, reference, changes, message) VALUES ($1, $2, $3, $4, 'Deal', $5, $6, $7, $8)`;
+  const changes = {
+    accountId: [readable.id, unreadable.id],
+    stage: ['prospecting', 'negotiation'],
+    ownerUserId: [me.id, manager.id],
+    closeDate: ['2026-03-09', '2026-04-01'],
+  };
+  await ds.query(insert, [INSTANT, manager.id, 'manager', 'update', String(deal.id), deal.reference, JSON.stringify(changes), null]);
+  await ds.query(insert, ['2026-01-15T20:45:00Z', me.id, 'commercial', 'refused', String(deal.id), deal.reference, null, 'delete : forbiddenError']);
+  f = { deal, readable, unreadable, manager: manager.full_name };
+});
+
+/** A page of the rep's, with the browser in New York: what it shows in Paris time is the organisation's zone, not the browser's. */
+async function repPage(): Promise<Page> {
+  const context = await demo.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR', timezoneId: 'America/New_York' });
+  const p = await context.newPage();
+  await p.goto(`${demo.server.url}/admin/login`);
+  await p.fill('input[name="email"]', 'commercial');
+  await p.fill('input[name="password"]', 'Portier2024');
+  await Promise.all([p.waitForURL((u) => !u.pathname.endsWith('/login')), p.click('button:has-text("Se connecter")')]);
+  return p;
+}
+
+async function toEnglish(page: Page): Promise<void> {
+  await page
+    .getByRole('button', { name: /Français|French|fr/ })
+    .first()
+    .click();
+  await page
+    .getByText(/English|Anglais|^en$/)
+    .first()
+    .click();
+}
+
+const nbsp = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+
+describe("a record's pages", () => {
+  it("show the record's name, Paris times, days, amounts and a history in words (French)", async () => {
+    const page = await repPage();
+    await page.goto(`${demo.server.url}/admin/resources/Deal/records/${f.deal.id}/show`);
+    const history = page.getByTestId('record-history');
+    await waitShown(page, history.getByText(f.readable.name));
+    const heading = nbsp(await page.locator('.adminjs_ActionHeader h2').first().innerText());
+    expect(heading).toContain(`${f.deal.name} · ${f.deal.reference}`);
+    expect(heading).not.toMatch(/Afficher/);
+    const body = nbsp(await page.locator('section, main').first().innerText());
+    // No ID among the fields; created at 20:41 UTC reads 21:41 (Paris), not 15:41 (the browser's New York).
+    expect(body).not.toMatch(/^ID$/m);
+    expect(body).toContain('15/01/2026 21:41');
+    expect(body).not.toContain('15:41');
+    expect(body).toContain('09/03/2026');
+    expect(body).not.toContain('2026-03-09');
+    expect(body).toContain('19 212,90 €');
+    // The history: the same instant, the account named or out of reach, the stage's label, the owner's name, the refusal in words.
+    const text = nbsp(await history.innerText());
+    expect(text).toContain('15/01/2026');
+    expect(text).toContain('21:41');
+    expect(text).toContain(`Compte : ${f.readable.name} → élément non accessible`);
+    expect(text).not.toContain(f.unreadable.name);
+    expect(text).toContain('Étape : Prospection → Négociation');
+    expect(text).toContain(`→ ${f.manager}`);
+    expect(text).toContain('Date de clôture : 09/03/2026 → 01/04/2026');
+    expect(text).toContain('Suppression refusée');
+    expect(text).not.toMatch(/forbiddenError|prospecting|negotiation/);
+    await page.setViewportSize({ width: 1440, height: 1700 });
+    await screenshot(page, 'record-page', true);
+
+    // The list: titled with the module's name, amounts with the currency, references on one line.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${demo.server.url}/admin/resources/Deal`);
+    await waitShown(page, page.locator('.adminjs_ActionHeader h2', { hasText: 'Affaires' }));
+    await waitShown(page, page.getByText('19 212,90 €').or(page.getByText('19\u202f212,90\u00a0€')));
+    expect(await page.locator('.adminjs_ActionHeader h2').first().innerText()).not.toMatch(/Liste/);
+    const cell = page.locator('td', { hasText: f.deal.reference }).first();
+    const box = await cell.boundingBox();
+    expect(box!.height).toBeLessThan(60);
+    await screenshot(page, 'record-list');
+
+    // The edit form: the record's name as title, the action beside it.
+    await page.goto(`${demo.server.url}/admin/resources/Deal/records/${f.deal.id}/edit`);
+    const editHeading = page.locator('.adminjs_ActionHeader h2').first();
+    await waitShown(page, editHeading.getByText(f.deal.reference, { exact: false }));
+    expect(await editHeading.innerText()).toContain('Modifier');
+    await page.context().close();
+  });
+
+  it('say the same in English', async () => {
+    const page = await repPage();
+    await page.goto(`${demo.server.url}/admin/resources/Deal/records/${f.deal.id}/show`);
+    await waitShown(page, page.getByTestId('record-history').getByText(f.readable.name));
+    if (!(await page.getByText('History', { exact: true }).count())) await toEnglish(page);
+    const history = page.getByTestId('record-history');
+    await waitShown(page, history.getByText('item not accessible'));
+    const text = nbsp(await history.innerText());
+    expect(text).toContain('Stage: Prospecting → Negotiation');
+    expect(text).toContain('Deletion refused');
+    const body = nbsp(await page.locator('section, main').first().innerText());
+    expect(body).toContain('€19,212.90');
+    expect(body).toContain('15/01/2026, 21:41');
+    await page.setViewportSize({ width: 1440, height: 1700 });
+    await screenshot(page, 'record-page-en', true);
+    await page.context().close();
+  });
+
+  it("keep a user's action buttons on one line, secondary ones in a menu", async () => {
+    const page = await signedInPage(demo.browser, demo.server.url, 'admin');
+    const [user] = await demo.db.ds.query(`SELECT id, full_name FROM app_user WHERE login = 'commercial'`);
+    await page.goto(`${demo.server.url}/admin/resources/User/records/${user.id}/show`);
+    const header = page.locator('.adminjs_ActionHeader').first();
+    await waitShown(page, header.locator('h2', { hasText: user.full_name }));
+    await waitShown(page, header.getByText("Plus d'actions"));
+    const buttons = header.locator('a, button').filter({ hasNotText: /^$/ });
+    const tops = new Set<number>();
+    for (const b of await buttons.all()) {
+      const box = await b.boundingBox();
+      if (box && box.y > 60) tops.add(Math.round(box.y / 10));
+    }
+    expect(tops.size).toBeLessThanOrEqual(1);
+    expect(await page.locator('section, main').first().innerText()).not.toMatch(/^ID$/m);
+    await screenshot(page, 'user-page');
+    await page.context().close();
+  });
+});
