@@ -13,7 +13,7 @@ import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/b
  */
 // The demo's bundle is built at start-up: slow on a busy machine.
 jest.setTimeout(400_000);
-const demo = demoInBrowser();
+const demo = demoInBrowser(380_000);
 
 /** 20:41 UTC on 15 January 2026: 21:41 in Paris, 15:41 in New York. */
 const INSTANT = '2026-01-15T20:41:00Z';
