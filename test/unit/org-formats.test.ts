@@ -47,7 +47,11 @@ describe(summariseUserAgent.name, () => {
     ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', 'fr', 'Safari 17 sur macOS'],
     ['Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0', 'fr', 'Firefox 133 sur Linux'],
     [`${chromeWindows} Edg/131.0.2903.86`, 'fr', 'Edge 131 sur Windows'],
-    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', 'fr', 'Safari 17 sur iOS'],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      'fr',
+      'Safari 17 sur iOS',
+    ],
     ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.6778.85 Safari/537.36', 'en', 'Chrome 131 on Linux'],
   ])('%s (%s) reads "%s"', (ua, language, expected) => {
     expect(summariseUserAgent(ua, language)).toBe(expected);
