@@ -4,12 +4,12 @@ import { AdminClient } from '../support/admin-client.js';
 import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/browser.js';
 
 /**
- * A module record's pages as a sales rep reads them, in French then in English (issue 20, items 2,
+ * A quote's pages as a sales rep reads them, in French then in English (issue 20, items 2,
  * 4 and 5): the title is the record's name and reference, no ID; every date in the
  * organisation's zone (Europe/Paris) although the browser is in New York; a day without a time;
- * amounts with the currency; and its history in words — the account it moved to named, or
- * "élément non accessible" when the rep may not read it, the stage's label, the owner's name, a
- * refusal as a sentence.
+ * amounts with the currency; and its history in words — its deal named, or "élément non
+ * accessible" when the rep may not read it, the status's label, the owner's name, a refusal as
+ * a sentence.
  */
 // The demo's bundle is built at start-up: slow on a busy machine.
 jest.setTimeout(400_000);
@@ -19,7 +19,7 @@ const demo = demoInBrowser(380_000);
 const INSTANT = '2026-01-15T20:41:00Z';
 
 interface Fixture {
-  deal: { id: number; name: string; reference: string };
+  quote: { id: number; name: string; reference: string };
   readable: { id: number; name: string };
   unreadable: { id: number; name: string };
   manager: string;
@@ -30,28 +30,32 @@ beforeAll(async () => {
   const ds = demo.db.ds;
   const [me] = await ds.query(`SELECT id FROM app_user WHERE login = 'commercial'`);
   const [manager] = await ds.query(`SELECT id, full_name FROM app_user WHERE login = 'manager'`);
-  const [deal] = await ds.query(`SELECT id, name, reference, account_id FROM deal WHERE owner_user_id = $1 ORDER BY id LIMIT 1`, [me.id]);
-  // What the rep may read, as the engine answers through AdminJS's list.
+  // A quote of the rep's; its deal changes, in the history, from one of his deals to a deal he may not read (deals are private).
+  const [quote] = await ds.query(`SELECT id, name, reference FROM quote WHERE owner_user_id = $1 ORDER BY id LIMIT 1`, [me.id]);
+  const [readable] = await ds.query(`SELECT id, name FROM deal WHERE owner_user_id = $1 ORDER BY id LIMIT 1`, [me.id]);
+  const others: Array<{ id: number; name: string }> = await ds.query(`SELECT id, name FROM deal WHERE owner_user_id <> $1 ORDER BY id`, [me.id]);
+  // What the rep may not read, as AdminJS answers him: like a record that does not exist.
   const rep = await AdminClient.signIn(demo.server.url, 'commercial');
-  const readableIds = new Set((await rep.list('Account', { perPage: 500 })).body.records.map((r: any) => r.params.id));
-  const accounts: Array<{ id: number; name: string }> = await ds.query(`SELECT id, name FROM account ORDER BY id`);
-  const readable = accounts.find((a) => a.id === deal.account_id && readableIds.has(a.id))!;
-  const unreadable = accounts.find((a) => !readableIds.has(a.id))!;
-  expect(readable).toBeDefined();
-  expect(unreadable).toBeDefined();
-  expect((await rep.show('Account', unreadable.id)).status).toBe(404);
+  let unreadable: { id: number; name: string } | undefined;
+  for (const d of others) {
+    if ((await rep.show('Deal', d.id)).status !== 404) continue;
+    unreadable = d;
+    break;
+  }
+  expect(quote && readable && unreadable).toBeTruthy();
+  expect((await rep.show('Deal', readable.id)).status).toBe(200);
 
-  await ds.query(`UPDATE deal SET amount = 19212.90, close_date = '2026-03-09', created_at = $2, updated_at = $2 WHERE id = $1`, [deal.id, INSTANT]);
-  const insert = `INSERT INTO audit_entry (at, actor_id, actor_login, action, module, record_id, reference, changes, message) VALUES ($1, $2, $3, $4, 'Deal', $5, $6, $7, $8)`;
+  await ds.query(`UPDATE quote SET amount = 19212.90, valid_until = '2026-03-09', created_at = $2, updated_at = $2 WHERE id = $1`, [quote.id, INSTANT]);
+  const insert = `INSERT INTO audit_entry (at, actor_id, actor_login, action, module, record_id, reference, changes, message) VALUES ($1, $2, $3, $4, 'Quote', $5, $6, $7, $8)`;
   const changes = {
-    accountId: [readable.id, unreadable.id],
-    stage: ['prospecting', 'negotiation'],
+    dealId: [readable.id, unreadable!.id],
+    status: ['draft', 'sent'],
     ownerUserId: [me.id, manager.id],
-    closeDate: ['2026-03-09', '2026-04-01'],
+    validUntil: ['2026-03-09', '2026-04-01'],
   };
-  await ds.query(insert, [INSTANT, manager.id, 'manager', 'update', String(deal.id), deal.reference, JSON.stringify(changes), null]);
-  await ds.query(insert, ['2026-01-15T20:45:00Z', me.id, 'commercial', 'refused', String(deal.id), deal.reference, null, 'delete : forbiddenError']);
-  f = { deal, readable, unreadable, manager: manager.full_name };
+  await ds.query(insert, [INSTANT, manager.id, 'manager', 'update', String(quote.id), quote.reference, JSON.stringify(changes), null]);
+  await ds.query(insert, ['2026-01-15T20:45:00Z', me.id, 'commercial', 'refused', String(quote.id), quote.reference, null, 'delete : forbiddenError']);
+  f = { quote, readable, unreadable: unreadable!, manager: manager.full_name };
 });
 
 /** A page of the rep's, with the browser in New York: what it shows in Paris time is the organisation's zone, not the browser's. */
@@ -81,11 +85,11 @@ const nbsp = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 describe("a record's pages", () => {
   it("show the record's name, Paris times, days, amounts and a history in words (French)", async () => {
     const page = await repPage();
-    await page.goto(`${demo.server.url}/admin/resources/Deal/records/${f.deal.id}/show`);
+    await page.goto(`${demo.server.url}/admin/resources/Quote/records/${f.quote.id}/show`);
     const history = page.getByTestId('record-history');
     await waitShown(page, history.getByText(f.readable.name));
     const heading = nbsp(await page.locator('.adminjs_ActionHeader h2').first().innerText());
-    expect(heading).toContain(`${f.deal.name} · ${f.deal.reference}`);
+    expect(heading).toContain(`${f.quote.name} · ${f.quote.reference}`);
     expect(heading).not.toMatch(/Afficher/);
     const body = nbsp(await page.locator('section, main').first().innerText());
     // No ID among the fields; created at 20:41 UTC reads 21:41 (Paris), not 15:41 (the browser's New York).
@@ -99,44 +103,44 @@ describe("a record's pages", () => {
     const text = nbsp(await history.innerText());
     expect(text).toContain('15/01/2026');
     expect(text).toContain('21:41');
-    expect(text).toContain(`Compte : ${f.readable.name} → élément non accessible`);
+    expect(text).toContain(`Affaire : ${f.readable.name} → élément non accessible`);
     expect(text).not.toContain(f.unreadable.name);
-    expect(text).toContain('Étape : Prospection → Négociation');
+    expect(text).toContain('Statut : Brouillon → Envoyé');
     expect(text).toContain(`→ ${f.manager}`);
-    expect(text).toContain('Date de clôture : 09/03/2026 → 01/04/2026');
+    expect(text).toContain("Valable jusqu'au : 09/03/2026 → 01/04/2026");
     expect(text).toContain('Suppression refusée');
-    expect(text).not.toMatch(/forbiddenError|prospecting|negotiation/);
+    expect(text).not.toMatch(/forbiddenError|draft|sent\b/);
     await page.setViewportSize({ width: 1440, height: 1700 });
     await screenshot(page, 'record-page', true);
 
     // The list: titled with the module's name, amounts with the currency, references on one line.
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${demo.server.url}/admin/resources/Deal`);
-    await waitShown(page, page.locator('.adminjs_ActionHeader h2', { hasText: 'Affaires' }));
+    await page.goto(`${demo.server.url}/admin/resources/Quote`);
+    await waitShown(page, page.locator('.adminjs_ActionHeader h2', { hasText: 'Devis' }));
     await waitShown(page, page.getByText('19 212,90 €').or(page.getByText('19\u202f212,90\u00a0€')));
     expect(await page.locator('.adminjs_ActionHeader h2').first().innerText()).not.toMatch(/Liste/);
-    const cell = page.locator('td', { hasText: f.deal.reference }).first();
+    const cell = page.locator('td', { hasText: f.quote.reference }).first();
     const box = await cell.boundingBox();
     expect(box!.height).toBeLessThan(60);
     await screenshot(page, 'record-list');
 
     // The edit form: the record's name as title, the action beside it.
-    await page.goto(`${demo.server.url}/admin/resources/Deal/records/${f.deal.id}/edit`);
+    await page.goto(`${demo.server.url}/admin/resources/Quote/records/${f.quote.id}/edit`);
     const editHeading = page.locator('.adminjs_ActionHeader h2').first();
-    await waitShown(page, editHeading.getByText(f.deal.reference, { exact: false }));
+    await waitShown(page, editHeading.getByText(f.quote.reference, { exact: false }));
     expect(await editHeading.innerText()).toContain('Modifier');
     await page.context().close();
   });
 
   it('say the same in English', async () => {
     const page = await repPage();
-    await page.goto(`${demo.server.url}/admin/resources/Deal/records/${f.deal.id}/show`);
+    await page.goto(`${demo.server.url}/admin/resources/Quote/records/${f.quote.id}/show`);
     await waitShown(page, page.getByTestId('record-history').getByText(f.readable.name));
     if (!(await page.getByText('History', { exact: true }).count())) await toEnglish(page);
     const history = page.getByTestId('record-history');
     await waitShown(page, history.getByText('item not accessible'));
     const text = nbsp(await history.innerText());
-    expect(text).toContain('Stage: Prospecting → Negotiation');
+    expect(text).toContain('Status: Draft → Sent');
     expect(text).toContain('Deletion refused');
     const body = nbsp(await page.locator('section, main').first().innerText());
     expect(body).toContain('€19,212.90');

@@ -295,6 +295,7 @@ export function createPortier(options: PortierOptions) {
           // Codes as words (locale/setup-values.ts), the browser as "Chrome 131 sur Windows".
           properties: {
             action: { availableValues: AUDIT_ACTIONS.map((v) => ({ value: v, label: v })) },
+            actorId: { type: 'reference', reference: 'User' },
             userAgent: { components: { list: components.userAgent, show: components.userAgent } },
           },
           actions: readOnly,
@@ -304,6 +305,7 @@ export function createPortier(options: PortierOptions) {
           ...nav,
           properties: {
             reason: { availableValues: LOGIN_REFUSALS.map((v) => ({ value: v, label: v })) },
+            userId: { type: 'reference', reference: 'User' },
             userAgent: { components: { list: components.userAgent, show: components.userAgent } },
           },
           actions: readOnly,
