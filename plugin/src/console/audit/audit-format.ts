@@ -9,6 +9,14 @@ import { orgFormats } from '../common/org-format-text.js';
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** AdminJS's resources as its page holds them: a money field says its currency (`custom.currency`, createPortier). */
+type PageResources = Array<{ id: string; properties?: Record<string, { custom?: { currency?: string } }> }>;
+function currencyOf(module: string | null, field: string): string | undefined {
+  if (!module || typeof window === 'undefined') return undefined;
+  const resources = (window as unknown as { REDUX_STATE?: { resources?: PageResources } }).REDUX_STATE?.resources;
+  return resources?.find((r) => r.id === module)?.properties?.[camel(field)]?.custom?.currency;
+}
+
 /** What i18next answers for a key it does not hold, when told to (an enum value without a label). */
 const MISSING = '\u0000';
 
@@ -93,6 +101,8 @@ export function useAuditFormat(timeZone = 'Europe/Paris'): AuditFormat {
         const labels = v.map((x) => enumLabel(field, entry.module, x) ?? value(x).text);
         return { text: labels.join(', ') };
       }
+      const currency = currencyOf(entry.module, field);
+      if (currency && v !== null && v !== '' && Number.isFinite(Number(v)) && typeof v !== 'boolean') return { text: org.amount(Number(v), currency) };
       const label = enumLabel(field, entry.module, v);
       return label ? { text: label } : value(v);
     };
