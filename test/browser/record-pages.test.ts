@@ -117,7 +117,7 @@ describe("a record's pages", () => {
 
     // The list: titled with the module's name, amounts with the currency, references on one line.
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${demo.server.url}/admin/resources/Quote`);
+    await page.goto(`${demo.server.url}/admin/resources/Quote?filters.reference=${encodeURIComponent(f.quote.reference)}`);
     await waitShown(page, page.locator('.adminjs_ActionHeader h2', { hasText: 'Devis' }));
     await waitShown(page, page.getByText('19 212,90 €').or(page.getByText('19\u202f212,90\u00a0€')));
     expect(await page.locator('.adminjs_ActionHeader h2').first().innerText()).not.toMatch(/Liste/);
