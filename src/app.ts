@@ -25,6 +25,8 @@ export interface AppOptions {
   modules?: typeof registry;
   /** How mail is sent: SMTP_URL, MAIL_FROM, PORTIER_ORG_NAME from the environment by default (README, "Mail"). */
   mail?: Partial<MailSettings>;
+  /** The organisation's time zone: PORTIER_TIME_ZONE, else Europe/Paris (README, "Configuration"). */
+  timeZone?: string;
 }
 
 const crm = { name: 'crm', icon: 'Briefcase' };
@@ -39,6 +41,7 @@ export function createApp(options: AppOptions) {
     uploads: options.uploads,
     componentLoader,
     mail: options.mail,
+    timeZone: options.timeZone ?? (process.env.PORTIER_TIME_ZONE?.trim() || undefined),
   });
   const admin = new AdminJS({
     rootPath: '/admin',

@@ -247,6 +247,7 @@ export const resourcesEn: SameKeys<typeof resourcesFr> = {
         password: 'Password',
         firstName: 'First name',
         lastName: 'Last name',
+        fullName: 'Full name',
         isAdmin: 'Administrator',
         status: 'Status',
         roleId: 'Role',

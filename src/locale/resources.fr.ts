@@ -267,6 +267,7 @@ export const resourcesFr = {
         password: 'Mot de passe',
         firstName: 'Prénom',
         lastName: 'Nom',
+        fullName: 'Nom complet',
         isAdmin: 'Administrateur',
         status: 'Statut',
         roleId: 'Rôle',

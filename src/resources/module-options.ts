@@ -19,7 +19,6 @@ export function moduleOptions(module: string): ResourceOptions {
     titleProperty: 'name',
     ...(lists[module] ? { listProperties: lists[module] } : {}),
     properties: {
-      id: { isVisible: { list: false, filter: false, show: true, edit: false } },
       createdById: { isVisible: { list: false, filter: true, show: true, edit: false } },
       createdAt: { isVisible: { list: false, filter: true, show: true, edit: false } },
       ...(module === 'Ticket' || module === 'Activity' ? { description: { type: 'textarea' } } : {}),

@@ -114,11 +114,11 @@ export interface DemoBrowser {
  * For a browser test file: a fresh database, the real server with the demo organisation loaded,
  * and Chromium, started before its tests and stopped after them. The fields fill in at beforeAll.
  */
-export function demoInBrowser(): DemoBrowser {
+export function demoInBrowser(startTimeoutMs = 180_000): DemoBrowser {
   const ctx = {} as DemoBrowser;
   beforeAll(async () => {
     ctx.db = await freshDatabase();
-    ctx.server = await startServer({ DATABASE_URL: ctx.db.url, SESSION_SECRET: 'browser', PORTIER_BUNDLE: 'startup' }, 180_000); // loads the demo
+    ctx.server = await startServer({ DATABASE_URL: ctx.db.url, SESSION_SECRET: 'browser', PORTIER_BUNDLE: 'startup' }, startTimeoutMs); // loads the demo
     ctx.browser = await launchBrowser();
   }, 240_000); // the server's own start-up allows 180 s (a loaded machine), Chromium's launch comes after
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { adminjsEn } from './locale/en.js';
 import { adminjsFr } from './locale/fr.js';
 import { runWithAccess } from './request-context.js';
 import { visiblePages } from '../../console/pages.js';
+import { timeZoneOf } from '../../services/time-zone.js';
 
 /**
  * Runs before every AdminJS route of a signed-in session. One query reads the user and the
@@ -37,7 +38,7 @@ export function accessGate(service: AccessService, admin: AdminJS): RequestHandl
         });
         return;
       }
-      const fresh = toCurrentAdmin(access.user, visiblePages(access));
+      const fresh = toCurrentAdmin(access.user, visiblePages(access), timeZoneOf(service.ds));
       if (JSON.stringify(fresh) !== JSON.stringify(current)) req.session.adminUser = fresh;
       const store = {
         access,

@@ -49,7 +49,7 @@ export const LOGIN_REASONS = [
 export const SESSION_LIFETIME_MS = 10 * 60 * 60 * 1000;
 
 /** What AdminJS keeps as `currentAdmin`: who the user is, never what they may do (that is read fresh). */
-export function toCurrentAdmin(u: SessionUser, portierPages: string[] = []): CurrentAdmin {
+export function toCurrentAdmin(u: SessionUser, portierPages: string[] = [], timeZone?: string): CurrentAdmin {
   return {
     id: String(u.id),
     email: u.email,
@@ -60,6 +60,8 @@ export function toCurrentAdmin(u: SessionUser, portierPages: string[] = []): Cur
     locale: u.locale,
     // Only to show or hide Portier's pages in the menu; every page's data is checked on the server.
     portierPages,
+    // The organisation's zone (createPortier's `timeZone`): the pages show every date in it.
+    ...(timeZone ? { timeZone } : {}),
   };
 }
 

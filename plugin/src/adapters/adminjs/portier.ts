@@ -43,6 +43,12 @@ import { buildPortierRouter, type RouterOptions } from './router.js';
 import type { UploadRule } from '../web/form-bodies.js';
 import { configureMail, type MailSettings } from '../../services/mail/settings.js';
 import { mailSettled } from '../../services/mail/delivery.js';
+import { configureTimeZone } from '../../services/time-zone.js';
+import { SHARING_LEVELS } from '../../core/model.js';
+import { AUDIT_ACTIONS } from './locale/setup-values.js';
+
+/** The reasons a sign-in is refused (services/auth/sign-in.ts), as the LoginEvent resource's filter offers them. */
+const LOGIN_REFUSALS = ['invalidCredentials', 'tooManyRequests', 'userInactive', 'userWithoutAccess', 'outsideLoginHours', 'clientWithoutDossier'];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The console's components, one folder per feature. */
@@ -63,6 +69,13 @@ export interface PortierOptions {
   componentLoader: ComponentLoader;
   /** How mail is sent (services/mail/settings.ts): SMTP_URL, MAIL_FROM, PORTIER_ORG_NAME and NODE_ENV by default. */
   mail?: Partial<MailSettings>;
+  /**
+   * The organisation's time zone (an IANA name): every date and time the interface shows is in
+   * it, whatever the browser's zone. `Europe/Paris` by default.
+   */
+  timeZone?: string;
+  /** The currency of the money columns (numeric with two decimals), ISO 4217: `EUR` by default. */
+  currency?: string;
 }
 
 type Navigation = ResourceOptions['navigation'];
@@ -79,6 +92,7 @@ type Capability = Parameters<typeof hasCapability>[1];
 export function createPortier(options: PortierOptions) {
   const service = new AccessService(options.dataSource, options.registry);
   configureMail(options.dataSource, options.mail ?? {});
+  configureTimeZone(options.dataSource, options.timeZone);
   // Into the app's loader first, so that every resource below can name its components.
   const ui = registerComponents(options.componentLoader);
   const components = ui.fields;
@@ -89,22 +103,47 @@ export function createPortier(options: PortierOptions) {
     const all = options.registry.fields(options.dataSource, name).map((f) => f.property);
     const owner = ownerFields(spec);
     const head = ['reference', 'name', ...(spec.contactTypeField ? [spec.contactTypeField] : []), ...owner, ...spec.links.map((l) => l.field)];
-    const tail = ['createdById', 'createdAt', 'updatedAt', 'id'];
-    return [...head, ...all.filter((p) => !head.includes(p) && !tail.includes(p)), ...tail].filter((p) => all.includes(p));
+    const tail = ['createdById', 'createdAt', 'updatedAt'];
+    // The id is the database's: never shown (valueProperties).
+    return [...head, ...all.filter((p) => !head.includes(p) && !tail.includes(p) && p !== 'id'), ...tail].filter((p) => all.includes(p));
+  }
+
+  const currency = options.currency ?? 'EUR';
+
+  /**
+   * How the module's values are shown: days as days (AdminJS types a date column as a date and
+   * time), amounts with their currency, the reference on one line. Under the app's own options.
+   */
+  function valueProperties(name: string): NonNullable<ResourceOptions['properties']> {
+    const out: NonNullable<ResourceOptions['properties']> = {};
+    for (const f of options.registry.fields(options.dataSource, name)) {
+      if (f.type === 'date') out[f.property] = { type: 'date' };
+      else if ((f.type === 'numeric' || f.type === 'decimal') && f.scale === 2)
+        out[f.property] = { components: { show: components.amountShow, list: components.amountList }, custom: { currency } };
+    }
+    out.reference = { components: { list: components.textList } };
+    // The id is the database's, not the user's: the page names the record by its title and reference.
+    out.id = { isVisible: false };
+    return out;
   }
 
   function moduleResource(name: string, resourceOptions: ResourceOptions = {}): ResourceWithOptions {
     const declaration = options.registry.get(name);
     const order = propertyOrder(name);
+    const values = valueProperties(name);
+    const theirs = resourceOptions.properties ?? {};
+    const properties = Object.fromEntries(
+      [...new Set([...Object.keys(values), ...Object.keys(theirs)])].map((p) => [p, { ...(values[p] ?? {}), ...(theirs[p] ?? {}) }]),
+    );
     return {
       resource: new ScopedResource(declaration.entity as typeof BaseEntity, service, name),
       options: {
         sort: { sortBy: 'updatedAt', direction: 'desc' },
         showProperties: order,
-        editProperties: order.filter((p) => !['id', 'createdById', 'createdAt', 'updatedAt'].includes(p)),
+        editProperties: order.filter((p) => !['createdById', 'createdAt', 'updatedAt'].includes(p)),
         filterProperties: order,
         ...resourceOptions,
-        properties: ownerPickerProperties(ownerFields(declaration.spec), resourceOptions.properties),
+        properties: ownerPickerProperties(ownerFields(declaration.spec), properties),
         actions: moduleActions(name, resourceOptions.actions),
       },
     };
@@ -177,35 +216,39 @@ export function createPortier(options: PortierOptions) {
           ...nav,
           titleProperty: 'fullName',
           listProperties: ['login', 'fullName', 'email', 'roleId', 'status', 'isAdmin', 'company'],
-          // The form in the order one fills it: who, how they sign in, where they work, what they may do.
+          // The form in the order one fills it: who the person is, how they sign in, where they
+          // work, what they may do, then what the installation keeps.
           properties: {
+            id: { isVisible: false },
             passwordHash: { isVisible: false },
             firstName: { position: 10 },
             lastName: { position: 20 },
             fullName: { isVisible: { list: true, filter: true, show: false, edit: false } },
-            email: { position: 30 },
-            login: { position: 40, components: { edit: USER_LOGIN } },
-            kind: { position: 50, components: { edit: USER_KIND } },
-            company: { position: 60 },
-            title: { position: 70 },
-            department: { position: 80 },
-            reportsToId: { position: 90 },
-            roleId: { position: 100 },
-            status: { position: 110 },
-            isAdmin: { position: 120, components: { edit: USER_ADMIN_FLAG } },
+            kind: { position: 30, components: { edit: USER_KIND } },
+            company: { position: 40 },
+            email: { position: 50 },
+            phone: { position: 60 },
+            mobilePhone: { position: 70 },
+            login: { position: 100, components: { edit: USER_LOGIN } },
+            password: { position: 110, type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
+            status: { position: 120 },
             locale: { position: 130 },
-            phone: { position: 140 },
-            mobilePhone: { position: 150 },
             loginHours: {
-              position: 160,
+              position: 140,
               isVisible: { list: false, filter: false, show: true, edit: true },
               components: { edit: components.loginHoursEdit, show: components.loginHoursShow },
             },
-            password: { position: 170, type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
-            freeSeat: { position: 180, isVisible: { list: false, filter: true, show: true, edit: true }, components: { edit: USER_FREE_SEAT } },
-            freeSeatReason: { position: 190, isVisible: { list: false, filter: false, show: true, edit: true }, components: { edit: USER_FREE_SEAT } },
+            title: { position: 200 },
+            department: { position: 210 },
+            reportsToId: { position: 220 },
+            roleId: { position: 300 },
+            isAdmin: { position: 310, components: { edit: USER_ADMIN_FLAG } },
+            freeSeat: { position: 320, isVisible: { list: false, filter: true, show: true, edit: true }, components: { edit: USER_FREE_SEAT } },
+            freeSeatReason: { position: 330, isVisible: { list: false, filter: false, show: true, edit: true }, components: { edit: USER_FREE_SEAT } },
             // Set by the installation for its own accounts, never typed: shown, never edited (the service ignores it).
-            system: { position: 200, isVisible: { list: false, filter: true, show: true, edit: false } },
+            system: { position: 400, isVisible: { list: false, filter: true, show: true, edit: false } },
+            createdAt: { position: 410 },
+            updatedAt: { position: 420 },
             confirmSeats: confirmSeatsProperty(),
           },
           ...o.user,
@@ -246,15 +289,27 @@ export function createPortier(options: PortierOptions) {
         }),
         setupResource(SharingDefault as typeof BaseEntity, 'SharingDefault', sharingDefaultPolicy(service), 'manageAccess', {
           ...nav,
+          properties: { level: { availableValues: SHARING_LEVELS.map((v) => ({ value: v, label: v })) } },
           actions: { delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
         }),
         setupResource(AuditEntry as typeof BaseEntity, 'AuditEntry', auditPolicy(service), null, {
           ...nav,
+          // Codes as words (locale/setup-values.ts), the browser as "Chrome 131 sur Windows".
+          properties: {
+            action: { availableValues: AUDIT_ACTIONS.map((v) => ({ value: v, label: v })) },
+            actorId: { type: 'reference', reference: 'User' },
+            userAgent: { components: { list: components.userAgent, show: components.userAgent } },
+          },
           actions: readOnly,
           sort: { sortBy: 'at', direction: 'desc' },
         }),
         setupResource(LoginEvent as typeof BaseEntity, 'LoginEvent', loginEventPolicy(), null, {
           ...nav,
+          properties: {
+            reason: { availableValues: LOGIN_REFUSALS.map((v) => ({ value: v, label: v })) },
+            userId: { type: 'reference', reference: 'User' },
+            userAgent: { components: { list: components.userAgent, show: components.userAgent } },
+          },
           actions: readOnly,
           sort: { sortBy: 'at', direction: 'desc' },
         }),
@@ -307,12 +362,21 @@ function registerComponents(loader: ComponentLoader) {
   registerEffectiveAccessComponents(loader);
   registerUserToolsComponents(loader);
   registerRecordShowComponent(loader);
+  // Dates in the organisation's zone and references on one line, on every resource's pages.
+  loader.override('DefaultDatetimeShowProperty', path.join(consoleDir, 'records/date-time-show.tsx'));
+  loader.override('DefaultDatetimeListProperty', path.join(consoleDir, 'records/date-time-list.tsx'));
+  loader.override('ActionHeader', path.join(consoleDir, 'records/action-header.tsx'));
+  loader.override('DefaultReferenceValue', path.join(consoleDir, 'records/reference-value.tsx'));
   return {
     pages,
     dashboard: loader.add('PortierDashboard', path.join(consoleDir, 'dashboard/dashboard.tsx')),
     fields: {
       loginHoursEdit: loader.add('PortierLoginHoursEdit', path.join(consoleDir, 'users/login-hours-edit.tsx')),
       loginHoursShow: loader.add('PortierLoginHoursShow', path.join(consoleDir, 'users/login-hours-show.tsx')),
+      amountShow: loader.add('PortierAmountShow', path.join(consoleDir, 'records/amount-show.tsx')),
+      amountList: loader.add('PortierAmountList', path.join(consoleDir, 'records/amount-list.tsx')),
+      userAgent: loader.add('PortierUserAgent', path.join(consoleDir, 'records/user-agent-value.tsx')),
+      textList: loader.add('PortierTextList', path.join(consoleDir, 'records/text-list.tsx')),
     },
   };
 }

@@ -1,9 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { UserAccess } from './access-service.js';
 import { visibleAuditEntries, type AuditScope } from './audit-visibility.js';
-
-/** Days given without a time (`from=2025-03-01`) are days in this zone, like the connection statistics. */
-export const AUDIT_TIME_ZONE = 'Europe/Paris';
+import { timeZoneOf } from '../../services/time-zone.js';
 
 /** Every filter is optional; together they are an AND. */
 export interface AuditFilters {
@@ -58,17 +56,18 @@ class Params {
 
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
-function whereOf(f: AuditFilters, ps: Params): string {
+// Days given without a time (`from=2025-03-01`) are days in the organisation's time zone.
+function whereOf(f: AuditFilters, ps: Params, zone: string): string {
   const parts: string[] = [];
   if (f.actor !== undefined) parts.push(/^\d+$/.test(f.actor) ? `e.actor_id = ${ps.p(Number(f.actor))}` : `e.actor_login = ${ps.p(f.actor)}`);
   if (f.module !== undefined) parts.push(`e.module = ${ps.p(f.module)}`);
   if (f.recordId !== undefined) parts.push(`e.record_id = ${ps.p(f.recordId)}`);
   if (f.action !== undefined) parts.push(`e.action = ${ps.p(f.action)}`);
   if (f.from !== undefined) {
-    parts.push(isDay(f.from) ? `e.at >= (${ps.p(f.from)}::date::timestamp AT TIME ZONE ${ps.p(AUDIT_TIME_ZONE)})` : `e.at >= ${ps.p(f.from)}::timestamptz`);
+    parts.push(isDay(f.from) ? `e.at >= (${ps.p(f.from)}::date::timestamp AT TIME ZONE ${ps.p(zone)})` : `e.at >= ${ps.p(f.from)}::timestamptz`);
   }
   if (f.to !== undefined) {
-    parts.push(isDay(f.to) ? `e.at < ((${ps.p(f.to)}::date + 1)::timestamp AT TIME ZONE ${ps.p(AUDIT_TIME_ZONE)})` : `e.at <= ${ps.p(f.to)}::timestamptz`);
+    parts.push(isDay(f.to) ? `e.at < ((${ps.p(f.to)}::date + 1)::timestamp AT TIME ZONE ${ps.p(zone)})` : `e.at <= ${ps.p(f.to)}::timestamptz`);
   }
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
@@ -108,10 +107,10 @@ export async function auditPage(
 ): Promise<AuditPage> {
   const ps = new Params();
   const source = from(viewer, modules, scope, ps);
-  const where = whereOf(f, ps);
+  const where = whereOf(f, ps, timeZoneOf(ds));
   const cs = new Params();
   const countSource = from(viewer, modules, scope, cs);
-  const countWhere = whereOf(f, cs);
+  const countWhere = whereOf(f, cs, timeZoneOf(ds));
   const [rows, [{ total }]] = await Promise.all([
     ds.query(`SELECT ${COLUMNS} FROM ${source} WHERE ${where} ORDER BY ${ORDER} LIMIT ${ps.p(perPage)} OFFSET ${ps.p((page - 1) * perPage)}`, ps.values),
     ds.query(`SELECT count(*)::int AS total FROM ${countSource} WHERE ${countWhere}`, cs.values),
@@ -139,7 +138,7 @@ export async function eachAuditBatch(
   for (;;) {
     const ps = new Params();
     const source = from(viewer, modules, { kind: 'trail' }, ps);
-    const where = whereOf(f, ps);
+    const where = whereOf(f, ps, timeZoneOf(ds));
     const keyset: string = after ? ` AND (e.at, e.id) < (${ps.p(after.at)}::timestamptz, ${ps.p(after.id)}::bigint)` : '';
     const rows: RawRow[] = await ds.query(`SELECT ${COLUMNS} FROM ${source} WHERE ${where}${keyset} ORDER BY ${ORDER} LIMIT ${ps.p(batchSize)}`, ps.values);
     if (!rows.length) return count;

@@ -19,6 +19,8 @@ export interface AuditEntryRow {
   reference: string | null;
   /** Field → [before, after]. */
   changes: Record<string, [unknown, unknown]> | null;
+  /** Field → id → the title of the record it names (null: the reader may not read it; '' : no name). */
+  refs?: Record<string, Record<string, string | null>>;
   message: string | null;
   ip: string | null;
   userAgent: string | null;

@@ -4,8 +4,8 @@ import { Box, Button, Text } from '@adminjs/design-system';
 import type { AuditEntryRow } from './audit-api.js';
 import type { AuditFormat } from './audit-format.js';
 
-const Value = ({ v, format, strike }: { v: unknown; format: AuditFormat; strike?: boolean }) => {
-  const { text, muted } = format.value(v);
+const Value = ({ v, field, entry, format, strike }: { v: unknown; field: string; entry: AuditEntryRow; format: AuditFormat; strike?: boolean }) => {
+  const { text, muted } = format.fieldValue(entry, field, v);
   const shown = text.length > 120 ? `${text.slice(0, 117)}…` : text;
   return (
     <span
@@ -30,7 +30,6 @@ const FOLDED = 4;
  */
 export const Changes = ({ entry, format }: { entry: AuditEntryRow; format: AuditFormat }) => {
   const [open, setOpen] = useState(false);
-  // The record column already names the record; its id among the fields is noise.
   // The record column already names the record; a creation's or deletion's empty fields say nothing.
   const blank = (v: unknown) => v === null || v === undefined || v === '';
   const changes = Object.entries(entry.changes ?? {}).filter(
@@ -39,7 +38,7 @@ export const Changes = ({ entry, format }: { entry: AuditEntryRow; format: Audit
   if (!changes.length) {
     return entry.message ? (
       <Text variant="sm" color="grey60" style={{ wordBreak: 'break-word' }}>
-        {entry.message}
+        {format.message(entry)}
       </Text>
     ) : (
       <Text color="grey40">—</Text>
@@ -51,20 +50,20 @@ export const Changes = ({ entry, format }: { entry: AuditEntryRow; format: Audit
       {shown.map(([field, [before, after]]) => (
         <li key={field} style={{ marginBottom: 2, lineHeight: '1.45' }} data-field={field}>
           <strong style={{ fontWeight: 600 }}>{format.fieldLabel(field, entry.module)}</strong>
-          {' : '}
+          {format.language === 'en-GB' ? ': ' : ' : '}
           {before === '***' && after === '***' ? (
             <Text as="span" color="grey60" style={{ fontStyle: 'italic' }}>
               {format.m('auditSecretChanged')}
             </Text>
           ) : entry.action === 'create' ? (
-            <Value v={after} format={format} />
+            <Value v={after} field={field} entry={entry} format={format} />
           ) : entry.action === 'delete' ? (
-            <Value v={before} format={format} strike />
+            <Value v={before} field={field} entry={entry} format={format} strike />
           ) : (
             <>
-              <Value v={before} format={format} />
+              <Value v={before} field={field} entry={entry} format={format} />
               <span style={{ color: '#898A9A', margin: '0 6px' }}>→</span>
-              <Value v={after} format={format} />
+              <Value v={after} field={field} entry={entry} format={format} />
             </>
           )}
         </li>

@@ -4,11 +4,13 @@ import { Refusal } from '../../core/refusal.js';
 import { ModuleRecords } from '../../adapters/postgres/module-records.js';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { AUDIT_TIME_ZONE, auditActor, auditOptions, auditPage, eachAuditBatch, type AuditFilters, type AuditRow } from '../../adapters/postgres/audit-query.js';
+import { auditActor, auditOptions, auditPage, eachAuditBatch, type AuditFilters, type AuditRow } from '../../adapters/postgres/audit-query.js';
 import { currentAccess } from '../../adapters/adminjs/request-context.js';
 import { auditFr } from './locale.js';
 import { csvCell } from '../../adapters/adminjs/csv-cell.js';
 import { newRouter } from '../../adapters/web/routers.js';
+import { timeZoneOf } from '../../services/time-zone.js';
+import { withReferenceTitles } from '../../adapters/postgres/read-models/audit-references.js';
 
 export const DEFAULT_PER_PAGE = 25;
 export const MAX_PER_PAGE = 200;
@@ -85,7 +87,8 @@ export function auditRoutes(service: AccessService): Router {
         auditOptions(ds),
         filters.actor !== undefined ? auditActor(ds, filters.actor) : Promise.resolve(null),
       ]);
-      res.json({ ...result, filters, actor, options, timeZone: AUDIT_TIME_ZONE });
+      const entries = await withReferenceTitles(service, currentAccess()!.access, result.entries);
+      res.json({ ...result, entries, filters, actor, options, timeZone: timeZoneOf(ds) });
     }),
   );
 
@@ -103,11 +106,13 @@ export function auditRoutes(service: AccessService): Router {
     res.setHeader('content-disposition', `attachment; filename="piste-audit-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.setHeader('cache-control', 'no-store');
     // A BOM, so that Excel reads UTF-8; `;` and CRLF, as French spreadsheets expect.
-    res.write(`\uFEFF${CSV_HEADER.map(csvCell).join(';')}\r\n`);
+    const zone = timeZoneOf(ds);
+    const at = dateFormat(zone);
+    res.write(`\uFEFF${csvHeader(zone).map(csvCell).join(';')}\r\n`);
     try {
       await eachAuditBatch(ds, viewer, service.registry.names, parsed.data, async (rows) => {
         if (res.destroyed) throw new ClientGone();
-        if (!res.write(rows.map(csvLine).join(''))) await new Promise((resolve) => res.once('drain', resolve));
+        if (!res.write(rows.map((r) => csvLine(r, at)).join(''))) await new Promise((resolve) => res.once('drain', resolve));
       });
       res.end();
     } catch (e) {
@@ -135,7 +140,8 @@ export function auditRoutes(service: AccessService): Router {
         throw new Refusal('notFound', `Enregistrement introuvable : ${module} n° ${req.params.id}.`);
       }
       const scope = { kind: 'record' as const, module, recordId: String(recordId) };
-      res.json({ ...(await auditPage(ds, viewer, service.registry.names, {}, page, perPage, scope)), timeZone: AUDIT_TIME_ZONE });
+      const result = await auditPage(ds, viewer, service.registry.names, {}, page, perPage, scope);
+      res.json({ ...result, entries: await withReferenceTitles(service, viewer, result.entries), timeZone: timeZoneOf(ds) });
     }),
   );
 
@@ -152,9 +158,9 @@ const historyQuery = z.strictObject(
 
 class ClientGone extends Error {}
 
-export const CSV_HEADER = [
+export const csvHeader = (zone: string) => [
   'N°',
-  `Date (${AUDIT_TIME_ZONE})`,
+  `Date (${zone})`,
   'Utilisateur',
   'Identifiant',
   'Action',
@@ -167,15 +173,17 @@ export const CSV_HEADER = [
   'Navigateur',
 ];
 
-const dateFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: AUDIT_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+/** `2025-03-01 09:30:00` in the organisation's zone: sorts as text, read by spreadsheets. */
+const dateFormat = (zone: string) =>
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 
 function value(v: unknown): string {
   if (v === null || v === undefined || v === '') return '(vide)';
@@ -190,12 +198,12 @@ export function changesText(changes: AuditRow['changes']): string {
     .join('\n');
 }
 
-function csvLine(e: AuditRow): string {
+function csvLine(e: AuditRow, at: Intl.DateTimeFormat): string {
   const action = (auditFr as Record<string, string>)[`auditAction_${e.action}`] ?? e.action;
   return (
     [
       e.id,
-      dateFormat.format(new Date(e.at)),
+      at.format(new Date(e.at)),
       e.actorName,
       e.actorLogin,
       action,

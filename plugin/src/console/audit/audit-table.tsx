@@ -5,6 +5,7 @@ import { rootPath } from '../common/portier-api.js';
 import type { AuditEntryRow } from './audit-api.js';
 import type { AuditFormat } from './audit-format.js';
 import { Changes } from './audit-changes.js';
+import { summariseUserAgent } from '../common/user-agent.js';
 
 /** The filters a click on an actor or a record applies to the audit page. */
 export type AuditFilter = Record<string, string | undefined>;
@@ -151,6 +152,11 @@ export const AuditTable = ({ entries, format, compact = false, onFilter }: Audit
               <Text variant="sm" color="grey60" title={e.userAgent ?? undefined}>
                 {e.ip ? e.ip.replace(/^::ffff:/, '') : '—'}
               </Text>
+              {e.userAgent && (
+                <Text variant="xs" color="grey60">
+                  {summariseUserAgent(e.userAgent, format.language === 'en-GB' ? 'en' : 'fr')}
+                </Text>
+              )}
             </TableCell>
           </TableRow>
         ))}

@@ -1,4 +1,5 @@
 import type { LocaleTranslations } from 'adminjs';
+import { setupValuesEn } from './setup-values.js';
 import { accountEn } from '../../../console/account/locale.js';
 import { auditEn } from '../../../console/audit/locale.js';
 import { mailEn } from '../../../console/mail/locale.js';
@@ -61,6 +62,7 @@ export const adminjsEn = {
     myAccount: 'My account',
     sentMail: 'Sent mail',
   },
+  resources: setupValuesEn,
   messages: {
     dashboardTitle: 'Dashboard',
     dashboardIntro: 'The records you can access, by module.',

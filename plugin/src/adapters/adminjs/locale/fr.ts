@@ -1,4 +1,5 @@
 import type { LocaleTranslations } from 'adminjs';
+import { setupValuesFr } from './setup-values.js';
 import { accountFr } from '../../../console/account/locale.js';
 import { auditFr } from '../../../console/audit/locale.js';
 import { mailFr } from '../../../console/mail/locale.js';
@@ -103,7 +104,7 @@ export const adminjsFr = {
     from: 'Du',
     to: 'Au',
   },
-  resources: {},
+  resources: setupValuesFr,
   pages: {
     profiles: 'Profils',
     roles: 'Rôles',
