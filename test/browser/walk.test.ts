@@ -20,23 +20,6 @@ type Lang = 'fr' | 'en';
 /** The demo logins of the README, one per kind of user. */
 const WALKERS = ['admin', 'consultant', 'commercial', 'g.lebrun', 'client'] as const;
 
-/**
- * Findings of the check that belong to other pieces of issue 20 (names not ids and formats,
- * menus and dead ends, "Qui a accès ?", previews, pickers): matched on the snippet, they are
- * reported but do not fail the walk. The lead empties this list once those branches are merged.
- */
-const KNOWN_ISSUES_FOR_OTHER_BRANCHES: RegExp[] = [
-  // i20b (names, not codes, in the audit trail): action types, levels, kinds and module codes as stored.
-  /auditTrail: (newUser|public_read\w*|read_write|roleAndSubordinates|forbiddenError) /,
-  /auditTrail: (Account|Deal|Quote|Ticket|Lead|SalesOrder|PurchaseOrder|Invoice) \|/,
-  // i20b: the audit trail's record labels are stored as written at the time (French): "Nouvel utilisateur : …".
-  /en-\w+(\.\w+)?-auditTrail: (Nouvel utilisateur|Désactivation)/,
-  // i20b (formats): dates and times of AdminJS's lists and record pages as "2026-12-07 14:42".
-  /: \d{4}-\d\d-\d\d[ T]\d\d:\d\d \|/,
-  // i20a (one menu) and i20b (names): the raw set-up lists, which leave the menu, show codes ("public_read", "signIn", "Deal").
-  /^\w\w-[\w.]+-(AuditEntry|SharingRule|SharingDefault|LoginEvent)(-record-show)?: /,
-];
-
 const WALK_DIR = path.join(SCREENSHOTS, 'walk');
 
 /** The screenshot's name for a page: its path after /admin, as words. */
@@ -173,10 +156,7 @@ describe('the walk: every page of every kind of user, in French and in English, 
       fs.mkdirSync(WALK_DIR, { recursive: true });
       const findings: Finding[] = [];
       for (const login of WALKERS) findings.push(...(await walk(lang, login)));
-      const known = findings.filter((f) => KNOWN_ISSUES_FOR_OTHER_BRANCHES.some((k) => k.test(`${f.where}: ${f.problem.match} | ${f.problem.snippet}`)));
-      if (known.length) console.log(`Walk (${lang}): left for other branches:\n${report(known)}`);
-      const left = findings.filter((f) => !known.includes(f));
-      expect(report(left)).toBe('');
+      expect(report(findings)).toBe('');
     }, 600_000);
   }
 });
