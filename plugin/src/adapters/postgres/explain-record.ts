@@ -44,7 +44,9 @@ export async function explainRecord(
       e,
       {
         login: loaded.user.login,
+        name: [loaded.user.firstName, loaded.user.lastName].filter(Boolean).join(' '),
         reference: reference ?? undefined,
+        nouns: (m) => service.registry.catalog.modules.find((spec) => spec.name === m)?.noun,
         accounts: await dossierReferences(service, loaded.user.dossiers ?? []),
         labels: (m) => moduleLabel(service.registry.catalog, m),
       },
