@@ -111,8 +111,10 @@ const WhoHasAccess = ({ module, recordId, reference }: { module: string; recordI
           <TableBody>
             {answer.holders.map((h) => (
               <TableRow key={h.id} data-testid="who-has-access-row" data-login={h.login}>
-                <TableCell>
-                  <Text fontWeight="bold">{h.name}</Text>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
+                  <Text as="span" fontWeight="bold">
+                    {h.name}
+                  </Text>
                   {h.kind === 'client' && (
                     <Badge size="sm" outline variant="info" ml="sm">
                       {tm('whoHasAccessClient')}
@@ -129,10 +131,7 @@ const WhoHasAccess = ({ module, recordId, reference }: { module: string; recordI
                     <Text key={r.text} variant="sm">
                       {r.text}
                       {r.actions.length < ACTIONS.filter((a) => h[a]).length && (
-                        <Text as="span" color="grey60">
-                          {' '}
-                          ({r.actions.map((a) => tm(`whoHasAccessAction_${a}`).toLowerCase()).join(', ')})
-                        </Text>
+                        <span style={{ color: '#898A9A' }}> ({r.actions.map((a) => tm(`whoHasAccessAction_${a}`).toLowerCase()).join(', ')})</span>
                       )}
                     </Text>
                   ))}
