@@ -82,15 +82,24 @@ describe('Qui a accès ?, in the browser', () => {
           .click();
       }
       await panel.getByText('Who has access?').waitFor();
-      await panel.getByTestId('who-has-access-count').filter({ hasText: /^1 to \d+ of \d+ users$/ }).waitFor();
+      await panel
+        .getByTestId('who-has-access-count')
+        .filter({ hasText: /^1 to \d+ of \d+ users$/ })
+        .waitFor();
       const emilie = panel.locator('[data-testid=who-has-access-row][data-login=commercial]');
+      // The rows are asked again in the language chosen: wait for the English ones.
+      await emilie
+        .getByTestId('who-has-access-reasons')
+        .filter({ hasText: `through the rule "${RULE}"` })
+        .waitFor();
       expect(await emilie.getByTestId('who-has-access-reasons').innerText()).toBe(`through the rule "${RULE}"`);
       await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await screenshot(page, 'who-has-access-en');
       await emilie.getByTestId('who-has-access-explain').click();
       const read = page.locator('[data-testid=explain-result][data-action=read]');
-      await waitShown(page, read);
-      expect(await read.innerText()).toBe(`Émilie Durand can see this deal because rule "${RULE}" shares deals owned by Ventes Alpes with Ventes Lyon, read.`);
+      const sentence = `Émilie Durand can see this deal because rule "${RULE}" shares deals owned by Ventes Alpes with Ventes Lyon, read.`;
+      await waitShown(page, read.filter({ hasText: sentence }));
+      expect(await read.innerText()).toBe(sentence);
       await page.getByTestId('explain-tool').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await screenshot(page, 'explain-en');
       await page.context().close();

@@ -2,7 +2,7 @@ import type { AccessService, UserAccess } from '../adapters/postgres/access-serv
 import { dossierReferences } from '../adapters/postgres/explain-record.js';
 import { loadAccessUsers } from '../adapters/postgres/load-setup.js';
 import { ModuleRecords } from '../adapters/postgres/module-records.js';
-import { accessHolders } from '../adapters/postgres/read-models/who-has-access.js';
+import { accessHolders, namedUserIds } from '../adapters/postgres/read-models/who-has-access.js';
 import { explainDecision } from '../core/explain.js';
 import type { Language } from '../core/explain-text.js';
 import { holderReasons } from '../core/holder-reason-text.js';
@@ -58,7 +58,11 @@ export async function whoHasAccess(
   if (recordId === null || !(await records.allows(viewer, 'read', recordId))) return null;
   const index = await service.indexFor(viewer.user.version);
   const catalog = service.catalog;
-  const found = await accessHolders(service.ds, index, catalog, (m) => service.table(m), module, recordId, {
+  const named = [];
+  for (const user of await loadAccessUsers(service.ds, await namedUserIds(service.ds, records.table, recordId))) {
+    named.push({ user, ability: (await service.compile(user)).ability });
+  }
+  const found = await accessHolders(service.ds, index, catalog, (m) => service.table(m), module, recordId, named, {
     search: o.search,
     page: o.page,
     perPage: HOLDERS_PER_PAGE,

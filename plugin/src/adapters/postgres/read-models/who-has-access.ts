@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { buildAbility } from '../../../core/ability.js';
+import { buildAbility, type PortierAbility } from '../../../core/ability.js';
 import { compileAccess } from '../../../core/compile.js';
 import type { AccessUser } from '../../../core/model.js';
 import type { ModuleCatalog } from '../../../core/modules.js';
@@ -48,8 +48,11 @@ interface AccessClass {
 }
 
 /**
- * Stands for "this user's own id" while a class is compiled: the conditions that name it
- * (owner user, advisors) are then bound to each member's id in SQL. No user has a negative id.
+ * Stands for "this user's own id" while a class is compiled. The engine compares a user's id only
+ * with the record's owner user and advisors (compile.ts, ownership): for anyone who is none of
+ * them, those comparisons are false, as they are for this id that no user has. So each class has
+ * one verdict for all its members, but for the record's own owner and advisors, whose exact
+ * verdicts come from their own compiled access.
  */
 const SELF = -2_147_483_000;
 
@@ -57,8 +60,9 @@ const SELF = -2_147_483_000;
  * Who may read, edit and delete one record, for the whole organisation, in one statement: the
  * users are grouped by what their access compiles from (a handful of classes, not one per user),
  * each class is compiled by the engine itself (compile.ts, then condition-sql.ts: the very
- * conditions every list and write applies), and PostgreSQL evaluates each class's three
- * conditions on the record for each of its members. Searched by name, 50 per page, with the total.
+ * conditions every list and write applies) and PostgreSQL decides each class's three actions on
+ * the record once; the record's owner and advisors are decided with their own conditions.
+ * Searched by name, 50 per page, with the total.
  */
 export async function accessHolders(
   db: Db,
@@ -67,12 +71,25 @@ export async function accessHolders(
   tables: (module: string) => TableInfo,
   module: string,
   recordId: RecordId,
+  named: Array<{ user: AccessUser; ability: PortierAbility }>,
   o: { search: string; page: number; perPage: number },
 ): Promise<AccessHoldersPage> {
   const classes: AccessClass[] = await db.query(`SELECT DISTINCT kind, is_admin, role_id, teams, dossiers FROM (${MEMBERS}) m`);
   const t = tables(module);
   const params: Record<string, unknown> = { rid: recordId };
-  const parts = classes.map((c, i) => {
+  const verdicts = (ability: PortierAbility, prefix: string) =>
+    (['read', 'edit', 'delete'] as const)
+      .map((action) => {
+        const cond = accessibleSql(ability, action, module, 'x', tables, `${prefix}_${action}`);
+        for (const [name, value] of Object.entries(cond.params)) {
+          if (Array.isArray(value) && value.includes(SELF))
+            throw new Error(`Portier: a condition lists the user's own id (${name}): cannot list who has access`);
+          params[name] = value;
+        }
+        return `EXISTS (SELECT 1 FROM ${q(t.table)} x WHERE x.id = :rid::${t.idKind} AND ${cond.sql}) AS ${action}`;
+      })
+      .join(', ');
+  const perClass = classes.map((c, i) => {
     const user: AccessUser = {
       id: SELF,
       login: '',
@@ -83,17 +100,15 @@ export async function accessHolders(
       teamIds: c.teams,
       dossiers: c.dossiers.map(([accountId, profileId]) => ({ accountId, profileId })),
     };
-    const ability = buildAbility(compileAccess(index, catalog, user));
-    const on = (action: 'read' | 'edit' | 'delete') => {
-      const cond = accessibleSql(ability, action, module, 'x', tables, `c${i}_${action}`);
-      const sql = bindSelf(cond.sql, cond.params, params);
-      return `EXISTS (SELECT 1 FROM ${q(t.table)} x WHERE x.id = :rid::${t.idKind} AND ${sql})`;
-    };
-    Object.assign(params, { [`k${i}`]: c.kind, [`a${i}`]: c.is_admin, [`r${i}`]: c.role_id, [`t${i}`]: c.teams, [`d${i}`]: JSON.stringify(c.dossiers) });
-    return `SELECT m.id, ${on('read')} AS read, ${on('edit')} AS edit, ${on('delete')} AS delete FROM members m
-             WHERE m.kind = :k${i} AND m.is_admin = :a${i} AND m.role_id IS NOT DISTINCT FROM :r${i}::int
-               AND m.teams = :t${i}::int[] AND m.dossiers = :d${i}::jsonb`;
+    Object.assign(params, { [`k${i}`]: c.kind, [`a${i}`]: c.is_admin, [`r${i}`]: c.role_id ?? 0, [`t${i}`]: c.teams, [`d${i}`]: JSON.stringify(c.dossiers) });
+    return `SELECT :k${i}::text AS kind, :a${i}::boolean AS is_admin, :r${i}::int AS role_key, :t${i}::int[] AS teams, :d${i}::jsonb AS dossiers,
+                   ${verdicts(buildAbility(compileAccess(index, catalog, user)), `c${i}`)}`;
   });
+  const perUser = named.map(({ user, ability }, i) => {
+    params[`u${i}`] = user.id;
+    return `SELECT :u${i}::int AS id, ${verdicts(ability, `u${i}`)}`;
+  });
+  const none = `SELECT NULL::int AS id, FALSE AS read, FALSE AS edit, FALSE AS delete WHERE FALSE`;
   const search = o.search.trim();
   Object.assign(params, {
     pattern: `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
@@ -101,9 +116,15 @@ export async function accessHolders(
     lim: o.perPage,
     off: (o.page - 1) * o.perPage,
   });
-  const holders = parts.length ? parts.join(' UNION ALL ') : 'SELECT NULL::int AS id, FALSE AS read, FALSE AS edit, FALSE AS delete WHERE FALSE';
   const { sql, values } = toPositional(
-    `WITH members AS (${MEMBERS}), holders AS (${holders}),
+    `WITH members AS (${MEMBERS}),
+     verdict AS (${perClass.length ? perClass.join(' UNION ALL ') : `SELECT NULL::text AS kind, NULL::boolean AS is_admin, NULL::int AS role_key, NULL::int[] AS teams, NULL::jsonb AS dossiers, FALSE AS read, FALSE AS edit, FALSE AS delete WHERE FALSE`}),
+     exact AS (${perUser.length ? perUser.join(' UNION ALL ') : none}),
+     holders AS (
+       SELECT m.id, coalesce(e.read, v.read) AS read, coalesce(e.edit, v.edit) AS edit, coalesce(e.delete, v.delete) AS delete
+         FROM members m
+         JOIN verdict v ON v.kind = m.kind::text AND v.is_admin = m.is_admin AND v.role_key = coalesce(m.role_id, 0) AND v.teams = m.teams AND v.dossiers = m.dossiers
+         LEFT JOIN exact e ON e.id = m.id),
      found AS (
        SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName", u.login, u.kind, h.read, h.edit, h.delete
          FROM holders h JOIN app_user u ON u.id = h.id
@@ -118,17 +139,18 @@ export async function accessHolders(
   return { total: answer.total, rows: answer.rows };
 }
 
-/**
- * A class's condition with "this user" bound to the member's id (`m.id`), its other parameters
- * added to the statement's. A list that holds the placeholder would need more than a binding:
- * the engine never builds one, and should it, this fails loudly rather than answer wrong.
- */
-function bindSelf(sql: string, own: Record<string, unknown>, into: Record<string, unknown>): string {
-  let out = sql;
-  for (const [name, value] of Object.entries(own)) {
-    if (Array.isArray(value) && value.includes(SELF)) throw new Error(`Portier: a condition lists the user's own id (${name}): cannot list who has access`);
-    if (value === SELF) out = out.replace(new RegExp(`:${name}(?![A-Za-z0-9_])`, 'g'), 'm.id');
-    else into[name] = value;
-  }
-  return out;
+/** The users the record names (its owner user, a Contact's advisors): their verdicts are their own. */
+export async function namedUserIds(db: Db, table: TableInfo, recordId: RecordId): Promise<number[]> {
+  const spec = table.spec;
+  const fields =
+    spec.owner.kind === 'advisors'
+      ? [spec.owner.primaryField, spec.owner.secondaryField, spec.owner.assistantField]
+      : spec.owner.kind === 'userOrTeam'
+        ? [spec.owner.userField]
+        : [];
+  if (!fields.length) return [];
+  const [row] = await db.query(`SELECT ${fields.map((f, i) => `x.${q(table.column(f))} AS f${i}`).join(', ')} FROM ${q(table.table)} x WHERE x.id = $1`, [
+    recordId,
+  ]);
+  return [...new Set(fields.map((_, i) => row?.[`f${i}`]).filter((v): v is number => typeof v === 'number'))];
 }
