@@ -1,4 +1,4 @@
-import { ModuleRegistry, type ModuleDeclaration, type OwnerSpec, type SharingModuleSpec } from '@portier/adminjs';
+import { ModuleRegistry, type ModuleDeclaration, type OwnerSpec, type RecordNoun, type SharingModuleSpec } from '@portier/adminjs';
 import { crmClientTiers } from './client-tiers.js';
 import { Account } from './entities/account.entity.js';
 import { Activity } from './entities/activity.entity.js';
@@ -102,6 +102,21 @@ export const crmSharingModules: SharingModuleSpec[] = [
   { name: 'Invoice', label: { fr: 'factures', feminine: true, en: 'invoices' }, ...underAccount },
   { name: 'Activity', label: { fr: 'activités', feminine: true, en: 'activities' }, alwaysPrivate: true },
 ];
+
+/** How the explanations ("Pourquoi ?") name one record and several, per module. */
+const nouns: Record<string, RecordNoun> = {
+  Lead: { fr: 'piste', frPlural: 'pistes', feminine: true, en: 'lead', enPlural: 'leads' },
+  Account: { fr: 'compte', frPlural: 'comptes', feminine: false, en: 'account', enPlural: 'accounts' },
+  Contact: { fr: 'contact', frPlural: 'contacts', feminine: false, en: 'contact', enPlural: 'contacts' },
+  Deal: { fr: 'affaire', frPlural: 'affaires', feminine: true, en: 'deal', enPlural: 'deals' },
+  Ticket: { fr: 'ticket', frPlural: 'tickets', feminine: false, en: 'ticket', enPlural: 'tickets' },
+  Quote: { fr: 'devis', frPlural: 'devis', feminine: false, en: 'quote', enPlural: 'quotes' },
+  SalesOrder: { fr: 'commande client', frPlural: 'commandes clients', feminine: true, en: 'sales order', enPlural: 'sales orders' },
+  PurchaseOrder: { fr: 'commande fournisseur', frPlural: 'commandes fournisseurs', feminine: true, en: 'purchase order', enPlural: 'purchase orders' },
+  Invoice: { fr: 'facture', frPlural: 'factures', feminine: true, en: 'invoice', enPlural: 'invoices' },
+  Activity: { fr: 'activité', frPlural: 'activités', feminine: true, en: 'activity', enPlural: 'activities' },
+};
+for (const declaration of crmModules) declaration.spec.noun = nouns[declaration.spec.name];
 
 export const registry = new ModuleRegistry(crmModules, crmSharingModules, { clientTiers: crmClientTiers });
 

@@ -31,6 +31,7 @@ export { loadSetup, loadAccessUser } from './adapters/postgres/load-setup.js';
 export * from './core/explain.js';
 export * from './core/explain-text.js';
 export { explainRecord, type RecordExplanation } from './adapters/postgres/explain-record.js';
+export { whoHasAccess, mayListHolders, HOLDERS_PER_PAGE, type WhoHasAccess, type AccessHolder } from './services/who-has-access.js';
 export { createPortier, type Portier, type PortierOptions } from './adapters/adminjs/portier.js';
 export { ScopedResource, recordPermissions } from './adapters/adminjs/scoped-resource.js';
 export { currentAccess, runWithAccess } from './adapters/adminjs/request-context.js';

@@ -109,35 +109,40 @@ describe('effective access', () => {
     // a viewer who may read DEA-1 (the admin)...
     const rule = await explain('chloe', 'Deal', 'DEA-1', 'read', admin);
     expect(rule.body).toMatchObject({ allowed: true });
-    expect(rule.body.text).toMatch(/^autorisé : .*règle.*Ventes Nord et subordonnés.*Ventes Sud, en lecture/);
+    expect(rule.body.text).toMatch(/^Chloé Petit voit cette affaire parce que la règle .*Ventes Nord et subordonnés.*Ventes Sud, en lecture\.$/);
     // ... and not to ines, who may not read it: the rule's `from` would name the owner's role.
-    expect((await explain('chloe', 'Deal', 'DEA-1', 'read')).body.text).toBe("autorisé : une règle de partage s'applique à DEA-1");
+    expect((await explain('chloe', 'Deal', 'DEA-1', 'read')).body.text).toBe("Chloé Petit voit cette affaire parce qu'une règle de partage la lui ouvre.");
     const ruleDenied = await explain('chloe', 'Deal', 'DEA-1', 'edit');
     expect(ruleDenied.body.allowed).toBe(false);
-    expect(ruleDenied.body.text).toMatch(/^refusé : /);
+    expect(ruleDenied.body.text).toMatch(/^Chloé Petit ne peut pas modifier cette affaire : /);
     // Damien (Ventes) is above Ventes Nord: the hierarchy, named to a viewer who may read DEA-1 (the admin)...
     const hierarchy = await explain('damien', 'Deal', 'DEA-1', 'delete', admin);
     expect(hierarchy.body.allowed).toBe(true);
-    expect(hierarchy.body.text).toContain('le propriétaire de DEA-1 a le rôle Ventes Nord, sous le rôle Ventes de damien');
+    expect(hierarchy.body.text).toBe(
+      'Damien Leroy peut supprimer cette affaire parce que son rôle, Ventes, est au-dessus de celui du propriétaire (Ventes Nord).',
+    );
     // ... and without the owner's role to ines, who may not read it (explain without leaking).
     const unreadable = await explain('damien', 'Deal', 'DEA-1', 'delete');
-    expect(unreadable.body).toMatchObject({ allowed: true, text: expect.stringContaining('le propriétaire de DEA-1 a un rôle sous le rôle Ventes de damien') });
+    expect(unreadable.body).toMatchObject({
+      allowed: true,
+      text: 'Damien Leroy peut supprimer cette affaire parce que son rôle, Ventes, est au-dessus de celui du propriétaire.',
+    });
     expect(unreadable.body.text).not.toContain('Ventes Nord');
     // ACC-3 belongs to team Grands comptes, whose members include chloe (Ventes Sud and subordinates).
     const team = await explain('chloe', 'Account', 'ACC-3', 'edit', admin);
     expect(team.body.allowed).toBe(true);
-    expect(team.body.text).toContain("ACC-3 appartient à l'équipe Grands comptes, dont chloe est membre");
+    expect(team.body.text).toBe("Chloé Petit peut modifier ce compte parce qu'il appartient à son équipe Grands comptes.");
     // The client user: their dossier and its profile.
     const dossier = await explain('comptable', 'Invoice', 'INV-2', 'read');
     expect(dossier.body.allowed).toBe(decide(doc, 'comptable', 'Invoice', 'INV-2', 'read'));
-    expect(dossier.body.text).toMatch(/dossier ACC-\d sous le profil (Connect & pay|Easy Invoicing)/);
+    expect(dossier.body.text).toMatch(/son dossier ACC-\d, sous le profil (Connect & pay|Easy Invoicing), donne le droit de lire les factures/);
     // Create and export are decided for the module; English on request.
     expect((await explain('alice', 'Deal', null, 'create')).body).toMatchObject({
       allowed: true,
-      text: expect.stringContaining('le profil Commercial donne la création sur Deal'),
+      text: 'Alice Martin peut créer des affaires parce que son profil Commercial donne le droit de créer les affaires.',
     });
     const en = await ines.portier('GET', `/effective-access/users/${await userId('alice')}/explain?module=Deal&action=export&lang=en`);
-    expect(en.body.text).toMatch(/^denied: /);
+    expect(en.body.text).toMatch(/^Alice Martin cannot export deals: /);
   });
 
   it('answers in French when the record, the module or the action is wrong', async () => {

@@ -28,11 +28,21 @@ describe('a sharing rule inside an explanation', () => {
   const labels = (module: string) => (module === 'Deal' ? deals : accounts);
 
   it("names the records by the module's label, as the sharing screen does, never by its name", () => {
-    expect(explanationText(explanation, { login: 'sud', labels }, 'fr')).toBe(
-      "autorisé : la règle n° 4 partage les affaires appartenant à Ventes Nord et subordonnés avec l'équipe SAV, en lecture et écriture",
+    const names = {
+      login: 'sud',
+      name: 'Émilie Durand',
+      labels,
+      nouns: () => ({ fr: 'affaire', frPlural: 'affaires', feminine: true, en: 'deal', enPlural: 'deals' }),
+    };
+    expect(explanationText(explanation, names, 'fr')).toBe(
+      "Émilie Durand peut modifier cette affaire parce que la règle n° 4 partage les affaires appartenant à Ventes Nord et subordonnés avec l'équipe SAV, en lecture et écriture.",
     );
-    expect(explanationText(explanation, { login: 'sud', labels }, 'en')).toBe(
-      'allowed: rule 4 shares deals owned by Ventes Nord and subordinates with team SAV, read-write',
+    expect(explanationText(explanation, names, 'en')).toBe(
+      'Émilie Durand can edit this deal because rule 4 shares deals owned by Ventes Nord and subordinates with team SAV, read-write.',
+    );
+    // A module the app gives no noun: "cet enregistrement", never its name.
+    expect(explanationText(explanation, { login: 'sud', labels }, 'fr')).toMatch(
+      /^sud peut modifier cet enregistrement parce que la règle n° 4 partage les affaires/,
     );
   });
 

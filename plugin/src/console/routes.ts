@@ -15,6 +15,7 @@ import { usersRoutes } from './users/users-routes.js';
 import { subscriptionRoutes } from './subscription/subscription-routes.js';
 import { requestsRoutes } from './requests/requests-routes.js';
 import { ownersRoutes } from './records/owners-routes.js';
+import { whoHasAccessRoutes } from './records/who-has-access-routes.js';
 import { mailRoutes } from './mail/mail-routes.js';
 import { listScopeRoutes } from './dead-ends/list-scope-routes.js';
 import { searchRoutes } from './common/search-routes.js';
@@ -51,6 +52,7 @@ export function portierRoutes(service: AccessService): Router {
   router.use(PORTIER_API, subscriptionRoutes(service));
   router.use(PORTIER_API, requestsRoutes(service));
   router.use(PORTIER_API, ownersRoutes(service));
+  router.use(PORTIER_API, whoHasAccessRoutes(service));
   router.use(PORTIER_API, mailRoutes(service));
   router.use(PORTIER_API, listScopeRoutes(service));
   router.use(PORTIER_API, searchRoutes(service));

@@ -1,29 +1,36 @@
 import type { Explanation, Reason } from './explain.js';
+import type { RecordNoun } from './modules.js';
 import { ruleClause, type ModuleLabel, type NamedTarget } from './rule-sentence.js';
 
 export type Language = 'fr' | 'en';
 
 export interface ExplainNames {
   login: string;
+  /** The user as people name them ("Émilie Durand"); the login when they have no name. */
+  name?: string;
   reference?: string;
   /** The references of the Accounts of a client's dossiers, by id. */
   accounts?: Record<number, string>;
   /** How a sentence names a sharing module's records: `moduleLabel` of the app's catalog (rule-sentence.ts). */
   labels: (module: string) => ModuleLabel;
+  /** How a sentence names one record of a module and several (ModuleSpec.noun); none: "enregistrement". */
+  nouns?: (module: string) => RecordNoun | undefined;
 }
 
-const ACTIONS: Record<Language, Record<string, string>> = {
-  fr: { read: 'lecture', edit: 'modification', delete: 'suppression', create: 'création', export: 'export' },
-  en: { read: 'read', edit: 'edit', delete: 'delete', create: 'create', export: 'export' },
-};
+/**
+ * "Pourquoi ?" in plain words: "Émilie Durand voit cette affaire parce que la règle « Affaires des
+ * Alpes visibles à Lyon » partage …" / "Émilie Durand ne peut pas modifier cette affaire : …".
+ * The sentence is built from the engine's reasons (explain.ts), never from a decision of its own.
+ * No pronoun stands for the user (their gender is not known): "son rôle", "lui appartient".
+ */
 const LEVELS: Record<Language, Record<string, string>> = {
   fr: {
-    private: 'privé',
-    public_read: 'lecture publique',
-    public_read_write: 'lecture/écriture publique',
-    public_read_write_delete: 'lecture/écriture/suppression publique',
+    private: 'Privé',
+    public_read: 'Lecture publique',
+    public_read_write: 'Lecture et écriture publiques',
+    public_read_write_delete: 'Lecture, écriture et suppression publiques',
   },
-  en: { private: 'private', public_read: 'public read', public_read_write: 'public read/write', public_read_write_delete: 'public read/write/delete' },
+  en: { private: 'Private', public_read: 'Public read', public_read_write: 'Public read/write', public_read_write_delete: 'Public read/write/delete' },
 };
 const TYPES: Record<Language, Record<string, string>> = {
   fr: { client: 'client', prospect: 'prospect', supplier: 'fournisseur', other: 'autre' },
@@ -33,6 +40,170 @@ const ADVISORS: Record<Language, Record<string, string>> = {
   fr: { primary: 'conseiller principal', secondary: 'conseiller secondaire', assistant: 'assistant(e)' },
   en: { primary: 'primary advisor', secondary: 'secondary advisor', assistant: 'assistant' },
 };
+/** What the user does, allowed or not, in each language. */
+const VERBS: Record<Language, Record<string, { yes: string; no: string; right: string }>> = {
+  fr: {
+    read: { yes: 'voit', no: 'ne voit pas', right: 'lire' },
+    edit: { yes: 'peut modifier', no: 'ne peut pas modifier', right: 'modifier' },
+    delete: { yes: 'peut supprimer', no: 'ne peut pas supprimer', right: 'supprimer' },
+    create: { yes: 'peut créer', no: 'ne peut pas créer', right: 'créer' },
+    export: { yes: 'peut exporter', no: 'ne peut pas exporter', right: 'exporter' },
+  },
+  en: {
+    read: { yes: 'can see', no: 'cannot see', right: 'read' },
+    edit: { yes: 'can edit', no: 'cannot edit', right: 'edit' },
+    delete: { yes: 'can delete', no: 'cannot delete', right: 'delete' },
+    create: { yes: 'can create', no: 'cannot create', right: 'create' },
+    export: { yes: 'can export', no: 'cannot export', right: 'export' },
+  },
+};
+
+const VOWEL = /^[aeiouyàâäéèêëîïôöûüœh]/i;
+/** "que" before a consonant, "qu'" before a vowel: "parce qu'elle", "parce que Farid". */
+const que = (next: string) => (/^[aeiouyàâäéèêëîïôöûüœ]/i.test(next) ? `qu'${next}` : `que ${next}`);
+/** "de" before a consonant, "d'" before a vowel. */
+const de = (next: string) => (/^[aeiouyàâäéèêëîïôöûüœ]/i.test(next) ? `d'${next}` : `de ${next}`);
+
+/** The words for the module's records in one sentence. */
+interface Words {
+  who: string;
+  /** "cette affaire", "ce contact", "cet enregistrement" / "this deal". */
+  thisOne: string;
+  /** "les affaires" / "deals". */
+  all: string;
+  /** Without the article: "affaires" / "deals" ("des affaires", "d'affaires"). */
+  plural: string;
+  /** The record as a subject pronoun: "elle" / "il" / "it". */
+  it: string;
+  feminine: boolean;
+  nouns: (module: string) => RecordNoun;
+}
+
+function words(e: Explanation, n: ExplainNames, lang: Language): Words {
+  const nouns = (module: string): RecordNoun =>
+    n.nouns?.(module) ?? { fr: 'enregistrement', frPlural: `enregistrements de ${module}`, feminine: false, en: 'record', enPlural: `${module} records` };
+  const noun = nouns(e.module);
+  const who = n.name?.trim() || n.login;
+  if (lang === 'en') return { who, thisOne: `this ${noun.en}`, all: noun.enPlural, plural: noun.enPlural, it: 'it', feminine: false, nouns };
+  const demonstrative = noun.feminine ? 'cette' : VOWEL.test(noun.fr) ? 'cet' : 'ce';
+  return {
+    who,
+    thisOne: `${demonstrative} ${noun.fr}`,
+    all: `les ${noun.frPlural}`,
+    plural: noun.frPlural,
+    it: noun.feminine ? 'elle' : 'il',
+    feminine: noun.feminine,
+    nouns,
+  };
+}
+
+/** Why it is allowed: the clause after "parce que" / "because". */
+function because(r: Reason, e: Explanation, n: ExplainNames, w: Words, lang: Language): string {
+  const fr = lang === 'fr';
+  const right = VERBS[lang][e.action].right;
+  switch (r.code) {
+    case 'admin':
+      return fr ? 'son compte est administrateur' : 'they are an administrator';
+    case 'globalPrivilege': {
+      const privilege = r.privilege === 'viewAll' ? (fr ? 'Tout voir' : 'View all') : fr ? 'Tout modifier' : 'Modify all';
+      return fr ? `son profil ${r.profile} donne « ${privilege} »` : `their profile ${r.profile} gives "${privilege}"`;
+    }
+    case 'modulePrivilege':
+      return fr ? `son profil ${r.profile} donne le droit ${de(right)} ${w.all}` : `their profile ${r.profile} gives the right to ${right} ${w.all}`;
+    case 'dossier': {
+      const acc = n.accounts?.[r.accountId] ?? `n° ${r.accountId}`;
+      return fr
+        ? `son dossier ${acc}, sous le profil ${r.profile}, donne le droit ${de(right)} ${w.all}`
+        : `their dossier ${acc}, under profile ${r.profile}, gives the right to ${right} ${w.all}`;
+    }
+    case 'owner':
+      return fr ? `${w.it} lui appartient` : 'they own it';
+    case 'teamOwner':
+      if (fr) return r.team === null ? `${w.it} appartient à l'une de ses équipes` : `${w.it} appartient à son équipe ${r.team}`;
+      return r.team === null ? 'it belongs to one of their teams' : `it belongs to their team ${r.team}`;
+    case 'advisor':
+    case 'scopeMine': {
+      const as = fr ? `${w.thisOne} l'a pour ${ADVISORS.fr[r.as]}` : `they are its ${ADVISORS.en[r.as]}`;
+      if (r.code === 'advisor') return as;
+      return fr ? `${as} (« Mes clients » du profil ${r.profile})` : `${as} ("My clients" of profile ${r.profile})`;
+    }
+    case 'hierarchy':
+      if (r.ownerRole === null)
+        return fr ? `son rôle, ${r.userRole}, est au-dessus de celui du propriétaire` : `their role, ${r.userRole}, is above the owner's`;
+      return fr
+        ? `son rôle, ${r.userRole}, est au-dessus de celui du propriétaire (${r.ownerRole})`
+        : `their role, ${r.userRole}, is above the owner's (${r.ownerRole})`;
+    case 'default':
+      return fr
+        ? `le partage de l'organisation pour les ${n.labels(r.sharingModule).fr} est « ${LEVELS.fr[r.level] ?? r.level} »`
+        : `the organisation's sharing for ${n.labels(r.sharingModule).en} is "${LEVELS.en[r.level] ?? r.level}"`;
+    case 'rule': {
+      if (r.rule === null) return fr ? `une règle de partage ${w.feminine ? 'la' : 'le'} lui ouvre` : 'a sharing rule opens it to them';
+      const rule = { ...r.rule, from: target(r.rule.from), to: target(r.rule.to) };
+      const clause = ruleClause(rule, n.labels(r.rule.module), lang);
+      if (!r.through) return clause;
+      const linked = w.nouns(r.through.module);
+      return fr
+        ? `${clause}, et ${w.thisOne} est lié${w.feminine ? 'e' : ''} à l'une de ces ${linked.frPlural}`
+        : `${clause}, and ${w.thisOne} is linked to one of those ${linked.enPlural}`;
+    }
+    default:
+      return whyNot(r, e, n, w, lang);
+  }
+}
+
+/** Why it is not allowed: the clause after the colon. */
+function whyNot(r: Reason, e: Explanation, n: ExplainNames, w: Words, lang: Language): string {
+  const fr = lang === 'fr';
+  const right = VERBS[lang][e.action].right;
+  switch (r.code) {
+    case 'inactive':
+      return fr ? 'son compte est inactif' : 'their account is inactive';
+    case 'noAccess':
+      return fr ? "son compte n'a pas de rôle (collaborateur sans accès)" : 'their account has no role (a collaborator without access)';
+    case 'client':
+      return fr ? "c'est un utilisateur client : ses dossiers décident" : 'a client user: their dossiers decide';
+    case 'clientWithoutDossier':
+      return fr ? "son compte client n'a aucun dossier" : 'their client account has no dossier';
+    case 'noDossierPrivilege':
+      return fr
+        ? `aucun profil de ses dossiers (${r.profiles.join(', ')}) ne donne le droit ${de(right)} ${w.all}`
+        : `no profile of their dossiers (${r.profiles.join(', ')}) gives the right to ${right} ${w.all}`;
+    case 'outsideDossiers':
+      return fr ? `${w.thisOne} n'est dans aucun de ses dossiers qui le permettent` : `${w.thisOne} is in none of their dossiers that allow it`;
+    case 'noModulePrivilege':
+      if (fr)
+        return r.profiles.length
+          ? `aucun de ses profils (${r.profiles.join(', ')}) ne donne le droit ${de(right)} ${w.all}`
+          : `aucun profil ne lui donne le droit ${de(right)} ${w.all}`;
+      return r.profiles.length
+        ? `none of their profiles (${r.profiles.join(', ')}) gives the right to ${right} ${w.all}`
+        : `no profile gives them the right to ${right} ${w.all}`;
+    case 'exportNotGranted':
+      return fr
+        ? `« Tout voir » ne donne pas l'export, et aucun de ses profils ne donne le droit d'exporter ${w.all}`
+        : `"View all" does not give export, and none of their profiles gives the right to export ${w.all}`;
+    case 'scopeNone':
+      return fr
+        ? `son profil ${r.profile} ne donne accès à aucun contact de type ${TYPES.fr[r.contactType]}`
+        : `their profile ${r.profile} gives no access to ${TYPES.en[r.contactType]} contacts`;
+    case 'scopeMineNotAdvisor':
+      return fr
+        ? `son profil ${r.profile} limite les contacts de type ${TYPES.fr[r.contactType]} à « Mes clients », et ${w.thisOne} ne l'a pas pour conseiller`
+        : `their profile ${r.profile} limits ${TYPES.en[r.contactType]} contacts to "My clients", and they are not its advisor`;
+    case 'nothingMatches': {
+      const level = r.sharingModule && r.level ? r.level : null;
+      if (fr) {
+        const sharing = level ? `le partage de l'organisation pour les ${n.labels(r.sharingModule!).fr} est « ${LEVELS.fr[level] ?? level} » et ` : '';
+        return `ni propriétaire, ni au-dessus du propriétaire dans la hiérarchie ; ${sharing}aucune règle de partage ne le permet`;
+      }
+      const sharing = level ? `the organisation's sharing for ${n.labels(r.sharingModule!).en} is "${LEVELS.en[level] ?? level}" and ` : '';
+      return `neither its owner nor above its owner in the hierarchy; ${sharing}no sharing rule allows it`;
+    }
+    default:
+      return because(r, e, n, w, lang);
+  }
+}
 
 /** `team:Nord` -> `{ kind: 'team', name: 'Nord' }`: a rule's target as its summary holds it (explain.ts). */
 function target(t: string): NamedTarget {
@@ -40,94 +211,26 @@ function target(t: string): NamedTarget {
   return { kind: kind as NamedTarget['kind'], name: rest.join(':') };
 }
 
-function reasonText(r: Reason, n: ExplainNames, lang: Language): string {
-  const fr = lang === 'fr';
-  const ref = n.reference ?? (fr ? 'cet enregistrement' : 'this record');
-  switch (r.code) {
-    case 'clientWithoutDossier':
-      return fr ? `${n.login} est un utilisateur client sans dossier` : `${n.login} is a client user without a dossier`;
-    case 'dossier': {
-      const acc = n.accounts?.[r.accountId] ?? `n° ${r.accountId}`;
-      return fr
-        ? `le dossier ${acc} sous le profil ${r.profile} donne la ${ACTIONS.fr[r.action]} sur ${r.module}`
-        : `dossier ${acc} under ${r.profile} gives ${ACTIONS.en[r.action]} on ${r.module}`;
-    }
-    case 'noDossierPrivilege':
-      return fr
-        ? `aucun profil de ses dossiers (${r.profiles.join(', ')}) ne donne la ${ACTIONS.fr[r.action]} sur ${r.module}`
-        : `no profile of their dossiers (${r.profiles.join(', ')}) gives ${ACTIONS.en[r.action]} on ${r.module}`;
-    case 'outsideDossiers':
-      return fr ? `${ref} n'est dans aucun de ses dossiers qui le permettent` : `${ref} is in none of their dossiers that allow it`;
-    case 'client':
-      return fr ? `${n.login} est un utilisateur client (voir ses dossiers)` : `${n.login} is a client user (see their dossiers)`;
-    case 'inactive':
-      return fr ? `${n.login} est inactif` : `${n.login} is inactive`;
-    case 'noAccess':
-      return fr ? `${n.login} n'a pas de rôle : collaborateur sans accès` : `${n.login} has no role: a collaborator without access`;
-    case 'admin':
-      return fr ? `${n.login} est administrateur` : `${n.login} is an admin`;
-    case 'globalPrivilege':
-      return fr ? `le profil ${r.profile} donne « ${r.privilege === 'viewAll' ? 'Tout voir' : 'Tout modifier'} »` : `profile ${r.profile} gives ${r.privilege}`;
-    case 'noModulePrivilege':
-      return fr
-        ? `${r.profiles.length ? `aucun profil (${r.profiles.join(', ')})` : 'aucun profil'} ne donne la ${ACTIONS.fr[r.action]} sur ${r.module}`
-        : `${r.profiles.length ? `no profile (${r.profiles.join(', ')})` : 'no profile'} gives ${ACTIONS.en[r.action]} on ${r.module}`;
-    case 'exportNotGranted':
-      return fr
-        ? `les privilèges globaux ne donnent pas l'export : aucun profil ne donne l'export sur ${r.module}`
-        : `global privileges do not give export: no profile gives export on ${r.module}`;
-    case 'modulePrivilege':
-      return fr
-        ? `le profil ${r.profile} donne la ${ACTIONS.fr[r.action]} sur ${r.module}`
-        : `profile ${r.profile} gives ${ACTIONS.en[r.action]} on ${r.module}`;
-    case 'scopeNone':
-      return fr
-        ? `le profil ${r.profile} ne donne aucun accès aux contacts de type ${TYPES.fr[r.contactType]}`
-        : `profile ${r.profile} gives no access to contacts of type ${TYPES.en[r.contactType]}`;
-    case 'scopeMineNotAdvisor':
-      return fr
-        ? `le profil ${r.profile} limite les contacts de type ${TYPES.fr[r.contactType]} à « Mes contacts », et ${n.login} n'a pas les droits de conseiller sur ${ref}`
-        : `profile ${r.profile} limits ${TYPES.en[r.contactType]} contacts to "mine", and ${n.login} has no advisor rights on ${ref}`;
-    case 'scopeMine':
-      return fr ? `« Mes contacts » : ${n.login} est ${ADVISORS.fr[r.as]} de ${ref}` : `"mine": ${n.login} is the ${ADVISORS.en[r.as]} of ${ref}`;
-    case 'owner':
-      return fr ? `${n.login} est propriétaire de ${ref}` : `${n.login} owns ${ref}`;
-    case 'teamOwner':
-      if (r.team === null) return fr ? `${ref} appartient à une équipe dont ${n.login} est membre` : `${ref} belongs to a team of which ${n.login} is a member`;
-      return fr ? `${ref} appartient à l'équipe ${r.team}, dont ${n.login} est membre` : `${ref} belongs to team ${r.team}, of which ${n.login} is a member`;
-    case 'advisor':
-      return fr ? `${n.login} est ${ADVISORS.fr[r.as]} de ${ref}` : `${n.login} is the ${ADVISORS.en[r.as]} of ${ref}`;
-    case 'hierarchy':
-      if (r.ownerRole === null)
-        return fr
-          ? `le propriétaire de ${ref} a un rôle sous le rôle ${r.userRole} de ${n.login}`
-          : `the owner of ${ref} has a role below ${n.login}'s role ${r.userRole}`;
-      return fr
-        ? `le propriétaire de ${ref} a le rôle ${r.ownerRole}, sous le rôle ${r.userRole} de ${n.login}`
-        : `the owner of ${ref} has role ${r.ownerRole}, below ${n.login}'s role ${r.userRole}`;
-    case 'default':
-      return fr ? `le partage par défaut de ${r.sharingModule} est « ${LEVELS.fr[r.level]} »` : `the default for ${r.sharingModule} is ${LEVELS.en[r.level]}`;
-    case 'rule': {
-      if (r.rule === null) return fr ? `une règle de partage s'applique à ${ref}` : `a sharing rule applies to ${ref}`;
-      const via = r.through
-        ? fr
-          ? ` (via le lien ${r.through.field} vers ${r.through.module})`
-          : ` (through its ${r.through.field} link to ${r.through.module})`
-        : '';
-      const rule = { ...r.rule, from: target(r.rule.from), to: target(r.rule.to) };
-      return ruleClause(rule, n.labels(r.rule.module), lang) + via;
-    }
-    case 'nothingMatches':
-      return fr
-        ? `${n.login} n'est ni propriétaire ni supérieur du propriétaire, le partage par défaut ne le permet pas et aucune règle ne s'applique`
-        : `${n.login} is neither the owner nor above the owner, the default does not allow it and no rule applies`;
-  }
-}
-
-/** "autorisé : la règle n° 4 partage les commandes clients appartenant à Ventes et subordonnés avec Comptabilité, en lecture et écriture" */
+/**
+ * The explanation as one sentence: "Farid Robert peut modifier cette commande client parce que la
+ * règle n° 4 partage les commandes clients appartenant à Ventes et subordonnés avec Comptabilité,
+ * en lecture et écriture." / "Emma Thomas ne peut pas modifier ce compte : aucun de ses profils
+ * (Support) ne donne le droit de modifier les comptes."
+ */
 export function explanationText(e: Explanation, names: ExplainNames, lang: Language = 'fr'): string {
-  const verdict = e.allowed ? (lang === 'fr' ? 'autorisé' : 'allowed') : lang === 'fr' ? 'refusé' : 'denied';
+  const w = words(e, names, lang);
+  const verb = VERBS[lang][e.action];
+  const onRecord = e.action === 'read' || e.action === 'edit' || e.action === 'delete';
+  // "cette affaire"; "des affaires" / "d'affaires" to create; "les affaires" to export.
+  const object = onRecord ? w.thisOne : e.action === 'create' && lang === 'fr' ? (e.allowed ? `des ${w.plural}` : de(w.plural)) : w.all;
   // The module privilege is implied by the decisive reason that follows it: say the decisive one.
   const decisive = e.reasons.length > 1 && e.reasons[0].code === 'modulePrivilege' && e.allowed ? e.reasons.slice(1) : e.reasons;
-  return `${verdict} : ${decisive.map((r) => reasonText(r, names, lang)).join(lang === 'fr' ? ' ; ' : '; ')}`.replace(/^(allowed|denied) :/, '$1:');
+  if (e.allowed) {
+    const clauses = decisive.map((r) => because(r, e, names, w, lang));
+    return lang === 'fr'
+      ? `${w.who} ${verb.yes} ${object} parce ${que(clauses.join(' et '))}.`
+      : `${w.who} ${verb.yes} ${object} because ${clauses.join(' and ')}.`;
+  }
+  const clauses = decisive.map((r) => whyNot(r, e, names, w, lang));
+  return `${w.who} ${verb.no} ${object}${lang === 'fr' ? ' :' : ':'} ${clauses.join(lang === 'fr' ? ' ; ' : '; ')}.`;
 }

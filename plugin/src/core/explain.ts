@@ -33,7 +33,8 @@ export type Reason =
   | { code: 'hierarchy'; ownerRole: string | null; userRole: string }
   | { code: 'default'; sharingModule: string; level: string }
   | { code: 'rule'; rule: RuleSummary | null; through?: { field: string; module: string } }
-  | { code: 'nothingMatches' };
+  /** Steps 6-9 gave nothing; with the module's default when it has one ("le partage … est « Privé »"). */
+  | { code: 'nothingMatches'; sharingModule?: string; level?: string };
 
 export interface RuleSummary {
   id: number;
@@ -136,7 +137,11 @@ export function explainDecision(
     const why = generalReason(index, catalog, spec, user, record, recordAction);
     if (why) return out(allowed, [prefix, why]);
   }
-  return out(allowed, denied.length ? denied : [{ code: 'nothingMatches' }]);
+  const sharing = catalog.sharingModules.find((s) => s.name === spec.sharingModule);
+  const nothing: Reason = sharing
+    ? { code: 'nothingMatches', sharingModule: sharing.name, level: effectiveLevel(index.setup.defaults, catalog, spec) }
+    : { code: 'nothingMatches' };
+  return out(allowed, denied.length ? denied : [nothing]);
 }
 
 function advisorRole(spec: ModuleSpec, record: Record<string, unknown>, userId: number, action: 'read' | 'edit' | 'delete') {

@@ -29,8 +29,20 @@ export interface LinkSpec {
  */
 export type DossierSpec = { root: true } | { accountField: string; parents?: Array<{ field: string; module: string }> };
 
+/** How sentences name one record of a module and several ("cette affaire", "les affaires"): the app's words. */
+export interface RecordNoun {
+  fr: string;
+  frPlural: string;
+  /** The French noun is feminine: "cette affaire", "elle". */
+  feminine: boolean;
+  en: string;
+  enPlural: string;
+}
+
 export interface ModuleSpec {
   name: string;
+  /** How explanations name its records; without it, "cet enregistrement", "les enregistrements de <name>". */
+  noun?: RecordNoun;
   owner: OwnerSpec;
   links: LinkSpec[];
   /**

@@ -44,7 +44,9 @@ export async function explainRecord(
       e,
       {
         login: loaded.user.login,
+        name: [loaded.user.firstName, loaded.user.lastName].filter(Boolean).join(' '),
         reference: reference ?? undefined,
+        nouns: (m) => service.registry.catalog.modules.find((spec) => spec.name === m)?.noun,
         accounts: await dossierReferences(service, loaded.user.dossiers ?? []),
         labels: (m) => moduleLabel(service.registry.catalog, m),
       },
@@ -54,7 +56,7 @@ export async function explainRecord(
 }
 
 /** A client's dossiers by Account reference, for "dossier ACC-12 under Easy Invoicing gives edit on Invoice". */
-async function dossierReferences(service: AccessService, dossiers: Array<{ accountId: number }>): Promise<Record<number, string>> {
+export async function dossierReferences(service: AccessService, dossiers: Array<{ accountId: number }>): Promise<Record<number, string>> {
   const root = dossierRoot(service.registry.catalog);
   if (!root || !dossiers.length) return {};
   const rows = await service.ds.query(`SELECT id, reference FROM "${service.table(root.name).table}" WHERE id = ANY($1::int[])`, [

@@ -7,9 +7,10 @@ import { Refusal } from '../../core/refusal.js';
 import { currentAccess } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
-import { effectiveAccessUser, explainableRecords, moduleAccessCounts } from '../../adapters/postgres/read-models/effective-access.js';
+import { effectiveAccessUser, explainableRecords, explainableUsers, moduleAccessCounts } from '../../adapters/postgres/read-models/effective-access.js';
 
 const recordsQuery = z.strictObject({ module: z.string().max(100), q: z.string().max(200).optional() });
+const usersQuery = z.strictObject({ q: z.string().max(100).optional() });
 const explainQuery = z.strictObject({
   module: z.string().max(100),
   reference: z.string().max(200).optional(),
@@ -33,6 +34,14 @@ export function effectiveAccessRoutes(service: AccessService): Router {
     if (!service.registry.has(name)) throw new Refusal('invalid', `Module inconnu : ${name}.`, 'module');
     return name;
   };
+
+  // The user picker of "Pourquoi ?": searched by name or login, 20 at most (it scales to 10,000 users).
+  router.get(
+    '/effective-access/users',
+    handle(async (req, res) => {
+      res.json({ users: await explainableUsers(service.ds, usersQuery.parse(req.query).q ?? '') });
+    }),
+  );
 
   router.get(
     '/effective-access/users/:id',

@@ -89,7 +89,7 @@ const UserEffectiveAccess = ({ record }: ActionProps & { record: RecordJSON }) =
           </TableBody>
         </Table>
       </Box>
-      <ExplainTool userId={record.id} modules={data.modules.map((m) => m.module)} />
+      <ExplainTool userId={record.id} userName={name} modules={data.modules.map((m) => m.module)} />
     </Box>
   );
 };

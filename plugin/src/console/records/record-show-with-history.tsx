@@ -5,6 +5,7 @@ import { rootPath } from '../common/portier-api.js';
 import { AUDIT_PAGE, fetchAudit, objectToQuery, type AuditState } from '../audit/audit-api.js';
 import { useAuditFormat } from '../audit/audit-format.js';
 import { AuditTable } from '../audit/audit-table.js';
+import WhoHasAccess from './who-has-access.js';
 
 const SHOWN = 10;
 
@@ -62,6 +63,7 @@ const RecordShowWithHistory = (props: ActionProps) => {
           mayOpenTrail={((admin.portierPages as string[] | undefined) ?? []).includes(AUDIT_PAGE)}
         />
       )}
+      {mayView && record?.id != null && <WhoHasAccess module={resource.id} recordId={String(record.id)} reference={record.params?.reference} />}
     </>
   );
 };

@@ -84,3 +84,22 @@ export async function explainableRecords(
       )
     : [];
 }
+
+/** A user "Pourquoi ?" offers to explain for. */
+export interface ExplainableUserRow {
+  id: number;
+  name: string;
+  login: string;
+}
+
+/**
+ * The users whose name or login contains `search` (every user: the explanation says why an
+ * inactive one or a collaborator without access gets nothing), 20 at most, in name order.
+ */
+export async function explainableUsers(db: Db, search: string): Promise<ExplainableUserRow[]> {
+  return db.query(
+    `SELECT u.id, coalesce(nullif(u.full_name, ''), u.login) AS name, u.login FROM app_user u
+      WHERE u.full_name ILIKE $1 OR u.login ILIKE $1 ORDER BY lower(coalesce(nullif(u.full_name, ''), u.login)), u.id LIMIT 20`,
+    [`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
+  );
+}
