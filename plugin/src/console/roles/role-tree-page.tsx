@@ -83,10 +83,13 @@ const RoleTreePage = () => {
               kind={panel.kind}
               outcome={outcome}
               warning={
-                <>
-                  {check.panel}
-                  {seats.warning}
-                </>
+                // The panel waits while either asks (a fragment would always be truthy).
+                check.panel || seats.warning ? (
+                  <>
+                    {check.panel}
+                    {seats.warning}
+                  </>
+                ) : null
               }
               role={role}
               roles={data.roles}
