@@ -1,4 +1,4 @@
-import { CAPABILITY_LABELS, hasCapability } from './capabilities.js';
+import { CAPABILITY_LABELS, CAPABILITY_LABELS_EN, hasCapability } from './capabilities.js';
 import type { CompiledAccess } from './compile.js';
 import type { Capability } from './model.js';
 import { Refusal } from './refusal.js';
@@ -28,6 +28,28 @@ export function refuseIn(said: Said, property?: string): Refusal {
   return new Refusal('forbidden', text.fr, property, false, undefined, text);
 }
 
+/** Nothing of that number (404), or one the reader may not see, said in the reader's language. */
+export function missingIn(said: Said, property?: string): Refusal {
+  const text = unchanged(said);
+  return new Refusal('notFound', text.fr, property, false, undefined, text);
+}
+
+/** A page or record asked for that is not there (404), for reads: nothing to say was unchanged. */
+export function absentIn(said: Said, property?: string): Refusal {
+  return new Refusal('notFound', said.fr, property, false, undefined, said);
+}
+
+/** A refused read (403), in the reader's language: nothing to say was unchanged. */
+export function deniedIn(said: Said): Refusal {
+  return new Refusal('forbidden', said.fr, undefined, false, undefined, said);
+}
+
+/** A safeguard's refusal (safeguard below), in the reader's language. */
+export function safeguardIn(said: Said, property?: string): Refusal {
+  const text = unchanged(said);
+  return new Refusal('forbidden', text.fr, property, true, undefined, text);
+}
+
 /** Bad input (400): what was wrong, on the form's `property` when one field is. */
 export function invalid(message: string, property?: string): Refusal {
   return new Refusal('invalid', `${message} ${NOTHING_CHANGED}`, property);
@@ -46,6 +68,9 @@ export function safeguard(message: string, property?: string): Refusal {
 /** Only `manageUsers` (or admin) changes users; only `manageAccess` (or admin) changes the rest of the set-up. */
 export function requireCapability(ua: { access: Pick<CompiledAccess, 'active' | 'kind' | 'isAdmin' | 'capabilities'> }, capability: Capability): void {
   if (!hasCapability(ua.access, capability)) {
-    throw new Refusal('forbidden', `Refusé : il faut le droit « ${CAPABILITY_LABELS[capability]} ». ${NOTHING_CHANGED}`);
+    throw refuseIn({
+      fr: `Refusé : il faut le droit « ${CAPABILITY_LABELS[capability]} ».`,
+      en: `Refused: this needs the right "${CAPABILITY_LABELS_EN[capability]}".`,
+    });
   }
 }
