@@ -14,6 +14,9 @@ export const NOTHING_CHANGED_IN = { fr: NOTHING_CHANGED, en: 'Nothing was change
 /** A message in each language of the interface. */
 export type Said = { fr: string; en: string };
 
+/** "1 user", "3 users": a count in an English sentence. */
+export const countEn = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 const unchanged = (said: Said): Said => ({ fr: `${said.fr} ${NOTHING_CHANGED_IN.fr}`, en: `${said.en} ${NOTHING_CHANGED_IN.en}` });
 
 /** Bad input (400), said in the reader's language (Refusal#in); the French one is what the audit trail keeps. */

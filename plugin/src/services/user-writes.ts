@@ -4,7 +4,7 @@ import { LOGIN_PATTERN, passwordProblem, weakPasswordText } from '../core/passwo
 import { hashPassword } from './auth/passwords.js';
 import { passwordSetBySomeoneElse } from './auth/session-epoch.js';
 import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
-import { adminPlaneRefusal, Refusal } from '../core/refusal.js';
+import { adminPlaneRefusal } from '../core/refusal.js';
 import { assertAnActiveAdmin, assertKeepsOwnAdministration, capabilitiesOf, lockAdmins } from '../adapters/postgres/safeguards.js';
 import { auditSetup, snapshot } from './actor.js';
 import { invalidIn, missingIn, refuseIn, requireCapability, safeguardIn } from '../core/refusals.js';
