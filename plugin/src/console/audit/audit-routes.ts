@@ -73,10 +73,7 @@ export function auditRoutes(service: AccessService): Router {
 
   router.get(
     '/audit',
-    guardedBy(
-      ['viewAudit'],
-      FORBIDDEN,
-    )(async (req, res) => {
+    guardedBy(['viewAudit'])(async (req, res) => {
       const { page = 1, perPage = DEFAULT_PER_PAGE, ...filters } = listQuery.parse(req.query);
       const period = periodError(filters);
       if (period) return badRequest(res, period);

@@ -32,7 +32,7 @@ const clientProfileBody = z.strictObject({
  */
 export function clientProfilesRoutes(service: AccessService): Router {
   const router = newRouter();
-  const handle = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et partage ».');
+  const handle = guardedBy(['manageAccess']);
 
   router.get(
     '/clients/profile-catalog',

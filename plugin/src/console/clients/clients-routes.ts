@@ -44,7 +44,7 @@ const newClient = z.strictObject({
  */
 export function clientsRoutes(service: AccessService): Router {
   const router = newRouter();
-  const handle = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils ».');
+  const handle = guardedBy(['manageUsers', 'manageAccess']);
   const accounts = () => dossierTable(service);
 
   router.get(

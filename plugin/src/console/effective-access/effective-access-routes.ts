@@ -25,10 +25,7 @@ const explainQuery = z.strictObject({
  */
 export function effectiveAccessRoutes(service: AccessService): Router {
   const router = newRouter();
-  const handle = guardedBy(
-    ['manageUsers', 'manageAccess'],
-    'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».',
-  );
+  const handle = guardedBy(['manageUsers', 'manageAccess']);
   const moduleOf = (name: string): string => {
     if (!service.registry.has(name)) throw new Refusal('invalid', `Module inconnu : ${name}.`, 'module');
     return name;

@@ -41,7 +41,7 @@ function deleteBlocked(p: { name: string; system: boolean }): string | null {
  */
 export function profilesRoutes(service: AccessService): Router {
   const router = newRouter();
-  const handle = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et partage ».');
+  const handle = guardedBy(['manageAccess']);
 
   router.get(
     '/profiles',

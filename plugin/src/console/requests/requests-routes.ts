@@ -24,12 +24,9 @@ const rejectBody = z.strictObject({ reason: z.string().max(2000).nullish() });
  */
 export function requestsRoutes(service: AccessService): Router {
   const router = newRouter();
-  const either = guardedBy(
-    ['requestAccessChanges', 'manageUsers'],
-    "Refusé : il faut le droit « demander des changements d'accès » ou « gérer les utilisateurs ».",
-  );
-  const requester = guardedBy(['requestAccessChanges'], "Refusé : il faut le droit « demander des changements d'accès ».");
-  const manager = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
+  const either = guardedBy(['requestAccessChanges', 'manageUsers']);
+  const requester = guardedBy(['requestAccessChanges']);
+  const manager = guardedBy(['manageUsers']);
   const actor = () => currentAccess()!.access;
   const found = async (requestId: number) => {
     const request = await requestById(service.ds, requestId);

@@ -18,7 +18,7 @@ const removal = z.strictObject({ heirId: id.nullable().optional() });
  * The handlers of the roles and teams pages: only for `manageAccess` (or an admin). The services
  * check it again (they are the enforcement); checking here first also keeps the reads private.
  */
-export const manageAccessOnly = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ».');
+export const manageAccessOnly = guardedBy(['manageAccess']);
 
 /** The role tree (ROLE in docs/spec/access-model.md): read from read-models/roles.ts, every write through saveRole / deleteRole. */
 export function rolesRoutes(service: AccessService): Router {

@@ -30,7 +30,7 @@ const copyBody = z.strictObject({
  */
 export function usersRoutes(service: AccessService): Router {
   const router = newRouter();
-  const handle = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
+  const handle = guardedBy(['manageUsers']);
 
   // The heirs a deletion may name: internal users other than the one deleted.
   router.get(
