@@ -2,6 +2,7 @@ import { CAPABILITY_LABELS, CAPABILITY_LABELS_EN, hasCapability } from './capabi
 import type { CompiledAccess } from './compile.js';
 import type { Capability } from './model.js';
 import { Refusal } from './refusal.js';
+import type { ModuleLabel } from './rule-sentence.js';
 
 /**
  * The ways to refuse, one family for every layer: each gives a `Refusal` (refusal.ts), which the
@@ -40,6 +41,23 @@ export function missingIn(said: Said, property?: string): Refusal {
 /** A page or record asked for that is not there (404), for reads: nothing to say was unchanged. */
 export function absentIn(said: Said, property?: string): Refusal {
   return new Refusal('notFound', said.fr, property, false, undefined, said);
+}
+
+/**
+ * A record not there, or not readable by the reader (the same answer, so as to leak nothing), its
+ * module named by its label ("parmi les affaires", never "Deal"); an id as "n° 5", a reference as is.
+ */
+export function noRecordIn(label: ModuleLabel, ref: string | number): Refusal {
+  const numbered = /^\d+$/.test(String(ref));
+  return absentIn({
+    fr: `Aucun enregistrement ${numbered ? `n° ${ref}` : ref} parmi les ${label.fr}.`,
+    en: `No record ${numbered ? `#${ref}` : ref} among the ${label.en}.`,
+  });
+}
+
+/** Bad input of a read (400), in the reader's language: nothing to say was unchanged. */
+export function badQueryIn(said: Said, property?: string): Refusal {
+  return new Refusal('invalid', said.fr, property, false, undefined, said);
 }
 
 /** A refused read (403), in the reader's language: nothing to say was unchanged. */
