@@ -1,6 +1,6 @@
 import { type Router } from 'express';
 import { answering, badRequest, forbidden, guardedBy, holds, zodIssues } from '../common/respond.js';
-import { Refusal } from '../../core/refusal.js';
+import { absentIn, deniedIn } from '../../core/refusals.js';
 import { ModuleRecords } from '../../adapters/postgres/module-records.js';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
@@ -126,10 +126,14 @@ export function auditRoutes(service: AccessService): Router {
       const viewer = currentAccess()!.access;
       const { page = 1, perPage = DEFAULT_PER_PAGE } = historyQuery.parse(req.query);
       const module = String(req.params.module);
-      if (viewer.access.kind !== 'internal') throw new Refusal('forbidden', "Refusé : l'historique des enregistrements est réservé aux collaborateurs.");
+      if (viewer.access.kind !== 'internal')
+        throw deniedIn({
+          fr: "Refusé : l'historique des enregistrements est réservé aux collaborateurs.",
+          en: 'Refused: the history of records is for staff only.',
+        });
       const recordId = service.registry.has(module) ? service.table(module).parseId(String(req.params.id)) : null;
       if (!service.registry.has(module) || recordId === null || !(await new ModuleRecords(service, module).allows(viewer, 'read', recordId))) {
-        throw new Refusal('notFound', `Enregistrement introuvable : ${module} n° ${req.params.id}.`);
+        throw absentIn({ fr: 'Enregistrement introuvable.', en: 'Record not found.' });
       }
       const scope = { kind: 'record' as const, module, recordId: String(recordId) };
       res.json({ ...(await auditPage(ds, viewer, service.registry.names, {}, page, perPage, scope)), timeZone: AUDIT_TIME_ZONE });

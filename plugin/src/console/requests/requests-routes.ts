@@ -1,7 +1,7 @@
 import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { Refusal } from '../../core/refusal.js';
+import { absentIn } from '../../core/refusals.js';
 import { asRequesterSees, listRequests, requestById, teamView } from '../../services/access-request-reads.js';
 import { approveAccessRequest, createAccessRequest, rejectAccessRequest } from '../../services/access-requests.js';
 import { requestMapping } from '../../services/access-request-rights.js';
@@ -30,7 +30,7 @@ export function requestsRoutes(service: AccessService): Router {
   const actor = () => currentAccess()!.access;
   const found = async (requestId: number) => {
     const request = await requestById(service.ds, requestId);
-    if (!request) throw new Refusal('notFound', `Aucune demande d'accès n° ${requestId}.`);
+    if (!request) throw absentIn({ fr: `Aucune demande d'accès n° ${requestId}.`, en: `No access request #${requestId}.` });
     return request;
   };
 

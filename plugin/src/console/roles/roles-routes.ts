@@ -1,7 +1,7 @@
 import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { Refusal } from '../../core/refusal.js';
+import { missingIn } from '../../core/refusals.js';
 import { deleteRole, rulesNaming, saveRole } from '../../services/role-writes.js';
 import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, id } from '../common/respond.js';
@@ -63,7 +63,7 @@ export function rolesRoutes(service: AccessService): Router {
   // What a deletion will do, for the confirmation: users and sub-roles to hand over, rules deleted with it.
   const deletionOf = async (roleId: number) => {
     const role = await roleDeletion(service.ds, roleId);
-    if (!role) throw new Refusal('notFound', `Aucun rôle n° ${roleId}. Rien n'a été modifié.`);
+    if (!role) throw missingIn({ fr: `Aucun rôle n° ${roleId}.`, en: `No role #${roleId}.` });
     return { ...role, rules: await rulesNaming(service.ds, 'role', roleId) };
   };
   router.get(
