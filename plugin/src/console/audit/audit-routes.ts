@@ -1,6 +1,7 @@
 import { type Router } from 'express';
 import { answering, badRequest, forbidden, guardedBy, holds, zodIssues } from '../common/respond.js';
-import { absentIn, deniedIn } from '../../core/refusals.js';
+import { absentIn, deniedIn, noRecordIn } from '../../core/refusals.js';
+import { moduleLabel } from '../../core/rule-sentence.js';
 import { ModuleRecords } from '../../adapters/postgres/module-records.js';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
@@ -133,7 +134,10 @@ export function auditRoutes(service: AccessService): Router {
         });
       const recordId = service.registry.has(module) ? service.table(module).parseId(String(req.params.id)) : null;
       if (!service.registry.has(module) || recordId === null || !(await new ModuleRecords(service, module).allows(viewer, 'read', recordId))) {
-        throw absentIn({ fr: 'Enregistrement introuvable.', en: 'Record not found.' });
+        // With its number, which the audit trail's entry of the refusal keeps (security-events.ts).
+        throw service.registry.has(module)
+          ? noRecordIn(moduleLabel(service.registry.catalog, module), String(req.params.id))
+          : absentIn({ fr: 'Enregistrement introuvable.', en: 'Record not found.' });
       }
       const scope = { kind: 'record' as const, module, recordId: String(recordId) };
       res.json({ ...(await auditPage(ds, viewer, service.registry.names, {}, page, perPage, scope)), timeZone: AUDIT_TIME_ZONE });
