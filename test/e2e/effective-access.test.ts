@@ -147,9 +147,9 @@ describe('effective access', () => {
 
   it('answers in French when the record, the module or the action is wrong', async () => {
     const unknown = await explain('alice', 'Deal', 'DEA-999', 'read');
-    expect([unknown.status, unknown.body.message]).toEqual([404, 'Aucun enregistrement DEA-999 dans Deal.']);
+    expect([unknown.status, unknown.body.message]).toEqual([404, 'Aucun enregistrement DEA-999 parmi les affaires.']);
     const missing = await explain('alice', 'Deal', null, 'edit');
-    expect([missing.status, missing.body.message]).toEqual([400, expect.stringContaining('Choisissez un enregistrement de Deal')]);
+    expect([missing.status, missing.body.message]).toEqual([400, expect.stringContaining('Choisissez un enregistrement parmi les affaires')]);
     expect((await explain('alice', 'Nope', 'X', 'read')).status).toBe(400);
     expect((await explain('alice', 'Deal', 'DEA-1', 'fly')).status).toBe(400);
   });

@@ -147,7 +147,7 @@ describe('the profiles screen', () => {
   it("refuses to replace the consultant's own administration profile, and changes nothing", async () => {
     const r = await ines.portier('POST', `/profiles/${await profileId('Gestion des accès')}/replace`, { to: await profileId('Commercial') });
     expect(r.status).toBe(403);
-    expect(r.body.message).toMatch(/votre propre droit manageUsers et manageAccess/);
+    expect(r.body.message).toMatch(/votre propre droit « gérer les utilisateurs » et « gérer les profils, rôles, équipes et le partage »/);
     expect(await rolesHolding('Gestion des accès')).toEqual(['Consultants']);
     // Recorded as a safeguard's refusal, in a transaction of its own.
     const [event] = await db.ds.query(`SELECT action, message FROM audit_entry WHERE actor_login = 'ines' ORDER BY id DESC LIMIT 1`);

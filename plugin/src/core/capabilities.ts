@@ -10,6 +10,15 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   requestAccessChanges: 'demander des changements d’accès',
 };
 
+/** The same, in English sentences. */
+export const CAPABILITY_LABELS_EN: Record<Capability, string> = {
+  manageUsers: 'manage users',
+  manageAccess: 'manage profiles, roles, teams and sharing',
+  viewAudit: 'read the audit trail',
+  viewStats: 'read the connection statistics',
+  requestAccessChanges: 'request access changes',
+};
+
 /**
  * Whether a user holds an administration capability: an active internal user who is admin or
  * whose role's profiles grant it (docs/spec/access-model.md). Inactive and client users hold none;

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { freeLogin } from './first-credentials.js';
 import type { AccessService } from '../adapters/postgres/access-service.js';
-import { invalid } from '../core/refusals.js';
+import { invalidIn } from '../core/refusals.js';
 import type { SeatOptions } from './seats.js';
 import { createUser, updateUser } from './user-writes.js';
 import type { ServiceContext } from './context.js';
@@ -30,7 +30,14 @@ export interface Applied {
 async function target(m: EntityManager, request: StoredRequest): Promise<{ id: number; login: string; role_id: number | null; status: string }> {
   const [user] =
     request.target_user_id === null ? [] : await m.query(`SELECT id, login, role_id, status FROM app_user WHERE id = $1`, [request.target_user_id]);
-  if (!user) throw invalid(`L'utilisateur ${request.payload.userLogin ?? ''} n'existe plus : rejetez la demande.`, 'userId');
+  if (!user)
+    throw invalidIn(
+      {
+        fr: `L'utilisateur ${request.payload.userLogin ?? ''} n'existe plus : rejetez la demande.`,
+        en: `The user ${request.payload.userLogin ?? ''} no longer exists: reject the request.`,
+      },
+      'userId',
+    );
   return user;
 }
 
@@ -71,11 +78,25 @@ export async function applyRequest(service: AccessService, ctx: ServiceContext, 
   }
   const user = await target(m, request);
   if (request.type === 'roleChange') {
-    if (user.role_id === p.roleId) throw invalid(`${user.login} a déjà le rôle ${p.roleName} : rien à changer, rejetez la demande.`, 'roleId');
+    if (user.role_id === p.roleId)
+      throw invalidIn(
+        {
+          fr: `${user.login} a déjà le rôle ${p.roleName} : rien à changer, rejetez la demande.`,
+          en: `${user.login} already has the role ${p.roleName}: nothing to change, reject the request.`,
+        },
+        'roleId',
+      );
     await updateUser(service, ctx, user.id, { roleId: p.roleId }, options);
     return { userId: user.id, login: user.login, message: `Demande n° ${request.id} approuvée : ${user.login} a maintenant le rôle ${p.roleName}.` };
   }
-  if (user.status !== 'active') throw invalid(`${user.login} est déjà désactivé : rien à changer, rejetez la demande.`, 'userId');
+  if (user.status !== 'active')
+    throw invalidIn(
+      {
+        fr: `${user.login} est déjà désactivé : rien à changer, rejetez la demande.`,
+        en: `${user.login} is already deactivated: nothing to change, reject the request.`,
+      },
+      'userId',
+    );
   await updateUser(service, ctx, user.id, { status: 'inactive' }, options);
   return {
     userId: user.id,

@@ -1,7 +1,6 @@
 import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
 import { compareRights, rightsOfProfiles, sameRights, type ModuleRights, type RightsRow } from '../core/module-rights.js';
-import { invalid, NOTHING_CHANGED, requireCapability } from '../core/refusals.js';
-import { Refusal } from '../core/refusal.js';
+import { invalidIn, missingIn, requireCapability } from '../core/refusals.js';
 import type { SetupIndex } from '../core/setup-index.js';
 import { delegableProfiles, delegableRoles, type Choice } from '../core/delegable.js';
 import { requestById } from './access-request-reads.js';
@@ -34,18 +33,38 @@ export async function wantedOf(
   let wantedRights = ask.wantedRights ?? {};
   const unknown = Object.keys(wantedRights).filter((m) => !modules.includes(m));
   if (unknown.length) {
-    throw invalid(`Droits demandés : module inconnu ${unknown.map((m) => `« ${m} »`).join(', ')} (modules : ${modules.join(', ')}).`, 'wantedRights');
+    throw invalidIn(
+      {
+        fr: `Droits demandés : module inconnu ${unknown.map((m) => `« ${m} »`).join(', ')} (modules : ${modules.join(', ')}).`,
+        en: `Rights asked for: unknown module ${unknown.map((m) => `"${m}"`).join(', ')} (modules: ${modules.join(', ')}).`,
+      },
+      'wantedRights',
+    );
   }
   let wantedProfile: Choice | null = null;
   if (ask.wantedProfileId != null) {
     wantedProfile = delegableProfiles(index).find((p) => p.id === ask.wantedProfileId) ?? null;
-    if (!wantedProfile) throw invalid(`Profil demandé : aucun profil n° ${ask.wantedProfileId} parmi ceux que vous pouvez demander.`, 'wantedProfileId');
+    if (!wantedProfile)
+      throw invalidIn(
+        {
+          fr: `Profil demandé : aucun profil n° ${ask.wantedProfileId} parmi ceux que vous pouvez demander.`,
+          en: `Profile asked for: no profile #${ask.wantedProfileId} among those you may ask for.`,
+        },
+        'wantedProfileId',
+      );
     wantedRights = rightsOfProfiles(index, service.catalog, [wantedProfile.id]);
   }
   let suggestedRole: Choice | null = null;
   if (ask.roleId != null) {
     const role = delegableRoles(index).find((r) => r.id === ask.roleId);
-    if (!role) throw invalid(`Rôle suggéré : aucun rôle n° ${ask.roleId} parmi ceux que vous pouvez demander.`, 'roleId');
+    if (!role)
+      throw invalidIn(
+        {
+          fr: `Rôle suggéré : aucun rôle n° ${ask.roleId} parmi ceux que vous pouvez demander.`,
+          en: `Suggested role: no role #${ask.roleId} among those you may ask for.`,
+        },
+        'roleId',
+      );
     suggestedRole = { id: role.id, name: role.name };
   }
   return { wantedRights, wantedProfile, suggestedRole };
@@ -53,14 +72,24 @@ export async function wantedOf(
 
 /** The role an approval maps a request onto, checked against the lead's scope; refused when none is chosen. */
 export function mappedRole(index: SetupIndex, roleId: number | null | undefined, requestId: number): Choice {
-  if (roleId == null) throw invalid(`Rôle : choisissez le rôle qui donne les droits de la demande n° ${requestId}.`, 'roleId');
+  if (roleId == null)
+    throw invalidIn(
+      {
+        fr: `Rôle : choisissez le rôle qui donne les droits de la demande n° ${requestId}.`,
+        en: `Role: choose the role that gives the rights of request #${requestId}.`,
+      },
+      'roleId',
+    );
   const role = delegableRoles(index).find((r) => r.id === roleId);
   if (!role) {
     const name = index.roles.get(roleId)?.name;
-    throw invalid(
+    throw invalidIn(
       name
-        ? `Rôle : ${name} donne des droits d'administration ; un chef d'équipe ne demande que pour des utilisateurs qui n'en ont pas. Choisissez un autre rôle ou changez l'utilisateur depuis sa fiche.`
-        : `Rôle : aucun rôle n° ${roleId}.`,
+        ? {
+            fr: `Rôle : ${name} donne des droits d'administration ; un chef d'équipe ne demande que pour des utilisateurs qui n'en ont pas. Choisissez un autre rôle ou changez l'utilisateur depuis sa fiche.`,
+            en: `Role: ${name} gives administration rights; a team lead asks only for users who hold none. Choose another role or change the user from their page.`,
+          }
+        : { fr: `Rôle : aucun rôle n° ${roleId}.`, en: `Role: no role #${roleId}.` },
       'roleId',
     );
   }
@@ -96,7 +125,7 @@ export async function requestMapping(service: AccessService, ua: UserAccess, id:
   requireCapability(ua, 'manageUsers');
   const request = await requestById(service.ds, id);
   if (!request || request.type === 'deactivation' || !request.payload.wantedRights) {
-    throw new Refusal('notFound', `Aucune demande de droits n° ${id}. ${NOTHING_CHANGED}`);
+    throw missingIn({ fr: `Aucune demande de droits n° ${id}.`, en: `No rights request #${id}.` });
   }
   const index = await indexOf(service, ua);
   const modules = moduleNames(service);

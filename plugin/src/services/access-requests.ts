@@ -3,7 +3,7 @@ import type { AccessService, UserAccess } from '../adapters/postgres/access-serv
 import { withAuditEntryIds } from '../adapters/postgres/audit.js';
 import { Refusal } from '../core/refusal.js';
 import { auditSetup, hasCapability } from './actor.js';
-import { invalid, NOTHING_CHANGED, requireCapability } from '../core/refusals.js';
+import { invalidIn, missingIn, requireCapability } from '../core/refusals.js';
 import { handlerNote, parseRequestInput, type AccessRequestInput } from './access-request-input.js';
 import { teamUsers } from './access-request-reads.js';
 import { applyRequest, type Applied, type StoredRequest } from './access-request-apply.js';
@@ -43,14 +43,25 @@ async function payloadOf(service: AccessService, m: EntityManager, ua: UserAcces
   // Whether the e-mail is already a user's is not said here: the handler sees it on approval.
   if (request.type === 'newUser') return { firstName: request.firstName, lastName: request.lastName, email: request.email, title: request.title, ...wanted };
   const user = await named(m, ua, request.userId);
-  if (suggestedRole && user.fromRoleId === suggestedRole.id) throw invalid(`Rôle suggéré : ${user.userLogin} a déjà le rôle ${suggestedRole.name}.`, 'roleId');
+  if (suggestedRole && user.fromRoleId === suggestedRole.id)
+    throw invalidIn(
+      {
+        fr: `Rôle suggéré : ${user.userLogin} a déjà le rôle ${suggestedRole.name}.`,
+        en: `Suggested role: ${user.userLogin} already has the role ${suggestedRole.name}.`,
+      },
+      'roleId',
+    );
   return { ...user, ...wanted };
 }
 
 /** The user a request is about, in the requester's scope; outside it, answered like one who does not exist: ids cannot be probed. */
 async function named(m: EntityManager, ua: UserAccess, userId: number) {
   const [user] = await teamUsers(m, ua.user.id, userId);
-  if (!user) throw invalid(`Utilisateur : aucun utilisateur n° ${userId} avec accès dans vos équipes.`, 'userId');
+  if (!user)
+    throw invalidIn(
+      { fr: `Utilisateur : aucun utilisateur n° ${userId} avec accès dans vos équipes.`, en: `User: no user #${userId} with access in your teams.` },
+      'userId',
+    );
   return { userLogin: user.login, userName: user.fullName, fromRoleId: user.roleId, fromRoleName: user.role };
 }
 
@@ -66,7 +77,14 @@ async function refuseDuplicate(m: EntityManager, requesterId: number, request: A
           [request.email, requesterId],
         )
       : await m.query(`SELECT id FROM access_request WHERE status = 'open' AND type = $1 AND target_user_id = $2`, [request.type, request.userId]);
-  if (twin) throw invalid(`Une demande identique (n° ${twin.id}) est déjà ouverte : elle attend d'être traitée.`, 'type');
+  if (twin)
+    throw invalidIn(
+      {
+        fr: `Une demande identique (n° ${twin.id}) est déjà ouverte : elle attend d'être traitée.`,
+        en: `The same request (#${twin.id}) is already open: it is waiting to be handled.`,
+      },
+      'type',
+    );
 }
 
 /** A team lead's request; its id. Refused, it leaves nothing behind. */
@@ -94,10 +112,16 @@ async function openRequest(m: EntityManager, id: number): Promise<StoredRequest>
     `SELECT id, type, status, payload, requester_id, target_user_id, handler_login FROM access_request WHERE id = $1 FOR UPDATE`,
     [id],
   );
-  if (!request) throw new Refusal('notFound', `Aucune demande d'accès n° ${id}. ${NOTHING_CHANGED}`);
+  if (!request) throw missingIn({ fr: `Aucune demande d'accès n° ${id}.`, en: `No access request #${id}.` });
   if (request.status !== 'open') {
-    const how = request.status === 'approved' ? 'approuvée' : 'rejetée';
-    throw invalid(`La demande n° ${id} est déjà ${how} par ${request.handler_login ?? 'un gestionnaire'} : une demande ne se traite qu'une fois.`, 'status');
+    const approved = request.status === 'approved';
+    throw invalidIn(
+      {
+        fr: `La demande n° ${id} est déjà ${approved ? 'approuvée' : 'rejetée'} par ${request.handler_login ?? 'un gestionnaire'} : une demande ne se traite qu'une fois.`,
+        en: `Request #${id} was already ${approved ? 'approved' : 'rejected'} by ${request.handler_login ?? 'a manager'}: a request is handled only once.`,
+      },
+      'status',
+    );
   }
   return request;
 }
@@ -192,11 +216,20 @@ export async function approveAccessRequest(
 async function recheckRequester(service: AccessService, m: EntityManager, request: StoredRequest): Promise<void> {
   const requester = request.requester_id === null ? null : await service.forUser(request.requester_id);
   if (!requester || !hasCapability(requester, 'requestAccessChanges')) {
-    throw invalid(`Le demandeur n'a plus le droit de demander des changements d'accès : rejetez la demande n° ${request.id}.`, 'requester');
+    throw invalidIn(
+      {
+        fr: `Le demandeur n'a plus le droit de demander des changements d'accès : rejetez la demande n° ${request.id}.`,
+        en: `The requester no longer has the right to request access changes: reject request #${request.id}.`,
+      },
+      'requester',
+    );
   }
   if (request.type !== 'newUser' && (request.target_user_id === null || !(await teamUsers(m, requester.user.id, request.target_user_id)).length)) {
-    throw invalid(
-      `${request.payload.userLogin ?? "L'utilisateur"} n'est plus dans les équipes du demandeur (ou plus dans ce qu'il peut demander) : rejetez la demande n° ${request.id}.`,
+    throw invalidIn(
+      {
+        fr: `${request.payload.userLogin ?? "L'utilisateur"} n'est plus dans les équipes du demandeur (ou plus dans ce qu'il peut demander) : rejetez la demande n° ${request.id}.`,
+        en: `${request.payload.userLogin ?? 'The user'} is no longer in the requester's teams (or no longer in what they may ask for): reject request #${request.id}.`,
+      },
       'userId',
     );
   }

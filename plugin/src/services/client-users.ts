@@ -1,5 +1,5 @@
 import type { AccessService } from '../adapters/postgres/access-service.js';
-import { invalid, requireCapability } from '../core/refusals.js';
+import { invalidIn, requireCapability } from '../core/refusals.js';
 import type { DossierGrantInput } from './dossier-grants.js';
 import { freeLogin } from './first-credentials.js';
 import type { SeatOptions } from './seats.js';
@@ -45,12 +45,22 @@ export async function createClientUser(
   requireCapability(ctx.actor, 'manageUsers');
   const firstName = input.firstName?.trim() ?? '';
   const lastName = input.lastName?.trim() ?? '';
-  if (!firstName) throw invalid('Prénom : obligatoire.', 'firstName');
-  if (!lastName) throw invalid('Nom : obligatoire.', 'lastName');
+  if (!firstName) throw invalidIn({ fr: 'Prénom : obligatoire.', en: 'First name: required.' }, 'firstName');
+  if (!lastName) throw invalidIn({ fr: 'Nom : obligatoire.', en: 'Last name: required.' }, 'lastName');
   const email = input.email?.trim() ?? '';
-  if (!email) throw invalid('E-mail : obligatoire (le client y reçoit ses accès).', 'email');
+  if (!email)
+    throw invalidIn(
+      { fr: 'E-mail : obligatoire (le client y reçoit ses accès).', en: 'E-mail: required (the client receives their sign-in details there).' },
+      'email',
+    );
   if (!input.dossiers?.length)
-    throw invalid('Dossiers : ajoutez au moins un dossier (un compte et son profil) ; un client sans dossier ne peut pas se connecter.', 'dossiers');
+    throw invalidIn(
+      {
+        fr: 'Dossiers : ajoutez au moins un dossier (un compte et son profil) ; un client sans dossier ne peut pas se connecter.',
+        en: 'Dossiers: add at least one dossier (an account and its profile); a client with no dossier cannot sign in.',
+      },
+      'dossiers',
+    );
   const login = input.login?.trim() || (await proposedLogin(service, firstName, lastName));
   const id = await createUser(
     service,

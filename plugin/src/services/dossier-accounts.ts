@@ -3,7 +3,7 @@ import { dossierRoot } from '../core/client-access.js';
 import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
 import { q } from '../adapters/postgres/condition-sql.js';
 import { toPositional } from '../adapters/postgres/positional.js';
-import { invalid } from '../core/refusals.js';
+import { invalidIn } from '../core/refusals.js';
 
 /**
  * The Accounts of client dossiers as the client-access page shows them to its viewer (a user
@@ -22,7 +22,11 @@ export interface DossierAccount {
 /** The dossiers' root table (the Account table), from the app's module declarations. */
 export function dossierTable(service: AccessService): string {
   const root = dossierRoot(service.registry.catalog);
-  if (!root) throw invalid('Cette application ne déclare pas de dossiers clients (aucun module racine).');
+  if (!root)
+    throw invalidIn({
+      fr: 'Cette application ne déclare pas de dossiers clients (aucun module racine).',
+      en: 'This application declares no client dossiers (no root module).',
+    });
   return service.table(root.name).table;
 }
 

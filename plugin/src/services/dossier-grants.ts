@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AccessService, UserAccess } from '../adapters/postgres/access-service.js';
-import { invalid } from '../core/refusals.js';
+import { invalidIn } from '../core/refusals.js';
 import { dossierTable, readableAccountIds } from './dossier-accounts.js';
 
 /**
@@ -14,8 +14,10 @@ export interface DossierGrantInput {
 }
 
 /** "A client user with no dossier cannot log in" (docs/spec/client-access.md): why the last one stays. */
-export const NO_DOSSIER =
-  "Un utilisateur client sans dossier ne peut pas se connecter : gardez-lui au moins un dossier, ou désactivez-le (page de l'utilisateur, Statut).";
+export const NO_DOSSIER = {
+  fr: "Un utilisateur client sans dossier ne peut pas se connecter : gardez-lui au moins un dossier, ou désactivez-le (page de l'utilisateur, Statut).",
+  en: "A client user with no dossier cannot sign in: keep at least one dossier for them, or deactivate them (the user's page, Status).",
+};
 
 /** A dossier as the audit trail names it: [Account reference, profile name]. */
 export type NamedDossier = [string, string];
@@ -31,10 +33,18 @@ export async function namedDossiers(m: EntityManager, service: AccessService, us
 }
 
 /** A client profile by id, or the refusal on `property` (an internal profile says so by its name). */
-export async function clientProfile(m: EntityManager, id: number, property: string, where = ''): Promise<{ id: number; name: string }> {
+export async function clientProfile(m: EntityManager, id: number, property: string, dossier?: number): Promise<{ id: number; name: string }> {
+  const where = dossier === undefined ? { fr: '', en: '' } : { fr: `Dossier ${dossier} : `, en: `Dossier ${dossier}: ` };
   const [p] = await m.query(`SELECT id, name, audience FROM profile WHERE id = $1`, [id]);
-  if (!p) throw invalid(`${where}Aucun profil n° ${id}.`, property);
-  if (p.audience !== 'client') throw invalid(`${where}« ${p.name} » est un profil interne : un dossier s'ouvre sous un profil client.`, property);
+  if (!p) throw invalidIn({ fr: `${where.fr}Aucun profil n° ${id}.`, en: `${where.en}No profile #${id}.` }, property);
+  if (p.audience !== 'client')
+    throw invalidIn(
+      {
+        fr: `${where.fr}« ${p.name} » est un profil interne : un dossier s'ouvre sous un profil client.`,
+        en: `${where.en}"${p.name}" is an internal profile: a dossier opens under a client profile.`,
+      },
+      property,
+    );
   return p;
 }
 
@@ -52,11 +62,25 @@ export async function checkDossierGrants(
   grants: DossierGrantInput[],
   held: ReadonlySet<number> = new Set(),
 ): Promise<void> {
-  if (!grants.length) throw invalid('Un utilisateur client a au moins un dossier : choisissez un compte et son profil.', 'dossiers');
+  if (!grants.length)
+    throw invalidIn(
+      {
+        fr: 'Un utilisateur client a au moins un dossier : choisissez un compte et son profil.',
+        en: 'A client user has at least one dossier: choose an account and its profile.',
+      },
+      'dossiers',
+    );
   const first = new Map<number, number>();
   for (const [i, g] of grants.entries()) {
     const twin = first.get(g.accountId);
-    if (twin !== undefined) throw invalid(`Dossiers ${twin + 1} et ${i + 1} : le même compte est choisi deux fois (un seul profil par compte).`, 'dossiers');
+    if (twin !== undefined)
+      throw invalidIn(
+        {
+          fr: `Dossiers ${twin + 1} et ${i + 1} : le même compte est choisi deux fois (un seul profil par compte).`,
+          en: `Dossiers ${twin + 1} and ${i + 1}: the same account is chosen twice (one profile per account).`,
+        },
+        'dossiers',
+      );
     first.set(g.accountId, i);
   }
   const readable = await readableAccountIds(
@@ -66,8 +90,9 @@ export async function checkDossierGrants(
     grants.map((g) => g.accountId),
   );
   for (const [i, g] of grants.entries()) {
-    if (!held.has(g.accountId) && !readable.has(g.accountId)) throw invalid(`Dossier ${i + 1} : aucun compte n° ${g.accountId}.`, 'dossiers');
-    await clientProfile(m, g.profileId, 'dossiers', `Dossier ${i + 1} : `);
+    if (!held.has(g.accountId) && !readable.has(g.accountId))
+      throw invalidIn({ fr: `Dossier ${i + 1} : aucun compte n° ${g.accountId}.`, en: `Dossier ${i + 1}: no account #${g.accountId}.` }, 'dossiers');
+    await clientProfile(m, g.profileId, 'dossiers', i + 1);
   }
 }
 

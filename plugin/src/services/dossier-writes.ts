@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AccessService } from '../adapters/postgres/access-service.js';
-import { Refusal } from '../core/refusal.js';
 import { auditSetup } from './actor.js';
-import { invalid, NOTHING_CHANGED, requireCapability } from '../core/refusals.js';
+import { invalidIn, missingIn, requireCapability } from '../core/refusals.js';
 import { dossierTable } from './dossier-accounts.js';
 import {
   checkDossierGrants,
@@ -61,14 +60,21 @@ async function changeGrants(
     () => ({ change: 'dossierGrants', text: text(login) }),
     async (m) => {
       const [user] = await m.query(`SELECT id, login, kind FROM app_user WHERE id = $1 FOR UPDATE`, [userId]);
-      if (!user) throw new Refusal('notFound', `Aucun utilisateur n° ${userId}. ${NOTHING_CHANGED}`);
+      if (!user) throw missingIn({ fr: `Aucun utilisateur n° ${userId}.`, en: `No user #${userId}.` });
       login = user.login;
-      if (user.kind !== 'client') throw invalid(`${user.login} est un utilisateur interne : seuls les utilisateurs clients ont des dossiers.`, 'dossiers');
+      if (user.kind !== 'client')
+        throw invalidIn(
+          {
+            fr: `${user.login} est un utilisateur interne : seuls les utilisateurs clients ont des dossiers.`,
+            en: `${user.login} is an internal user: only client users have dossiers.`,
+          },
+          'dossiers',
+        );
       const current: DossierGrantInput[] = await m.query(`SELECT account_id AS "accountId", profile_id AS "profileId" FROM dossier_grant WHERE user_id = $1`, [
         userId,
       ]);
       const grants = next(current, user.login);
-      if (!grants.length && current.length) throw invalid(NO_DOSSIER, 'dossiers');
+      if (!grants.length && current.length) throw invalidIn(NO_DOSSIER, 'dossiers');
       if (grants.length) await checkDossierGrants(m, service, ctx.actor, grants, new Set(current.map((g) => g.accountId)));
       const before = await namedDossiers(m, service, userId);
       await writeDossierGrants(m, userId, grants);
@@ -99,7 +105,13 @@ export async function addDossier(service: AccessService, ctx: ServiceContext, us
     (current) => {
       // Said here rather than as "the same Account twice": the user already holds it.
       if (current.some((g) => g.accountId === grant.accountId))
-        throw invalid('Ce client a déjà un dossier sur ce compte : changez son profil dans la liste plutôt.', 'accountId');
+        throw invalidIn(
+          {
+            fr: 'Ce client a déjà un dossier sur ce compte : changez son profil dans la liste plutôt.',
+            en: 'This client already has a dossier on this account: change its profile in the list instead.',
+          },
+          'accountId',
+        );
       return [...current, grant];
     },
   );
@@ -113,7 +125,8 @@ export async function removeDossier(service: AccessService, ctx: ServiceContext,
     userId,
     (login) => `Dossier retiré à l'utilisateur client ${login}`,
     (current, login) => {
-      if (!current.some((g) => g.accountId === accountId)) throw new Refusal('notFound', `${login} n'a pas de dossier sur ce compte. ${NOTHING_CHANGED}`);
+      if (!current.some((g) => g.accountId === accountId))
+        throw missingIn({ fr: `${login} n'a pas de dossier sur ce compte.`, en: `${login} has no dossier on this account.` });
       return current.filter((g) => g.accountId !== accountId);
     },
   );
@@ -135,7 +148,8 @@ export async function transferAllClientUsers(service: AccessService, ctx: Servic
   return seatGuarded(service, ctx, { change: 'dossierGrants', text: `Dossiers du profil client n° ${fromId} transférés au n° ${toId}` }, async (m) => {
     await clientProfile(m, fromId, 'from');
     await clientProfile(m, toId, 'to');
-    if (fromId === toId) throw invalid('Choisissez un autre profil que celui de départ.', 'to');
+    if (fromId === toId)
+      throw invalidIn({ fr: 'Choisissez un autre profil que celui de départ.', en: 'Choose a profile other than the one you start from.' }, 'to');
     const pairs = await clientProfilePairs(service, fromId, m);
     const users = new Map(pairs.map((p) => [p.userId, p.login]));
     const before = new Map<number, NamedDossier[]>();
@@ -158,7 +172,8 @@ export async function transferOneDossier(service: AccessService, ctx: ServiceCon
       const [user] = await m.query(`SELECT login FROM app_user WHERE id = $1`, [userId]);
       const before = user ? await namedDossiers(m, service, userId) : [];
       const [, count] = await m.query(`UPDATE dossier_grant SET profile_id = $3 WHERE user_id = $1 AND account_id = $2`, [userId, accountId, toId]);
-      if (!user || !count) throw new Refusal('notFound', `Cet utilisateur n'a pas de dossier sur le compte n° ${accountId}. ${NOTHING_CHANGED}`);
+      if (!user || !count)
+        throw missingIn({ fr: `Cet utilisateur n'a pas de dossier sur le compte n° ${accountId}.`, en: `This user has no dossier on account #${accountId}.` });
       await auditDossiers(m, service, ctx, userId, user.login, before);
     },
   );

@@ -2,8 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { audit } from '../adapters/postgres/audit.js';
 import { mailDate } from '../core/mail-texts.js';
-import { Refusal } from '../core/refusal.js';
-import { invalid, NOTHING_CHANGED, requireCapability, safeguard } from '../core/refusals.js';
+import { invalidIn, missingIn, requireCapability, safeguardIn } from '../core/refusals.js';
 import { auditActor, type ServiceContext } from './context.js';
 import { issueLink, MAY_SIGN_IN_SQL } from './credential-links.js';
 import { refuseAdminAccounts } from './delegation.js';
@@ -69,12 +68,19 @@ export async function resendInvitation(service: AccessService, ctx: ServiceConte
   requireCapability(ua, 'manageUsers');
   return service.ds.transaction(async (m) => {
     const [user] = await m.query(`SELECT id, login FROM app_user WHERE id = $1`, [userId]);
-    if (!user) throw new Refusal('notFound', `Utilisateur introuvable. ${NOTHING_CHANGED}`);
+    if (!user) throw missingIn({ fr: 'Utilisateur introuvable.', en: 'User not found.' });
     await refuseAdminAccounts(m, ua, [userId]);
-    if (userId === ua.user.id) throw safeguard('Votre propre mot de passe se change sur la page « Mon compte » : aucune invitation envoyée.');
+    if (userId === ua.user.id)
+      throw safeguardIn({
+        fr: 'Votre propre mot de passe se change sur la page « Mon compte » : aucune invitation envoyée.',
+        en: 'Your own password is changed on the "My account" page: no invitation sent.',
+      });
     const sent = await inviteUser(m, ctx, userId);
     if (!sent.invited) {
-      throw invalid(`${user.login} ne peut pas se connecter (compte inactif ou sans accès) : aucune invitation envoyée. Donnez-lui d'abord un accès.`);
+      throw invalidIn({
+        fr: `${user.login} ne peut pas se connecter (compte inactif ou sans accès) : aucune invitation envoyée. Donnez-lui d'abord un accès.`,
+        en: `${user.login} cannot sign in (inactive account or no access): no invitation sent. Give them access first.`,
+      });
     }
     return sent;
   });

@@ -5,10 +5,14 @@ import { endSessionsOf } from './auth/session-epoch.js';
 import { accountKey, reserveAttempt, settleAttempt, Throttled } from './auth/throttle.js';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { audit, type AuditActor } from '../adapters/postgres/audit.js';
-import { Refusal } from '../core/refusal.js';
 import { auditSetup } from './actor.js';
-import { invalid, invalidIn, NOTHING_CHANGED } from '../core/refusals.js';
+import { invalidIn, refuseIn } from '../core/refusals.js';
 import type { ServiceContext } from './context.js';
+
+const NOT_EXPECTED = {
+  fr: "Ce changement de mot de passe n'est plus attendu : reconnectez-vous.",
+  en: 'This password change is no longer expected: sign in again.',
+};
 
 export function checkPolicy(next: string): void {
   const problem = passwordProblem(next);
@@ -25,13 +29,14 @@ export function checkPolicy(next: string): void {
 export async function changeOwnPassword(service: AccessService, ctx: ServiceContext, current: string, next: string): Promise<{ sessionEpoch: number }> {
   const ua = ctx.actor;
   checkPolicy(next);
-  if (current === next) throw invalid("Le nouveau mot de passe doit être différent de l'actuel.", 'next');
+  if (current === next)
+    throw invalidIn({ fr: "Le nouveau mot de passe doit être différent de l'actuel.", en: 'The new password must differ from the current one.' }, 'next');
   const reservation = await reserveAttempt(service.ds, accountKey(ua.user.id, ua.user.login), ctx.ip, 'currentPassword');
   if (reservation === null) throw new Throttled();
   const [row] = await service.ds.query(`SELECT password_hash FROM app_user WHERE id = $1`, [ua.user.id]);
   const right = !!row?.password_hash && (await verifyPassword(row.password_hash, current));
   await settleAttempt(service.ds, reservation, right);
-  if (!right) throw invalid('Mot de passe actuel incorrect.', 'current');
+  if (!right) throw invalidIn({ fr: 'Mot de passe actuel incorrect.', en: 'Current password incorrect.' }, 'current');
   const hash = await hashPassword(next);
   return service.ds.transaction(async (m) => {
     // Only if it is still the hash just checked: two changes at once cannot both pass.
@@ -40,7 +45,8 @@ export async function changeOwnPassword(service: AccessService, ctx: ServiceCont
       `UPDATE app_user SET password_hash = $2, must_change_password = false, updated_at = now() WHERE id = $1 AND password_hash = $3 RETURNING id`,
       [ua.user.id, hash, row.password_hash],
     );
-    if (!rows.length) throw invalid('Le mot de passe a changé entre-temps : recommencez.', 'current');
+    if (!rows.length)
+      throw invalidIn({ fr: 'Le mot de passe a changé entre-temps : recommencez.', en: 'The password changed meanwhile: start again.' }, 'current');
     const sessionEpoch = await endSessionsOf(m, ua.user.id);
     await auditSetup(m, ctx, 'passwordChange', 'User', ua.user.id, ua.user.login, { password: null }, { password: 'changed' });
     return { sessionEpoch };
@@ -61,8 +67,12 @@ export async function setRequiredPassword(
 ): Promise<number> {
   checkPolicy(next);
   const [row] = await ds.query(`SELECT password_hash FROM app_user WHERE id = $1 AND must_change_password AND session_epoch = $2`, [user.id, user.epoch]);
-  if (!row) throw new Refusal('forbidden', `Ce changement de mot de passe n'est plus attendu : reconnectez-vous. ${NOTHING_CHANGED}`);
-  if (await verifyPassword(row.password_hash, next)) throw invalid('Choisissez un mot de passe différent de celui qui vous a été donné.', 'next');
+  if (!row) throw refuseIn(NOT_EXPECTED);
+  if (await verifyPassword(row.password_hash, next))
+    throw invalidIn(
+      { fr: 'Choisissez un mot de passe différent de celui qui vous a été donné.', en: 'Choose a password other than the one you were given.' },
+      'next',
+    );
   const hash = await hashPassword(next);
   return ds.transaction(async (m) => {
     const [rows] = await m.query(
@@ -70,7 +80,7 @@ export async function setRequiredPassword(
         WHERE id = $1 AND must_change_password AND session_epoch = $3 AND password_hash = $4 RETURNING id`,
       [user.id, hash, user.epoch, row.password_hash],
     );
-    if (!rows.length) throw new Refusal('forbidden', `Ce changement de mot de passe n'est plus attendu : reconnectez-vous. ${NOTHING_CHANGED}`);
+    if (!rows.length) throw refuseIn(NOT_EXPECTED);
     const epoch = await endSessionsOf(m, user.id);
     await audit(m, actor, {
       action: 'passwordChange',

@@ -1,9 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { AccessService } from '../adapters/postgres/access-service.js';
-import { Refusal } from '../core/refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../adapters/postgres/safeguards.js';
 import { auditSetup } from './actor.js';
-import { invalid, NOTHING_CHANGED, requireCapability } from '../core/refusals.js';
+import { invalidIn, missingIn, requireCapability } from '../core/refusals.js';
 import { roleSnapshot } from './role-writes.js';
 import { seatGuarded } from './seats.js';
 import { delegated } from './delegation.js';
@@ -43,11 +42,14 @@ export async function replaceProfileInRoles(service: AccessService, ctx: Service
       const found = await m.query(`SELECT id, name, audience FROM profile WHERE id = ANY($1::int[]) FOR UPDATE`, [[fromId, toId]]);
       const from = found.find((p: { id: number }) => p.id === fromId);
       const to = found.find((p: { id: number }) => p.id === toId);
-      if (!from) throw new Refusal('notFound', `Aucun profil n° ${fromId}. ${NOTHING_CHANGED}`);
-      if (!to || fromId === toId) throw invalid(`Choisissez un autre profil que ${from.name}. ${NOTHING_CHANGED}`, 'to');
+      if (!from) throw missingIn({ fr: `Aucun profil n° ${fromId}.`, en: `No profile #${fromId}.` });
+      if (!to || fromId === toId) throw invalidIn({ fr: `Choisissez un autre profil que ${from.name}.`, en: `Choose a profile other than ${from.name}.` }, 'to');
       if (from.audience !== 'internal' || to.audience !== 'internal') {
-        throw invalid(
-          `Les rôles ne reçoivent que des profils internes ; les profils clients se transfèrent par dossier (page Accès clients). ${NOTHING_CHANGED}`,
+        throw invalidIn(
+          {
+            fr: 'Les rôles ne reçoivent que des profils internes ; les profils clients se transfèrent par dossier (page Accès clients).',
+            en: 'Roles take only internal profiles; client profiles are moved dossier by dossier (Client access page).',
+          },
           'to',
         );
       }

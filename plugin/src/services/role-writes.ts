@@ -1,13 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { AccessService } from '../adapters/postgres/access-service.js';
-import { Refusal } from '../core/refusal.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../adapters/postgres/safeguards.js';
 import { auditSetup, snapshot } from './actor.js';
-import { invalid, NOTHING_CHANGED, requireCapability } from '../core/refusals.js';
+import { countEn, invalidIn, missingIn, requireCapability } from '../core/refusals.js';
 import { seatGuarded } from './seats.js';
 import { delegated, refuseAdminAccounts } from './delegation.js';
 import { freeName } from './setup-names.js';
 import type { ServiceContext } from './context.js';
+
+const ONE_PROFILE = { fr: 'Un rôle a au moins un profil.', en: 'A role has at least one profile.' };
 
 export async function roleSnapshot(m: EntityManager, id: number): Promise<Record<string, unknown> | null> {
   const row = await snapshot(m, 'role', id);
@@ -38,28 +39,31 @@ export async function saveRole(service: AccessService, ctx: ServiceContext, id: 
     (m) =>
       delegated(m, ua, async () => {
         const [current] = id === null ? [null] : await m.query(`SELECT id, name, parent_id FROM role WHERE id = $1 FOR UPDATE`, [id]);
-        if (id !== null && !current) throw new Refusal('notFound', `Aucun rôle n° ${id}. ${NOTHING_CHANGED}`);
+        if (id !== null && !current) throw missingIn({ fr: `Aucun rôle n° ${id}.`, en: `No role #${id}.` });
         const name = input.name === undefined && current ? current.name : await freeName(m, 'role', input.name ?? '', id);
         causeName = name;
         const parentId = input.parentId === undefined ? (current?.parent_id ?? null) : input.parentId;
         if (parentId !== null) {
           const [parent] = await m.query(`SELECT id, name FROM role WHERE id = $1`, [parentId]);
-          if (!parent) throw invalid(`Aucun rôle n° ${parentId}.`, 'parentId');
+          if (!parent) throw invalidIn({ fr: `Aucun rôle n° ${parentId}.`, en: `No role #${parentId}.` }, 'parentId');
           if (id !== null && (await descendants(m, id)).includes(parentId)) {
-            throw invalid(
-              `Impossible de placer ${name} sous ${parent.name} : ${parent.name} est ${parentId === id ? 'ce rôle lui-même' : 'un de ses subordonnés'}.`,
+            throw invalidIn(
+              {
+                fr: `Impossible de placer ${name} sous ${parent.name} : ${parent.name} est ${parentId === id ? 'ce rôle lui-même' : 'un de ses subordonnés'}.`,
+                en: `${name} cannot be placed under ${parent.name}: ${parent.name} is ${parentId === id ? 'this role itself' : 'one of its subordinates'}.`,
+              },
               'parentId',
             );
           }
         }
         if (input.profileIds !== undefined) {
-          if (!input.profileIds.length) throw invalid('Un rôle a au moins un profil.', 'profileIds');
+          if (!input.profileIds.length) throw invalidIn(ONE_PROFILE, 'profileIds');
           const found = await m.query(`SELECT id, audience FROM profile WHERE id = ANY($1::int[])`, [input.profileIds]);
-          if (found.length !== new Set(input.profileIds).size) throw invalid('Un des profils choisis n’existe pas.', 'profileIds');
+          if (found.length !== new Set(input.profileIds).size) throw invalidIn({ fr: 'Un des profils choisis n’existe pas.', en: 'One of the chosen profiles does not exist.' }, 'profileIds');
           if (found.some((p: { audience: string }) => p.audience !== 'internal'))
-            throw invalid('Un rôle ne reçoit que des profils internes (les profils clients vont aux dossiers).', 'profileIds');
+            throw invalidIn({ fr: 'Un rôle ne reçoit que des profils internes (les profils clients vont aux dossiers).', en: 'A role takes only internal profiles (client profiles go to dossiers).' }, 'profileIds');
         } else if (id === null) {
-          throw invalid('Un rôle a au moins un profil.', 'profileIds');
+          throw invalidIn(ONE_PROFILE, 'profileIds');
         }
         const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
         const was = id === null ? null : await roleSnapshot(m, id);
@@ -108,7 +112,7 @@ export async function deleteRole(
   return seatGuarded(service, ctx, { change: 'roleChange', text: `Suppression du rôle n° ${id} : ses utilisateurs passent au rôle n° ${heirId}` }, (m) =>
     delegated(m, ua, async () => {
       const [role] = await m.query(`SELECT id, name FROM role WHERE id = $1 FOR UPDATE`, [id]);
-      if (!role) throw new Refusal('notFound', `Aucun rôle n° ${id}. ${NOTHING_CHANGED}`);
+      if (!role) throw missingIn({ fr: `Aucun rôle n° ${id}.`, en: `No role #${id}.` });
       // Its users move to the heir role: an admin among them is an admin account changed (their role),
       // which only admins do — refused before anything else (docs/spec/access-model.md).
       const members = await m.query(`SELECT id FROM app_user WHERE role_id = $1 FOR UPDATE`, [id]); // held: none becomes admin meanwhile
@@ -123,11 +127,23 @@ export async function deleteRole(
       );
       if (users + children > 0) {
         if (!heirId)
-          throw invalid(`Le rôle ${role.name} a ${users} utilisateur(s) et ${children} rôle(s) subordonné(s) : désignez le rôle qui les reprend.`, 'heirId');
+          throw invalidIn(
+            {
+              fr: `Le rôle ${role.name} a ${users} utilisateur(s) et ${children} rôle(s) subordonné(s) : désignez le rôle qui les reprend.`,
+              en: `The role ${role.name} has ${countEn(users, 'user')} and ${countEn(children, 'subordinate role')}: choose the role that takes them over.`,
+            },
+            'heirId',
+          );
         const [heir] = await m.query(`SELECT id, name FROM role WHERE id = $1`, [heirId]);
-        if (!heir) throw invalid(`Aucun rôle n° ${heirId}.`, 'heirId');
+        if (!heir) throw invalidIn({ fr: `Aucun rôle n° ${heirId}.`, en: `No role #${heirId}.` }, 'heirId');
         if ((await descendants(m, id)).includes(heirId))
-          throw invalid(`Le rôle ${heir.name} est ${heirId === id ? 'celui que vous supprimez' : `sous ${role.name}`} : choisissez un autre rôle.`, 'heirId');
+          throw invalidIn(
+            {
+              fr: `Le rôle ${heir.name} est ${heirId === id ? 'celui que vous supprimez' : `sous ${role.name}`} : choisissez un autre rôle.`,
+              en: `The role ${heir.name} is ${heirId === id ? 'the one you are deleting' : `under ${role.name}`}: choose another role.`,
+            },
+            'heirId',
+          );
       }
       const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
       const rules = await rulesNaming(m, 'role', id);

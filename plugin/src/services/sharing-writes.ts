@@ -4,9 +4,8 @@ import { defaultProblem } from '../core/sharing-levels.js';
 import type { EntityManager } from 'typeorm';
 import { RULE_ACCESS, RULE_TARGET_KINDS, type RuleAccess, type RuleTargetKind, type SharingLevel } from '../core/model.js';
 import type { AccessService } from '../adapters/postgres/access-service.js';
-import { Refusal } from '../core/refusal.js';
 import { auditSetup, snapshot } from './actor.js';
-import { invalid, invalidIn, NOTHING_CHANGED, requireCapability, type Said } from '../core/refusals.js';
+import { invalidIn, missingIn, requireCapability, type Said } from '../core/refusals.js';
 import { freeName } from './setup-names.js';
 import type { ServiceContext } from './context.js';
 
@@ -94,7 +93,7 @@ export async function saveRule(service: AccessService, ctx: ServiceContext, id: 
   requireCapability(ctx.actor, 'manageAccess');
   return service.ds.transaction(async (m) => {
     const [current] = id === null ? [null] : await m.query(`SELECT * FROM sharing_rule WHERE id = $1 FOR UPDATE`, [id]);
-    if (id !== null && !current) throw new Refusal('notFound', `Aucune règle n° ${id}. ${NOTHING_CHANGED}`);
+    if (id !== null && !current) throw missingIn({ fr: `Aucune règle n° ${id}.`, en: `No rule #${id}.` });
     const r = {
       name: input.name === undefined ? (current?.name ?? null) : input.name?.trim() || null,
       module: input.module ?? current?.module,
@@ -108,21 +107,40 @@ export async function saveRule(service: AccessService, ctx: ServiceContext, id: 
     };
     const problem = ruleModuleProblem(service.registry.catalog, r.module ?? '');
     if (problem) throw invalidIn(problem, 'module');
-    if (!(RULE_ACCESS as readonly string[]).includes(r.access)) throw invalid('Accès attendu : lecture ou lecture et écriture.', 'access');
+    if (!(RULE_ACCESS as readonly string[]).includes(r.access))
+      throw invalidIn({ fr: 'Accès attendu : lecture ou lecture et écriture.', en: 'Access expected: read, or read and write.' }, 'access');
     for (const side of ['from', 'to'] as const) {
       const kind = r[`${side}Kind`];
       if (!(RULE_TARGET_KINDS as readonly string[]).includes(kind))
-        throw invalid(`Type de ${side === 'from' ? 'source' : 'destinataire'} attendu : rôle, rôle et subordonnés, ou équipe.`, `${side}Kind`);
+        throw invalidIn(
+          {
+            fr: `Type de ${side === 'from' ? 'source' : 'destinataire'} attendu : rôle, rôle et subordonnés, ou équipe.`,
+            en: `${side === 'from' ? 'Source' : 'Recipient'} type expected: role, role and subordinates, or team.`,
+          },
+          `${side}Kind`,
+        );
       const roleKey = `${side}RoleId` as const;
       const teamKey = `${side}TeamId` as const;
       if (kind === 'team') {
         r[roleKey] = null;
         if (!r[teamKey] || !(await m.query(`SELECT 1 FROM team WHERE id = $1`, [r[teamKey]])).length)
-          throw invalid(`Choisissez une équipe existante (${side === 'from' ? 'source' : 'destinataire'}).`, teamKey);
+          throw invalidIn(
+            {
+              fr: `Choisissez une équipe existante (${side === 'from' ? 'source' : 'destinataire'}).`,
+              en: `Choose an existing team (${side === 'from' ? 'source' : 'recipient'}).`,
+            },
+            teamKey,
+          );
       } else {
         r[teamKey] = null;
         if (!r[roleKey] || !(await m.query(`SELECT 1 FROM role WHERE id = $1`, [r[roleKey]])).length)
-          throw invalid(`Choisissez un rôle existant (${side === 'from' ? 'source' : 'destinataire'}).`, roleKey);
+          throw invalidIn(
+            {
+              fr: `Choisissez un rôle existant (${side === 'from' ? 'source' : 'destinataire'}).`,
+              en: `Choose an existing role (${side === 'from' ? 'source' : 'recipient'}).`,
+            },
+            roleKey,
+          );
       }
     }
     if (r.name && input.name !== undefined) r.name = await freeName(m, 'rule', r.name, id);
@@ -152,7 +170,7 @@ export async function deleteRule(service: AccessService, ctx: ServiceContext, id
   await service.ds.transaction(async (m) => {
     const was = await snapshot(m, 'sharing_rule', id);
     const [rows] = await m.query(`DELETE FROM sharing_rule WHERE id = $1 RETURNING id`, [id]);
-    if (!rows?.length) throw new Refusal('notFound', `Aucune règle n° ${id}. ${NOTHING_CHANGED}`);
+    if (!rows?.length) throw missingIn({ fr: `Aucune règle n° ${id}.`, en: `No rule #${id}.` });
     await auditSetup(m, ctx, 'delete', 'SharingRule', id, (was?.name as string) ?? null, was, null);
   });
 }

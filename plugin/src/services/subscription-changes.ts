@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { TIER_LABELS } from '../core/license-tiers.js';
-import { invalid, refuse } from '../core/refusals.js';
+import { invalid, refuseIn } from '../core/refusals.js';
 import { auditSetup } from './actor.js';
 import { lockSeats, SEAT_TIERS } from './seats.js';
 import type { ServiceContext } from './context.js';
@@ -37,7 +37,11 @@ export interface SeatPack {
 
 /** Adds a seat pack; refused to anyone but an admin, and on bad input, with the field named. */
 export async function addSeatPack(service: AccessService, ctx: ServiceContext, input: unknown): Promise<SeatPack> {
-  if (!ctx.actor.access.isAdmin) throw refuse("Refusé : seuls les administrateurs ajoutent des licences à l'abonnement.");
+  if (!ctx.actor.access.isAdmin)
+    throw refuseIn({
+      fr: "Refusé : seuls les administrateurs ajoutent des licences à l'abonnement.",
+      en: 'Refused: only administrators add seats to the subscription.',
+    });
   const parsed = packInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,9 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { q } from '../adapters/postgres/condition-sql.js';
-import { Refusal } from '../core/refusal.js';
 import { auditSetup, snapshot } from './actor.js';
-import { invalid, NOTHING_CHANGED, requireCapability } from '../core/refusals.js';
+import { countEn, invalidIn, missingIn, requireCapability } from '../core/refusals.js';
 import { rulesNaming } from './role-writes.js';
 import { fromTeam, handOver } from './heir-transfer.js';
 import { delegated } from './delegation.js';
@@ -32,19 +31,19 @@ export async function saveTeam(service: AccessService, ctx: ServiceContext, id: 
   return service.ds.transaction((m) =>
     delegated(m, ua, async () => {
       const [current] = id === null ? [null] : await m.query(`SELECT id, name, description FROM team WHERE id = $1 FOR UPDATE`, [id]);
-      if (id !== null && !current) throw new Refusal('notFound', `Aucune équipe n° ${id}. ${NOTHING_CHANGED}`);
+      if (id !== null && !current) throw missingIn({ fr: `Aucune équipe n° ${id}.`, en: `No team #${id}.` });
       const name = input.name === undefined && current ? current.name : await freeName(m, 'team', input.name ?? '', id);
-      if (!(await allExist(m, 'app_user', input.userIds ?? []))) throw invalid('Un des utilisateurs choisis n’existe pas.', 'userIds');
+      if (!(await allExist(m, 'app_user', input.userIds ?? []))) throw invalidIn({ fr: 'Un des utilisateurs choisis n’existe pas.', en: 'One of the chosen users does not exist.' }, 'userIds');
       if (!(await allExist(m, 'role', [...(input.roleIds ?? []), ...(input.subtreeRoleIds ?? [])])))
-        throw invalid('Un des rôles choisis n’existe pas.', 'roleIds');
-      if (!(await allExist(m, 'team', input.teamIds ?? []))) throw invalid('Une des équipes choisies n’existe pas.', 'teamIds');
+        throw invalidIn({ fr: 'Un des rôles choisis n’existe pas.', en: 'One of the chosen roles does not exist.' }, 'roleIds');
+      if (!(await allExist(m, 'team', input.teamIds ?? []))) throw invalidIn({ fr: 'Une des équipes choisies n’existe pas.', en: 'One of the chosen teams does not exist.' }, 'teamIds');
       if (id !== null && input.teamIds?.length) {
         // A team may not contain itself, directly or through the teams it contains.
         const inside = (await m.query(`SELECT ancestor_id FROM team_closure WHERE descendant_id = $1`, [id])).map(
           (r: { ancestor_id: number }) => r.ancestor_id,
         );
         const loop = input.teamIds.find((t) => inside.includes(t));
-        if (loop !== undefined) throw invalid(`Imbrication impossible : l'équipe n° ${loop} contient déjà ${name} (boucle).`, 'teamIds');
+        if (loop !== undefined) throw invalidIn({ fr: `Imbrication impossible : l'équipe n° ${loop} contient déjà ${name} (boucle).`, en: `Cannot nest: team #${loop} already contains ${name} (loop).` }, 'teamIds');
       }
       const was = id === null ? null : await snapshot(m, 'team', id);
       let teamId = id;
@@ -89,7 +88,7 @@ export async function deleteTeam(
   return service.ds.transaction((m) =>
     delegated(m, ua, async () => {
       const [team] = await m.query(`SELECT id, name FROM team WHERE id = $1 FOR UPDATE`, [id]);
-      if (!team) throw new Refusal('notFound', `Aucune équipe n° ${id}. ${NOTHING_CHANGED}`);
+      if (!team) throw missingIn({ fr: `Aucune équipe n° ${id}.`, en: `No team #${id}.` });
       const owned = service.registry.names.map((n) => service.table(n)).filter((t) => t.spec.owner.kind === 'userOrTeam');
       let count = 0;
       for (const t of owned) {
@@ -99,13 +98,25 @@ export async function deleteTeam(
       }
       if (count > 0) {
         if (!heir.userId === !heir.teamId)
-          throw invalid(`L'équipe ${team.name} possède ${count} enregistrement(s) : désignez l'utilisateur ou l'équipe qui les reprend.`, 'heirId');
-        if (heir.teamId === id) throw invalid("L'héritière doit être une autre équipe.", 'heirId');
+          throw invalidIn(
+            {
+              fr: `L'équipe ${team.name} possède ${count} enregistrement(s) : désignez l'utilisateur ou l'équipe qui les reprend.`,
+              en: `The team ${team.name} owns ${countEn(count, 'record')}: choose the user or team that takes them over.`,
+            },
+            'heirId',
+          );
+        if (heir.teamId === id) throw invalidIn({ fr: "L'héritière doit être une autre équipe.", en: 'The heir must be another team.' }, 'heirId');
         const ok = heir.userId
           ? (await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND kind = 'internal'`, [heir.userId])).length
           : (await m.query(`SELECT 1 FROM team WHERE id = $1`, [heir.teamId])).length;
         if (!ok)
-          throw invalid(`Aucun${heir.userId ? ' utilisateur' : 'e équipe'} n° ${heir.userId ?? heir.teamId} pour reprendre les enregistrements.`, 'heirId');
+          throw invalidIn(
+            {
+              fr: `Aucun${heir.userId ? ' utilisateur' : 'e équipe'} n° ${heir.userId ?? heir.teamId} pour reprendre les enregistrements.`,
+              en: `No ${heir.userId ? 'user' : 'team'} #${heir.userId ?? heir.teamId} to take over the records.`,
+            },
+            'heirId',
+          );
         await handOver(service, m, ctx, fromTeam(id, heir), `Repris de l'équipe ${team.name}, supprimée.`);
       }
       const rules = await rulesNaming(m, 'team', id);

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { SharingLevel } from '../../core/model.js';
 import type { AccessService, UserAccess } from '../postgres/access-service.js';
 import { hasCapability } from '../../services/actor.js';
-import { invalid } from '../../core/refusals.js';
+import { invalidIn, type Said } from '../../core/refusals.js';
 import { deleteProfile, saveProfile, type ProfileInput } from '../../services/profile-writes.js';
 import { deleteRole, rulesNaming, saveRole } from '../../services/role-writes.js';
 import { deleteRule, namedRules, namedRuleSentence, saveRule, setDefault, type RuleInput } from '../../services/sharing-writes.js';
@@ -18,25 +18,27 @@ import { loadTeamLists } from '../postgres/load-setup.js';
  * of another kind (a list or an object for a text, `oui` for a boolean) is refused with its
  * field's name rather than turned into `[object Object]` or `false`.
  */
-const said = (field: string | undefined, what: string) => (field ? `${field} : ${what}` : what);
+// French typography puts a space before the colon; English does not.
+const said = (field: string | undefined, what: Said): Said => (field ? { fr: `${field} : ${what.fr}`, en: `${field}: ${what.en}` } : what);
 const bool = (v: unknown, field?: string) => {
   if (v === undefined) return undefined;
   if (v === true || v === 'true') return true;
   if (v === false || v === 'false' || v === '' || v === null) return false;
-  throw invalid(said(field, 'vrai ou faux attendu.'), field);
+  throw invalidIn(said(field, { fr: 'vrai ou faux attendu.', en: 'true or false expected.' }), field);
 };
 const int = (v: unknown, field?: string) => {
   if (v === undefined) return undefined;
   if (v === null || v === '') return null;
   if (!/^[1-9]\d{0,9}$/.test(String(v)) || Number(v) > 2 ** 31 - 1 || typeof v === 'object' || typeof v === 'boolean') {
-    throw invalid(said(field, `numéro attendu, pas « ${String(v).slice(0, 40)} ».`), field);
+    throw invalidIn(said(field, { fr: `numéro attendu, pas « ${String(v).slice(0, 40)} ».`, en: `number expected, not "${String(v).slice(0, 40)}".` }), field);
   }
   return Number(v);
 };
 const str = (v: unknown, field?: string) => {
   if (v === undefined) return undefined;
   if (v === null) return null;
-  if (typeof v !== 'string' && typeof v !== 'number') throw invalid(said(field, 'texte attendu (une seule valeur).'), field);
+  if (typeof v !== 'string' && typeof v !== 'number')
+    throw invalidIn(said(field, { fr: 'texte attendu (une seule valeur).', en: 'text expected (a single value).' }), field);
   return String(v);
 };
 const ids = (v: unknown) =>
@@ -48,7 +50,7 @@ const json = <T>(v: unknown): T | undefined | null => {
   try {
     return JSON.parse(v) as T;
   } catch {
-    throw invalid('JSON mal formé.');
+    throw invalidIn({ fr: 'JSON mal formé.', en: 'Malformed JSON.' });
   }
 };
 const anyOf = (ua: UserAccess, ...caps: Array<Parameters<typeof hasCapability>[1]>): boolean => caps.some((c) => hasCapability(ua, c));
@@ -204,7 +206,8 @@ export function sharingDefaultPolicy(service: AccessService): SetupPolicy {
     },
     // A form without its level changes nothing (it used to fall back to "private", a silent change).
     update: (ctx, id, p) => {
-      if (p.level === undefined || p.level === null || p.level === '') throw invalid('level : le niveau de partage est obligatoire.', 'level');
+      if (p.level === undefined || p.level === null || p.level === '')
+        throw invalidIn({ fr: 'level : le niveau de partage est obligatoire.', en: 'level: the sharing level is required.' }, 'level');
       return setDefault(service, ctx, String(id), p.level as SharingLevel);
     },
   };
@@ -228,6 +231,7 @@ export function loginEventPolicy(): SetupPolicy {
 
 /** A list of texts (a profile's capabilities), or a refusal naming the field. */
 function stringList(v: unknown, field: string): string[] {
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw invalid(`${field} : une liste de noms est attendue.`, field);
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+    throw invalidIn({ fr: `${field} : une liste de noms est attendue.`, en: `${field}: a list of names is expected.` }, field);
   return v;
 }

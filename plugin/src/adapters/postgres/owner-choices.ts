@@ -3,7 +3,8 @@ import { ModuleRecords } from './module-records.js';
 import type { RecordId } from '../../core/record-id.js';
 import { mayTransferRecord } from './record-writes.js';
 import { ownerFields } from './module-registry.js';
-import { Refusal } from '../../core/refusal.js';
+import { badQueryIn, noRecordIn } from '../../core/refusals.js';
+import { moduleLabel } from '../../core/rule-sentence.js';
 
 /**
  * What an owner picker offers (docs/spec/access-model.md, "Transfers"): on a new record, any
@@ -18,12 +19,13 @@ export interface OwnerChoices {
 
 export async function ownerChoices(records: ModuleRecords, ua: UserAccess, field: string, recordId: RecordId | null, search: string): Promise<OwnerChoices> {
   const spec = records.table.spec;
-  if (!ownerFields(spec).includes(field)) throw new Refusal('invalid', `${field} n'est pas un champ propriétaire de ${records.module}.`, 'field');
+  if (!ownerFields(spec).includes(field))
+    throw badQueryIn({ fr: `${field} n'est pas un champ propriétaire de ce module.`, en: `${field} is not an owner field of this module.` }, 'field');
   if (ua.access.kind !== 'internal' || !ua.access.active) return { mayTransfer: false, options: [] };
   let may: boolean;
   if (recordId === null) may = ua.access.create.has(records.module);
   else {
-    if (!(await records.allows(ua, 'read', recordId))) throw new Refusal('notFound', `Enregistrement introuvable : ${records.module} n° ${recordId}.`);
+    if (!(await records.allows(ua, 'read', recordId))) throw noRecordIn(moduleLabel(records.service.registry.catalog, records.module), recordId);
     may = (await records.allows(ua, 'edit', recordId)) && (await mayTransferRecord(records, ua, recordId));
   }
   if (!may) return { mayTransfer: false, options: [] };

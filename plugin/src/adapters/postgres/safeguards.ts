@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Capability } from '../../core/model.js';
-import { Refusal } from '../../core/refusal.js';
+import { CAPABILITY_LABELS, CAPABILITY_LABELS_EN } from '../../core/capabilities.js';
+import { safeguardIn } from '../../core/refusals.js';
 
 /** Serialises every change that could remove an admin, so that two of them cannot both pass. */
 const ADMIN_LOCK = 872_341_002;
@@ -13,7 +14,7 @@ export async function lockAdmins(m: EntityManager): Promise<void> {
 export async function assertAnActiveAdmin(m: EntityManager): Promise<void> {
   const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM app_user WHERE is_admin AND status = 'active' AND kind = 'internal'`);
   if (n === 0) {
-    throw new Refusal('forbidden', "Refusé : il doit toujours rester au moins un administrateur actif. Rien n'a été modifié.", undefined, true);
+    throw safeguardIn({ fr: 'Refusé : il doit toujours rester au moins un administrateur actif.', en: 'Refused: there must always remain at least one active administrator.' });
   }
 }
 
@@ -39,6 +40,9 @@ export async function assertKeepsOwnAdministration(m: EntityManager, actorId: nu
   if (after.isAdmin) return;
   const lost = (['manageUsers', 'manageAccess'] as const).filter((c) => before.has(c) && !after.capabilities.has(c));
   if (lost.length) {
-    throw new Refusal('forbidden', `Refusé : ce changement vous retirerait votre propre droit ${lost.join(' et ')}. Rien n'a été modifié.`, undefined, true);
+    throw safeguardIn({
+      fr: `Refusé : ce changement vous retirerait votre propre droit ${lost.map((c) => `« ${CAPABILITY_LABELS[c]} »`).join(' et ')}.`,
+      en: `Refused: this change would take away your own right ${lost.map((c) => `"${CAPABILITY_LABELS_EN[c]}"`).join(' and ')}.`,
+    });
   }
 }

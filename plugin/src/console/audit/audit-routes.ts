@@ -1,6 +1,7 @@
 import { type Router } from 'express';
 import { answering, badRequest, forbidden, guardedBy, holds, zodIssues } from '../common/respond.js';
-import { Refusal } from '../../core/refusal.js';
+import { absentIn, deniedIn, noRecordIn } from '../../core/refusals.js';
+import { moduleLabel } from '../../core/rule-sentence.js';
 import { ModuleRecords } from '../../adapters/postgres/module-records.js';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
@@ -75,10 +76,7 @@ export function auditRoutes(service: AccessService): Router {
 
   router.get(
     '/audit',
-    guardedBy(
-      ['viewAudit'],
-      FORBIDDEN,
-    )(async (req, res) => {
+    guardedBy(['viewAudit'])(async (req, res) => {
       const { page = 1, perPage = DEFAULT_PER_PAGE, ...filters } = listQuery.parse(req.query);
       const period = periodError(filters);
       if (period) return badRequest(res, period);
@@ -134,10 +132,17 @@ export function auditRoutes(service: AccessService): Router {
       const viewer = currentAccess()!.access;
       const { page = 1, perPage = DEFAULT_PER_PAGE } = historyQuery.parse(req.query);
       const module = String(req.params.module);
-      if (viewer.access.kind !== 'internal') throw new Refusal('forbidden', "Refusé : l'historique des enregistrements est réservé aux collaborateurs.");
+      if (viewer.access.kind !== 'internal')
+        throw deniedIn({
+          fr: "Refusé : l'historique des enregistrements est réservé aux collaborateurs.",
+          en: 'Refused: the history of records is for staff only.',
+        });
       const recordId = service.registry.has(module) ? service.table(module).parseId(String(req.params.id)) : null;
       if (!service.registry.has(module) || recordId === null || !(await new ModuleRecords(service, module).allows(viewer, 'read', recordId))) {
-        throw new Refusal('notFound', `Enregistrement introuvable : ${module} n° ${req.params.id}.`);
+        // With its number, which the audit trail's entry of the refusal keeps (security-events.ts).
+        throw service.registry.has(module)
+          ? noRecordIn(moduleLabel(service.registry.catalog, module), String(req.params.id))
+          : absentIn({ fr: 'Enregistrement introuvable.', en: 'Record not found.' });
       }
       const scope = { kind: 'record' as const, module, recordId: String(recordId) };
       const result = await auditPage(ds, viewer, service.registry.names, {}, page, perPage, scope);

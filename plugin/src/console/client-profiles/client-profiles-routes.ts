@@ -4,8 +4,7 @@ import { CLIENT_TIERS, FIELD_ACCESS, MODULE_ACTIONS } from '../../core/model.js'
 import { clientTierMaximum, lowestClientTier } from '../../core/license-tiers.js';
 import { ownerFields } from '../../core/modules.js';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { Refusal } from '../../core/refusal.js';
-import { NOTHING_CHANGED } from '../../core/refusals.js';
+import { missingIn } from '../../core/refusals.js';
 import { saveProfile } from '../../services/profile-writes.js';
 import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { clientProfile } from '../../adapters/postgres/read-models/clients.js';
@@ -33,7 +32,7 @@ const clientProfileBody = z.strictObject({
  */
 export function clientProfilesRoutes(service: AccessService): Router {
   const router = newRouter();
-  const handle = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et partage ».');
+  const handle = guardedBy(['manageAccess']);
 
   router.get(
     '/clients/profile-catalog',
@@ -68,7 +67,8 @@ export function clientProfilesRoutes(service: AccessService): Router {
       const profileId = id.parse(req.params.id);
       const body = clientProfileBody.parse(req.body);
       // An internal profile answers like a missing one here: it has its own screen.
-      if (!(await clientProfile(service.ds, profileId))) throw new Refusal('notFound', `Aucun profil client n° ${profileId}. ${NOTHING_CHANGED}`);
+      if (!(await clientProfile(service.ds, profileId)))
+        throw missingIn({ fr: `Aucun profil client n° ${profileId}.`, en: `No client profile #${profileId}.` });
       if (wantsPreview(req))
         return answerPreview(req, res, service, (inside) =>
           saveProfile(inside, { ...serviceContext(), confirmSeats: true }, profileId, { ...body, audience: 'client' }),

@@ -2,7 +2,7 @@ import { type Router } from 'express';
 import { z } from 'zod';
 import { CLIENT_TIERS } from '../../core/model.js';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { Refusal } from '../../core/refusal.js';
+import { missingIn } from '../../core/refusals.js';
 import { guardedBy, id } from '../common/respond.js';
 import {
   addDossier,
@@ -44,7 +44,7 @@ const newClient = z.strictObject({
  */
 export function clientsRoutes(service: AccessService): Router {
   const router = newRouter();
-  const handle = guardedBy(['manageUsers', 'manageAccess'], 'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils ».');
+  const handle = guardedBy(['manageUsers', 'manageAccess']);
   const accounts = () => dossierTable(service);
 
   router.get(
@@ -63,7 +63,7 @@ export function clientsRoutes(service: AccessService): Router {
     handle(async (req, res) => {
       const given = z.strictObject({ name: z.string().trim().min(1).max(120).optional() }).parse(req.body ?? {}).name;
       const p = await clientProfile(service.ds, id.parse(req.params.id));
-      if (!p) throw new Refusal('notFound', "Aucun profil client de ce numéro. Rien n'a été modifié.");
+      if (!p) throw missingIn({ fr: 'Aucun profil client de ce numéro.', en: 'No client profile of that number.' });
       const name = given ?? (await unusedProfileName(service.ds, `${p.name} – restreint`));
       const copy = await saveProfile(service, serviceContext(), null, {
         name,
@@ -83,7 +83,8 @@ export function clientsRoutes(service: AccessService): Router {
     handle(async (req, res) => {
       const profileId = id.parse(req.params.id);
       // An internal profile answers like a missing one here, as in the editor: the star is the client profiles'.
-      if (!(await clientProfile(service.ds, profileId))) throw new Refusal('notFound', `Aucun profil client n° ${profileId}. Rien n'a été modifié.`);
+      if (!(await clientProfile(service.ds, profileId)))
+        throw missingIn({ fr: `Aucun profil client n° ${profileId}.`, en: `No client profile #${profileId}.` });
       await saveProfile(service, serviceContext(), profileId, { isDefault: true });
       res.json({ ok: true, message: 'Profil client par défaut enregistré.' });
     }),

@@ -6,6 +6,8 @@ import { jsonAfterEvents } from '../../adapters/adminjs/security-events.js';
 import { refusalStatus } from '../../adapters/web/refusal-status.js';
 import { Refusal } from '../../core/refusal.js';
 import { hasCapability } from '../../services/actor.js';
+import { CAPABILITY_LABELS, CAPABILITY_LABELS_EN } from '../../core/capabilities.js';
+import { deniedIn, NOTHING_CHANGED_IN } from '../../core/refusals.js';
 import { SeatWarning } from '../../services/seats.js';
 
 /** A row's id in a path or a body (`/profiles/12`): PostgreSQL's `integer`, so 1 to 2^31 - 1. */
@@ -46,7 +48,9 @@ export function zodIssues(error: z.ZodError, lang: 'fr' | 'en' = 'fr'): string {
     const local = LOCALES[lang].localeError(i as never);
     return (typeof local === 'string' ? local : local?.message) ?? i.message;
   };
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')} : ${said(i)}` : said(i))).join(' ; ');
+  // French typography puts a space before the colon; English does not.
+  const [colon, semicolon] = lang === 'fr' ? [' : ', ' ; '] : [': ', '; '];
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}${colon}${said(i)}` : said(i))).join(semicolon);
 }
 
 /**
@@ -59,17 +63,32 @@ export function sendRefusal(res: Response, e: Refusal): void {
   void jsonAfterEvents(res, { error: e.kind, message, property: e.property, ...(e.detail ? { code: e.detail.code } : {}) });
 }
 
+/** A request the schema refuses, said in each language; a write's says that nothing changed. */
+function badInputIn(e: ZodError, write: boolean): Refusal {
+  const said = (lang: 'fr' | 'en') => (lang === 'fr' ? `Requête invalide : ${zodIssues(e, 'fr')}` : `Invalid request: ${zodIssues(e, 'en')}`);
+  const text = {
+    fr: write ? `${said('fr')}. ${NOTHING_CHANGED_IN.fr}` : said('fr'),
+    en: write ? `${said('en')}. ${NOTHING_CHANGED_IN.en}` : said('en'),
+  };
+  return new Refusal('invalid', text.fr, undefined, false, undefined, text);
+}
+
 type Handler = (req: Request, res: Response) => Promise<void>;
 
 /**
- * The wrapper of a group of routes: refused (403, `message`) to users holding none of the
+ * The wrapper of a group of routes: refused (403, the rights it needs) to users holding none of the
  * capabilities; bad input (zod) is a 400 saying what was wrong, a refusal of the access model
  * its own status and message, recorded in the audit trail. Anything else is a bug and goes to Express.
  */
-export function guardedBy(capabilities: Capability[], message: string): (fn: Handler) => Handler {
+export function guardedBy(capabilities: Capability[]): (fn: Handler) => Handler {
+  // Said from the rights' labels, in the reader's language: "il faut le droit « a » ou « b »".
+  const needed = {
+    fr: `Refusé : il faut le droit ${capabilities.map((c) => `« ${CAPABILITY_LABELS[c]} »`).join(' ou ')}.`,
+    en: `Refused: this needs the right ${capabilities.map((c) => `"${CAPABILITY_LABELS_EN[c]}"`).join(' or ')}.`,
+  };
   return (fn) => {
     const answered = answering(fn);
-    return async (req, res) => (holds(...capabilities) ? answered(req, res) : forbidden(res, message));
+    return async (req, res) => (holds(...capabilities) ? answered(req, res) : sendRefusal(res, deniedIn(needed)));
   };
 }
 
@@ -82,7 +101,7 @@ export function answering(fn: Handler): Handler {
       // Over the subscription and not confirmed: 409 with the overrun; the screen asks, then resends
       // the same call with the header `X-Portier-Confirm-Seats: yes`.
       if (e instanceof SeatWarning) void jsonAfterEvents(res.status(refusalStatus('seats')), { error: 'seats', message: e.message, seats: e.overruns });
-      else if (e instanceof ZodError) badRequest(res, req.method === 'GET' ? zodIssues(e) : `${zodIssues(e)}. Rien n'a été modifié.`);
+      else if (e instanceof ZodError) sendRefusal(res, badInputIn(e, req.method !== 'GET'));
       else if (e instanceof Refusal) {
         // A refusal is a security event of the audit trail (security-events.ts), a safeguard's as such.
         currentAccess()?.refusals?.push(e);

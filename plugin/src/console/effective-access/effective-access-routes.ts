@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { MODULE_ACTIONS } from '../../core/model.js';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { explainRecord } from '../../adapters/postgres/explain-record.js';
-import { Refusal } from '../../core/refusal.js';
+import { absentIn, badQueryIn, noRecordIn } from '../../core/refusals.js';
+import { moduleLabel } from '../../core/rule-sentence.js';
 import { currentAccess } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
@@ -26,12 +27,12 @@ const explainQuery = z.strictObject({
  */
 export function effectiveAccessRoutes(service: AccessService): Router {
   const router = newRouter();
-  const handle = guardedBy(
-    ['manageUsers', 'manageAccess'],
-    'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».',
-  );
+  const handle = guardedBy(['manageUsers', 'manageAccess']);
+  const label = (module: string) => moduleLabel(service.registry.catalog, module);
+  const unknownModule = (name: string) => badQueryIn({ fr: `Module inconnu : ${name}.`, en: `Unknown module: ${name}.` }, 'module');
+  const noUser = (userId: number) => absentIn({ fr: `Aucun utilisateur n° ${userId}.`, en: `No user #${userId}.` });
   const moduleOf = (name: string): string => {
-    if (!service.registry.has(name)) throw new Refusal('invalid', `Module inconnu : ${name}.`, 'module');
+    if (!service.registry.has(name)) throw unknownModule(name);
     return name;
   };
 
@@ -48,7 +49,7 @@ export function effectiveAccessRoutes(service: AccessService): Router {
     handle(async (req, res) => {
       const userId = id.parse(req.params.id);
       const ua = await service.forUser(userId);
-      if (!ua) throw new Refusal('notFound', `Aucun utilisateur n° ${userId}.`);
+      if (!ua) throw noUser(userId);
       const user = await effectiveAccessUser(service.ds, userId);
       const modules = [];
       for (const module of service.registry.names) {
@@ -83,9 +84,11 @@ export function effectiveAccessRoutes(service: AccessService): Router {
       const module = moduleOf(query.module);
       const onRecord = query.action === 'read' || query.action === 'edit' || query.action === 'delete';
       if (onRecord && !query.reference)
-        throw new Refusal(
-          'invalid',
-          `Choisissez un enregistrement de ${module} : la ${query.action === 'read' ? 'lecture' : query.action === 'edit' ? 'modification' : 'suppression'} se décide par enregistrement.`,
+        throw badQueryIn(
+          {
+            fr: `Choisissez un enregistrement parmi les ${label(module).fr} : la ${{ read: 'lecture', edit: 'modification', delete: 'suppression' }[query.action as 'read']} se décide par enregistrement.`,
+            en: `Choose one of the ${label(module).en}: ${{ read: 'reading', edit: 'editing', delete: 'deleting' }[query.action as 'read']} is decided record by record.`,
+          },
           'reference',
         );
       const result = await explainRecord(
@@ -98,9 +101,9 @@ export function effectiveAccessRoutes(service: AccessService): Router {
         currentAccess()!.access,
       );
       if ('error' in result) {
-        if (result.error === 'unknownUser') throw new Refusal('notFound', `Aucun utilisateur n° ${userId}.`);
-        if (result.error === 'unknownRecord') throw new Refusal('notFound', `Aucun enregistrement ${query.reference} dans ${module}.`, 'reference');
-        throw new Refusal('invalid', `Module inconnu : ${module}.`, 'module');
+        if (result.error === 'unknownUser') throw noUser(userId);
+        if (result.error === 'unknownRecord') throw noRecordIn(label(module), query.reference!);
+        throw unknownModule(module);
       }
       res.json({ allowed: result.allowed, action: result.action, module: result.module, reasons: result.reasons, text: result.text });
     }),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { outboxMail, outboxPage } from '../../adapters/postgres/mail-outbox.js';
 import { currentAccess } from '../../adapters/adminjs/request-context.js';
-import { Refusal } from '../../core/refusal.js';
+import { absentIn } from '../../core/refusals.js';
 import { answering, id } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 
@@ -13,7 +13,7 @@ const listQuery = z.strictObject({ page: z.coerce.number().int().min(1).max(100_
 
 /** Admins only: anyone else meets what a path that does not exist answers (router.ts). */
 function adminOnly(): void {
-  if (!currentAccess()?.access.access.isAdmin) throw new Refusal('notFound', 'Page introuvable.');
+  if (!currentAccess()?.access.access.isAdmin) throw absentIn({ fr: 'Page introuvable.', en: 'Page not found.' });
 }
 
 /**
@@ -39,7 +39,7 @@ export function mailRoutes(service: AccessService): Router {
     answering(async (req, res) => {
       adminOnly();
       const mail = await outboxMail(service.ds, id.parse(req.params.id));
-      if (!mail) throw new Refusal('notFound', 'Aucun courrier avec ce numéro.');
+      if (!mail) throw absentIn({ fr: 'Aucun courrier avec ce numéro.', en: 'No mail with that number.' });
       res.json({ mail });
     }),
   );

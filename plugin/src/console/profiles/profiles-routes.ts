@@ -2,7 +2,7 @@ import { type Router } from 'express';
 import { z } from 'zod';
 import { CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, FIELD_ACCESS, INTERNAL_TIERS, MODULE_ACTIONS } from '../../core/model.js';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { Refusal } from '../../core/refusal.js';
+import { missingIn } from '../../core/refusals.js';
 import { ADMINISTRATOR_PROFILE } from '../../adapters/postgres/system-profiles.js';
 import { profileHolders, replaceProfileInRoles } from '../../services/profile-replace.js';
 import { deleteProfile, saveProfile, type ProfileInput } from '../../services/profile-writes.js';
@@ -42,7 +42,7 @@ function deleteBlocked(p: { name: string; system: boolean }): string | null {
  */
 export function profilesRoutes(service: AccessService): Router {
   const router = newRouter();
-  const handle = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et partage ».');
+  const handle = guardedBy(['manageAccess']);
 
   router.get(
     '/profiles',
@@ -81,7 +81,7 @@ export function profilesRoutes(service: AccessService): Router {
       let input: ProfileInput = { name, audience: 'internal', licenseTier: 'standard' };
       if (templateId) {
         const t = await internalProfile(service.ds, templateId);
-        if (!t) throw new Refusal('notFound', "Aucun profil interne de ce numéro pour modèle. Rien n'a été modifié.");
+        if (!t) throw missingIn({ fr: 'Aucun profil interne de ce numéro pour modèle.', en: 'No internal profile of that number to copy.' });
         input = {
           name,
           description: `Créé à partir de ${t.name}`,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { ModuleRecords } from '../../adapters/postgres/module-records.js';
 import { ownerChoices } from '../../adapters/postgres/owner-choices.js';
-import { Refusal } from '../../core/refusal.js';
+import { absentIn, badQueryIn } from '../../core/refusals.js';
 import { currentAccess } from '../../adapters/adminjs/request-context.js';
 import { answering } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
@@ -22,10 +22,10 @@ export function ownersRoutes(service: AccessService): Router {
     '/owners',
     answering(async (req, res) => {
       const o = query.parse(req.query);
-      if (!service.registry.has(o.module)) throw new Refusal('invalid', `Module inconnu : ${o.module}.`, 'module');
+      if (!service.registry.has(o.module)) throw badQueryIn({ fr: `Module inconnu : ${o.module}.`, en: `Unknown module: ${o.module}.` }, 'module');
       const records = new ModuleRecords(service, o.module);
       const recordId = o.recordId === undefined ? null : records.table.parseId(o.recordId);
-      if (o.recordId !== undefined && recordId === null) throw new Refusal('notFound', `Enregistrement introuvable : ${o.module} n° ${o.recordId}.`);
+      if (o.recordId !== undefined && recordId === null) throw absentIn({ fr: 'Enregistrement introuvable.', en: 'Record not found.' });
       res.json(await ownerChoices(records, currentAccess()!.access, o.field, recordId, o.q ?? ''));
     }),
   );

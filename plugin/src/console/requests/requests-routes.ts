@@ -1,7 +1,7 @@
 import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { Refusal } from '../../core/refusal.js';
+import { absentIn } from '../../core/refusals.js';
 import { asRequesterSees, listRequests, requestById, teamView } from '../../services/access-request-reads.js';
 import { approveAccessRequest, createAccessRequest, rejectAccessRequest } from '../../services/access-requests.js';
 import { requestMapping } from '../../services/access-request-rights.js';
@@ -24,16 +24,13 @@ const rejectBody = z.strictObject({ reason: z.string().max(2000).nullish() });
  */
 export function requestsRoutes(service: AccessService): Router {
   const router = newRouter();
-  const either = guardedBy(
-    ['requestAccessChanges', 'manageUsers'],
-    "Refusé : il faut le droit « demander des changements d'accès » ou « gérer les utilisateurs ».",
-  );
-  const requester = guardedBy(['requestAccessChanges'], "Refusé : il faut le droit « demander des changements d'accès ».");
-  const manager = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
+  const either = guardedBy(['requestAccessChanges', 'manageUsers']);
+  const requester = guardedBy(['requestAccessChanges']);
+  const manager = guardedBy(['manageUsers']);
   const actor = () => currentAccess()!.access;
   const found = async (requestId: number) => {
     const request = await requestById(service.ds, requestId);
-    if (!request) throw new Refusal('notFound', `Aucune demande d'accès n° ${requestId}.`);
+    if (!request) throw absentIn({ fr: `Aucune demande d'accès n° ${requestId}.`, en: `No access request #${requestId}.` });
     return request;
   };
 

@@ -1,7 +1,7 @@
 import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { Refusal } from '../../core/refusal.js';
+import { missingIn } from '../../core/refusals.js';
 import { deleteRole, rulesNaming, saveRole } from '../../services/role-writes.js';
 import { serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy, id } from '../common/respond.js';
@@ -19,7 +19,7 @@ const removal = z.strictObject({ heirId: id.nullable().optional() });
  * The handlers of the roles and teams pages: only for `manageAccess` (or an admin). The services
  * check it again (they are the enforcement); checking here first also keeps the reads private.
  */
-export const manageAccessOnly = guardedBy(['manageAccess'], 'Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ».');
+export const manageAccessOnly = guardedBy(['manageAccess']);
 
 /** The role tree (ROLE in docs/spec/access-model.md): read from read-models/roles.ts, every write through saveRole / deleteRole. */
 export function rolesRoutes(service: AccessService): Router {
@@ -65,7 +65,7 @@ export function rolesRoutes(service: AccessService): Router {
   // What a deletion will do, for the confirmation: users and sub-roles to hand over, rules deleted with it.
   const deletionOf = async (roleId: number) => {
     const role = await roleDeletion(service.ds, roleId);
-    if (!role) throw new Refusal('notFound', `Aucun rôle n° ${roleId}. Rien n'a été modifié.`);
+    if (!role) throw missingIn({ fr: `Aucun rôle n° ${roleId}.`, en: `No role #${roleId}.` });
     return { ...role, rules: await rulesNaming(service.ds, 'role', roleId) };
   };
   router.get(

@@ -42,11 +42,8 @@ const language = (req: Request): 'fr' | 'en' => (req.query.lang === 'en' || req.
 export function sharingRoutes(service: AccessService): Router {
   const router = newRouter();
   const catalog = service.registry.catalog;
-  const reading = guardedBy(
-    ['manageUsers', 'manageAccess'],
-    'Refusé : il faut le droit « gérer les utilisateurs » ou « gérer les profils, rôles, équipes et le partage ».',
-  );
-  const writing = guardedBy(['manageAccess'], "Refusé : il faut le droit « gérer les profils, rôles, équipes et le partage ». Rien n'a été modifié.");
+  const reading = guardedBy(['manageUsers', 'manageAccess']);
+  const writing = guardedBy(['manageAccess']);
   const handle = (write: boolean, fn: Parameters<typeof reading>[0]) => (write ? writing : reading)(fn);
 
   router.get(

@@ -50,7 +50,7 @@ export function statsRoutes(service: AccessService): Router {
   const router = newRouter();
   const ds = service.ds;
 
-  const handle = guardedBy(['viewStats'], FORBIDDEN);
+  const handle = guardedBy(['viewStats']);
 
   router.get(
     '/stats',

@@ -39,7 +39,7 @@ const eventsQuery = z.strictObject({
  */
 export function subscriptionRoutes(service: AccessService): Router {
   const router = newRouter();
-  const handle = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
+  const handle = guardedBy(['manageUsers']);
 
   router.get(
     '/subscription',

@@ -1,7 +1,7 @@
 import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { Refusal } from '../../core/refusal.js';
+import { absentIn } from '../../core/refusals.js';
 import { rulesNaming } from '../../services/role-writes.js';
 import { deleteTeam, saveTeam } from '../../services/team-writes.js';
 import { serviceContext } from '../../adapters/adminjs/request-context.js';
@@ -39,7 +39,7 @@ export function teamsRoutes(service: AccessService): Router {
     manageAccessOnly(async (req, res) => {
       const teamId = id.parse(req.params.id);
       const team = await teamDetail(service.ds, teamId);
-      if (!team) throw new Refusal('notFound', `Aucune équipe n° ${teamId}.`);
+      if (!team) throw absentIn({ fr: `Aucune équipe n° ${teamId}.`, en: `No team #${teamId}.` });
       res.json({ team, rules: await rulesNaming(service.ds, 'team', teamId) });
     }),
   );

@@ -1,7 +1,7 @@
 import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { Refusal } from '../../core/refusal.js';
+import { absentIn } from '../../core/refusals.js';
 import { copyUser, deleteUsers, updateUser } from '../../services/user-writes.js';
 import { resendInvitation } from '../../services/invitations.js';
 import { mailDate } from '../../core/mail-texts.js';
@@ -30,14 +30,14 @@ const copyBody = z.strictObject({
  */
 export function usersRoutes(service: AccessService): Router {
   const router = newRouter();
-  const handle = guardedBy(['manageUsers'], 'Refusé : il faut le droit « gérer les utilisateurs ».');
+  const handle = guardedBy(['manageUsers']);
 
   // The heirs a deletion may name: internal users other than the one deleted.
   router.get(
     '/users/:id/heirs',
     handle(async (req, res) => {
       const userId = id.parse(req.params.id);
-      if (!(await userExists(service.ds, userId))) throw new Refusal('notFound', 'Utilisateur introuvable.');
+      if (!(await userExists(service.ds, userId))) throw absentIn({ fr: 'Utilisateur introuvable.', en: 'User not found.' });
       const heirs = await heirChoices(service.ds, userId);
       res.json({ heirs });
     }),
