@@ -152,7 +152,10 @@ describe('safeguards', () => {
   it('no one saves a profile or role change that removes their own manageUsers or manageAccess', async () => {
     const ines = await signIn('ines');
     const profile = await ines.edit('Profile', profileId('Gestion des accès'), { capabilities: ['manageUsers', 'viewAudit'] });
-    expect([profile.status, message(profile)]).toEqual([403, expect.stringMatching(/retirerait votre propre droit « gérer les profils, rôles, équipes et le partage »/)]);
+    expect([profile.status, message(profile)]).toEqual([
+      403,
+      expect.stringMatching(/retirerait votre propre droit « gérer les profils, rôles, équipes et le partage »/),
+    ]);
     const role = await ines.edit('Role', roleId('Consultants'), { 'profileIds.0': profileId('Support') });
     expect([role.status, message(role)]).toEqual([403, expect.stringMatching(/retirerait votre propre droit/)]);
     const self = await ines.edit('User', userId('ines'), { roleId: roleId('Support') });

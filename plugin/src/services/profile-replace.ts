@@ -43,7 +43,8 @@ export async function replaceProfileInRoles(service: AccessService, ctx: Service
       const from = found.find((p: { id: number }) => p.id === fromId);
       const to = found.find((p: { id: number }) => p.id === toId);
       if (!from) throw missingIn({ fr: `Aucun profil n° ${fromId}.`, en: `No profile #${fromId}.` });
-      if (!to || fromId === toId) throw invalidIn({ fr: `Choisissez un autre profil que ${from.name}.`, en: `Choose a profile other than ${from.name}.` }, 'to');
+      if (!to || fromId === toId)
+        throw invalidIn({ fr: `Choisissez un autre profil que ${from.name}.`, en: `Choose a profile other than ${from.name}.` }, 'to');
       if (from.audience !== 'internal' || to.audience !== 'internal') {
         throw invalidIn(
           {

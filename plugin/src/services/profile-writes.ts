@@ -45,10 +45,12 @@ function validateShape(service: AccessService, p: ProfileInput): void {
   const modules = service.registry.names;
   for (const [m, privileges] of Object.entries(p.modules ?? {})) {
     if (!modules.includes(m)) throw invalidIn({ fr: `Module inconnu : ${m}.`, en: `Unknown module: ${m}.` }, 'modules');
-    for (const a of Object.keys(privileges)) if (!(MODULE_ACTIONS as readonly string[]).includes(a)) throw invalidIn({ fr: `Action inconnue : ${a}.`, en: `Unknown action: ${a}.` }, 'modules');
+    for (const a of Object.keys(privileges))
+      if (!(MODULE_ACTIONS as readonly string[]).includes(a)) throw invalidIn({ fr: `Action inconnue : ${a}.`, en: `Unknown action: ${a}.` }, 'modules');
   }
   for (const c of p.capabilities ?? [])
-    if (!(CAPABILITIES as readonly string[]).includes(c)) throw invalidIn({ fr: `Droit d'administration inconnu : ${c}.`, en: `Unknown administration right: ${c}.` }, 'capabilities');
+    if (!(CAPABILITIES as readonly string[]).includes(c))
+      throw invalidIn({ fr: `Droit d'administration inconnu : ${c}.`, en: `Unknown administration right: ${c}.` }, 'capabilities');
   for (const [t, s] of Object.entries(p.contactScopes ?? {})) {
     if (!(CONTACT_TYPES as readonly string[]).includes(t) || !(CONTACT_SCOPES as readonly string[]).includes(s as string))
       throw invalidIn({ fr: `Portée de contacts invalide : ${t} = ${s}.`, en: `Invalid contact scope: ${t} = ${s}.` }, 'contactScopes');
@@ -58,7 +60,8 @@ function validateShape(service: AccessService, p: ProfileInput): void {
     const known = service.registry.fields(service.ds, m).map((f) => f.property);
     for (const [f, level] of Object.entries(fields)) {
       if (!known.includes(f)) throw invalidIn({ fr: `Champ inconnu : ${m}.${f}.`, en: `Unknown field: ${m}.${f}.` }, 'fields');
-      if (!(FIELD_ACCESS as readonly string[]).includes(level)) throw invalidIn({ fr: `Accès au champ invalide : ${m}.${f} = ${level}.`, en: `Invalid field access: ${m}.${f} = ${level}.` }, 'fields');
+      if (!(FIELD_ACCESS as readonly string[]).includes(level))
+        throw invalidIn({ fr: `Accès au champ invalide : ${m}.${f} = ${level}.`, en: `Invalid field access: ${m}.${f} = ${level}.` }, 'fields');
     }
   }
 }
@@ -93,7 +96,11 @@ export async function saveProfile(service: AccessService, ctx: ServiceContext, i
         };
         cause = { change: 'profileTier', text: `Niveau de licence du profil ${merged.name} : ${current?.license_tier ?? '—'} → ${merged.licenseTier}` };
         if (current?.name === ADMINISTRATOR_PROFILE) {
-          if (merged.name !== ADMINISTRATOR_PROFILE) throw safeguardIn({ fr: 'Le profil prédéfini Administrateur ne se renomme pas.', en: 'The predefined Administrator profile is not renamed.' }, 'name');
+          if (merged.name !== ADMINISTRATOR_PROFILE)
+            throw safeguardIn(
+              { fr: 'Le profil prédéfini Administrateur ne se renomme pas.', en: 'The predefined Administrator profile is not renamed.' },
+              'name',
+            );
           const missing = CAPABILITIES.filter((c) => !merged.capabilities.includes(c));
           if (missing.length)
             throw safeguardIn(
@@ -113,7 +120,11 @@ export async function saveProfile(service: AccessService, ctx: ServiceContext, i
             en: `The predefined profile ${current.name} defines its licence tier and is not changed: duplicate it to restrict it (the copy keeps its tier and price).`,
           });
         }
-        if (current && current.audience !== merged.audience) throw refuseIn({ fr: "Le public d'un profil (interne ou client) ne change pas.", en: "A profile's audience (internal or client) does not change." }, 'audience');
+        if (current && current.audience !== merged.audience)
+          throw refuseIn(
+            { fr: "Le public d'un profil (interne ou client) ne change pas.", en: "A profile's audience (internal or client) does not change." },
+            'audience',
+          );
         if (!isTierOfAudience(merged.licenseTier, merged.audience))
           throw invalidIn(
             {
@@ -192,18 +203,22 @@ export async function deleteProfile(service: AccessService, ctx: ServiceContext,
     delegated(m, ua, async () => {
       const [profile] = await m.query(`SELECT id, name, system, audience FROM profile WHERE id = $1 FOR UPDATE`, [id]);
       if (!profile) throw missingIn({ fr: `Aucun profil n° ${id}.`, en: `No profile #${id}.` });
-      if (profile.system) throw safeguardIn({ fr: `Le profil ${profile.name} est un profil système : il ne peut pas être supprimé.`, en: `The profile ${profile.name} is a system profile: it cannot be deleted.` });
+      if (profile.system)
+        throw safeguardIn({
+          fr: `Le profil ${profile.name} est un profil système : il ne peut pas être supprimé.`,
+          en: `The profile ${profile.name} is a system profile: it cannot be deleted.`,
+        });
       const roles = await m.query(`SELECT r.name FROM role_profile rp JOIN role r ON r.id = rp.role_id WHERE rp.profile_id = $1`, [id]);
       const before = (await capabilitiesOf(m, ua.user.id)).capabilities;
       const [{ grants }] = await m.query(`SELECT count(*)::int AS grants FROM dossier_grant WHERE profile_id = $1`, [id]);
       if (grants && !replacementId)
         throw invalidIn(
-            {
-              fr: `Le profil ${profile.name} est celui de ${grants} dossier(s) client : désignez le profil client qui le remplace.`,
-              en: `The profile ${profile.name} is that of ${countEn(grants, 'client dossier')}: choose the client profile that replaces it.`,
-            },
-            'replacementId',
-          );
+          {
+            fr: `Le profil ${profile.name} est celui de ${grants} dossier(s) client : désignez le profil client qui le remplace.`,
+            en: `The profile ${profile.name} is that of ${countEn(grants, 'client dossier')}: choose the client profile that replaces it.`,
+          },
+          'replacementId',
+        );
       if (grants) {
         const [replacement] = await m.query(`SELECT id, audience FROM profile WHERE id = $1`, [replacementId]);
         if (!replacement || replacement.id === id || replacement.audience !== 'client')

@@ -59,9 +59,16 @@ export async function saveRole(service: AccessService, ctx: ServiceContext, id: 
         if (input.profileIds !== undefined) {
           if (!input.profileIds.length) throw invalidIn(ONE_PROFILE, 'profileIds');
           const found = await m.query(`SELECT id, audience FROM profile WHERE id = ANY($1::int[])`, [input.profileIds]);
-          if (found.length !== new Set(input.profileIds).size) throw invalidIn({ fr: 'Un des profils choisis n’existe pas.', en: 'One of the chosen profiles does not exist.' }, 'profileIds');
+          if (found.length !== new Set(input.profileIds).size)
+            throw invalidIn({ fr: 'Un des profils choisis n’existe pas.', en: 'One of the chosen profiles does not exist.' }, 'profileIds');
           if (found.some((p: { audience: string }) => p.audience !== 'internal'))
-            throw invalidIn({ fr: 'Un rôle ne reçoit que des profils internes (les profils clients vont aux dossiers).', en: 'A role takes only internal profiles (client profiles go to dossiers).' }, 'profileIds');
+            throw invalidIn(
+              {
+                fr: 'Un rôle ne reçoit que des profils internes (les profils clients vont aux dossiers).',
+                en: 'A role takes only internal profiles (client profiles go to dossiers).',
+              },
+              'profileIds',
+            );
         } else if (id === null) {
           throw invalidIn(ONE_PROFILE, 'profileIds');
         }

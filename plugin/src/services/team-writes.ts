@@ -33,17 +33,26 @@ export async function saveTeam(service: AccessService, ctx: ServiceContext, id: 
       const [current] = id === null ? [null] : await m.query(`SELECT id, name, description FROM team WHERE id = $1 FOR UPDATE`, [id]);
       if (id !== null && !current) throw missingIn({ fr: `Aucune équipe n° ${id}.`, en: `No team #${id}.` });
       const name = input.name === undefined && current ? current.name : await freeName(m, 'team', input.name ?? '', id);
-      if (!(await allExist(m, 'app_user', input.userIds ?? []))) throw invalidIn({ fr: 'Un des utilisateurs choisis n’existe pas.', en: 'One of the chosen users does not exist.' }, 'userIds');
+      if (!(await allExist(m, 'app_user', input.userIds ?? [])))
+        throw invalidIn({ fr: 'Un des utilisateurs choisis n’existe pas.', en: 'One of the chosen users does not exist.' }, 'userIds');
       if (!(await allExist(m, 'role', [...(input.roleIds ?? []), ...(input.subtreeRoleIds ?? [])])))
         throw invalidIn({ fr: 'Un des rôles choisis n’existe pas.', en: 'One of the chosen roles does not exist.' }, 'roleIds');
-      if (!(await allExist(m, 'team', input.teamIds ?? []))) throw invalidIn({ fr: 'Une des équipes choisies n’existe pas.', en: 'One of the chosen teams does not exist.' }, 'teamIds');
+      if (!(await allExist(m, 'team', input.teamIds ?? [])))
+        throw invalidIn({ fr: 'Une des équipes choisies n’existe pas.', en: 'One of the chosen teams does not exist.' }, 'teamIds');
       if (id !== null && input.teamIds?.length) {
         // A team may not contain itself, directly or through the teams it contains.
         const inside = (await m.query(`SELECT ancestor_id FROM team_closure WHERE descendant_id = $1`, [id])).map(
           (r: { ancestor_id: number }) => r.ancestor_id,
         );
         const loop = input.teamIds.find((t) => inside.includes(t));
-        if (loop !== undefined) throw invalidIn({ fr: `Imbrication impossible : l'équipe n° ${loop} contient déjà ${name} (boucle).`, en: `Cannot nest: team #${loop} already contains ${name} (loop).` }, 'teamIds');
+        if (loop !== undefined)
+          throw invalidIn(
+            {
+              fr: `Imbrication impossible : l'équipe n° ${loop} contient déjà ${name} (boucle).`,
+              en: `Cannot nest: team #${loop} already contains ${name} (loop).`,
+            },
+            'teamIds',
+          );
       }
       const was = id === null ? null : await snapshot(m, 'team', id);
       let teamId = id;

@@ -72,10 +72,21 @@ function checkFreeSeat(ua: UserAccess, input: UserInput, current: { free_seat: b
     (input.freeSeat !== undefined && input.freeSeat !== (current?.free_seat ?? false)) ||
     (input.freeSeatReason !== undefined && (input.freeSeatReason ?? null) !== (current?.free_seat_reason ?? null));
   if (!changing) return false;
-  if (!ua.access.isAdmin) throw refuseIn({ fr: 'Seul un administrateur peut offrir une licence ou la retirer.', en: 'Only an administrator may give a free seat or take it back.' }, 'freeSeat');
+  if (!ua.access.isAdmin)
+    throw refuseIn(
+      { fr: 'Seul un administrateur peut offrir une licence ou la retirer.', en: 'Only an administrator may give a free seat or take it back.' },
+      'freeSeat',
+    );
   const free = input.freeSeat ?? current?.free_seat ?? false;
   const reason = input.freeSeatReason !== undefined ? input.freeSeatReason : (current?.free_seat_reason ?? null);
-  if (free && !reason?.trim()) throw invalidIn({ fr: 'Une licence offerte dit pourquoi (ex. « expert-comptable du client ») : renseignez le motif.', en: 'A free seat says why (e.g. "the client\'s accountant"): fill in the reason.' }, 'freeSeatReason');
+  if (free && !reason?.trim())
+    throw invalidIn(
+      {
+        fr: 'Une licence offerte dit pourquoi (ex. « expert-comptable du client ») : renseignez le motif.',
+        en: 'A free seat says why (e.g. "the client\'s accountant"): fill in the reason.',
+      },
+      'freeSeatReason',
+    );
   if (!free && input.freeSeatReason === undefined) input.freeSeatReason = null;
   return true;
 }
@@ -91,12 +102,22 @@ function updateCause(login: string, input: UserInput, current: { status: string;
 
 async function validate(m: EntityManager, input: UserInput, id: number | null): Promise<void> {
   if (input.login !== undefined && !LOGIN_PATTERN.test(input.login)) {
-    throw invalidIn({ fr: 'Identifiant : 3 à 64 caractères parmi lettres, chiffres, « . », « _ » et « - ».', en: 'Login: 3 to 64 characters among letters, digits, ".", "_" and "-".' }, 'login');
+    throw invalidIn(
+      {
+        fr: 'Identifiant : 3 à 64 caractères parmi lettres, chiffres, « . », « _ » et « - ».',
+        en: 'Login: 3 to 64 characters among letters, digits, ".", "_" and "-".',
+      },
+      'login',
+    );
   }
   if (input.email !== undefined) {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw invalidIn({ fr: 'E-mail invalide.', en: 'Invalid e-mail.' }, 'email');
     const [twin] = await m.query(`SELECT login FROM app_user WHERE lower(email) = lower($1) AND id IS DISTINCT FROM $2`, [input.email, id]);
-    if (twin) throw invalidIn({ fr: `L'e-mail ${input.email} est déjà celui de l'utilisateur ${twin.login}.`, en: `The e-mail ${input.email} is already user ${twin.login}'s.` }, 'email');
+    if (twin)
+      throw invalidIn(
+        { fr: `L'e-mail ${input.email} est déjà celui de l'utilisateur ${twin.login}.`, en: `The e-mail ${input.email} is already user ${twin.login}'s.` },
+        'email',
+      );
   }
   if (input.login !== undefined) {
     const [twin] = await m.query(`SELECT 1 FROM app_user WHERE login = $1 AND id IS DISTINCT FROM $2`, [input.login, id]);
@@ -110,7 +131,8 @@ async function validate(m: EntityManager, input: UserInput, id: number | null): 
     throw invalidIn({ fr: `Aucun rôle n° ${input.roleId}.`, en: `No role #${input.roleId}.` }, 'roleId');
   }
   if (input.reportsToId != null) {
-    if (input.reportsToId === id) throw invalidIn({ fr: 'Un utilisateur ne peut pas être son propre responsable.', en: 'A user cannot be their own manager.' }, 'reportsToId');
+    if (input.reportsToId === id)
+      throw invalidIn({ fr: 'Un utilisateur ne peut pas être son propre responsable.', en: 'A user cannot be their own manager.' }, 'reportsToId');
     if (!(await m.query(`SELECT 1 FROM app_user WHERE id = $1`, [input.reportsToId])).length)
       throw invalidIn({ fr: `Aucun utilisateur n° ${input.reportsToId}.`, en: `No user #${input.reportsToId}.` }, 'reportsToId');
   }
@@ -128,24 +150,44 @@ async function validate(m: EntityManager, input: UserInput, id: number | null): 
  * has no role and no admin flag, and at least one dossier (checked with the database, in createUser).
  */
 function checkKind(input: UserInput): void {
-  if (input.kind !== undefined && input.kind !== 'internal' && input.kind !== 'client') throw invalidIn({ fr: 'Type : « interne » ou « client » attendu.', en: 'Type: "internal" or "client" expected.' }, 'kind');
+  if (input.kind !== undefined && input.kind !== 'internal' && input.kind !== 'client')
+    throw invalidIn({ fr: 'Type : « interne » ou « client » attendu.', en: 'Type: "internal" or "client" expected.' }, 'kind');
   if (input.kind !== 'client') {
-    if (input.dossiers?.length) throw invalidIn({ fr: 'Seul un utilisateur client a des dossiers : choisissez le type Client.', en: 'Only a client user has dossiers: choose the Client type.' }, 'dossiers');
+    if (input.dossiers?.length)
+      throw invalidIn(
+        { fr: 'Seul un utilisateur client a des dossiers : choisissez le type Client.', en: 'Only a client user has dossiers: choose the Client type.' },
+        'dossiers',
+      );
     return;
   }
-  if (input.roleId != null) throw invalidIn({ fr: "Un utilisateur client n'a pas de rôle : ses accès sont ses dossiers.", en: 'A client user has no role: their access is their dossiers.' }, 'roleId');
+  if (input.roleId != null)
+    throw invalidIn(
+      { fr: "Un utilisateur client n'a pas de rôle : ses accès sont ses dossiers.", en: 'A client user has no role: their access is their dossiers.' },
+      'roleId',
+    );
   if (input.isAdmin) throw invalidIn({ fr: "Un utilisateur client n'est jamais administrateur.", en: 'A client user is never an administrator.' }, 'isAdmin');
   if (!input.dossiers?.length)
-    throw invalidIn({ fr: 'Un utilisateur client a au moins un dossier : créez-le depuis la page Accès clients (« Nouveau client »), avec ses dossiers.', en: 'A client user has at least one dossier: create them from the Client access page ("New client"), with their dossiers.' }, 'dossiers');
+    throw invalidIn(
+      {
+        fr: 'Un utilisateur client a au moins un dossier : créez-le depuis la page Accès clients (« Nouveau client »), avec ses dossiers.',
+        en: 'A client user has at least one dossier: create them from the Client access page ("New client"), with their dossiers.',
+      },
+      'dossiers',
+    );
 }
 
 export async function createUser(service: AccessService, ctx: ServiceContext, input: UserInput, options: SeatOptions = {}): Promise<number> {
   const ua = ctx.actor;
   requireCapability(ua, 'manageUsers');
   checkFreeSeat(ua, input, null);
-  if (input.isAdmin && !ua.access.isAdmin) throw refuseIn({ fr: 'Seul un administrateur peut nommer un administrateur.', en: 'Only an administrator may make someone an administrator.' }, 'isAdmin');
+  if (input.isAdmin && !ua.access.isAdmin)
+    throw refuseIn({ fr: 'Seul un administrateur peut nommer un administrateur.', en: 'Only an administrator may make someone an administrator.' }, 'isAdmin');
   if (!input.login) throw invalidIn({ fr: "L'identifiant est obligatoire.", en: 'The login is required.' }, 'login');
-  if (!input.email) throw invalidIn({ fr: "L'e-mail est obligatoire (les identifiants sont envoyés par e-mail).", en: 'The e-mail is required (the sign-in details are sent by e-mail).' }, 'email');
+  if (!input.email)
+    throw invalidIn(
+      { fr: "L'e-mail est obligatoire (les identifiants sont envoyés par e-mail).", en: 'The e-mail is required (the sign-in details are sent by e-mail).' },
+      'email',
+    );
   if (input.password === '') delete input.password; // an empty field of the form: no password, the invitation lets them choose one
   checkKind(input);
   const cause: SeatCause = { change: 'createUser', text: `Création de l'utilisateur ${input.login}` };
@@ -195,7 +237,11 @@ export async function copyUser(
   );
   if (!model) throw missingIn({ fr: 'Utilisateur introuvable.', en: 'User not found.' });
   await refuseAdminAccounts(service.ds.manager, ua, [modelId]);
-  if (model.kind !== 'internal') throw invalidIn({ fr: 'Un utilisateur client se crée avec ses dossiers (page Accès clients), il ne se copie pas.', en: 'A client user is created with their dossiers (Client access page), not copied.' });
+  if (model.kind !== 'internal')
+    throw invalidIn({
+      fr: 'Un utilisateur client se crée avec ses dossiers (page Accès clients), il ne se copie pas.',
+      en: 'A client user is created with their dossiers (Client access page), not copied.',
+    });
   return createUser(service, ctx, {
     ...input,
     status: 'active',
@@ -230,25 +276,51 @@ export async function updateUser(service: AccessService, ctx: ServiceContext, id
       const freeSeatChanged = checkFreeSeat(ua, input, current);
       cause = updateCause(current.login, input, current);
       // Sent back unchanged, as a form sends every field, they are not a change; another value is refused.
-      if (input.login !== undefined && input.login !== current.login) throw refuseIn({ fr: "L'identifiant ne change pas après la création.", en: 'The login does not change after creation.' }, 'login');
+      if (input.login !== undefined && input.login !== current.login)
+        throw refuseIn({ fr: "L'identifiant ne change pas après la création.", en: 'The login does not change after creation.' }, 'login');
       delete input.login;
       if (input.kind !== undefined && input.kind !== current.kind)
-        throw refuseIn({ fr: 'Le type (interne ou client) ne change pas après la création : créez un autre utilisateur.', en: 'The type (internal or client) does not change after creation: create another user.' }, 'kind');
+        throw refuseIn(
+          {
+            fr: 'Le type (interne ou client) ne change pas après la création : créez un autre utilisateur.',
+            en: 'The type (internal or client) does not change after creation: create another user.',
+          },
+          'kind',
+        );
       delete input.kind;
-      if (input.dossiers !== undefined) throw invalidIn({ fr: 'Les dossiers se changent depuis « Dossiers clients » du client.', en: 'Dossiers are changed from the client\'s "Client dossiers".' }, 'dossiers');
+      if (input.dossiers !== undefined)
+        throw invalidIn(
+          { fr: 'Les dossiers se changent depuis « Dossiers clients » du client.', en: 'Dossiers are changed from the client\'s "Client dossiers".' },
+          'dossiers',
+        );
       const demoting = input.isAdmin === false && current.is_admin;
       const promoting = input.isAdmin === true && !current.is_admin;
       const deactivating = input.status === 'inactive' && current.status === 'active';
-      if ((demoting || promoting) && !ua.access.isAdmin) throw refuseIn({ fr: 'Seul un administrateur peut donner ou retirer le statut d’administrateur.', en: 'Only an administrator may give or take away administrator status.' }, 'isAdmin');
+      if ((demoting || promoting) && !ua.access.isAdmin)
+        throw refuseIn(
+          {
+            fr: 'Seul un administrateur peut donner ou retirer le statut d’administrateur.',
+            en: 'Only an administrator may give or take away administrator status.',
+          },
+          'isAdmin',
+        );
       // A client's access is their dossiers (docs/spec/client-access.md), as an organisation file says.
       if (current.kind === 'client' && (input.roleId != null || promoting)) {
         throw invalidIn(
-          { fr: "Un utilisateur client n'a ni rôle ni statut d'administrateur : ses accès sont ses dossiers.", en: 'A client user has neither a role nor administrator status: their access is their dossiers.' },
+          {
+            fr: "Un utilisateur client n'a ni rôle ni statut d'administrateur : ses accès sont ses dossiers.",
+            en: 'A client user has neither a role nor administrator status: their access is their dossiers.',
+          },
           input.roleId != null ? 'roleId' : 'isAdmin',
         );
       }
-      if (self && demoting) throw safeguardIn({ fr: 'Vous ne pouvez pas vous retirer vous-même le statut d’administrateur.', en: 'You cannot take away your own administrator status.' }, 'isAdmin');
-      if (self && deactivating) throw safeguardIn({ fr: 'Vous ne pouvez pas désactiver votre propre compte.', en: 'You cannot deactivate your own account.' }, 'status');
+      if (self && demoting)
+        throw safeguardIn(
+          { fr: 'Vous ne pouvez pas vous retirer vous-même le statut d’administrateur.', en: 'You cannot take away your own administrator status.' },
+          'isAdmin',
+        );
+      if (self && deactivating)
+        throw safeguardIn({ fr: 'Vous ne pouvez pas désactiver votre propre compte.', en: 'You cannot deactivate your own account.' }, 'status');
       if (demoting || (deactivating && current.is_admin)) await lockAdmins(m);
       await validate(m, input, id);
       await delegated(m, ua, () => writeUser(m, ctx, id, input, current.login, freeSeatChanged));
@@ -297,12 +369,31 @@ export async function deleteUsers(service: AccessService, ctx: ServiceContext, i
     await refuseAdminAccounts(m, ua, ids);
     if (ids.includes(ua.user.id)) throw safeguardIn({ fr: 'Vous ne pouvez pas supprimer votre propre compte.', en: 'You cannot delete your own account.' });
     const system = users.filter((u: { system: boolean }) => u.system).map((u: { login: string }) => u.login);
-    if (system.length) throw safeguardIn({ fr: `${system.join(', ')} : utilisateur système, il ne peut pas être supprimé.`, en: `${system.join(', ')}: system user, it cannot be deleted.` });
+    if (system.length)
+      throw safeguardIn({
+        fr: `${system.join(', ')} : utilisateur système, il ne peut pas être supprimé.`,
+        en: `${system.join(', ')}: system user, it cannot be deleted.`,
+      });
     const logins = users.map((u: { login: string }) => u.login).join(', ');
-    if (!heirId) throw invalidIn({ fr: `Désignez l'utilisateur qui reprend les enregistrements de ${logins} (héritier).`, en: `Choose the user who takes over ${logins}'s records (heir).` }, 'heirId');
-    if (ids.includes(heirId)) throw invalidIn({ fr: "L'héritier doit être un autre utilisateur que ceux supprimés.", en: 'The heir must be a user other than those deleted.' }, 'heirId');
+    if (!heirId)
+      throw invalidIn(
+        {
+          fr: `Désignez l'utilisateur qui reprend les enregistrements de ${logins} (héritier).`,
+          en: `Choose the user who takes over ${logins}'s records (heir).`,
+        },
+        'heirId',
+      );
+    if (ids.includes(heirId))
+      throw invalidIn(
+        { fr: "L'héritier doit être un autre utilisateur que ceux supprimés.", en: 'The heir must be a user other than those deleted.' },
+        'heirId',
+      );
     const [heir] = await m.query(`SELECT id, kind FROM app_user WHERE id = $1`, [heirId]);
-    if (!heir || heir.kind !== 'internal') throw invalidIn({ fr: `Aucun collaborateur n° ${heirId} pour reprendre les enregistrements.`, en: `No staff user #${heirId} to take over the records.` }, 'heirId');
+    if (!heir || heir.kind !== 'internal')
+      throw invalidIn(
+        { fr: `Aucun collaborateur n° ${heirId} pour reprendre les enregistrements.`, en: `No staff user #${heirId} to take over the records.` },
+        'heirId',
+      );
     const admins = users.some((u: { is_admin: boolean }) => u.is_admin);
     for (const u of users) await handOver(service, m, ctx, fromUser(u.id, heirId), `Repris de ${u.login}, supprimé.`);
     for (const u of users) await auditSetup(m, ctx, 'delete', 'User', u.id, u.login, await snapshot(m, 'app_user', u.id), { heirId });

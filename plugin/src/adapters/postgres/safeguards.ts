@@ -14,7 +14,10 @@ export async function lockAdmins(m: EntityManager): Promise<void> {
 export async function assertAnActiveAdmin(m: EntityManager): Promise<void> {
   const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM app_user WHERE is_admin AND status = 'active' AND kind = 'internal'`);
   if (n === 0) {
-    throw safeguardIn({ fr: 'Refusé : il doit toujours rester au moins un administrateur actif.', en: 'Refused: there must always remain at least one active administrator.' });
+    throw safeguardIn({
+      fr: 'Refusé : il doit toujours rester au moins un administrateur actif.',
+      en: 'Refused: there must always remain at least one active administrator.',
+    });
   }
 }
 
