@@ -12,7 +12,7 @@ describe('sharing and explain, in the browser', () => {
     await page.getByTestId('sharing-defaults').waitFor();
     // Activity and Contact say why they take no default of their own.
     await page.getByTestId('default-reason-Activity').filter({ hasText: 'toujours privées' }).waitFor();
-    await page.getByTestId('default-reason-Contact').filter({ hasText: 'il suit Account' }).waitFor();
+    await page.getByTestId('default-reason-Contact').filter({ hasText: 'suit celui des comptes et contacts' }).waitFor();
     expect(await page.getByTestId('default-Activity').locator('input').first().isDisabled()).toBe(true);
     // The demo's rules, each as a sentence.
     await page
@@ -53,7 +53,8 @@ describe('sharing and explain, in the browser', () => {
     await page.setViewportSize({ width: 1440, height: 1500 });
     const [commercial] = await demo.db.ds.query(`SELECT id FROM app_user WHERE login = 'commercial'`);
     await page.goto(`${demo.server.url}/admin/resources/User/records/${commercial.id}/show`);
-    // AdminJS renders the record actions of the header as links styled as buttons.
+    // The header keeps show, edit and delete; the other record actions are under "Plus d'actions".
+    await page.locator('a, button', { hasText: "Plus d'actions" }).first().click();
     await page.locator('a, button', { hasText: 'Accès effectif' }).first().click();
     const deals = page.locator('[data-testid=effective-row][data-module=Deal]');
     await deals.waitFor();
