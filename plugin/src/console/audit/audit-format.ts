@@ -5,6 +5,9 @@ import { useTranslation } from 'adminjs';
 import type { AuditEntryRow } from './audit-api.js';
 import { orgFormats } from '../common/org-format-text.js';
 
+/** The kinds of access request as the audit trail stored them in a request's name (services/access-requests.ts). */
+const REQUEST_KINDS_FR: Record<string, string> = { newUser: 'Nouvel utilisateur', roleChange: 'Changement de rôle', deactivation: 'Désactivation' };
+
 /** Set-up snapshots are rows (`first_name`); the labels are keyed by property (`firstName`). */
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -33,6 +36,8 @@ export interface AuditFormat {
   actionLabel: (action: string) => string;
   moduleLabel: (module: string | null | undefined) => string;
   fieldLabel: (field: string, module: string | null) => string;
+  /** The entry's record as a person reads it: a sharing default by its module's label, a request's kind in the reader's language. */
+  recordLabel: (entry: AuditEntryRow) => string;
   value: (v: unknown) => ShownValue;
   /**
    * A field's value in an entry, as a person reads it: the title of the record an id names (or
@@ -103,8 +108,21 @@ export function useAuditFormat(timeZone = 'Europe/Paris'): AuditFormat {
       }
       const currency = currencyOf(entry.module, field);
       if (currency && v !== null && v !== '' && Number.isFinite(Number(v)) && typeof v !== 'boolean') return { text: org.amount(Number(v), currency) };
+      // A sharing rule's or default's module is a module: its label, not its code.
+      if (camel(field) === 'module' && typeof v === 'string') return { text: moduleLabel(v) };
       const label = enumLabel(field, entry.module, v);
       return label ? { text: label } : value(v);
+    };
+    const recordLabel = (entry: AuditEntryRow): string => {
+      const stored = entry.reference || '';
+      if (entry.module === 'SharingDefault' && (stored || entry.recordId)) return moduleLabel(stored || entry.recordId);
+      // An access request is named when written, in French ("Nouvel utilisateur : Camille Rivière"): its kind is said again in the reader's language.
+      if (entry.module === 'AccessRequest' && stored) {
+        const split = /^(.*?) : (.*)$/.exec(stored);
+        const kind = split && Object.entries(REQUEST_KINDS_FR).find(([, fr]) => fr === split[1])?.[0];
+        if (split && kind) return `${translateLabel(`type.${kind}`, 'AccessRequest')}${language.startsWith('fr') ? ' : ' : ': '}${split[2]}`;
+      }
+      return stored || m('auditRecordNumber', { id: entry.recordId ?? '' });
     };
     const message = (entry: AuditEntryRow): string => {
       const text = entry.message ?? '';
@@ -125,6 +143,7 @@ export function useAuditFormat(timeZone = 'Europe/Paris'): AuditFormat {
       actionLabel,
       moduleLabel,
       fieldLabel,
+      recordLabel,
       value,
       fieldValue,
       date: (iso: string) => dateTime.format(new Date(iso)),

@@ -37,7 +37,7 @@ const recordUrl = (e: AuditEntryRow) => `${rootPath()}/resources/${encodeURIComp
 
 const RecordCell = ({ entry, format, onFilter }: CellProps) => {
   if (!entry.recordId) return <Text color="grey40">—</Text>;
-  const label = entry.reference || format.m('auditRecordNumber', { id: entry.recordId });
+  const label = format.recordLabel(entry);
   const linkable = (entry.kind === 'record' || entry.kind === 'setup') && entry.action !== 'delete';
   return (
     <Box style={{ whiteSpace: 'nowrap' }}>

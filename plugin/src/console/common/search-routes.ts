@@ -36,7 +36,11 @@ export function searchRoutes(service: AccessService): Router {
     answering(async (req, res) => {
       const o = usersQuery.parse(req.query);
       const level = levelOf(userPolicy(service));
-      res.json({ options: await searchUsers(service.ds, { text: o.q, kind: o.kind, activeOnly: o.active === '1', namesOnly: level !== 'all' }) });
+      // Below the whole list, names of active internal users only: who is a client or has left is the user managers' to know.
+      const all = level === 'all';
+      res.json({
+        options: await searchUsers(service.ds, { text: o.q, kind: all ? o.kind : 'internal', activeOnly: all ? o.active === '1' : true, namesOnly: !all }),
+      });
     }),
   );
 
