@@ -21,6 +21,7 @@ const OPEN: Record<string, string> = {
   'POST /admin/logout': 'ends the caller’s own session (without one: nothing to end)',
   'POST /admin/password': 'the password a sign-in asked for: without that pending sign-in, back to the login page',
   'POST /admin/portier/account/password': 'one’s own password, with the current one (docs/spec/access-model.md, "Own account")',
+  'POST /admin/portier/account/locale': 'one’s own language, kept with one’s own account (a personal preference: no one else’s, nothing of the access set-up)',
   'POST /admin/forgot-password':
     'the same answer for any address; a link only to an active account that may sign in, throttled (docs/security.md, "One-time links")',
   'POST /admin/password-link': 'the password of the one-time link opened in this browser: without one, the page that says the link is no longer valid',
