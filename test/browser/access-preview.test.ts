@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
+import { choose, demoInBrowser, screenshot, signedInPage } from '../support/browser.js';
 
 /**
  * "Vérifier puis enregistrer", in Chromium on the demo organisation: a consultant's change of the
@@ -71,7 +71,7 @@ describe('the access preview, in the browser', () => {
     await page.setViewportSize({ width: 1440, height: 1500 });
     await page.goto(`${demo.server.url}/admin/pages/sharing`);
     await page.getByTestId('default-Deal').waitFor();
-    await page.getByTestId('default-Deal').selectOption('public_read');
+    await choose(page.getByTestId('default-Deal'), 'public_read');
     const panel = page.getByTestId('access-preview');
     await panel.waitFor();
     expect(await panel.getByTestId('access-preview-sentence').first().textContent()).toMatch(
@@ -80,9 +80,9 @@ describe('the access preview, in the browser', () => {
     await panel.getByTestId('access-preview-cancel').click();
     await panel.waitFor({ state: 'detached' });
     expect(await dealDefault()).toBe('private');
-    expect(await page.getByTestId('default-Deal').inputValue()).toBe('private');
+    expect(await page.getByTestId('default-Deal').getAttribute('data-value')).toBe('private');
 
-    await page.getByTestId('default-Deal').selectOption('public_read');
+    await choose(page.getByTestId('default-Deal'), 'public_read');
     await page.getByTestId('access-preview-confirm').click();
     await page.getByTestId('sharing-outcome').waitFor();
     expect(await dealDefault()).toBe('public_read');

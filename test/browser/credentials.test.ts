@@ -68,11 +68,14 @@ describe('credentials by mail, in the browser', () => {
     await admin.getByRole('button', { name: /Français/ }).hover();
     await admin.getByText('Anglais').click();
     await waitShown(admin, admin.getByText('Sent mail').first());
-    // The mail opened in French stays open, now in English around it.
+    // The choice is kept with the account and the page comes back in English: the mail, sent in French, opens again.
+    await admin.getByTestId('sent-mail-open').first().click();
     await waitShown(admin, admin.getByTestId('mail-body').locator('pre'));
     await admin.mouse.move(700, 800); // the language menu closes
     await admin.getByText('French', { exact: true }).waitFor({ state: 'hidden' });
     await screenshot(admin, 'sent-mail-en');
+    expect((await q(`SELECT locale FROM app_user WHERE login = 'admin'`))[0].locale).toBe('en');
+    await q(`UPDATE app_user SET locale = 'fr' WHERE login = 'admin'`); // back to French for what follows
 
     await page.goto(link);
     await page.waitForURL(/\/admin\/password-link$/); // the token left the address bar
