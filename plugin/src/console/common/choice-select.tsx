@@ -1,9 +1,8 @@
 import React from 'react';
 import { Select as DesignSelect } from '@adminjs/design-system';
 
-// The design system's Select (react-select) over short lists of string or number values, with
-// the props of the native one (native-select.tsx), so that a page's choices look like AdminJS's
-// own forms.
+// The design system's Select (react-select) over short lists of string or number values, so that
+// a page's choices look like AdminJS's own forms.
 
 /** A choice of Select: its value, its label, and when disabled the reason, as tooltip. */
 export interface SelectOption {
