@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'adminjs';
 import type { AuditEntryRow } from './audit-api.js';
 import { orgFormats } from '../common/org-format-text.js';
+import { useOrgTimeZone } from '../common/org-formats.js';
 
 /** The kinds of access request as the audit trail stored them in a request's name (services/access-requests.ts). */
 const REQUEST_KINDS_FR: Record<string, string> = { newUser: 'Nouvel utilisateur', roleChange: 'Changement de rôle', deactivation: 'Désactivation' };
@@ -52,7 +53,9 @@ export interface AuditFormat {
   time: (iso: string) => string;
 }
 
-export function useAuditFormat(timeZone = 'Europe/Paris'): AuditFormat {
+export function useAuditFormat(zone?: string): AuditFormat {
+  const orgZone = useOrgTimeZone();
+  const timeZone = zone ?? orgZone;
   const { translateMessage, translateLabel, translateProperty, i18n } = useTranslation();
   const language = i18n?.language === 'en' ? 'en-GB' : 'fr-FR';
   return useMemo(() => {

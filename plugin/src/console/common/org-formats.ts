@@ -5,9 +5,14 @@ import { DEFAULT_TIME_ZONE, orgFormats, type OrgFormats } from './org-format-tex
 
 export type { OrgFormats };
 
-export function useOrgFormats(): OrgFormats {
+/** The organisation's zone (`createPortier({ timeZone })`), which every date of the interface is shown in. */
+export function useOrgTimeZone(): string {
   const [admin] = useCurrentAdmin();
+  return (admin?.timeZone as string | undefined) ?? DEFAULT_TIME_ZONE;
+}
+
+export function useOrgFormats(): OrgFormats {
   const { i18n } = useTranslation();
-  const zone = (admin?.timeZone as string | undefined) ?? DEFAULT_TIME_ZONE;
+  const zone = useOrgTimeZone();
   return useMemo(() => orgFormats(i18n?.language, zone), [i18n?.language, zone]);
 }

@@ -2,6 +2,7 @@ import React, { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'adminjs';
 import { Badge, Box, Button, H2, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { portierGet } from '../common/portier-api.js';
+import { useOrgTimeZone } from '../common/org-formats.js';
 
 interface Mail {
   id: number;
@@ -56,17 +57,18 @@ const MailBody = ({ id, tm, date }: { id: number; tm: (k: string, o?: Record<str
 
 /**
  * "Courriers envoyés" (admins only): every mail the backoffice sent, newest first, 25 a page,
- * with its date (Paris time), recipient, subject, kind and status; a click shows its body.
+ * with its date (in the organisation's zone), recipient, subject, kind and status; a click shows its body.
  */
 const SentMailPage = () => {
   const { translateMessage, i18n } = useTranslation();
   const tm = (key: string, options?: Record<string, unknown>) =>
     translateMessage(key, undefined, options && { ...options, interpolation: { escapeValue: false } });
   const locale = i18n?.language === 'en' ? 'en-GB' : 'fr-FR';
+  const timeZone = useOrgTimeZone();
   const date = useMemo(() => {
-    const f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
+    const f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
     return (iso: string) => f.format(new Date(iso));
-  }, [locale]);
+  }, [locale, timeZone]);
   const [page, setPage] = useState(1);
   const [list, setList] = useState<MailList | null>(null);
   const [error, setError] = useState<string | null>(null);

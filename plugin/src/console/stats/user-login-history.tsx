@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { useTranslation, type ActionProps, type RecordJSON, type TranslateFunction } from 'adminjs';
 import { Badge, Box, H3, Loader, MessageBox, Pagination, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { portierGet } from '../common/portier-api.js';
+import { useOrgTimeZone } from '../common/org-formats.js';
 
 /** GET /users/:id/logins (stats-routes.ts): a page of a user's sign-in attempts. */
 interface LoginsPage {
@@ -17,10 +18,10 @@ interface LoginsPage {
 export function useDateFormat() {
   const { i18n } = useTranslation();
   const locale = i18n?.language === 'en' ? 'en-GB' : 'fr-FR';
+  const timeZone = useOrgTimeZone();
   return {
     locale,
-    dateTime: (v: string | null | undefined) =>
-      v ? new Date(v).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' }) : '—',
+    dateTime: (v: string | null | undefined) => (v ? new Date(v).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone }) : '—'),
     /** A `YYYY-MM-DD` day, e.g. « lun. 17/11 ». */
     day: (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { weekday: 'short', day: '2-digit', month: '2-digit', timeZone: 'UTC' }),
     shortDay: (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { day: '2-digit', month: '2-digit', timeZone: 'UTC' }),
