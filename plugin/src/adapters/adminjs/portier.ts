@@ -367,6 +367,10 @@ function registerComponents(loader: ComponentLoader) {
   loader.override('DefaultDatetimeListProperty', path.join(consoleDir, 'records/date-time-list.tsx'));
   loader.override('ActionHeader', path.join(consoleDir, 'records/action-header.tsx'));
   loader.override('DefaultReferenceValue', path.join(consoleDir, 'records/reference-value.tsx'));
+  // Record pages: breadcrumbs that end with the record's title, a dash for an empty field.
+  loader.override('Breadcrumbs', path.join(consoleDir, 'records/breadcrumbs.tsx'));
+  for (const shown of ['DefaultShowProperty', 'DefaultReferenceShowProperty', 'DefaultTextareaShowProperty', 'DefaultCurrencyShowProperty'])
+    loader.override(shown, path.join(consoleDir, 'records/show-value.tsx'));
   return {
     pages,
     dashboard: loader.add('PortierDashboard', path.join(consoleDir, 'dashboard/dashboard.tsx')),

@@ -34,6 +34,7 @@ const filterShape = {
   action: optional(z.string().max(40, "l'action tient en 40 caractères")),
   from: optional(instant),
   to: optional(instant),
+  only: optional(z.enum(['changes'], { error: 'seule la valeur « changes » est attendue' })),
 };
 const csvQuery = z.strictObject(filterShape, unknownKeys);
 const listQuery = z.strictObject(
