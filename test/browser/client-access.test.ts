@@ -19,7 +19,7 @@ describe('client access, in the browser', () => {
       `SELECT u.id, g.account_id FROM app_user u JOIN dossier_grant g ON g.user_id = u.id WHERE u.login = 'client.gerant'`,
     );
     const [easy] = await demo.db.ds.query(`SELECT id FROM profile WHERE name = 'Easy Invoicing'`);
-    await choose(page.getByTestId('move-user'), gerant.id);
+    await choose(page.getByTestId('move-user'), gerant.id, 'client.gerant');
     await choose(page.getByTestId('move-dossier'), gerant.account_id);
     await choose(page.getByTestId('move-profile'), easy.id);
     await page.getByRole('button', { name: 'Transférer' }).last().click();

@@ -78,7 +78,7 @@ describe('the client profile editor, in the browser', () => {
     const [client] = await demo.db.ds.query(
       `SELECT u.id, min(g.account_id) AS account FROM app_user u JOIN dossier_grant g ON g.user_id = u.id WHERE u.login = 'client' GROUP BY u.id`,
     );
-    await choose(page.getByTestId('move-user'), client.id);
+    await choose(page.getByTestId('move-user'), client.id, 'client');
     await choose(page.getByTestId('move-dossier'), client.account);
     await choose(page.getByTestId('move-profile'), saved.id);
     await page.getByRole('button', { name: 'Transférer' }).last().click();

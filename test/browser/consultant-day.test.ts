@@ -82,7 +82,7 @@ describe("the consultant's day, in the browser", () => {
 
     // 3. The copy given to dossier A ("Transférer un utilisateur (avancé)").
     const [client] = await q(`SELECT id FROM app_user WHERE login = 'c.garnier'`);
-    await choose(page.getByTestId('move-user'), client.id);
+    await choose(page.getByTestId('move-user'), client.id, 'c.garnier');
     await choose(page.getByTestId('move-dossier'), a.id);
     await choose(page.getByTestId('move-profile'), copy.id);
     await page.getByRole('button', { name: 'Transférer' }).last().click();

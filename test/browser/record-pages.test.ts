@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { AdminClient } from '../support/admin-client.js';
 import { demoInBrowser, screenshot, signedInPage, waitShown } from '../support/browser.js';
 
@@ -17,9 +17,11 @@ const demo = demoInBrowser(380_000);
 
 /** 20:41 UTC on 15 January 2026: 21:41 in Paris, 15:41 in New York. */
 const INSTANT = '2026-01-15T20:41:00Z';
+const LONG_DEAL = 'Rénovation complète des cuisines centrales et des trois offices de restauration – Groupe hospitalier Bourg-en-Bresse';
 
 interface Fixture {
   quote: { id: number; name: string; reference: string };
+  activity: { id: number; reference: string };
   readable: { id: number; name: string };
   unreadable: { id: number; name: string };
   manager: string;
@@ -45,7 +47,21 @@ beforeAll(async () => {
   expect(quote && readable && unreadable).toBeTruthy();
   expect((await rep.show('Deal', readable.id)).status).toBe(200);
 
-  await ds.query(`UPDATE quote SET amount = 19212.90, valid_until = '2026-03-09', created_at = $2, updated_at = $2 WHERE id = $1`, [quote.id, INSTANT]);
+  // No owning team, no author: the page shows a dash for each, not a label over nothing.
+  await ds.query(
+    `UPDATE quote SET amount = 19212.90, valid_until = '2026-03-09', created_at = $2, updated_at = $2, owner_team_id = NULL, created_by_id = NULL WHERE id = $1`,
+    [quote.id, INSTANT],
+  );
+  // A deal with a long name: whole on the quote's page, wrapped, not cut.
+  const [{ deal_id: quoteDeal }] = await ds
+    .query(`UPDATE quote SET deal_id = coalesce(deal_id, $2) WHERE id = $1 RETURNING deal_id`, [quote.id, readable.id])
+    .then((r) => r[0]);
+  await ds.query(`UPDATE deal SET name = $2 WHERE id = $1`, [quoteDeal, LONG_DEAL]);
+  if (quoteDeal === readable.id) readable.name = LONG_DEAL;
+  // An activity of the rep's, due at 20:41 UTC (21:41 in Paris): its form edits a date and time.
+  const [activity] = await ds.query(`SELECT id, reference FROM activity WHERE owner_user_id = $1 ORDER BY id LIMIT 1`, [me.id]);
+  expect(activity).toBeTruthy();
+  await ds.query(`UPDATE activity SET due_at = $2 WHERE id = $1`, [activity.id, INSTANT]);
   const insert = `INSERT INTO audit_entry (at, actor_id, actor_login, action, module, record_id, reference, changes, message) VALUES ($1, $2, $3, $4, 'Quote', $5, $6, $7, $8)`;
   const changes = {
     dealId: [readable.id, unreadable!.id],
@@ -55,7 +71,7 @@ beforeAll(async () => {
   };
   await ds.query(insert, [INSTANT, manager.id, 'manager', 'update', String(quote.id), quote.reference, JSON.stringify(changes), null]);
   await ds.query(insert, ['2026-01-15T20:45:00Z', me.id, 'commercial', 'refused', String(quote.id), quote.reference, null, 'delete : forbiddenError']);
-  f = { quote, readable, unreadable: unreadable!, manager: manager.full_name };
+  f = { quote, activity, readable, unreadable: unreadable!, manager: manager.full_name };
 });
 
 /** A page of the rep's, with the browser in New York: what it shows in Paris time is the organisation's zone, not the browser's. */
@@ -80,6 +96,12 @@ async function toEnglish(page: Page): Promise<void> {
     .click();
 }
 
+/** The locator's text once it holds `needle` (the language switch reloads the page, and the history with it). */
+async function textWith(locator: Locator, needle: string): Promise<string> {
+  await waitShown(locator.page(), locator.getByText(needle, { exact: false }).first());
+  return nbsp(await locator.innerText());
+}
+
 /** Text as read: no-break spaces as spaces, the arrow of a change (spaced by CSS margins) with spaces. */
 const nbsp = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ').replace(/\s*→\s*/g, ' → ');
 
@@ -92,6 +114,22 @@ describe("a record's pages", () => {
     const heading = nbsp(await page.locator('.adminjs_ActionHeader h2').first().innerText());
     expect(heading).toContain(`${f.quote.name} · ${f.quote.reference}`);
     expect(heading).not.toMatch(/Afficher/);
+    // The breadcrumbs end with the record, not with the action.
+    const crumbs = page.locator('.adminjs_Breadcrumbs').first();
+    expect(nbsp(await crumbs.locator('a').last().innerText())).toBe(`${f.quote.name} · ${f.quote.reference}`);
+    expect(nbsp(await crumbs.locator('a').nth(1).innerText())).toBe('Devis');
+    expect(await crumbs.innerText()).not.toMatch(/Afficher/);
+    // An empty field shows a dash under its label.
+    for (const field of ['ownerTeamId', 'createdById'])
+      expect(await page.getByTestId(`property-show-${field}`).getByTestId('empty-value').innerText()).toBe('—');
+    // A long reference is whole, wrapped over lines, with its title as tooltip.
+    const deal = page.getByTestId('property-show-dealId').getByTestId('reference-value');
+    expect(await deal.getAttribute('title')).toBe(LONG_DEAL);
+    expect(nbsp(await deal.innerText())).toBe(LONG_DEAL);
+    // Not cut at the list's 260 pixels: the link is as wide as its whole title, and may wrap.
+    const dealLink = deal.locator('a');
+    expect((await dealLink.boundingBox())!.width).toBeGreaterThan(400);
+    expect(await dealLink.evaluate((a) => getComputedStyle(a).whiteSpace)).toBe('normal');
     const body = nbsp(await page.locator('section, main').first().innerText());
     // No ID among the fields; created at 20:41 UTC reads 21:41 (Paris), not 15:41 (the browser's New York).
     expect(body).not.toMatch(/^ID$/m);
@@ -137,6 +175,29 @@ describe("a record's pages", () => {
     const editHeading = page.locator('.adminjs_ActionHeader h2').first();
     await waitShown(page, editHeading.getByText(f.quote.reference, { exact: false }));
     expect(await editHeading.innerText()).toContain('Modifier');
+    const editCrumbs = page.locator('.adminjs_Breadcrumbs').first();
+    expect(nbsp(await editCrumbs.locator('a').last().innerText())).toBe(`${f.quote.name} · ${f.quote.reference}`);
+    expect(await editCrumbs.innerText()).not.toMatch(/Modifier/);
+    await page.context().close();
+  });
+
+  it("edit a date and time on the organisation's clock, with the browser in New York", async () => {
+    const page = await repPage();
+    await page.goto(`${demo.server.url}/admin/resources/Activity/records/${f.activity.id}/edit`);
+    const input = page.getByTestId('property-edit-dueAt').locator('input').first();
+    await waitShown(page, input);
+    // 20:41 UTC shows as 21:41, Paris time, not 15:41 (New York).
+    expect(await input.inputValue()).toBe('2026/01/15 21:41');
+    await input.fill('');
+    await input.pressSequentially('2026/01/20 09:30');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('button-save').click();
+    await page.waitForURL(/\/resources\/Activity(\?|$)/); // AdminJS goes back to the list
+    // 09:30 in Paris in January is 08:30 UTC: saved as such, shown as 09:30.
+    const [row] = await demo.db.ds.query(`SELECT to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS due FROM activity WHERE id = $1`, [f.activity.id]);
+    expect(row.due).toBe('2026-01-20 08:30');
+    await page.goto(`${demo.server.url}/admin/resources/Activity/records/${f.activity.id}/show`);
+    await waitShown(page, page.getByTestId('property-show-dueAt').getByText('20/01/2026 09:30'));
     await page.context().close();
   });
 
@@ -147,7 +208,7 @@ describe("a record's pages", () => {
     if (!(await page.getByText('History', { exact: true }).count())) await toEnglish(page);
     const history = page.getByTestId('record-history');
     await waitShown(page, history.getByText('item not accessible'));
-    const text = nbsp(await history.innerText());
+    const text = await textWith(history, 'Status:');
     expect(text).toContain('Status: Draft → Sent');
     expect(text).toContain('Deletion refused');
     expect(text).toMatch(/Amount: €[\d,]+\.\d\d/);

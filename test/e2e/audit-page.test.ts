@@ -260,9 +260,9 @@ describe('what a viewer sees', () => {
     const mine = await csv(audra, { module: 'Contact', recordId: String(contactId) });
     expect(mine.status).toBe(200);
     expect(mine.text).not.toContain('exemple.test');
-    expect(mine.text).toContain('name : Paul Audit → Paul Audité');
+    expect(mine.text).toContain('Nom : Paul Audit → Paul Audité');
     const theirs = await csv(admin, { module: 'Contact', recordId: String(contactId) });
-    expect(theirs.text).toContain('email : paul.audit@exemple.test → p.audit@exemple.test');
+    expect(theirs.text).toContain('E-mail : paul.audit@exemple.test → p.audit@exemple.test');
   });
 });
 
@@ -306,8 +306,23 @@ describe('the CSV export', () => {
       'Contact',
       String(contactId),
       'OLD-1',
-      'email : a@x.test → b@x.test\nphone : 1 → 2',
+      'E-mail : a@x.test → b@x.test\nTéléphone : 1 → 2',
     ]);
+  });
+
+  it('names in its "Modifications" what the ids and codes stand for, as the page does: records, users, enum labels', async () => {
+    const [account] = await db.ds.query(`SELECT id, name FROM account ORDER BY id LIMIT 1`);
+    const changes = { accountId: [account.id, 987654], primaryAdvisorId: [null, bobId], type: ['prospect', 'client'] };
+    await db.ds.query(
+      `INSERT INTO audit_entry (at, actor_id, actor_login, action, module, record_id, reference, changes) VALUES ('2024-02-01T09:00:00Z', $1, 'bob', 'update', 'Contact', $2, 'NAMED-1', $3)`,
+      [bobId, String(contactId), JSON.stringify(changes)],
+    );
+    const rows = parseCsv((await csv(admin, { from: '2024-02-01', to: '2024-02-01' })).text.slice(1));
+    const cell = rows.find((r) => r[7] === 'NAMED-1')![8];
+    expect(cell).toContain(`Compte : ${account.name} → élément non accessible`); // 987654 exists nowhere: like a record out of reach
+    expect(cell).toContain('Conseiller principal : (vide) → Bob Durand');
+    expect(cell).toContain('Type : Prospect → Client');
+    expect(cell).not.toMatch(/accountId|primaryAdvisorId|prospect|987654/);
   });
 });
 

@@ -257,3 +257,30 @@ describe('client profiles and dossiers, for consultants', () => {
     expect((await login(server.url, 'orphelin', 'Portier2024')).status).toBe(302); // a dossier: they may sign in now
   });
 });
+
+describe('"Accès clients": the client users a page at a time', () => {
+  it('answers 50 client users by login with the total, searched by PostgreSQL, and one user by id', async () => {
+    // 60 more client users: two pages.
+    await db.ds.query(
+      `INSERT INTO app_user (login, email, first_name, last_name, kind, status, password_hash)
+         SELECT 'lot.' || lpad(n::text, 2, '0'), 'lot' || n || '@client.test', 'Client', 'Lot ' || n, 'client', 'active', 'x' FROM generate_series(1, 60) n`,
+    );
+    const [{ n }] = await db.ds.query(`SELECT count(*)::int AS n FROM app_user WHERE kind = 'client'`);
+    const admin = await AdminClient.signIn(server.url, 'admin');
+    const first = (await admin.portier('GET', '/clients/users')).body;
+    expect([first.users.length, first.total, first.perPage]).toEqual([50, n, 50]);
+    const second = (await admin.portier('GET', '/clients/users?page=2')).body;
+    expect(second.users.length).toBe(n - 50);
+    const logins = [...first.users, ...second.users].map((u: { login: string }) => u.login);
+    expect(logins).toEqual([...logins].sort());
+    expect(new Set(logins).size).toBe(n);
+    const found = (await admin.portier('GET', '/clients/users?q=comptable')).body;
+    expect([found.total, found.users[0].login, found.users[0].dossiers.length]).toEqual([1, 'comptable', 2]);
+    const [{ id: comptableId }] = await db.ds.query(`SELECT id FROM app_user WHERE login = 'comptable'`);
+    expect((await admin.portier('GET', `/clients/users?id=${comptableId}`)).body.users.map((u: { login: string }) => u.login)).toEqual(['comptable']);
+    // An internal user is not a client user.
+    const [{ id: adminId }] = await db.ds.query(`SELECT id FROM app_user WHERE login = 'admin'`);
+    expect((await admin.portier('GET', `/clients/users?id=${adminId}`)).body.total).toBe(0);
+    expect((await comptable.portier('GET', '/clients/users')).status).toBe(403);
+  });
+});

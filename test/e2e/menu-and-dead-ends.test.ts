@@ -160,6 +160,27 @@ describe('home pages', () => {
     expect(h.overview).toMatchObject(counts);
   });
 
+  it("the consultant's « Accès clients » card counts the active client users", async () => {
+    const [{ n }] = await db.ds.query(`SELECT count(*)::int AS n FROM app_user WHERE kind = 'client' AND status = 'active'`);
+    expect(n).toBeGreaterThan(0);
+    const h = await home('consultant');
+    expect(h.pages).toContain('clientAccess');
+    expect(h.overview.activeClients).toBe(n);
+  });
+
+  it('the recent changes of the home page are changes: no sign-in, sign-out or refused sign-in among them', async () => {
+    const c = await as('consultant');
+    const everything = (await c.portier('GET', '/audit?perPage=200')).body;
+    // Every sign-in of this suite is in the trail: the unfiltered page holds some.
+    expect(everything.entries.some((e: { action: string }) => e.action === 'signIn')).toBe(true);
+    const changes = (await c.portier('GET', '/audit?perPage=200&only=changes')).body;
+    expect(changes.entries.length).toBeGreaterThan(0);
+    const actions = new Set(changes.entries.map((e: { action: string }) => e.action));
+    for (const a of ['signIn', 'signOut', 'signInRefused', 'refused', 'mailSent']) expect(actions.has(a)).toBe(false);
+    expect(changes.total).toBeLessThan(everything.total);
+    expect((await c.portier('GET', '/audit?only=everything')).status).toBe(400);
+  });
+
   it("a sales rep's home page counts, per module, the records they see and those they own", async () => {
     const h = await home('commercial');
     const deal = h.modules.find((m: { module: string }) => m.module === 'Deal');

@@ -77,7 +77,7 @@ describe('a viewAudit holder without viewAll reads no record entry', () => {
     const text = await csv(ines);
     expect(text).toContain('Identifiant');
     expect(text).not.toMatch(/;Contact;/);
-    expect(text).not.toContain('1980-05-17');
+    expect(text).not.toMatch(/1980-05-17|17\/05\/1980/); // the code or the day as the CSV words it
   });
 
   it("a user's trail (the page filtered on who acted)", async () => {
@@ -106,7 +106,7 @@ describe('a viewAll holder reads the record entries without the fields they hold
     expect(page.body.entries.map((e: { id: string }) => e.id)).not.toContain(birthOnly);
     expect(page.body.entries[0].changes).toEqual({ name: [doc.records.Contact[0].name, 'Jean Dupont-Martin'] });
     expect(JSON.stringify(page.body)).not.toMatch(/birthDate|1980-05/);
-    expect(await csv(audra, { module: 'Contact', recordId: String(con1) })).not.toMatch(/birthDate|1980-05/);
+    expect(await csv(audra, { module: 'Contact', recordId: String(con1) })).not.toMatch(/birthDate|Date de naissance|1980-05|05\/1980/);
   });
 
   it("the AuditEntry resource, and never the chain's hashes (computed over the whole entry)", async () => {

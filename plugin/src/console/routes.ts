@@ -3,6 +3,7 @@ import type { AccessService } from '../adapters/postgres/access-service.js';
 import { currentAccess } from '../adapters/adminjs/request-context.js';
 import { accountRoutes } from './account/account-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
+import type { Translations } from './audit/audit-csv-changes.js';
 import { statsRoutes } from './stats/stats-routes.js';
 import { clientsRoutes } from './clients/clients-routes.js';
 import { clientProfilesRoutes } from './client-profiles/client-profiles-routes.js';
@@ -29,7 +30,7 @@ export const PORTIER_API = '/portier';
  * gate: a request without a signed-in user is refused here, and every handler checks the
  * capability it needs against the user's fresh access.
  */
-export function portierRoutes(service: AccessService): Router {
+export function portierRoutes(service: AccessService, words?: () => Promise<Translations>): Router {
   const router = newRouter();
   router.use(PORTIER_API, express.json({ limit: '100kb' }), (req, res, next) => {
     if (!currentAccess()) {
@@ -38,7 +39,7 @@ export function portierRoutes(service: AccessService): Router {
     }
     next();
   });
-  router.use(PORTIER_API, auditRoutes(service));
+  router.use(PORTIER_API, auditRoutes(service, words));
   router.use(PORTIER_API, statsRoutes(service));
   router.use(PORTIER_API, accountRoutes(service));
   router.use(PORTIER_API, clientsRoutes(service));

@@ -46,6 +46,7 @@ import { mailSettled } from '../../services/mail/delivery.js';
 import { configureTimeZone } from '../../services/time-zone.js';
 import { SHARING_LEVELS } from '../../core/model.js';
 import { AUDIT_ACTIONS } from './locale/setup-values.js';
+import { frenchTranslations } from './app-translations.js';
 
 /** The reasons a sign-in is refused (services/auth/sign-in.ts), as the LoginEvent resource's filter offers them. */
 const LOGIN_REFUSALS = ['invalidCredentials', 'tooManyRequests', 'userInactive', 'userWithoutAccess', 'outsideLoginHours', 'clientWithoutDossier'];
@@ -337,7 +338,7 @@ export function createPortier(options: PortierOptions) {
       configureMail(options.dataSource, { rootPath: admin.options.rootPath, publicOrigin: routerOptions.publicOrigin ?? undefined }, true);
       return buildPortierRouter(admin, options.dataSource, routerOptions, {
         gate: accessGate(service, admin),
-        after: [moduleActivity(service), securityEvents(options.dataSource), portierRoutes(service)],
+        after: [moduleActivity(service), securityEvents(options.dataSource), portierRoutes(service, () => frenchTranslations(admin))],
         uploadsFor: (resourceId) => options.uploads?.[resourceId] ?? null,
       });
     },
@@ -365,8 +366,13 @@ function registerComponents(loader: ComponentLoader) {
   // Dates in the organisation's zone and references on one line, on every resource's pages.
   loader.override('DefaultDatetimeShowProperty', path.join(consoleDir, 'records/date-time-show.tsx'));
   loader.override('DefaultDatetimeListProperty', path.join(consoleDir, 'records/date-time-list.tsx'));
+  loader.override('DefaultDatetimeEditProperty', path.join(consoleDir, 'records/date-time-edit.tsx'));
   loader.override('ActionHeader', path.join(consoleDir, 'records/action-header.tsx'));
   loader.override('DefaultReferenceValue', path.join(consoleDir, 'records/reference-value.tsx'));
+  // Record pages: breadcrumbs that end with the record's title, a dash for an empty field.
+  loader.override('Breadcrumbs', path.join(consoleDir, 'records/breadcrumbs.tsx'));
+  for (const shown of ['DefaultShowProperty', 'DefaultReferenceShowProperty', 'DefaultTextareaShowProperty', 'DefaultCurrencyShowProperty'])
+    loader.override(shown, path.join(consoleDir, 'records/show-value.tsx'));
   return {
     pages,
     dashboard: loader.add('PortierDashboard', path.join(consoleDir, 'dashboard/dashboard.tsx')),

@@ -14,7 +14,12 @@ export interface AuditFilters {
   from?: string;
   /** `YYYY-MM-DD` (to the end of that day) or an ISO 8601 instant; included. */
   to?: string;
+  /** `changes`: what was changed only (CHANGE_ACTIONS), not sign-ins, refusals, mails. */
+  only?: 'changes';
 }
+
+/** The actions that change something (a record, the set-up, a request): the home page's "Modifications récentes". */
+export const CHANGE_ACTIONS = ['create', 'update', 'delete', 'import', 'approve', 'reject', 'inherit'];
 
 export interface AuditRow {
   id: string;
@@ -63,6 +68,7 @@ function whereOf(f: AuditFilters, ps: Params, zone: string): string {
   if (f.module !== undefined) parts.push(`e.module = ${ps.p(f.module)}`);
   if (f.recordId !== undefined) parts.push(`e.record_id = ${ps.p(f.recordId)}`);
   if (f.action !== undefined) parts.push(`e.action = ${ps.p(f.action)}`);
+  if (f.only === 'changes') parts.push(`e.action = ANY(${ps.p(CHANGE_ACTIONS)}::text[])`);
   if (f.from !== undefined) {
     parts.push(isDay(f.from) ? `e.at >= (${ps.p(f.from)}::date::timestamp AT TIME ZONE ${ps.p(zone)})` : `e.at >= ${ps.p(f.from)}::timestamptz`);
   }

@@ -12,6 +12,7 @@ import { csvCell } from '../../adapters/adminjs/csv-cell.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { timeZoneOf } from '../../services/time-zone.js';
 import { withReferenceTitles } from '../../adapters/postgres/read-models/audit-references.js';
+import { csvChangesText, type Translations } from './audit-csv-changes.js';
 
 export const DEFAULT_PER_PAGE = 25;
 export const MAX_PER_PAGE = 200;
@@ -34,6 +35,7 @@ const filterShape = {
   action: optional(z.string().max(40, "l'action tient en 40 caractères")),
   from: optional(instant),
   to: optional(instant),
+  only: optional(z.enum(['changes'], { error: 'seule la valeur « changes » est attendue' })),
 };
 const csvQuery = z.strictObject(filterShape, unknownKeys);
 const listQuery = z.strictObject(
@@ -70,7 +72,7 @@ function periodError(f: AuditFilters): string | null {
  * page and the records' history panels, and the same filters as a CSV download. Thin: the SQL
  * and what a viewer may see of an entry are in typeorm/audit-query.ts.
  */
-export function auditRoutes(service: AccessService): Router {
+export function auditRoutes(service: AccessService, words: () => Promise<Translations> = async () => ({})): Router {
   const router = newRouter();
   const ds = service.ds;
 
@@ -108,9 +110,13 @@ export function auditRoutes(service: AccessService): Router {
     const at = dateFormat(zone);
     res.write(`\uFEFF${csvHeader(zone).map(csvCell).join(';')}\r\n`);
     try {
+      const tree = await words();
       await eachAuditBatch(ds, viewer, service.registry.names, parsed.data, async (rows) => {
         if (res.destroyed) throw new ClientGone();
-        if (!res.write(rows.map((r) => csvLine(r, at)).join(''))) await new Promise((resolve) => res.once('drain', resolve));
+        // The ids of the changes named as the page names them, as far as the viewer may read them.
+        const named = await withReferenceTitles(service, viewer, rows);
+        const text = named.map((r) => csvLine(r, at, csvChangesText(r, tree, zone))).join('');
+        if (!res.write(text)) await new Promise((resolve) => res.once('drain', resolve));
       });
       res.end();
     } catch (e) {
@@ -190,36 +196,10 @@ const dateFormat = (zone: string) =>
     second: '2-digit',
   });
 
-function value(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '(vide)';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
-/** `field : before → after`, one per line within the cell. */
-export function changesText(changes: AuditRow['changes']): string {
-  if (!changes) return '';
-  return Object.entries(changes)
-    .map(([field, [before, after]]) => `${field} : ${value(before)} → ${value(after)}`)
-    .join('\n');
-}
-
-function csvLine(e: AuditRow, at: Intl.DateTimeFormat): string {
+function csvLine(e: AuditRow, at: Intl.DateTimeFormat, changes: string): string {
   const action = (auditFr as Record<string, string>)[`auditAction_${e.action}`] ?? e.action;
   return (
-    [
-      e.id,
-      at.format(new Date(e.at)),
-      e.actorName,
-      e.actorLogin,
-      action,
-      e.module,
-      e.recordId,
-      e.reference,
-      changesText(e.changes),
-      e.message,
-      e.ip,
-      e.userAgent,
-    ]
+    [e.id, at.format(new Date(e.at)), e.actorName, e.actorLogin, action, e.module, e.recordId, e.reference, changes, e.message, e.ip, e.userAgent]
       .map(csvCell)
       .join(';') + '\r\n'
   );

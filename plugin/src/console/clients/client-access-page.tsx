@@ -1,6 +1,24 @@
 import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'adminjs';
-import { Badge, Box, Button, H2, H4, Label, Loader, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  H2,
+  H4,
+  Input,
+  Label,
+  Loader,
+  MessageBox,
+  Pagination,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Text,
+} from '@adminjs/design-system';
+import { UserPicker, type Found } from '../common/search-pickers.js';
 import { portierFetch, type ApiResponse } from '../common/portier-api.js';
 import { useSeatConfirm } from '../subscription/seat-warning.js';
 import { accountLabel, Choice } from './client-choice.js';
@@ -31,7 +49,7 @@ interface Pair {
 
 /** "Transférer un utilisateur (avancé)": the user, then the dossier, then the profile. */
 interface Move {
-  user: number | null;
+  user: Found | null;
   account: number | null;
   profile: number | null;
 }
@@ -44,7 +62,14 @@ interface Move {
 const ClientAccessPage = () => {
   const { translateMessage: tm, translateLabel: tl, translateProperty: tp } = useTranslation();
   const [profiles, setProfiles] = useState<ClientProfile[] | null>(null);
+  // A page of the client users (50, clients-routes.ts), searched on the server; the total of the search.
   const [users, setUsers] = useState<ClientUser[]>([]);
+  const [usersTotal, setUsersTotal] = useState(0);
+  const [usersPage, setUsersPage] = useState(1);
+  const [search, setSearch] = useState('');
+  const [perPage, setPerPage] = useState(50);
+  // The transfer's user, read alone with their dossiers once chosen in the searchable picker.
+  const [chosenUser, setChosenUser] = useState<ClientUser | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   const [pairs, setPairs] = useState<Pair[]>([]);
   const [target, setTarget] = useState<number | null>(null);
@@ -63,16 +88,35 @@ const ClientAccessPage = () => {
   const seatsAll = useSeatConfirm();
   const seatsOne = useSeatConfirm();
 
+  const loadUsers = async (page = usersPage, text = search) => {
+    const u = await portierFetch(`/clients/users?page=${page}${text ? `&q=${encodeURIComponent(text)}` : ''}`);
+    if (u.status !== 200) return;
+    setUsers(u.body.users ?? []);
+    setUsersTotal(u.body.total ?? 0);
+    setPerPage(u.body.perPage ?? 50);
+  };
   const load = async () => {
-    const [p, u, c] = await Promise.all([portierFetch('/clients/profiles'), portierFetch('/clients/users'), portierFetch('/clients/profile-catalog')]);
+    const [p, c] = await Promise.all([portierFetch('/clients/profiles'), portierFetch('/clients/profile-catalog'), loadUsers()]);
     if (p.status !== 200) return setOutcome({ ok: false, message: p.body.message });
     setCatalog(c.status === 200 ? (c.body as ClientProfileCatalog) : null);
     setProfiles(p.body.profiles);
-    setUsers(u.body.users ?? []);
+    if (move.user) void chooseUser(move.user);
+  };
+  const chooseUser = async (user: Found | null) => {
+    setMove({ user, account: null, profile: null });
+    setChosenUser(null);
+    if (!user) return;
+    const r = await portierFetch(`/clients/users?id=${user.value}`);
+    setChosenUser(r.status === 200 ? (r.body.users?.[0] ?? null) : null);
   };
   useEffect(() => {
     load();
   }, []);
+  // A new search or page: asked of the server a moment after the last keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => void loadUsers(usersPage, search), 250);
+    return () => clearTimeout(timer);
+  }, [usersPage, search]);
   useEffect(() => {
     if (open) portierFetch(`/clients/profiles/${open}/users`).then((r) => setPairs(r.body.pairs ?? []));
   }, [open, profiles]);
@@ -94,8 +138,12 @@ const ClientAccessPage = () => {
   };
   const profileInEditor = profiles.find((p) => p.id === editingProfile);
   const transferOne = async () =>
-    done(await seatsOne.send(`/clients/users/${move.user}/dossiers/${move.account}/transfer`, { method: 'POST', body: JSON.stringify({ to: move.profile }) }));
-  const chosenUser = users.find((u) => u.id === move.user);
+    done(
+      await seatsOne.send(`/clients/users/${move.user?.value}/dossiers/${move.account}/transfer`, {
+        method: 'POST',
+        body: JSON.stringify({ to: move.profile }),
+      }),
+    );
   const openProfile = profiles.find((p) => p.id === open);
 
   return (
@@ -279,13 +327,7 @@ const ClientAccessPage = () => {
       <Box variant="white">
         <H4>{tm('clientsTransferOne')}</H4>
         <Box flex flexWrap="wrap" alignItems="center" style={{ gap: 12 }} mb="xl">
-          <Choice
-            testId="move-user"
-            value={move.user}
-            onChange={(v) => setMove({ user: v, account: null, profile: null })}
-            options={users.map((u) => ({ value: u.id, label: `${u.firstName ?? ''} ${u.lastName ?? ''} (${u.login})` }))}
-            placeholder={tm('clientsChooseUser')}
-          />
+          <UserPicker kind="client" testId="move-user" value={move.user} onChange={(v) => void chooseUser(v)} placeholder={tm('clientsChooseUser')} />
           <Choice
             testId="move-dossier"
             value={move.account}
@@ -305,6 +347,21 @@ const ClientAccessPage = () => {
           </Button>
         </Box>
         {seatsOne.warning}
+        <Box flex alignItems="center" justifyContent="space-between" mb="default" style={{ gap: 12 }}>
+          <Input
+            width={320}
+            value={search}
+            placeholder={tm('clientsSearch')}
+            data-testid="client-users-search"
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+              setSearch(e.target.value);
+              setUsersPage(1);
+            }}
+          />
+          <Text color="grey60" data-testid="client-users-total" data-total={usersTotal}>
+            {tm(usersTotal === 1 ? 'clientsTotalOne' : 'clientsTotalMany', { n: usersTotal.toLocaleString(tm('clientsNumberLocale')) })}
+          </Text>
+        </Box>
         <Table width={1} data-testid="client-users">
           <TableHead>
             <TableRow>
@@ -348,6 +405,11 @@ const ClientAccessPage = () => {
             ))}
           </TableBody>
         </Table>
+        {usersTotal > perPage && (
+          <Box mt="lg" flex justifyContent="center" data-testid="client-users-pages">
+            <Pagination page={usersPage} perPage={perPage} total={usersTotal} onChange={setUsersPage} />
+          </Box>
+        )}
       </Box>
     </Box>
   );

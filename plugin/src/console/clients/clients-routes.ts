@@ -18,11 +18,17 @@ import { saveProfile } from '../../services/profile-writes.js';
 import { accountSight, searchDossierAccounts } from '../../services/dossier-accounts.js';
 import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
 import { newRouter } from '../../adapters/web/routers.js';
-import { clientProfile, clientProfiles, clientUsers } from '../../adapters/postgres/read-models/clients.js';
+import { clientProfile, clientProfiles, clientUserCount, clientUsers } from '../../adapters/postgres/read-models/clients.js';
 import { unusedProfileName } from '../../adapters/postgres/read-models/profiles.js';
 import { TIER_LABELS } from '../../core/license-tiers.js';
 
 const transfer = z.strictObject({ to: id });
+export const CLIENTS_PER_PAGE = 50;
+const usersQuery = z.strictObject({
+  q: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  id: id.optional(),
+});
 const grant = z.strictObject({ accountId: id, profileId: id });
 const grants = z.strictObject({ dossiers: z.array(grant).max(500) });
 const text = (max: number) => z.string().max(max);
@@ -105,14 +111,20 @@ export function clientsRoutes(service: AccessService): Router {
     }),
   );
 
+  // A page of the client users (50, by login), found by a text or given by id (the transfer's picker), with the total.
   router.get(
     '/clients/users',
     handle(async (req, res) => {
-      const q = typeof req.query.q === 'string' ? `%${req.query.q}%` : '%';
+      const o = usersQuery.parse(req.query);
+      const page = o.page ?? 1;
+      const query = { pattern: o.q ? `%${o.q.replace(/[\\%_]/g, '\\$&')}%` : undefined, id: o.id };
       // An Account's name is record data: only where the viewer may read that Account (dossier-accounts.ts).
-      const sight = accountSight(service, currentAccess()!.access, 'a', 1);
-      const rows = await clientUsers(service.ds, q, accounts(), sight);
-      res.json({ users: rows });
+      const sight = accountSight(service, currentAccess()!.access, 'a', 4);
+      const [rows, total] = await Promise.all([
+        clientUsers(service.ds, { ...query, limit: CLIENTS_PER_PAGE, offset: (page - 1) * CLIENTS_PER_PAGE }, accounts(), sight),
+        clientUserCount(service.ds, query),
+      ]);
+      res.json({ users: rows, total, page, perPage: CLIENTS_PER_PAGE });
     }),
   );
 

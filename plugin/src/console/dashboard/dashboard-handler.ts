@@ -53,11 +53,12 @@ export function dashboardHandler(service: AccessService) {
       });
     }
     const configures = hasCapability(ua, 'manageAccess') || hasCapability(ua, 'manageUsers');
+    const pages = visiblePages(ua);
     return {
       kind: ua.user.kind,
       modules,
-      pages: visiblePages(ua),
-      overview: configures ? await setupOverview(service.ds) : null,
+      pages,
+      overview: configures ? await setupOverview(service.ds, { clients: pages.includes('clientAccess') }) : null,
       dossiers: ua.user.kind === 'client' ? await clientDossiers(service, ua) : [],
     };
   };

@@ -19,6 +19,7 @@ const COUNTED: Record<string, keyof NonNullable<DashboardData['overview']>> = {
   roles: 'roles',
   teams: 'teams',
   sharing: 'sharingRules',
+  clientAccess: 'activeClients',
 };
 
 const Card = ({ href, children, data }: { href: string; children: React.ReactNode; data?: Record<string, string | number> }) => (
@@ -43,7 +44,7 @@ const Dashboard = () => {
     api.getDashboard<DashboardData>().then((res) => {
       setData(res.data);
       if (res.data.pages?.includes('auditTrail'))
-        void fetchAudit({ perPage: RECENT_CHANGES }).then((state) => setRecent(state.status === 'ok' ? (state.data?.entries ?? []) : []));
+        void fetchAudit({ perPage: RECENT_CHANGES, only: 'changes' }).then((state) => setRecent(state.status === 'ok' ? (state.data?.entries ?? []) : []));
     });
   }, []);
   if (!data) return <Loader />;
@@ -84,7 +85,7 @@ const Dashboard = () => {
           <Box flex flexDirection="row" flexWrap="wrap" style={{ gap: 16 }}>
             {config.map((entry) => {
               const resource = entry.startsWith(RESOURCE_ENTRY) ? entry.slice(RESOURCE_ENTRY.length) : null;
-              const count = COUNTED[entry] && data.overview ? data.overview[COUNTED[entry]] : null;
+              const count = COUNTED[entry] && data.overview ? (data.overview[COUNTED[entry]] ?? null) : null;
               return (
                 <Card key={entry} href={resource ? h.resourceUrl({ resourceId: resource }) : h.pageUrl(entry)} data={{ 'data-entry': entry }}>
                   <H5>{resource ? translateLabel(resource) : translatePage(entry)}</H5>

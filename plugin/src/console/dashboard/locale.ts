@@ -22,6 +22,8 @@ export const homeFr = {
   homeCount_teamsMany: '{{n}} équipes',
   homeCount_sharingRulesOne: '1 règle de partage',
   homeCount_sharingRulesMany: '{{n}} règles de partage',
+  homeCount_activeClientsOne: '1 client actif',
+  homeCount_activeClientsMany: '{{n}} clients actifs',
 };
 
 export const homeEn: typeof homeFr = {
@@ -47,4 +49,6 @@ export const homeEn: typeof homeFr = {
   homeCount_teamsMany: '{{n}} teams',
   homeCount_sharingRulesOne: '1 sharing rule',
   homeCount_sharingRulesMany: '{{n}} sharing rules',
+  homeCount_activeClientsOne: '1 active client',
+  homeCount_activeClientsMany: '{{n}} active clients',
 };

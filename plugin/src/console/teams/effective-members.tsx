@@ -1,6 +1,6 @@
-import React from 'react';
+import React, { useState } from 'react';
 import type { TranslateFunction } from 'adminjs';
-import { Badge, Box, H4, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { Badge, Box, Button, H4, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { userLabel } from './member-editor.js';
 import type { EffectiveMember } from './teams-types.js';
 
@@ -14,6 +14,8 @@ interface EffectiveMembersProps {
 }
 
 const CELL: React.CSSProperties = { paddingTop: 6, paddingBottom: 6 }; // a team may have many members: compact rows
+/** The rows drawn at first: a team of 300 is read by its first ones and its count, "et 250 autres". */
+export const MEMBERS_SHOWN = 50;
 
 /**
  * The users the team finally contains, as the server resolves them (for the draft when it differs
@@ -23,6 +25,11 @@ export const EffectiveMembers = ({ members, savedIds, dirty, names, tm }: Effect
   const viaLabel = (v: EffectiveMember['via'][number]) => tm(`teamsVia_${v.kind}`, { source: v.source });
   const leaving = dirty ? savedIds.filter((id) => !members.some((m) => m.id === id)) : [];
   const name = (id: number) => names[id] ?? `n° ${id}`;
+  const [all, setAll] = useState(false);
+  // Who joins with the draft first: the change is what the reader checks.
+  const ordered = dirty ? [...members.filter((m) => !savedIds.includes(m.id)), ...members.filter((m) => savedIds.includes(m.id))] : members;
+  const shown = all ? ordered : ordered.slice(0, MEMBERS_SHOWN);
+  const more = ordered.length - shown.length;
   return (
     <Box mt="xl" data-testid="team-effective" data-draft={dirty}>
       <H4>
@@ -44,7 +51,7 @@ export const EffectiveMembers = ({ members, savedIds, dirty, names, tm }: Effect
             </TableRow>
           </TableHead>
           <TableBody>
-            {members.map((m) => (
+            {shown.map((m) => (
               <TableRow key={m.id} data-testid="team-effective-member" data-login={m.login}>
                 <TableCell style={CELL}>
                   {userLabel(m)}
@@ -73,6 +80,14 @@ export const EffectiveMembers = ({ members, savedIds, dirty, names, tm }: Effect
             ))}
           </TableBody>
         </Table>
+      )}
+      {more > 0 && (
+        <Box flex alignItems="center" mt="default" style={{ gap: 12 }} data-testid="team-effective-more">
+          <Text color="grey60">{tm(more === 1 ? 'teamsMoreOne' : 'teamsMoreMany', { n: more })}</Text>
+          <Button size="sm" variant="text" type="button" onClick={() => setAll(true)}>
+            {tm('teamsShowAll')}
+          </Button>
+        </Box>
       )}
     </Box>
   );

@@ -50,16 +50,33 @@ export async function clientProfile(db: Db, profileId: number): Promise<ProfileR
   return p;
 }
 
+/** Which client users: a text matched (ILIKE) on login, last name, first name or company, or one user by id; a page of them. */
+export interface ClientUserQuery {
+  pattern?: string;
+  id?: number;
+  limit: number;
+  offset: number;
+}
+
+const CLIENT_WHERE = `u.kind = 'client' AND ($1::text IS NULL OR u.login ILIKE $1 OR u.last_name ILIKE $1 OR u.first_name ILIKE $1 OR u.company ILIKE $1)
+   AND ($2::int IS NULL OR u.id = $2)`;
+
 /**
- * The client users whose login, last name or company matches `pattern` (ILIKE), with their
- * dossiers on `accounts` (the dossier module's table); each Account's name as `sight` shows it.
+ * A page of the client users the query names, by login, with their dossiers on `accounts` (the
+ * dossier module's table); each Account's name as `sight` shows it (its values from `$5`).
  */
-export function clientUsers(db: Db, pattern: string, accounts: string, sight: AccountSight): Promise<ClientUserRow[]> {
+export function clientUsers(db: Db, query: ClientUserQuery, accounts: string, sight: AccountSight): Promise<ClientUserRow[]> {
   return db.query(
     `SELECT u.id, u.login, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.status,
             coalesce((SELECT json_agg(json_build_object('accountId', a.id, 'account', a.reference, 'accountName', ${sight.name}, 'profileId', p.id, 'profile', p.name) ORDER BY a.reference)
                         FROM dossier_grant g JOIN "${accounts}" a ON a.id = g.account_id JOIN profile p ON p.id = g.profile_id WHERE g.user_id = u.id), '[]') AS dossiers
-       FROM app_user u WHERE u.kind = 'client' AND (u.login ILIKE $1 OR u.last_name ILIKE $1 OR u.company ILIKE $1) ORDER BY u.login LIMIT 200`,
-    [pattern, ...sight.values],
+       FROM app_user u WHERE ${CLIENT_WHERE} ORDER BY u.login LIMIT $3 OFFSET $4`,
+    [query.pattern ?? null, query.id ?? null, query.limit, query.offset, ...sight.values],
   );
+}
+
+/** How many client users the query names (all pages). */
+export async function clientUserCount(db: Db, query: Pick<ClientUserQuery, 'pattern' | 'id'>): Promise<number> {
+  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM app_user u WHERE ${CLIENT_WHERE}`, [query.pattern ?? null, query.id ?? null]);
+  return n;
 }

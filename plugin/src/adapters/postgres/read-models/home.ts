@@ -7,15 +7,20 @@ export interface SetupOverview {
   roles: number;
   teams: number;
   sharingRules: number;
+  /** The active client users ("Accès clients"); null for a reader that page is not open to. */
+  activeClients: number | null;
 }
 
-export async function setupOverview(db: Db): Promise<SetupOverview> {
+/** `clients`: whether the reader may open "Accès clients" (its capabilities, pages.ts): else its count is not theirs to know. */
+export async function setupOverview(db: Db, { clients }: { clients: boolean }): Promise<SetupOverview> {
   const [row] = await db.query(
     `SELECT (SELECT count(*) FROM app_user WHERE status = 'active')::int AS "activeUsers",
             (SELECT count(*) FROM profile)::int AS profiles,
             (SELECT count(*) FROM role)::int AS roles,
             (SELECT count(*) FROM team)::int AS teams,
-            (SELECT count(*) FROM sharing_rule)::int AS "sharingRules"`,
+            (SELECT count(*) FROM sharing_rule)::int AS "sharingRules",
+            CASE WHEN $1 THEN (SELECT count(*) FROM app_user WHERE kind = 'client' AND status = 'active')::int END AS "activeClients"`,
+    [clients],
   );
   return row;
 }
