@@ -107,7 +107,8 @@ function assertOwnIdAlone(value: unknown): void {
  * holds equal to the SQL every list applies); the record's owner and advisors are decided with
  * their own ability. PostgreSQL then joins every active user to their class's verdict — passed as
  * arrays, a fixed number of parameters however many classes there are — searches by name, counts
- * and pages by 50.
+ * and pages by 50. The members are materialised: each user's teams and dossiers are gathered once,
+ * not once per verdict compared.
  */
 export async function accessHolders(
   db: Db,
@@ -133,9 +134,9 @@ export async function accessHolders(
   for (const { ability } of named) for (const a of ACTIONS) exact[a].push(ability.can(a, record));
   const search = o.search.trim();
   const [answer] = await db.query(
-    `WITH members AS (${MEMBERS}),
-     verdict AS (SELECT * FROM unnest($1::text[], $2::boolean[], $3::boolean[], $4::boolean[]) v(class, read, edit, delete)),
-     exact AS (SELECT * FROM unnest($5::int[], $6::boolean[], $7::boolean[], $8::boolean[]) e(id, read, edit, delete)),
+    `WITH members AS MATERIALIZED (${MEMBERS}),
+     verdict AS MATERIALIZED (SELECT * FROM unnest($1::text[], $2::boolean[], $3::boolean[], $4::boolean[]) v(class, read, edit, delete)),
+     exact AS MATERIALIZED (SELECT * FROM unnest($5::int[], $6::boolean[], $7::boolean[], $8::boolean[]) e(id, read, edit, delete)),
      holders AS (
        SELECT m.id, coalesce(e.read, v.read, FALSE) AS read, coalesce(e.edit, v.edit, FALSE) AS edit, coalesce(e.delete, v.delete, FALSE) AS delete
          FROM members m
