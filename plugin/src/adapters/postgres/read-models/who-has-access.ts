@@ -29,24 +29,75 @@ export interface AccessHoldersPage {
 /**
  * The active users with what the engine compiles from: two users with the same kind, admin flag,
  * role, teams (members(T), as team_member holds it) and dossiers get the same conditions but for
- * their own id (ownership, advisors). Inactive users compile to nothing (step 1). `class` names
- * that combination: the same expression in both statements, so PostgreSQL spells it the same.
+ * their own id (ownership, advisors). Inactive users compile to nothing (step 1). Read with the
+ * set-up version in the same statement, so in one snapshot: every column here bumps that version
+ * when it changes (access-setup and dossier-grants migrations), so the grouping holds for it.
  */
-const MEMBERS = `SELECT m.*, concat_ws('|', m.kind, m.is_admin, coalesce(m.role_id, 0), m.teams::text, m.dossiers::text) AS class
-  FROM (SELECT u.id, u.kind::text AS kind, u.is_admin, u.role_id,
-    coalesce((SELECT array_agg(tm.team_id ORDER BY tm.team_id) FROM team_member tm WHERE tm.user_id = u.id), '{}') AS teams,
-    coalesce((SELECT jsonb_agg(jsonb_build_array(g.account_id, g.profile_id) ORDER BY g.account_id, g.profile_id)
-                FROM dossier_grant g WHERE g.user_id = u.id), '[]'::jsonb) AS dossiers
+const MEMBERS = `SELECT (SELECT version FROM access_version) AS version,
+    coalesce(json_agg(json_build_array(u.id, u.kind, u.is_admin, u.role_id, coalesce(t.teams, '{}'), coalesce(d.dossiers, '[]'))), '[]') AS users
   FROM app_user u
- WHERE u.status = 'active' AND (u.kind = 'client' OR u.is_admin OR u.role_id IS NOT NULL)) m`;
+  LEFT JOIN (SELECT user_id, array_agg(team_id ORDER BY team_id) AS teams FROM team_member GROUP BY user_id) t ON t.user_id = u.id
+  LEFT JOIN (SELECT user_id, json_agg(json_build_array(account_id, profile_id) ORDER BY account_id, profile_id) AS dossiers
+               FROM dossier_grant GROUP BY user_id) d ON d.user_id = u.id
+ WHERE u.status = 'active' AND (u.kind = 'client' OR u.is_admin OR u.role_id IS NOT NULL)`;
 
 interface AccessClass {
-  class: string;
+  key: string;
   kind: 'internal' | 'client';
-  is_admin: boolean;
-  role_id: number | null;
+  isAdmin: boolean;
+  roleId: number | null;
   teams: number[];
   dossiers: Array<[number, number]>;
+}
+
+/** The active users grouped by access class: `classOf[i]` is the class of `userIds[i]`. */
+interface Members {
+  classes: AccessClass[];
+  userIds: number[];
+  classOf: number[];
+}
+
+type MemberRow = [number, 'internal' | 'client', boolean, number | null, number[], Array<[number, number]>];
+
+async function loadMembers(db: Db): Promise<Members & { version: number }> {
+  const [{ version, users }] = (await db.query(MEMBERS)) as Array<{ version: string; users: MemberRow[] }>;
+  const byKey = new Map<string, number>();
+  const out: Members = { classes: [], userIds: [], classOf: [] };
+  for (const [id, kind, isAdmin, roleId, teams, dossiers] of users) {
+    const key = `${kind}|${isAdmin}|${roleId}|${teams.join(',')}|${JSON.stringify(dossiers)}`;
+    let n = byKey.get(key);
+    if (n === undefined) {
+      byKey.set(key, (n = out.classes.length));
+      out.classes.push({ key, kind, isAdmin, roleId, teams, dossiers });
+    }
+    out.userIds.push(id);
+    out.classOf.push(n);
+  }
+  return { ...out, version: Number(version) };
+}
+
+/**
+ * Per set-up as loaded for one version (AccessService keeps one SetupIndex per version, which
+ * every change of access bumps; keyed by that object, not the number, so two databases at the same
+ * version never share): the members by class, and each class's ability per module, compiled once
+ * per version, not at each request — asking again costs no compilation nor grouping.
+ */
+const cache = new WeakMap<SetupIndex, { members?: Members; abilities: Map<string, PortierAbility> }>();
+const MAX_CACHED_ABILITIES = 50_000;
+
+function cached(index: SetupIndex) {
+  let c = cache.get(index);
+  if (!c) cache.set(index, (c = { abilities: new Map() }));
+  return c;
+}
+
+async function membersFor(db: Db, index: SetupIndex): Promise<Members> {
+  const c = cached(index);
+  if (c.members) return c.members;
+  const { version, ...members } = await loadMembers(db);
+  // Read at another version than the set-up's (a change committed in between): used, not kept.
+  if (version === index.version) c.members = members;
+  return members;
 }
 
 /**
@@ -59,19 +110,9 @@ interface AccessClass {
 const SELF = -2_147_483_000;
 const ACTIONS: RecordAction[] = ['read', 'edit', 'delete'];
 
-/**
- * The classes' abilities on one module, per set-up as loaded for one version (AccessService keeps
- * one SetupIndex per version of the set-up, which every change bumps; keyed by that object, not
- * the number, so two databases at the same version never share): a class is compiled once per
- * version, not at each request, so asking again costs no compilation. Bounded like that cache.
- */
-const compiled = new WeakMap<SetupIndex, Map<string, PortierAbility>>();
-const MAX_CACHED_CLASSES = 50_000;
-
 function classAbility(index: SetupIndex, catalog: ModuleCatalog, module: string, c: AccessClass): PortierAbility {
-  let abilities = compiled.get(index);
-  if (!abilities) compiled.set(index, (abilities = new Map()));
-  const key = `${module}|${c.class}`;
+  const abilities = cached(index).abilities;
+  const key = `${module}|${c.key}`;
   let ability = abilities.get(key);
   if (!ability) {
     const user: AccessUser = {
@@ -79,15 +120,15 @@ function classAbility(index: SetupIndex, catalog: ModuleCatalog, module: string,
       login: '',
       kind: c.kind,
       status: 'active',
-      isAdmin: c.is_admin,
-      roleId: c.role_id,
+      isAdmin: c.isAdmin,
+      roleId: c.roleId,
       teamIds: c.teams,
       dossiers: c.dossiers.map(([accountId, profileId]) => ({ accountId, profileId })),
     };
     // Only this module's grants: the others play no part in a verdict on its record.
     ability = buildAbility(compileAccess(index, catalog, user, new Set([module])));
     for (const action of ACTIONS) for (const rule of ability.rulesFor(action, module)) assertOwnIdAlone(rule.conditions);
-    if (abilities.size >= MAX_CACHED_CLASSES) abilities.clear();
+    if (abilities.size >= MAX_CACHED_ABILITIES) abilities.clear();
     abilities.set(key, ability);
   }
   return ability;
@@ -105,10 +146,9 @@ function assertOwnIdAlone(value: unknown): void {
  * by the engine itself and cached per set-up version, decides the three actions on the record's
  * facts (the very facts and ability « Pourquoi ? » explains with, which the engine property test
  * holds equal to the SQL every list applies); the record's owner and advisors are decided with
- * their own ability. PostgreSQL then joins every active user to their class's verdict — passed as
- * arrays, a fixed number of parameters however many classes there are — searches by name, counts
- * and pages by 50. The members are materialised: each user's teams and dossiers are gathered once,
- * not once per verdict compared.
+ * their own ability. PostgreSQL then takes the users so allowed — passed as arrays, a fixed number
+ * of parameters however many classes or users there are — searches them by name, counts them and
+ * pages by 50.
  */
 export async function accessHolders(
   db: Db,
@@ -121,44 +161,41 @@ export async function accessHolders(
 ): Promise<AccessHoldersPage> {
   if (!facts) return { total: 0, rows: [] };
   const record = asRecord(module, facts);
-  const classes: AccessClass[] = await db.query(`SELECT DISTINCT class, kind, is_admin, role_id, teams, dossiers FROM (${MEMBERS}) m`);
-  const granted = { keys: [] as string[], read: [] as boolean[], edit: [] as boolean[], delete: [] as boolean[] };
-  for (const c of classes) {
+  const members = await membersFor(db, index);
+  const verdicts: boolean[][] = [];
+  let slice = Date.now();
+  for (const c of members.classes) {
     const ability = classAbility(index, catalog, module, c);
-    const verdict = ACTIONS.map((a) => ability.can(a, record));
-    if (!verdict.some(Boolean)) continue;
-    granted.keys.push(c.class);
-    ACTIONS.forEach((a, i) => granted[a].push(verdict[i]));
+    verdicts.push(ACTIONS.map((a) => ability.can(a, record)));
+    // Compiling thousands of classes (once per version) takes seconds: let other requests run meanwhile.
+    if (Date.now() - slice > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = Date.now();
+    }
   }
-  const exact = { ids: named.map((n) => n.user.id), read: [] as boolean[], edit: [] as boolean[], delete: [] as boolean[] };
-  for (const { ability } of named) for (const a of ACTIONS) exact[a].push(ability.can(a, record));
+  const exact = new Map(named.map(({ user, ability }) => [user.id, ACTIONS.map((a) => ability.can(a, record))]));
+  const allowed = { ids: [] as number[], read: [] as boolean[], edit: [] as boolean[], delete: [] as boolean[] };
+  members.userIds.forEach((id, i) => {
+    const v = exact.get(id) ?? verdicts[members.classOf[i]];
+    if (!v.some(Boolean)) return;
+    allowed.ids.push(id);
+    ACTIONS.forEach((a, k) => allowed[a].push(v[k]));
+  });
   const search = o.search.trim();
   const [answer] = await db.query(
-    `WITH members AS MATERIALIZED (${MEMBERS}),
-     verdict AS MATERIALIZED (SELECT * FROM unnest($1::text[], $2::boolean[], $3::boolean[], $4::boolean[]) v(class, read, edit, delete)),
-     exact AS MATERIALIZED (SELECT * FROM unnest($5::int[], $6::boolean[], $7::boolean[], $8::boolean[]) e(id, read, edit, delete)),
-     holders AS (
-       SELECT m.id, coalesce(e.read, v.read, FALSE) AS read, coalesce(e.edit, v.edit, FALSE) AS edit, coalesce(e.delete, v.delete, FALSE) AS delete
-         FROM members m
-         LEFT JOIN verdict v ON v.class = m.class
-         LEFT JOIN exact e ON e.id = m.id),
-     found AS (
+    `WITH found AS (
        SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName", u.login, u.kind, h.read, h.edit, h.delete
-         FROM holders h JOIN app_user u ON u.id = h.id
-        WHERE (h.read OR h.edit OR h.delete)
-          AND (NOT $9 OR concat_ws(' ', u.first_name, u.last_name) ILIKE $10
-               OR concat_ws(' ', u.last_name, u.first_name) ILIKE $10 OR u.login ILIKE $10))
+         FROM unnest($1::int[], $2::boolean[], $3::boolean[], $4::boolean[]) h(id, read, edit, delete)
+         JOIN app_user u ON u.id = h.id AND u.status = 'active'
+        WHERE NOT $5 OR concat_ws(' ', u.first_name, u.last_name) ILIKE $6
+              OR concat_ws(' ', u.last_name, u.first_name) ILIKE $6 OR u.login ILIKE $6)
      SELECT (SELECT count(*) FROM found)::int AS total,
-            coalesce((SELECT json_agg(p) FROM (SELECT * FROM found ORDER BY lower("lastName"), lower("firstName"), id LIMIT $11 OFFSET $12) p), '[]') AS rows`,
+            coalesce((SELECT json_agg(p) FROM (SELECT * FROM found ORDER BY lower("lastName"), lower("firstName"), id LIMIT $7 OFFSET $8) p), '[]') AS rows`,
     [
-      granted.keys,
-      granted.read,
-      granted.edit,
-      granted.delete,
-      exact.ids,
-      exact.read,
-      exact.edit,
-      exact.delete,
+      allowed.ids,
+      allowed.read,
+      allowed.edit,
+      allowed.delete,
       search !== '',
       `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
       o.perPage,
