@@ -58,4 +58,16 @@ describe('Qui a accès ? with more access classes than statement parameters allo
     expect(first!.holders.every((h) => Number(h.login.slice(6)) % 2 === 1)).toBe(true);
     expect(first!.holders.length).toBe(50);
   }, 60_000);
+
+  it('follows a change of teams at once: the classes are grouped again for the new set-up version', async () => {
+    const [{ id: adminId }] = await db.ds.query(`SELECT id FROM app_user WHERE login = 'admin'`);
+    const ask = async () =>
+      (await whoHasAccess(service, (await service.forUser(adminId))!, 'Deal', String(dealId), { page: 1, search: 'Classe Vendeur 1', lang: 'fr' }))!;
+    const before = await ask();
+    expect(before.holders.map((h) => h.login)).toContain('classe1');
+    await db.ds.query(`DELETE FROM team_user WHERE user_id = (SELECT id FROM app_user WHERE login = 'classe1')`);
+    const after = await ask();
+    expect(after.holders.map((h) => h.login)).not.toContain('classe1');
+    expect(after.total).toBe(before.total - 1);
+  }, 60_000);
 });
