@@ -32,6 +32,8 @@ export interface Results {
   edit_audit_ratio: number;
   /** i) previewing a profile change held by almost every user (optional: older results have none). */
   preview_profile_ms?: P;
+  /** j) the first page of « Qui a accès ? » for a contact and a deal: cold (nothing compiled), warm (optional). */
+  who_has_access_ms?: Record<'contact' | 'deal', { cold: number; warm: P }>;
   import_s: number;
   import_users: number;
   rss_mb: number;
@@ -76,6 +78,12 @@ export function rows(r: Results): Array<[string, string, string, boolean | null]
             boolean,
           ],
         ]
+      : []),
+    ...(r.who_has_access_ms
+      ? (['contact', 'deal'] as const).map((what): [string, string, string, boolean] => {
+          const m = r.who_has_access_ms![what];
+          return [`j) Qui a accès ?, first page of a ${what}: warm (p50 / p95), cold`, `${p(m.warm)}, ${m.cold} ms`, '≤ 1 s warm', m.warm.p95 <= 1000];
+        })
       : []),
     ['g) import of an organisation file', `${r.import_s} s for ${r.import_users} users`, '', null],
     ['g) server memory under load (RSS)', `${r.rss_mb} MB`, '', null],

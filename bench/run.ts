@@ -17,6 +17,7 @@ import { FLOOR_COUNT, FLOOR_PAGE } from './floor.js';
 import { SCALES, generateOrganisation, type Scale } from './generate.js';
 import { writeReport, type Results } from './report.js';
 import { measureProfilePreview } from './preview.js';
+import { measureWhoHasAccess } from './who-has-access.js';
 
 /**
  * `npm run bench [-- --scale small]`: permission-filtered lists at scale, against a hand-written
@@ -257,6 +258,10 @@ async function main() {
   const preview = await measureProfilePreview(ds);
   log(`i) preview of a profile change: ${preview.users} users affected, ${preview.lines} lines`);
 
+  // j) « Qui a accès ? »: the first page of a contact's and a deal's panel, cold then warm.
+  const who = await measureWhoHasAccess(ds);
+  log(`j) Qui a accès ?: ${who.contact.total} holders of a contact, ${who.deal.total} of a deal`);
+
   // g) importing an organisation file of scale.users users and their set-up.
   const importDb = await database('_import');
   const ids = new DataSource(dataSourceOptions(importDb.url));
@@ -332,6 +337,10 @@ async function main() {
     edit_unaudited_rps: round(editUnaudited.requests.average),
     edit_audit_ratio: round(editAudited.requests.average / editUnaudited.requests.average),
     preview_profile_ms: stats(preview.ms),
+    who_has_access_ms: {
+      contact: { cold: round(who.contact.coldMs), warm: stats(who.contact.warmMs) },
+      deal: { cold: round(who.deal.coldMs), warm: stats(who.deal.warmMs) },
+    },
     import_s: round(importSeconds),
     import_users: scale.users,
     rss_mb: rss,

@@ -52,22 +52,6 @@ export interface Explanation {
   reasons: Reason[];
 }
 
-/**
- * The explanation of a record its viewer may not read (docs/spec/access-model.md, "explain without
- * leaking"): the verdict and the chain stay, the record's facts go — which team owns it, which role
- * its owner has, and which sharing rule matched it (a rule's `from` names the owner's role or team,
- * and its link says which of the record's links is set): only that a rule applies.
- */
-export function withoutRecordFacts(e: Explanation): Explanation {
-  const hide = (r: Reason): Reason => {
-    if (r.code === 'teamOwner') return { ...r, team: null };
-    if (r.code === 'hierarchy') return { ...r, ownerRole: null };
-    if (r.code === 'rule') return { code: 'rule', rule: null };
-    return r;
-  };
-  return { ...e, reasons: e.reasons.map(hide) };
-}
-
 export function explainDecision(
   index: SetupIndex,
   catalog: ModuleCatalog,

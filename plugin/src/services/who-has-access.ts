@@ -42,7 +42,7 @@ export function mayListHolders(viewer: UserAccess): boolean {
 /**
  * "Qui a accès ?" for one record: null (the caller answers as for a record that does not exist)
  * when the viewer may not list it, may not read the record, or it does not exist. Who has access
- * is PostgreSQL's answer for the whole organisation (read-models/who-has-access.ts); the reasons
+ * is answered for the whole organisation at once (read-models/who-has-access.ts); the reasons
  * of the page's rows are the engine's own explanation (explain.ts), in words.
  */
 export async function whoHasAccess(
@@ -58,16 +58,16 @@ export async function whoHasAccess(
   if (recordId === null || !(await records.allows(viewer, 'read', recordId))) return null;
   const index = await service.indexFor(viewer.user.version);
   const catalog = service.catalog;
+  const facts = (await service.recordFacts(module, [recordId])).get(recordId);
   const named = [];
   for (const user of await loadAccessUsers(service.ds, await namedUserIds(service.ds, records.table, recordId))) {
     named.push({ user, ability: (await service.compile(user)).ability });
   }
-  const found = await accessHolders(service.ds, index, catalog, (m) => service.table(m), module, recordId, named, {
+  const found = await accessHolders(service.ds, index, catalog, module, facts, named, {
     search: o.search,
     page: o.page,
     perPage: HOLDERS_PER_PAGE,
   });
-  const facts = (await service.recordFacts(module, [recordId])).get(recordId);
   const users = new Map(
     (
       await loadAccessUsers(

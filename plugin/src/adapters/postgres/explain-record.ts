@@ -1,4 +1,4 @@
-import { explainDecision, withoutRecordFacts, type Explanation } from '../../core/explain.js';
+import { explainDecision, type Explanation } from '../../core/explain.js';
 import { ModuleRecords } from './module-records.js';
 import { explanationText, type Language } from '../../core/explain-text.js';
 import type { ModuleAction } from '../../core/model.js';
@@ -12,7 +12,8 @@ export interface RecordExplanation extends Explanation {
 
 /**
  * "Why can this user (not) do this to this record?" for a user id, a module and a record
- * reference (or none, for create and export). Records that do not exist are reported as such.
+ * reference (or none, for create and export). Records that do not exist are reported as such, and
+ * so is a record the viewer may not read: the answer tells nothing of which references exist.
  */
 export async function explainRecord(
   service: AccessService,
@@ -27,17 +28,14 @@ export async function explainRecord(
   if (!loaded) return { error: 'unknownUser' };
   if (!service.registry.has(module)) return { error: 'unknownModule' };
   let record: Record<string, unknown> | null = null;
-  let hidden = false;
   if (reference !== null) {
     const [row] = await service.ds.query(`SELECT id FROM "${service.table(module).table}" WHERE reference = $1`, [reference]);
     if (!row) return { error: 'unknownRecord' };
+    if (viewer && !(await new ModuleRecords(service, module).allows(viewer, 'read', row.id))) return { error: 'unknownRecord' };
     record = (await service.recordFacts(module, [row.id])).get(row.id) ?? null;
-    // Asked by its exact reference, a record the viewer may not read is explained without its facts.
-    hidden = !!viewer && !(await new ModuleRecords(service, module).allows(viewer, 'read', row.id));
   }
   const index = await service.indexFor(loaded.user.version);
-  const decided = explainDecision(index, service.registry.catalog, loaded.user, module, record, action);
-  const e = hidden ? withoutRecordFacts(decided) : decided;
+  const e = explainDecision(index, service.registry.catalog, loaded.user, module, record, action);
   return {
     ...e,
     text: explanationText(

@@ -60,8 +60,8 @@ export function effectiveAccessRoutes(service: AccessService): Router {
   );
 
   // The records "Pourquoi ?" offers: only those the viewer may read (all of them for admins and
-  // viewAll holders), under the viewer's own read condition. Another record is still explained by
-  // its exact reference, without its facts (explain-record.ts). A field the viewer has at `none`
+  // viewAll holders), under the viewer's own read condition. Another record, even named by its
+  // exact reference, answers as one that does not exist (explain-record.ts). A field the viewer has at `none`
   // stays on the server, and is not searched either (that would reveal it).
   router.get(
     '/effective-access/records',

@@ -1,12 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { buildAbility, type PortierAbility } from '../../../core/ability.js';
+import { asRecord, buildAbility, type PortierAbility } from '../../../core/ability.js';
 import { compileAccess } from '../../../core/compile.js';
-import type { AccessUser } from '../../../core/model.js';
+import type { AccessUser, RecordAction } from '../../../core/model.js';
 import type { ModuleCatalog } from '../../../core/modules.js';
 import type { RecordId } from '../../../core/record-id.js';
 import type { SetupIndex } from '../../../core/setup-index.js';
-import { accessibleSql, q, type TableInfo } from '../condition-sql.js';
-import { toPositional } from '../positional.js';
+import { q, type TableInfo } from '../condition-sql.js';
 
 type Db = DataSource | EntityManager;
 
@@ -30,21 +29,75 @@ export interface AccessHoldersPage {
 /**
  * The active users with what the engine compiles from: two users with the same kind, admin flag,
  * role, teams (members(T), as team_member holds it) and dossiers get the same conditions but for
- * their own id (ownership, advisors). Inactive users compile to nothing (step 1).
+ * their own id (ownership, advisors). Inactive users compile to nothing (step 1). Read with the
+ * set-up version in the same statement, so in one snapshot: every column here bumps that version
+ * when it changes (access-setup and dossier-grants migrations), so the grouping holds for it.
  */
-const MEMBERS = `SELECT u.id, u.kind, u.is_admin, u.role_id,
-    coalesce((SELECT array_agg(tm.team_id ORDER BY tm.team_id) FROM team_member tm WHERE tm.user_id = u.id), '{}') AS teams,
-    coalesce((SELECT jsonb_agg(jsonb_build_array(g.account_id, g.profile_id) ORDER BY g.account_id, g.profile_id)
-                FROM dossier_grant g WHERE g.user_id = u.id), '[]'::jsonb) AS dossiers
+const MEMBERS = `SELECT (SELECT version FROM access_version) AS version,
+    coalesce(json_agg(json_build_array(u.id, u.kind, u.is_admin, u.role_id, coalesce(t.teams, '{}'), coalesce(d.dossiers, '[]'))), '[]') AS users
   FROM app_user u
+  LEFT JOIN (SELECT user_id, array_agg(team_id ORDER BY team_id) AS teams FROM team_member GROUP BY user_id) t ON t.user_id = u.id
+  LEFT JOIN (SELECT user_id, json_agg(json_build_array(account_id, profile_id) ORDER BY account_id, profile_id) AS dossiers
+               FROM dossier_grant GROUP BY user_id) d ON d.user_id = u.id
  WHERE u.status = 'active' AND (u.kind = 'client' OR u.is_admin OR u.role_id IS NOT NULL)`;
 
 interface AccessClass {
+  key: string;
   kind: 'internal' | 'client';
-  is_admin: boolean;
-  role_id: number | null;
+  isAdmin: boolean;
+  roleId: number | null;
   teams: number[];
   dossiers: Array<[number, number]>;
+}
+
+/** The active users grouped by access class: `classOf[i]` is the class of `userIds[i]`. */
+interface Members {
+  classes: AccessClass[];
+  userIds: number[];
+  classOf: number[];
+}
+
+type MemberRow = [number, 'internal' | 'client', boolean, number | null, number[], Array<[number, number]>];
+
+async function loadMembers(db: Db): Promise<Members & { version: number }> {
+  const [{ version, users }] = (await db.query(MEMBERS)) as Array<{ version: string; users: MemberRow[] }>;
+  const byKey = new Map<string, number>();
+  const out: Members = { classes: [], userIds: [], classOf: [] };
+  for (const [id, kind, isAdmin, roleId, teams, dossiers] of users) {
+    const key = `${kind}|${isAdmin}|${roleId}|${teams.join(',')}|${JSON.stringify(dossiers)}`;
+    let n = byKey.get(key);
+    if (n === undefined) {
+      byKey.set(key, (n = out.classes.length));
+      out.classes.push({ key, kind, isAdmin, roleId, teams, dossiers });
+    }
+    out.userIds.push(id);
+    out.classOf.push(n);
+  }
+  return { ...out, version: Number(version) };
+}
+
+/**
+ * Per set-up as loaded for one version (AccessService keeps one SetupIndex per version, which
+ * every change of access bumps; keyed by that object, not the number, so two databases at the same
+ * version never share): the members by class, and each class's ability per module, compiled once
+ * per version, not at each request — asking again costs no compilation nor grouping.
+ */
+const cache = new WeakMap<SetupIndex, { members?: Members; abilities: Map<string, PortierAbility> }>();
+const MAX_CACHED_ABILITIES = 50_000;
+
+function cached(index: SetupIndex) {
+  let c = cache.get(index);
+  if (!c) cache.set(index, (c = { abilities: new Map() }));
+  return c;
+}
+
+async function membersFor(db: Db, index: SetupIndex): Promise<Members> {
+  const c = cached(index);
+  if (c.members) return c.members;
+  const { version, ...members } = await loadMembers(db);
+  // Read at another version than the set-up's (a change committed in between): used, not kept.
+  if (version === index.version) c.members = members;
+  return members;
 }
 
 /**
@@ -55,87 +108,100 @@ interface AccessClass {
  * verdicts come from their own compiled access.
  */
 const SELF = -2_147_483_000;
+const ACTIONS: RecordAction[] = ['read', 'edit', 'delete'];
 
-/**
- * Who may read, edit and delete one record, for the whole organisation, in one statement: the
- * users are grouped by what their access compiles from (a handful of classes, not one per user),
- * each class is compiled by the engine itself (compile.ts, then condition-sql.ts: the very
- * conditions every list and write applies) and PostgreSQL decides each class's three actions on
- * the record once; the record's owner and advisors are decided with their own conditions.
- * Searched by name, 50 per page, with the total.
- */
-export async function accessHolders(
-  db: Db,
-  index: SetupIndex,
-  catalog: ModuleCatalog,
-  tables: (module: string) => TableInfo,
-  module: string,
-  recordId: RecordId,
-  named: Array<{ user: AccessUser; ability: PortierAbility }>,
-  o: { search: string; page: number; perPage: number },
-): Promise<AccessHoldersPage> {
-  const classes: AccessClass[] = await db.query(`SELECT DISTINCT kind, is_admin, role_id, teams, dossiers FROM (${MEMBERS}) m`);
-  const t = tables(module);
-  const params: Record<string, unknown> = { rid: recordId };
-  const verdicts = (ability: PortierAbility, prefix: string) =>
-    (['read', 'edit', 'delete'] as const)
-      .map((action) => {
-        const cond = accessibleSql(ability, action, module, 'x', tables, `${prefix}_${action}`);
-        for (const [name, value] of Object.entries(cond.params)) {
-          if (Array.isArray(value) && value.includes(SELF))
-            throw new Error(`Portier: a condition lists the user's own id (${name}): cannot list who has access`);
-          params[name] = value;
-        }
-        return `EXISTS (SELECT 1 FROM ${q(t.table)} x WHERE x.id = :rid::${t.idKind} AND ${cond.sql}) AS ${action}`;
-      })
-      .join(', ');
-  const perClass = classes.map((c, i) => {
+function classAbility(index: SetupIndex, catalog: ModuleCatalog, module: string, c: AccessClass): PortierAbility {
+  const abilities = cached(index).abilities;
+  const key = `${module}|${c.key}`;
+  let ability = abilities.get(key);
+  if (!ability) {
     const user: AccessUser = {
       id: SELF,
       login: '',
       kind: c.kind,
       status: 'active',
-      isAdmin: c.is_admin,
-      roleId: c.role_id,
+      isAdmin: c.isAdmin,
+      roleId: c.roleId,
       teamIds: c.teams,
       dossiers: c.dossiers.map(([accountId, profileId]) => ({ accountId, profileId })),
     };
-    Object.assign(params, { [`k${i}`]: c.kind, [`a${i}`]: c.is_admin, [`r${i}`]: c.role_id ?? 0, [`t${i}`]: c.teams, [`d${i}`]: JSON.stringify(c.dossiers) });
-    return `SELECT :k${i}::text AS kind, :a${i}::boolean AS is_admin, :r${i}::int AS role_key, :t${i}::int[] AS teams, :d${i}::jsonb AS dossiers,
-                   ${verdicts(buildAbility(compileAccess(index, catalog, user)), `c${i}`)}`;
+    // Only this module's grants: the others play no part in a verdict on its record.
+    ability = buildAbility(compileAccess(index, catalog, user, new Set([module])));
+    for (const action of ACTIONS) for (const rule of ability.rulesFor(action, module)) assertOwnIdAlone(rule.conditions);
+    if (abilities.size >= MAX_CACHED_ABILITIES) abilities.clear();
+    abilities.set(key, ability);
+  }
+  return ability;
+}
+
+/** The class verdict holds only if the user's own id is compared alone with an owner field (see SELF). */
+function assertOwnIdAlone(value: unknown): void {
+  if (Array.isArray(value) && value.includes(SELF)) throw new Error(`Portier: a condition lists the user's own id: cannot list who has access`);
+  if (value && typeof value === 'object') for (const v of Object.values(value)) assertOwnIdAlone(v);
+}
+
+/**
+ * Who may read, edit and delete one record, for the whole organisation. The users are grouped by
+ * what their access compiles from (classes, far fewer than users); each class's ability, compiled
+ * by the engine itself and cached per set-up version, decides the three actions on the record's
+ * facts (the very facts and ability « Pourquoi ? » explains with, which the engine property test
+ * holds equal to the SQL every list applies); the record's owner and advisors are decided with
+ * their own ability. PostgreSQL then takes the users so allowed — passed as arrays, a fixed number
+ * of parameters however many classes or users there are — searches them by name, counts them and
+ * pages by 50.
+ */
+export async function accessHolders(
+  db: Db,
+  index: SetupIndex,
+  catalog: ModuleCatalog,
+  module: string,
+  facts: Record<string, unknown> | undefined,
+  named: Array<{ user: AccessUser; ability: PortierAbility }>,
+  o: { search: string; page: number; perPage: number },
+): Promise<AccessHoldersPage> {
+  if (!facts) return { total: 0, rows: [] };
+  const record = asRecord(module, facts);
+  const members = await membersFor(db, index);
+  const verdicts: boolean[][] = [];
+  let slice = Date.now();
+  for (const c of members.classes) {
+    const ability = classAbility(index, catalog, module, c);
+    verdicts.push(ACTIONS.map((a) => ability.can(a, record)));
+    // Compiling thousands of classes (once per version) takes seconds: let other requests run meanwhile.
+    if (Date.now() - slice > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = Date.now();
+    }
+  }
+  const exact = new Map(named.map(({ user, ability }) => [user.id, ACTIONS.map((a) => ability.can(a, record))]));
+  const allowed = { ids: [] as number[], read: [] as boolean[], edit: [] as boolean[], delete: [] as boolean[] };
+  members.userIds.forEach((id, i) => {
+    const v = exact.get(id) ?? verdicts[members.classOf[i]];
+    if (!v.some(Boolean)) return;
+    allowed.ids.push(id);
+    ACTIONS.forEach((a, k) => allowed[a].push(v[k]));
   });
-  const perUser = named.map(({ user, ability }, i) => {
-    params[`u${i}`] = user.id;
-    return `SELECT :u${i}::int AS id, ${verdicts(ability, `u${i}`)}`;
-  });
-  const none = `SELECT NULL::int AS id, FALSE AS read, FALSE AS edit, FALSE AS delete WHERE FALSE`;
   const search = o.search.trim();
-  Object.assign(params, {
-    pattern: `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
-    searched: search !== '',
-    lim: o.perPage,
-    off: (o.page - 1) * o.perPage,
-  });
-  const { sql, values } = toPositional(
-    `WITH members AS (${MEMBERS}),
-     verdict AS (${perClass.length ? perClass.join(' UNION ALL ') : `SELECT NULL::text AS kind, NULL::boolean AS is_admin, NULL::int AS role_key, NULL::int[] AS teams, NULL::jsonb AS dossiers, FALSE AS read, FALSE AS edit, FALSE AS delete WHERE FALSE`}),
-     exact AS (${perUser.length ? perUser.join(' UNION ALL ') : none}),
-     holders AS (
-       SELECT m.id, coalesce(e.read, v.read) AS read, coalesce(e.edit, v.edit) AS edit, coalesce(e.delete, v.delete) AS delete
-         FROM members m
-         JOIN verdict v ON v.kind = m.kind::text AND v.is_admin = m.is_admin AND v.role_key = coalesce(m.role_id, 0) AND v.teams = m.teams AND v.dossiers = m.dossiers
-         LEFT JOIN exact e ON e.id = m.id),
-     found AS (
+  const [answer] = await db.query(
+    `WITH found AS (
        SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName", u.login, u.kind, h.read, h.edit, h.delete
-         FROM holders h JOIN app_user u ON u.id = h.id
-        WHERE (h.read OR h.edit OR h.delete)
-          AND (NOT :searched OR concat_ws(' ', u.first_name, u.last_name) ILIKE :pattern
-               OR concat_ws(' ', u.last_name, u.first_name) ILIKE :pattern OR u.login ILIKE :pattern))
+         FROM unnest($1::int[], $2::boolean[], $3::boolean[], $4::boolean[]) h(id, read, edit, delete)
+         JOIN app_user u ON u.id = h.id AND u.status = 'active'
+        WHERE NOT $5 OR concat_ws(' ', u.first_name, u.last_name) ILIKE $6
+              OR concat_ws(' ', u.last_name, u.first_name) ILIKE $6 OR u.login ILIKE $6)
      SELECT (SELECT count(*) FROM found)::int AS total,
-            coalesce((SELECT json_agg(p) FROM (SELECT * FROM found ORDER BY lower("lastName"), lower("firstName"), id LIMIT :lim OFFSET :off) p), '[]') AS rows`,
-    params,
+            coalesce((SELECT json_agg(p) FROM (SELECT * FROM found ORDER BY lower("lastName"), lower("firstName"), id LIMIT $7 OFFSET $8) p), '[]') AS rows`,
+    [
+      allowed.ids,
+      allowed.read,
+      allowed.edit,
+      allowed.delete,
+      search !== '',
+      `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+      o.perPage,
+      (o.page - 1) * o.perPage,
+    ],
   );
-  const [answer] = await db.query(sql, values);
   return { total: answer.total, rows: answer.rows };
 }
 
