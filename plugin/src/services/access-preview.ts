@@ -47,7 +47,7 @@ export class PreviewInProgress extends Refusal {
  * (docs/access-preview.md). `apply` makes the change with the real service, given an AccessService
  * that works inside the preview's transaction: the same checks as the save, the same writes, the
  * database's own triggers (team members, closures). A change the save would refuse is refused here,
- * with the same refusal. `actorId`, who asks: one preview at a time per actor (PreviewInProgress).
+ * with the same refusal. One preview at a time per actor (`options.actorId`; PreviewInProgress).
  *
  * The transaction holds only the change and the reads (every user's access class before and after,
  * the set-up before and after, the users' names), then is rolled back: nothing is saved, nothing
@@ -57,18 +57,27 @@ export async function previewChange(
   service: AccessService,
   apply: (inside: AccessService) => Promise<unknown>,
   lang: Language = 'fr',
-  actorId: number | null = null,
+  options: PreviewOptions = {},
 ): Promise<AccessPreview> {
+  const actorId = options.actorId ?? null;
   if (actorId !== null) {
     if (previewing.has(actorId)) throw new PreviewInProgress();
     previewing.add(actorId);
   }
   try {
     const read = await changeAndRead(service, apply);
+    await options.rolledBack?.();
     return compared(service.catalog, read, lang);
   } finally {
     if (actorId !== null) previewing.delete(actorId);
   }
+}
+
+export interface PreviewOptions {
+  /** Who asks (a user's id): one preview at a time each. */
+  actorId?: number | null;
+  /** Called once the transaction is rolled back, before the comparison (tests: what is held meanwhile). */
+  rolledBack?: () => Promise<void>;
 }
 
 interface PreviewReads {

@@ -19,7 +19,7 @@ export async function answerPreview(req: Request, res: Response, service: Access
   const user = currentAccess()?.access.user;
   const lang = req.query.lang === 'en' || req.query.lang === 'fr' ? req.query.lang : (user?.locale ?? 'fr');
   try {
-    res.json({ preview: await previewChange(service, apply, lang, user?.id ?? null) });
+    res.json({ preview: await previewChange(service, apply, lang, { actorId: user?.id ?? null }) });
   } catch (e) {
     if (!(e instanceof PreviewInProgress)) throw e;
     res.status(429).json({ error: 'busy', message: e.in(lang) });
