@@ -179,7 +179,7 @@ class UserContext {
   }
 
   rulesFor(sharingModule: string, action: RecordAction): RuleDef[] {
-    // No rule gives delete: then who they reach need not be found (a narrowed compile asks for it alone).
+    // When no rule of the module gives the action (none gives delete), whom they reach need not be found.
     if (!anyRuleGives(this.index, sharingModule, action)) return [];
     let rules = this.reaching.get(sharingModule);
     if (!rules) {
