@@ -54,10 +54,12 @@ async function standalone(): Promise<void> {
   console.log(`Set-up of the full scale (${scale.users} users, ${scale.roles} roles, ${scale.teams} teams, ${scale.rules} rules), ${scale.contacts} contacts:`);
   await generateOrganisation(client, scale, await hashPassword('Portier2024'), console.log);
   await client.end();
-  const r = await measureProfilePreview(ds);
-  const sorted = [...r.ms].sort((a, b) => a - b);
+  const r = await measureProfilePreview(ds, 6);
+  // The first run is cold (the engine's code not yet optimised by V8); the others are what a
+  // consultant's next previews take: their median is the figure (docs/benchmarks.md, row i).
+  const warm = r.ms.slice(1).sort((a, b) => a - b);
   console.log(
-    `i) preview of a profile change: ${r.ms.map((x) => Math.round(x)).join(', ')} ms (p50 ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, target ≤ 2000 ms); ${r.users} users affected, ${r.lines} lines`,
+    `i) preview of a profile change: ${r.ms.map((x) => Math.round(x)).join(', ')} ms (cold ${Math.round(r.ms[0])} ms, warm p50 ${Math.round(warm[Math.floor(warm.length / 2)])} ms, target ≤ 2000 ms); ${r.users} users affected, ${r.lines} lines`,
   );
   await ds.destroy();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

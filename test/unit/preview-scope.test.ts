@@ -40,6 +40,25 @@ describe(previewScope.name, () => {
     expect(scope && { profiles: [...scope.profiles], modules: [...scope.modules] }).toEqual({ profiles: [1], modules: ['Deal'] });
   });
 
+  it('narrows to the record actions whose privilege changes (create and export imply read)', () => {
+    const actions = (after: ProfileDef) => {
+      const scope = previewScope(setup([commercial]), setup([after]), catalog);
+      return scope && Object.fromEntries([...scope.actions].map(([m, a]) => [m, [...a].sort()]));
+    };
+    const deal = commercial.modules.Deal;
+    expect(actions({ ...commercial, modules: { Deal: { ...deal, delete: false } } })).toEqual({ Deal: ['delete'] });
+    // Read is still implied by create: no record action changes, the module's create flag is compared.
+    expect(actions({ ...commercial, modules: { Deal: { ...deal, read: false } } })).toEqual({ Deal: [] });
+    expect(
+      actions({ ...commercial, modules: { ...commercial.modules, Lead: { create: false, read: false, edit: false, delete: false, export: true } } }),
+    ).toEqual({
+      Lead: ['read'],
+    });
+    // A field change compiles read, where fields are compared; a contact scope, every record action.
+    expect(actions({ ...commercial, fields: { Deal: { amount: 'read' } } })).toEqual({ Deal: ['read'] });
+    expect(actions({ ...commercial, contactScopes: { client: 'mine' } })).toEqual({ Contact: ['delete', 'edit', 'read'] });
+  });
+
   it('narrows a field change to its module, a contact scope change to the modules typed by contact', () => {
     const after = { ...commercial, fields: { Lead: { phone: 'read' as const } }, contactScopes: { client: 'mine' as const } };
     const scope = previewScope(setup([commercial]), setup([after]), catalog);

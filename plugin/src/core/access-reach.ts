@@ -1,4 +1,4 @@
-import type { CompiledAccess, Grant } from './compile.js';
+import type { CompiledAccess, Grant, Narrowing } from './compile.js';
 import { CONTACT_TYPES, RECORD_ACTIONS, type FieldAccess } from './model.js';
 import { ownerFields, type ModuleCatalog, type ModuleSpec } from './modules.js';
 import type { Condition } from './record-conditions.js';
@@ -58,14 +58,17 @@ const keyOf = (k: RightKey) => `${k.module}|${k.action}|${k.detail ?? ''}`;
  * Every right of a compiled user, per module and action (a Contact's record actions per contact
  * type); `teamIds` are the user's teams, whose records count as their own.
  */
-export function accessRights(access: CompiledAccess, catalog: ModuleCatalog, teamIds: readonly number[], only?: ReadonlySet<string>): AccessRights {
+export function accessRights(access: CompiledAccess, catalog: ModuleCatalog, teamIds: readonly number[], only?: Narrowing): AccessRights {
   const teams = new Set(teamIds);
   const rights: AccessRights = new Map();
   const put = (key: RightKey, value: RightValue) => rights.set(keyOf(key), { key, value });
   for (const spec of catalog.modules) {
-    if (only && !only.has(spec.name)) continue; // the preview's narrowing: rights of these modules alone
+    // The preview's narrowing: rights of these modules alone, record rights of these actions alone.
+    const actions = only ? only.get(spec.name) : undefined;
+    if (only && !actions) continue;
     const grants = access.grants[spec.name];
     for (const action of RECORD_ACTIONS) {
+      if (actions && !actions.has(action)) continue;
       const grant: Grant = access.active && grants ? grants[action] : { all: false, any: [] };
       const types = spec.contactTypeField ? CONTACT_TYPES : [null];
       for (const type of types) put({ module: spec.name, action, detail: type }, { kind: 'reach', ...reachOf(spec, grant, type, teams) });
@@ -88,20 +91,28 @@ function reachOf(spec: ModuleSpec, grant: Grant, type: string | null, teams: Rea
   const typeField = spec.contactTypeField;
   const atoms = new Set<string>();
   for (const condition of grant.any) {
-    const rest: Condition = { ...condition };
-    if (typeField && type !== null && typeField in rest) {
+    if (typeField && type !== null && typeField in condition) {
+      const rest: Condition = { ...condition };
       const allowed = rest[typeField] as { $in?: string[] } | string;
       const list = typeof allowed === 'string' ? [allowed] : (allowed.$in ?? []);
       if (!list.includes(type)) continue;
       delete rest[typeField];
-    }
-    for (const atom of atomsOf(rest)) atoms.add(atom);
+      for (const atom of atomsOf(rest)) atoms.add(atom);
+    } else for (const atom of sharedAtomsOf(condition)) atoms.add(atom);
   }
   const sorted = [...atoms].sort();
   if (!sorted.length) return { level: 'none', atoms: [] };
   // "own": the records the user owns or that their own teams own (step 6), nothing else.
   const own = new Set(ownerFields(spec).flatMap((f) => [`${f}=me`, ...[...teams].map((t) => `${f}=${t}`)]));
   return { level: sorted.every((a) => own.has(a)) ? 'own' : 'beyond', atoms: sorted };
+}
+
+/** The atoms of a condition object, found once: the engine shares some conditions between users (a role's). */
+const atomsCache = new WeakMap<Condition, string[]>();
+function sharedAtomsOf(condition: Condition): string[] {
+  let atoms = atomsCache.get(condition);
+  if (!atoms) atomsCache.set(condition, (atoms = atomsOf(condition)));
+  return atoms;
 }
 
 /** A condition of one fact as its atoms (an `$in` list is one atom per value); the compiled user's own id reads `me`. */

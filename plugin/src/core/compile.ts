@@ -18,6 +18,9 @@ import { profileGrants } from './profile-grants.js';
 import { clientGrants, clientRecordGrant, dossierAccounts, dossierProfiles } from './client-access.js';
 import { LEVEL_GIVES, effectiveLevel } from './sharing-levels.js';
 
+/** The record grants to compile, per module (the access preview's narrowing): every one when absent. */
+export type Narrowing = ReadonlyMap<string, ReadonlySet<RecordAction>>;
+
 /** What a user may do on the records of one module for one action: everything, or any of these conditions. */
 export type Grant = { all: true } | { all: false; any: Condition[] };
 
@@ -48,9 +51,10 @@ export interface CompiledAccess {
 /**
  * Compiles the decision of docs/spec/access-model.md for one user into conditions per module and action.
  * Pure: the set-up, the user and the module declarations in, plain data out. `only` limits the
- * record grants to those modules (the others are left out): the access preview's narrowing.
+ * record grants to those modules and, in each, those actions (the others are left out): the access
+ * preview's narrowing (preview-scope.ts).
  */
-export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: AccessUser, only?: ReadonlySet<string>): CompiledAccess {
+export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: AccessUser, only?: Narrowing): CompiledAccess {
   const base = {
     userId: user.id,
     version: index.version,
@@ -93,9 +97,10 @@ export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: A
   const ctx = new UserContext(index, user);
   const grants: CompiledAccess['grants'] = {};
   for (const spec of catalog.modules) {
-    if (only && !only.has(spec.name)) continue;
+    const actions = only ? only.get(spec.name) : undefined;
+    if (only && !actions) continue;
     grants[spec.name] = Object.fromEntries(
-      RECORD_ACTIONS.map((a) => {
+      RECORD_ACTIONS.filter((a) => !actions || actions.has(a)).map((a) => {
         // Step 3: global privileges win over module privileges, scopes and Activity's privacy.
         if ((a === 'read' && viewAll) || (a === 'edit' && editAll)) return [a, EVERYTHING];
         return [a, moduleGrant(ctx, catalog, spec, profiles, a)];
@@ -111,7 +116,8 @@ export function compileAccess(index: SetupIndex, catalog: ModuleCatalog, user: A
     grants,
     create: new Set(modules.filter((m) => editAll || profiles.some((p) => profileGrants(p, m, 'create')))),
     export: new Set(modules.filter((m) => profiles.some((p) => profileGrants(p, m, 'export')))),
-    fields: Object.fromEntries(modules.map((m) => [m, fieldAccessFor(profiles, m)])),
+    // Narrowed (the preview), the fields of the other modules are not compared: not computed either.
+    fields: Object.fromEntries(modules.filter((m) => !only || only.has(m)).map((m) => [m, fieldAccessFor(profiles, m)])),
   };
 }
 
@@ -173,6 +179,8 @@ class UserContext {
   }
 
   rulesFor(sharingModule: string, action: RecordAction): RuleDef[] {
+    // When no rule of the module gives the action (none gives delete), whom they reach need not be found.
+    if (!anyRuleGives(this.index, sharingModule, action)) return [];
     let rules = this.reaching.get(sharingModule);
     if (!rules) {
       // A rule reaches the user through their role (shared by everyone of the role), or because
@@ -183,6 +191,27 @@ class UserContext {
     }
     return rules.filter((r) => ruleGives(r, action));
   }
+
+  /** Whether a rule giving `action` reaches the user through one of their teams and not through their role. */
+  reachedThroughTeams(sharingModule: string, action: RecordAction): boolean {
+    if (!this.teams.size) return false;
+    const rules = this.rulesFor(sharingModule, action);
+    if (!rules.length) return false;
+    const byRole = reachingRole(this.index, sharingModule, this.user.roleId);
+    return rules.some((r) => !byRole.has(r));
+  }
+}
+
+/** Per set-up, module and action: whether any of the module's rules gives the action. */
+const givingCache = new WeakMap<SetupIndex, Map<string, boolean>>();
+
+function anyRuleGives(index: SetupIndex, module: string, action: RecordAction): boolean {
+  let cache = givingCache.get(index);
+  if (!cache) givingCache.set(index, (cache = new Map()));
+  const key = `${module}|${action}`;
+  let gives = cache.get(key);
+  if (gives === undefined) cache.set(key, (gives = (index.rulesByModule.get(module) ?? []).some((r) => ruleGives(r, action))));
+  return gives;
 }
 
 /** Per set-up, module and role: the module's rules that reach the role whatever the user's teams. */
@@ -241,19 +270,80 @@ function general(ctx: UserContext, catalog: ModuleCatalog, spec: ModuleSpec, act
   if (LEVEL_GIVES[effectiveLevel(ctx.index.setup.defaults, catalog, spec)].includes(action)) return EVERYTHING; // step 8
 
   const parts = [...ownership(ctx, spec, action)];
-  // Step 7 (records owned by users of roles below U's) and step 9 (the rules of the module's
-  // sharing module) both select records by their owner: one owner set serves both.
-  const sources: RuleTarget[] = ctx.below.map((roleId) => ({ kind: 'role' as const, roleId }));
-  if (sharing && !sharing.alwaysPrivate) sources.push(...ctx.rulesFor(sharing.name, action).map((r) => r.from));
-  parts.push(...ownedBy(ctx.index, spec, sources));
-  // Step 9 through links: the rules of the modules whose rules reach this one (a Quote's deal).
+  const shared = sharing && !sharing.alwaysPrivate ? [sharing.name] : [];
+  const through = (spec.sharedThrough ?? []).map((t) => t.module);
+  // Steps 7 and 9 depend on the user's teams only through the rules that name them: when none
+  // does, they are the same for everyone of the role, found once per role (roleReached).
+  if ([...shared, ...through].some((m) => ctx.reachedThroughTeams(m, action)))
+    parts.push(...reached(ctx.index, catalog, spec, action, ctx.below, (m) => ctx.rulesFor(m, action)));
+  else parts.push(...roleReached(ctx.index, catalog, spec, action, ctx.user.roleId, ctx.below));
+  return { all: false, any: parts };
+}
+
+/**
+ * Step 7 (records owned by users of roles below U's) and step 9 (the rules of the module's sharing
+ * module, and of the modules whose rules reach this one through a link: a Quote's deal), given
+ * the rules that reach the user per sharing module.
+ */
+function reached(
+  index: SetupIndex,
+  catalog: ModuleCatalog,
+  spec: ModuleSpec,
+  action: RecordAction,
+  below: number[],
+  rulesFor: (module: string) => RuleDef[],
+): Condition[] {
+  const sharing = catalog.sharingModules.find((s) => s.name === spec.sharingModule);
+  // Both select records by their owner: one owner set serves both.
+  const sources: RuleTarget[] = below.map((roleId) => ({ kind: 'role' as const, roleId }));
+  if (sharing && !sharing.alwaysPrivate) sources.push(...rulesFor(sharing.name).map((r) => r.from));
+  const parts = ownedBy(index, spec, sources);
   for (const through of spec.sharedThrough ?? []) {
     const target = catalog.modules.find((m) => m.name === through.module);
     if (!target) continue;
-    const sources = ctx.rulesFor(through.module, action).map((r) => r.from);
-    parts.push(...ownedBy(ctx.index, target, sources, `${LINKED}.${through.field}.`));
+    parts.push(
+      ...ownedBy(
+        index,
+        target,
+        rulesFor(through.module).map((r) => r.from),
+        `${LINKED}.${through.field}.`,
+      ),
+    );
   }
-  return { all: false, any: parts };
+  return parts;
+}
+
+/** Per set-up: `reached` for a role's users whose teams no rule names, frozen (shared by all of them). */
+const byRoleReached = new WeakMap<SetupIndex, Map<string, readonly Condition[]>>();
+
+function roleReached(
+  index: SetupIndex,
+  catalog: ModuleCatalog,
+  spec: ModuleSpec,
+  action: RecordAction,
+  roleId: number | null,
+  below: number[],
+): readonly Condition[] {
+  let cache = byRoleReached.get(index);
+  if (!cache) byRoleReached.set(index, (cache = new Map()));
+  const key = `${spec.name}|${action}|${roleId}`;
+  let parts = cache.get(key);
+  if (!parts) {
+    const rulesFor = (module: string) => {
+      if (!anyRuleGives(index, module, action)) return [];
+      const byRole = reachingRole(index, module, roleId);
+      return (index.rulesByModule.get(module) ?? []).filter((r) => byRole.has(r) && ruleGives(r, action));
+    };
+    parts = Object.freeze(reached(index, catalog, spec, action, below, rulesFor).map(frozen));
+    cache.set(key, parts);
+  }
+  return parts;
+}
+
+/** A condition shared between users may not be changed by any of them. */
+function frozen(c: Condition): Condition {
+  for (const v of Object.values(c)) if (v !== null && typeof v === 'object') frozen(v as Condition);
+  return Object.freeze(c);
 }
 
 /** Step 6: owners may read, edit, delete; a Contact's secondary advisor and assistant read and edit. */

@@ -11,6 +11,7 @@ export class SetupIndex {
   private readonly children = new Map<number, number[]>();
   private readonly ancestorsCache = new Map<number, number[]>();
   private readonly subtreeCache = new Map<number, number[]>();
+  private readonly belowCache = new Map<number, number[]>();
   private readonly teamClosureCache = new Map<number, number[]>();
   private readonly memberRolesCache = new Map<number, Set<number>>();
   readonly rulesByModule = new Map<string, RuleDef[]>();
@@ -65,7 +66,7 @@ export class SetupIndex {
 
   /** Roles strictly below. */
   below(roleId: number): number[] {
-    return this.subtree(roleId).filter((id) => id !== roleId);
+    return cached(this.belowCache, roleId, () => this.subtree(roleId).filter((id) => id !== roleId));
   }
 
   isStrictlyAbove(upper: number, lower: number): boolean {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { TIER_LABELS } from '../core/license-tiers.js';
 import { CLIENT_TIERS, INTERNAL_TIERS } from '../core/model.js';
 import type { AccessService } from '../adapters/postgres/access-service.js';
+import { isPreviewDataSource } from '../adapters/postgres/access-preview.js';
 import type { AuditActor } from '../adapters/postgres/audit.js';
 import { auditActor, type ServiceContext } from './context.js';
 import { freeSeatState, settleFreeSeats } from './free-seats.js';
@@ -84,7 +85,11 @@ async function includedSeats(m: EntityManager): Promise<Map<string, number>> {
 
 function byTier(list: Holder[]): Map<string, Holder[]> {
   const map = new Map<string, Holder[]>();
-  for (const h of list) map.set(h.tier, [...(map.get(h.tier) ?? []), h]);
+  for (const h of list) {
+    const tier = map.get(h.tier);
+    if (tier) tier.push(h);
+    else map.set(h.tier, [h]);
+  }
   return map;
 }
 
@@ -159,6 +164,10 @@ export async function seatGuarded<T>(
   change: (m: EntityManager) => Promise<T>,
   options: SeatOptions = {},
 ): Promise<T> {
+  // A preview's change (access-preview.ts) is always rolled back and previewed as confirmed: it bills
+  // nothing and must not hold the seats' lock (a preview would stall every seat-taking save), so the
+  // change alone is made. The save that follows, if confirmed, counts the seats as usual.
+  if (!options.manager && isPreviewDataSource(service.ds)) return service.ds.transaction((m) => change(m));
   const run = async (m: EntityManager): Promise<T> => {
     const { result } = await billedChange(m, auditActor(ctx), cause, change, ctx.confirmSeats);
     return result;

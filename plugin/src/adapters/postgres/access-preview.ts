@@ -1,39 +1,55 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccessUser } from '../../core/model.js';
-import { ANY_USER, type RightChange } from '../../core/access-reach.js';
+import { ANY_USER } from '../../core/access-reach.js';
+import type { ClassUsers } from '../../core/preview-lines.js';
 
 /**
  * The SQL of the access-change preview (docs/access-preview.md). Users are read by *access class*:
  * what the engine compiles for a user besides their id (role, admin flag, status, kind, teams,
  * dossiers). Users of one class have the same rights up to "their own" records, so the engine
- * compiles each class once, and PostgreSQL maps the classes' differences back onto the users,
- * counts them and names them. No record of any module is read.
+ * compiles each class once (after the preview's transaction is rolled back), and the classes'
+ * differences are mapped back onto the users (core/preview-lines.ts). No record of any module is read.
  */
 
-/** The access class of `u` (an `app_user` row), as text: equal texts, equal compilations. */
-const CLASS_OF_USER = `json_build_object(
-    'roleId', u.role_id, 'isAdmin', u.is_admin, 'status', u.status, 'kind', u.kind,
-    'teamIds', coalesce((SELECT array_agg(tm.team_id ORDER BY tm.team_id) FROM team_member tm WHERE tm.user_id = u.id), '{}'),
-    'dossiers', coalesce((SELECT json_agg(json_build_object('accountId', g.account_id, 'profileId', g.profile_id) ORDER BY g.account_id, g.profile_id)
-                            FROM dossier_grant g WHERE g.user_id = u.id), '[]'))::text`;
-
-/** Records every user's class before the change, in a table that lives as long as the transaction. */
-export async function recordClassesBefore(m: EntityManager): Promise<void> {
-  await m.query(`CREATE TEMP TABLE portier_preview_user (user_id bigint PRIMARY KEY, before_class text NOT NULL, after_class text) ON COMMIT DROP`);
-  await m.query(`INSERT INTO portier_preview_user (user_id, before_class) SELECT u.id, ${CLASS_OF_USER} FROM app_user u`);
+/**
+ * Every user's access class, grouped by class in one pass: the teams and dossiers aggregated per
+ * user once (not one subquery per user), the class text built once per distinct class. The text is
+ * what `classUser` reads; equal texts, equal compilations.
+ */
+export async function classesOfUsers(m: EntityManager): Promise<ClassUsers[]> {
+  const rows: Array<{ cls: string; ids: Array<number | string> }> = await m.query(
+    `SELECT json_build_object('roleId', c.role_id, 'isAdmin', c.is_admin, 'status', c.status, 'kind', c.kind,
+                              'teamIds', c.teams, 'dossiers', c.dossiers::json)::text AS cls, c.ids
+       FROM (SELECT u.role_id, u.is_admin, u.status, u.kind, coalesce(t.teams, '{}') AS teams, coalesce(d.dossiers, '[]') AS dossiers,
+                    array_agg(u.id) AS ids
+               FROM app_user u
+               LEFT JOIN (SELECT user_id, array_agg(team_id ORDER BY team_id) AS teams FROM team_member GROUP BY user_id) t ON t.user_id = u.id
+               LEFT JOIN (SELECT user_id, json_agg(json_build_object('accountId', account_id, 'profileId', profile_id) ORDER BY account_id, profile_id)::text AS dossiers
+                            FROM dossier_grant GROUP BY user_id) d ON d.user_id = u.id
+              GROUP BY 1, 2, 3, 4, 5, 6) c`,
+  );
+  return rows.map((r) => ({ cls: r.cls, ids: r.ids.map(Number) }));
 }
 
 /**
- * Records every user's class after the change (a user the change created has no class before:
- * the empty class, which reaches nothing) and answers the distinct pairs of classes.
+ * Whether this transaction has written to a table an access class is read from (users, team
+ * members, dossier grants), its triggers' writes included: if not, every class after is the class
+ * before, and need not be read again. A write undone by a savepoint still counts (read again: safe).
  */
-export async function classPairsAfter(m: EntityManager): Promise<Array<{ before: string; after: string }>> {
-  await m.query(
-    `INSERT INTO portier_preview_user AS p (user_id, before_class, after_class) SELECT u.id, '', ${CLASS_OF_USER} FROM app_user u
-       ON CONFLICT (user_id) DO UPDATE SET after_class = excluded.after_class`,
+export async function classesWritten(m: EntityManager): Promise<boolean> {
+  const [{ written }] = await m.query(
+    `SELECT coalesce(sum(pg_stat_get_xact_tuples_inserted(t) + pg_stat_get_xact_tuples_updated(t) + pg_stat_get_xact_tuples_deleted(t)), 0) > 0 AS written
+       FROM unnest(ARRAY['app_user'::regclass, 'team_member'::regclass, 'dossier_grant'::regclass]::oid[]) AS t`,
   );
-  await m.query(`UPDATE portier_preview_user SET after_class = '' WHERE after_class IS NULL`);
-  return m.query(`SELECT before_class AS before, after_class AS after FROM portier_preview_user GROUP BY 1, 2`);
+  return written;
+}
+
+/** Every user with their name, in the order the preview names them (by name, then id). */
+export async function usersByName(m: EntityManager): Promise<Array<{ id: number; name: string }>> {
+  const rows: Array<{ id: number | string; name: string }> = await m.query(
+    `SELECT id, full_name AS name FROM app_user ORDER BY full_name COLLATE "und-x-icu", id`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), name: r.name }));
 }
 
 /** The user the engine compiles for an access class ('' : a user who does not exist on that side). */
@@ -59,50 +75,13 @@ export function classUser(text: string): AccessUser {
   };
 }
 
-export interface AffectedUser {
-  id: number;
-  name: string;
-  from: string;
-  to: string;
-}
-
-export interface PreviewLine extends RightChange {
-  /** How many users this line concerns. */
-  count: number;
-  /** Whether every one of them had nothing of this right before / has nothing after. */
-  fromNothing: boolean;
-  toNothing: boolean;
-  /** The first of them by name (at most `limit`), each with their own level before and after. */
-  users: AffectedUser[];
-}
-
-/**
- * The changes per module, action and direction, over the users: each pair of classes' changes
- * joined to the users holding that pair, counted and named by PostgreSQL.
- */
-export async function previewLines(m: EntityManager, changes: Array<RightChange & { before: string; after: string }>, limit: number): Promise<PreviewLine[]> {
-  if (!changes.length) return [];
-  const rows = await m.query(
-    `SELECT d.module, d.action, d.detail, d.change, count(*)::int AS count,
-            bool_and(d."from" IN ('none', 'no')) AS "fromNothing", bool_and(d."to" IN ('none', 'no')) AS "toNothing",
-            (array_agg(json_build_object('id', u.id, 'name', u.full_name, 'from', d."from", 'to', d."to")
-                       ORDER BY u.full_name COLLATE "und-x-icu", u.id))[1:$2] AS users
-       FROM json_to_recordset($1::json) AS d(before text, after text, module text, action text, detail text, change text, "from" text, "to" text)
-       JOIN portier_preview_user p ON p.before_class = d.before AND p.after_class = d.after
-       JOIN app_user u ON u.id = p.user_id
-      GROUP BY d.module, d.action, d.detail, d.change`,
-    [JSON.stringify(changes), limit],
-  );
-  return rows.map((r: PreviewLine) => ({ ...r, users: r.users.map((u) => ({ ...u, id: Number(u.id) })) }));
-}
-
 /**
  * The DataSource as the services see it inside the preview: every transaction they open, every
  * query they run, is the preview's own transaction (which is rolled back), so the change is
  * checked and applied exactly as a save would, then undone.
  */
 export function insideTransaction(ds: DataSource, m: EntityManager): DataSource {
-  return new Proxy(ds, {
+  const inside = new Proxy(ds, {
     get(target, prop) {
       if (prop === 'transaction') return (...args: unknown[]) => (args.find((a) => typeof a === 'function') as (m: EntityManager) => Promise<unknown>)(m);
       if (prop === 'query') return (sql: string, params?: unknown[]) => m.query(sql, params);
@@ -112,4 +91,14 @@ export function insideTransaction(ds: DataSource, m: EntityManager): DataSource 
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  previews.add(inside);
+  return inside;
 }
+
+const previews = new WeakSet<DataSource>();
+
+/**
+ * Whether this DataSource is a preview's (insideTransaction): its changes are always rolled back,
+ * so the seat guard neither takes the seats' lock nor counts the seats in it (services/seats.ts).
+ */
+export const isPreviewDataSource = (ds: DataSource): boolean => previews.has(ds);

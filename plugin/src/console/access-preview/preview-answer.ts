@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { currentAccess } from '../../adapters/adminjs/request-context.js';
-import { previewChange } from '../../services/access-preview.js';
+import { PreviewInProgress, previewChange } from '../../services/access-preview.js';
 
 /**
  * "Vérifier puis enregistrer": every save of the access set-up answers, with `?preview=1`, who
@@ -10,8 +10,18 @@ import { previewChange } from '../../services/access-preview.js';
  */
 export const wantsPreview = (req: Request): boolean => req.query.preview === '1';
 
-/** Answers the preview of the change `apply` makes, in the reader's language. */
+/**
+ * Answers the preview of the change `apply` makes, in the reader's language. One preview at a time
+ * per user: a second one asked while the first is computed is answered 429 (too many requests),
+ * saying so; any other refusal goes to the routes' wrapper as the save's would.
+ */
 export async function answerPreview(req: Request, res: Response, service: AccessService, apply: (inside: AccessService) => Promise<unknown>): Promise<void> {
-  const lang = req.query.lang === 'en' || req.query.lang === 'fr' ? req.query.lang : (currentAccess()?.access.user.locale ?? 'fr');
-  res.json({ preview: await previewChange(service, apply, lang) });
+  const user = currentAccess()?.access.user;
+  const lang = req.query.lang === 'en' || req.query.lang === 'fr' ? req.query.lang : (user?.locale ?? 'fr');
+  try {
+    res.json({ preview: await previewChange(service, apply, lang, { actorId: user?.id ?? null }) });
+  } catch (e) {
+    if (!(e instanceof PreviewInProgress)) throw e;
+    res.status(429).json({ error: 'busy', message: e.in(lang) });
+  }
 }
