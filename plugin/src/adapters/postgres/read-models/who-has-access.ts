@@ -126,7 +126,7 @@ function classAbility(index: SetupIndex, catalog: ModuleCatalog, module: string,
       dossiers: c.dossiers.map(([accountId, profileId]) => ({ accountId, profileId })),
     };
     // Only this module's grants: the others play no part in a verdict on its record.
-    ability = buildAbility(compileAccess(index, catalog, user, new Set([module])));
+    ability = buildAbility(compileAccess(index, catalog, user, new Map([[module, new Set(ACTIONS)]])));
     for (const action of ACTIONS) for (const rule of ability.rulesFor(action, module)) assertOwnIdAlone(rule.conditions);
     if (abilities.size >= MAX_CACHED_ABILITIES) abilities.clear();
     abilities.set(key, ability);
