@@ -86,12 +86,15 @@ export function safeguard(message: string, property?: string): Refusal {
   return new Refusal('forbidden', `${message} ${NOTHING_CHANGED}`, property, true);
 }
 
+/** "Refusé : il faut le droit « … »." in each language, for a capability one does not hold. */
+export const needsRight = (capability: Capability): Said => ({
+  fr: `Refusé : il faut le droit « ${CAPABILITY_LABELS[capability]} ».`,
+  en: `Refused: this needs the right "${CAPABILITY_LABELS_EN[capability]}".`,
+});
+
 /** Only `manageUsers` (or admin) changes users; only `manageAccess` (or admin) changes the rest of the set-up. */
 export function requireCapability(ua: { access: Pick<CompiledAccess, 'active' | 'kind' | 'isAdmin' | 'capabilities'> }, capability: Capability): void {
   if (!hasCapability(ua.access, capability)) {
-    throw refuseIn({
-      fr: `Refusé : il faut le droit « ${CAPABILITY_LABELS[capability]} ».`,
-      en: `Refused: this needs the right "${CAPABILITY_LABELS_EN[capability]}".`,
-    });
+    throw refuseIn(needsRight(capability));
   }
 }
