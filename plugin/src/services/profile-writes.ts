@@ -74,7 +74,7 @@ export async function saveProfile(service: AccessService, ctx: ServiceContext, i
   const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
   validateShape(service, input);
-  let cause: SeatCause = { change: 'profileTier', text: `Profil n° ${id}` };
+  let cause: SeatCause = { change: 'profileTier', said: { code: 'profileChanged', id } };
   return seatGuarded(
     service,
     ctx,
@@ -94,7 +94,10 @@ export async function saveProfile(service: AccessService, ctx: ServiceContext, i
           contactScopes: input.contactScopes ?? current?.contact_scopes ?? {},
           fields: input.fields ?? current?.fields ?? {},
         };
-        cause = { change: 'profileTier', text: `Niveau de licence du profil ${merged.name} : ${current?.license_tier ?? '—'} → ${merged.licenseTier}` };
+        cause = {
+          change: 'profileTier',
+          said: { code: 'profileTier', profile: merged.name, from: current?.license_tier ?? null, to: merged.licenseTier },
+        };
         if (current?.name === ADMINISTRATOR_PROFILE) {
           if (merged.name !== ADMINISTRATOR_PROFILE)
             throw safeguardIn(
@@ -199,7 +202,7 @@ export async function saveProfile(service: AccessService, ctx: ServiceContext, i
 export async function deleteProfile(service: AccessService, ctx: ServiceContext, id: number, replacementId: number | null): Promise<void> {
   const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
-  await seatGuarded(service, ctx, { change: 'roleProfiles', text: `Suppression du profil n° ${id} (remplacé par le n° ${replacementId})` }, (m) =>
+  await seatGuarded(service, ctx, { change: 'roleProfiles', said: { code: 'profileDeleted', id, replacementId } }, (m) =>
     delegated(m, ua, async () => {
       const [profile] = await m.query(`SELECT id, name, system, audience FROM profile WHERE id = $1 FOR UPDATE`, [id]);
       if (!profile) throw missingIn({ fr: `Aucun profil n° ${id}.`, en: `No profile #${id}.` });

@@ -35,7 +35,7 @@ export async function saveRole(service: AccessService, ctx: ServiceContext, id: 
   return seatGuarded(
     service,
     ctx,
-    () => ({ change: 'roleProfiles' as const, text: `Profils du rôle ${causeName}` }),
+    () => ({ change: 'roleProfiles' as const, said: { code: 'roleProfiles', role: causeName } }),
     (m) =>
       delegated(m, ua, async () => {
         const [current] = id === null ? [null] : await m.query(`SELECT id, name, parent_id FROM role WHERE id = $1 FOR UPDATE`, [id]);
@@ -116,7 +116,7 @@ export async function deleteRole(
   const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
   // Its users move to the heir role: a role of a higher tier takes seats there.
-  return seatGuarded(service, ctx, { change: 'roleChange', text: `Suppression du rôle n° ${id} : ses utilisateurs passent au rôle n° ${heirId}` }, (m) =>
+  return seatGuarded(service, ctx, { change: 'roleChange', said: { code: 'roleDeleted', id, heirId } }, (m) =>
     delegated(m, ua, async () => {
       const [role] = await m.query(`SELECT id, name FROM role WHERE id = $1 FOR UPDATE`, [id]);
       if (!role) throw missingIn({ fr: `Aucun rôle n° ${id}.`, en: `No role #${id}.` });

@@ -44,7 +44,10 @@ export async function withRefusalsAsErrors<T>(fn: () => Promise<T>): Promise<T> 
     return await fn();
   } catch (e) {
     // Over the subscription: the form shows the warning on its `confirmSeats` field, to tick and save again.
-    if (e instanceof SeatWarning) throw new ValidationError({ confirmSeats: { type: 'seats', message: e.message } }, { type: 'seats', message: e.message });
+    if (e instanceof SeatWarning) {
+      const message = e.in(currentAccess()?.access.user.locale);
+      throw new ValidationError({ confirmSeats: { type: 'seats', message } }, { type: 'seats', message });
+    }
     if (!(e instanceof Refusal)) throw e;
     currentAccess()?.refusals?.push(e);
     throw adminError(e, e.in(currentAccess()?.access.user.locale));

@@ -110,8 +110,10 @@ export function answering(fn: Handler): Handler {
     } catch (e) {
       // Over the subscription and not confirmed: 409 with the overrun; the screen asks, then resends
       // the same call with the header `X-Portier-Confirm-Seats: yes`.
-      if (e instanceof SeatWarning) void jsonAfterEvents(res.status(refusalStatus('seats')), { error: 'seats', message: e.message, seats: e.overruns });
-      else if (e instanceof ZodError) sendRefusal(res, badInputIn(e, req.method !== 'GET'));
+      if (e instanceof SeatWarning) {
+        const message = e.in(currentAccess()?.access.user.locale);
+        void jsonAfterEvents(res.status(refusalStatus('seats')), { error: 'seats', message, seats: e.overruns });
+      } else if (e instanceof ZodError) sendRefusal(res, badInputIn(e, req.method !== 'GET'));
       else if (e instanceof Refusal) {
         // A refusal is a security event of the audit trail (security-events.ts), a safeguard's as such.
         currentAccess()?.refusals?.push(e);

@@ -5,6 +5,8 @@ import { SEAT_TIERS, seatUsage } from '../../services/seats.js';
 import { addSeatPack } from '../../services/subscription-changes.js';
 import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
 import { guardedBy } from '../common/respond.js';
+import { storedCauseText, type BillingCause } from '../../core/billing-causes.js';
+import { countEn, countFr, pluralFr } from '../../core/refusals.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { billingEventCount, billingEventsPage, freeSeatUsers, seatHolders } from '../../adapters/postgres/read-models/subscription.js';
 import {
@@ -13,6 +15,15 @@ import {
   monthSubscriptionChanges,
   totalsByTier,
 } from '../../adapters/postgres/read-models/subscription-month.js';
+
+/** The reader's language: French unless they chose English. */
+const readerLanguage = () => (currentAccess()?.access.user.locale === 'en' ? 'en' : 'fr');
+
+/** Billing events with their cause in the reader's language (old ones as written), the code left out. */
+function inReaderLanguage<E extends { cause: string; causeCode: BillingCause | null }>(events: E[]): Array<Omit<E, 'causeCode'>> {
+  const lang = readerLanguage();
+  return events.map(({ causeCode, ...e }) => ({ ...e, cause: storedCauseText({ cause: e.cause, causeCode }, lang) }));
+}
 
 /** This month in Paris ('2024-11'): the summary's default. */
 function currentMonth(now = new Date()): string {
@@ -65,7 +76,7 @@ export function subscriptionRoutes(service: AccessService): Router {
       const { page, perPage } = eventsQuery.parse(req.query);
       const events = await billingEventsPage(service.ds, page, perPage);
       const total = await billingEventCount(service.ds);
-      res.json({ events, total, page, perPage });
+      res.json({ events: inReaderLanguage(events), total, page, perPage });
     }),
   );
 
@@ -74,10 +85,12 @@ export function subscriptionRoutes(service: AccessService): Router {
     '/subscription/seat-packs',
     handle(async (req, res) => {
       const pack = await addSeatPack(service, serviceContext(), req.body);
-      res.status(201).json({
-        ...pack,
-        message: `${pack.seatsAdded} licence(s) ajoutée(s) : ${pack.includedAfter} incluse(s) désormais (${pack.includedBefore} avant).`,
-      });
+      const { seatsAdded: added, includedAfter: after, includedBefore: before } = pack;
+      const message =
+        readerLanguage() === 'en'
+          ? `${countEn(added, 'seat')} added: ${after} included from now on (${before} before).`
+          : `${countFr(added, 'licence')} ${pluralFr(added, 'ajoutée')} : ${after} ${pluralFr(after, 'incluse')} désormais (${before} avant).`;
+      res.status(201).json({ ...pack, message });
     }),
   );
 
@@ -88,7 +101,7 @@ export function subscriptionRoutes(service: AccessService): Router {
       const month = summaryQuery.parse(req.query).month ?? currentMonth();
       const events = await monthBillingEvents(service.ds, month);
       const changes = await monthSubscriptionChanges(service.ds, month);
-      res.json({ month, current: currentMonth(), events, changes, totals: totalsByTier(events, changes, SEAT_TIERS) });
+      res.json({ month, current: currentMonth(), events: inReaderLanguage(events), changes, totals: totalsByTier(events, changes, SEAT_TIERS) });
     }),
   );
 
