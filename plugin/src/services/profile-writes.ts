@@ -18,7 +18,7 @@ import { CAPABILITY_LABELS, CAPABILITY_LABELS_EN } from '../core/capabilities.js
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../adapters/postgres/safeguards.js';
 import { ADMINISTRATOR_PROFILE, isClientSystemProfile } from '../adapters/postgres/system-profiles.js';
 import { auditSetup, snapshot } from './actor.js';
-import { countEn, invalidIn, missingIn, refuseIn, requireCapability, safeguardIn } from '../core/refusals.js';
+import { countEn, countFr, invalidIn, missingIn, refuseIn, requireCapability, safeguardIn } from '../core/refusals.js';
 import { seatGuarded, type SeatCause } from './seats.js';
 import { delegated } from './delegation.js';
 import { freeName } from './setup-names.js';
@@ -217,7 +217,7 @@ export async function deleteProfile(service: AccessService, ctx: ServiceContext,
       if (grants && !replacementId)
         throw invalidIn(
           {
-            fr: `Le profil ${profile.name} est celui de ${grants} dossier(s) client : désignez le profil client qui le remplace.`,
+            fr: `Le profil ${profile.name} est celui de ${countFr(grants, 'dossier client', 'dossiers clients')} : désignez le profil client qui le remplace.`,
             en: `The profile ${profile.name} is that of ${countEn(grants, 'client dossier')}: choose the client profile that replaces it.`,
           },
           'replacementId',

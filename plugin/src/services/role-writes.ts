@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../adapters/postgres/safeguards.js';
 import { auditSetup, snapshot } from './actor.js';
-import { countEn, invalidIn, missingIn, requireCapability } from '../core/refusals.js';
+import { countEn, countFr, invalidIn, missingIn, requireCapability } from '../core/refusals.js';
 import { seatGuarded } from './seats.js';
 import { delegated, refuseAdminAccounts } from './delegation.js';
 import { freeName } from './setup-names.js';
@@ -136,7 +136,7 @@ export async function deleteRole(
         if (!heirId)
           throw invalidIn(
             {
-              fr: `Le rôle ${role.name} a ${users} utilisateur(s) et ${children} rôle(s) subordonné(s) : désignez le rôle qui les reprend.`,
+              fr: `Le rôle ${role.name} a ${countFr(users, 'utilisateur')} et ${countFr(children, 'rôle subordonné', 'rôles subordonnés')} : désignez le rôle qui les reprend.`,
               en: `The role ${role.name} has ${countEn(users, 'user')} and ${countEn(children, 'subordinate role')}: choose the role that takes them over.`,
             },
             'heirId',

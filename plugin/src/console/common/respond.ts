@@ -23,6 +23,12 @@ export const id = z.coerce
 /** The schemas' own (French) messages said here, with their English (fixed texts only). */
 const OWN_MESSAGES_EN = new Map([[ID_RANGE.fr, ID_RANGE.en]]);
 
+/** The reader's language: French unless they chose English. */
+export const readerLanguage = (): 'fr' | 'en' => (currentAccess()?.access.user.locale === 'en' ? 'en' : 'fr');
+
+/** A route's message in the reader's language. */
+export const inReaderLanguage = (said: Said): string => said[readerLanguage()];
+
 /** What Portier's JSON routes answer, the same way everywhere: `{ error, message, property? }`. */
 
 /** The signed-in user holds any of these capabilities. */

@@ -4,7 +4,7 @@ import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { SEAT_TIERS, seatUsage } from '../../services/seats.js';
 import { addSeatPack } from '../../services/subscription-changes.js';
 import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
-import { guardedBy } from '../common/respond.js';
+import { guardedBy, readerLanguage } from '../common/respond.js';
 import { storedCauseText, type BillingCause } from '../../core/billing-causes.js';
 import { countEn, countFr, pluralFr } from '../../core/refusals.js';
 import { newRouter } from '../../adapters/web/routers.js';
@@ -16,11 +16,8 @@ import {
   totalsByTier,
 } from '../../adapters/postgres/read-models/subscription-month.js';
 
-/** The reader's language: French unless they chose English. */
-const readerLanguage = () => (currentAccess()?.access.user.locale === 'en' ? 'en' : 'fr');
-
 /** Billing events with their cause in the reader's language (old ones as written), the code left out. */
-function inReaderLanguage<E extends { cause: string; causeCode: BillingCause | null }>(events: E[]): Array<Omit<E, 'causeCode'>> {
+function causesInReaderLanguage<E extends { cause: string; causeCode: BillingCause | null }>(events: E[]): Array<Omit<E, 'causeCode'>> {
   const lang = readerLanguage();
   return events.map(({ causeCode, ...e }) => ({ ...e, cause: storedCauseText({ cause: e.cause, causeCode }, lang) }));
 }
@@ -76,7 +73,7 @@ export function subscriptionRoutes(service: AccessService): Router {
       const { page, perPage } = eventsQuery.parse(req.query);
       const events = await billingEventsPage(service.ds, page, perPage);
       const total = await billingEventCount(service.ds);
-      res.json({ events: inReaderLanguage(events), total, page, perPage });
+      res.json({ events: causesInReaderLanguage(events), total, page, perPage });
     }),
   );
 
@@ -101,7 +98,7 @@ export function subscriptionRoutes(service: AccessService): Router {
       const month = summaryQuery.parse(req.query).month ?? currentMonth();
       const events = await monthBillingEvents(service.ds, month);
       const changes = await monthSubscriptionChanges(service.ds, month);
-      res.json({ month, current: currentMonth(), events: inReaderLanguage(events), changes, totals: totalsByTier(events, changes, SEAT_TIERS) });
+      res.json({ month, current: currentMonth(), events: causesInReaderLanguage(events), changes, totals: totalsByTier(events, changes, SEAT_TIERS) });
     }),
   );
 
