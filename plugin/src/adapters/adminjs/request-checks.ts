@@ -66,7 +66,8 @@ export function adminRequestChecks(admin: AdminJS): RequestHandler {
     const resource = admin.resources.find((r) => r.id() === resourceId);
     const actionName = m[3] ?? m[4] ?? m[5];
     // What AdminJS would answer with an error naming every resource: said as what it is.
-    if (!resource) return next(absentIn({ fr: `Aucun module ni ressource « ${resourceId.slice(0, 60)} ».`, en: `No module or resource "${resourceId.slice(0, 60)}".` }));
+    if (!resource)
+      return next(absentIn({ fr: `Aucun module ni ressource « ${resourceId.slice(0, 60)} ».`, en: `No module or resource "${resourceId.slice(0, 60)}".` }));
     if (actionName !== undefined && !resource.decorate().actions[decodeURIComponent(actionName)]) {
       const action = decodeURIComponent(actionName).slice(0, 60);
       return next(absentIn({ fr: `Aucune action « ${action} » sur ${resourceId}.`, en: `No action "${action}" on ${resourceId}.` }));

@@ -125,7 +125,14 @@ export class SetupResource extends TypeormResource {
     const ua = this.access(context);
     const { selection, shown } = this.selection(ua, filter);
     const sortBy = params.sort?.sortBy;
-    if (sortBy && !shown.includes(sortBy)) throw badRequest({ fr: `Tri impossible : « ${sortBy} » n'est pas une propriété que vous pouvez trier.`, en: `Cannot sort: "${sortBy}" is not a property you may sort on.` }, sortBy);
+    if (sortBy && !shown.includes(sortBy))
+      throw badRequest(
+        {
+          fr: `Tri impossible : « ${sortBy} » n'est pas une propriété que vous pouvez trier.`,
+          en: `Cannot sort: "${sortBy}" is not a property you may sort on.`,
+        },
+        sortBy,
+      );
     const rows = await this.rows.list(selection, shown, { sortBy, direction: params.sort?.direction, limit: params.limit, offset: params.offset });
     return this.load(ua, rows);
   }
@@ -187,7 +194,8 @@ export class SetupResource extends TypeormResource {
 
   async deleteManyWith(ids: number[], payload: Record<string, unknown>, context?: ActionContext): Promise<void> {
     this.access(context);
-    if (!this.policy.deleteMany) throw forbidden({ fr: `${this.resourceId} : suppression groupée impossible.`, en: `${this.resourceId}: cannot be deleted in bulk.` });
+    if (!this.policy.deleteMany)
+      throw forbidden({ fr: `${this.resourceId} : suppression groupée impossible.`, en: `${this.resourceId}: cannot be deleted in bulk.` });
     await withRefusalsAsErrors(() => this.policy.deleteMany!(serviceContext(), ids, payload));
   }
 

@@ -63,17 +63,21 @@ function coerceValue(f: FieldInfo, raw: unknown): unknown {
     if (f.type === 'boolean' && raw === '') return false; // an unticked box of AdminJS's form
     return f.type === 'varchar' || f.type === 'text' ? (raw === '' && !f.nullable ? '' : null) : null;
   }
-  if (typeof raw === 'object' && !(raw instanceof Date)) throw bad('une seule valeur attendue (ni liste ni objet)', 'a single value expected (neither a list nor an object)');
+  if (typeof raw === 'object' && !(raw instanceof Date))
+    throw bad('une seule valeur attendue (ni liste ni objet)', 'a single value expected (neither a list nor an object)');
   switch (f.type) {
     case 'integer':
     case 'numeric':
     case 'bigint': {
       if (typeof raw !== 'number' && typeof raw !== 'string') throw bad('nombre attendu', 'number expected');
-      if (typeof raw === 'string' && !DECIMAL.test(raw)) throw bad('nombre attendu (chiffres, virgule ou point décimal)', 'number expected (digits, a decimal comma or point)');
+      if (typeof raw === 'string' && !DECIMAL.test(raw))
+        throw bad('nombre attendu (chiffres, virgule ou point décimal)', 'number expected (digits, a decimal comma or point)');
       const text = String(raw).replace(',', '.');
       const n = Number(text);
-      if (!Number.isFinite(n) || (f.type !== 'numeric' && !Number.isInteger(n))) throw (f.type === 'numeric' ? bad('nombre attendu', 'number expected') : bad('nombre entier attendu', 'whole number expected'));
-      if (f.type === 'integer' && Math.abs(n) > 2 ** 31 - 1) throw bad('nombre entier de -2 147 483 647 à 2 147 483 647 attendu', 'whole number from -2,147,483,647 to 2,147,483,647 expected');
+      if (!Number.isFinite(n) || (f.type !== 'numeric' && !Number.isInteger(n)))
+        throw f.type === 'numeric' ? bad('nombre attendu', 'number expected') : bad('nombre entier attendu', 'whole number expected');
+      if (f.type === 'integer' && Math.abs(n) > 2 ** 31 - 1)
+        throw bad('nombre entier de -2 147 483 647 à 2 147 483 647 attendu', 'whole number from -2,147,483,647 to 2,147,483,647 expected');
       if (f.type === 'numeric' && f.precision && Math.abs(n) >= 10 ** (f.precision - (f.scale ?? 0))) {
         throw bad(
           `nombre trop grand (${f.precision - (f.scale ?? 0)} chiffres au plus avant la virgule)`,
@@ -81,7 +85,8 @@ function coerceValue(f: FieldInfo, raw: unknown): unknown {
         );
       }
       const decimals = /\.(\d+)$/.exec(typeof raw === 'number' ? String(raw) : text)?.[1].length ?? 0;
-      if (f.type === 'numeric' && f.scale !== undefined && f.scale !== null && decimals > f.scale) throw bad(`${f.scale} chiffres au plus après la virgule`, `at most ${f.scale} digits after the decimal point`);
+      if (f.type === 'numeric' && f.scale !== undefined && f.scale !== null && decimals > f.scale)
+        throw bad(`${f.scale} chiffres au plus après la virgule`, `at most ${f.scale} digits after the decimal point`);
       return n;
     }
     case 'boolean':
@@ -92,7 +97,8 @@ function coerceValue(f: FieldInfo, raw: unknown): unknown {
       // A Date made by code (AdminJS's converter is bypassed for what a client sends: scoped-resource.ts).
       const s = raw instanceof Date ? (Number.isNaN(raw.getTime()) ? '' : raw.toISOString()) : typeof raw === 'string' ? raw : '';
       const m = DAY.exec(s);
-      if (!m || !realDay(Number(m[1]), Number(m[2]), Number(m[3]))) throw bad('date AAAA-MM-JJ attendue (un jour qui existe)', 'date YYYY-MM-DD expected (a day that exists)');
+      if (!m || !realDay(Number(m[1]), Number(m[2]), Number(m[3])))
+        throw bad('date AAAA-MM-JJ attendue (un jour qui existe)', 'date YYYY-MM-DD expected (a day that exists)');
       return `${m[1]}-${m[2]}-${m[3]}`;
     }
     case 'timestamptz': {
@@ -107,7 +113,8 @@ function coerceValue(f: FieldInfo, raw: unknown): unknown {
       return d.toISOString();
     }
     case 'enum':
-      if (typeof raw !== 'string' || !(f.enumValues ?? []).includes(raw)) throw bad(`valeur attendue parmi ${(f.enumValues ?? []).join(', ')}`, `value expected among ${(f.enumValues ?? []).join(', ')}`);
+      if (typeof raw !== 'string' || !(f.enumValues ?? []).includes(raw))
+        throw bad(`valeur attendue parmi ${(f.enumValues ?? []).join(', ')}`, `value expected among ${(f.enumValues ?? []).join(', ')}`);
       return raw;
     case 'uuid': {
       const id = parseRecordId('uuid', raw);
@@ -175,7 +182,10 @@ async function guardLinks(records: ModuleRecords, ua: UserAccess, values: Record
     if (!readable) {
       throw refusal(
         'forbidden',
-        { fr: `${link.field} : aucun enregistrement ${link.module} n° ${id} que vous pouvez consulter.`, en: `${link.field}: no ${link.module} record #${id} that you may read.` },
+        {
+          fr: `${link.field} : aucun enregistrement ${link.module} n° ${id} que vous pouvez consulter.`,
+          en: `${link.field}: no ${link.module} record #${id} that you may read.`,
+        },
         link.field,
       );
     }
@@ -215,7 +225,11 @@ async function guardOwner(records: ModuleRecords, ua: UserAccess, values: Record
       [id],
     );
     if (!row) {
-      throw refusal('invalid', { fr: `${field} : ${isTeam ? 'aucune équipe' : 'aucun utilisateur'} n° ${id}.`, en: `${field}: no ${isTeam ? 'team' : 'user'} #${id}.` }, field);
+      throw refusal(
+        'invalid',
+        { fr: `${field} : ${isTeam ? 'aucune équipe' : 'aucun utilisateur'} n° ${id}.`, en: `${field}: no ${isTeam ? 'team' : 'user'} #${id}.` },
+        field,
+      );
     }
     if (ua.access.kind === 'internal' && (row.kind !== 'internal' || row.status !== 'active')) {
       throw adminPlaneRefusal({ code: 'inactiveOwner', field, id: Number(id) }, { kind: 'invalid', property: field });
@@ -237,8 +251,7 @@ async function guardTransfer(
 ) {
   const spec = records.table.spec;
   if (ua.access.isAdmin || !transferredFields(spec, current, values).length) return;
-  if (!(await records.allows(ua, 'edit', id, m)))
-    throw refusal('forbidden', mayNotEdit(records.module, id));
+  if (!(await records.allows(ua, 'edit', id, m))) throw refusal('forbidden', mayNotEdit(records.module, id));
   if (!(await mayTransferRecord(records, ua, id, m))) {
     throw adminPlaneRefusal({ code: 'transfer', module: records.module, id }, { property: ownerFields(spec)[0] });
   }
@@ -329,7 +342,10 @@ async function placeInDossier(records: ModuleRecords, ua: UserAccess, values: Re
     if (!member) {
       throw refusal(
         'invalid',
-        { fr: "Le compte de ce dossier n'a pas de responsable à qui confier ce contact.", en: "This dossier's account has no owner to entrust this contact to." },
+        {
+          fr: "Le compte de ce dossier n'a pas de responsable à qui confier ce contact.",
+          en: "This dossier's account has no owner to entrust this contact to.",
+        },
         deciding?.field,
       );
     }
@@ -347,7 +363,12 @@ async function uniqueReference<T>(write: () => Promise<T>): Promise<T> {
   } catch (e) {
     const pg = e as { code?: string; detail?: string };
     const taken = pg.code === '23505' ? /Key \(reference\)=\((.*)\) already exists/.exec(pg.detail ?? '') : null;
-    if (taken) throw refusal('invalid', { fr: `reference : référence déjà utilisée (${taken[1]}).`, en: `reference: reference already in use (${taken[1]}).` }, 'reference');
+    if (taken)
+      throw refusal(
+        'invalid',
+        { fr: `reference : référence déjà utilisée (${taken[1]}).`, en: `reference: reference already in use (${taken[1]}).` },
+        'reference',
+      );
     throw e;
   }
 }
@@ -400,7 +421,13 @@ export async function updateRecord(
   actor?: AuditActor,
 ): Promise<Record<string, unknown>> {
   return records.ds.transaction(async (m) => {
-    if (!(await records.allows(ua, 'read', id, m))) throw refusal('notFound', { fr: `Enregistrement introuvable : ${records.module} n° ${id}.`, en: `Record not found: ${records.module} #${id}.` }, undefined, null);
+    if (!(await records.allows(ua, 'read', id, m)))
+      throw refusal(
+        'notFound',
+        { fr: `Enregistrement introuvable : ${records.module} n° ${id}.`, en: `Record not found: ${records.module} #${id}.` },
+        undefined,
+        null,
+      );
     refuseIfAny(records, hiddenIn(records, ua, input));
     const current = (await records.current(id, m))!;
     const values = coerce(records.fields, input);

@@ -64,7 +64,8 @@ export function statsRoutes(service: AccessService): Router {
       const today = await statsToday(ds);
       const to = q.to ?? (q.from && q.from > today ? q.from : today);
       const from = q.from ?? shiftDays(to, -(DEFAULT_DAYS - 1));
-      if (from > to) return badRequest(res, { fr: `la période commence (${from}) après sa fin (${to})`, en: `the period starts (${from}) after its end (${to})` });
+      if (from > to)
+        return badRequest(res, { fr: `la période commence (${from}) après sa fin (${to})`, en: `the period starts (${from}) after its end (${to})` });
       if (shiftDays(from, MAX_DAYS - 1) < to) return badRequest(res, { fr: `la période dépasse ${MAX_DAYS} jours`, en: `the period exceeds ${MAX_DAYS} days` });
       // Whatever this process has counted is in the table before it is read.
       await activityCounter(ds).flush();
