@@ -102,7 +102,7 @@ function describe(s: ImportSummary, seconds: number): string {
     ...records,
     `  audit trail: ${s.audited} entries`,
     s.seats.billingEvents
-      ? `  seats over the subscription: ${s.seats.overruns.map((o) => `${o.tier} ${o.after}/${o.included} (+${o.over})`).join(', ')}; ${s.seats.billingEvents} billing event(s) recorded`
+      ? `  seats over the subscription: ${s.seats.overruns.map((o) => `${o.tier} ${o.after}/${o.included} (+${o.over})`).join(', ')}; ${s.seats.billingEvents} billing ${s.seats.billingEvents === 1 ? 'event' : 'events'} recorded`
       : '  seats: within the subscription',
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { demoInBrowser, screenshot, signedInPage, tick, waitShown } from '../support/browser.js';
+import { choose, demoInBrowser, screenshot, signedInPage, tick, waitShown } from '../support/browser.js';
 
 /**
  * In Chromium, on the demo organisation: the login-hours editor of the user form, "Mon compte",
@@ -54,6 +54,28 @@ describe('login hours and my account, in the browser', () => {
     const [entry] = await demo.db.ds.query(`SELECT actor_login FROM audit_entry WHERE action = 'passwordChange'`);
     expect(entry.actor_login).toBe('support');
     await page.context().close();
+  });
+
+  it('a user chooses English in "Mon compte": kept with the account, the page and a server refusal are then in English', async () => {
+    const page = await signedInPage(demo.browser, demo.server.url, 'manager');
+    await page.goto(`${demo.server.url}/admin/pages/myAccount`);
+    const language = page.getByTestId('account-language');
+    await language.waitFor();
+    await expect(language.getAttribute('data-value')).resolves.toBe('fr');
+    await Promise.all([page.waitForEvent('load'), choose(language, 'en')]);
+    await waitShown(page, page.getByText('My account').first());
+    await expect(page.getByTestId('account-language').getAttribute('data-value')).resolves.toBe('en');
+    await expect(page.getByTestId('password-form').textContent()).resolves.toContain('Change my password');
+    expect((await demo.db.ds.query(`SELECT locale FROM app_user WHERE login = 'manager'`))[0].locale).toBe('en');
+    // A refusal from the server, asked from the page: a module that does not exist.
+    const refused = await page.evaluate(async () => {
+      const r = await fetch('/admin/api/resources/Nowhere/actions/list');
+      const body = await r.json();
+      return (body.notice?.message ?? body.message) as string;
+    });
+    expect(refused).toBe('No module or resource "Nowhere".');
+    await page.context().close();
+    await demo.db.ds.query(`UPDATE app_user SET locale = 'fr' WHERE login = 'manager'`); // French for what follows
   });
 
   it("the user menu's « Se déconnecter » signs out (by POST): the session is over, the login page shows", async () => {

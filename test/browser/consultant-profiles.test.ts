@@ -64,7 +64,7 @@ describe('profiles, as a consultant', () => {
     const page = await profilesPage();
     await page.locator(`[data-testid=profiles-list] tr[data-profile="${NEW}"]`).getByText('Modifier').click();
     await choose(page.getByTestId('profile-tier'), 'limited');
-    expect(await page.getByTestId('tier-change').textContent()).toMatch(/Standard → Limitée : ce changement concerne 0 utilisateur\(s\)/);
+    expect(await page.getByTestId('tier-change').textContent()).toMatch(/Standard → Limitée : ce changement concerne 0 utilisateur de /);
     await page.getByTestId('profile-save').click();
     const error = page.getByTestId('profile-error');
     await error.waitFor();
@@ -115,7 +115,7 @@ describe('profiles, as a consultant', () => {
     await confirmAccessPreview(page);
     await page
       .getByTestId('profiles-outcome')
-      .filter({ hasText: `Profil remplacé dans ${roles} rôle(s)` })
+      .filter({ hasText: `Profil remplacé dans ${roles} ${roles > 1 ? 'rôles' : 'rôle'}` })
       .waitFor();
     const [{ left }] = await demo.db.ds.query(
       `SELECT count(*)::int AS left FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE p.name = 'Commercial'`,

@@ -136,12 +136,12 @@ describe('roles and teams, in the browser', () => {
     await page.reload();
     await node('Service client').getByTestId('role-toggle').click();
     await node('Experts SAV').getByTestId('role-action-delete').click();
-    await page.getByTestId('role-panel-delete').getByText('Supprimer Experts SAV : 1 utilisateur(s) et 0 sous-rôle(s) passent au rôle héritier.').waitFor();
+    await page.getByTestId('role-panel-delete').getByText('Supprimer Experts SAV : 1 utilisateur et 0 sous-rôle passent au rôle héritier.').waitFor();
     await choose(page.getByTestId('role-delete-heir'), await roleId('Support niveau 2'));
     await page.getByTestId('role-delete-confirm').click();
     await page
       .getByTestId('roles-outcome')
-      .filter({ hasText: 'Rôle Experts SAV supprimé. 1 utilisateur(s) et 0 rôle(s) subordonné(s) passent à Support niveau 2.' })
+      .filter({ hasText: 'Rôle Experts SAV supprimé. 1 utilisateur et 0 rôle subordonné passent à Support niveau 2.' })
       .waitFor();
     expect((await demo.db.ds.query(`SELECT r.name FROM app_user u JOIN role r ON r.id = u.role_id WHERE u.id = $1`, [gDupuis.id]))[0].name).toBe(
       'Support niveau 2',

@@ -24,13 +24,13 @@ describe('seat packs and the monthly summary, in the browser', () => {
     await packs.getByTestId('pack-add').click();
     const confirm = packs.getByTestId('pack-confirm-box');
     await expect(confirm.textContent()).resolves.toContain(
-      `Ajouter 3 licence(s) au niveau Standard : ${before} incluse(s) aujourd’hui, ${before + 3} ensuite.`,
+      `Ajouter 3 licences au niveau Standard : ${before} ${before > 1 ? 'incluses' : 'incluse'} aujourd’hui, ${before + 3} ensuite.`,
     );
     expect(await included('standard')).toBe(before); // nothing before the confirmation
     await packs.scrollIntoViewIfNeeded();
     await packs.screenshot({ path: 'docs/screenshots/subscription-seat-pack-confirm.png' });
     await packs.getByTestId('pack-confirm').click();
-    await waitShown(page, packs.getByTestId('packs-outcome').filter({ hasText: '3 licence(s) ajoutée(s)' }));
+    await waitShown(page, packs.getByTestId('packs-outcome').filter({ hasText: '3 licences ajoutées' }));
     expect(await included('standard')).toBe(before + 3);
     expect(await q(`SELECT tier, seats_added, actor_login FROM subscription_change`)).toEqual([{ tier: 'standard', seats_added: 3, actor_login: 'admin' }]);
     await waitShown(page, page.locator('[data-testid=seat-tier][data-tier=standard]').filter({ hasText: `/ ${before + 3}` }));

@@ -36,6 +36,32 @@ describe('my account', () => {
     expect(anonymous.status).not.toBe(200);
   });
 
+  it('a user chooses their language on their account: kept as their locale, not audited, and the server answers in it', async () => {
+    const bob = await AdminClient.signIn(server.url, 'bob');
+    expect((await bob.portier('GET', '/account')).body.locale).toBe('fr');
+    const audited = async () => (await db.ds.query(`SELECT count(*)::int AS n FROM audit_entry`))[0].n;
+    const before = await audited();
+    try {
+      expect((await bob.portier('POST', '/account/locale', { locale: 'en' })).status).toBe(200);
+      expect((await bob.portier('GET', '/account')).body.locale).toBe('en');
+      // The same session, at once in English: a refusal, and a bad value of the language itself.
+      const refused = await bob.portier('GET', '/audit');
+      expect([refused.status, refused.body.message]).toEqual([403, 'Refused: this needs the right "read the audit trail".']);
+      const bad = await bob.portier('POST', '/account/locale', { locale: 'de' });
+      expect([bad.status, bad.body.message]).toEqual([400, 'Invalid request: "locale" is needed: "fr" or "en". Nothing was changed.']);
+      // Kept with the account: a new sign-in is in English too.
+      const again = await AdminClient.signIn(server.url, 'bob');
+      expect((await again.portier('GET', '/audit')).body.message).toMatch(/^Refused:/);
+      // A preference of one's own, not an access change: nothing in the audit trail but the refusals and the sign-in.
+      const since = await db.ds.query(`SELECT action, module FROM audit_entry ORDER BY id OFFSET $1`, [before]);
+      expect(since.filter((e: { action: string }) => !['refused', 'signIn'].includes(e.action))).toEqual([]);
+    } finally {
+      await db.ds.query(`UPDATE app_user SET locale = 'fr' WHERE login = 'bob'`); // what follows reads French
+    }
+    const french = await AdminClient.signIn(server.url, 'bob');
+    expect((await french.portier('GET', '/audit')).body.message).toMatch(/^Refusé : il faut le droit « consulter la piste d'audit »/);
+  });
+
   it('a user changes their own password: the current one is required, the policy applies, the change is audited without values', async () => {
     const bob = await AdminClient.signIn(server.url, 'bob');
     const wrong = await bob.portier('POST', '/account/password', { current: 'pas-le-bon1', next: 'Nouveau2025' });

@@ -175,7 +175,7 @@ describe('creating a client user with two dossiers', () => {
     expect(warned.body.seats.map((o: any) => [o.tier, o.included, o.after, o.over, o.users.map((u: any) => u.login)])).toEqual([
       ['invoicing', 1, 2, 1, ['h.lemaitre']],
     ]);
-    expect(warned.body.message).toMatch(/Easy Invoicing : 2 licence\(s\) utilisée\(s\) pour 1 incluse\(s\).*Rien n'a été modifié/);
+    expect(warned.body.message).toMatch(/Easy Invoicing : 2 licences utilisées pour 1 incluse.*Rien n'a été modifié/);
     expect(await counts()).toEqual(before);
 
     const done = await olga.confirmed('POST', '/clients/users', body);

@@ -137,7 +137,7 @@ describe('the profiles screen', () => {
 
     const r = await ines.portier('POST', `/profiles/${support}/replace`, { to: await profileId('Comptabilité') });
     expect(r.status).toBe(200);
-    expect(r.body.message).toBe('Profil remplacé dans 2 rôle(s), pour 3 utilisateur(s).');
+    expect(r.body.message).toBe('Profil remplacé dans 2 rôles, pour 3 utilisateurs.');
     expect(await rolesHolding('Support')).toEqual([]);
     expect(await rolesHolding('Comptabilité')).toEqual(['Comptabilité', 'Support', 'Ventes Sud']);
     const entries = await db.ds.query(`SELECT reference FROM audit_entry WHERE module = 'Role' AND actor_login = 'ines' ORDER BY reference`);

@@ -77,7 +77,7 @@ describe('seat packs', () => {
         seatsAdded: 1,
         includedBefore: 6,
         includedAfter: 7,
-        message: '1 licence(s) ajoutée(s) : 7 incluse(s) désormais (6 avant).',
+        message: '1 licence ajoutée : 7 incluses désormais (6 avant).',
       }),
     ]);
     const connect = await admin.portier('POST', '/subscription/seat-packs', { tier: 'connect', seats: 5 }); // a tier the file left out
@@ -148,6 +148,24 @@ describe("a month's summary", () => {
       { tier: 'connect', billed: 0, added: 5 },
     ]);
     expect(now.body.events.map((e: any) => e.userLogin)).toEqual(['gael']);
+    expect(now.body.events.map((e: any) => e.cause)).toEqual(['Changement de rôle de gael']);
+  });
+
+  // The October event above was written as before the codes: its French sentence only.
+  it('word each cause in the reader’s language; an event written before the causes had codes reads as written', async () => {
+    await db.ds.query(`UPDATE app_user SET locale = 'en' WHERE login = 'ines'`);
+    try {
+      const english = await AdminClient.signIn(server.url, 'ines');
+      const october = await english.portier('GET', '/subscription/summary?month=2024-10');
+      expect(october.body.events.map((e: any) => e.cause)).toEqual(["Création de l'utilisateur parti"]);
+      const now = await english.portier('GET', '/subscription/summary');
+      expect(now.body.events.map((e: any) => e.cause)).toEqual(['Role of gael changed']);
+      const page = await english.portier('GET', '/subscription/billing-events');
+      expect(page.body.events.map((e: any) => e.cause)).toEqual(['Role of gael changed', "Création de l'utilisateur parti"]);
+      expect(page.body.events[0]).not.toHaveProperty('causeCode');
+    } finally {
+      await db.ds.query(`UPDATE app_user SET locale = 'fr' WHERE login = 'ines'`);
+    }
   });
 
   it('refuses a month that is not one; bob may not read it', async () => {

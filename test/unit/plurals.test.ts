@@ -29,6 +29,22 @@ describe('plurals of the catalogues', () => {
     expect(en.t('messages.auditMoreChanges', { count: 3 })).toBe('+ 3 more fields');
   });
 
+  it('says each count of a message with two in its own plural: "1 utilisateur · 2 rôles", "0 user · 1 role" in neither "(s)"', async () => {
+    for (const lng of ['fr', 'en'] as const) {
+      const t = await translator(lng);
+      const said = (users: number, roles: number) =>
+        t.t('messages.profilesUsersCount', { users: t.t('messages.countUsers', { count: users }), roles: t.t('messages.countRoles', { count: roles }) });
+      expect([said(1, 2), said(0, 1), said(3, 0)]).toEqual(
+        lng === 'fr'
+          ? ['1 utilisateur · 2 rôles', '0 utilisateur · 1 rôle', '3 utilisateurs · 0 rôle']
+          : ['1 user · 2 roles', '0 users · 1 role', '3 users · 0 roles'],
+      );
+    }
+    const fr = await translator('fr');
+    expect([1, 2].map((count) => fr.t('messages.teamsMembersCount', { count }))).toEqual(['1 membre', '2 membres']);
+    expect([1, 4].map((count) => fr.t('messages.clientProfilesHiddenFields', { count }))).toEqual(['1 champ masqué', '4 champs masqués']);
+  });
+
   it('elides before a vowel: "actions d\'Émilie Durand"', async () => {
     const fr = await translator('fr');
     expect(fr.t('messages.auditOfActorElided', { name: 'Émilie Durand', login: 'e.durand' })).toBe("actions d'Émilie Durand (e.durand)");

@@ -30,6 +30,17 @@ export const TIER_LABELS: Record<string, string> = {
   commercial: 'Gestion commerciale avancée',
 };
 
+/** The same names in English (locale profilesTier_*, tier_*). */
+export const TIER_LABELS_EN: Record<string, string> = {
+  limited: 'Limited',
+  standard: 'Standard',
+  premium: 'Premium',
+  connect: 'Connect & pay',
+  invoicing: 'Easy Invoicing',
+  accounting: 'Full accounting',
+  commercial: 'Advanced sales management',
+};
+
 export function tierRank(tier: LicenseTier): number {
   const i = (INTERNAL_TIERS as readonly string[]).indexOf(tier);
   return i >= 0 ? i : (CLIENT_TIERS as readonly string[]).indexOf(tier);

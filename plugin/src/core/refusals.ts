@@ -18,6 +18,12 @@ export type Said = { fr: string; en: string };
 /** "1 user", "3 users": a count in an English sentence. */
 export const countEn = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
+/** "1 licence", "0 licence", "3 licences": a count in a French sentence (0 and 1 are singular in French). */
+export const countFr = (n: number, one: string, many = `${one}s`): string => `${n} ${Math.abs(n) < 2 ? one : many}`;
+
+/** The singular or plural of a French word for a count ("incluse" / "incluses"), without the number. */
+export const pluralFr = (n: number, one: string, many = `${one}s`): string => (Math.abs(n) < 2 ? one : many);
+
 const unchanged = (said: Said): Said => ({ fr: `${said.fr} ${NOTHING_CHANGED_IN.fr}`, en: `${said.en} ${NOTHING_CHANGED_IN.en}` });
 
 /** Bad input (400), said in the reader's language (Refusal#in); the French one is what the audit trail keeps. */
@@ -86,12 +92,15 @@ export function safeguard(message: string, property?: string): Refusal {
   return new Refusal('forbidden', `${message} ${NOTHING_CHANGED}`, property, true);
 }
 
+/** "Refusé : il faut le droit « … »." in each language, for a capability one does not hold. */
+export const needsRight = (capability: Capability): Said => ({
+  fr: `Refusé : il faut le droit « ${CAPABILITY_LABELS[capability]} ».`,
+  en: `Refused: this needs the right "${CAPABILITY_LABELS_EN[capability]}".`,
+});
+
 /** Only `manageUsers` (or admin) changes users; only `manageAccess` (or admin) changes the rest of the set-up. */
 export function requireCapability(ua: { access: Pick<CompiledAccess, 'active' | 'kind' | 'isAdmin' | 'capabilities'> }, capability: Capability): void {
   if (!hasCapability(ua.access, capability)) {
-    throw refuseIn({
-      fr: `Refusé : il faut le droit « ${CAPABILITY_LABELS[capability]} ».`,
-      en: `Refused: this needs the right "${CAPABILITY_LABELS_EN[capability]}".`,
-    });
+    throw refuseIn(needsRight(capability));
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { auditSetup } from './actor.js';
 import { invalidIn, missingIn, requireCapability } from '../core/refusals.js';
+import type { BillingCause } from '../core/billing-causes.js';
 import { dossierTable } from './dossier-accounts.js';
 import {
   checkDossierGrants,
@@ -48,7 +49,7 @@ async function changeGrants(
   service: AccessService,
   ctx: ServiceContext,
   userId: number,
-  text: (login: string) => string,
+  said: (login: string) => BillingCause,
   next: (current: DossierGrantInput[], login: string) => DossierGrantInput[],
   options: SeatOptions = {},
 ): Promise<void> {
@@ -57,7 +58,7 @@ async function changeGrants(
   await seatGuarded(
     service,
     ctx,
-    () => ({ change: 'dossierGrants', text: text(login) }),
+    () => ({ change: 'dossierGrants', said: said(login) }),
     async (m) => {
       const [user] = await m.query(`SELECT id, login, kind FROM app_user WHERE id = $1 FOR UPDATE`, [userId]);
       if (!user) throw missingIn({ fr: `Aucun utilisateur n° ${userId}.`, en: `No user #${userId}.` });
@@ -90,7 +91,7 @@ export async function setDossierGrants(service: AccessService, ctx: ServiceConte
     service,
     ctx,
     userId,
-    (login) => `Dossiers de l'utilisateur client ${login}`,
+    (login) => ({ code: 'clientDossiers', login }),
     () => grants,
   );
 }
@@ -101,7 +102,7 @@ export async function addDossier(service: AccessService, ctx: ServiceContext, us
     service,
     ctx,
     userId,
-    (login) => `Dossier ajouté à l'utilisateur client ${login}`,
+    (login) => ({ code: 'clientDossierAdded', login }),
     (current) => {
       // Said here rather than as "the same Account twice": the user already holds it.
       if (current.some((g) => g.accountId === grant.accountId))
@@ -123,7 +124,7 @@ export async function removeDossier(service: AccessService, ctx: ServiceContext,
     service,
     ctx,
     userId,
-    (login) => `Dossier retiré à l'utilisateur client ${login}`,
+    (login) => ({ code: 'clientDossierRemoved', login }),
     (current, login) => {
       if (!current.some((g) => g.accountId === accountId))
         throw missingIn({ fr: `${login} n'a pas de dossier sur ce compte.`, en: `${login} has no dossier on this account.` });
@@ -145,7 +146,7 @@ export async function clientProfilePairs(service: AccessService, profileId: numb
 /** "Transférer tous les utilisateurs": every pair of `fromId` moves to `toId`; returns the pairs moved. */
 export async function transferAllClientUsers(service: AccessService, ctx: ServiceContext, fromId: number, toId: number): Promise<Pair[]> {
   requireCapability(ctx.actor, 'manageUsers');
-  return seatGuarded(service, ctx, { change: 'dossierGrants', text: `Dossiers du profil client n° ${fromId} transférés au n° ${toId}` }, async (m) => {
+  return seatGuarded(service, ctx, { change: 'dossierGrants', said: { code: 'clientProfileDossiers', fromId, toId } }, async (m) => {
     await clientProfile(m, fromId, 'from');
     await clientProfile(m, toId, 'to');
     if (fromId === toId)
@@ -163,18 +164,13 @@ export async function transferAllClientUsers(service: AccessService, ctx: Servic
 /** "Transférer un utilisateur (avancé)": one user, one dossier, a new client profile. */
 export async function transferOneDossier(service: AccessService, ctx: ServiceContext, userId: number, accountId: number, toId: number): Promise<void> {
   requireCapability(ctx.actor, 'manageUsers');
-  await seatGuarded(
-    service,
-    ctx,
-    { change: 'dossierGrants', text: `Dossier n° ${accountId} de l'utilisateur n° ${userId} transféré au profil n° ${toId}` },
-    async (m) => {
-      await clientProfile(m, toId, 'to');
-      const [user] = await m.query(`SELECT login FROM app_user WHERE id = $1`, [userId]);
-      const before = user ? await namedDossiers(m, service, userId) : [];
-      const [, count] = await m.query(`UPDATE dossier_grant SET profile_id = $3 WHERE user_id = $1 AND account_id = $2`, [userId, accountId, toId]);
-      if (!user || !count)
-        throw missingIn({ fr: `Cet utilisateur n'a pas de dossier sur le compte n° ${accountId}.`, en: `This user has no dossier on account #${accountId}.` });
-      await auditDossiers(m, service, ctx, userId, user.login, before);
-    },
-  );
+  await seatGuarded(service, ctx, { change: 'dossierGrants', said: { code: 'dossierMoved', accountId, userId, toId } }, async (m) => {
+    await clientProfile(m, toId, 'to');
+    const [user] = await m.query(`SELECT login FROM app_user WHERE id = $1`, [userId]);
+    const before = user ? await namedDossiers(m, service, userId) : [];
+    const [, count] = await m.query(`UPDATE dossier_grant SET profile_id = $3 WHERE user_id = $1 AND account_id = $2`, [userId, accountId, toId]);
+    if (!user || !count)
+      throw missingIn({ fr: `Cet utilisateur n'a pas de dossier sur le compte n° ${accountId}.`, en: `This user has no dossier on account #${accountId}.` });
+    await auditDossiers(m, service, ctx, userId, user.login, before);
+  });
 }

@@ -37,7 +37,7 @@ export async function profileHolders(m: EntityManager | AccessService['ds'], pro
 export async function replaceProfileInRoles(service: AccessService, ctx: ServiceContext, fromId: number, toId: number): Promise<ProfileHolders> {
   const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
-  return seatGuarded(service, ctx, { change: 'roleProfiles', text: `Profil n° ${fromId} remplacé par le n° ${toId} dans ses rôles` }, (m) =>
+  return seatGuarded(service, ctx, { change: 'roleProfiles', said: { code: 'profileReplaced', fromId, toId } }, (m) =>
     delegated(m, ua, async () => {
       const found = await m.query(`SELECT id, name, audience FROM profile WHERE id = ANY($1::int[]) FOR UPDATE`, [[fromId, toId]]);
       const from = found.find((p: { id: number }) => p.id === fromId);

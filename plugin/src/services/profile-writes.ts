@@ -18,7 +18,7 @@ import { CAPABILITY_LABELS, CAPABILITY_LABELS_EN } from '../core/capabilities.js
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../adapters/postgres/safeguards.js';
 import { ADMINISTRATOR_PROFILE, isClientSystemProfile } from '../adapters/postgres/system-profiles.js';
 import { auditSetup, snapshot } from './actor.js';
-import { countEn, invalidIn, missingIn, refuseIn, requireCapability, safeguardIn } from '../core/refusals.js';
+import { countEn, countFr, invalidIn, missingIn, refuseIn, requireCapability, safeguardIn } from '../core/refusals.js';
 import { seatGuarded, type SeatCause } from './seats.js';
 import { delegated } from './delegation.js';
 import { freeName } from './setup-names.js';
@@ -74,7 +74,7 @@ export async function saveProfile(service: AccessService, ctx: ServiceContext, i
   const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
   validateShape(service, input);
-  let cause: SeatCause = { change: 'profileTier', text: `Profil n° ${id}` };
+  let cause: SeatCause = { change: 'profileTier', said: { code: 'profileChanged', id } };
   return seatGuarded(
     service,
     ctx,
@@ -94,7 +94,10 @@ export async function saveProfile(service: AccessService, ctx: ServiceContext, i
           contactScopes: input.contactScopes ?? current?.contact_scopes ?? {},
           fields: input.fields ?? current?.fields ?? {},
         };
-        cause = { change: 'profileTier', text: `Niveau de licence du profil ${merged.name} : ${current?.license_tier ?? '—'} → ${merged.licenseTier}` };
+        cause = {
+          change: 'profileTier',
+          said: { code: 'profileTier', profile: merged.name, from: current?.license_tier ?? null, to: merged.licenseTier },
+        };
         if (current?.name === ADMINISTRATOR_PROFILE) {
           if (merged.name !== ADMINISTRATOR_PROFILE)
             throw safeguardIn(
@@ -199,7 +202,7 @@ export async function saveProfile(service: AccessService, ctx: ServiceContext, i
 export async function deleteProfile(service: AccessService, ctx: ServiceContext, id: number, replacementId: number | null): Promise<void> {
   const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
-  await seatGuarded(service, ctx, { change: 'roleProfiles', text: `Suppression du profil n° ${id} (remplacé par le n° ${replacementId})` }, (m) =>
+  await seatGuarded(service, ctx, { change: 'roleProfiles', said: { code: 'profileDeleted', id, replacementId } }, (m) =>
     delegated(m, ua, async () => {
       const [profile] = await m.query(`SELECT id, name, system, audience FROM profile WHERE id = $1 FOR UPDATE`, [id]);
       if (!profile) throw missingIn({ fr: `Aucun profil n° ${id}.`, en: `No profile #${id}.` });
@@ -214,7 +217,7 @@ export async function deleteProfile(service: AccessService, ctx: ServiceContext,
       if (grants && !replacementId)
         throw invalidIn(
           {
-            fr: `Le profil ${profile.name} est celui de ${grants} dossier(s) client : désignez le profil client qui le remplace.`,
+            fr: `Le profil ${profile.name} est celui de ${countFr(grants, 'dossier client', 'dossiers clients')} : désignez le profil client qui le remplace.`,
             en: `The profile ${profile.name} is that of ${countEn(grants, 'client dossier')}: choose the client profile that replaces it.`,
           },
           'replacementId',

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { assertKeepsOwnAdministration, capabilitiesOf } from '../adapters/postgres/safeguards.js';
 import { auditSetup, snapshot } from './actor.js';
-import { countEn, invalidIn, missingIn, requireCapability } from '../core/refusals.js';
+import { countEn, countFr, invalidIn, missingIn, requireCapability } from '../core/refusals.js';
 import { seatGuarded } from './seats.js';
 import { delegated, refuseAdminAccounts } from './delegation.js';
 import { freeName } from './setup-names.js';
@@ -35,7 +35,7 @@ export async function saveRole(service: AccessService, ctx: ServiceContext, id: 
   return seatGuarded(
     service,
     ctx,
-    () => ({ change: 'roleProfiles' as const, text: `Profils du rôle ${causeName}` }),
+    () => ({ change: 'roleProfiles' as const, said: { code: 'roleProfiles', role: causeName } }),
     (m) =>
       delegated(m, ua, async () => {
         const [current] = id === null ? [null] : await m.query(`SELECT id, name, parent_id FROM role WHERE id = $1 FOR UPDATE`, [id]);
@@ -116,7 +116,7 @@ export async function deleteRole(
   const ua = ctx.actor;
   requireCapability(ua, 'manageAccess');
   // Its users move to the heir role: a role of a higher tier takes seats there.
-  return seatGuarded(service, ctx, { change: 'roleChange', text: `Suppression du rôle n° ${id} : ses utilisateurs passent au rôle n° ${heirId}` }, (m) =>
+  return seatGuarded(service, ctx, { change: 'roleChange', said: { code: 'roleDeleted', id, heirId } }, (m) =>
     delegated(m, ua, async () => {
       const [role] = await m.query(`SELECT id, name FROM role WHERE id = $1 FOR UPDATE`, [id]);
       if (!role) throw missingIn({ fr: `Aucun rôle n° ${id}.`, en: `No role #${id}.` });
@@ -136,7 +136,7 @@ export async function deleteRole(
         if (!heirId)
           throw invalidIn(
             {
-              fr: `Le rôle ${role.name} a ${users} utilisateur(s) et ${children} rôle(s) subordonné(s) : désignez le rôle qui les reprend.`,
+              fr: `Le rôle ${role.name} a ${countFr(users, 'utilisateur')} et ${countFr(children, 'rôle subordonné', 'rôles subordonnés')} : désignez le rôle qui les reprend.`,
               en: `The role ${role.name} has ${countEn(users, 'user')} and ${countEn(children, 'subordinate role')}: choose the role that takes them over.`,
             },
             'heirId',

@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { TIER_LABELS } from '../core/license-tiers.js';
+import { TIER_LABELS, TIER_LABELS_EN } from '../core/license-tiers.js';
+import { countEn, countFr, pluralFr, type Said } from '../core/refusals.js';
+import type { Language } from '../core/explain-text.js';
+import { billingCauseText, type BillingCause } from '../core/billing-causes.js';
 import { CLIENT_TIERS, INTERNAL_TIERS } from '../core/model.js';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { isPreviewDataSource } from '../adapters/postgres/access-preview.js';
@@ -32,8 +35,8 @@ export type SeatChange =
 
 export interface SeatCause {
   change: SeatChange;
-  /** One French sentence: "Création de l'utilisateur bob", "Profils du rôle Ventes : …". */
-  text: string;
+  /** Why, as a code worded when read (core/billing-causes.ts): "Création de l'utilisateur bob", "User bob created". */
+  said: BillingCause;
 }
 
 export interface SeatOverrun {
@@ -47,18 +50,36 @@ export interface SeatOverrun {
   users: Array<{ id: number; login: string; name: string | null; accountId: number | null }>;
 }
 
-/** A change would go over the subscription: said before anything is changed, to be confirmed. */
+/** A change would go over the subscription: said before anything is changed, to be confirmed (the message is French; `in` says it in the reader's language). */
 export class SeatWarning extends Error {
+  readonly text: Said;
   constructor(readonly overruns: SeatOverrun[]) {
-    super(`${seatOverrunText(overruns)} Confirmez pour l'enregistrer : chaque licence au-delà de l'abonnement est facturée. Rien n'a été modifié.`);
+    const text = {
+      fr: `${seatOverrunText(overruns, 'fr')} Confirmez pour l'enregistrer : chaque licence au-delà de l'abonnement est facturée. Rien n'a été modifié.`,
+      en: `${seatOverrunText(overruns, 'en')} Confirm to save it: every seat beyond the subscription is billed. Nothing was changed.`,
+    };
+    super(text.fr);
+    this.text = text;
     this.name = 'SeatWarning';
+  }
+
+  /** The warning in the reader's language (French when unknown). */
+  in(lang: Language | undefined): string {
+    return lang === 'en' ? this.text.en : this.text.fr;
   }
 }
 
-export function seatOverrunText(overruns: SeatOverrun[]): string {
+export function seatOverrunText(overruns: SeatOverrun[], lang: Language = 'fr'): string {
+  const logins = (o: SeatOverrun) => o.users.map((u) => u.login).join(', ');
+  if (lang === 'en') {
+    const parts = overruns.map(
+      (o) => `${TIER_LABELS_EN[o.tier] ?? o.tier}: ${countEn(o.after, 'seat')} used for ${o.included} included, ${o.over} more billed (${logins(o)})`,
+    );
+    return `This change goes beyond the subscription — ${parts.join('; ')}.`;
+  }
   const parts = overruns.map(
     (o) =>
-      `${TIER_LABELS[o.tier] ?? o.tier} : ${o.after} licence(s) utilisée(s) pour ${o.included} incluse(s), ${o.over} de plus facturée(s) (${o.users.map((u) => u.login).join(', ')})`,
+      `${TIER_LABELS[o.tier] ?? o.tier} : ${countFr(o.after, 'licence')} ${pluralFr(o.after, 'utilisée')} pour ${o.included} ${pluralFr(o.included, 'incluse')}, ${o.over} de plus ${pluralFr(o.over, 'facturée')} (${logins(o)})`,
   );
   return `Ce changement dépasse l'abonnement — ${parts.join(' ; ')}.`;
 }
@@ -137,9 +158,22 @@ async function recordBillingEvents(m: EntityManager, overruns: SeatOverrun[], ca
   for (const o of overruns) {
     for (const u of o.users) {
       await m.query(
-        `INSERT INTO billing_event (tier, user_id, user_login, user_name, account_id, cause, change, actor_id, actor_login, seats_used, seats_included)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [o.tier, u.id, u.login, u.name, u.accountId, cause.text, cause.change, actor.id, actor.login, o.after, o.included],
+        `INSERT INTO billing_event (tier, user_id, user_login, user_name, account_id, cause, cause_code, change, actor_id, actor_login, seats_used, seats_included)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          o.tier,
+          u.id,
+          u.login,
+          u.name,
+          u.accountId,
+          billingCauseText(cause.said, 'fr'),
+          JSON.stringify(cause.said),
+          cause.change,
+          actor.id,
+          actor.login,
+          o.after,
+          o.included,
+        ],
       );
       count++;
     }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AccessService } from '../adapters/postgres/access-service.js';
-import { TIER_LABELS } from '../core/license-tiers.js';
-import { invalid, refuseIn } from '../core/refusals.js';
+import { TIER_LABELS, TIER_LABELS_EN } from '../core/license-tiers.js';
+import { invalidIn, refuseIn } from '../core/refusals.js';
+import { parseIn, schemaIn } from './schema-languages.js';
 import { auditSetup } from './actor.js';
 import { lockSeats, SEAT_TIERS } from './seats.js';
 import type { ServiceContext } from './context.js';
@@ -18,14 +19,24 @@ import type { ServiceContext } from './context.js';
 /** More than this at once is a typing slip, not a purchase. */
 export const MAX_SEATS_PER_PACK = 1000;
 
-const seatsMessage = `Nombre de licences : un nombre entier de 1 à ${MAX_SEATS_PER_PACK}.`;
-const packInput = z.strictObject(
-  {
-    tier: z.enum(SEAT_TIERS, { error: `Niveau de licence : ${SEAT_TIERS.map((t) => `${t} (${TIER_LABELS[t]})`).join(', ')}.` }),
-    seats: z.number({ error: seatsMessage }).int(seatsMessage).min(1, seatsMessage).max(MAX_SEATS_PER_PACK, seatsMessage),
-  },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Champ inconnu : ${issue.keys.join(', ')}.` : undefined) },
-);
+const packInput = schemaIn((lang) => {
+  const en = lang === 'en';
+  const labels = en ? TIER_LABELS_EN : TIER_LABELS;
+  const seatsMessage = en
+    ? `Number of seats: a whole number from 1 to ${MAX_SEATS_PER_PACK}.`
+    : `Nombre de licences : un nombre entier de 1 à ${MAX_SEATS_PER_PACK}.`;
+  const tiers = SEAT_TIERS.map((t) => `${t} (${labels[t]})`).join(', ');
+  return z.strictObject(
+    {
+      tier: z.enum(SEAT_TIERS, { error: en ? `Seat tier: ${tiers}.` : `Niveau de licence : ${tiers}.` }),
+      seats: z.number({ error: seatsMessage }).int(seatsMessage).min(1, seatsMessage).max(MAX_SEATS_PER_PACK, seatsMessage),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' ? (en ? `Unknown field: ${issue.keys.join(', ')}.` : `Champ inconnu : ${issue.keys.join(', ')}.`) : undefined,
+    },
+  );
+});
 
 export interface SeatPack {
   id: number;
@@ -42,10 +53,10 @@ export async function addSeatPack(service: AccessService, ctx: ServiceContext, i
       fr: "Refusé : seuls les administrateurs ajoutent des licences à l'abonnement.",
       en: 'Refused: only administrators add seats to the subscription.',
     });
-  const parsed = packInput.safeParse(input);
+  const parsed = parseIn(packInput, input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalid(issue.message, issue.path[0]?.toString() ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined));
+    const [issue, english] = [parsed.issues.fr[0], parsed.issues.en[0]];
+    throw invalidIn({ fr: issue.message, en: english.message }, issue.path[0]?.toString() ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined));
   }
   const { tier, seats } = parsed.data;
   return service.ds.transaction(async (m) => {

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccessService } from '../adapters/postgres/access-service.js';
 import { q } from '../adapters/postgres/condition-sql.js';
 import { auditSetup, snapshot } from './actor.js';
-import { countEn, invalidIn, missingIn, requireCapability } from '../core/refusals.js';
+import { countEn, countFr, invalidIn, missingIn, requireCapability } from '../core/refusals.js';
 import { rulesNaming } from './role-writes.js';
 import { fromTeam, handOver } from './heir-transfer.js';
 import { delegated } from './delegation.js';
@@ -109,7 +109,7 @@ export async function deleteTeam(
         if (!heir.userId === !heir.teamId)
           throw invalidIn(
             {
-              fr: `L'équipe ${team.name} possède ${count} enregistrement(s) : désignez l'utilisateur ou l'équipe qui les reprend.`,
+              fr: `L'équipe ${team.name} possède ${countFr(count, 'enregistrement')} : désignez l'utilisateur ou l'équipe qui les reprend.`,
               en: `The team ${team.name} owns ${countEn(count, 'record')}: choose the user or team that takes them over.`,
             },
             'heirId',

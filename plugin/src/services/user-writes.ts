@@ -93,11 +93,11 @@ function checkFreeSeat(ua: UserAccess, input: UserInput, current: { free_seat: b
 
 /** The cause of a user change, as its billing event would say it. */
 function updateCause(login: string, input: UserInput, current: { status: string; role_id: number | null; is_admin: boolean; free_seat: boolean }): SeatCause {
-  if (input.status === 'active' && current.status !== 'active') return { change: 'activateUser', text: `Réactivation de l'utilisateur ${login}` };
-  if (input.isAdmin === true && !current.is_admin) return { change: 'adminFlag', text: `Statut d'administrateur donné à ${login}` };
-  if (input.roleId !== undefined && input.roleId !== current.role_id) return { change: 'roleChange', text: `Changement de rôle de ${login}` };
-  if (input.freeSeat === false && current.free_seat) return { change: 'freeSeat', text: `Licence offerte retirée à ${login}` };
-  return { change: 'userChange', text: `Modification de l'utilisateur ${login}` };
+  if (input.status === 'active' && current.status !== 'active') return { change: 'activateUser', said: { code: 'userReactivated', login } };
+  if (input.isAdmin === true && !current.is_admin) return { change: 'adminFlag', said: { code: 'adminGiven', login } };
+  if (input.roleId !== undefined && input.roleId !== current.role_id) return { change: 'roleChange', said: { code: 'userRoleChanged', login } };
+  if (input.freeSeat === false && current.free_seat) return { change: 'freeSeat', said: { code: 'freeSeatTaken', login } };
+  return { change: 'userChange', said: { code: 'userChanged', login } };
 }
 
 async function validate(m: EntityManager, input: UserInput, id: number | null): Promise<void> {
@@ -190,7 +190,7 @@ export async function createUser(service: AccessService, ctx: ServiceContext, in
     );
   if (input.password === '') delete input.password; // an empty field of the form: no password, the invitation lets them choose one
   checkKind(input);
-  const cause: SeatCause = { change: 'createUser', text: `Création de l'utilisateur ${input.login}` };
+  const cause: SeatCause = { change: 'createUser', said: { code: 'userCreated', login: input.login } };
   return seatGuarded(
     service,
     ctx,
@@ -260,7 +260,7 @@ export async function updateUser(service: AccessService, ctx: ServiceContext, id
   const ua = ctx.actor;
   const self = id === ua.user.id;
   requireCapability(ua, 'manageUsers');
-  let cause: SeatCause = { change: 'userChange', text: `Modification de l'utilisateur n° ${id}` };
+  let cause: SeatCause = { change: 'userChange', said: { code: 'userChanged', login: `n° ${id}` } };
   await seatGuarded(
     service,
     ctx,

@@ -4,6 +4,7 @@ import { currentAccess } from './request-context.js';
 import type { AccessService } from '../postgres/access-service.js';
 import { STATS_TIME_ZONE } from '../postgres/connection-stats.js';
 import { addModuleActivity, type ModuleActivityCount } from '../postgres/module-activity.js';
+import { countEn } from '../../core/refusals.js';
 
 /** `/api/resources/Contact/actions/list`, `/api/resources/Contact/records/12/show`, `/api/resources/Contact/bulk/bulkDelete`. */
 const MODULE_API = /^\/api\/resources\/([^/]+)\/(?:actions|records|bulk)\//;
@@ -60,7 +61,7 @@ export class ActivityCounter {
       await addModuleActivity(this.ds, counts);
     } catch (e) {
       const lost = counts.reduce((a, c) => a + c.requests, 0);
-      console.error(`[stats] ${lost} module request(s) could not be counted:`, (e as Error).message);
+      console.error(`[stats] ${countEn(lost, 'module request')} could not be counted:`, (e as Error).message);
     }
   }
 }

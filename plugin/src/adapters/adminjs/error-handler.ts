@@ -39,8 +39,8 @@ function classify(err: unknown, req: Request): Answer | null {
   const bad = badInputOf(err);
   if (bad) return invalid(bad.what[lang], bad.status);
   if (err instanceof ZodError) return invalid(zodIssues(err, lang));
-  // Refusals carry their own (French) message, which says that nothing changed.
-  if (err instanceof Refusal) return { status: refusalStatus(err.kind), error: err.kind, message: err.message };
+  // Refusals carry their own message in each language, which says that nothing changed.
+  if (err instanceof Refusal) return { status: refusalStatus(err.kind), error: err.kind, message: err.in(lang) };
   if (err instanceof ForbiddenError)
     return { status: refusalStatus('forbidden'), error: 'forbidden', message: lang === 'en' ? 'Action not allowed.' : 'Action refusée.' };
   if (err instanceof NotFoundError)

@@ -1,5 +1,6 @@
 import { ForbiddenError, NotFoundError, ValidationError } from 'adminjs';
 import { Refusal } from '../../core/refusal.js';
+import { absentIn, badQueryIn, deniedIn, type Said } from '../../core/refusals.js';
 import { currentAccess } from './request-context.js';
 import { SeatWarning } from '../../services/seats.js';
 
@@ -8,7 +9,7 @@ import { SeatWarning } from '../../services/seats.js';
  * with HTTP 200; api-answer.ts gives API clients the status instead): `forbidden` a
  * ForbiddenError, `notFound` a NotFoundError (what an unreadable record answers: the same as a
  * record that does not exist), `invalid` a ValidationError, on its form field when it names one.
- * Messages are in French (the UI's language) and say what was refused and that nothing changed.
+ * Messages are in the reader's language (Refusal#in) and say what was refused and that nothing changed.
  */
 export function adminError(refusal: Refusal, message = refusal.message): ForbiddenError | NotFoundError | ValidationError {
   if (refusal.kind === 'forbidden') return new ForbiddenError(message);
@@ -23,10 +24,13 @@ export function adminError(refusal: Refusal, message = refusal.message): Forbidd
 /** Where a refusal naming no form field is filed among a record's errors. */
 export const REFUSAL_KEY = 'portierRefusal';
 
-/** The AdminJS errors of a refusal said here, for an action's `throw`. */
-export const forbidden = (message: string): Error => adminError(new Refusal('forbidden', message));
-export const notFound = (message: string): Error => adminError(new Refusal('notFound', message));
-export const badRequest = (message: string, property?: string): Error => adminError(new Refusal('invalid', message, property));
+/** A refusal as the AdminJS error, worded in the language of the signed-in reader (French outside a request). */
+const inReaderLanguage = (refusal: Refusal): Error => adminError(refusal, refusal.in(currentAccess()?.access.user.locale));
+
+/** The AdminJS errors of a refusal said here, in each language, for an action's `throw`. */
+export const forbidden = (said: Said): Error => inReaderLanguage(deniedIn(said));
+export const notFound = (said: Said): Error => inReaderLanguage(absentIn(said));
+export const badRequest = (said: Said, property?: string): Error => inReaderLanguage(badQueryIn(said, property));
 
 /** A form sent with "Confirmer le dépassement" ticked confirms the seat overrun it was warned of. */
 export function confirmSeatsFromForm(params: Record<string, unknown>): void {
@@ -40,7 +44,10 @@ export async function withRefusalsAsErrors<T>(fn: () => Promise<T>): Promise<T> 
     return await fn();
   } catch (e) {
     // Over the subscription: the form shows the warning on its `confirmSeats` field, to tick and save again.
-    if (e instanceof SeatWarning) throw new ValidationError({ confirmSeats: { type: 'seats', message: e.message } }, { type: 'seats', message: e.message });
+    if (e instanceof SeatWarning) {
+      const message = e.in(currentAccess()?.access.user.locale);
+      throw new ValidationError({ confirmSeats: { type: 'seats', message } }, { type: 'seats', message });
+    }
     if (!(e instanceof Refusal)) throw e;
     currentAccess()?.refusals?.push(e);
     throw adminError(e, e.in(currentAccess()?.access.user.locale));

@@ -19,7 +19,13 @@ export function readFilters(
   for (const { path, value } of Object.values(filter?.filters ?? {})) {
     const column = columns.get(path);
     if (!column || hidden[path] === 'none') {
-      throw badRequest(`Filtre inconnu : « ${path} » n'est pas une propriété de ${module} que vous pouvez filtrer.`, path);
+      throw badRequest(
+        {
+          fr: `Filtre inconnu : « ${path} » n'est pas une propriété de ${module} que vous pouvez filtrer.`,
+          en: `Unknown filter: "${path}" is not a property of ${module} you may filter on.`,
+        },
+        path,
+      );
     }
     if (value === undefined || value === null || value === '') continue;
     const kind = filterKind(column.type);
@@ -27,18 +33,23 @@ export function readFilters(
       const { from, to } = value as { from?: string; to?: string };
       for (const bound of [from, to]) {
         if (!bound) continue;
-        if (typeof bound !== 'string') throw badRequest(`Filtre ${path} : valeur attendue.`, path);
-        if (kind === 'number' && !Number.isFinite(Number(bound))) throw badRequest(`Filtre ${path} : nombre attendu.`, path);
-        if (kind === 'date' && Number.isNaN(Date.parse(bound))) throw badRequest(`Filtre ${path} : date attendue (AAAA-MM-JJ).`, path);
+        if (typeof bound !== 'string') throw badRequest({ fr: `Filtre ${path} : valeur attendue.`, en: `Filter ${path}: value expected.` }, path);
+        if (kind === 'number' && !Number.isFinite(Number(bound)))
+          throw badRequest({ fr: `Filtre ${path} : nombre attendu.`, en: `Filter ${path}: number expected.` }, path);
+        if (kind === 'date' && Number.isNaN(Date.parse(bound)))
+          throw badRequest({ fr: `Filtre ${path} : date attendue (AAAA-MM-JJ).`, en: `Filter ${path}: date expected (YYYY-MM-DD).` }, path);
       }
       conditions.push({ column, from, to });
       continue;
     }
     const v = String(value);
-    if (kind === 'boolean' && !['true', 'false'].includes(v)) throw badRequest(`Filtre ${path} : valeur attendue true ou false.`, path);
-    if (kind === 'enum' && !(column.enumValues ?? []).includes(v)) throw badRequest(`Filtre ${path} : valeur « ${v} » inconnue.`, path);
-    if (kind === 'number' && Number.isNaN(Number(v))) throw badRequest(`Filtre ${path} : nombre attendu.`, path);
-    if (kind === 'date' && Number.isNaN(Date.parse(v))) throw badRequest(`Filtre ${path} : date attendue.`, path);
+    if (kind === 'boolean' && !['true', 'false'].includes(v))
+      throw badRequest({ fr: `Filtre ${path} : valeur attendue true ou false.`, en: `Filter ${path}: true or false expected.` }, path);
+    if (kind === 'enum' && !(column.enumValues ?? []).includes(v))
+      throw badRequest({ fr: `Filtre ${path} : valeur « ${v} » inconnue.`, en: `Filter ${path}: unknown value "${v}".` }, path);
+    if (kind === 'number' && Number.isNaN(Number(v)))
+      throw badRequest({ fr: `Filtre ${path} : nombre attendu.`, en: `Filter ${path}: number expected.` }, path);
+    if (kind === 'date' && Number.isNaN(Date.parse(v))) throw badRequest({ fr: `Filtre ${path} : date attendue.`, en: `Filter ${path}: date expected.` }, path);
     conditions.push({ column, value: v });
   }
   return conditions;

@@ -109,7 +109,7 @@ export function moduleActions(module: string, custom: ResourceOptions['actions']
 /** AdminJS deletes the selected records one by one; here it is all of them or none. */
 async function bulkDeleteAll(request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> {
   const { records, resource, h, currentAdmin } = context;
-  if (!records?.length) throw forbidden('Aucun enregistrement sélectionné.');
+  if (!records?.length) throw forbidden({ fr: 'Aucun enregistrement sélectionné.', en: 'No record selected.' });
   // AdminJS loads only the records the user may read: one named but not loaded is missing to
   // them, and the whole request is refused rather than carried out on the rest.
   const asked = new Set(
@@ -119,7 +119,11 @@ async function bulkDeleteAll(request: ActionRequest, _response: unknown, context
   );
   if (records.length < asked.size) {
     const found = new Set(records.map((r) => String(r.id())));
-    throw notFound(`Enregistrement introuvable : ${resource.id()} n° ${[...asked].filter((id) => !found.has(id)).join(', ')}. Rien n'a été supprimé.`);
+    const absent = [...asked].filter((id) => !found.has(id)).join(', ');
+    throw notFound({
+      fr: `Enregistrement introuvable : ${resource.id()} n° ${absent}. Rien n'a été supprimé.`,
+      en: `Record not found: ${resource.id()} #${absent}. Nothing was deleted.`,
+    });
   }
   if (request.method === 'get') return { records: records.map((r) => r.toJSON(currentAdmin)) };
   await (resource as unknown as ScopedResource).deleteMany(

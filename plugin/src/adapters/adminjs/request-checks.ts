@@ -1,7 +1,7 @@
 import type AdminJS from 'adminjs';
 import type { RequestHandler } from 'express';
 import { badInput } from '../web/bad-input.js';
-import { Refusal } from '../../core/refusal.js';
+import { absentIn } from '../../core/refusals.js';
 
 /** PostgreSQL's `integer`: the ids of Portier's tables. */
 export const MAX_ID = 2 ** 31 - 1;
@@ -54,9 +54,10 @@ export function adminRequestChecks(admin: AdminJS): RequestHandler {
     const pageCall = /^\/api\/pages\/([^/]+)/.exec(req.path);
     if (pageCall) {
       // AdminJS answers 200 to a page without a handler, whatever the method: nothing to post to.
-      const declared = admin.options.pages?.[decodeURIComponent(pageCall[1])];
+      const page = decodeURIComponent(pageCall[1]);
+      const declared = admin.options.pages?.[page];
       if (!declared || (req.method !== 'GET' && !declared.handler))
-        return next(new Refusal('notFound', `Aucune page « ${decodeURIComponent(pageCall[1]).slice(0, 60)} » à qui envoyer ceci.`));
+        return next(absentIn({ fr: `Aucune page « ${page.slice(0, 60)} » à qui envoyer ceci.`, en: `No page "${page.slice(0, 60)}" to send this to.` }));
       return next();
     }
     const m = /^\/api\/resources\/([^/]+)\/(?:records\/([^/]+)\/([^/]+)|bulk\/([^/]+)|actions\/([^/]+)|search)/.exec(req.path);
@@ -65,9 +66,11 @@ export function adminRequestChecks(admin: AdminJS): RequestHandler {
     const resource = admin.resources.find((r) => r.id() === resourceId);
     const actionName = m[3] ?? m[4] ?? m[5];
     // What AdminJS would answer with an error naming every resource: said as what it is.
-    if (!resource) return next(new Refusal('notFound', `Aucun module ni ressource « ${resourceId.slice(0, 60)} ».`));
+    if (!resource)
+      return next(absentIn({ fr: `Aucun module ni ressource « ${resourceId.slice(0, 60)} ».`, en: `No module or resource "${resourceId.slice(0, 60)}".` }));
     if (actionName !== undefined && !resource.decorate().actions[decodeURIComponent(actionName)]) {
-      return next(new Refusal('notFound', `Aucune action « ${decodeURIComponent(actionName).slice(0, 60)} » sur ${resourceId}.`));
+      const action = decodeURIComponent(actionName).slice(0, 60);
+      return next(absentIn({ fr: `Aucune action « ${action} » sur ${resourceId}.`, en: `No action "${action}" on ${resourceId}.` }));
     }
     if (actionName !== undefined && POST_ONLY.has(decodeURIComponent(actionName)) && req.method !== 'POST') {
       return next(

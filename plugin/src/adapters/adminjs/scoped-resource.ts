@@ -53,7 +53,8 @@ export class ScopedResource extends TypeormResource {
   access(context?: ActionContext): UserAccess {
     const store = currentAccess();
     const admin = context?.currentAdmin;
-    if (!store || (admin && String(admin.id) !== String(store.access.user.id))) throw forbidden('Accès refusé : session inconnue.');
+    if (!store || (admin && String(admin.id) !== String(store.access.user.id)))
+      throw forbidden({ fr: 'Accès refusé : session inconnue.', en: 'Access refused: unknown session.' });
     return store.access;
   }
 
@@ -74,7 +75,13 @@ export class ScopedResource extends TypeormResource {
     const ua = this.access(context);
     const sortBy = params.sort?.sortBy;
     if (sortBy && (!this.filterColumns.has(sortBy) || this.records.restricted(ua)[sortBy] === 'none')) {
-      throw badRequest(`Tri impossible : « ${sortBy} » n'est pas une propriété de ${this.module} que vous pouvez trier.`, sortBy);
+      throw badRequest(
+        {
+          fr: `Tri impossible : « ${sortBy} » n'est pas une propriété de ${this.module} que vous pouvez trier.`,
+          en: `Cannot sort: "${sortBy}" is not a property of ${this.module} you may sort on.`,
+        },
+        sortBy,
+      );
     }
     const rows = await this.records.list(ua, {
       where: this.where(filter, ua),

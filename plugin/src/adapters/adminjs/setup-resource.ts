@@ -73,7 +73,7 @@ export class SetupResource extends TypeormResource {
   access(context?: ActionContext): UserAccess {
     const store = currentAccess();
     if (!store || (context?.currentAdmin && String(context.currentAdmin.id) !== String(store.access.user.id)))
-      throw forbidden('Accès refusé : session inconnue.');
+      throw forbidden({ fr: 'Accès refusé : session inconnue.', en: 'Access refused: unknown session.' });
     return store.access;
   }
 
@@ -105,7 +105,7 @@ export class SetupResource extends TypeormResource {
   /** The rows this user may read under the filters, and the properties they may see; or a refusal. */
   private selection(ua: UserAccess, filter?: Filter): { selection: SetupSelection; shown: string[] } {
     const level = this.level(ua);
-    if (level === 'none') throw forbidden(`Accès refusé : ${this.resourceId}.`);
+    if (level === 'none') throw forbidden({ fr: `Accès refusé : ${this.resourceId}.`, en: `Access refused: ${this.resourceId}.` });
     const shown = new Set(this.visible(level));
     const hidden = Object.fromEntries([...this.columns.keys()].filter((p) => !shown.has(p)).map((p) => [p, 'none' as const]));
     const where = filterSql(readFilters(filter, this.columns, hidden, this.resourceId), 'x');
@@ -125,14 +125,21 @@ export class SetupResource extends TypeormResource {
     const ua = this.access(context);
     const { selection, shown } = this.selection(ua, filter);
     const sortBy = params.sort?.sortBy;
-    if (sortBy && !shown.includes(sortBy)) throw badRequest(`Tri impossible : « ${sortBy} » n'est pas une propriété que vous pouvez trier.`, sortBy);
+    if (sortBy && !shown.includes(sortBy))
+      throw badRequest(
+        {
+          fr: `Tri impossible : « ${sortBy} » n'est pas une propriété que vous pouvez trier.`,
+          en: `Cannot sort: "${sortBy}" is not a property you may sort on.`,
+        },
+        sortBy,
+      );
     const rows = await this.rows.list(selection, shown, { sortBy, direction: params.sort?.direction, limit: params.limit, offset: params.offset });
     return this.load(ua, rows);
   }
 
   override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
     const ua = this.access(context);
-    if (this.level(ua) === 'none') throw forbidden(`Accès refusé : ${this.resourceId}.`);
+    if (this.level(ua) === 'none') throw forbidden({ fr: `Accès refusé : ${this.resourceId}.`, en: `Access refused: ${this.resourceId}.` });
     return (await this.findMany([id], context))[0] ?? null;
   }
 
@@ -160,7 +167,7 @@ export class SetupResource extends TypeormResource {
 
   override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     const ua = this.access(context);
-    if (!this.policy.create) throw forbidden(`${this.resourceId} : création impossible ici.`);
+    if (!this.policy.create) throw forbidden({ fr: `${this.resourceId} : création impossible ici.`, en: `${this.resourceId}: cannot be created here.` });
     confirmSeatsFromForm(params);
     const id = await withRefusalsAsErrors(() => this.policy.create!(serviceContext(), flat.unflatten(params)));
     return this.reload(ua, id);
@@ -168,7 +175,7 @@ export class SetupResource extends TypeormResource {
 
   override async update(id: string | number, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     const ua = this.access(context);
-    if (!this.policy.update) throw forbidden(`${this.resourceId} : modification impossible.`);
+    if (!this.policy.update) throw forbidden({ fr: `${this.resourceId} : modification impossible.`, en: `${this.resourceId}: cannot be edited.` });
     const key = this.pk.text ? String(id) : Number(id);
     confirmSeatsFromForm(params);
     await withRefusalsAsErrors(() => this.policy.update!(serviceContext(), key, flat.unflatten(params)));
@@ -181,13 +188,14 @@ export class SetupResource extends TypeormResource {
 
   async deleteWith(id: number, payload: Record<string, unknown>, context?: ActionContext): Promise<unknown> {
     this.access(context);
-    if (!this.policy.delete) throw forbidden(`${this.resourceId} : suppression impossible.`);
+    if (!this.policy.delete) throw forbidden({ fr: `${this.resourceId} : suppression impossible.`, en: `${this.resourceId}: cannot be deleted.` });
     return withRefusalsAsErrors(() => this.policy.delete!(serviceContext(), id, payload));
   }
 
   async deleteManyWith(ids: number[], payload: Record<string, unknown>, context?: ActionContext): Promise<void> {
     this.access(context);
-    if (!this.policy.deleteMany) throw forbidden(`${this.resourceId} : suppression groupée impossible.`);
+    if (!this.policy.deleteMany)
+      throw forbidden({ fr: `${this.resourceId} : suppression groupée impossible.`, en: `${this.resourceId}: cannot be deleted in bulk.` });
     await withRefusalsAsErrors(() => this.policy.deleteMany!(serviceContext(), ids, payload));
   }
 
@@ -206,7 +214,7 @@ export class SetupResource extends TypeormResource {
 export async function deleteSetupRecord(request: ActionRequest, _response: unknown, context: ActionContext): Promise<ActionResponse> {
   const resource = context.resource as unknown as SetupResource;
   const { record, currentAdmin, h } = context;
-  if (!record) throw notFound('Enregistrement introuvable.');
+  if (!record) throw notFound({ fr: 'Enregistrement introuvable.', en: 'Record not found.' });
   if (request.method === 'get') {
     const extra = resource.policy.beforeDelete ? await resource.policy.beforeDelete(resource.service.ds.manager, Number(record.id())) : {};
     return { record: record.toJSON(currentAdmin), ...extra } as ActionResponse;

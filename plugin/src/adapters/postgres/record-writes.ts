@@ -7,12 +7,20 @@ import { moduleSpec } from '../../core/modules.js';
 import { ownerFields, type FieldInfo } from './module-registry.js';
 import { ModuleRecords } from './module-records.js';
 import { adminPlaneRefusal, Refusal } from '../../core/refusal.js';
+import type { Said } from '../../core/refusals.js';
 import { loadRecordFacts } from './record-facts.js';
 import { mayTransfer, transferredFields } from '../../core/transfer.js';
 
 /** Columns the database keeps: never written from a form. */
 const MANAGED = new Set(['id', 'createdAt', 'updatedAt', 'createdById']);
-const NOTHING_CHANGED = "Rien n'a été enregistré.";
+const NOTHING_SAVED: Said = { fr: "Rien n'a été enregistré.", en: 'Nothing was saved.' };
+const NOTHING_DELETED: Said = { fr: "Rien n'a été supprimé.", en: 'Nothing was deleted.' };
+
+/** A refusal of a record write, in each language (the reader's is shown, the French one audited), saying what was not done. */
+function refusal(kind: Refusal['kind'], said: Said, property?: string, tail: Said | null = NOTHING_SAVED): Refusal {
+  const text = tail ? { fr: `${said.fr} ${tail.fr}`, en: `${said.en} ${tail.en}` } : said;
+  return new Refusal(kind, text.fr, property, false, undefined, text);
+}
 
 /** A form's (or an API client's) values turned into column values, with a message per bad one. */
 function coerce(fields: FieldInfo[], input: Record<string, unknown>): Record<string, unknown> {
@@ -29,7 +37,10 @@ function coerce(fields: FieldInfo[], input: Record<string, unknown>): Record<str
     out[key] = coerceValue(f, raw);
   }
   // A field the module does not have is a mistake worth saying (a misspelt name would otherwise be lost).
-  if (unknown.length) throw new Refusal('invalid', `Champ inconnu : ${unknown.slice(0, 5).join(', ')}. ${NOTHING_CHANGED}`, unknown[0]);
+  if (unknown.length) {
+    const names = unknown.slice(0, 5).join(', ');
+    throw refusal('invalid', { fr: `Champ inconnu : ${names}.`, en: `Unknown field: ${names}.` }, unknown[0]);
+  }
   return out;
 }
 
@@ -47,38 +58,47 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-
  * for a text).
  */
 function coerceValue(f: FieldInfo, raw: unknown): unknown {
-  const bad = (what: string) => new Refusal('invalid', `${f.property} : ${what}. ${NOTHING_CHANGED}`, f.property);
+  const bad = (fr: string, en: string) => refusal('invalid', { fr: `${f.property} : ${fr}.`, en: `${f.property}: ${en}.` }, f.property);
   if (raw === null || raw === undefined || raw === '') {
     if (f.type === 'boolean' && raw === '') return false; // an unticked box of AdminJS's form
     return f.type === 'varchar' || f.type === 'text' ? (raw === '' && !f.nullable ? '' : null) : null;
   }
-  if (typeof raw === 'object' && !(raw instanceof Date)) throw bad('une seule valeur attendue (ni liste ni objet)');
+  if (typeof raw === 'object' && !(raw instanceof Date))
+    throw bad('une seule valeur attendue (ni liste ni objet)', 'a single value expected (neither a list nor an object)');
   switch (f.type) {
     case 'integer':
     case 'numeric':
     case 'bigint': {
-      if (typeof raw !== 'number' && typeof raw !== 'string') throw bad('nombre attendu');
-      if (typeof raw === 'string' && !DECIMAL.test(raw)) throw bad('nombre attendu (chiffres, virgule ou point décimal)');
+      if (typeof raw !== 'number' && typeof raw !== 'string') throw bad('nombre attendu', 'number expected');
+      if (typeof raw === 'string' && !DECIMAL.test(raw))
+        throw bad('nombre attendu (chiffres, virgule ou point décimal)', 'number expected (digits, a decimal comma or point)');
       const text = String(raw).replace(',', '.');
       const n = Number(text);
-      if (!Number.isFinite(n) || (f.type !== 'numeric' && !Number.isInteger(n))) throw bad(f.type === 'numeric' ? 'nombre attendu' : 'nombre entier attendu');
-      if (f.type === 'integer' && Math.abs(n) > 2 ** 31 - 1) throw bad('nombre entier de -2 147 483 647 à 2 147 483 647 attendu');
+      if (!Number.isFinite(n) || (f.type !== 'numeric' && !Number.isInteger(n)))
+        throw f.type === 'numeric' ? bad('nombre attendu', 'number expected') : bad('nombre entier attendu', 'whole number expected');
+      if (f.type === 'integer' && Math.abs(n) > 2 ** 31 - 1)
+        throw bad('nombre entier de -2 147 483 647 à 2 147 483 647 attendu', 'whole number from -2,147,483,647 to 2,147,483,647 expected');
       if (f.type === 'numeric' && f.precision && Math.abs(n) >= 10 ** (f.precision - (f.scale ?? 0))) {
-        throw bad(`nombre trop grand (${f.precision - (f.scale ?? 0)} chiffres au plus avant la virgule)`);
+        throw bad(
+          `nombre trop grand (${f.precision - (f.scale ?? 0)} chiffres au plus avant la virgule)`,
+          `number too large (at most ${f.precision - (f.scale ?? 0)} digits before the decimal point)`,
+        );
       }
       const decimals = /\.(\d+)$/.exec(typeof raw === 'number' ? String(raw) : text)?.[1].length ?? 0;
-      if (f.type === 'numeric' && f.scale !== undefined && f.scale !== null && decimals > f.scale) throw bad(`${f.scale} chiffres au plus après la virgule`);
+      if (f.type === 'numeric' && f.scale !== undefined && f.scale !== null && decimals > f.scale)
+        throw bad(`${f.scale} chiffres au plus après la virgule`, `at most ${f.scale} digits after the decimal point`);
       return n;
     }
     case 'boolean':
       if (raw === true || raw === 'true') return true;
       if (raw === false || raw === 'false') return false;
-      throw bad('vrai ou faux attendu');
+      throw bad('vrai ou faux attendu', 'true or false expected');
     case 'date': {
       // A Date made by code (AdminJS's converter is bypassed for what a client sends: scoped-resource.ts).
       const s = raw instanceof Date ? (Number.isNaN(raw.getTime()) ? '' : raw.toISOString()) : typeof raw === 'string' ? raw : '';
       const m = DAY.exec(s);
-      if (!m || !realDay(Number(m[1]), Number(m[2]), Number(m[3]))) throw bad('date AAAA-MM-JJ attendue (un jour qui existe)');
+      if (!m || !realDay(Number(m[1]), Number(m[2]), Number(m[3])))
+        throw bad('date AAAA-MM-JJ attendue (un jour qui existe)', 'date YYYY-MM-DD expected (a day that exists)');
       return `${m[1]}-${m[2]}-${m[3]}`;
     }
     case 'timestamptz': {
@@ -86,24 +106,25 @@ function coerceValue(f: FieldInfo, raw: unknown): unknown {
         !(raw instanceof Date) &&
         (typeof raw !== 'string' || !INSTANT.test(raw) || !realDay(...(raw.slice(0, 10).split('-').map(Number) as [number, number, number])))
       ) {
-        throw bad('date et heure ISO 8601 attendues (2025-03-01T08:00:00Z)');
+        throw bad('date et heure ISO 8601 attendues (2025-03-01T08:00:00Z)', 'ISO 8601 date and time expected (2025-03-01T08:00:00Z)');
       }
       const d = raw instanceof Date ? raw : new Date(raw);
-      if (Number.isNaN(d.getTime())) throw bad('date et heure attendues');
+      if (Number.isNaN(d.getTime())) throw bad('date et heure attendues', 'date and time expected');
       return d.toISOString();
     }
     case 'enum':
-      if (typeof raw !== 'string' || !(f.enumValues ?? []).includes(raw)) throw bad(`valeur attendue parmi ${(f.enumValues ?? []).join(', ')}`);
+      if (typeof raw !== 'string' || !(f.enumValues ?? []).includes(raw))
+        throw bad(`valeur attendue parmi ${(f.enumValues ?? []).join(', ')}`, `value expected among ${(f.enumValues ?? []).join(', ')}`);
       return raw;
     case 'uuid': {
       const id = parseRecordId('uuid', raw);
-      if (id === null) throw bad('identifiant attendu (UUID, 8-4-4-4-12 chiffres hexadécimaux)');
+      if (id === null) throw bad('identifiant attendu (UUID, 8-4-4-4-12 chiffres hexadécimaux)', 'id expected (UUID, 8-4-4-4-12 hexadecimal digits)');
       return id;
     }
     default: {
-      if (typeof raw !== 'string' && typeof raw !== 'number') throw bad('texte attendu');
+      if (typeof raw !== 'string' && typeof raw !== 'number') throw bad('texte attendu', 'text expected');
       const s = String(raw);
-      if (f.length && s.length > f.length) throw bad(`${f.length} caractères au plus`);
+      if (f.length && s.length > f.length) throw bad(`${f.length} caractères au plus`, `at most ${f.length} characters`);
       return s;
     }
   }
@@ -159,7 +180,14 @@ async function guardLinks(records: ModuleRecords, ua: UserAccess, values: Record
       continue;
     const readable = key !== null && (await target.allows(ua, 'read', key, m));
     if (!readable) {
-      throw new Refusal('forbidden', `${link.field} : aucun enregistrement ${link.module} n° ${id} que vous pouvez consulter. ${NOTHING_CHANGED}`, link.field);
+      throw refusal(
+        'forbidden',
+        {
+          fr: `${link.field} : aucun enregistrement ${link.module} n° ${id} que vous pouvez consulter.`,
+          en: `${link.field}: no ${link.module} record #${id} that you may read.`,
+        },
+        link.field,
+      );
     }
   }
 }
@@ -176,14 +204,17 @@ async function guardOwner(records: ModuleRecords, ua: UserAccess, values: Record
     const user = merged[spec.owner.userField];
     const team = merged[spec.owner.teamField];
     if ((user === null || user === undefined) === (team === null || team === undefined)) {
-      throw new Refusal(
+      throw refusal(
         'invalid',
-        `Le propriétaire est soit un utilisateur, soit une équipe (exactement l'un des deux). ${NOTHING_CHANGED}`,
+        {
+          fr: "Le propriétaire est soit un utilisateur, soit une équipe (exactement l'un des deux).",
+          en: 'The owner is either a user or a team (exactly one of the two).',
+        },
         spec.owner.userField,
       );
     }
   } else if (spec.owner.kind === 'advisors' && (merged[spec.owner.primaryField] === null || merged[spec.owner.primaryField] === undefined)) {
-    throw new Refusal('invalid', `Un contact a toujours un conseiller principal. ${NOTHING_CHANGED}`, spec.owner.primaryField);
+    throw refusal('invalid', { fr: 'Un contact a toujours un conseiller principal.', en: 'A contact always has a primary advisor.' }, spec.owner.primaryField);
   }
   for (const field of ownerFields(spec)) {
     const id = values[field];
@@ -193,7 +224,13 @@ async function guardOwner(records: ModuleRecords, ua: UserAccess, values: Record
       `SELECT ${isTeam ? "'internal' AS kind, 'active' AS status" : 'kind, status'} FROM ${isTeam ? 'team' : 'app_user'} WHERE id = $1`,
       [id],
     );
-    if (!row) throw new Refusal('invalid', `${field} : ${isTeam ? 'aucune équipe' : 'aucun utilisateur'} n° ${id}. ${NOTHING_CHANGED}`, field);
+    if (!row) {
+      throw refusal(
+        'invalid',
+        { fr: `${field} : ${isTeam ? 'aucune équipe' : 'aucun utilisateur'} n° ${id}.`, en: `${field}: no ${isTeam ? 'team' : 'user'} #${id}.` },
+        field,
+      );
+    }
     if (ua.access.kind === 'internal' && (row.kind !== 'internal' || row.status !== 'active')) {
       throw adminPlaneRefusal({ code: 'inactiveOwner', field, id: Number(id) }, { kind: 'invalid', property: field });
     }
@@ -214,8 +251,7 @@ async function guardTransfer(
 ) {
   const spec = records.table.spec;
   if (ua.access.isAdmin || !transferredFields(spec, current, values).length) return;
-  if (!(await records.allows(ua, 'edit', id, m)))
-    throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);
+  if (!(await records.allows(ua, 'edit', id, m))) throw refusal('forbidden', mayNotEdit(records.module, id));
   if (!(await mayTransferRecord(records, ua, id, m))) {
     throw adminPlaneRefusal({ code: 'transfer', module: records.module, id }, { property: ownerFields(spec)[0] });
   }
@@ -243,11 +279,20 @@ function hiddenIn(records: ModuleRecords, ua: UserAccess, input: Record<string, 
   return Object.keys(input).filter((k) => restricted[k] === 'none');
 }
 
+const mayNotEdit = (module: string, id: RecordId): Said => ({
+  fr: `Vous n'avez pas le droit de modifier ${module} n° ${id}.`,
+  en: `You may not edit ${module} #${id}.`,
+});
+
 function refuseIfAny(records: ModuleRecords, fields: string[]): void {
   if (fields.length) {
-    throw new Refusal(
+    const many = fields.length > 1;
+    throw refusal(
       'forbidden',
-      `Vous ne pouvez pas modifier ${fields.length > 1 ? 'les champs' : 'le champ'} ${fields.join(', ')} de ${records.module} (lecture seule pour vous). ${NOTHING_CHANGED}`,
+      {
+        fr: `Vous ne pouvez pas modifier ${many ? 'les champs' : 'le champ'} ${fields.join(', ')} de ${records.module} (lecture seule pour vous).`,
+        en: `You may not change the ${many ? 'fields' : 'field'} ${fields.join(', ')} of ${records.module} (read only for you).`,
+      },
       fields[0],
     );
   }
@@ -273,10 +318,10 @@ async function placeInDossier(records: ModuleRecords, ua: UserAccess, values: Re
   }
   const accountId = dossierAccountOf(spec, values, (f) => (f === deciding?.field ? parentRow : null), catalog);
   if (accountId === null || !allowed.includes(accountId)) {
-    throw new Refusal(
-      'forbidden',
-      `Vous ne pouvez créer dans ${records.module} que dans l'un de vos dossiers qui le permet : reliez-le à son compte. ${NOTHING_CHANGED}`,
-    );
+    throw refusal('forbidden', {
+      fr: `Vous ne pouvez créer dans ${records.module} que dans l'un de vos dossiers qui le permet : reliez-le à son compte.`,
+      en: `You may create in ${records.module} only in one of your dossiers that allows it: link it to its account.`,
+    });
   }
   const root = records.service.table(dossierRoot(records.service.registry.catalog)!.name);
   const rootSpec = root.spec;
@@ -294,7 +339,16 @@ async function placeInDossier(records: ModuleRecords, ua: UserAccess, values: Re
   } else if (spec.owner.kind === 'advisors') {
     // A Contact's owner is a user: in a team-owned dossier, the team's first member (by id).
     const member = ownerUser ?? (ownerTeam ? (await m.query(`SELECT min(user_id) AS id FROM team_member WHERE team_id = $1`, [ownerTeam]))[0]?.id : null);
-    if (!member) throw new Refusal('invalid', `Le compte de ce dossier n'a pas de responsable à qui confier ce contact. ${NOTHING_CHANGED}`, deciding?.field);
+    if (!member) {
+      throw refusal(
+        'invalid',
+        {
+          fr: "Le compte de ce dossier n'a pas de responsable à qui confier ce contact.",
+          en: "This dossier's account has no owner to entrust this contact to.",
+        },
+        deciding?.field,
+      );
+    }
     values[spec.owner.primaryField] = member;
   }
 }
@@ -309,7 +363,12 @@ async function uniqueReference<T>(write: () => Promise<T>): Promise<T> {
   } catch (e) {
     const pg = e as { code?: string; detail?: string };
     const taken = pg.code === '23505' ? /Key \(reference\)=\((.*)\) already exists/.exec(pg.detail ?? '') : null;
-    if (taken) throw new Refusal('invalid', `reference : référence déjà utilisée (${taken[1]}). ${NOTHING_CHANGED}`, 'reference');
+    if (taken)
+      throw refusal(
+        'invalid',
+        { fr: `reference : référence déjà utilisée (${taken[1]}).`, en: `reference: reference already in use (${taken[1]}).` },
+        'reference',
+      );
     throw e;
   }
 }
@@ -321,7 +380,7 @@ export async function createRecord(
   actor?: AuditActor,
 ): Promise<Record<string, unknown>> {
   if (!ua.access.create.has(records.module)) {
-    throw new Refusal('forbidden', `Vous n'avez pas le droit de créer dans ${records.module}. ${NOTHING_CHANGED}`);
+    throw refusal('forbidden', { fr: `Vous n'avez pas le droit de créer dans ${records.module}.`, en: `You may not create in ${records.module}.` });
   }
   refuseIfAny(records, hiddenIn(records, ua, input));
   return records.ds.transaction(async (m) => {
@@ -329,7 +388,7 @@ export async function createRecord(
     guardFields(records, ua, values, null);
     for (const [k, v] of Object.entries(values)) if (v === null && k !== 'reference') delete values[k]; // take the defaults
     if (values.reference === null || values.reference === '') delete values.reference;
-    if (!values.name) throw new Refusal('invalid', `Le nom est obligatoire. ${NOTHING_CHANGED}`, 'name');
+    if (!values.name) throw refusal('invalid', { fr: 'Le nom est obligatoire.', en: 'The name is required.' }, 'name');
     // A new record without an owner is owned by its creator (a new Contact: its primary advisor);
     // a client's, by the owner of the dossier's Account, so that the firm's manager sees it.
     const spec = records.table.spec;
@@ -362,22 +421,31 @@ export async function updateRecord(
   actor?: AuditActor,
 ): Promise<Record<string, unknown>> {
   return records.ds.transaction(async (m) => {
-    if (!(await records.allows(ua, 'read', id, m))) throw new Refusal('notFound', `Enregistrement introuvable : ${records.module} n° ${id}.`);
+    if (!(await records.allows(ua, 'read', id, m)))
+      throw refusal(
+        'notFound',
+        { fr: `Enregistrement introuvable : ${records.module} n° ${id}.`, en: `Record not found: ${records.module} #${id}.` },
+        undefined,
+        null,
+      );
     refuseIfAny(records, hiddenIn(records, ua, input));
     const current = (await records.current(id, m))!;
     const values = coerce(records.fields, input);
     guardFields(records, ua, values, current);
     for (const k of Object.keys(values)) if (same(values[k], current[k])) delete values[k];
-    if ('name' in values && !values.name) throw new Refusal('invalid', `Le nom est obligatoire. ${NOTHING_CHANGED}`, 'name');
+    if ('name' in values && !values.name) throw refusal('invalid', { fr: 'Le nom est obligatoire.', en: 'The name is required.' }, 'name');
     // Whether one may transfer at all comes before what the new owner may be.
     await guardTransfer(records, ua, id, current, values, m);
     await guardOwner(records, ua, values, current, m);
     await guardLinks(records, ua, values, current, m);
     const row = await uniqueReference(() => records.updateIfAllowed(ua, id, values, m));
-    if (!row) throw new Refusal('forbidden', `Vous n'avez pas le droit de modifier ${records.module} n° ${id}. ${NOTHING_CHANGED}`);
+    if (!row) throw refusal('forbidden', mayNotEdit(records.module, id));
     // A client moves a record only between dossiers where they may edit it.
     if (ua.access.kind === 'client' && !(await records.allows(ua, 'edit', id, m))) {
-      throw new Refusal('forbidden', `Ce changement sortirait ${records.module} n° ${id} de vos dossiers où vous pouvez le modifier. ${NOTHING_CHANGED}`);
+      throw refusal('forbidden', {
+        fr: `Ce changement sortirait ${records.module} n° ${id} de vos dossiers où vous pouvez le modifier.`,
+        en: `This change would take ${records.module} #${id} out of your dossiers where you may edit it.`,
+      });
     }
     const changes = diff(current, row);
     if (Object.keys(changes).length) {
@@ -400,12 +468,21 @@ export async function deleteRecords(records: ModuleRecords, ua: UserAccess, ids:
     if (missing.length) {
       const readable = (await records.byIds(ua, missing, m)).map((r) => r.params.id);
       if (readable.length < missing.length) {
-        throw new Refusal(
+        const absent = missing.filter((i) => !readable.includes(i)).join(', ');
+        throw refusal(
           'notFound',
-          `Enregistrement introuvable : ${records.module} n° ${missing.filter((i) => !readable.includes(i)).join(', ')}. Rien n'a été supprimé.`,
+          { fr: `Enregistrement introuvable : ${records.module} n° ${absent}.`, en: `Record not found: ${records.module} #${absent}.` },
+          undefined,
+          NOTHING_DELETED,
         );
       }
-      throw new Refusal('forbidden', `Vous n'avez pas le droit de supprimer ${records.module} n° ${missing.join(', ')}. Rien n'a été supprimé.`);
+      const refused = missing.join(', ');
+      throw refusal(
+        'forbidden',
+        { fr: `Vous n'avez pas le droit de supprimer ${records.module} n° ${refused}.`, en: `You may not delete ${records.module} #${refused}.` },
+        undefined,
+        NOTHING_DELETED,
+      );
     }
     for (const id of deleted) {
       const row = before.get(id) ?? null;

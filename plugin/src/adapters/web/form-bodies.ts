@@ -5,6 +5,7 @@ import { AsyncResource } from 'node:async_hooks';
 import type { Request, RequestHandler } from 'express';
 import formidable from 'formidable';
 import { BadInput, badInput } from './bad-input.js';
+import { countEn, countFr } from '../../core/refusals.js';
 
 /** What a resource that takes files declares: how large each may be, how many one request may carry. */
 export interface UploadRule {
@@ -80,7 +81,8 @@ export function formBodies(options: FormBodyOptions): RequestHandler {
     form.onPart = (part) => {
       if (part.filename === undefined) return form.handlePart(part);
       if (!uploads) return form._error(FILE_REFUSED());
-      if (++files > uploads.maxFiles) return form._error(badInput(`${uploads.maxFiles} fichier(s) au plus`, `at most ${uploads.maxFiles} file(s)`, 413));
+      if (++files > uploads.maxFiles)
+        return form._error(badInput(`${countFr(uploads.maxFiles, 'fichier')} au plus`, `at most ${countEn(uploads.maxFiles, 'file')}`, 413));
       form.handlePart(part);
     };
     form.on('fileBegin', (_name: string, file: { path: string }) => written.push(file.path));

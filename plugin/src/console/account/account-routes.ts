@@ -30,7 +30,8 @@ export function accountRoutes(service: AccessService): Router {
 
   router.post('/account/password', async (req, res, next) => {
     const body = passwordChange.safeParse(req.body);
-    if (!body.success) return badRequest(res, "il faut « current » et « next ». Rien n'a été modifié.");
+    if (!body.success)
+      return badRequest(res, { fr: "il faut « current » et « next ». Rien n'a été modifié.", en: '"current" and "next" are needed. Nothing was changed.' });
     try {
       const { sessionEpoch } = await changeOwnPassword(service, serviceContext(), body.data.current, body.data.next);
       // The user's other sessions are over; this one goes on with the new epoch.
@@ -49,7 +50,11 @@ export function accountRoutes(service: AccessService): Router {
   // The interface's language, kept as the user's `locale` (and in this session at once).
   router.post('/account/locale', async (req, res, next) => {
     const body = localeChange.safeParse(req.body);
-    if (!body.success) return badRequest(res, "il faut « locale » : « fr » ou « en ». Rien n'a été modifié.");
+    if (!body.success)
+      return badRequest(res, {
+        fr: "il faut « locale » : « fr » ou « en ». Rien n'a été modifié.",
+        en: '"locale" is needed: "fr" or "en". Nothing was changed.',
+      });
     try {
       await setOwnLocale(service, serviceContext(), body.data.locale);
       if (req.session.adminUser) req.session.adminUser = { ...req.session.adminUser, locale: body.data.locale };

@@ -3,6 +3,7 @@ import { useTranslation } from 'adminjs';
 import { Box, Button, FormGroup, H2, H4, Input, Label, Loader, MessageBox, Text } from '@adminjs/design-system';
 import LoginHoursShow from '../users/login-hours-show.js';
 import { portierFetch } from '../common/portier-api.js';
+import { Select } from '../common/choice-select.js';
 
 /** GET /account (account-routes.ts): the signed-in user. */
 interface Me {
@@ -15,6 +16,7 @@ interface Me {
   profiles: string[];
   company: string | null;
   loginHours: object | null;
+  locale: 'fr' | 'en';
   signIns: { at: string; success: boolean; reason: string; ip: string | null }[];
 }
 
@@ -22,7 +24,9 @@ type PasswordForm = { current: string; next: string; confirm: string };
 
 /** "Mon compte": who I am, my role and profiles, my login hours, my last sign-ins, and my password. */
 const MyAccountPage = () => {
-  const { translateMessage: tm } = useTranslation();
+  const { translateMessage: tm, i18n } = useTranslation();
+  // French typography puts a space before the colon; English does not.
+  const colon = i18n.language === 'en' ? ': ' : ' : ';
   const [me, setMe] = useState<Me | null>(null);
   const [form, setForm] = useState<PasswordForm>({ current: '', next: '', confirm: '' });
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
@@ -40,6 +44,18 @@ const MyAccountPage = () => {
     setBusy(false);
     setOutcome({ ok: r.status === 200, message: r.status === 200 ? tm('passwordChanged') : r.body.message });
     if (r.status === 200) setForm({ current: '', next: '', confirm: '' });
+  };
+  // The language is the user's (`locale`), saved as the top bar's choice is (account-routes.ts); the
+  // page is loaded again so that everything the server writes follows it too.
+  const chooseLanguage = async (locale: string | null) => {
+    if (!locale || locale === me.locale) return;
+    setBusy(true);
+    const r = await portierFetch('/account/locale', { method: 'POST', body: JSON.stringify({ locale }) });
+    if (r.status === 200) window.location.reload();
+    else {
+      setBusy(false);
+      setOutcome({ ok: false, message: r.body.message });
+    }
   };
   const field = (key: keyof PasswordForm, label: string) => (
     <FormGroup>
@@ -64,17 +80,36 @@ const MyAccountPage = () => {
           <strong>{[me.firstName, me.lastName].filter(Boolean).join(' ')}</strong> ({me.login}) · {me.email}
         </Text>
         <Text>
-          {tm('accountRole')} : {me.role ?? '—'}
+          {tm('accountRole')}
+          {colon}
+          {me.role ?? '—'}
           {me.isAdmin ? ` · ${tm('accountAdmin')}` : ''}
         </Text>
         <Text>
-          {tm('accountProfiles')} : {me.profiles.join(', ') || '—'}
+          {tm('accountProfiles')}
+          {colon}
+          {me.profiles.join(', ') || '—'}
         </Text>
         {me.company && (
           <Text>
-            {tm('accountCompany')} : {me.company}
+            {tm('accountCompany')}
+            {colon}
+            {me.company}
           </Text>
         )}
+        <FormGroup mt="lg" mb="0">
+          <Label>{tm('accountLanguage')}</Label>
+          <Select
+            testId="account-language"
+            value={me.locale}
+            disabled={busy}
+            onChange={(v) => void chooseLanguage(v)}
+            options={[
+              { value: 'fr', label: 'Français' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </FormGroup>
       </Box>
       <Box flex flexDirection="row" flexWrap="wrap" style={{ gap: 24 }}>
         <Box variant="white" flexGrow={1} style={{ minWidth: 320, maxWidth: 520 }} as="form" onSubmit={submit} data-testid="password-form">

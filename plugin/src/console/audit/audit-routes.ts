@@ -1,6 +1,6 @@
 import { type Router } from 'express';
-import { answering, badRequest, forbidden, guardedBy, holds, zodIssues } from '../common/respond.js';
-import { absentIn, deniedIn, noRecordIn } from '../../core/refusals.js';
+import { answering, badRequest, forbidden, guardedBy, holds, zodSaid } from '../common/respond.js';
+import { absentIn, deniedIn, needsRight, noRecordIn, type Said } from '../../core/refusals.js';
 import { moduleLabel } from '../../core/rule-sentence.js';
 import { ModuleRecords } from '../../adapters/postgres/module-records.js';
 import { z } from 'zod';
@@ -17,7 +17,7 @@ import { csvChangesText, type Translations } from './audit-csv-changes.js';
 export const DEFAULT_PER_PAGE = 25;
 export const MAX_PER_PAGE = 200;
 
-const FORBIDDEN = "Refusé : il faut le droit « consulter la piste d'audit ».";
+const FORBIDDEN = needsRight('viewAudit');
 
 // An empty query parameter (a filter left blank by a form) means no filter.
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -60,11 +60,11 @@ const listQuery = z.strictObject(
 );
 
 /** A period that ends before it starts is a mistake worth saying, not an empty answer. */
-function periodError(f: AuditFilters): string | null {
+function periodError(f: AuditFilters): Said | null {
   if (!f.from || !f.to) return null;
   const start = Date.parse(f.from.length === 10 ? `${f.from}T00:00:00Z` : f.from);
   const end = Date.parse(f.to.length === 10 ? `${f.to}T23:59:59.999Z` : f.to);
-  return start > end ? `la période commence (${f.from}) après sa fin (${f.to})` : null;
+  return start > end ? { fr: `la période commence (${f.from}) après sa fin (${f.to})`, en: `the period starts (${f.from}) after its end (${f.to})` } : null;
 }
 
 /**
@@ -97,7 +97,7 @@ export function auditRoutes(service: AccessService, words: () => Promise<Transla
       return forbidden(res, FORBIDDEN);
     }
     const parsed = csvQuery.safeParse(req.query);
-    if (!parsed.success) return badRequest(res, zodIssues(parsed.error));
+    if (!parsed.success) return badRequest(res, zodSaid(parsed.error));
     const period = periodError(parsed.data);
     if (period) return badRequest(res, period);
     const viewer = currentAccess()!.access;

@@ -151,8 +151,8 @@ export const ClientProfileEditor = ({
           message={tm('clientProfilesTierChange', {
             from: tierName(profile.tier),
             to: tierName(draft.licenseTier),
-            pairs: profile.pairs,
-            users: profile.users,
+            pairs: tm('countDossiers', { count: profile.pairs }),
+            users: tm('countClientUsers', { count: profile.users }),
           })}
         />
       )}

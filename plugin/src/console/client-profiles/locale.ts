@@ -5,7 +5,7 @@ export const clientProfilesFr = {
   clientProfilesPredefined:
     'Profil prédéfini : il définit le niveau {{tier}} et ne se modifie pas. Pour restreindre ses droits, dupliquez-le : la copie garde son niveau et son prix.',
   clientProfilesTierLocked: 'Le niveau de licence se change explicitement ci-dessous : cocher un droit ne le relève jamais.',
-  clientProfilesTierChange: 'Niveau {{from}} → {{to}} : ce changement modifie le prix de {{pairs}} dossier(s), pour {{users}} utilisateur(s) client(s).',
+  clientProfilesTierChange: 'Niveau {{from}} → {{to}} : ce changement modifie le prix de {{pairs}}, pour {{users}}.',
   clientProfilesReservedTo: 'réservé au niveau {{tier}}',
   clientProfilesNoTier: 'aucun niveau client',
   clientProfilesGreyLegend:
@@ -21,7 +21,8 @@ export const clientProfilesFr = {
   clientProfilesLetter_edit: 'M',
   clientProfilesLetter_delete: 'S',
   clientProfilesLetter_export: 'E',
-  clientProfilesHiddenFields: '{{count}} champ(s) masqué(s)',
+  clientProfilesHiddenFields_one: '{{count}} champ masqué',
+  clientProfilesHiddenFields_other: '{{count}} champs masqués',
   clientProfilesReadFields: '{{count}} en lecture seule',
   clientProfilesNone: 'aucun droit',
   clientProfilesShowAll: 'Tout afficher',
@@ -41,7 +42,7 @@ export const clientProfilesEn = {
   clientProfilesPredefined:
     'Predefined profile: it defines the {{tier}} tier and cannot be changed. To restrict its rights, duplicate it: the copy keeps its tier and price.',
   clientProfilesTierLocked: 'The licence tier is changed explicitly below: ticking a right never raises it.',
-  clientProfilesTierChange: 'Tier {{from}} → {{to}}: this change alters the price of {{pairs}} dossier(s), for {{users}} client user(s).',
+  clientProfilesTierChange: 'Tier {{from}} → {{to}}: this change alters the price of {{pairs}}, for {{users}}.',
   clientProfilesReservedTo: 'reserved for the {{tier}} tier',
   clientProfilesNoTier: 'no client tier',
   clientProfilesGreyLegend:
@@ -57,7 +58,8 @@ export const clientProfilesEn = {
   clientProfilesLetter_edit: 'E',
   clientProfilesLetter_delete: 'D',
   clientProfilesLetter_export: 'X',
-  clientProfilesHiddenFields: '{{count}} hidden field(s)',
+  clientProfilesHiddenFields_one: '{{count}} hidden field',
+  clientProfilesHiddenFields_other: '{{count}} hidden fields',
   clientProfilesReadFields: '{{count}} read only',
   clientProfilesNone: 'no rights',
   clientProfilesShowAll: 'Show all',

@@ -234,7 +234,7 @@ const ClientAccessPage = () => {
                   </Badge>
                 </TableCell>
                 <TableCell style={{ whiteSpace: 'nowrap' }}>{'€'.repeat(p.priceLevel)}</TableCell>
-                <TableCell>{tm('clientsPairs', { users: p.users, pairs: p.pairs })}</TableCell>
+                <TableCell>{tm('clientsPairs', { users: tm('countUsers', { count: p.users }), pairs: tm('countDossiers', { count: p.pairs }) })}</TableCell>
                 <TableCell style={{ maxWidth: 420 }}>
                   <RightsSummary profile={p} order={catalog?.modules.map((m) => m.name)} tm={tm} tl={tl} />
                 </TableCell>

@@ -2,8 +2,8 @@ import { type Router } from 'express';
 import { z } from 'zod';
 import { CLIENT_TIERS } from '../../core/model.js';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { missingIn } from '../../core/refusals.js';
-import { guardedBy, id } from '../common/respond.js';
+import { countEn, countFr, missingIn, pluralFr } from '../../core/refusals.js';
+import { guardedBy, id, inReaderLanguage } from '../common/respond.js';
 import {
   addDossier,
   clientProfilePairs,
@@ -107,7 +107,8 @@ export function clientsRoutes(service: AccessService): Router {
     '/clients/profiles/:id/transfer',
     handle(async (req, res) => {
       const moved = await transferAllClientUsers(service, serviceContext(), id.parse(req.params.id), transfer.parse(req.body).to);
-      res.json({ moved, message: `${moved.length} dossier(s) transféré(s).` });
+      const n = moved.length;
+      res.json({ moved, message: inReaderLanguage({ fr: `${countFr(n, 'dossier')} ${pluralFr(n, 'transféré')}.`, en: `${countEn(n, 'dossier')} moved.` }) });
     }),
   );
 

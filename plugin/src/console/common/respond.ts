@@ -7,16 +7,27 @@ import { refusalStatus } from '../../adapters/web/refusal-status.js';
 import { Refusal } from '../../core/refusal.js';
 import { hasCapability } from '../../services/actor.js';
 import { CAPABILITY_LABELS, CAPABILITY_LABELS_EN } from '../../core/capabilities.js';
-import { deniedIn, NOTHING_CHANGED_IN } from '../../core/refusals.js';
+import { badQueryIn, deniedIn, NOTHING_CHANGED_IN, type Said } from '../../core/refusals.js';
 import { SeatWarning } from '../../services/seats.js';
 
 /** A row's id in a path or a body (`/profiles/12`): PostgreSQL's `integer`, so 1 to 2^31 - 1. */
-const ID_RANGE = "numéro d'enregistrement attendu : un entier de 1 à 2 147 483 647";
+const ID_RANGE: Said = {
+  fr: "numéro d'enregistrement attendu : un entier de 1 à 2 147 483 647",
+  en: 'record number expected: a whole number from 1 to 2,147,483,647',
+};
 export const id = z.coerce
-  .number({ error: ID_RANGE })
-  .int({ error: ID_RANGE })
-  .positive({ error: ID_RANGE })
-  .max(2 ** 31 - 1, { error: ID_RANGE });
+  .number({ error: ID_RANGE.fr })
+  .int({ error: ID_RANGE.fr })
+  .positive({ error: ID_RANGE.fr })
+  .max(2 ** 31 - 1, { error: ID_RANGE.fr });
+/** The schemas' own (French) messages said here, with their English (fixed texts only). */
+const OWN_MESSAGES_EN = new Map([[ID_RANGE.fr, ID_RANGE.en]]);
+
+/** The reader's language: French unless they chose English. */
+export const readerLanguage = (): 'fr' | 'en' => (currentAccess()?.access.user.locale === 'en' ? 'en' : 'fr');
+
+/** A route's message in the reader's language. */
+export const inReaderLanguage = (said: Said): string => said[readerLanguage()];
 
 /** What Portier's JSON routes answer, the same way everywhere: `{ error, message, property? }`. */
 
@@ -26,13 +37,18 @@ export function holds(...capabilities: Capability[]): boolean {
   return !!store && capabilities.some((c) => hasCapability(store.access, c));
 }
 
-export function forbidden(res: Response, message: string): void {
-  sendRefusal(res, new Refusal('forbidden', message));
+/** A refused read (403), in the reader's language. */
+export function forbidden(res: Response, said: Said): void {
+  sendRefusal(res, deniedIn(said));
 }
 
-export function badRequest(res: Response, message: string): void {
-  sendRefusal(res, new Refusal('invalid', `Requête invalide : ${message}`));
+/** Bad input (400): what was wrong, in the reader's language. */
+export function badRequest(res: Response, said: Said): void {
+  sendRefusal(res, badQueryIn({ fr: `Requête invalide : ${said.fr}`, en: `Invalid request: ${said.en}` }));
 }
+
+/** zod's issues in each language, for `badRequest`. */
+export const zodSaid = (error: z.ZodError): Said => ({ fr: zodIssues(error, 'fr'), en: zodIssues(error, 'en') });
 
 const LOCALES = { fr: z.locales.fr(), en: z.locales.en() };
 
@@ -44,7 +60,7 @@ export function zodIssues(error: z.ZodError, lang: 'fr' | 'en' = 'fr'): string {
   const said = (i: z.core.$ZodIssue) => {
     const fallback = LOCALES.en.localeError(i as never);
     const english = typeof fallback === 'string' ? fallback : fallback?.message;
-    if (i.message !== english) return i.message;
+    if (i.message !== english) return (lang === 'en' && OWN_MESSAGES_EN.get(i.message)) || i.message;
     const local = LOCALES[lang].localeError(i as never);
     return (typeof local === 'string' ? local : local?.message) ?? i.message;
   };
@@ -100,8 +116,10 @@ export function answering(fn: Handler): Handler {
     } catch (e) {
       // Over the subscription and not confirmed: 409 with the overrun; the screen asks, then resends
       // the same call with the header `X-Portier-Confirm-Seats: yes`.
-      if (e instanceof SeatWarning) void jsonAfterEvents(res.status(refusalStatus('seats')), { error: 'seats', message: e.message, seats: e.overruns });
-      else if (e instanceof ZodError) sendRefusal(res, badInputIn(e, req.method !== 'GET'));
+      if (e instanceof SeatWarning) {
+        const message = e.in(currentAccess()?.access.user.locale);
+        void jsonAfterEvents(res.status(refusalStatus('seats')), { error: 'seats', message, seats: e.overruns });
+      } else if (e instanceof ZodError) sendRefusal(res, badInputIn(e, req.method !== 'GET'));
       else if (e instanceof Refusal) {
         // A refusal is a security event of the audit trail (security-events.ts), a safeguard's as such.
         currentAccess()?.refusals?.push(e);

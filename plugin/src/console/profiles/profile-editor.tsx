@@ -116,8 +116,8 @@ const ProfileEditor = ({
           message={tm('profilesTierChange', {
             from: tm(`profilesTier_${profile.tier}`),
             to: tm(`profilesTier_${draft.licenseTier}`),
-            users: profile.users,
-            roles: profile.roles,
+            users: tm('countUsers', { count: profile.users }),
+            roles: tm('countRoles', { count: profile.roles }),
           })}
         />
       )}

@@ -215,7 +215,7 @@ const ProfilesPage = () => {
                   </TableCell>
                   <TableCell>
                     <Button size="sm" variant="text" data-testid={`holders-${p.name}`} onClick={() => setHoldersOf(holdersOf === p.id ? null : p.id)}>
-                      {tm('profilesUsersCount', { users: p.users, roles: p.roles })}
+                      {tm('profilesUsersCount', { users: tm('countUsers', { count: p.users }), roles: tm('countRoles', { count: p.roles }) })}
                     </Button>
                   </TableCell>
                   <TableCell style={{ maxWidth: 380 }}>

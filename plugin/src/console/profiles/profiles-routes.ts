@@ -2,12 +2,12 @@ import { type Router } from 'express';
 import { z } from 'zod';
 import { CAPABILITIES, CONTACT_SCOPES, CONTACT_TYPES, FIELD_ACCESS, INTERNAL_TIERS, MODULE_ACTIONS } from '../../core/model.js';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { missingIn } from '../../core/refusals.js';
+import { countEn, countFr, missingIn } from '../../core/refusals.js';
 import { ADMINISTRATOR_PROFILE } from '../../adapters/postgres/system-profiles.js';
 import { profileHolders, replaceProfileInRoles } from '../../services/profile-replace.js';
 import { deleteProfile, saveProfile, type ProfileInput } from '../../services/profile-writes.js';
 import { serviceContext } from '../../adapters/adminjs/request-context.js';
-import { guardedBy, holds, id } from '../common/respond.js';
+import { guardedBy, holds, id, inReaderLanguage } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { internalProfile, internalProfiles } from '../../adapters/postgres/read-models/profiles.js';
 import { roleChoices } from '../../adapters/postgres/read-models/roles.js';
@@ -128,7 +128,12 @@ export function profilesRoutes(service: AccessService): Router {
           replaceProfileInRoles(inside, { ...serviceContext(), confirmSeats: true }, id.parse(req.params.id), to),
         );
       const affected = await replaceProfileInRoles(service, serviceContext(), id.parse(req.params.id), to);
-      res.json({ ...affected, message: `Profil remplacé dans ${affected.roles.length} rôle(s), pour ${affected.users.length} utilisateur(s).` });
+      const [roles, users] = [affected.roles.length, affected.users.length];
+      const message = inReaderLanguage({
+        fr: `Profil remplacé dans ${countFr(roles, 'rôle')}, pour ${countFr(users, 'utilisateur')}.`,
+        en: `Profile replaced in ${countEn(roles, 'role')}, for ${countEn(users, 'user')}.`,
+      });
+      res.json({ ...affected, message });
     }),
   );
 

@@ -143,7 +143,11 @@ const DeletePanel = ({ role, roles, tm, submit, close }: PanelProps) => {
   const rules = (what?.rules ?? []).map((r) => r.name ?? `${r.module} n° ${r.id}`).join(', ');
   return (
     <>
-      {what && <Text mb="sm">{tm('rolesDeleteWhat', { name: role.name, users: what.users, children: what.children })}</Text>}
+      {what && (
+        <Text mb="sm">
+          {tm('rolesDeleteWhat', { name: role.name, users: tm('countUsers', { count: what.users }), children: tm('countSubRoles', { count: what.children }) })}
+        </Text>
+      )}
       {what && (
         <Text mb="md" color="grey60">
           {rules ? tm('rolesDeleteRules', { rules }) : tm('rolesDeleteNoRules')}

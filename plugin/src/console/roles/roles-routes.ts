@@ -1,10 +1,10 @@
 import { type Router } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
-import { missingIn } from '../../core/refusals.js';
+import { countEn, countFr, missingIn } from '../../core/refusals.js';
 import { deleteRole, rulesNaming, saveRole } from '../../services/role-writes.js';
 import { serviceContext } from '../../adapters/adminjs/request-context.js';
-import { guardedBy, id } from '../common/respond.js';
+import { guardedBy, id, inReaderLanguage } from '../common/respond.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { roleDeletion, roleName, roleProfileChoices, roleTree } from '../../adapters/postgres/read-models/roles.js';
 import { answerPreview, wantsPreview } from '../access-preview/preview-answer.js';
@@ -83,9 +83,24 @@ export function rolesRoutes(service: AccessService): Router {
       const { name: label, users, children } = await deletionOf(roleId);
       const heir = heirId ? await nameOf(heirId) : null;
       const rules = await deleteRole(service, serviceContext(), roleId, heirId);
-      const parts = [`Rôle ${label} supprimé.`];
-      if (heir && users + children > 0) parts.push(`${users} utilisateur(s) et ${children} rôle(s) subordonné(s) passent à ${heir}.`);
-      if (rules.length) parts.push(`Règle(s) de partage supprimée(s) avec lui : ${rules.map((r) => r.name ?? `n° ${r.id}`).join(', ')}.`);
+      const parts = [inReaderLanguage({ fr: `Rôle ${label} supprimé.`, en: `Role ${label} deleted.` })];
+      if (heir && users + children > 0) {
+        parts.push(
+          inReaderLanguage({
+            fr: `${countFr(users, 'utilisateur')} et ${countFr(children, 'rôle subordonné', 'rôles subordonnés')} passent à ${heir}.`,
+            en: `${countEn(users, 'user')} and ${countEn(children, 'subordinate role')} move to ${heir}.`,
+          }),
+        );
+      }
+      if (rules.length) {
+        const names = rules.map((r) => r.name ?? `n° ${r.id}`).join(', ');
+        parts.push(
+          inReaderLanguage({
+            fr: `${rules.length > 1 ? 'Règles de partage supprimées' : 'Règle de partage supprimée'} avec lui : ${names}.`,
+            en: `${rules.length > 1 ? 'Sharing rules' : 'Sharing rule'} deleted with it: ${names}.`,
+          }),
+        );
+      }
       res.json({ ok: true, rules, message: parts.join(' ') });
     }),
   );

@@ -1,5 +1,6 @@
 import { type Router } from 'express';
-import { badRequest, forbidden, guardedBy, holds, zodIssues } from '../common/respond.js';
+import { badRequest, forbidden, guardedBy, holds, zodSaid } from '../common/respond.js';
+import { needsRight } from '../../core/refusals.js';
 import { z } from 'zod';
 import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { connectionStats, loginHistory, searchStatsUsers, statsCompanies, statsToday, statsUser } from '../../adapters/postgres/connection-stats.js';
@@ -11,7 +12,7 @@ import { newRouter } from '../../adapters/web/routers.js';
 export const DEFAULT_DAYS = 30;
 export const MAX_DAYS = 800;
 
-const FORBIDDEN = 'Refusé : il faut le droit « consulter les statistiques de connexion ».';
+const FORBIDDEN = needsRight('viewStats');
 
 // An empty query parameter (a filter left blank by a form) means no filter.
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -57,13 +58,15 @@ export function statsRoutes(service: AccessService): Router {
     handle(async (req, res) => {
       const q = statsQuery.parse(req.query);
       if (q.module !== undefined && !service.registry.names.includes(q.module)) {
-        return badRequest(res, `module inconnu : ${q.module} (modules : ${service.registry.names.join(', ')})`);
+        const modules = service.registry.names.join(', ');
+        return badRequest(res, { fr: `module inconnu : ${q.module} (modules : ${modules})`, en: `unknown module: ${q.module} (modules: ${modules})` });
       }
       const today = await statsToday(ds);
       const to = q.to ?? (q.from && q.from > today ? q.from : today);
       const from = q.from ?? shiftDays(to, -(DEFAULT_DAYS - 1));
-      if (from > to) return badRequest(res, `la période commence (${from}) après sa fin (${to})`);
-      if (shiftDays(from, MAX_DAYS - 1) < to) return badRequest(res, `la période dépasse ${MAX_DAYS} jours`);
+      if (from > to)
+        return badRequest(res, { fr: `la période commence (${from}) après sa fin (${to})`, en: `the period starts (${from}) after its end (${to})` });
+      if (shiftDays(from, MAX_DAYS - 1) < to) return badRequest(res, { fr: `la période dépasse ${MAX_DAYS} jours`, en: `the period exceeds ${MAX_DAYS} days` });
       // Whatever this process has counted is in the table before it is read.
       await activityCounter(ds).flush();
       const filters = { from, to, module: q.module, company: q.company, userId: q.userId };
@@ -90,13 +93,16 @@ export function statsRoutes(service: AccessService): Router {
 
   router.get('/users/:id/logins', async (req, res, next) => {
     const userId = id.safeParse(req.params.id);
-    if (!userId.success) return badRequest(res, `utilisateur : ${zodIssues(userId.error)}`);
+    if (!userId.success) {
+      const said = zodSaid(userId.error);
+      return badRequest(res, { fr: `utilisateur : ${said.fr}`, en: `user: ${said.en}` });
+    }
     // One's own history needs no capability (it is on "Mon compte" too).
     if (!holds('viewStats') && currentAccess()?.access.user.id !== userId.data) {
       return forbidden(res, FORBIDDEN);
     }
     const parsed = historyQuery.safeParse(req.query);
-    if (!parsed.success) return badRequest(res, zodIssues(parsed.error));
+    if (!parsed.success) return badRequest(res, zodSaid(parsed.error));
     try {
       res.json(await loginHistory(ds, userId.data, parsed.data.page ?? 1, parsed.data.perPage ?? 20));
     } catch (e) {

@@ -100,9 +100,9 @@ export const SeatPacks = ({ tiers, changes, mayAdd, tm, date, onAdded }: SeatPac
         <Box p="lg" mb="lg" style={{ background: '#F2F3FF', border: '1px solid #C9D1FF' }} data-testid="pack-confirm-box">
           <Text mb="md">
             {tm('packsConfirmText', {
-              n: seats,
+              n: Number.isFinite(n) ? tm('countSeats', { count: n }) : seats,
               tier: tierLabel(tm, chosen.tier),
-              before: chosen.included,
+              before: tm('countIncluded', { count: chosen.included }),
               after: Number.isFinite(n) ? chosen.included + n : '—',
               interpolation: { escapeValue: false },
             })}

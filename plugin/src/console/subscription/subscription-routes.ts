@@ -4,7 +4,9 @@ import type { AccessService } from '../../adapters/postgres/access-service.js';
 import { SEAT_TIERS, seatUsage } from '../../services/seats.js';
 import { addSeatPack } from '../../services/subscription-changes.js';
 import { currentAccess, serviceContext } from '../../adapters/adminjs/request-context.js';
-import { guardedBy } from '../common/respond.js';
+import { guardedBy, readerLanguage } from '../common/respond.js';
+import { storedCauseText, type BillingCause } from '../../core/billing-causes.js';
+import { countEn, countFr, pluralFr } from '../../core/refusals.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { billingEventCount, billingEventsPage, freeSeatUsers, seatHolders } from '../../adapters/postgres/read-models/subscription.js';
 import {
@@ -13,6 +15,12 @@ import {
   monthSubscriptionChanges,
   totalsByTier,
 } from '../../adapters/postgres/read-models/subscription-month.js';
+
+/** Billing events with their cause in the reader's language (old ones as written), the code left out. */
+function causesInReaderLanguage<E extends { cause: string; causeCode: BillingCause | null }>(events: E[]): Array<Omit<E, 'causeCode'>> {
+  const lang = readerLanguage();
+  return events.map(({ causeCode, ...e }) => ({ ...e, cause: storedCauseText({ cause: e.cause, causeCode }, lang) }));
+}
 
 /** This month in Paris ('2024-11'): the summary's default. */
 function currentMonth(now = new Date()): string {
@@ -65,7 +73,7 @@ export function subscriptionRoutes(service: AccessService): Router {
       const { page, perPage } = eventsQuery.parse(req.query);
       const events = await billingEventsPage(service.ds, page, perPage);
       const total = await billingEventCount(service.ds);
-      res.json({ events, total, page, perPage });
+      res.json({ events: causesInReaderLanguage(events), total, page, perPage });
     }),
   );
 
@@ -74,10 +82,12 @@ export function subscriptionRoutes(service: AccessService): Router {
     '/subscription/seat-packs',
     handle(async (req, res) => {
       const pack = await addSeatPack(service, serviceContext(), req.body);
-      res.status(201).json({
-        ...pack,
-        message: `${pack.seatsAdded} licence(s) ajoutée(s) : ${pack.includedAfter} incluse(s) désormais (${pack.includedBefore} avant).`,
-      });
+      const { seatsAdded: added, includedAfter: after, includedBefore: before } = pack;
+      const message =
+        readerLanguage() === 'en'
+          ? `${countEn(added, 'seat')} added: ${after} included from now on (${before} before).`
+          : `${countFr(added, 'licence')} ${pluralFr(added, 'ajoutée')} : ${after} ${pluralFr(after, 'incluse')} désormais (${before} avant).`;
+      res.status(201).json({ ...pack, message });
     }),
   );
 
@@ -88,7 +98,7 @@ export function subscriptionRoutes(service: AccessService): Router {
       const month = summaryQuery.parse(req.query).month ?? currentMonth();
       const events = await monthBillingEvents(service.ds, month);
       const changes = await monthSubscriptionChanges(service.ds, month);
-      res.json({ month, current: currentMonth(), events, changes, totals: totalsByTier(events, changes, SEAT_TIERS) });
+      res.json({ month, current: currentMonth(), events: causesInReaderLanguage(events), changes, totals: totalsByTier(events, changes, SEAT_TIERS) });
     }),
   );
 

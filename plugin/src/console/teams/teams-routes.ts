@@ -5,7 +5,7 @@ import { absentIn } from '../../core/refusals.js';
 import { rulesNaming } from '../../services/role-writes.js';
 import { deleteTeam, saveTeam } from '../../services/team-writes.js';
 import { serviceContext } from '../../adapters/adminjs/request-context.js';
-import { id } from '../common/respond.js';
+import { id, inReaderLanguage } from '../common/respond.js';
 import { manageAccessOnly } from '../roles/roles-routes.js';
 import { newRouter } from '../../adapters/web/routers.js';
 import { teamDetail, teamEffectiveMembers, teamName, teamsPage } from '../../adapters/postgres/read-models/teams.js';
@@ -80,8 +80,16 @@ export function teamsRoutes(service: AccessService): Router {
       const { heirUserId, heirTeamId } = removal.parse(req.body ?? {});
       const label = await nameOf(teamId);
       const rules = await deleteTeam(service, serviceContext(), teamId, { userId: heirUserId, teamId: heirTeamId });
-      const parts = [`Équipe ${label} supprimée.`];
-      if (rules.length) parts.push(`Règle(s) de partage supprimée(s) avec elle : ${rules.map((r) => r.name ?? `n° ${r.id}`).join(', ')}.`);
+      const parts = [inReaderLanguage({ fr: `Équipe ${label} supprimée.`, en: `Team ${label} deleted.` })];
+      if (rules.length) {
+        const names = rules.map((r) => r.name ?? `n° ${r.id}`).join(', ');
+        parts.push(
+          inReaderLanguage({
+            fr: `${rules.length > 1 ? 'Règles de partage supprimées' : 'Règle de partage supprimée'} avec elle : ${names}.`,
+            en: `${rules.length > 1 ? 'Sharing rules' : 'Sharing rule'} deleted with it: ${names}.`,
+          }),
+        );
+      }
       res.json({ ok: true, rules, message: parts.join(' ') });
     }),
   );

@@ -75,7 +75,7 @@ export async function importOrg(ds: DataSource, registry: ModuleRegistry, input:
     await m.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
     // An import is its own confirmation: it records the billing events of the seats it adds over
     // the subscription and says so in its summary.
-    const cause = { change: 'import' as const, text: options.replace ? "Import de l'organisation (remplacement)" : "Import de l'organisation" };
+    const cause = { change: 'import' as const, said: { code: 'import' as const, replace: !!options.replace } };
     const { result, overruns, billed } = await billedChange(m, actor, cause, (tx) => writeOrg(tx, parsed, registry, modules, hashes, options), true);
     return { ...result, seats: { overruns, billingEvents: billed } };
   });

@@ -9,7 +9,7 @@ import { statsEn } from '../../../console/stats/locale.js';
 import { profilesEn } from '../../../console/profiles/locale.js';
 import { rolesEn } from '../../../console/roles/locale.js';
 import { teamsEn } from '../../../console/teams/locale.js';
-import { pickersEn } from '../../../console/common/locale.js';
+import { countsEn, pickersEn } from '../../../console/common/locale.js';
 import { sharingEn } from '../../../console/sharing/locale.js';
 import { effectiveEn } from '../../../console/effective-access/locale.js';
 import { recordsEn } from '../../../console/records/locale.js';
@@ -89,6 +89,7 @@ export const adminjsEn = {
     ...rolesEn,
     ...teamsEn,
     ...pickersEn,
+    ...countsEn,
     ...sharingEn,
     ...effectiveEn,
     ...recordsEn,

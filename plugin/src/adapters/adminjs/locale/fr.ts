@@ -9,7 +9,7 @@ import { statsFr } from '../../../console/stats/locale.js';
 import { profilesFr } from '../../../console/profiles/locale.js';
 import { rolesFr } from '../../../console/roles/locale.js';
 import { teamsFr } from '../../../console/teams/locale.js';
-import { pickersFr } from '../../../console/common/locale.js';
+import { countsFr, pickersFr } from '../../../console/common/locale.js';
 import { sharingFr } from '../../../console/sharing/locale.js';
 import { effectiveFr } from '../../../console/effective-access/locale.js';
 import { recordsFr } from '../../../console/records/locale.js';
@@ -197,6 +197,7 @@ export const adminjsFr = {
     ...rolesFr,
     ...teamsFr,
     ...pickersFr,
+    ...countsFr,
     ...sharingFr,
     ...effectiveFr,
     ...recordsFr,

@@ -16,6 +16,7 @@ import { AccessRequestMapping1732300020300 } from './1732300020300-access-reques
 import { SubscriptionChanges1732300020310 } from './1732300020310-subscription-changes.js';
 import { LinksEndWithCredentials1732300020400 } from './1732300020400-links-end-with-credentials.js';
 import { UserSearch1732300021000 } from './1732300021000-user-search.js';
+import { BillingCauseCodes1732300021300 } from './1732300021300-billing-cause-codes.js';
 
 /** The plugin's migrations, to list before the app's own in its DataSource. */
 export const accessMigrations = [
@@ -37,4 +38,5 @@ export const accessMigrations = [
   SubscriptionChanges1732300020310,
   LinksEndWithCredentials1732300020400,
   UserSearch1732300021000,
+  BillingCauseCodes1732300021300,
 ];

@@ -11,6 +11,8 @@ export interface AccountRow {
   title: string | null;
   isAdmin: boolean;
   loginHours: LoginHours | null;
+  /** The language of their interface. */
+  locale: 'fr' | 'en';
   role: string | null;
   profiles: string[];
 }
@@ -25,7 +27,7 @@ export interface SignInRow {
 export async function accountOf(db: Db, userId: number): Promise<AccountRow | undefined> {
   const [me]: AccountRow[] = await db.query(
     `SELECT u.login, u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.company, u.title, u.is_admin AS "isAdmin",
-            u.login_hours AS "loginHours", r.name AS role,
+            u.login_hours AS "loginHours", u.locale, r.name AS role,
             coalesce((SELECT array_agg(p.name ORDER BY p.name) FROM role_profile rp JOIN profile p ON p.id = rp.profile_id WHERE rp.role_id = u.role_id), '{}') AS profiles
        FROM app_user u LEFT JOIN role r ON r.id = u.role_id WHERE u.id = $1`,
     [userId],

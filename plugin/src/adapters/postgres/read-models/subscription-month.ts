@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import type { BillingCause } from '../../../core/billing-causes.js';
 
 /**
  * One month of the subscription, for the printable summary of "Mon abonnement" (docs/seats.md):
@@ -17,7 +18,9 @@ export interface MonthBillingEventRow {
   userLogin: string;
   userName: string | null;
   accountId: number | null;
+  /** The French sentence as written; `causeCode` words it in another language (core/billing-causes.ts), null on events older than the codes. */
   cause: string;
+  causeCode: BillingCause | null;
   change: string;
   /** Who confirmed it: their name as now, else the login recorded; null for the command-line import. */
   actorLogin: string | null;
@@ -45,7 +48,7 @@ export interface TierTotalRow {
 
 export function monthBillingEvents(db: Db, month: string): Promise<MonthBillingEventRow[]> {
   return db.query(
-    `SELECT e.id, e.at, e.tier, e.user_login AS "userLogin", e.user_name AS "userName", e.account_id AS "accountId", e.cause, e.change,
+    `SELECT e.id, e.at, e.tier, e.user_login AS "userLogin", e.user_name AS "userName", e.account_id AS "accountId", e.cause, e.cause_code AS "causeCode", e.change,
             e.actor_login AS "actorLogin", a.full_name AS "actorName"
        FROM billing_event e LEFT JOIN app_user a ON a.id = e.actor_id
       WHERE ${inMonth('e.at')} ORDER BY e.at, e.id`,

@@ -1,5 +1,6 @@
 import type { LicenseTier } from '../../../core/model.js';
 import type { Db, UserKind, UserStatus } from './db.js';
+import type { BillingCause } from '../../../core/billing-causes.js';
 
 /** A user holding seats of a tier. */
 export interface SeatHolderRow {
@@ -31,7 +32,9 @@ export interface BillingEventRow {
   userLogin: string;
   userName: string | null;
   accountId: number | null;
+  /** The French sentence as written; `causeCode` words it in another language (core/billing-causes.ts), null on events older than the codes. */
   cause: string;
+  causeCode: BillingCause | null;
   change: string;
   actorId: number | null;
   actorLogin: string | null;
@@ -66,7 +69,7 @@ export async function billingEventCount(db: Db): Promise<number> {
 export function billingEventsPage(db: Db, page: number, perPage: number): Promise<BillingEventRow[]> {
   return db.query(
     `SELECT id, at, tier, user_id AS "userId", user_login AS "userLogin", user_name AS "userName", account_id AS "accountId",
-            cause, change, actor_id AS "actorId", actor_login AS "actorLogin", seats_used AS "seatsUsed", seats_included AS "seatsIncluded",
+            cause, cause_code AS "causeCode", change, actor_id AS "actorId", actor_login AS "actorLogin", seats_used AS "seatsUsed", seats_included AS "seatsIncluded",
             EXISTS (SELECT 1 FROM app_user u WHERE u.id = e.user_id) AS "userExists"
        FROM billing_event e ORDER BY at DESC, id DESC LIMIT $1 OFFSET $2`,
     [perPage, (page - 1) * perPage],
