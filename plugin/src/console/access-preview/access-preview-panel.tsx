@@ -25,7 +25,9 @@ const PreviewLine = ({ line }: { line: AccessPreviewLine }) => {
           {line.users.map((u) => (
             <li key={u.id} data-testid="access-preview-user">
               <Text variant="sm">
-                <strong>{u.name}</strong> : {tm('accessPreviewUserChange', { from: u.fromText, to: u.toText, interpolation: { escapeValue: false } })}
+                <strong>{u.name}</strong>
+                {i18n?.language === 'en' ? ': ' : ' : '}
+                {tm('accessPreviewUserChange', { from: u.fromText, to: u.toText, interpolation: { escapeValue: false } })}
               </Text>
             </li>
           ))}

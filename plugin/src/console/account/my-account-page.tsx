@@ -4,6 +4,7 @@ import { Box, Button, FormGroup, H2, H4, Input, Label, Loader, MessageBox, Text 
 import LoginHoursShow from '../users/login-hours-show.js';
 import { portierFetch } from '../common/portier-api.js';
 import { Select } from '../common/choice-select.js';
+import { useOrgFormats } from '../common/org-formats.js';
 
 /** GET /account (account-routes.ts): the signed-in user. */
 interface Me {
@@ -25,6 +26,8 @@ type PasswordForm = { current: string; next: string; confirm: string };
 /** "Mon compte": who I am, my role and profiles, my login hours, my last sign-ins, and my password. */
 const MyAccountPage = () => {
   const { translateMessage: tm, i18n } = useTranslation();
+  // The organisation's zone and the reader's language, as every date of the interface.
+  const formats = useOrgFormats();
   // French typography puts a space before the colon; English does not.
   const colon = i18n.language === 'en' ? ': ' : ' : ';
   const [me, setMe] = useState<Me | null>(null);
@@ -130,7 +133,8 @@ const MyAccountPage = () => {
           <H4>{tm('accountRecentSignIns')}</H4>
           {me.signIns.map((s, i) => (
             <Text key={i}>
-              {new Date(s.at).toLocaleString()} · {s.success ? tm('accountSignInOk') : `${tm('accountSignInFailed')} (${tm(s.reason)})`} · {s.ip ?? ''}
+              {formats.dateTime(s.at)} · {s.success ? tm('accountSignInOk') : `${tm('accountSignInFailed')} (${tm(s.reason)})`}
+              {s.ip ? ` · ${s.ip.replace(/^::ffff:/, '')}` : ''}
             </Text>
           ))}
         </Box>

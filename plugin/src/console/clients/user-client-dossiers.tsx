@@ -22,7 +22,7 @@ const UserClientDossiers = ({ record }: ActionProps & { record: RecordJSON }) =>
   if (!data) return <Loader />;
   return (
     <Box variant="white" data-testid="user-client-dossiers">
-      <H4>{tm('clientsUserDossiersTitle', { name: record.params.login })}</H4>
+      <H4>{tm('clientsUserDossiersTitle', { name: record.params.fullName || record.params.login })}</H4>
       {saved && <MessageBox mb="lg" variant="success" message={saved} />}
       {data.user && (
         <DossierEditor

@@ -54,7 +54,7 @@ export const mailEn: Record<keyof typeof mailFr, string> = {
   mailNext: 'Older',
   mailOpen: 'Read',
   mailClose: 'Close',
-  mailSentAt: 'Left on {{date}}',
+  mailSentAt: 'Sent on {{date}}',
   mailError: 'Error: {{error}}',
   mailLanguage_fr: 'in French',
   mailLanguage_en: 'in English',

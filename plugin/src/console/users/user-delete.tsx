@@ -29,7 +29,7 @@ const UserDelete = ({ record }: Props) => {
   }
   return (
     <Box variant="white" data-testid="user-delete">
-      <H4>{tm('usersDeleteTitle', { login: record.params.login })}</H4>
+      <H4>{tm('usersDeleteTitle', { login: record.params.fullName || record.params.login })}</H4>
       <Text mb="lg">{tm('usersDeleteHelp')}</Text>
       <Label>{tm('usersHeir')}</Label>
       <UserPicker

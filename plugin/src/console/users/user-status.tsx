@@ -22,7 +22,7 @@ const UserStatus = ({ record }: Props) => {
   };
   return (
     <Box variant="white" data-testid="user-status">
-      <H4>{tm(active ? 'usersDeactivateTitle' : 'usersReactivateTitle', { login: record.params.login })}</H4>
+      <H4>{tm(active ? 'usersDeactivateTitle' : 'usersReactivateTitle', { login: record.params.fullName || record.params.login })}</H4>
       <Text mb="lg">{tm(active ? 'usersDeactivateHelp' : 'usersReactivateHelp')}</Text>
       {outcome && <MessageBox mb="lg" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} data-testid="user-status-outcome" />}
       {seats.warning}
