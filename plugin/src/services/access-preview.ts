@@ -32,15 +32,40 @@ const previewing = new Set<number>();
 
 /** A second preview asked by an actor whose first is still being computed: answered 429 by the routes. */
 export class PreviewInProgress extends Refusal {
-  constructor() {
-    const text = {
+  constructor(
+    text = {
       fr: `Un aperçu de vos changements est déjà en cours de calcul : attendez sa réponse avant d'en demander un autre. ${NOTHING_CHANGED_IN.fr}`,
       en: `A preview of your changes is already being computed: wait for its answer before asking for another. ${NOTHING_CHANGED_IN.en}`,
-    };
+    },
+  ) {
     super('invalid', text.fr, undefined, false, undefined, text);
     this.name = 'PreviewInProgress';
   }
 }
+
+/**
+ * Other changes of the access set-up kept being saved while the preview read: its snapshot could
+ * not take its change (PostgreSQL's serialization failure, 40001) after PREVIEW_ATTEMPTS tries.
+ * Answered 429 like a preview in progress (ask again), not as an unexpected error.
+ */
+export class PreviewCrowded extends PreviewInProgress {
+  constructor() {
+    super({
+      fr: `D'autres changements d'accès viennent d'être enregistrés pendant le calcul de l'aperçu : demandez-le à nouveau. ${NOTHING_CHANGED_IN.fr}`,
+      en: `Other access changes were saved while the preview was computed: ask for it again. ${NOTHING_CHANGED_IN.en}`,
+    });
+    this.name = 'PreviewCrowded';
+  }
+}
+
+/** Tries of a preview whose snapshot met a change committed meanwhile (each one rolled back). */
+export const PREVIEW_ATTEMPTS = 3;
+
+/** PostgreSQL's "could not serialize access due to concurrent update" (REPEATABLE READ), as TypeORM wraps it. */
+const isSerializationFailure = (e: unknown): boolean => {
+  const err = e as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return err?.code === '40001' || err?.driverError?.code === '40001';
+};
 
 /**
  * What a change of the access set-up would do to every user's rights, before it is saved
@@ -65,7 +90,18 @@ export async function previewChange(
     previewing.add(actorId);
   }
   try {
-    const read = await changeAndRead(service, apply);
+    // The snapshot is taken before the change: a save committed meanwhile that the change's writes
+    // meet (the set-up version's row, at least) fails the change with 40001. Nothing was kept (it is
+    // all rolled back): the preview starts again on a newer snapshot, a few times, then says so.
+    let read: PreviewReads | undefined;
+    for (let attempt = 1; !read; attempt++) {
+      try {
+        read = await changeAndRead(service, apply);
+      } catch (e) {
+        if (!isSerializationFailure(e)) throw e;
+        if (attempt >= PREVIEW_ATTEMPTS) throw new PreviewCrowded();
+      }
+    }
     await options.rolledBack?.();
     return compared(service.catalog, read, lang);
   } finally {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AccessService, ServiceContext } from '@portier/adminjs';
-import { PreviewInProgress, previewChange } from '../../../plugin/src/services/access-preview.js';
+import { PREVIEW_ATTEMPTS, PreviewCrowded, PreviewInProgress, previewChange } from '../../../plugin/src/services/access-preview.js';
 import { saveProfile } from '../../../plugin/src/services/profile-writes.js';
 import { freshDatabase, type TestDatabase } from '../../support/database.js';
 import { accessService } from '../../support/engine.js';
@@ -42,7 +42,15 @@ const turned = (p: (typeof profiles)[number], module = 'Deal') => ({
   modules: { ...p.modules, [module]: { ...p.modules[module], read: !p.modules[module]?.read } },
 });
 
-const advisoryLocks = async (): Promise<number> => Number((await db.ds.query(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory'`))[0].n);
+// This database's only: other test files (and other runs on the machine) hold their own meanwhile.
+const advisoryLocks = async (): Promise<number> =>
+  Number(
+    (
+      await db.ds.query(
+        `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      )
+    )[0].n,
+  );
 
 describe('previewChange, while it is compared', () => {
   it("holds no lock: another administrator's save goes through, and the same user's second preview is refused", async () => {
@@ -88,5 +96,55 @@ describe('previewChange, while it is compared', () => {
     await saveProfile(service, admin, first.id, turned(first));
     const [saved] = await db.ds.query(`SELECT modules FROM profile WHERE id = $1`, [first.id]);
     expect(saved.modules.Deal?.read ?? false).toBe(!first.modules.Deal?.read);
+  });
+});
+
+describe('previewChange, while others save', () => {
+  // The preview reads in one REPEATABLE READ snapshot: a save committed after it was taken makes the
+  // change's own bump of the set-up version fail with 40001. That is no unexpected error (a 500).
+  const meanwhile = (p: (typeof profiles)[number]) => saveProfile(service, other, p.id, turned(p, 'Ticket'));
+
+  it('starts again on a newer snapshot when a save was committed meanwhile', async () => {
+    const [first, second] = profiles;
+    const modulesOf = async (id: number) => (await db.ds.query(`SELECT modules FROM profile WHERE id = $1`, [id]))[0].modules;
+    const before = await modulesOf(first.id);
+    let attempts = 0;
+    const preview = await previewChange(
+      service,
+      async (inside) => {
+        attempts++;
+        if (attempts === 1) await meanwhile(second);
+        return saveProfile(inside, admin, first.id, turned(first));
+      },
+      'fr',
+      { actorId: admin.actor.user.id },
+    );
+    expect(attempts).toBe(2);
+    expect(preview).toHaveProperty('lines');
+    // The preview's change is not kept; the save made meanwhile is.
+    expect(await modulesOf(first.id)).toEqual(before);
+    expect((await modulesOf(second.id)).Ticket?.read ?? false).toBe(!second.modules.Ticket?.read);
+  });
+
+  it('says "ask again" (a preview refusal, answered 429) when saves keep coming, and frees its user', async () => {
+    const [first, second] = profiles;
+    let attempts = 0;
+    const refused = await previewChange(
+      service,
+      async (inside) => {
+        attempts++;
+        await meanwhile(second);
+        return saveProfile(inside, admin, first.id, turned(first));
+      },
+      'en',
+      { actorId: admin.actor.user.id },
+    ).catch((e: unknown) => e);
+    expect(attempts).toBe(PREVIEW_ATTEMPTS);
+    expect(refused).toBeInstanceOf(PreviewCrowded);
+    expect(refused).toBeInstanceOf(PreviewInProgress);
+    expect((refused as PreviewCrowded).in('en')).toBe('Other access changes were saved while the preview was computed: ask for it again. Nothing was changed.');
+    await expect(
+      previewChange(service, (inside) => saveProfile(inside, admin, first.id, turned(first)), 'fr', { actorId: admin.actor.user.id }),
+    ).resolves.toHaveProperty('lines');
   });
 });
