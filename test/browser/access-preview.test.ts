@@ -127,7 +127,7 @@ describe('the access preview, in the browser', () => {
     const line = panel.getByTestId('access-preview-line').filter({ hasText: 'delete access to deals' });
     expect(await line.getByTestId('access-preview-sentence').textContent()).toMatch(/^\d+ users lose delete access to deals$/);
     await line.getByTestId('access-preview-toggle').click();
-    expect(await line.getByTestId('access-preview-user').first().textContent()).toMatch(/ : .+ → no access$/);
+    expect(await line.getByTestId('access-preview-user').first().textContent()).toMatch(/^[^:]+\S: .+ → no access$/);
     await panel.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'access-preview-en');
     await panel.getByTestId('access-preview-cancel').click();

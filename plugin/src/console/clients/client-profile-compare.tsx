@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import type { TranslateFunction } from 'adminjs';
+import { useTranslation, type TranslateFunction } from 'adminjs';
 import { Box, Table, TableBody, TableCell, TableHead, TableRow } from '@adminjs/design-system';
 import { Choice } from './client-choice.js';
 import type { ClientProfile } from './clients-types.js';
@@ -8,6 +8,8 @@ const ACTIONS = ['create', 'read', 'edit', 'delete', 'export'];
 
 /** Two client profiles side by side: every module right and field access, differences highlighted. */
 export const Compare = ({ profiles, tm }: { profiles: ClientProfile[]; tm: TranslateFunction }) => {
+  // Modules and fields by their labels in the reader's language, never by their codes.
+  const { translateLabel, translateProperty } = useTranslation();
   const [a, setA] = useState<number | null>(null);
   const [b, setB] = useState<number | null>(null);
   const pa = profiles.find((p) => p.id === a);
@@ -27,6 +29,10 @@ export const Compare = ({ profiles, tm }: { profiles: ClientProfile[]; tm: Trans
   const field = (p: ClientProfile, key: string) => {
     const [m, f] = key.split('.');
     return p.fields?.[m]?.[f] ?? 'write';
+  };
+  const fieldLabel = (key: string) => {
+    const [m, f] = key.split('.');
+    return `${translateLabel(m)} · ${translateProperty(f, m)}`;
   };
   const row = (label: string, x: string, y: string) => (
     <TableRow key={label} style={x !== y ? { background: '#FFF4E5' } : undefined} data-different={x !== y}>
@@ -52,8 +58,8 @@ export const Compare = ({ profiles, tm }: { profiles: ClientProfile[]; tm: Trans
           </TableHead>
           <TableBody>
             {row(tm('clientsTier'), tm(`tier_${pa.tier}`), tm(`tier_${pb.tier}`))}
-            {modules.map((m) => row(m, rights(pa, m), rights(pb, m)))}
-            {fields.map((k) => row(k, tm(`clientsField_${field(pa, k)}`), tm(`clientsField_${field(pb, k)}`)))}
+            {modules.map((m) => row(translateLabel(m), rights(pa, m), rights(pb, m)))}
+            {fields.map((k) => row(fieldLabel(k), tm(`clientsField_${field(pa, k)}`), tm(`clientsField_${field(pb, k)}`)))}
           </TableBody>
         </Table>
       )}

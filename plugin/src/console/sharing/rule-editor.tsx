@@ -127,7 +127,7 @@ export const RuleEditor = ({ rule, data, lang, tm, onSaved, onCancel }: RuleEdit
             value={draft.module}
             placeholder={tm('sharingChooseModule')}
             onChange={(v) => set({ module: v })}
-            options={ruleModules.map((m) => ({ value: m.module, label: `${moduleName(m, lang)} (${m.module})` }))}
+            options={ruleModules.map((m) => ({ value: m.module, label: moduleName(m, lang) }))}
             width={260}
           />
         </Box>
