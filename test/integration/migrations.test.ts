@@ -41,6 +41,7 @@ describe('migrations', () => {
       'SubscriptionChanges1732300020310',
       'LinksEndWithCredentials1732300020400',
       'UserSearch1732300021000',
+      'BillingCauseCodes1732300021300',
     ]);
     expect(await ds.showMigrations()).toBe(false);
     expect(ds.options.synchronize).toBe(false);
