@@ -1,13 +1,10 @@
 import '../src/env.js';
-import crypto from 'node:crypto';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../ormconfig.js';
-import { AccessService, hashPassword, preparePortier, type ServiceContext } from '@portier/adminjs';
+import { AccessService, type ServiceContext } from '@portier/adminjs';
 import { previewChange } from '../plugin/src/services/access-preview.js';
 import { saveProfile } from '../plugin/src/services/profile-writes.js';
 import { registry } from '../src/modules.js';
-import { SCALES, generateOrganisation } from './generate.js';
+import { fullSetupDatabase } from './full-setup.js';
 
 /**
  * i) The preview of a profile change (docs/access-preview.md): the "Commercial" profile, which
@@ -34,26 +31,7 @@ export async function measureProfilePreview(ds: DataSource, runs = 5): Promise<{
 }
 
 async function standalone(): Promise<void> {
-  const base = process.env.DATABASE_URL;
-  if (!base) throw new Error('bench/preview.ts alone needs DATABASE_URL');
-  const scale = { ...SCALES.full, name: 'preview', accounts: 3_000, contacts: 10_000, deals: 5_000 };
-  const name = 'portier_bench_preview';
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  process.env.PORTIER_AUDIT_KEY ??= crypto.randomBytes(32).toString('hex');
-  const ds = new DataSource(dataSourceOptions(url.toString()));
-  await ds.initialize();
-  await ds.runMigrations();
-  await preparePortier(ds, registry);
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  console.log(`Set-up of the full scale (${scale.users} users, ${scale.roles} roles, ${scale.teams} teams, ${scale.rules} rules), ${scale.contacts} contacts:`);
-  await generateOrganisation(client, scale, await hashPassword('Portier2024'), console.log);
-  await client.end();
+  const { ds, drop } = await fullSetupDatabase('portier_bench_preview');
   const r = await measureProfilePreview(ds, 6);
   // The first run is cold (the engine's code not yet optimised by V8); the others are what a
   // consultant's next previews take: their median is the figure (docs/benchmarks.md, row i).
@@ -61,9 +39,7 @@ async function standalone(): Promise<void> {
   console.log(
     `i) preview of a profile change: ${r.ms.map((x) => Math.round(x)).join(', ')} ms (cold ${Math.round(r.ms[0])} ms, warm p50 ${Math.round(warm[Math.floor(warm.length / 2)])} ms, target ≤ 2000 ms); ${r.users} users affected, ${r.lines} lines`,
   );
-  await ds.destroy();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await drop();
 }
 
 if (process.argv[1]?.endsWith('preview.ts')) await standalone();

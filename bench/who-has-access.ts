@@ -1,11 +1,8 @@
 import '../src/env.js';
-import crypto from 'node:crypto';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../ormconfig.js';
-import { AccessService, hashPassword, preparePortier, whoHasAccess } from '@portier/adminjs';
+import { AccessService, whoHasAccess } from '@portier/adminjs';
 import { registry } from '../src/modules.js';
-import { SCALES, generateOrganisation } from './generate.js';
+import { fullSetupDatabase } from './full-setup.js';
 
 export interface WhoHasAccessTimes {
   /** First page for a fresh service: the set-up loaded, every access class compiled, the rows explained. */
@@ -44,26 +41,7 @@ export async function measureWhoHasAccess(ds: DataSource, runs = 5): Promise<Rec
 }
 
 async function standalone(): Promise<void> {
-  const base = process.env.DATABASE_URL;
-  if (!base) throw new Error('bench/who-has-access.ts alone needs DATABASE_URL');
-  const scale = { ...SCALES.full, name: 'who', accounts: 3_000, contacts: 10_000, deals: 5_000 };
-  const name = 'portier_bench_who';
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  process.env.PORTIER_AUDIT_KEY ??= crypto.randomBytes(32).toString('hex');
-  const ds = new DataSource(dataSourceOptions(url.toString()));
-  await ds.initialize();
-  await ds.runMigrations();
-  await preparePortier(ds, registry);
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  console.log(`Set-up of the full scale (${scale.users} users, ${scale.roles} roles, ${scale.teams} teams, ${scale.rules} rules), ${scale.contacts} contacts:`);
-  await generateOrganisation(client, scale, await hashPassword('Portier2024'), console.log);
-  await client.end();
+  const { ds, drop } = await fullSetupDatabase('portier_bench_who');
   const [{ classes }] = await ds.query(
     `SELECT count(DISTINCT (u.kind, u.is_admin, u.role_id, (SELECT array_agg(team_id ORDER BY team_id) FROM team_member WHERE user_id = u.id)))::int AS classes
        FROM app_user u WHERE u.status = 'active'`,
@@ -76,9 +54,7 @@ async function standalone(): Promise<void> {
       `j) Qui a accès ? first page, ${what} ${m.id} (${m.total} holders): cold ${Math.round(m.coldMs)} ms; warm ${m.warmMs.map((x) => Math.round(x)).join(', ')} ms (p50 ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, target ≤ 1000 ms)`,
     );
   }
-  await ds.destroy();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await drop();
 }
 
 if (process.argv[1]?.endsWith('who-has-access.ts')) await standalone();
